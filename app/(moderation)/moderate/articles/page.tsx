@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireStaffPage } from '@/lib/auth/guards';
+import { db } from '@/lib/db';
+import { formatDate } from '@/lib/format';
+import { updateArticleSettings } from './actions';
+import { ArticleSettingsForm } from './article-settings-form';
+
+export const metadata: Metadata = { title: 'Article settings', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+export default async function ArticleSettingsPage() {
+  await requireStaffPage();
+  const articles = await db.article.findMany({
+    select: { id: true, slug: true, headline: true, publishedAt: true, commentsOpen: true, premoderate: true, autoCloseDays: true, commentCount: true },
+    orderBy: { publishedAt: 'desc' },
+    take: 200,
+  });
+  return (
+    <div className="moderation">
+      <p className="meta">
+        <Link href="/moderate">← Queues</Link>
+      </p>
+      <h1>Article settings</h1>
+      <ol className="cards">
+        {articles.map((article) => (
+          <li key={article.id} className="card" aria-label={article.headline}>
+            <p className="card__header">
+              <Link href={`/articles/${article.slug}`}>{article.headline}</Link>
+              <span className="meta">
+                {formatDate(article.publishedAt)} · {article.commentCount} comments
+              </span>
+            </p>
+            <ArticleSettingsForm action={updateArticleSettings} article={article} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireAdminPage } from '@/lib/auth/guards';
+import { db } from '@/lib/db';
+import { formatDateTime } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Audit log', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+// Read-only: the app has no way to edit or delete audit entries.
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requireAdminPage();
+  const params = await searchParams;
+  const q = params.q?.trim().slice(0, 200) || undefined;
+  const action = params.action?.trim().slice(0, 50) || undefined;
+  const commentId = params.comment?.trim().slice(0, 64) || undefined;
+  const before = params.before ? new Date(params.before) : undefined;
+  const entries = await db.moderationEvent.findMany({
+    where: {
+      ...(commentId ? { commentId } : {}),
+      ...(action ? { action } : {}),
+      ...(q ? { OR: [{ note: { contains: q } }, { clause: q }, { actorId: q }] } : {}),
+      ...(before && !Number.isNaN(before.getTime()) ? { createdAt: { lt: before } } : {}),
+    },
+    orderBy: { createdAt: 'desc' },
+    take: 100,
+  });
+  const actors = new Map(
+    (await db.user.findMany({ where: { id: { in: entries.flatMap((e) => (e.actorId ? [e.actorId] : [])) } }, select: { id: true, displayName: true, email: true } })).map((u) => [
+      u.id,
+      u.displayName ?? u.email,
+    ]),
+  );
+  const last = entries.at(-1);
+  return (
+    <div className="moderation">
+      <p className="meta">
+        <Link href="/moderate">← Queues</Link>
+      </p>
+      <h1>Audit log</h1>
+      <form className="queue-filters" action="/moderate/log">
+        <div className="field">
+          <label htmlFor="log-q">Search notes, clause or actor id</label>
+          <input id="log-q" name="q" defaultValue={q} />
+        </div>
+        <div className="field">
+          <label htmlFor="log-action">Action</label>
+          <input id="log-action" name="action" defaultValue={action} placeholder="e.g. reject, auto-hold, appeal" />
+        </div>
+        <div className="field">
+          <label htmlFor="log-comment">Comment id</label>
+          <input id="log-comment" name="comment" defaultValue={commentId} />
+        </div>
+        <button type="submit" className="button button--quiet">
+          Search
+        </button>
+      </form>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Actor</th>
+            <th>Action</th>
+            <th>From → to</th>
+            <th>Clause</th>
+            <th>Comment</th>
+            <th>Note</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>{formatDateTime(entry.createdAt)}</td>
+              <td>
+                {entry.actorType}
+                {entry.actorId && `: ${actors.get(entry.actorId) ?? entry.actorId}`}
+              </td>
+              <td>{entry.action}</td>
+              <td>
+                {entry.fromStatus ?? '—'} → {entry.toStatus ?? '—'}
+              </td>
+              <td>{entry.clause ?? ''}</td>
+              <td>{entry.commentId && <Link href={`/moderate/log?comment=${entry.commentId}`}>{entry.commentId.slice(0, 8)}</Link>}</td>
+              <td style={{ whiteSpace: 'pre-wrap' }}>{entry.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length === 100 && last && (
+        <p className="comments__more">
+          <Link className="button button--quiet" href={`/moderate/log?${new URLSearchParams({ ...(q ? { q } : {}), ...(action ? { action } : {}), ...(commentId ? { comment: commentId } : {}), before: last.createdAt.toISOString() })}`}>
+            Older entries →
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireAdminPage } from '@/lib/auth/guards';
+import { db } from '@/lib/db';
+import { formatDateTime } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Mail outbox', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+  await requireAdminPage();
+  const { status } = await searchParams;
+  const filter = status === 'QUEUED' || status === 'SENDING' || status === 'SENT' || status === 'FAILED' ? status : undefined;
+  const [counts, messages] = await Promise.all([
+    db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } }),
+    db.outboxMessage.findMany({
+      where: filter ? { status: filter } : {},
+      select: { id: true, kind: true, to: true, subject: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, createdAt: true },
+      orderBy: { createdAt: 'desc' },
+      take: 100,
+    }),
+  ]);
+  const count = (s: string) => counts.find((c) => c.status === s)?._count._all ?? 0;
+  return (
+    <div className="moderation">
+      <p className="meta">
+        <Link href="/moderate">← Queues</Link>
+      </p>
+      <h1>Mail outbox</h1>
+      <nav className="queue-tabs" aria-label="Outbox status">
+        {(['QUEUED', 'SENDING', 'SENT', 'FAILED'] as const).map((s) => (
+          <Link key={s} className="queue-tab" href={`/moderate/outbox?status=${s}`} aria-current={filter === s ? 'page' : undefined}>
+            {s.toLowerCase()} <span className="queue-tab__count">{count(s)}</span>
+          </Link>
+        ))}
+      </nav>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th>Created</th>
+            <th>Kind</th>
+            <th>To</th>
+            <th>Subject</th>
+            <th>Status</th>
+            <th>Attempts</th>
+            <th>Next attempt / sent</th>
+            <th>Last error</th>
+          </tr>
+        </thead>
+        <tbody>
+          {messages.map((m) => (
+            <tr key={m.id}>
+              <td>{formatDateTime(m.createdAt)}</td>
+              <td>{m.kind}</td>
+              <td>{m.to}</td>
+              <td>{m.subject}</td>
+              <td>{m.status.toLowerCase()}</td>
+              <td>{m.attempts}</td>
+              <td>{m.sentAt ? formatDateTime(m.sentAt) : m.status === 'QUEUED' ? formatDateTime(m.nextAttemptAt) : '—'}</td>
+              <td>{m.lastError}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm } from '@/components/moderation/action-form';
+import { LiveCount } from '@/components/moderation/live-counts';
+import { ModerationCard } from '@/components/moderation/moderation-card';
+import { QueueKeyboard } from '@/components/moderation/queue-keyboard';
+import { requireStaffPage } from '@/lib/auth/guards';
+import { findUserForFilter, listArticlesForFilter, loadCards } from '@/lib/data/moderation';
+import { isAdmin } from '@/lib/permissions';
+import { pageQueue, queueCounts, queueNames, type QueueName } from '@/lib/moderation/queues';
+import { clauseLabel, clauses } from '@/lib/policy/clauses';
+import { bulkDecideAction, decideAction, decideAppealAction, userMeasureAction } from './actions';
+
+export const metadata: Metadata = { title: 'Moderation', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+const queueLabels: Record<QueueName, string> = { pending: 'Pending', reported: 'Reported', appeals: 'Appeals', approved: 'Approved', rejected: 'Rejected' };
+
+type Props = { searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function ModeratePage({ searchParams }: Props) {
+  const viewer = await requireStaffPage();
+  const params = await searchParams;
+  const queue = (queueNames as readonly string[]).includes(params.queue ?? '') ? (params.queue as QueueName) : 'pending';
+  const articleId = params.article?.slice(0, 64) || undefined;
+  const authorQuery = params.author?.trim().slice(0, 100) || undefined;
+  const author = authorQuery ? await findUserForFilter(authorQuery) : null;
+  const q = params.q?.trim().slice(0, 200) || undefined;
+  const filter = { articleId, authorId: author?.id ?? (authorQuery ? 'no-such-user' : undefined), q: queue === 'approved' || queue === 'rejected' ? q : undefined };
+
+  const [counts, page, articles] = await Promise.all([queueCounts(filter), pageQueue(queue, filter, params.after), listArticlesForFilter()]);
+  const cards = await loadCards(page.ids);
+  const clauseOptions = clauses.map((c) => ({ id: c.id, label: clauseLabel(c.id) }));
+  const link = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams();
+    const merged = { queue, article: articleId, author: authorQuery, q, ...changes };
+    for (const [key, value] of Object.entries(merged)) if (value) next.set(key, value);
+    return `/moderate?${next}`;
+  };
+  const countQuery = `?${new URLSearchParams({ ...(articleId ? { article: articleId } : {}), ...(author ? { authorId: author.id } : {}) })}`;
+
+  return (
+    <div className="moderation">
+      <header className="moderation__header">
+        <h1>Moderation</h1>
+        <nav aria-label="Moderation tools" className="meta">
+          {isAdmin(viewer) && (
+            <>
+              <Link href="/moderate/rules">Rules</Link> · <Link href="/moderate/log">Audit log</Link> · <Link href="/moderate/outbox">Outbox</Link> ·{' '}
+            </>
+          )}
+          <Link href="/moderate/articles">Article settings</Link>
+        </nav>
+      </header>
+
+      <nav aria-label="Queues" className="queue-tabs">
+        {queueNames.map((name) => (
+          <Link key={name} href={link({ queue: name, after: undefined })} aria-current={name === queue ? 'page' : undefined} className="queue-tab">
+            {queueLabels[name]} <LiveCount queue={name} initial={counts[name]} query={countQuery} />
+          </Link>
+        ))}
+      </nav>
+
+      <form className="queue-filters" action="/moderate">
+        <input type="hidden" name="queue" value={queue} />
+        <div className="field">
+          <label htmlFor="filter-article">Story</label>
+          <select id="filter-article" name="article" defaultValue={articleId ?? ''}>
+            <option value="">All stories</option>
+            {articles.map((article) => (
+              <option key={article.id} value={article.id}>
+                {article.headline}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-author">Commenter (email or display name)</label>
+          <input id="filter-author" name="author" defaultValue={authorQuery} />
+        </div>
+        {(queue === 'approved' || queue === 'rejected') && (
+          <div className="field">
+            <label htmlFor="filter-q">Text contains</label>
+            <input id="filter-q" name="q" defaultValue={q} />
+          </div>
+        )}
+        <button type="submit" className="button button--quiet">
+          Filter
+        </button>
+      </form>
+      {authorQuery && !author && <p className="notice notice--warn">No account matches “{authorQuery}”.</p>}
+
+      <QueueKeyboard />
+
+      {(queue === 'pending' || queue === 'reported') && cards.length > 0 && (
+        <ActionForm action={bulkDecideAction} className="bulk" id="bulk-form">
+          <span>With the selected cards:</span>
+          <button type="submit" name="decision" value="approve" className="button">
+            Approve selected
+          </button>
+          <label htmlFor="bulk-clause" className="visually-hidden">
+            Clause for bulk rejection
+          </label>
+          <select id="bulk-clause" name="clause" defaultValue="">
+            <option value="">Clause for rejection…</option>
+            {clauseOptions.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <button type="submit" name="decision" value="reject" className="button button--danger">
+            Reject selected
+          </button>
+        </ActionForm>
+      )}
+
+      {cards.length === 0 ? (
+        <p className="notice">Nothing in this queue{filter.articleId || filter.authorId || filter.q ? ' for this filter' : ''}.</p>
+      ) : (
+        <ol className="cards">
+          {cards.map((card) => (
+            <li key={card.id}>
+              <ModerationCard card={card} clauses={clauseOptions} actions={{ decide: decideAction, measure: userMeasureAction, appeal: decideAppealAction }} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {page.next && (
+        <p className="comments__more">
+          <Link className="button button--quiet" href={link({ after: page.next })}>
+            Next {cards.length} →
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

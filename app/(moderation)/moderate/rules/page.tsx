@@ -1,0 +1,81 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireAdminPage } from '@/lib/auth/guards';
+import { getActivePolicy, getPolicyVersion, listPolicyVersions } from '@/lib/data/policy';
+import { db } from '@/lib/db';
+import { formatDateTime } from '@/lib/format';
+import { ruleIds } from '@/lib/policy';
+import { rulesAction } from './actions';
+import { RulesForm } from './rules-form';
+
+export const metadata: Metadata = { title: 'Policy rules', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+export default async function RulesPage({ searchParams }: { searchParams: Promise<{ version?: string }> }) {
+  await requireAdminPage();
+  const requested = Number((await searchParams).version);
+  const [active, versions, viewing] = await Promise.all([
+    getActivePolicy(0),
+    listPolicyVersions(),
+    Number.isInteger(requested) && requested > 0 ? getPolicyVersion(requested) : Promise.resolve(null),
+  ]);
+  const authors = new Map(
+    (await db.user.findMany({ where: { id: { in: versions.flatMap((v) => (v.createdById ? [v.createdById] : [])) } }, select: { id: true, displayName: true, email: true } })).map((u) => [
+      u.id,
+      u.displayName ?? u.email,
+    ]),
+  );
+  return (
+    <div className="moderation">
+      <p className="meta">
+        <Link href="/moderate">← Queues</Link>
+      </p>
+      <h1>Policy rules</h1>
+      <p>
+        In force: {active.versionId ? `version ${active.versionId}` : 'the defaults shipped with the app'}. Changes are checked with a dry run over recent
+        comments before they can be saved; every saved version stays readable below.
+      </p>
+      {viewing ? (
+        <>
+          <h2>
+            Version {viewing.id} (read only) · {formatDateTime(viewing.createdAt)}
+          </h2>
+          <p>
+            <Link href="/moderate/rules">Back to the version in force</Link>
+          </p>
+          <RulesForm action={rulesAction} settings={viewing.settings} rules={ruleIds} readOnly />
+        </>
+      ) : (
+        <RulesForm action={rulesAction} settings={active.settings} rules={ruleIds} />
+      )}
+      <h2>Versions</h2>
+      {versions.length === 0 ? (
+        <p>No saved versions yet: the defaults are in force.</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th>Version</th>
+              <th>Saved</th>
+              <th>By</th>
+              <th>Note</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((version) => (
+              <tr key={version.id}>
+                <td>
+                  <Link href={`/moderate/rules?version=${version.id}`}>v{version.id}</Link>
+                  {version.id === active.versionId && ' (in force)'}
+                </td>
+                <td>{formatDateTime(version.createdAt)}</td>
+                <td>{version.createdById ? (authors.get(version.createdById) ?? version.createdById) : '—'}</td>
+                <td>{version.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+'use client';
+import { useActionState } from 'react';
+import { FieldError, FormStatus } from '@/components/ui/form-status';
+import type { PolicySettings } from '@/lib/policy/settings';
+import type { RulesField, RulesState } from './actions';
+
+type Props = {
+  action: (previous: RulesState, formData: FormData) => Promise<RulesState>;
+  settings: PolicySettings;
+  rules: readonly string[];
+  readOnly?: boolean;
+};
+
+const listFields: [keyof PolicySettings, string, string][] = [
+  ['bannedTerms', 'Banned terms (rejected, §8)', 'One word or phrase per line; matched as whole words, evasions included.'],
+  ['hateTerms', 'Hate terms (rejected, §2)', 'Slurs against groups of people.'],
+  ['suspectTerms', 'Suspect terms (held, §1)', 'Insults a moderator should look at.'],
+  ['threatPhrases', 'Threat phrases (held, §2)', 'Phrases that read as threats.'],
+  ['allowlist', 'Allowlist', 'Innocent words that normalise to a listed term (names, places).'],
+  ['blockedDomains', 'Blocked link domains (rejected, §7)', 'e.g. spam.example — subdomains included.'],
+];
+const numberFields: [keyof PolicySettings, string][] = [
+  ['maxLinks', 'Links allowed before a comment is held'],
+  ['shoutingMinLetters', 'Shouting: minimum letters'],
+  ['shoutingCapsPercent', 'Shouting: capitals (%)'],
+  ['duplicateWindowMinutes', 'Duplicate window (minutes)'],
+  ['duplicateAccounts', 'Same text from this many other accounts is held'],
+  ['floodPerUserPerMinute', 'Comments per account per minute'],
+  ['floodPerIpPerMinute', 'Comments per address per minute'],
+  ['newCommenterHoldCount', 'First comments of a new account held (0 = off)'],
+  ['trustThreshold', 'Hold below this trust score'],
+];
+
+export function RulesForm({ action, settings, rules, readOnly }: Props) {
+  const [state, submit, pending] = useActionState(action, { status: 'idle' } as RulesState);
+  const errors = (state.status === 'invalid' ? state.fieldErrors : {}) as Partial<Record<RulesField, string[]>>;
+  const dryRun = state.status === 'done' ? state.dryRun : undefined;
+  return (
+    <form action={submit} className="rules-form">
+      <fieldset disabled={readOnly} className="rules-form__fields">
+        {listFields.map(([name, label, hint]) => (
+          <div className="field" key={name}>
+            <label htmlFor={`rules-${name}`}>{label}</label>
+            <textarea id={`rules-${name}`} name={name} defaultValue={(settings[name] as string[]).join('\n')} rows={6} aria-describedby={`rules-${name}-hint`} aria-invalid={errors[name] ? true : undefined} />
+            <span id={`rules-${name}-hint`} className="field__hint">
+              {hint} ({(settings[name] as string[]).length} entries)
+            </span>
+            <FieldError id={`rules-${name}-error`} errors={errors[name]} />
+          </div>
+        ))}
+        <div className="rules-form__numbers">
+          {numberFields.map(([name, label]) => (
+            <div className="field" key={name}>
+              <label htmlFor={`rules-${name}`}>{label}</label>
+              <input id={`rules-${name}`} name={name} inputMode="numeric" defaultValue={String(settings[name])} aria-invalid={errors[name] ? true : undefined} />
+              <FieldError id={`rules-${name}-error`} errors={errors[name]} />
+            </div>
+          ))}
+          <div className="field">
+            <label htmlFor="rules-autoCloseDays">Close comments after (days, empty = never)</label>
+            <input id="rules-autoCloseDays" name="autoCloseDays" inputMode="numeric" defaultValue={settings.autoCloseDays ?? ''} />
+            <FieldError id="rules-autoCloseDays-error" errors={errors.autoCloseDays} />
+          </div>
+        </div>
+        <label>
+          <input type="checkbox" name="detectPersonalInfo" defaultChecked={settings.detectPersonalInfo} /> Hold comments with email addresses or phone numbers (§5)
+        </label>
+        <fieldset className="field">
+          <legend>Rules switched off</legend>
+          <div className="rules-form__rules">
+            {rules.map((rule) => (
+              <label key={rule}>
+                <input type="checkbox" name="disabledRules" value={rule} defaultChecked={settings.disabledRules.includes(rule as never)} /> {rule}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {!readOnly && (
+          <>
+            <div className="field">
+              <label htmlFor="rules-note">What changed and why (kept with the version)</label>
+              <input id="rules-note" name="note" maxLength={500} />
+              <FieldError id="rules-note-error" errors={errors.note} />
+            </div>
+            <div className="field" style={{ maxWidth: '16rem' }}>
+              <label htmlFor="rules-replayCount">Dry run over the last N comments</label>
+              <input id="rules-replayCount" name="replayCount" inputMode="numeric" defaultValue="1000" />
+            </div>
+          </>
+        )}
+      </fieldset>
+      <FormStatus state={state} />
+      {dryRun && (
+        <section className="dry-run" aria-label="Dry run result">
+          <table className="data-table">
+            <caption>Outcome now (rows) → with these settings (columns)</caption>
+            <thead>
+              <tr>
+                <th scope="col">now \ new</th>
+                <th scope="col">publish</th>
+                <th scope="col">hold</th>
+                <th scope="col">reject</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(['publish', 'hold', 'reject'] as const).map((from) => (
+                <tr key={from}>
+                  <th scope="row">{from}</th>
+                  {(['publish', 'hold', 'reject'] as const).map((to) => (
+                    <td key={to} data-move={`${from}-${to}`}>
+                      {dryRun.matrix[from][to]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {dryRun.examples.length > 0 && (
+            <ul className="dry-run__examples">
+              {dryRun.examples.map((example) => (
+                <li key={example.id}>
+                  <strong>
+                    {example.from} → {example.to}
+                  </strong>
+                  : “{example.body}” {example.reasons.length > 0 && <span className="meta">({example.reasons.map((r) => r.ruleId).join(', ')})</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          <input type="hidden" name="confirmHash" value={state.status === 'done' ? state.confirmHash : ''} />
+          <button type="submit" name="intent" value="save" className="button" disabled={pending}>
+            Save as a new version
+          </button>
+        </section>
+      )}
+      {!readOnly && (
+        <button type="submit" name="intent" value="dry-run" className="button button--quiet" disabled={pending}>
+          {pending ? 'Working…' : 'Dry run'}
+        </button>
+      )}
+    </form>
+  );
+}

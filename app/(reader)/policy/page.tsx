@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { clauses } from '@/lib/policy/clauses';
+import { site } from '@/lib/site';
+
+export const metadata: Metadata = { title: 'Comment policy' };
+
+export default function PolicyPage() {
+  return (
+    <div className="policy">
+      <p className="kicker">Standards</p>
+      <h1>Comment policy</h1>
+      <p>
+        {site.name} hosts discussion under its stories so that readers can add knowledge, challenge our reporting and argue
+        with one another. These rules keep that discussion worth reading. Every automatic check and every moderator’s
+        decision cites one of the numbered clauses below, and links to it.
+      </p>
+      <nav aria-label="Clauses">
+        <ol>
+          {clauses.map((clause) => (
+            <li key={clause.id}>
+              <a href={`#${clause.id}`}>{clause.title}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <ol className="policy__clauses">
+        {clauses.map((clause) => (
+          <li key={clause.id} id={clause.id} className="policy__clause">
+            <h2>
+              §{clause.number} {clause.title}
+            </h2>
+            <p>
+              <strong>{clause.summary}</strong>
+            </p>
+            {clause.text.map((paragraph, index) => (
+              <p key={index}>{paragraph}</p>
+            ))}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { formatDateTime } from '@/lib/format';
+import { CommentBody } from '@/components/comments/comment-body';
+
+export const metadata: Metadata = { title: 'Development mailbox', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+// Every email the app has written to its outbox, for demos and development without a mail server.
+// Off in production unless DEV_MAILBOX=1 (npm run demo sets it when SMTP_URL is unset).
+export default async function DevMailboxPage() {
+  if (!env().devMailbox) notFound();
+  const messages = await db.outboxMessage.findMany({ orderBy: { createdAt: 'desc' }, take: 50 });
+  return (
+    <div className="article">
+      <p className="kicker">Development only</p>
+      <h1>Mailbox</h1>
+      <p>The 50 newest emails this server has sent or queued. Links in them work as they would in a real inbox.</p>
+      {messages.length === 0 && <p>No mail yet. Sign in from an article to receive a link.</p>}
+      {messages.map((message) => (
+        <article key={message.id} className="mail" aria-label={`Email to ${message.to}: ${message.subject}`}>
+          <header className="meta">
+            <strong>To:</strong> {message.to} · <strong>Subject:</strong> {message.subject} · {formatDateTime(message.createdAt)} ·{' '}
+            {message.status.toLowerCase()}
+          </header>
+          <CommentBody body={message.text} />
+        </article>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CommentBody } from '@/components/comments/comment-body';
+import { CommentForm } from '@/components/comments/comment-form';
+import { openReplyLink } from '@/lib/comments/author-reply';
+import { formatDateTime } from '@/lib/format';
+import { postAuthorReplyAction, requestFreshLinkAction } from './actions';
+import { FreshLinkForm } from './fresh-link-form';
+
+export const metadata: Metadata = { title: 'Reply as the author', robots: { index: false }, referrer: 'no-referrer' };
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ commentId: string; token: string }> };
+
+// Opening the link (GET) never changes anything: mail scanners follow links. Posting needs the button.
+export default async function AuthorReplyPage({ params }: Props) {
+  const { commentId, token } = await params;
+  const state = await openReplyLink(commentId, decodeURIComponent(token));
+
+  if (state.kind === 'invalid' || state.kind === 'expired') {
+    return (
+      <div className="panel">
+        <h1>This reply link cannot be used</h1>
+        <p role="alert">
+          {state.kind === 'expired'
+            ? 'Reply links work for 7 days, and this one has expired.'
+            : 'The link is incomplete or damaged — perhaps it was cut when the email was forwarded or copied.'}
+        </p>
+        <p>We can send a fresh link to the email address we have for the story’s author.</p>
+        <FreshLinkForm action={requestFreshLinkAction} commentId={commentId} />
+      </div>
+    );
+  }
+
+  if (state.kind === 'used') {
+    return (
+      <div className="panel">
+        <h1>You have already replied through this link</h1>
+        <p>Each link posts one reply.</p>
+        {state.reply && (
+          <blockquote className="quote">
+            <CommentBody body={state.reply.body} />
+          </blockquote>
+        )}
+        <p>
+          <Link href={`/articles/${state.articleSlug}${state.reply ? `#comment-${state.reply.id}` : '#comments'}`}>See it in the discussion</Link>
+        </p>
+        <p>To reply again to the same comment, ask for a fresh link:</p>
+        <FreshLinkForm action={requestFreshLinkAction} commentId={commentId} />
+      </div>
+    );
+  }
+
+  const { comment } = state;
+  return (
+    <div className="article">
+      <p className="kicker">Reply as the author</p>
+      <h1 className="article__headline" style={{ fontSize: '1.6rem' }}>
+        <Link href={`/articles/${comment.article.slug}`}>{comment.article.headline}</Link>
+      </h1>
+      {comment.parent && comment.parent.status === 'PUBLISHED' && (
+        <div className="comment comment--context">
+          <p className="comment__header">
+            <span className="comment__author">{comment.parent.user?.displayName ?? 'A reader'}</span> wrote earlier:
+          </p>
+          <CommentBody body={comment.parent.body} />
+        </div>
+      )}
+      <div className="comment">
+        <p className="comment__header">
+          <span className="comment__author">{comment.user?.displayName ?? 'A reader'}</span>
+          <time className="comment__time" dateTime={comment.createdAt.toISOString()}>
+            {formatDateTime(comment.createdAt)}
+          </time>
+        </p>
+        <CommentBody body={comment.body} />
+      </div>
+      <CommentForm
+        action={postAuthorReplyAction}
+        label={`Your reply, as ${state.authorName} (published at once with an Author badge)`}
+        submitLabel="Publish reply"
+        hidden={{ commentId: comment.id, token: decodeURIComponent(token) }}
+        resetOnDone={false}
+      />
+    </div>
+  );
+}

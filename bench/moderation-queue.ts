@@ -1,0 +1,106 @@
+// Moderation queue paging: seeds 100,000 pending comments and times the first and the last page of 50,
+// on SQLite (a temporary file) and on PostgreSQL (BENCH_POSTGRES_URL, default the local test database,
+// which this benchmark WIPES). `npx tsx bench/moderation-queue.ts [--rows N] [--skip-postgres]`
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '100000' }, 'skip-postgres': { type: 'boolean', default: false }, only: { type: 'string' } },
+});
+const rows = Number(values.rows);
+const pgUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
+export type QueueBenchResult = { database: string; rows: number; firstPageMs: number; lastPageMs: number; plan: string };
+
+async function run(url: string, label: string): Promise<QueueBenchResult> {
+  if (url.startsWith('postgres')) {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    await client.end();
+  }
+  execFileSync('npx', ['prisma', 'migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'pipe', timeout: 120_000 });
+  process.env.DATABASE_URL = url;
+  const { db, dbReady } = await import('../lib/db');
+  await dbReady();
+  const { pageQueue, encodeCursor } = await import('../lib/moderation/queues');
+
+  const author = await db.author.create({ data: { slug: 'bench', name: 'Bench', email: `bench-${label}@example.test` } });
+  const article = await db.article.create({ data: { slug: 'bench', headline: 'Bench', body: 'Body', publishedAt: new Date(), authorId: author.id } });
+  const user = await db.user.create({ data: { email: `queue-${label}@example.test`, displayName: `Queue ${label}` } });
+  const start = Date.UTC(2026, 0, 1);
+  const batch = 2000;
+  for (let offset = 0; offset < rows; offset += batch) {
+    await db.comment.createMany({
+      data: Array.from({ length: Math.min(batch, rows - offset) }, (_, i) => {
+        const n = offset + i;
+        return { id: `c${String(n).padStart(7, '0')}`, articleId: article.id, userId: user.id, body: `Pending comment number ${n}`, status: 'PENDING' as const, createdAt: new Date(start + n * 1000) };
+      }),
+    });
+  }
+  if (url.startsWith('postgres')) await db.$executeRawUnsafe('ANALYZE "Comment"');
+  else await db.$executeRawUnsafe('ANALYZE');
+
+  const time = async (fn: () => Promise<unknown>) => {
+    await fn(); // warm
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await fn();
+      samples.push(performance.now() - t);
+    }
+    return samples.sort((a, b) => a - b)[2]!;
+  };
+  const lastCursor = encodeCursor({ key: new Date(start + (rows - 51) * 1000).toISOString(), id: `c${String(rows - 51).padStart(7, '0')}` });
+  const firstPageMs = await time(() => pageQueue('pending', {}, undefined));
+  const lastPage = await pageQueue('pending', {}, lastCursor);
+  if (lastPage.ids.length !== 50 || lastPage.next !== null) throw new Error(`last page has ${lastPage.ids.length} rows`);
+  const lastPageMs = await time(() => pageQueue('pending', {}, lastCursor));
+
+  const iso = new Date(start + (rows - 51) * 1000).toISOString();
+  const plan = url.startsWith('postgres')
+    ? (
+        (await db.$queryRawUnsafe(
+          `EXPLAIN SELECT id FROM "Comment" WHERE status = 'PENDING' AND "createdAt" >= $1::timestamp AND ("createdAt" > $1::timestamp OR id > $2) ORDER BY "createdAt", id LIMIT 51`,
+          iso,
+          'c0099949',
+        )) as { 'QUERY PLAN': string }[]
+      )
+        .map((row) => row['QUERY PLAN'])
+        .join('\n')
+    : ((await db.$queryRawUnsafe(
+        `EXPLAIN QUERY PLAN SELECT id FROM "Comment" WHERE status = 'PENDING' AND "createdAt" >= ? AND ("createdAt" > ? OR id > ?) ORDER BY "createdAt", id LIMIT 51`,
+        iso,
+        iso,
+        'c0099949',
+      )) as { detail: string }[])
+        .map((row) => row.detail)
+        .join('\n');
+  await db.$disconnect();
+  return { database: label, rows, firstPageMs, lastPageMs, plan };
+}
+
+// lib/db binds to DATABASE_URL when first imported, so each database is measured in its own process.
+export async function runQueueBench(options: { skipPostgres?: boolean; rows?: number } = {}): Promise<QueueBenchResult[]> {
+  const results: QueueBenchResult[] = [];
+  for (const only of options.skipPostgres ? ['sqlite'] : ['sqlite', 'postgres']) {
+    const out = execFileSync('npx', ['tsx', 'bench/moderation-queue.ts', '--only', only, '--rows', String(options.rows ?? rows)], { encoding: 'utf8', timeout: 600_000 });
+    results.push(JSON.parse(out.trim().split('\n').at(-1)!));
+  }
+  return results;
+}
+
+if (values.only) {
+  const url = values.only === 'postgres' ? pgUrl : `file:${path.join(mkdtempSync(path.join(tmpdir(), 'queue-bench-')), 'bench.db')}`;
+  console.log(JSON.stringify(await run(url, values.only)));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(`moderation queue benchmark · ${cpus()[0]?.model} × ${cpus().length} · node ${process.version}`);
+  for (const r of await runQueueBench({ skipPostgres: values['skip-postgres'] })) {
+    console.log(`${r.database}: ${r.rows.toLocaleString('en-US')} pending · first page of 50 ${r.firstPageMs.toFixed(2)} ms · last page ${r.lastPageMs.toFixed(2)} ms`);
+    console.log(`  plan: ${r.plan.replace(/\n/g, '\n        ')}`);
+  }
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import Link from 'next/link';
+import {
+  editCommentAction,
+  postComment,
+  checkDraftAction,
+  reportCommentAction,
+  deleteCommentAction,
+  toggleReactionAction,
+} from '@/app/(reader)/articles/[slug]/actions';
+import { getViewer } from '@/lib/auth/viewer';
+import { commentsOpenAt } from '@/lib/data/articles';
+import { listThreads, threadsPerPage } from '@/lib/data/comments';
+import { getActivePolicy } from '@/lib/data/policy';
+import { plural } from '@/lib/format';
+import { commentBlock } from '@/lib/permissions';
+import { clauseLabel, clauses } from '@/lib/policy/clauses';
+import { sortSchema, type CommentSort } from '@/lib/validation/comment';
+import { CommentForm } from './comment-form';
+import { CommentThread, type CommentActions } from './comment-thread';
+
+type Props = {
+  article: { id: string; slug: string; commentsOpen: boolean; commentCount: number; publishedAt: Date; autoCloseDays: number | null };
+  searchParams: Record<string, string | string[] | undefined>;
+};
+
+const sortLabels: Record<CommentSort, string> = { oldest: 'Oldest', newest: 'Newest', reactions: 'Most respected' };
+
+export async function CommentSection({ article, searchParams }: Props) {
+  const viewer = await getViewer();
+  const sort = sortSchema.parse(searchParams.sort);
+  const shown = Math.min(Math.max(Number(searchParams.shown) || threadsPerPage, threadsPerPage), 1000);
+  const { threads, totalThreads, hasMore } = await listThreads(article.id, viewer, sort, shown);
+  const path = `/articles/${article.slug}`;
+  const actions: CommentActions = {
+    reply: postComment,
+    check: checkDraftAction,
+    edit: editCommentAction,
+    remove: deleteCommentAction,
+    react: toggleReactionAction,
+    report: reportCommentAction,
+  };
+  const reportClauses = clauses.filter((c) => c.reportable).map((c) => ({ id: c.id, label: clauseLabel(c.id) }));
+  const blocked = viewer ? commentBlock(viewer, new Date()) : null;
+  const open = commentsOpenAt(article, (await getActivePolicy()).settings.autoCloseDays);
+
+  return (
+    <section id="comments" className="comments" aria-labelledby="comments-title">
+      <h2 id="comments-title" className="comments__title">
+        Comments <span className="comments__count">({plural(article.commentCount, 'comment')})</span>
+      </h2>
+
+      {!open ? (
+        <p className="notice">Comments are closed on this story. The discussion below is kept as it was.</p>
+      ) : !viewer ? (
+        <p className="notice comments__cta">
+          <Link className="button" href={`/sign-in?callbackUrl=${encodeURIComponent(`${path}#comments`)}`}>
+            Sign in to comment
+          </Link>{' '}
+          No password needed: we email you a link.
+        </p>
+      ) : blocked && !viewer.displayName ? (
+        <p className="notice">
+          <Link href={`/welcome?next=${encodeURIComponent(`${path}#comments`)}`}>Choose a display name</Link> to start commenting.
+        </p>
+      ) : blocked ? (
+        <p className="notice notice--warn">{blocked}</p>
+      ) : (
+        <CommentForm
+          action={postComment}
+          check={checkDraftAction}
+          label={`Comment as ${viewer.displayName}`}
+          submitLabel="Post comment"
+          hidden={{ articleId: article.id }}
+          idempotencyKey={randomUUID()}
+        />
+      )}
+
+      <nav className="comments__sort" aria-label="Sort comments">
+        <span>Sort by:</span>
+        {(Object.keys(sortLabels) as CommentSort[]).map((key) => (
+          <Link key={key} href={`${path}?sort=${key}#comments`} aria-current={key === sort ? 'true' : undefined} scroll={false}>
+            {sortLabels[key]}
+          </Link>
+        ))}
+      </nav>
+
+      {threads.length === 0 ? (
+        <p className="comments__empty">No comments yet.{open ? ' Start the conversation.' : ''}</p>
+      ) : (
+        <ol className="comment-list">
+          {threads.map((comment) => (
+            <CommentThread
+              key={comment.id}
+              comment={comment}
+              articleId={article.id}
+              viewerCanPost={!!viewer && !blocked && open}
+              signedIn={!!viewer}
+              actions={actions}
+              reportClauses={reportClauses}
+              depth={0}
+            />
+          ))}
+        </ol>
+      )}
+      {hasMore && (
+        <p className="comments__more">
+          <Link className="button button--quiet" href={`${path}?sort=${sort}&shown=${shown + threadsPerPage}#comments`} scroll={false}>
+            Show more comments ({totalThreads - shown} more {totalThreads - shown === 1 ? 'thread' : 'threads'})
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}

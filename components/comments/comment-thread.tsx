@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { CommentView } from '@/lib/data/comments';
+import type { FormState } from '@/lib/forms';
+import { formatDateTime } from '@/lib/format';
+import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
+import { CommentBody } from './comment-body';
+import { CommentForm, type DraftWarning } from './comment-form';
+import { ReportForm } from './report-form';
+
+type FormAction<S> = (previous: S, formData: FormData) => Promise<S>;
+export type CommentActions = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  reply: FormAction<any>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  edit: FormAction<any>;
+  remove: (formData: FormData) => Promise<void>;
+  react: (formData: FormData) => Promise<void>;
+  report: FormAction<FormState<'commentId' | 'clause' | 'note'>>;
+  check: (body: string) => Promise<DraftWarning[]>;
+};
+
+type Props = {
+  comment: CommentView;
+  articleId: string;
+  viewerCanPost: boolean;
+  signedIn: boolean;
+  actions: CommentActions;
+  reportClauses: { id: string; label: string }[];
+  depth: number;
+};
+
+function StatusNote({ comment }: { comment: CommentView }) {
+  if (comment.status === 'PUBLISHED' || comment.status === 'DELETED') return null;
+  const reasons = comment.reasons.length
+    ? comment.reasons
+    : comment.rejectClause && isClauseId(comment.rejectClause)
+      ? [{ clause: comment.rejectClause, message: 'rejected by a moderator.' }]
+      : [];
+  return (
+    <div className={`notice ${comment.status === 'PENDING' ? 'notice--warn' : 'notice--error'} comment__status`}>
+      <strong>{comment.status === 'PENDING' ? 'Held for review — only you can see this comment.' : 'Not published — only you can see this comment.'}</strong>
+      <ul>
+        {reasons.map((reason, index) => (
+          <li key={index}>
+            {comment.status === 'PENDING' ? 'Held for review under ' : 'Rejected under '}
+            <a href={clauseHref(reason.clause)}>{clauseLabel(reason.clause)}</a>: {reason.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function CommentThread({ comment, articleId, viewerCanPost, signedIn, actions, reportClauses, depth }: Props) {
+  const published = comment.status === 'PUBLISHED';
+  return (
+    <li className={`comment comment--depth-${depth}`} id={`comment-${comment.id}`}>
+      <article aria-label={comment.body === null ? 'Deleted comment' : `Comment by ${comment.authorName}`}>
+        {comment.body === null ? (
+          <p className="comment__tombstone">This comment was deleted.</p>
+        ) : (
+          <>
+            <header className="comment__header">
+              <span className="comment__author">{comment.authorName}</span>
+              {comment.badge && <span className={`badge badge--${comment.badge.toLowerCase()}`}>{comment.badge}</span>}
+              {comment.isOwn && <span className="badge badge--you">You</span>}
+              <time className="comment__time" dateTime={comment.createdAt.toISOString()}>
+                {formatDateTime(comment.createdAt)}
+              </time>
+              {comment.editedAt && <span className="comment__edited">(edited)</span>}
+            </header>
+            {comment.inReplyTo && <p className="comment__in-reply-to">In reply to {comment.inReplyTo}</p>}
+            <StatusNote comment={comment} />
+            <CommentBody body={comment.body} />
+            <div className="comment__actions">
+              {published && (
+                <form action={actions.react}>
+                  <input type="hidden" name="commentId" value={comment.id} />
+                  <button
+                    type="submit"
+                    className="comment__react"
+                    aria-pressed={comment.viewerReacted}
+                    disabled={!signedIn || comment.isOwn}
+                    title={!signedIn ? 'Sign in to respect comments' : undefined}
+                  >
+                    Respect <span className="comment__react-count">{comment.reactionCount}</span>
+                  </button>
+                </form>
+              )}
+              {published && viewerCanPost && (
+                <details className="comment__disclosure">
+                  <summary>Reply</summary>
+                  <CommentForm
+                    action={actions.reply}
+                    check={actions.check}
+                    label={`Reply to ${comment.authorName}`}
+                    submitLabel="Post reply"
+                    hidden={{ articleId, parentId: comment.id }}
+                    idempotencyKey={randomUUID()}
+                  />
+                </details>
+              )}
+              {comment.editableUntil && (
+                <details className="comment__disclosure">
+                  <summary>Edit</summary>
+                  <CommentForm
+                    action={actions.edit}
+                    check={actions.check}
+                    label="Edit your comment"
+                    submitLabel="Save edit"
+                    hidden={{ commentId: comment.id }}
+                    initialBody={comment.body}
+                    resetOnDone={false}
+                  />
+                  <p className="field__hint">You can edit until {formatDateTime(comment.editableUntil)}.</p>
+                </details>
+              )}
+              {comment.isOwn && (
+                <details className="comment__disclosure">
+                  <summary>Delete</summary>
+                  <form action={actions.remove} className="comment__confirm">
+                    <input type="hidden" name="commentId" value={comment.id} />
+                    <p>Delete this comment? Replies stay, under a “deleted” note.</p>
+                    <button type="submit" className="button button--quiet">
+                      Yes, delete it
+                    </button>
+                  </form>
+                </details>
+              )}
+              {published && signedIn && !comment.isOwn && (
+                <details className="comment__disclosure">
+                  <summary>Report</summary>
+                  <ReportForm action={actions.report} commentId={comment.id} clauses={reportClauses} />
+                </details>
+              )}
+            </div>
+          </>
+        )}
+      </article>
+      {comment.replies.length > 0 && (
+        <ol className="comment-list comment-list--replies">
+          {comment.replies.map((reply) => (
+            <CommentThread
+              key={reply.id}
+              comment={reply}
+              articleId={articleId}
+              viewerCanPost={viewerCanPost}
+              signedIn={signedIn}
+              actions={actions}
+              reportClauses={reportClauses}
+              depth={depth + 1}
+            />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,94 @@
+'use client';
+import { useActionState, useId } from 'react';
+import type { FormState } from '@/lib/forms';
+import { FieldError, FormStatus } from '@/components/ui/form-status';
+
+type State = FormState<'clause' | 'note' | 'decision'>;
+type Props = {
+  action: (previous: State, formData: FormData) => Promise<State>;
+  commentId: string;
+  version: number;
+  status: string;
+  featured: boolean;
+  clauses: { id: string; label: string }[];
+};
+
+/** Approve / reject-with-clause / feature for one card. The version makes a second moderator's click a clear conflict. */
+export function DecisionForm({ action, commentId, version, status, featured, clauses }: Props) {
+  const [state, submit, pending] = useActionState(action, { status: 'idle' } as State);
+  const id = useId();
+  const errors = state.status === 'invalid' ? state.fieldErrors : {};
+  const hidden = (
+    <>
+      <input type="hidden" name="commentId" value={commentId} />
+      <input type="hidden" name="version" value={version} />
+    </>
+  );
+  return (
+    <div className="decision">
+      <FormStatus state={state} />
+      <div className="decision__row">
+        {status !== 'PUBLISHED' && (
+          <form action={submit}>
+            {hidden}
+            <input type="hidden" name="decision" value="approve" />
+            <button type="submit" className="button" data-action="approve" disabled={pending}>
+              {status === 'REJECTED' ? 'Reinstate (approve)' : 'Approve'}
+            </button>
+          </form>
+        )}
+        {status === 'PUBLISHED' && (
+          <form action={submit}>
+            {hidden}
+            <input type="hidden" name="decision" value="approve" />
+            <button type="submit" className="button" data-action="approve" disabled={pending}>
+              Keep published
+            </button>
+          </form>
+        )}
+        {status === 'PUBLISHED' && (
+          <form action={submit}>
+            {hidden}
+            <input type="hidden" name="decision" value={featured ? 'unfeature' : 'feature'} />
+            <button type="submit" className="button button--quiet" disabled={pending}>
+              {featured ? 'Unfeature' : 'Feature'}
+            </button>
+          </form>
+        )}
+      </div>
+      {status !== 'REJECTED' && (
+        <form action={submit} className="decision__reject">
+          {hidden}
+          <input type="hidden" name="decision" value="reject" />
+          <div className="field">
+            <label htmlFor={`${id}-clause`}>Reject under</label>
+            <select
+              id={`${id}-clause`}
+              name="clause"
+              defaultValue=""
+              data-action="reject-clause"
+              aria-invalid={errors.clause ? true : undefined}
+              aria-describedby={errors.clause ? `${id}-clause-error` : undefined}
+            >
+              <option value="">Choose a clause…</option>
+              {clauses.map((clause) => (
+                <option key={clause.id} value={clause.id}>
+                  {clause.label}
+                </option>
+              ))}
+            </select>
+            <FieldError id={`${id}-clause-error`} errors={errors.clause} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-note`}>Note to the commenter (optional)</label>
+            <input id={`${id}-note`} name="note" maxLength={1000} defaultValue={state.status === 'invalid' ? state.values?.note : undefined} />
+            <FieldError id={`${id}-note-error`} errors={errors.note} />
+          </div>
+          <button type="submit" className="button button--danger" data-action="reject" disabled={pending}>
+            Reject
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

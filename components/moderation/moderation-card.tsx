@@ -1,0 +1,176 @@
+import Link from 'next/link';
+import type { ModerationCard as Card } from '@/lib/data/moderation';
+import type { FormState } from '@/lib/forms';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
+import { ActionForm } from './action-form';
+import { DecisionForm } from './decision-form';
+
+type Actions = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  decide: (previous: any, formData: FormData) => Promise<any>;
+  measure: (previous: FormState, formData: FormData) => Promise<FormState>;
+  appeal: (previous: FormState, formData: FormData) => Promise<FormState>;
+};
+
+/** The body with the rule evidence spans marked. */
+function HighlightedBody({ body, spans }: { body: string; spans: { start: number; end: number }[] }) {
+  const sorted = spans.filter((s) => s.start >= 0 && s.end <= body.length && s.start < s.end).sort((a, b) => a.start - b.start);
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  sorted.forEach((span, i) => {
+    if (span.start < at) return;
+    parts.push(body.slice(at, span.start), <mark key={i}>{body.slice(span.start, span.end)}</mark>);
+    at = span.end;
+  });
+  parts.push(body.slice(at));
+  return <p className="card__body">{parts}</p>;
+}
+
+const label = (clause: string) => (isClauseId(clause) ? clauseLabel(clause) : clause);
+
+export function ModerationCard({ card, actions, clauses }: { card: Card; actions: Actions; clauses: { id: string; label: string }[] }) {
+  const spans = card.reasons.flatMap((reason) => reason.evidence.flatMap((e) => (e.kind === 'span' ? [{ start: e.start, end: e.end }] : [])));
+  const author = card.user;
+  return (
+    <article className="card" data-card tabIndex={-1} aria-label={`Comment by ${author?.displayName ?? card.authorProfile?.name ?? 'unknown'}`}>
+      <header className="card__header">
+        <label className="card__select">
+          <input type="checkbox" name="selected" value={`${card.id}:${card.version}`} form="bulk-form" /> <span className="visually-hidden">Select</span>
+        </label>
+        <span className={`badge status status--${card.status.toLowerCase()}`}>{card.status.toLowerCase()}</span>
+        {card.hiddenByReports && <span className="badge status--rejected">hidden by reports</span>}
+        {card.featured && <span className="badge">featured</span>}
+        <Link href={`/articles/${card.article.slug}#comment-${card.id}`}>{card.article.headline}</Link>
+        <time className="comment__time" dateTime={card.createdAt.toISOString()}>
+          {formatDateTime(card.createdAt)}
+        </time>
+      </header>
+
+      {card.parent && (
+        <blockquote className="card__parent">
+          <span className="meta">In reply to {card.parent.user?.displayName ?? 'a reader'}:</span> {card.parent.body.slice(0, 300)}
+          {card.parent.body.length > 300 && '…'}
+        </blockquote>
+      )}
+
+      <HighlightedBody body={card.body} spans={spans} />
+
+      <div className="card__grid">
+        {author && card.stats && (
+          <section aria-label="About the commenter">
+            <h3>Commenter</h3>
+            <p>
+              <strong>{author.displayName ?? '(no name)'}</strong> · {author.email}
+              {author.role !== 'READER' && <span className="badge badge--staff">{author.role.toLowerCase()}</span>}
+            </p>
+            <p className="meta">
+              Account {card.stats.accountAgeDays} days old (since {formatDate(author.createdAt)}) · {card.stats.published} published ·{' '}
+              {card.stats.pending} held · {card.stats.rejected} rejected · trust {card.trust}
+              {author.premoderated && ' · on pre-moderation'}
+              {author.suspendedUntil && author.suspendedUntil > new Date() && ` · suspended until ${formatDate(author.suspendedUntil)}`}
+              {author.bannedAt && ' · banned'}
+            </p>
+            {card.previousDecisions.length > 0 && (
+              <ul className="meta">
+                {card.previousDecisions.map((d, i) => (
+                  <li key={i}>
+                    {d.status === 'REJECTED' ? `Rejected${d.rejectClause ? ` under ${label(d.rejectClause)}` : ''}` : 'Approved'} on “{d.article.headline}”
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
+        {card.reasons.length > 0 && (
+          <section aria-label="Rule hits">
+            <h3>Rule hits</h3>
+            <ul>
+              {card.reasons.map((reason, i) => (
+                <li key={i}>
+                  <a href={clauseHref(reason.clause)}>{clauseLabel(reason.clause)}</a> · <code>{reason.ruleId}</code>: {reason.message}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {card.reports.length > 0 && (
+          <section aria-label="Reader reports">
+            <h3>Reports ({card.reports.length})</h3>
+            <ul>
+              {card.reports.map((report, i) => (
+                <li key={i}>
+                  {label(report.clause)} — {report.user.displayName ?? 'a reader'}
+                  {report.note && <>: “{report.note}”</>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {card.status === 'REJECTED' && card.rejectClause && (
+          <section aria-label="Decision">
+            <h3>Decision</h3>
+            <p>
+              Rejected under {label(card.rejectClause)} by {card.decidedBy}
+              {card.decidedAt && ` on ${formatDateTime(card.decidedAt)}`}
+              {card.rejectNote && `: “${card.rejectNote}”`}
+            </p>
+          </section>
+        )}
+      </div>
+
+      {card.appeal?.status === 'OPEN' ? (
+        <section className="card__appeal" aria-label="Appeal">
+          <h3>Appeal</h3>
+          <p>“{card.appeal.statement}”</p>
+          <ActionForm action={actions.appeal} className="decision__row">
+            <input type="hidden" name="appealId" value={card.appeal.id} />
+            <div className="field">
+              <label htmlFor={`appeal-note-${card.id}`}>Note to the commenter (optional)</label>
+              <input id={`appeal-note-${card.id}`} name="note" maxLength={1000} />
+            </div>
+            <button type="submit" name="outcome" value="reinstate" className="button">
+              Reinstate
+            </button>
+            <button type="submit" name="outcome" value="uphold" className="button button--quiet">
+              Uphold rejection
+            </button>
+          </ActionForm>
+        </section>
+      ) : (
+        <DecisionForm action={actions.decide} commentId={card.id} version={card.version} status={card.status} featured={card.featured} clauses={clauses} />
+      )}
+
+      {author && author.role === 'READER' && (
+        <details className="card__user-actions">
+          <summary>Act on {author.displayName ?? 'this account'}</summary>
+          <ActionForm action={actions.measure} className="decision__row">
+            <input type="hidden" name="userId" value={author.id} />
+            <div className="field">
+              <label htmlFor={`measure-${card.id}`}>Measure</label>
+              <select id={`measure-${card.id}`} name="measure" defaultValue="suspend">
+                <option value="suspend">Suspend for…</option>
+                <option value="unsuspend">Lift suspension</option>
+                <option value="premoderate-on">Put on pre-moderation</option>
+                <option value="premoderate-off">Take off pre-moderation</option>
+                <option value="ban">Ban</option>
+                <option value="unban">Lift ban</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`days-${card.id}`}>Days (suspension)</label>
+              <select id={`days-${card.id}`} name="days" defaultValue="7">
+                <option value="1">1 day</option>
+                <option value="7">7 days</option>
+                <option value="30">30 days</option>
+              </select>
+            </div>
+            <button type="submit" className="button button--quiet">
+              Apply
+            </button>
+          </ActionForm>
+        </details>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,49 @@
+// next-auth (v4) configuration: passwordless sign-in by emailed link, sessions stored in the database
+// (so every app instance sees them). The link itself is created by lib/auth/sign-in-link.ts, which
+// lets our own form validate the address and work without JavaScript.
+import { PrismaAdapter } from '@next-auth/prisma-adapter';
+import type { NextAuthOptions } from 'next-auth';
+import EmailProvider from 'next-auth/providers/email';
+import { db } from '../db';
+import { env } from '../env';
+
+export const signInLinkMaxAgeSeconds = 24 * 60 * 60;
+
+export function authOptions(): NextAuthOptions {
+  const production = env().NODE_ENV === 'production' && env().appUrl.startsWith('https://');
+  return {
+    // The adapter's types name @prisma/client's class; ours is generated elsewhere with the same API.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    adapter: PrismaAdapter(db as any),
+    secret: env().authSecret,
+    session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    useSecureCookies: production,
+    providers: [
+      EmailProvider({
+        maxAge: signInLinkMaxAgeSeconds,
+        // Links are sent by our sign-in action; next-auth's own sign-in endpoint is not used.
+        sendVerificationRequest: async () => {
+          throw new Error('Use the sign-in form at /sign-in');
+        },
+      }),
+    ],
+    pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in/error' },
+    callbacks: {
+      // Only same-site redirects after sign-in.
+      redirect: ({ url, baseUrl }) => {
+        if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
+        try {
+          if (new URL(url).origin === baseUrl) return url;
+        } catch {}
+        return baseUrl;
+      },
+      session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
+    },
+    logger: {
+      // next-auth logs request URLs on some errors; sign-in tokens must never reach a log.
+      error: (code, metadata) => console.error(`[auth] ${code}`, metadata instanceof Error ? metadata.message : ''),
+      warn: (code) => console.warn(`[auth] ${code}`),
+      debug: () => {},
+    },
+  };
+}

@@ -1,0 +1,179 @@
+// The one way a reader's comment enters the system: validate the context, run the policy,
+// store the comment with its outcome and audit entry, all in one transaction.
+// Later features (author replies, notifications) extend this rather than writing comments elsewhere.
+import { randomUUID } from 'node:crypto';
+import { db } from '../db';
+import { getActivePolicy } from '../data/policy';
+import { evaluate, type PolicyContext, type Reason, type Verdict } from '../policy';
+import { clauseLabel } from '../policy/clauses';
+import { commentBlock, isStaff, type Viewer } from '../permissions';
+import { onCommentPublished } from '../notifications/events';
+import { recordEvent } from './audit';
+
+export type SubmitInput = {
+  viewer: Viewer;
+  articleId: string;
+  parentId?: string;
+  body: string;
+  idempotencyKey: string;
+  ip?: string;
+};
+
+export type SubmitResult =
+  | { ok: true; commentId: string; status: 'PUBLISHED' | 'PENDING' | 'REJECTED'; reasons: Reason[]; duplicate: boolean }
+  // Refused outright: nothing stored, the reader keeps the draft and can try again (or not).
+  | { ok: false; code: 'closed' | 'blocked' | 'not-found' | 'flood'; message: string; retryAfterSeconds?: number; reasons?: Reason[] };
+
+// Outcomes that refuse the attempt rather than judge the text: storing them would only fill the queue.
+const refusalRules = new Set(['flood-user', 'flood-ip', 'comments-closed', 'auto-closed']);
+const recentWindowMs = 10 * 60_000;
+
+export async function submitComment(input: SubmitInput, now = new Date()): Promise<SubmitResult> {
+  const { viewer } = input;
+  const blocked = commentBlock(viewer, now);
+  if (blocked) return { ok: false, code: 'blocked', message: blocked };
+
+  // A retried or double-clicked submit: answer with the comment the first one created.
+  const existing = await db.comment.findUnique({
+    where: { userId_idempotencyKey: { userId: viewer.id, idempotencyKey: input.idempotencyKey } },
+    select: { id: true, status: true, reasons: true },
+  });
+  if (existing) return { ok: true, commentId: existing.id, status: existing.status as 'PUBLISHED', reasons: JSON.parse(existing.reasons), duplicate: true };
+
+  const article = await db.article.findUnique({
+    where: { id: input.articleId },
+    select: { id: true, slug: true, commentsOpen: true, premoderate: true, publishedAt: true, autoCloseDays: true },
+  });
+  if (!article) return { ok: false, code: 'not-found', message: 'This story no longer exists.' };
+
+  let parent: { id: string; threadId: string | null; depth: number } | null = null;
+  if (input.parentId) {
+    parent = await db.comment.findFirst({
+      where: { id: input.parentId, articleId: article.id, status: 'PUBLISHED', hiddenByReports: false },
+      select: { id: true, threadId: true, depth: true },
+    });
+    if (!parent) return { ok: false, code: 'not-found', message: 'The comment you are replying to is no longer available.' };
+  }
+
+  const verdict = evaluate({ body: input.body }, await loadContext(input, article, now), (await getActivePolicy()).compiled);
+  const refusal = verdict.reasons.find((reason) => refusalRules.has(reason.ruleId));
+  if (refusal) {
+    const retry = refusal.evidence.find((e) => e.kind === 'retry');
+    return {
+      ok: false,
+      code: refusal.ruleId.startsWith('flood') ? 'flood' : 'closed',
+      message: refusal.message,
+      retryAfterSeconds: retry?.kind === 'retry' ? retry.retryAfterSeconds : undefined,
+      reasons: [refusal],
+    };
+  }
+
+  const status = statusFor(verdict);
+  const id = randomUUID();
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.comment.create({
+        data: {
+          id,
+          articleId: article.id,
+          userId: viewer.id,
+          parentId: parent?.id,
+          threadId: parent ? (parent.threadId ?? parent.id) : id,
+          depth: parent ? parent.depth + 1 : 0,
+          body: input.body,
+          status,
+          reasons: JSON.stringify(verdict.reasons),
+          idempotencyKey: input.idempotencyKey,
+          ip: input.ip,
+          createdAt: now,
+          decidedAt: status === 'PENDING' ? null : now,
+        },
+      });
+      if (status === 'PUBLISHED') {
+        await tx.article.update({ where: { id: article.id }, data: { commentCount: { increment: 1 } } });
+        await onCommentPublished(tx, id);
+      }
+      await recordEvent(tx, {
+        commentId: id,
+        actorType: 'rule',
+        action: status === 'PUBLISHED' ? 'auto-publish' : status === 'PENDING' ? 'auto-hold' : 'auto-reject',
+        fromStatus: null,
+        toStatus: status,
+        clause: verdict.reasons[0]?.clause ?? null,
+        note: verdict.reasons.map((reason) => `${reason.ruleId}: ${reason.message}`).join('\n') || null,
+      });
+    });
+  } catch (error) {
+    // Two submits with one key raced: the other one won, and its comment is the answer.
+    if (isUniqueViolation(error)) {
+      const winner = await db.comment.findUnique({
+        where: { userId_idempotencyKey: { userId: viewer.id, idempotencyKey: input.idempotencyKey } },
+        select: { id: true, status: true, reasons: true },
+      });
+      if (winner) return { ok: true, commentId: winner.id, status: winner.status as 'PUBLISHED', reasons: JSON.parse(winner.reasons), duplicate: true };
+    }
+    throw error;
+  }
+  return { ok: true, commentId: id, status, reasons: verdict.reasons, duplicate: false };
+}
+
+function statusFor(verdict: Verdict): 'PUBLISHED' | 'PENDING' | 'REJECTED' {
+  return verdict.outcome === 'publish' ? 'PUBLISHED' : verdict.outcome === 'hold' ? 'PENDING' : 'REJECTED';
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+}
+
+async function loadContext(
+  input: SubmitInput,
+  article: { commentsOpen: boolean; premoderate: boolean; publishedAt: Date; autoCloseDays: number | null },
+  now: Date,
+): Promise<PolicyContext> {
+  const since = new Date(now.getTime() - recentWindowMs);
+  const [counts, recentByAuthor, recentByOthers, recentFromIp] = await Promise.all([
+    db.comment.groupBy({ by: ['status'], where: { userId: input.viewer.id }, _count: { _all: true } }),
+    db.comment.findMany({
+      where: { userId: input.viewer.id, createdAt: { gte: since } },
+      select: { body: true, createdAt: true },
+      orderBy: { createdAt: 'desc' },
+      take: 50,
+    }),
+    db.comment.findMany({
+      where: { userId: { not: input.viewer.id }, createdAt: { gte: since } },
+      select: { body: true, userId: true, createdAt: true },
+      orderBy: { createdAt: 'desc' },
+      take: 200,
+    }),
+    input.ip
+      ? db.comment.findMany({
+          where: { ip: input.ip, createdAt: { gte: new Date(now.getTime() - 60_000) } },
+          select: { createdAt: true },
+          take: 100,
+        })
+      : Promise.resolve([]),
+  ]);
+  const count = (status: string) => counts.find((row) => row.status === status)?._count._all ?? 0;
+  return {
+    now,
+    author: {
+      id: input.viewer.id,
+      createdAt: input.viewer.createdAt,
+      approvedCount: count('PUBLISHED'),
+      publishedCount: count('PUBLISHED'),
+      rejectedCount: count('REJECTED'),
+      premoderated: input.viewer.premoderated,
+      isStaff: isStaff(input.viewer),
+    },
+    article,
+    recentByAuthor,
+    recentByOthers: recentByOthers.map((row) => ({ body: row.body, authorId: row.userId ?? '', createdAt: row.createdAt })),
+    recentFromIp,
+  };
+}
+
+/** "Held for review under §5 Respect privacy: …" */
+export function describeReason(reason: Pick<Reason, 'clause' | 'message'>): string {
+  return `${clauseLabel(reason.clause)}: ${reason.message}`;
+}
+

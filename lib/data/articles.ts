@@ -1,0 +1,57 @@
+// Read models for the reader pages: the front page, an article, an author.
+import { db } from '../db';
+
+const authorCard = { id: true, slug: true, name: true, email: true, bio: true, photoUrl: true } as const;
+
+export function listLatestArticles(take = 30) {
+  return db.article.findMany({
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    take,
+    select: { id: true, slug: true, headline: true, standfirst: true, publishedAt: true, commentCount: true, author: { select: { slug: true, name: true } } },
+  });
+}
+
+export function getArticleBySlug(slug: string) {
+  return db.article.findUnique({ where: { slug }, include: { author: { select: authorCard } } });
+}
+
+export function listMoreFromAuthor(authorId: string, exceptArticleId: string, take = 5) {
+  return db.article.findMany({
+    where: { authorId, id: { not: exceptArticleId } },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    take,
+    select: { slug: true, headline: true, publishedAt: true },
+  });
+}
+
+export function getAuthorBySlug(slug: string) {
+  return db.author.findUnique({
+    where: { slug },
+    select: {
+      ...authorCard,
+      articles: {
+        orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+        select: { id: true, slug: true, headline: true, standfirst: true, publishedAt: true, commentCount: true },
+      },
+    },
+  });
+}
+
+/** Stored bodies separate paragraphs with a blank line. */
+export function paragraphsOf(body: string): string[] {
+  return body
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/** Open for comments right now: the switch, and the auto-close deadline (article setting, else the policy default). */
+export function commentsOpenAt(
+  article: { commentsOpen: boolean; publishedAt: Date; autoCloseDays: number | null },
+  defaultAutoCloseDays: number | null,
+  now = new Date(),
+): boolean {
+  if (!article.commentsOpen) return false;
+  const days = article.autoCloseDays ?? defaultAutoCloseDays;
+  return days === null || now.getTime() < article.publishedAt.getTime() + days * 86_400_000;
+}

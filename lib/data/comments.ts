@@ -1,0 +1,169 @@
+// Read model for the comment section: whole threads, sorted and paged by their top-level comment,
+// with what the viewer may see (published comments, tombstones that still carry replies, and the
+// viewer's own held or rejected comments with the policy reasons).
+import { db, type Prisma } from '../db';
+import { env } from '../env';
+import { canEditComment, isStaff, type Viewer } from '../permissions';
+import type { Reason } from '../policy';
+import type { CommentSort } from '../validation/comment';
+
+export const threadsPerPage = 20;
+/** Replies nest this deep; deeper replies are shown flat under their level-3 ancestor, with "In reply to". */
+export const maxNesting = 3;
+
+export type CommentView = {
+  id: string;
+  status: 'PUBLISHED' | 'PENDING' | 'REJECTED' | 'DELETED';
+  /** null for a tombstone. */
+  body: string | null;
+  authorName: string;
+  badge: 'Staff' | 'Author' | null;
+  isOwn: boolean;
+  createdAt: Date;
+  editedAt: Date | null;
+  editableUntil: Date | null;
+  inReplyTo: string | null;
+  reasons: Pick<Reason, 'clause' | 'message'>[];
+  rejectClause: string | null;
+  reactionCount: number;
+  viewerReacted: boolean;
+  replies: CommentView[];
+};
+
+const commentSelect = {
+  id: true,
+  parentId: true,
+  threadId: true,
+  depth: true,
+  userId: true,
+  body: true,
+  status: true,
+  reasons: true,
+  rejectClause: true,
+  reactionCount: true,
+  createdAt: true,
+  editedAt: true,
+  user: { select: { displayName: true, role: true } },
+  authorProfile: { select: { name: true } },
+} as const satisfies Prisma.CommentSelect;
+type Row = Prisma.CommentGetPayload<{ select: typeof commentSelect }>;
+
+/** What a viewer may see among an article's comments. */
+function visibleWhere(viewer: Viewer | null): Prisma.CommentWhereInput {
+  const published: Prisma.CommentWhereInput = { status: 'PUBLISHED', hiddenByReports: false };
+  const tombstone: Prisma.CommentWhereInput = { status: 'DELETED', replies: { some: { status: 'PUBLISHED', hiddenByReports: false } } };
+  const own: Prisma.CommentWhereInput[] = viewer ? [{ userId: viewer.id, status: { in: ['PUBLISHED', 'PENDING', 'REJECTED'] } }] : [];
+  return { OR: [published, tombstone, ...own] };
+}
+
+function threadOrder(sort: CommentSort): Prisma.CommentOrderByWithRelationInput[] {
+  if (sort === 'newest') return [{ createdAt: 'desc' }, { id: 'desc' }];
+  if (sort === 'reactions') return [{ reactionCount: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }];
+  return [{ createdAt: 'asc' }, { id: 'asc' }];
+}
+
+export async function listThreads(articleId: string, viewer: Viewer | null, sort: CommentSort, shown: number) {
+  const visible = visibleWhere(viewer);
+  const rootWhere: Prisma.CommentWhereInput = { articleId, depth: 0, ...visible };
+  const [roots, totalThreads] = await Promise.all([
+    db.comment.findMany({ where: rootWhere, orderBy: threadOrder(sort), take: shown, select: commentSelect }),
+    db.comment.count({ where: rootWhere }),
+  ]);
+  const replies = roots.length
+    ? await db.comment.findMany({
+        where: { articleId, threadId: { in: roots.map((root) => root.id) }, depth: { gt: 0 }, ...visible },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: commentSelect,
+      })
+    : [];
+  const reacted = viewer
+    ? new Set(
+        (
+          await db.reaction.findMany({
+            where: { userId: viewer.id, commentId: { in: [...roots, ...replies].map((row) => row.id) } },
+            select: { commentId: true },
+          })
+        ).map((row) => row.commentId),
+      )
+    : new Set<string>();
+
+  const now = new Date();
+  const views = new Map<string, { view: CommentView; depth: number }>();
+  const toView = (row: Row): CommentView => ({
+    id: row.id,
+    status: row.status,
+    body: row.status === 'DELETED' ? null : row.body,
+    authorName: row.authorProfile?.name ?? row.user?.displayName ?? 'A reader',
+    badge: row.authorProfile ? 'Author' : row.user && isStaff(row.user) ? 'Staff' : null,
+    isOwn: !!viewer && row.userId === viewer.id,
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    editableUntil:
+      viewer && canEditComment(viewer, row, now, env().COMMENT_EDIT_WINDOW_SECONDS)
+        ? new Date(row.createdAt.getTime() + env().COMMENT_EDIT_WINDOW_SECONDS * 1000)
+        : null,
+    inReplyTo: null,
+    reasons: row.status === 'PENDING' || row.status === 'REJECTED' ? (JSON.parse(row.reasons) as Reason[]).map(({ clause, message }) => ({ clause, message })) : [],
+    rejectClause: row.rejectClause,
+    reactionCount: row.reactionCount,
+    viewerReacted: reacted.has(row.id),
+    replies: [],
+  });
+
+  const threads = roots.map((root) => {
+    const view = toView(root);
+    views.set(root.id, { view, depth: 0 });
+    return view;
+  });
+  for (const row of replies) {
+    const parent = row.parentId ? views.get(row.parentId) : undefined;
+    // A reply whose parent the viewer cannot see joins its thread's top-level comment.
+    const anchor = parent ?? views.get(row.threadId ?? '');
+    if (!anchor) continue;
+    const view = toView(row);
+    if (anchor.depth < maxNesting) {
+      anchor.view.replies.push(view);
+      views.set(row.id, { view, depth: anchor.depth + 1 });
+    } else {
+      // Too deep to indent further: list it beside its parent, saying whom it answers.
+      view.inReplyTo = anchor.view.authorName;
+      const holder = findHolder(views, row.parentId!, threads);
+      holder.push(view);
+      views.set(row.id, { view, depth: anchor.depth });
+    }
+  }
+  return { threads, totalThreads, hasMore: totalThreads > roots.length };
+}
+
+/** The reply list that holds the comment with this id (so a deep reply lands next to it). */
+function findHolder(views: Map<string, { view: CommentView; depth: number }>, id: string, threads: CommentView[]): CommentView[] {
+  const search = (list: CommentView[]): CommentView[] | null => {
+    for (const item of list) {
+      if (item.id === id) return list;
+      const found = search(item.replies);
+      if (found) return found;
+    }
+    return null;
+  };
+  return search(threads) ?? views.get(id)?.view.replies ?? threads;
+}
+
+/** Everything a reader wrote, newest first, with status, reasons and appeal: the profile page. */
+export function listOwnComments(userId: string, take = 200) {
+  return db.comment.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take,
+    select: {
+      id: true,
+      body: true,
+      status: true,
+      reasons: true,
+      rejectClause: true,
+      rejectNote: true,
+      createdAt: true,
+      article: { select: { slug: true, headline: true } },
+      appeal: { select: { status: true, decisionNote: true } },
+    },
+  });
+}

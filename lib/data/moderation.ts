@@ -1,0 +1,87 @@
+// Read model for the moderation console: one card per comment with everything a decision needs
+// (the text with rule evidence, the thread context, the commenter's history, reports, appeal).
+import { db } from '../db';
+import type { Reason } from '../policy';
+import { trustScore } from '../policy/trust';
+
+export type ModerationCard = Awaited<ReturnType<typeof loadCards>>[number];
+
+const day = 86_400_000;
+
+export async function loadCards(ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.comment.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      body: true,
+      status: true,
+      version: true,
+      reasons: true,
+      hiddenByReports: true,
+      featured: true,
+      rejectClause: true,
+      rejectNote: true,
+      createdAt: true,
+      decidedAt: true,
+      decidedById: true,
+      userId: true,
+      article: { select: { slug: true, headline: true } },
+      parent: { select: { body: true, user: { select: { displayName: true } } } },
+      user: { select: { id: true, email: true, displayName: true, role: true, createdAt: true, premoderated: true, suspendedUntil: true, bannedAt: true } },
+      authorProfile: { select: { name: true } },
+      reports: { orderBy: { createdAt: 'asc' }, select: { clause: true, note: true, user: { select: { displayName: true } } } },
+      appeal: { select: { id: true, status: true, statement: true } },
+    },
+  });
+  const userIds = [...new Set(rows.flatMap((row) => (row.userId ? [row.userId] : [])))];
+  const deciderIds = [...new Set(rows.flatMap((row) => (row.decidedById ? [row.decidedById] : [])))];
+  const [counts, previous, deciders] = await Promise.all([
+    userIds.length ? db.comment.groupBy({ by: ['userId', 'status'], where: { userId: { in: userIds } }, _count: { _all: true } }) : [],
+    userIds.length
+      ? db.comment.findMany({
+          where: { userId: { in: userIds }, decidedById: { not: null }, status: { in: ['PUBLISHED', 'REJECTED'] } },
+          orderBy: { decidedAt: 'desc' },
+          take: 200,
+          select: { id: true, userId: true, status: true, rejectClause: true, article: { select: { headline: true } } },
+        })
+      : [],
+    deciderIds.length ? db.user.findMany({ where: { id: { in: deciderIds } }, select: { id: true, displayName: true, email: true } }) : [],
+  ]);
+  const countOf = (userId: string, status: string) => counts.find((row) => row.userId === userId && row.status === status)?._count._all ?? 0;
+  const deciderName = new Map(deciders.map((user) => [user.id, user.displayName ?? user.email]));
+  const now = Date.now();
+  const cards = rows.map((row) => {
+    const stats = row.user
+      ? {
+          accountAgeDays: Math.floor((now - row.user.createdAt.getTime()) / day),
+          published: countOf(row.user.id, 'PUBLISHED'),
+          pending: countOf(row.user.id, 'PENDING'),
+          rejected: countOf(row.user.id, 'REJECTED'),
+        }
+      : null;
+    return {
+      ...row,
+      reasons: JSON.parse(row.reasons) as Reason[],
+      stats,
+      trust: stats ? trustScore({ approvedCount: stats.published, rejectedCount: stats.rejected, accountAgeDays: stats.accountAgeDays }) : null,
+      previousDecisions: previous.filter((p) => p.userId === row.userId && p.id !== row.id).slice(0, 5),
+      decidedBy: row.decidedById ? (deciderName.get(row.decidedById) ?? 'a moderator') : 'the automatic checks',
+    };
+  });
+  // Keep the queue's order.
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return cards.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+}
+
+/** A commenter by exact email or display name (case-insensitive on email). */
+export function findUserForFilter(query: string) {
+  return db.user.findFirst({
+    where: { OR: [{ email: query.toLowerCase() }, { displayName: query }] },
+    select: { id: true, displayName: true, email: true },
+  });
+}
+
+export function listArticlesForFilter(take = 200) {
+  return db.article.findMany({ orderBy: { publishedAt: 'desc' }, take, select: { id: true, headline: true } });
+}

@@ -1,0 +1,43 @@
+// The one Prisma client. DATABASE_URL picks SQLite (default, embedded) or PostgreSQL at runtime;
+// both generated clients expose the same API because they come from the same models.
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client';
+import { PrismaClient as PgClient } from './generated/pg/client';
+import { resolveDbTarget, type DbTarget } from './db-target';
+
+export type Db = SqliteClient;
+export { Prisma } from './generated/sqlite/client';
+export type * from './generated/sqlite/client';
+export { CommentStatus, Role, OutboxStatus } from './generated/sqlite/enums';
+
+export const dbTarget: DbTarget = resolveDbTarget();
+
+function createClient(): Db {
+  if (dbTarget.provider === 'postgres') {
+    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    return new PgClient({ adapter: new PrismaPg({ connectionString: dbTarget.url, max }) }) as unknown as Db;
+  }
+  // WAL lets readers run while a writer commits; busy timeout queues concurrent writers instead of failing.
+  // synchronous=FULL (set in prepareSqlite) makes an acknowledged commit survive a crash or power loss.
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: dbTarget.file, timeout: 10_000 }) });
+}
+
+// One client per process and database (dev hot reloads and test files re-import this module).
+const globalForDb = globalThis as unknown as { __db?: Record<string, { db: Db; ready?: Promise<void> }> };
+const slot = ((globalForDb.__db ??= {})[dbTarget.url] ??= { db: createClient() });
+export const db: Db = slot.db;
+
+/** Connection-level settings; awaited once per process by `ready()`. */
+async function prepare(): Promise<void> {
+  if (dbTarget.provider !== 'sqlite') return;
+  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await db.$executeRawUnsafe('PRAGMA synchronous = FULL');
+  await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+}
+
+export function dbReady(): Promise<void> {
+  return (slot.ready ??= prepare());
+}
+
+export const isPostgres = dbTarget.provider === 'postgres';

@@ -1,0 +1,49 @@
+// process.env parsed once, with defaults that make the embedded demo work with no configuration.
+// Every variable is documented in README.md ("Configuration").
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .optional()
+  .transform((value) => value === '1' || value === 'true' || value === 'yes' || value === 'on');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.url().optional(),
+  AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('The Ledger <comments@ledger.example>'),
+  DEV_MAILBOX: flag,
+  MAILER: z.enum(['inline', 'off']).default('inline'),
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().positive().default(15),
+  MAIL_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  COMMENT_EDIT_WINDOW_SECONDS: z.coerce.number().int().min(0).default(300),
+});
+
+export type Env = z.infer<typeof schema> & { appUrl: string; authSecret: string; devMailbox: boolean };
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n  ');
+    throw new Error(`Invalid configuration:\n  ${problems}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.AUTH_SECRET && process.env.NEXT_PHASE !== 'phase-production-build') {
+    throw new Error('AUTH_SECRET is required in production (npm run demo generates one for you).');
+  }
+  cached = {
+    ...e,
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    authSecret: e.AUTH_SECRET ?? 'development-only-secret-change-me',
+    // The dev mailbox shows every message, sign-in links included: never on by default in production.
+    devMailbox: !production || e.DEV_MAILBOX,
+  };
+  return cached;
+}

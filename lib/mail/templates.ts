@@ -1,0 +1,166 @@
+// Email bodies: every message has a plain-text and an HTML part built from the same content.
+import { site } from '../site';
+import type { Mail } from './outbox';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+type Block = { paragraph: string } | { quote: string } | { button: { label: string; url: string } } | { small: string };
+
+/** Renders blocks to both parts; user-supplied text is escaped in HTML and left as text in the text part. */
+export function composeMail(kind: string, to: string, subject: string, blocks: Block[], headers?: Record<string, string>): Mail {
+  const text = blocks
+    .map((block) => {
+      if ('paragraph' in block) return block.paragraph;
+      if ('quote' in block) return block.quote.split('\n').map((line) => `> ${line}`).join('\n');
+      if ('button' in block) return `${block.button.label}:\n${block.button.url}`;
+      return block.small;
+    })
+    .join('\n\n');
+  const html = blocks
+    .map((block) => {
+      if ('paragraph' in block) return `<p style="margin:0 0 16px">${escapeHtml(block.paragraph)}</p>`;
+      if ('quote' in block)
+        return `<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:3px solid #c8c2b4;color:#333">${escapeHtml(block.quote).replace(/\n/g, '<br>')}</blockquote>`;
+      if ('button' in block)
+        return `<p style="margin:0 0 16px"><a href="${escapeHtml(block.button.url)}" style="display:inline-block;padding:10px 18px;background:#1a1a1a;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(block.button.label)}</a></p>`;
+      return `<p style="margin:0 0 16px;font-size:12px;color:#666">${escapeHtml(block.small)}</p>`;
+    })
+    .join('\n');
+  return {
+    kind,
+    to,
+    subject,
+    text: `${text}\n\n— ${site.name}\n`,
+    html: `<!doctype html><html><body style="font-family:Georgia,serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:560px;margin:0 auto;padding:24px"><p style="font-weight:bold;font-size:20px;margin:0 0 24px">${escapeHtml(site.name)}</p>${html}</body></html>`,
+    headers,
+  };
+}
+
+export function signInMail({ to, url, expires }: { to: string; url: string; expires: Date }): Mail {
+  const hours = Math.round((expires.getTime() - Date.now()) / 3_600_000);
+  return composeMail('sign-in', to, `Sign in to ${site.name}`, [
+    { paragraph: `Use this link to sign in to ${site.name}. It works once and expires in ${hours} hours.` },
+    { button: { label: 'Sign in', url } },
+    { small: 'If you did not ask to sign in, ignore this email: nobody can sign in without the link.' },
+  ]);
+}
+
+export type MailLink = { label: string; url: string };
+
+/** Footer with the one-click unsubscribe link; the same URL goes in the List-Unsubscribe headers. */
+export function unsubscribeHeaders(pageUrl: string, oneClickUrl: string): Record<string, string> {
+  return { 'List-Unsubscribe': `<${oneClickUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-Unsubscribe-Page': pageUrl };
+}
+
+export function authorDigestMail(input: {
+  to: string;
+  authorName: string;
+  headline: string;
+  articleUrl: string;
+  comments: { displayName: string; body: string; replyUrl: string }[];
+  unsubscribe: { page: string; oneClick: string };
+}): Mail {
+  const n = input.comments.length;
+  return composeMail(
+    'author-digest',
+    input.to,
+    `${n === 1 ? 'A new comment' : `${n} new comments`} on “${input.headline}”`,
+    [
+      { paragraph: `Hello ${input.authorName}, readers commented on your story “${input.headline}”.` },
+      ...input.comments.flatMap((comment) => [
+        { paragraph: `${comment.displayName} wrote:` },
+        { quote: comment.body.length > 1200 ? `${comment.body.slice(0, 1200)}…` : comment.body },
+        { button: { label: 'Reply as the author', url: comment.replyUrl } },
+      ]),
+      { paragraph: `Read the whole discussion: ${input.articleUrl}#comments` },
+      { small: 'Each “Reply as the author” link posts one reply under your name with an Author badge, and expires in 7 days. To write to a reader privately, reply from your own email instead.' },
+      { small: `Stop these emails: ${input.unsubscribe.page}` },
+    ],
+    unsubscribeHeaders(input.unsubscribe.page, input.unsubscribe.oneClick),
+  );
+}
+
+export function freshReplyLinkMail(input: { to: string; authorName: string; headline: string; displayName: string; body: string; replyUrl: string }): Mail {
+  return composeMail('author-fresh-link', input.to, `Your new reply link for “${input.headline}”`, [
+    { paragraph: `Hello ${input.authorName}, here is a new link to reply to ${input.displayName}'s comment:` },
+    { quote: input.body },
+    { button: { label: 'Reply as the author', url: input.replyUrl } },
+    { small: 'The link posts one reply and expires in 7 days. If you did not ask for it, ignore this email.' },
+  ]);
+}
+
+export function replyNotificationMail(input: {
+  to: string;
+  kind: 'reply' | 'author-reply';
+  replierName: string;
+  headline: string;
+  body: string;
+  commentUrl: string;
+  unsubscribe: { page: string; oneClick: string };
+}): Mail {
+  const subject =
+    input.kind === 'author-reply' ? `The author replied in your thread on “${input.headline}”` : `${input.replierName} replied to your comment`;
+  return composeMail(
+    input.kind === 'author-reply' ? 'author-replied' : 'reply',
+    input.to,
+    subject,
+    [
+      {
+        paragraph:
+          input.kind === 'author-reply'
+            ? `${input.replierName}, the author of “${input.headline}”, replied in a thread you took part in:`
+            : `${input.replierName} replied to your comment on “${input.headline}”:`,
+      },
+      { quote: input.body },
+      { button: { label: 'See the conversation', url: input.commentUrl } },
+      { small: `Stop these emails: ${input.unsubscribe.page}` },
+    ],
+    unsubscribeHeaders(input.unsubscribe.page, input.unsubscribe.oneClick),
+  );
+}
+
+export function decisionMail(input: {
+  to: string;
+  outcome: 'approved' | 'rejected' | 'appeal-upheld' | 'appeal-reinstated';
+  headline: string;
+  body: string;
+  clauseLabel?: string;
+  clauseUrl?: string;
+  note?: string | null;
+  profileUrl: string;
+  commentUrl: string;
+  unsubscribe: { page: string; oneClick: string };
+}): Mail {
+  const subjects = {
+    approved: 'Your comment is published',
+    rejected: 'Your comment was not published',
+    'appeal-upheld': 'Your appeal was reviewed: the decision stands',
+    'appeal-reinstated': 'Your appeal succeeded: your comment is published',
+  };
+  const lead = {
+    approved: `A moderator approved your comment on “${input.headline}”. It is now published.`,
+    rejected: `A moderator did not publish your comment on “${input.headline}”, under ${input.clauseLabel} of our comment policy.`,
+    'appeal-upheld': `A second moderator reviewed your appeal about your comment on “${input.headline}” and upheld the decision under ${input.clauseLabel}.`,
+    'appeal-reinstated': `A second moderator reviewed your appeal and reinstated your comment on “${input.headline}”. It is now published.`,
+  };
+  return composeMail(
+    'decision',
+    input.to,
+    subjects[input.outcome],
+    [
+      { paragraph: lead[input.outcome] },
+      { quote: input.body },
+      ...(input.note ? [{ paragraph: `Moderator’s note: ${input.note}` }] : []),
+      ...(input.clauseUrl && input.outcome !== 'approved' && input.outcome !== 'appeal-reinstated'
+        ? [{ paragraph: `Read the clause: ${input.clauseUrl}` }]
+        : []),
+      input.outcome === 'rejected'
+        ? { button: { label: 'See it on your profile (you may appeal once)', url: input.profileUrl } }
+        : { button: { label: 'See your comment', url: input.commentUrl } },
+      { small: `Stop these emails: ${input.unsubscribe.page}` },
+    ],
+    unsubscribeHeaders(input.unsubscribe.page, input.unsubscribe.oneClick),
+  );
+}

@@ -1,0 +1,105 @@
+// Moderators' decisions on comments. Every decision is a compare-and-set on the comment's version:
+// when two moderators act on the same card, exactly one decision lands and the other is told who won.
+import { db, type Db } from '../db';
+import { recordEvent } from '../comments/audit';
+import { onCommentPublished, onModerationDecision } from '../notifications/events';
+import { isClauseId, type ClauseId } from '../policy/clauses';
+import type { Viewer } from '../permissions';
+
+export type Decision =
+  | { kind: 'approve' }
+  | { kind: 'reject'; clause: ClauseId; note?: string }
+  | { kind: 'feature'; featured: boolean };
+
+export type DecisionResult =
+  | { ok: true; commentId: string }
+  | { ok: false; commentId: string; conflict?: { by: string; at: Date; action: string }; message: string };
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+const visible = (c: { status: string; hiddenByReports: boolean }) => c.status === 'PUBLISHED' && !c.hiddenByReports;
+
+export async function decideComment(moderator: Viewer, commentId: string, expectedVersion: number, decision: Decision, now = new Date()): Promise<DecisionResult> {
+  const comment = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { id: true, status: true, hiddenByReports: true, version: true, articleId: true, userId: true, authorProfileId: true, featured: true },
+  });
+  if (!comment) return { ok: false, commentId, message: 'This comment no longer exists.' };
+  if (comment.version !== expectedVersion) return conflict(commentId);
+  if (decision.kind === 'reject' && !isClauseId(decision.clause)) return { ok: false, commentId, message: 'Choose the policy clause the comment breaks.' };
+  if (comment.status === 'DELETED') return { ok: false, commentId, message: 'The commenter deleted this comment.' };
+
+  const to =
+    decision.kind === 'approve'
+      ? { status: 'PUBLISHED' as const, hiddenByReports: false }
+      : decision.kind === 'reject'
+        ? { status: 'REJECTED' as const, hiddenByReports: false }
+        : { status: comment.status, hiddenByReports: comment.hiddenByReports };
+  if (decision.kind === 'feature' && comment.status !== 'PUBLISHED') return { ok: false, commentId, message: 'Only published comments can be featured.' };
+
+  const landed = await db.$transaction(async (tx) => {
+    const result = await tx.comment.updateMany({
+      where: { id: comment.id, version: expectedVersion },
+      data: {
+        status: to.status,
+        hiddenByReports: to.hiddenByReports,
+        version: { increment: 1 },
+        ...(decision.kind === 'feature'
+          ? { featured: decision.featured }
+          : {
+              decidedAt: now,
+              decidedById: moderator.id,
+              rejectClause: decision.kind === 'reject' ? decision.clause : null,
+              rejectNote: decision.kind === 'reject' ? decision.note || null : null,
+            }),
+      },
+    });
+    if (result.count !== 1) return false;
+    const delta = Number(visible(to)) - Number(visible(comment));
+    if (delta !== 0) await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { increment: delta } } });
+    await recordEvent(tx, {
+      commentId: comment.id,
+      actorType: 'moderator',
+      actorId: moderator.id,
+      action: decision.kind === 'feature' ? (decision.featured ? 'feature' : 'unfeature') : decision.kind,
+      fromStatus: comment.status,
+      toStatus: to.status,
+      clause: decision.kind === 'reject' ? decision.clause : null,
+      note: decision.kind === 'reject' ? decision.note || null : null,
+    });
+    if (decision.kind !== 'feature') await afterDecision(tx, comment, decision, to.status);
+    return true;
+  });
+  return landed ? { ok: true, commentId } : conflict(commentId);
+}
+
+async function afterDecision(tx: Tx, before: { id: string; status: string; userId: string | null }, decision: Decision, toStatus: string) {
+  // Reports are settled by any decision: the card leaves the Reported queue.
+  await tx.report.deleteMany({ where: { commentId: before.id } });
+  await tx.comment.update({ where: { id: before.id }, data: { reportCount: 0 } });
+  if (toStatus === 'PUBLISHED' && before.status !== 'PUBLISHED') await onCommentPublished(tx, before.id);
+  // Tell the commenter when their comment's fate changed (not when a published comment is merely kept).
+  if (before.userId && before.status !== toStatus)
+    await onModerationDecision(tx, {
+      commentId: before.id,
+      outcome: decision.kind === 'approve' ? 'approved' : 'rejected',
+      clause: decision.kind === 'reject' ? decision.clause : null,
+      note: decision.kind === 'reject' ? decision.note : null,
+    });
+}
+
+async function conflict(commentId: string): Promise<DecisionResult> {
+  const last = await db.moderationEvent.findFirst({
+    where: { commentId, actorType: { in: ['moderator', 'reader', 'author'] } },
+    orderBy: { createdAt: 'desc' },
+  });
+  const actor = last?.actorId ? await db.user.findUnique({ where: { id: last.actorId }, select: { displayName: true, email: true } }) : null;
+  const by = actor?.displayName ?? actor?.email ?? 'someone else';
+  const at = last?.createdAt ?? new Date();
+  return {
+    ok: false,
+    commentId,
+    conflict: { by, at, action: last?.action ?? 'changed' },
+    message: `Already decided by ${by} at ${at.toISOString().slice(11, 19)} UTC (${last?.action ?? 'changed'}). Nothing was changed.`,
+  };
+}

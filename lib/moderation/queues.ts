@@ -1,0 +1,96 @@
+// The moderation queues, with keyset pagination: the last page of 100,000 items costs what the first does.
+// Each cursor condition is written as "key >= c AND (key > c OR id > cid)", which the (status, key) index
+// serves as a range scan on both SQLite and PostgreSQL (see BENCHMARKS.md for the plans).
+import { db, type Prisma } from '../db';
+
+export const queueNames = ['pending', 'reported', 'appeals', 'approved', 'rejected'] as const;
+export type QueueName = (typeof queueNames)[number];
+export const pageSize = 50;
+
+export type QueueFilter = { articleId?: string; authorId?: string; q?: string };
+
+type Cursor = { key: string; id: string };
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+export function decodeCursor(value: string | undefined): Cursor | null {
+  if (!value) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    return typeof parsed.key === 'string' && typeof parsed.id === 'string' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function filterWhere(filter: QueueFilter): Prisma.CommentWhereInput {
+  return {
+    ...(filter.articleId ? { articleId: filter.articleId } : {}),
+    ...(filter.authorId ? { userId: filter.authorId } : {}),
+    ...(filter.q ? { body: { contains: filter.q } } : {}),
+  };
+}
+
+export function queueWhere(queue: QueueName, filter: QueueFilter): Prisma.CommentWhereInput {
+  const base = filterWhere(filter);
+  switch (queue) {
+    case 'pending':
+      return { ...base, status: 'PENDING' };
+    case 'reported':
+      return { ...base, status: 'PUBLISHED', reportCount: { gt: 0 } };
+    case 'appeals':
+      return { ...base, status: 'REJECTED', appeal: { is: { status: 'OPEN' } } };
+    case 'approved':
+      return { ...base, status: 'PUBLISHED', decidedById: { not: null } };
+    case 'rejected':
+      return { ...base, status: 'REJECTED' };
+  }
+}
+
+/** Returns one page of comment ids in queue order, and the cursor of the next page. */
+export async function pageQueue(queue: QueueName, filter: QueueFilter, after: string | undefined, take = pageSize) {
+  const cursor = decodeCursor(after);
+  const where = queueWhere(queue, filter);
+  let rows: { id: string; key: string }[];
+  if (queue === 'pending' || queue === 'appeals') {
+    // Oldest first.
+    const at = cursor ? new Date(cursor.key) : null;
+    const found = await db.comment.findMany({
+      where: { ...where, ...(at ? { createdAt: { gte: at }, OR: [{ createdAt: { gt: at } }, { id: { gt: cursor!.id } }] } : {}) },
+      select: { id: true, createdAt: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: take + 1,
+    });
+    rows = found.map((row) => ({ id: row.id, key: row.createdAt.toISOString() }));
+  } else if (queue === 'reported') {
+    // Most reported first.
+    const count = cursor ? Number(cursor.key) : null;
+    const found = await db.comment.findMany({
+      where: { ...where, ...(count !== null ? { reportCount: { lte: count }, OR: [{ reportCount: { lt: count } }, { id: { gt: cursor!.id } }] } : {}) },
+      select: { id: true, reportCount: true },
+      orderBy: [{ reportCount: 'desc' }, { id: 'asc' }],
+      take: take + 1,
+    });
+    rows = found.map((row) => ({ id: row.id, key: String(row.reportCount) }));
+  } else {
+    // Most recent decisions first.
+    const at = cursor ? new Date(cursor.key) : null;
+    const found = await db.comment.findMany({
+      where: { ...where, ...(at ? { decidedAt: { lte: at }, OR: [{ decidedAt: { lt: at } }, { id: { lt: cursor!.id } }] } : {}) },
+      select: { id: true, decidedAt: true },
+      orderBy: [{ decidedAt: 'desc' }, { id: 'desc' }],
+      take: take + 1,
+    });
+    rows = found.map((row) => ({ id: row.id, key: (row.decidedAt ?? new Date(0)).toISOString() }));
+  }
+  const hasMore = rows.length > take;
+  const page = rows.slice(0, take);
+  const last = page.at(-1);
+  return { ids: page.map((row) => row.id), next: hasMore && last ? encodeCursor(last) : null };
+}
+
+export async function queueCounts(filter: QueueFilter): Promise<Record<QueueName, number>> {
+  const entries = await Promise.all(queueNames.map(async (name) => [name, await db.comment.count({ where: queueWhere(name, filter) })] as const));
+  return Object.fromEntries(entries) as Record<QueueName, number>;
+}

@@ -1,0 +1,43 @@
+// Moderators' measures against accounts: suspension, ban, pre-moderation. Each is audited.
+import { db } from '../db';
+import { recordEvent } from '../comments/audit';
+import type { Viewer } from '../permissions';
+
+export type UserMeasure =
+  | { kind: 'suspend'; days: number }
+  | { kind: 'unsuspend' }
+  | { kind: 'ban' }
+  | { kind: 'unban' }
+  | { kind: 'premoderate'; on: boolean };
+
+export async function applyUserMeasure(moderator: Viewer, userId: string, measure: UserMeasure, note: string | null, now = new Date()) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, displayName: true } });
+  if (!user) return { ok: false as const, message: 'No such account.' };
+  if (user.role !== 'READER' && moderator.role !== 'ADMIN') return { ok: false as const, message: 'Only an admin can act on a staff account.' };
+  if (user.id === moderator.id) return { ok: false as const, message: 'You cannot act on your own account.' };
+  const data =
+    measure.kind === 'suspend'
+      ? { suspendedUntil: new Date(now.getTime() + measure.days * 86_400_000) }
+      : measure.kind === 'unsuspend'
+        ? { suspendedUntil: null }
+        : measure.kind === 'ban'
+          ? { bannedAt: now }
+          : measure.kind === 'unban'
+            ? { bannedAt: null }
+            : { premoderated: measure.on };
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data });
+    if (measure.kind === 'ban') await tx.session.deleteMany({ where: { userId: user.id } });
+    await recordEvent(tx, {
+      commentId: null,
+      actorType: 'moderator',
+      actorId: moderator.id,
+      action: `user-${measure.kind}${measure.kind === 'premoderate' ? (measure.on ? '-on' : '-off') : ''}`,
+      fromStatus: null,
+      toStatus: null,
+      note: [`user ${user.displayName ?? user.id}`, measure.kind === 'suspend' ? `${measure.days} days` : null, note].filter(Boolean).join('; '),
+    });
+  });
+  const labels = { suspend: 'suspended', unsuspend: 'unsuspended', ban: 'banned', unban: 'unbanned', premoderate: measure.kind === 'premoderate' && measure.on ? 'put on pre-moderation' : 'taken off pre-moderation' };
+  return { ok: true as const, message: `${user.displayName ?? 'The account'} is ${labels[measure.kind]}.` };
+}

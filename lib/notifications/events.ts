@@ -1,0 +1,103 @@
+// What emails an event causes. Each function runs inside the transaction of its event, so the
+// outbox rows commit (or roll back) with it.
+import type { Db } from '../db';
+import { enqueueMail } from '../mail/outbox';
+import { decisionMail, replyNotificationMail } from '../mail/templates';
+import { clauseHref, clauseLabel, isClauseId } from '../policy/clauses';
+import { absoluteUrl, commentUrl, unsubscribeLinks } from './links';
+
+type Tx = Pick<Db, 'comment' | 'authorDigestItem' | 'outboxMessage' | 'user'>;
+
+/** A comment became visible to readers (posted and published, or approved later). */
+export async function onCommentPublished(tx: Tx, commentId: string): Promise<void> {
+  const comment = await tx.comment.findUniqueOrThrow({
+    where: { id: commentId },
+    select: {
+      id: true,
+      body: true,
+      userId: true,
+      authorProfileId: true,
+      threadId: true,
+      user: { select: { displayName: true } },
+      authorProfile: { select: { name: true } },
+      article: { select: { id: true, slug: true, headline: true, authorId: true, author: { select: { notifyOnComments: true } } } },
+      parent: { select: { id: true, userId: true, user: { select: { email: true, notifyReplies: true, notifyAuthorReplies: true } } } },
+    },
+  });
+  const { article } = comment;
+
+  // The story's author hears about readers' comments in a batched digest (lib/notifications/author-digest.ts).
+  if (comment.userId && article.author.notifyOnComments) {
+    await tx.authorDigestItem.upsert({
+      where: { commentId: comment.id },
+      update: {},
+      create: { authorId: article.authorId, articleId: article.id, commentId: comment.id },
+    });
+  }
+
+  const replierName = comment.authorProfile?.name ?? comment.user?.displayName ?? 'A reader';
+  const byAuthor = !!comment.authorProfileId;
+  const notified = new Set<string>();
+  const send = async (userId: string, email: string, kind: 'reply' | 'author-reply') => {
+    if (notified.has(userId) || userId === comment.userId) return;
+    notified.add(userId);
+    await enqueueMail(
+      tx,
+      replyNotificationMail({
+        to: email,
+        kind,
+        replierName,
+        headline: article.headline,
+        body: comment.body,
+        commentUrl: commentUrl(article.slug, comment.id),
+        unsubscribe: unsubscribeLinks({ kind: 'user', id: userId, topic: kind === 'reply' ? 'replies' : 'authorReplies' }),
+      }),
+    );
+  };
+
+  const parentUser = comment.parent?.user;
+  if (comment.parent?.userId && parentUser) {
+    if (byAuthor ? parentUser.notifyAuthorReplies : parentUser.notifyReplies)
+      await send(comment.parent.userId, parentUser.email, byAuthor ? 'author-reply' : 'reply');
+  }
+  // An author's reply also reaches the readers who started or took part in the thread.
+  if (byAuthor && comment.threadId) {
+    const participants = await tx.comment.findMany({
+      where: { threadId: comment.threadId, status: 'PUBLISHED', userId: { not: null } },
+      select: { user: { select: { id: true, email: true, notifyAuthorReplies: true } } },
+      distinct: ['userId'],
+      take: 50,
+    });
+    for (const { user } of participants) if (user?.notifyAuthorReplies) await send(user.id, user.email, 'author-reply');
+  }
+}
+
+export type DecisionOutcome = 'approved' | 'rejected' | 'appeal-upheld' | 'appeal-reinstated';
+
+/** Tells the commenter what a moderator decided, citing the clause. */
+export async function onModerationDecision(
+  tx: Tx,
+  input: { commentId: string; outcome: DecisionOutcome; clause?: string | null; note?: string | null },
+): Promise<void> {
+  const comment = await tx.comment.findUniqueOrThrow({
+    where: { id: input.commentId },
+    select: { id: true, body: true, article: { select: { slug: true, headline: true } }, user: { select: { id: true, email: true, notifyModeration: true } } },
+  });
+  if (!comment.user?.notifyModeration) return;
+  const clause = input.clause && isClauseId(input.clause) ? input.clause : null;
+  await enqueueMail(
+    tx,
+    decisionMail({
+      to: comment.user.email,
+      outcome: input.outcome,
+      headline: comment.article.headline,
+      body: comment.body,
+      clauseLabel: clause ? clauseLabel(clause) : undefined,
+      clauseUrl: clause ? absoluteUrl(clauseHref(clause)) : undefined,
+      note: input.note,
+      profileUrl: absoluteUrl('/profile'),
+      commentUrl: commentUrl(comment.article.slug, comment.id),
+      unsubscribe: unsubscribeLinks({ kind: 'user', id: comment.user.id, topic: 'moderation' }),
+    }),
+  );
+}

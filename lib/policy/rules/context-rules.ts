@@ -1,0 +1,113 @@
+// Rules that need the comment's context: the account's history, the article, recent activity.
+import type { CompiledPolicy } from '../compile';
+import { trustScore } from '../trust';
+import type { PolicyContext, Reason } from '../types';
+
+const minute = 60_000;
+
+/** Case, spacing and punctuation do not make a repeated comment new. */
+export function fingerprint(body: string): string {
+  return body.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function formatDay(date: Date) {
+  return date.toISOString().slice(0, 10);
+}
+
+export function articleReasons(context: PolicyContext, policy: CompiledPolicy): Reason[] {
+  const { article, now } = context;
+  const reasons: Reason[] = [];
+  if (policy.enabled('comments-closed') && !article.commentsOpen)
+    reasons.push({ ruleId: 'comments-closed', outcome: 'reject', clause: 'moderation', message: 'Comments are closed on this story.', evidence: [{ kind: 'setting', setting: 'article.commentsOpen' }] });
+  const days = article.autoCloseDays ?? policy.settings.autoCloseDays;
+  if (policy.enabled('auto-closed') && days !== null && article.commentsOpen) {
+    const closesAt = new Date(article.publishedAt.getTime() + days * 86_400_000);
+    if (now >= closesAt)
+      reasons.push({
+        ruleId: 'auto-closed',
+        outcome: 'reject',
+        clause: 'moderation',
+        message: `Comments on this story closed on ${formatDay(closesAt)}, ${days} days after publication.`,
+        evidence: [{ kind: 'setting', setting: 'autoCloseDays' }],
+      });
+  }
+  if (policy.enabled('article-premoderated') && article.premoderate)
+    reasons.push({ ruleId: 'article-premoderated', outcome: 'hold', clause: 'moderation', message: 'Every comment on this story is reviewed by a moderator before it appears.', evidence: [{ kind: 'setting', setting: 'article.premoderate' }] });
+  return reasons;
+}
+
+export function activityReasons(body: string, context: PolicyContext, policy: CompiledPolicy): Reason[] {
+  const { settings, enabled } = policy;
+  const { now, author } = context;
+  const reasons: Reason[] = [];
+
+  // Flooding: staff are exempt (they may need to post corrections quickly).
+  if (!author.isStaff) {
+    const flood = (ruleId: 'flood-user' | 'flood-ip', times: Date[], limit: number, who: string) => {
+      const recent = times.filter((t) => now.getTime() - t.getTime() < minute).sort((a, b) => a.getTime() - b.getTime());
+      if (!enabled(ruleId) || recent.length < limit) return;
+      // The oldest comment that must leave the one-minute window before another one fits.
+      const oldest = recent[recent.length - limit]!;
+      const retry = Math.max(1, Math.ceil((oldest.getTime() + minute - now.getTime()) / 1000));
+      reasons.push({
+        ruleId,
+        outcome: 'reject',
+        clause: 'spam',
+        message: `${who} posted ${recent.length} comments in the last minute (the limit is ${limit}). Please try again in ${retry} seconds.`,
+        evidence: [
+          { kind: 'count', count: recent.length, limit, windowSeconds: 60 },
+          { kind: 'retry', retryAfterSeconds: retry },
+        ],
+      });
+    };
+    flood('flood-user', context.recentByAuthor.map((c) => c.createdAt), settings.floodPerUserPerMinute, 'You have');
+    flood('flood-ip', context.recentFromIp.map((c) => c.createdAt), settings.floodPerIpPerMinute, 'Your network has');
+  }
+
+  const print = fingerprint(body);
+  const windowStart = now.getTime() - settings.duplicateWindowMinutes * minute;
+  if (enabled('duplicate-self') && print && context.recentByAuthor.some((c) => c.createdAt.getTime() >= windowStart && fingerprint(c.body) === print))
+    reasons.push({
+      ruleId: 'duplicate-self',
+      outcome: 'reject',
+      clause: 'spam',
+      message: `You posted the same text within the last ${settings.duplicateWindowMinutes} minutes.`,
+      evidence: [{ kind: 'count', count: 2, limit: 1, windowSeconds: settings.duplicateWindowMinutes * 60 }],
+    });
+  if (enabled('duplicate-others') && print.length >= 20) {
+    const accounts = new Set(context.recentByOthers.filter((c) => c.createdAt.getTime() >= windowStart && c.authorId !== author.id && fingerprint(c.body) === print).map((c) => c.authorId));
+    if (accounts.size >= settings.duplicateAccounts)
+      reasons.push({
+        ruleId: 'duplicate-others',
+        outcome: 'hold',
+        clause: 'spam',
+        message: `The same text was posted from ${accounts.size} other accounts in the last ${settings.duplicateWindowMinutes} minutes.`,
+        evidence: [{ kind: 'count', count: accounts.size, limit: settings.duplicateAccounts, windowSeconds: settings.duplicateWindowMinutes * 60 }],
+      });
+  }
+
+  // Account-level checks. Staff are trusted; their comments are never pre-moderated.
+  if (!author.isStaff) {
+    if (enabled('user-premoderated') && author.premoderated)
+      reasons.push({ ruleId: 'user-premoderated', outcome: 'hold', clause: 'moderation', message: 'Your comments are reviewed by a moderator before they appear.', evidence: [{ kind: 'setting', setting: 'user.premoderated' }] });
+    const n = settings.newCommenterHoldCount;
+    if (enabled('new-commenter') && n > 0 && author.publishedCount < n)
+      reasons.push({
+        ruleId: 'new-commenter',
+        outcome: 'hold',
+        clause: 'moderation',
+        message: n === 1 ? 'A new account’s first comment is reviewed by a moderator before it appears.' : `A new account’s first ${n} comments are reviewed by a moderator before they appear.`,
+        evidence: [{ kind: 'count', count: author.publishedCount, limit: n }],
+      });
+    const score = trustScore({ approvedCount: author.approvedCount, rejectedCount: author.rejectedCount, accountAgeDays: (now.getTime() - author.createdAt.getTime()) / 86_400_000 });
+    if (enabled('low-trust') && score < settings.trustThreshold)
+      reasons.push({
+        ruleId: 'low-trust',
+        outcome: 'hold',
+        clause: 'moderation',
+        message: 'Several of your recent comments broke the policy, so a moderator reviews new ones first.',
+        evidence: [{ kind: 'count', count: score, limit: settings.trustThreshold }],
+      });
+  }
+  return reasons;
+}

@@ -1,0 +1,91 @@
+// Rules that judge the text alone. The compose box runs these live (checkDraft).
+import type { CompiledPolicy } from '../compile';
+import { findEmails, findPhones } from '../text/personal-info';
+import { tokenize } from '../text/normalize';
+import { findHosts, hostMatches } from '../text/urls';
+import type { Reason, RuleId } from '../types';
+
+const quote = (body: string, start: number, end: number) => {
+  const text = body.slice(start, end);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+};
+
+const termRules: Record<string, { ruleId: RuleId; outcome: 'hold' | 'reject'; clause: Reason['clause']; message: (text: string) => string }> = {
+  hate: { ruleId: 'hate-terms', outcome: 'reject', clause: 'hate-and-threats', message: (t) => `“${t}” attacks people for who they are.` },
+  banned: { ruleId: 'banned-terms', outcome: 'reject', clause: 'language', message: (t) => `“${t}” is language we do not publish, however it is spelled.` },
+  threat: { ruleId: 'threat-phrases', outcome: 'hold', clause: 'hate-and-threats', message: (t) => `“${t}” reads as a threat or a wish of harm; a moderator will check it.` },
+  suspect: { ruleId: 'suspect-terms', outcome: 'hold', clause: 'civility', message: (t) => `“${t}” may be name-calling; a moderator will check it.` },
+};
+
+export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
+  const reasons: Reason[] = [];
+  const { settings, enabled } = policy;
+
+  // Terms: one reason per rule, listing every place the reader can fix.
+  const byRule = new Map<RuleId, Reason>();
+  for (const match of policy.terms.match(tokenize(body))) {
+    const rule = termRules[match.list]!;
+    if (!enabled(rule.ruleId)) continue;
+    const text = body.slice(match.start, match.end);
+    const evidence = { kind: 'span' as const, start: match.start, end: match.end, text };
+    const existing = byRule.get(rule.ruleId);
+    if (existing) existing.evidence.push(evidence);
+    else byRule.set(rule.ruleId, { ruleId: rule.ruleId, outcome: rule.outcome, clause: rule.clause, message: rule.message(quote(body, match.start, match.end)), evidence: [evidence] });
+  }
+  reasons.push(...byRule.values());
+
+  const hosts = findHosts(body);
+  if (enabled('blocked-domain')) {
+    const blocked = hosts.filter((h) => policy.blockedDomains.some((domain) => hostMatches(h.host, domain)));
+    if (blocked.length)
+      reasons.push({
+        ruleId: 'blocked-domain',
+        outcome: 'reject',
+        clause: 'links',
+        message: `Links to ${blocked[0]!.host} are not allowed: the site is known for spam or scams.`,
+        evidence: blocked.map((h) => ({ kind: 'span', start: h.start, end: h.end, text: body.slice(h.start, h.end) })),
+      });
+  }
+  const links = hosts.filter((h) => h.isLink);
+  if (enabled('link-limit') && links.length > settings.maxLinks)
+    reasons.push({
+      ruleId: 'link-limit',
+      outcome: 'hold',
+      clause: 'links',
+      message: `Comments with more than ${settings.maxLinks} link${settings.maxLinks === 1 ? '' : 's'} are checked by a moderator (this one has ${links.length}).`,
+      evidence: [{ kind: 'count', count: links.length, limit: settings.maxLinks }, ...links.map((h) => ({ kind: 'span' as const, start: h.start, end: h.end, text: body.slice(h.start, h.end) }))],
+    });
+
+  if (enabled('personal-info') && settings.detectPersonalInfo) {
+    const found = [...findEmails(body), ...findPhones(body)].sort((a, b) => a.start - b.start);
+    if (found.length)
+      reasons.push({
+        ruleId: 'personal-info',
+        outcome: 'hold',
+        clause: 'privacy',
+        message: `It contains ${found.some((f) => f.kind === 'email') ? 'an email address' : 'a phone number'}; a moderator checks that it is not someone else’s personal information.`,
+        evidence: found.map((f) => ({ kind: 'span', start: f.start, end: f.end, text: body.slice(f.start, f.end) })),
+      });
+  }
+
+  if (enabled('shouting')) {
+    let letters = 0;
+    let capitals = 0;
+    for (const ch of body) {
+      const lower = ch.toLowerCase();
+      const upper = ch.toUpperCase();
+      if (lower === upper) continue; // not a cased letter
+      letters++;
+      if (ch === upper) capitals++;
+    }
+    if (letters >= settings.shoutingMinLetters && capitals * 100 >= letters * settings.shoutingCapsPercent)
+      reasons.push({
+        ruleId: 'shouting',
+        outcome: 'hold',
+        clause: 'language',
+        message: `It is written mostly in capital letters (${Math.round((capitals / letters) * 100)}%), which reads as shouting.`,
+        evidence: [{ kind: 'count', count: Math.round((capitals / letters) * 100), limit: settings.shoutingCapsPercent }],
+      });
+  }
+  return reasons;
+}

@@ -1,0 +1,145 @@
+// Turns a comment into word tokens that survive common evasions, remembering where each token sits in
+// the original text. One pass over the input, constant work per character: linear time, no regular
+// expressions over the whole body.
+//
+// Per character:
+//   - zero-width, bidi and other format characters, and combining marks: dropped (they do not split words);
+//   - compatibility forms (fullwidth, mathematical letters, ligatures) and accents: folded by NFKD;
+//   - Cyrillic and Greek look-alikes: mapped to the Latin letter they imitate;
+//   - letters: lower-cased; digits and a few symbols inside a word: read as leetspeak (1d10t → idiot).
+
+export type Token = {
+  /** Normalised text: lower case, look-alikes folded, leetspeak read when the token has letters. */
+  text: string;
+  /** The same with symbols at either edge removed ("idiot!" → "idiot"). */
+  core: string;
+  /** UTF-16 offsets in the original body. */
+  start: number;
+  end: number;
+};
+
+const enum Kind {
+  Letter,
+  Digit,
+  Symbol, // leet symbols such as $ @ !
+  Skip, // invisible: zero-width, bidi, combining marks
+  Other, // separators
+}
+
+type CharInfo = { kind: Kind; text: string; leet: string };
+
+const leet: Record<string, string> = {
+  '0': 'o', '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '6': 'g', '7': 't', '8': 'b', '9': 'g',
+  '$': 's', '@': 'a', '!': 'i', '|': 'l', '+': 't', '€': 'e', '£': 'l', '¡': 'i',
+};
+
+// Cyrillic, Greek and other look-alikes of Latin letters (after lower-casing and NFKD).
+const confusables: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', і: 'i', ї: 'i',
+  ј: 'j', ԁ: 'd', ɡ: 'g', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w', ь: 'b', ү: 'y', ҫ: 'c', ӓ: 'a', ӧ: 'o', ӱ: 'y', з: '3',
+  α: 'a', β: 'b', γ: 'y', δ: 'd', ε: 'e', ζ: 'z', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', σ: 's', ς: 's', τ: 't',
+  υ: 'u', χ: 'x', ω: 'w', ϲ: 'c', ı: 'i', ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', ſ: 's',
+};
+
+const ascii: CharInfo[] = Array.from({ length: 128 }, (_, code) => {
+  const ch = String.fromCharCode(code);
+  if (/[a-z]/.test(ch)) return { kind: Kind.Letter, text: ch, leet: ch };
+  if (/[A-Z]/.test(ch)) return { kind: Kind.Letter, text: ch.toLowerCase(), leet: ch.toLowerCase() };
+  if (/[0-9]/.test(ch)) return { kind: Kind.Digit, text: ch, leet: leet[ch]! };
+  if (ch in leet) return { kind: Kind.Symbol, text: ch, leet: leet[ch]! };
+  return { kind: Kind.Other, text: '', leet: '' };
+});
+
+const formatOrMark = /^[\p{Cf}\p{M}\u034F\u115F\u1160\u3164\uFFA0]$/u;
+const letter = /^\p{L}$/u;
+const digit = /^\p{Nd}$/u;
+const marks = /\p{M}/gu;
+const memo = new Map<number, CharInfo>();
+
+function describe(code: number): CharInfo {
+  const known = memo.get(code);
+  if (known) return known;
+  let info: CharInfo;
+  if (code >= 0xd800 && code <= 0xdfff) info = { kind: Kind.Other, text: '', leet: '' }; // lone surrogate
+  else {
+    const ch = String.fromCodePoint(code);
+    if (formatOrMark.test(ch)) info = { kind: Kind.Skip, text: '', leet: '' };
+    else {
+      // NFKD folds compatibility forms and splits accents off; then drop the accents.
+      let folded = ch.normalize('NFKD').replace(marks, '').toLowerCase();
+      folded = Array.from(folded, (c) => confusables[c] ?? c).join('');
+      if (folded.length === 1 && folded.charCodeAt(0) < 128) info = { ...ascii[folded.charCodeAt(0)]! };
+      else if (folded && Array.from(folded).every((c) => letter.test(c))) info = { kind: Kind.Letter, text: folded, leet: folded };
+      else if (digit.test(ch)) info = { kind: Kind.Digit, text: ch, leet: ch };
+      else if (ch in leet) info = { kind: Kind.Symbol, text: ch, leet: leet[ch]! };
+      else info = { kind: Kind.Other, text: '', leet: '' };
+    }
+  }
+  if (memo.size < 50_000) memo.set(code, info);
+  return info;
+}
+
+/** Splits the body into normalised word tokens with their original offsets. Linear in the input. */
+export function tokenize(body: string): Token[] {
+  const tokens: Token[] = [];
+  let pieces: CharInfo[] = [];
+  let hasLetter = false;
+  let start = -1;
+  let end = -1;
+
+  const flush = () => {
+    if (pieces.length) {
+      // Digits and symbols are leetspeak only inside a word that has letters ("1d10t"); "2019" stays a number.
+      const read = (piece: CharInfo) => (hasLetter ? piece.leet : piece.text);
+      const text = pieces.map(read).join('');
+      let from = 0;
+      let to = pieces.length;
+      while (from < to && pieces[from]!.kind === Kind.Symbol) from++;
+      while (to > from && pieces[to - 1]!.kind === Kind.Symbol) to--;
+      const core = from === 0 && to === pieces.length ? text : pieces.slice(from, to).map(read).join('');
+      tokens.push({ text, core, start, end });
+    }
+    pieces = [];
+    hasLetter = false;
+    start = -1;
+  };
+
+  for (let i = 0; i < body.length; ) {
+    const code = body.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const info = code < 128 ? ascii[code]! : describe(code);
+    if (info.kind === Kind.Skip) {
+      if (start >= 0) end = i + width;
+    } else if (info.kind === Kind.Other) {
+      flush();
+    } else {
+      if (start < 0) start = i;
+      end = i + width;
+      if (info.kind === Kind.Letter) hasLetter = true;
+      pieces.push(info);
+    }
+    i += width;
+  }
+  flush();
+  return tokens;
+}
+
+/** Normalises a configured term the way comment text is normalised: its tokens joined by single spaces. */
+export function normalizeTerm(term: string): string {
+  return tokenize(term)
+    .map((token) => token.text)
+    .join(' ');
+}
+
+/** Collapses runs of one repeated letter ("idiiiot" → "idiot", "sooo" → "so"). */
+export function collapseRepeats(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) if (text[i] !== text[i - 1]) out += text[i];
+  return out;
+}
+
+/** True when the text has a run of 3 or more of the same character (a deliberate stretch). */
+export function hasStretch(text: string): boolean {
+  for (let i = 2; i < text.length; i++) if (text[i] === text[i - 1] && text[i] === text[i - 2]) return true;
+  return false;
+}

@@ -1,0 +1,73 @@
+// Email addresses and phone numbers in a comment. Linear scans; no backtracking patterns.
+
+export type PersonalInfo = { kind: 'email' | 'phone'; start: number; end: number };
+
+const emailPattern = /^[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}$/i;
+
+export function findEmails(body: string): PersonalInfo[] {
+  const found: PersonalInfo[] = [];
+  for (let at = body.indexOf('@'); at !== -1; at = body.indexOf('@', at + 1)) {
+    let from = at;
+    while (from > 0 && at - from < 64 && /[A-Za-z0-9._%+-]/.test(body[from - 1]!)) from--;
+    let to = at + 1;
+    while (to < body.length && to - at < 256 && /[A-Za-z0-9.-]/.test(body[to]!)) to++;
+    while (to > at && body[to - 1] === '.') to--; // sentence full stop
+    const candidate = body.slice(from, to);
+    if (from > 0 && body[from - 1] === '/') continue; // user@host inside a URL
+    if (emailPattern.test(candidate)) found.push({ kind: 'email', start: from, end: to });
+  }
+  return found;
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * Phone numbers: +CC followed by 8–15 digits; a national number starting with 0 (10–11 digits); a US number
+ * grouped 3-3-4 (optionally after a 1), or written (NNN) NNN-NNNN. Years, ranges like 2019-2020, prices and
+ * counts are left alone.
+ */
+export function findPhones(body: string): PersonalInfo[] {
+  const found: PersonalInfo[] = [];
+  let i = 0;
+  while (i < body.length) {
+    const c = body[i]!;
+    const startsRun = isDigit(c) || ((c === '+' || c === '(') && isDigit(body[i + 1])) || (c === '(' && isDigit(body[i + 1]));
+    if (!startsRun || (i > 0 && /[A-Za-z0-9]/.test(body[i - 1]!))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const groups: string[] = [];
+    let current = '';
+    let separators = 0;
+    while (i < body.length && i - start < 40) {
+      const ch = body[i]!;
+      if (isDigit(ch)) current += ch;
+      else if ((ch === ' ' || ch === '-' || ch === '.' || ch === '(' || ch === ')' || ch === '+') && separators < 8) {
+        if (current) groups.push(current);
+        current = '';
+        if (ch !== '+' && ch !== '(') separators++;
+        // A separator must be followed by a digit (or an opening parenthesis) to continue the number.
+        const next = body[i + 1];
+        if (!(isDigit(next) || next === '(' || (ch === ')' && next === ' ' && isDigit(body[i + 2])))) {
+          i++;
+          break;
+        }
+      } else break;
+      i++;
+    }
+    if (current) groups.push(current);
+    let end = i;
+    while (end > start && !isDigit(body[end - 1]!) && body[end - 1] !== ')') end--;
+    const text = body.slice(start, end);
+    const digits = groups.join('');
+    const sizes = groups.map((g) => g.length).join('-');
+    const international = text.startsWith('+') && digits.length >= 8 && digits.length <= 15;
+    const national = digits.startsWith('0') && digits.length >= 10 && digits.length <= 11 && groups.length <= 4;
+    const northAmerican = sizes === '3-3-4' || sizes === '1-3-3-4' || (text.startsWith('(') && digits.length === 10);
+    const letterAfter = end < body.length && /[A-Za-z]/.test(body[end]!);
+    if ((international || national || northAmerican) && !letterAfter) found.push({ kind: 'phone', start, end });
+    if (i === start) i++;
+  }
+  return found;
+}

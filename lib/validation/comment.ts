@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { clauseIds } from '../policy/clauses';
+
+export const commentMaxLength = 2000;
+
+// Control characters other than newline/tab, and NUL in particular, never belong in a comment.
+const forbiddenControl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export const commentBody = z
+  .string({ error: 'Write something first.' })
+  .transform((text) => text.replace(/\r\n?/g, '\n').trim())
+  .pipe(
+    z
+      .string()
+      .min(2, 'Write at least 2 characters.')
+      .max(commentMaxLength, `Keep it under ${commentMaxLength.toLocaleString('en-US')} characters.`)
+      .refine((text) => !forbiddenControl.test(text), 'Remove the invisible control characters from your comment.')
+      .refine((text) => text.isWellFormed(), 'Your comment contains broken characters; please retype it.'),
+  );
+
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Invalid id.');
+
+export const newCommentSchema = z.object({
+  articleId: id,
+  parentId: z.union([z.literal(''), id]).optional().transform((value) => value || undefined),
+  body: commentBody,
+  idempotencyKey: z.string().trim().min(8, 'Missing form key: reload the page.').max(100),
+});
+export type NewCommentField = keyof z.input<typeof newCommentSchema>;
+
+export const editCommentSchema = z.object({ commentId: id, body: commentBody });
+export type EditCommentField = keyof z.input<typeof editCommentSchema>;
+
+export const commentIdSchema = z.object({ commentId: id });
+
+export const reportSchema = z.object({
+  commentId: id,
+  clause: z.enum(clauseIds, { error: 'Choose the part of the policy this comment breaks.' }),
+  note: z
+    .string()
+    .optional()
+    .transform((text) => (text ?? '').trim())
+    .pipe(z.string().max(500, 'Keep the note under 500 characters.').refine((t) => !forbiddenControl.test(t), 'Remove control characters.')),
+});
+export type ReportField = keyof z.input<typeof reportSchema>;
+
+export const displayNameSchema = z.object({
+  displayName: z
+    .string({ error: 'Choose a display name.' })
+    .transform((text) => text.normalize('NFKC').replace(/\s+/g, ' ').trim())
+    .pipe(
+      z
+        .string()
+        .min(2, 'Use at least 2 characters.')
+        .max(30, 'Use at most 30 characters.')
+        .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._'-]*$/u, 'Use letters, numbers, spaces, and . _ \' - only, starting with a letter or number.'),
+    ),
+  next: z.string().optional(),
+});
+
+export const signInSchema = z.object({
+  email: z
+    .string({ error: 'Enter your email address.' })
+    .trim()
+    .min(1, 'Enter your email address.')
+    .max(254, 'That address is too long.')
+    .pipe(z.email('Enter a valid email address, like name@example.com.')),
+  callbackUrl: z.string().optional(),
+});
+
+export const sortSchema = z.enum(['newest', 'oldest', 'reactions']).catch('oldest');
+export type CommentSort = z.infer<typeof sortSchema>;

@@ -1,0 +1,59 @@
+// End-to-end tests in Debian's Chromium against a production build (`npm test` builds it first).
+// DATABASE_URL names the database the server uses; scripts/test.ts resets it (tests/support/reset-db.ts) first.
+import { defineConfig } from '@playwright/test';
+import { resolveDbTarget } from './lib/db-target';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const databaseUrl = process.env.DATABASE_URL ?? 'file:./data/e2e.db';
+
+// The suite wipes its database: never point it at anything but a local one.
+const target = resolveDbTarget(databaseUrl);
+if (target.provider === 'postgres' && !['127.0.0.1', 'localhost', '[::1]'].includes(new URL(target.url).hostname)) {
+  throw new Error(`Refusing to run end-to-end tests against a non-local database (${new URL(target.url).hostname}).`);
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // One worker: the tests share one server and one database, and the machine has 2 cores.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
+  use: {
+    baseURL,
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    trace: 'retain-on-failure',
+  },
+  webServer: [
+    {
+      command: 'npx tsx tests/support/smtp-sink.ts',
+      url: 'http://127.0.0.1:2580/health',
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/policy`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_URL: databaseUrl,
+        APP_URL: baseURL,
+        NEXTAUTH_URL: baseURL,
+        AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        MAIL_FROM: 'The Ledger <comments@ledger.test>',
+        MAIL_POLL_MS: '200',
+        MAIL_RETRY_BASE_SECONDS: '1',
+        AUTHOR_DIGEST_INTERVAL_SECONDS: '1',
+      },
+    },
+  ],
+});
