@@ -35,7 +35,7 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+      command: `node --import tsx server.ts --port ${port} --hostname 127.0.0.1`,
       url: `${baseURL}/policy`,
       reuseExistingServer: false,
       timeout: 60_000,

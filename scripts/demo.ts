@@ -32,4 +32,4 @@ await run('npx', ['tsx', 'prisma/seed.ts'], environment);
 await run('npx', ['next', 'build'], { ...environment, NODE_ENV: 'production' });
 console.log(`\nThe Ledger is starting on ${environment.APP_URL}`);
 if (environment.DEV_MAILBOX === '1') console.log(`Sign-in emails: ${environment.APP_URL}/dev/mailbox (try reader@example.com or moderator@example.com)\n`);
-await serve('npx', ['next', 'start', '-p', port], { ...environment, NODE_ENV: 'production' });
+await serve('npx', ['tsx', 'server.ts', '--port', port], { ...environment, NODE_ENV: 'production' });

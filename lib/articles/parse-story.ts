@@ -3,7 +3,9 @@
 // Accepted layout (see ../shared/seed/article.txt):
 //   optional header lines "Headline: …", "Slug: …", "Standfirst: …", "Dateline: …", "Published: …"
 //   body paragraphs: one per line, or blocks separated by blank lines (wrapped lines are joined)
-//   "• NAME can be reached at EMAIL."          → the author, not body text
+//   "• NAME can be reached at EMAIL."          → the author, not body text (without the bullet, only when
+//                                                 NAME looks like a name and EMAIL has an @, so a body sentence
+//                                                 such as "The office can be reached at 555-0100." stays text)
 //   "Please read our comment policy …"         → the policy link, not body text
 import { z } from 'zod';
 
@@ -25,6 +27,8 @@ export type ParsedStory = {
   author: { name: string; email: string; slug: string };
   /** The story carried the "Please read our comment policy" line. */
   linksPolicy: boolean;
+  /** Where the story came from (the file name), for error messages. */
+  source: string;
 };
 
 export class StoryParseError extends Error {
@@ -39,7 +43,11 @@ export class StoryParseError extends Error {
 
 const headerPattern = /^(headline|slug|standfirst|dateline|published)\s*:\s*(.*)$/i;
 // "• Andrew Blake can be reached at ablake@washingtontimes.com." (bullet optional, final period optional)
-const authorPattern = /^[•*·\-–]?\s*(.+?)\s+(?:can|may) be reached at\s+(\S+?)\.?\s*$/i;
+const authorPattern = /^([•*·\-–]\s*)?(.+?)\s+(?:can|may) be reached at\s+(\S+?)\.?\s*$/i;
+// "Andrew Blake", "Maria de la Cruz", "J.R. O’Brien-Smith": capitalised words, a few lowercase particles.
+const namePattern = /^\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:(?:de|del|la|le|van|von|der|den|da|di|du|dos|bin|al)\s+)*\p{Lu}[\p{L}\p{M}'’.\-]*){0,5}$/u;
+// 2019-06-05, 2019-06-05T14:30, 2019-06-05 14:30:00Z, 2019-06-05T14:30:00.000+02:00
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const policyPattern = /^please read our comment policy\b/i;
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const emailSchema = z.email();
@@ -72,6 +80,7 @@ export function parseStory(text: string, meta: StoryMeta = {}, source = 'story',
   const lines = cleaned.split('\n');
   const header: StoryMeta = {};
   let index = 0;
+  while (lines[index].trim() === '') index++;
   // Header lines only at the very top.
   for (; index < lines.length; index++) {
     const match = headerPattern.exec(lines[index].trim());
@@ -79,9 +88,27 @@ export function parseStory(text: string, meta: StoryMeta = {}, source = 'story',
     header[match[1].toLowerCase() as keyof StoryMeta] = match[2].trim();
   }
 
-  const hasBlankLines = lines.slice(index).some((line, i, rest) => line.trim() === '' && i > 0 && i < rest.length - 1);
+  // Blank-line mode: a blank line separates two lines of body text. Blank lines before the body, after it or
+  // around the footer do not count (a trailing newline must not glue one-line paragraphs together).
+  const kinds = lines.slice(index).map((raw) => {
+    const line = raw.trim();
+    if (line === '') return 'blank';
+    return authorLine(line) || policyPattern.test(line) ? 'footer' : 'text';
+  });
+  let hasBlankLines = false;
+  let previous: string | undefined;
+  let gap = false;
+  for (const kind of kinds) {
+    if (kind === 'blank') gap = true;
+    else {
+      if (gap && previous === 'text' && kind === 'text') hasBlankLines = true;
+      previous = kind;
+      gap = false;
+    }
+  }
   const paragraphs: string[] = [];
   let author: { name: string; email: string } | undefined;
+  let sawAuthorLine = false;
   let linksPolicy = false;
   let block: string[] = [];
   const flush = () => {
@@ -93,10 +120,11 @@ export function parseStory(text: string, meta: StoryMeta = {}, source = 'story',
     const line = raw.trim();
     const lineNo = index + offset + 1;
     if (line === '') return flush();
-    const authorMatch = authorPattern.exec(line);
+    const authorMatch = authorLine(line);
     if (authorMatch) {
       flush();
-      const [, name, email] = authorMatch;
+      sawAuthorLine = true;
+      const { name, email } = authorMatch;
       if (!emailSchema.safeParse(email).success) problems.push(`line ${lineNo}: "${email}" is not a valid email address`);
       else if (author) problems.push(`line ${lineNo}: a second author line ("${name}"); one author per story`);
       else author = { name: name.trim(), email: email.toLowerCase() };
@@ -113,17 +141,20 @@ export function parseStory(text: string, meta: StoryMeta = {}, source = 'story',
   flush();
 
   if (paragraphs.length === 0) problems.push('no body paragraphs: the story has no text besides its header and footer');
-  if (!author) problems.push('no author line: expected a line such as "• Jane Doe can be reached at jdoe@example.com."');
+  if (!sawAuthorLine) problems.push('no author line: expected a line such as "• Jane Doe can be reached at jdoe@example.com."');
 
   const headline = (meta.headline ?? header.headline ?? '').trim();
   if (!headline) problems.push('no headline: pass --headline "…" or start the file with a "Headline: …" line');
   else if (headline.length > 200) problems.push('the headline is longer than 200 characters');
 
-  const slug = (meta.slug ?? header.slug ?? slugify(headline)).trim();
-  if (headline && !slugPattern.test(slug)) problems.push(`"${slug}" is not a valid slug (lowercase letters, digits and single hyphens)`);
+  const givenSlug = meta.slug ?? header.slug;
+  const slug = (givenSlug ?? slugify(headline)).trim();
+  if (givenSlug !== undefined && slug === '') problems.push('the slug is empty');
+  else if (headline && slug === '') problems.push('the headline gives an empty slug (no letters or digits a URL can use): pass --slug or a "Slug:" line');
+  else if ((headline || givenSlug !== undefined) && !slugPattern.test(slug)) problems.push(`"${slug}" is not a valid slug (lowercase letters, digits and single hyphens)`);
 
-  const publishedText = meta.published ?? header.published;
-  const publishedAt = publishedText ? new Date(publishedText) : now;
+  const publishedText = (meta.published ?? header.published)?.trim();
+  const publishedAt = publishedText ? parseDate(publishedText) : now;
   if (Number.isNaN(publishedAt.getTime())) problems.push(`"${publishedText}" is not a date (use e.g. 2019-06-05 or 2019-06-05T14:30:00Z)`);
 
   if (problems.length) throw new StoryParseError(source, problems);
@@ -135,7 +166,29 @@ export function parseStory(text: string, meta: StoryMeta = {}, source = 'story',
     dateline: (meta.dateline ?? header.dateline ?? '').trim(),
     publishedAt,
     paragraphs,
-    author: { ...author!, slug: slugify(author!.name) },
+    author: { ...author!, slug: slugify(author!.name) || 'author' },
     linksPolicy,
+    source,
   };
+}
+
+/** A footer line naming the author, or undefined for body text (see the layout notes at the top). */
+function authorLine(line: string): { name: string; email: string } | undefined {
+  const match = authorPattern.exec(line);
+  if (!match) return undefined;
+  const [, bullet, rawName, email] = match;
+  const name = rawName.trim();
+  const looksLikeName = namePattern.test(name);
+  const isAuthor = email.includes('@') ? Boolean(bullet) || looksLikeName : Boolean(bullet) && looksLikeName;
+  return isAuthor ? { name, email } : undefined;
+}
+
+/** ISO dates only: `new Date()` alone accepts "5" (May 2001) and rolls 2019-02-30 over to March 2. */
+function parseDate(text: string): Date {
+  const match = datePattern.exec(text);
+  if (!match) return new Date(Number.NaN);
+  const [, year, month, day] = match.map(Number);
+  const calendarDay = new Date(Date.UTC(year, month - 1, day));
+  if (calendarDay.getUTCFullYear() !== year || calendarDay.getUTCMonth() !== month - 1 || calendarDay.getUTCDate() !== day) return new Date(Number.NaN);
+  return new Date(text.replace(' ', 'T'));
 }

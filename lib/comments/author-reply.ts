@@ -9,6 +9,7 @@ import { freshReplyLinkMail } from '../mail/templates';
 import { onCommentPublished } from '../notifications/events';
 import { createReplyLink } from '../notifications/links';
 import { recordEvent } from './audit';
+import { invalidateArticle } from '../cache/invalidate';
 
 const contextSelect = {
   id: true,
@@ -104,6 +105,7 @@ export async function postAuthorReply(commentId: string, token: string, body: st
     return true;
   });
   if (!posted) return { ok: false, message: 'A reply has already been posted through this link.', state: 'used' };
+  await invalidateArticle(comment.article.id);
   return { ok: true, replyId, articleSlug: comment.article.slug };
 }
 

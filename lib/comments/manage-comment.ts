@@ -6,6 +6,7 @@ import { checkDraft, type Reason } from '../policy';
 import { canDeleteComment, canEditComment, canModerate, commentBlock, type Viewer } from '../permissions';
 import { recordEvent } from './audit';
 import { isUniqueViolation } from './submit-comment';
+import { invalidateArticle } from '../cache/invalidate';
 
 export type ManageResult = { ok: true; message: string; reasons?: Reason[] } | { ok: false; message: string; reasons?: Reason[] };
 
@@ -51,6 +52,7 @@ export async function editComment(viewer: Viewer, commentId: string, body: strin
     return true;
   });
   if (!updated) return { ok: false, message: 'The comment changed while you were editing it; reload and try again.' };
+  await invalidateArticle(comment.articleId);
   return held
     ? { ok: true, message: 'Your edit was saved and is held for review.', reasons }
     : { ok: true, message: 'Your edit was saved.' };
@@ -76,6 +78,7 @@ export async function deleteComment(viewer: Viewer, commentId: string, now = new
       toStatus: 'DELETED',
     });
   });
+  await invalidateArticle(comment.articleId);
   return { ok: true, message: 'Your comment was deleted.' };
 }
 
@@ -85,7 +88,7 @@ export async function toggleReaction(viewer: Viewer, commentId: string): Promise
   const comment = await loadComment(commentId);
   if (!comment || comment.status !== 'PUBLISHED' || comment.hiddenByReports) return { ok: false, message: 'This comment is not available.' };
   if (comment.userId === viewer.id) return { ok: false, message: 'You cannot respect your own comment.' };
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const removed = await tx.reaction.deleteMany({ where: { commentId, userId: viewer.id } });
     if (removed.count > 0) {
       await tx.comment.update({ where: { id: commentId }, data: { reactionCount: { decrement: 1 } } });
@@ -95,6 +98,8 @@ export async function toggleReaction(viewer: Viewer, commentId: string): Promise
     await tx.comment.update({ where: { id: commentId }, data: { reactionCount: { increment: 1 } } });
     return { ok: true as const, message: 'Respect given.', reacted: true };
   });
+  await invalidateArticle(comment.articleId);
+  return result;
 }
 
 export async function reportComment(viewer: Viewer, input: { commentId: string; clause: string; note: string }): Promise<ManageResult> {
@@ -138,5 +143,7 @@ export async function reportComment(viewer: Viewer, input: { commentId: string; 
     if (isUniqueViolation(error)) return { ok: false, message: 'You have already reported this comment.' };
     throw error;
   }
+  // Enough reports hide the comment: the page changes.
+  await invalidateArticle(comment.articleId);
   return { ok: true, message: 'Thank you. A moderator will look at this comment.' };
 }

@@ -9,6 +9,7 @@ import { clauseLabel } from '../policy/clauses';
 import { commentBlock, isStaff, type Viewer } from '../permissions';
 import { onCommentPublished } from '../notifications/events';
 import { recordEvent } from './audit';
+import { invalidateArticle } from '../cache/invalidate';
 
 export type SubmitInput = {
   viewer: Viewer;
@@ -114,6 +115,7 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
     }
     throw error;
   }
+  if (status === 'PUBLISHED') await invalidateArticle(article.id);
   return { ok: true, commentId: id, status, reasons: verdict.reasons, duplicate: false };
 }
 

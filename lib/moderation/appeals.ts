@@ -4,6 +4,7 @@ import { recordEvent } from '../comments/audit';
 import { isUniqueViolation } from '../comments/submit-comment';
 import { onCommentPublished, onModerationDecision } from '../notifications/events';
 import type { Viewer } from '../permissions';
+import { invalidateArticle } from '../cache/invalidate';
 
 export async function fileAppeal(viewer: Viewer, commentId: string, statement: string) {
   const comment = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, userId: true, status: true, rejectClause: true } });
@@ -57,5 +58,6 @@ export async function decideAppeal(moderator: Viewer, appealId: string, outcome:
     return true;
   });
   if (!done) return { ok: false as const, message: 'This appeal has already been decided.' };
+  if (outcome === 'reinstate') await invalidateArticle(comment.articleId);
   return { ok: true as const, message: outcome === 'reinstate' ? 'The comment is reinstated and published.' : 'The rejection is upheld.' };
 }

@@ -5,6 +5,7 @@ import { recordEvent } from '../comments/audit';
 import { onCommentPublished, onModerationDecision } from '../notifications/events';
 import { isClauseId, type ClauseId } from '../policy/clauses';
 import type { Viewer } from '../permissions';
+import { invalidateArticle } from '../cache/invalidate';
 
 export type Decision =
   | { kind: 'approve' }
@@ -70,7 +71,9 @@ export async function decideComment(moderator: Viewer, commentId: string, expect
     if (decision.kind !== 'feature') await afterDecision(tx, comment, decision, to.status);
     return true;
   });
-  return landed ? { ok: true, commentId } : conflict(commentId);
+  if (!landed) return conflict(commentId);
+  await invalidateArticle(comment.articleId);
+  return { ok: true, commentId };
 }
 
 async function afterDecision(tx: Tx, before: { id: string; status: string; userId: string | null }, decision: Decision, toStatus: string) {

@@ -31,5 +31,11 @@ export const defaultThreatPhrases = [
   'hope you die', 'should be shot', 'should be hanged', 'string them up', 'put a bullet', 'burn them alive', 'deserve to die',
 ];
 
-/** Words that normalise to a listed term but are innocent (names, places). */
-export const defaultAllowlist = ['scunthorpe', 'penistone', 'cockburn', 'dickens', 'hancock', 'hitchcock', 'sussex', 'essex', 'shitake', 'shiitake', 'matsushita'];
+/**
+ * Words that normalise to a listed term but are innocent (names, places). An entry of several words
+ * exempts only that phrase ("Van Dyke" the surname, "Offa's Dyke" the earthwork), not its words alone.
+ */
+export const defaultAllowlist = [
+  'scunthorpe', 'penistone', 'cockburn', 'dickens', 'hancock', 'hitchcock', 'sussex', 'essex', 'shitake', 'shiitake', 'matsushita',
+  'van dyke', "offa's dyke", "devil's dyke",
+];

@@ -13,6 +13,13 @@ export type Token = {
   text: string;
   /** The same with symbols at either edge removed ("idiot!" → "idiot"). */
   core: string;
+  /**
+   * For a one-character token, the letter it stands for when a word is spelled out letter by letter
+   * ("i d 1 o t": digits and symbols read as leetspeak); empty for longer tokens.
+   */
+  spelled: string;
+  /** True when the token has at least one letter (so "1" and "$" alone are not). */
+  hasLetter: boolean;
   /** UTF-16 offsets in the original body. */
   start: number;
   end: number;
@@ -97,7 +104,8 @@ export function tokenize(body: string): Token[] {
       while (from < to && pieces[from]!.kind === Kind.Symbol) from++;
       while (to > from && pieces[to - 1]!.kind === Kind.Symbol) to--;
       const core = from === 0 && to === pieces.length ? text : pieces.slice(from, to).map(read).join('');
-      tokens.push({ text, core, start, end });
+      const spelled = pieces.length === 1 && pieces[0]!.leet.length === 1 ? pieces[0]!.leet : '';
+      tokens.push({ text, core, spelled, hasLetter, start, end });
     }
     pieces = [];
     hasLetter = false;

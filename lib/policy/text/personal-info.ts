@@ -40,10 +40,14 @@ export function findPhones(body: string): PersonalInfo[] {
     const groups: string[] = [];
     let current = '';
     let separators = 0;
+    // Where to look again if this run is not a phone number: just after its first space, so a number
+    // written before the phone number ("since 2019 555-123-4567") does not hide it.
+    let retry = -1;
     while (i < body.length && i - start < 40) {
       const ch = body[i]!;
       if (isDigit(ch)) current += ch;
       else if ((ch === ' ' || ch === '-' || ch === '.' || ch === '(' || ch === ')' || ch === '+') && separators < 8) {
+        if (ch === ' ' && retry < 0) retry = i + 1;
         if (current) groups.push(current);
         current = '';
         if (ch !== '+' && ch !== '(') separators++;
@@ -67,6 +71,7 @@ export function findPhones(body: string): PersonalInfo[] {
     const northAmerican = sizes === '3-3-4' || sizes === '1-3-3-4' || (text.startsWith('(') && digits.length === 10);
     const letterAfter = end < body.length && /[A-Za-z]/.test(body[end]!);
     if ((international || national || northAmerican) && !letterAfter) found.push({ kind: 'phone', start, end });
+    else if (retry > start && retry < end) i = retry;
     if (i === start) i++;
   }
   return found;

@@ -10,9 +10,14 @@ type Compiled = {
   exact: Map<string, string>;
   /** collapsed single-word term → list name, for deliberately stretched words ("idiiiot") */
   collapsed: Map<string, string>;
+  /** multi-word term with its spaces removed → list name, for phrases spelled out letter by letter ("k i l l y o u") */
+  joined: Map<string, string>;
   maxWords: number;
   maxLetters: number;
   allow: Set<string>;
+  /** normalised multi-word allowlist entries ("van dyke") */
+  allowPhrases: Set<string>;
+  maxAllowWords: number;
 };
 
 export class TermMatcher {
@@ -22,6 +27,7 @@ export class TermMatcher {
   constructor(lists: Record<string, readonly string[]>, allowlist: readonly string[]) {
     const exact = new Map<string, string>();
     const collapsed = new Map<string, string>();
+    const joined = new Map<string, string>();
     let maxWords = 1;
     let maxLetters = 0;
     for (const [list, terms] of Object.entries(lists)) {
@@ -34,25 +40,50 @@ export class TermMatcher {
         maxLetters = Math.max(maxLetters, normal.replace(/ /g, '').length);
         // Stretch matching only for words long enough that collapsing cannot create an innocent word.
         if (words.length === 1 && normal.length >= 4 && !collapsed.has(collapseRepeats(normal))) collapsed.set(collapseRepeats(normal), list);
+        if (words.length > 1 && !joined.has(words.join(''))) joined.set(words.join(''), list);
       }
     }
-    this.compiled = { exact, collapsed, maxWords, maxLetters, allow: new Set(allowlist.map(normalizeTerm)) };
+    // Allowlist entries of one word exempt that token; entries of several words exempt the whole run
+    // ("Van Dyke", "Offa's Dyke"), which a single-token lookup could never match.
+    const allow = new Set<string>();
+    const allowPhrases = new Set<string>();
+    let maxAllowWords = 1;
+    for (const entry of allowlist) {
+      const normal = normalizeTerm(entry);
+      if (!normal) continue;
+      const words = normal.split(' ').length;
+      if (words === 1) allow.add(normal);
+      else {
+        allowPhrases.add(normal);
+        maxAllowWords = Math.max(maxAllowWords, words);
+      }
+    }
+    this.compiled = { exact, collapsed, joined, maxWords, maxLetters, allow, allowPhrases, maxAllowWords };
   }
 
   /** Every listed term found in the tokens, with its original span. Linear in the number of tokens. */
   match(tokens: readonly Token[]): TermMatch[] {
-    const { exact, collapsed, maxWords, maxLetters, allow } = this.compiled;
+    const { exact, collapsed, joined, maxWords, maxLetters, allow, allowPhrases, maxAllowWords } = this.compiled;
     const found: TermMatch[] = [];
-    const covered = new Set<number>(); // token indexes already inside a match
+    const covered = new Set<number>(); // token indexes already inside a match or an allowlisted phrase
 
     const hit = (list: string, from: number, to: number) => {
       found.push({ list, start: tokens[from]!.start, end: tokens[to]!.end });
       for (let k = from; k <= to; k++) covered.add(k);
     };
 
+    if (allowPhrases.size)
+      for (let i = 0; i < tokens.length; i++) {
+        let phrase = tokens[i]!.core;
+        for (let n = 2; n <= maxAllowWords && i + n - 1 < tokens.length; n++) {
+          phrase += ` ${tokens[i + n - 1]!.core}`;
+          if (allowPhrases.has(phrase)) for (let k = i; k < i + n; k++) covered.add(k);
+        }
+      }
+
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      if (allow.has(token.text) || allow.has(token.core)) continue;
+      if (covered.has(i) || allow.has(token.text) || allow.has(token.core)) continue;
       // One word, as written or without symbols at its edges, or deliberately stretched.
       const single = exact.get(token.text) ?? exact.get(token.core) ?? (hasStretch(token.core) ? collapsed.get(collapseRepeats(token.core)) : undefined);
       if (single) {
@@ -61,7 +92,7 @@ export class TermMatcher {
       }
       // Phrases: the next few tokens joined by spaces.
       let phrase = token.core;
-      for (let n = 2; n <= maxWords && i + n - 1 < tokens.length; n++) {
+      for (let n = 2; n <= maxWords && i + n - 1 < tokens.length && !covered.has(i + n - 1); n++) {
         phrase += ` ${tokens[i + n - 1]!.core}`;
         const list = exact.get(phrase);
         if (list) {
@@ -71,26 +102,30 @@ export class TermMatcher {
       }
     }
 
-    // Letters spelled out one by one ("i d i o t", "i.d.i.o.t"): join runs of one-character tokens and
-    // look for a listed word that spans whole tokens of the run.
+    // Letters spelled out one by one ("i d i o t", "i.d.i.o.t", "i d 1 o t", "k i l l y o u"): join runs of
+    // one-character tokens and look for a listed word or phrase that spans whole tokens of the run. Digits
+    // and symbols count as the letters they imitate, but a match needs at least one real letter, so a run
+    // of numbers ("5 1 7") is never read as a word.
     for (let i = 0; i < tokens.length; ) {
-      if (tokens[i]!.core.length !== 1) {
+      if (!tokens[i]!.spelled) {
         i++;
         continue;
       }
       let j = i;
-      while (j + 1 < tokens.length && tokens[j + 1]!.core.length === 1 && tokens[j + 1]!.start - tokens[j]!.end <= 3) j++;
+      while (j + 1 < tokens.length && tokens[j + 1]!.spelled && tokens[j + 1]!.start - tokens[j]!.end <= 3) j++;
       if (j - i + 1 >= 3) {
-        const letters = tokens.slice(i, j + 1).map((t) => t.core);
-        for (let from = 0; from < letters.length; from++) {
+        for (let from = 0; from <= j - i; from++) {
           if (covered.has(i + from)) continue;
           // The longest listed word starting here ("f u c k i n g" is "fucking", not "fuck").
           let best: { list: string; to: number } | undefined;
           let word = '';
-          for (let to = from; to < letters.length && to - from < maxLetters; to++) {
-            word += letters[to];
-            if (word.length < 3) continue;
-            const list = exact.get(word) ?? (hasStretch(word) ? collapsed.get(collapseRepeats(word)) : undefined);
+          let letters = 0;
+          for (let to = from; to <= j - i && to - from < maxLetters && !covered.has(i + to); to++) {
+            const token = tokens[i + to]!;
+            word += token.spelled;
+            if (token.hasLetter) letters++;
+            if (word.length < 3 || letters === 0) continue;
+            const list = exact.get(word) ?? joined.get(word) ?? (hasStretch(word) ? collapsed.get(collapseRepeats(word)) : undefined);
             if (list) best = { list, to };
           }
           if (best) {

@@ -3,38 +3,79 @@
 
 export type FoundHost = { host: string; start: number; end: number; isLink: boolean };
 
-const maxChunk = 2048;
-const edgePunctuation = /^[(<\[{"'“‘]+|[)>\]}"'”’.,;:!?]+$/g;
+// Punctuation that wraps a link or a domain rather than belonging to it. Trimmed with plain loops: a
+// regular expression such as /[…]+$/ retries from every position and is quadratic on long punctuation runs.
+const leadingPunctuation = new Set(['(', '<', '[', '{', '"', "'", '“', '‘', '.', ',', ';', ':', '!', '?', '*', '…']);
+const trailingPunctuation = new Set([')', '>', ']', '}', '"', "'", '”', '’', '.', ',', ';', ':', '!', '?', '*', '…']);
 const hostPattern = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+// A link that starts inside a chunk ("see:https://…", "…https://…"). The comment renderer links these
+// (lib/text/comment-body.ts matches \b(?:https?://|www\.)), so the policy must see them too.
+const innerLink = /(?:^|[^a-z0-9_])(https?:\/\/|www\.)/;
+// "mailto:", "javascript:", or a defanged scheme such as "hxxp://" or "https:\\" (no dots: "example.com:8080" is a host).
+const schemePrefix = /^[a-z][a-z0-9+-]*:[\\/]*/;
+// Host names may hide their dots: "spam%2Eexample" and "spam。example" both resolve to spam.example.
+const mayHaveDot = (text: string) => text.includes('.') || /%2e|[。．｡]/i.test(text);
+// The renderer ends a link at these characters.
+const linkEnd = /[<>"'`]/;
 
 /** Every http(s) link, www. host or bare domain in the text, with its resolved host name. */
 export function findHosts(body: string): FoundHost[] {
   const found: FoundHost[] = [];
+
+  const consider = (chunk: string, offset: number) => {
+    const lower = chunk.toLowerCase();
+    const hasScheme = lower.startsWith('http://') || lower.startsWith('https://');
+    const isLink = hasScheme || lower.startsWith('www.');
+    let candidate = chunk;
+    let length = chunk.length; // of the evidence span
+    if (!isLink) {
+      // Another scheme: what follows it may still name a host ("hxxp://spam.example"); mailto: and
+      // javascript: leave an email address or no host at all, which the checks below discard.
+      const scheme = schemePrefix.exec(lower);
+      if (scheme) candidate = chunk.slice(scheme[0].length);
+      if (candidate.includes('@')) return; // an email address, not a link
+      if (!mayHaveDot(candidate)) return;
+    } else {
+      const stop = linkEnd.exec(candidate);
+      if (stop) candidate = candidate.slice(0, stop.index);
+      length = candidate.length;
+    }
+    let host: string;
+    try {
+      host = new URL(hasScheme ? candidate : `http://${candidate}`).hostname.toLowerCase().replace(/\.$/, '');
+    } catch {
+      return;
+    }
+    if (host.length > 253 || !hostPattern.test(host)) return;
+    // A bare "word.word" is a domain only with a plausible top-level domain (not "U.S" or "e.g").
+    if (!isLink && !/\.(?:[a-z]{2,3}|info|online|site|shop|store|xyz|click|link|top|club|example|news|biz)$/.test(host)) return;
+    found.push({ host, start: offset, end: offset + length, isLink });
+  };
+
   let i = 0;
   while (i < body.length) {
     while (i < body.length && /\s/.test(body[i]!)) i++;
     const start = i;
     while (i < body.length && !/\s/.test(body[i]!)) i++;
-    if (i === start || i - start > maxChunk) continue;
+    if (i === start) continue;
     const raw = body.slice(start, i);
-    if (!raw.includes('.')) continue;
-    const chunk = raw.replace(edgePunctuation, '');
-    const offset = start + raw.indexOf(chunk);
-    const lower = chunk.toLowerCase();
-    const hasScheme = lower.startsWith('http://') || lower.startsWith('https://');
-    const isLink = hasScheme || lower.startsWith('www.');
-    if (!hasScheme && /^[a-z][a-z0-9+.-]*:/.test(lower) && !lower.startsWith('www.')) continue; // mailto:, javascript:…
-    if (!isLink && lower.includes('@')) continue; // an email address, not a link
-    let host: string;
-    try {
-      host = new URL(hasScheme ? chunk : `http://${chunk}`).hostname.toLowerCase().replace(/\.$/, '');
-    } catch {
-      continue;
-    }
-    if (!hostPattern.test(host)) continue;
-    // A bare "word.word" is a domain only with a plausible top-level domain (not "U.S" or "e.g").
-    if (!isLink && !/\.(?:[a-z]{2,3}|info|online|site|shop|store|xyz|click|link|top|club|example|news|biz)$/.test(host)) continue;
-    found.push({ host, start: offset, end: offset + chunk.length, isLink });
+    if (!mayHaveDot(raw)) continue;
+    let from = 0;
+    let to = raw.length;
+    while (from < to && leadingPunctuation.has(raw[from]!)) from++;
+    while (to > from && trailingPunctuation.has(raw[to - 1]!)) to--;
+    const chunk = raw.slice(from, to);
+    const offset = start + from;
+    // A link that starts inside the chunk runs to its end, as the renderer reads it; what precedes it
+    // may be a bare domain of its own.
+    const inner = innerLink.exec(chunk.toLowerCase());
+    const at = inner ? inner.index + inner[0].length - inner[1]!.length : 0;
+    if (at > 0) {
+      let head = at;
+      while (head > 0 && trailingPunctuation.has(chunk[head - 1]!)) head--;
+      if (head > 0) consider(chunk.slice(0, head), offset);
+      consider(chunk.slice(at), offset + at);
+    } else consider(chunk, offset);
   }
   return found;
 }

@@ -5,6 +5,7 @@ import { staffOrNull } from '@/lib/auth/guards';
 import { recordEvent } from '@/lib/comments/audit';
 import { db } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms';
+import { invalidateArticle } from '@/lib/cache/invalidate';
 
 const settingsSchema = z.object({
   articleId: z.string().min(1).max(64),
@@ -40,6 +41,7 @@ export async function updateArticleSettings(_previous: FormState<ArticleSettings
     });
     return updated;
   });
+  await invalidateArticle(parsed.data.articleId);
   revalidatePath(`/articles/${article.slug}`);
   revalidatePath('/moderate/articles');
   return { status: 'done', message: 'Saved.', at: Date.now() };

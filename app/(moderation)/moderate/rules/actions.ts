@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { adminOrNull } from '@/lib/auth/guards';
+import { invalidateAllPages } from '@/lib/cache/invalidate';
 import { getActivePolicy, savePolicyVersion } from '@/lib/data/policy';
 import { loadReplaySamples } from '@/lib/data/policy-replay';
 import type { FormState } from '@/lib/forms';
@@ -55,6 +56,7 @@ export async function rulesAction(_previous: RulesState, formData: FormData): Pr
     if (formData.get('confirmHash') !== hash)
       return { status: 'invalid', fieldErrors: {}, message: 'The settings changed since the last dry run: run the dry run again before saving.' };
     const version = await savePolicyVersion(parsed.data, meta.data.note, admin.id);
+    invalidateAllPages();
     revalidatePath('/moderate/rules');
     return { status: 'done', message: `Saved as version ${version.id}. It applies to every new comment from now on.`, at: Date.now() };
   }

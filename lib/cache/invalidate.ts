@@ -1,0 +1,29 @@
+// What app code calls after a change readers can see. The page cache lives in server.ts, which
+// registers a bus on globalThis (shared with the Next.js bundle in the same process) and relays
+// invalidations to other instances through Redis. Without server.ts (e.g. `next dev`) these are no-ops.
+import { db } from '../db';
+import { pageCacheBus } from './bus';
+
+export function invalidatePaths(paths: string[]): void {
+  pageCacheBus()?.invalidate(paths);
+}
+
+/** Everything may have changed (e.g. a new policy version that closes old stories). */
+export function invalidateAllPages(): void {
+  invalidatePaths(['*']);
+}
+
+/** An article's page changed (a comment published, edited, deleted, decided, reacted to; its settings): drop
+ *  the article page, its author's page and the front page (both show comment counts). */
+export async function invalidateArticle(articleId: string): Promise<void> {
+  if (!pageCacheBus()) return;
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { slug: true, author: { select: { slug: true } } } });
+  invalidatePaths(article ? ['/', `/articles/${article.slug}`, `/authors/${article.author.slug}`] : ['/']);
+}
+
+/** A comment changed: invalidate the article it belongs to. */
+export async function invalidateComment(commentId: string): Promise<void> {
+  if (!pageCacheBus()) return;
+  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { articleId: true } });
+  if (comment) await invalidateArticle(comment.articleId);
+}

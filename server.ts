@@ -1,0 +1,188 @@
+// The production server: Next.js behind a thin HTTP layer that does what a CDN and an API gateway would.
+//   - signed-out GETs of article, author, front and policy pages come from the page cache (lib/cache),
+//     pre-compressed, invalidated by the app the moment something visible changes (and across instances
+//     through Redis when REDIS_URL is set);
+//   - every POST passes the write rate limits first (lib/rate-limit.ts): 429 with Retry-After;
+//   - /healthz answers without touching Next, for load balancers.
+// `npm start` runs it; `npm run demo` and the end-to-end tests use it too.
+import { createHash } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import next from 'next';
+import { Redis } from 'ioredis';
+import { registerPageCacheBus } from './lib/cache/bus';
+import { PageCache, pickEncoding, type CachedPage } from './lib/cache/page-cache';
+import { connectRelay, type Relay } from './lib/cache/relay';
+import { createWriteLimiter } from './lib/rate-limit';
+
+const args = process.argv.slice(2);
+const argument = (name: string) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const port = Number(argument('--port') ?? argument('-p') ?? process.env.PORT ?? 3000);
+const hostname = argument('--hostname') ?? argument('-H') ?? process.env.HOSTNAME ?? '0.0.0.0';
+const number = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const pageCacheEnabled = process.env.PAGE_CACHE !== 'off';
+const trustProxy = ['1', 'true', 'yes'].includes(process.env.TRUST_PROXY ?? '');
+
+(process.env as Record<string, string>).NODE_ENV = 'production';
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+
+const cache = new PageCache({ maxBytes: number('PAGE_CACHE_MAX_MB', 128) * 1024 * 1024, ttlMs: number('PAGE_CACHE_TTL_SECONDS', 300) * 1000 });
+const redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+redis?.on('error', (error) => console.error(`redis: ${error.message}`));
+const limiter = createWriteLimiter(
+  { perIpPerMinute: number('RATE_LIMIT_WRITES_PER_IP', 300), perSessionPerMinute: number('RATE_LIMIT_WRITES_PER_SESSION', 60) },
+  redis,
+);
+
+function dropPaths(paths: string[]) {
+  if (paths.includes('*')) cache.clear();
+  else cache.invalidate(paths);
+}
+const relay: Relay | undefined = process.env.REDIS_URL ? connectRelay(process.env.REDIS_URL, dropPaths) : undefined;
+registerPageCacheBus({
+  invalidate(paths) {
+    dropPaths(paths);
+    relay?.publish(paths);
+  },
+});
+
+const sessionCookies = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+function sessionToken(req: IncomingMessage): string | null {
+  const header = req.headers.cookie;
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name && sessionCookies.includes(name)) return value.join('=') || null;
+  }
+  return null;
+}
+
+function clientIp(req: IncomingMessage): string {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
+  return forwarded ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+/** The cache key and tag for a request, or null when it must be rendered. */
+function cacheSlot(req: IncomingMessage): { key: string; tag: string } | null {
+  if (!pageCacheEnabled || req.method !== 'GET' || !req.url) return null;
+  // Client-side navigations and prefetches ask for RSC payloads, not HTML.
+  if (req.headers.rsc || req.headers['next-router-prefetch'] || req.headers['next-action']) return null;
+  if (sessionToken(req)) return null;
+  const url = new URL(req.url, 'http://cache.local');
+  const path = url.pathname;
+  if (!(path === '/' || path === '/policy' || /^\/(articles|authors)\/[a-z0-9-]{1,120}$/.test(path))) return null;
+  // Only the parameters these pages read; anything else (tracking tags, _rsc) is not worth a cache entry.
+  for (const name of url.searchParams.keys()) if (name !== 'sort' && name !== 'shown') return null;
+  const sort = url.searchParams.get('sort');
+  const shown = url.searchParams.get('shown');
+  const query = new URLSearchParams();
+  if (sort) query.set('sort', sort);
+  if (shown) query.set('shown', shown);
+  return { key: query.size ? `${path}?${query}` : path, tag: path };
+}
+
+const skippedHeaders = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'date', 'connection', 'keep-alive', 'etag', 'set-cookie', 'cache-control', 'vary']);
+
+function serveCached(req: IncomingMessage, res: ServerResponse, page: CachedPage) {
+  const headers: Record<string, string> = {
+    ...page.headers,
+    'cache-control': 'no-cache',
+    vary: 'Accept-Encoding, Cookie',
+    etag: page.etag,
+    'x-page-cache': 'hit',
+  };
+  if (req.headers['if-none-match'] === page.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const encoding = pickEncoding(req.headers['accept-encoding'] as string | undefined);
+  const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.identity;
+  if (encoding !== 'identity') headers['content-encoding'] = encoding;
+  headers['content-length'] = String(body.length);
+  res.writeHead(page.status, headers);
+  res.end(body);
+}
+
+/** Lets Next answer as usual while keeping a copy of the bytes, then stores them if they are cacheable. */
+function renderAndStore(req: IncomingMessage, res: ServerResponse, slot: { key: string; tag: string }) {
+  const generation = cache.generation(slot.tag);
+  const chunks: Buffer[] = [];
+  const toBuffer = (chunk: unknown, encoding?: unknown) =>
+    Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
+  const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (chunk) chunks.push(toBuffer(chunk, rest[0]));
+    return write(chunk, ...rest);
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (chunk && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]));
+    const result = end(chunk, ...rest);
+    const type = String(res.getHeader('content-type') ?? '');
+    if (res.statusCode === 200 && !res.getHeader('set-cookie') && !res.getHeader('content-encoding') && type.startsWith('text/html')) {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(res.getHeaders())) if (!skippedHeaders.has(name) && value !== undefined) headers[name] = String(value);
+      void cache.store({ key: slot.key, tag: slot.tag, status: 200, headers, body: Buffer.concat(chunks) }, generation).catch((error) => console.error('page cache:', error));
+    }
+    return result;
+  }) as typeof res.end;
+  // Ask Next for identity bytes: the cache compresses once, at store time.
+  delete req.headers['accept-encoding'];
+  res.setHeader('x-page-cache', 'miss');
+  return handle(req, res);
+}
+
+function tooManyRequests(res: ServerResponse, seconds: number) {
+  const body = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Slow down</title><body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>Too many requests</h1><p>You are sending changes faster than we accept them. Please try again in ${seconds} seconds; nothing you typed was saved by this request.</p></body></html>`;
+  res.writeHead(429, { 'content-type': 'text/html; charset=utf-8', 'retry-after': String(seconds), 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+async function onRequest(req: IncomingMessage, res: ServerResponse) {
+  if (req.url === '/healthz') {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ ok: true, pageCache: cache.stats() }));
+    return;
+  }
+  if (req.method === 'POST') {
+    const session = sessionToken(req);
+    const wait = await limiter.check(clientIp(req), session ? createHash('sha256').update(session).digest('base64url') : null);
+    if (wait !== null) return tooManyRequests(res, wait);
+  }
+  const slot = cacheSlot(req);
+  if (!slot) return handle(req, res);
+  const hit = cache.get(slot.key);
+  if (hit) {
+    cache.hits++;
+    return serveCached(req, res, hit);
+  }
+  cache.misses++;
+  return renderAndStore(req, res, slot);
+}
+
+await app.prepare();
+const server = http.createServer((req, res) => {
+  onRequest(req, res).catch((error) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+    res.end('Internal error');
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => console.log(`> Ready on http://${hostname}:${port} (page cache ${pageCacheEnabled ? 'on' : 'off'}${redis ? ', Redis' : ''})`));
+
+let closing = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const)
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    server.close(() => {
+      void Promise.allSettled([relay?.close(), redis?.quit()]).then(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
