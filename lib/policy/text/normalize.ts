@@ -23,6 +23,9 @@ export type Token = {
   /** UTF-16 offsets in the original body. */
   start: number;
   end: number;
+  /** Offsets of the core (the whole token when the core is empty). */
+  coreStart: number;
+  coreEnd: number;
 };
 
 const enum Kind {
@@ -90,6 +93,9 @@ function describe(code: number): CharInfo {
 export function tokenize(body: string): Token[] {
   const tokens: Token[] = [];
   let pieces: CharInfo[] = [];
+  // Where each piece starts and ends in the body (an end includes invisible characters after it).
+  let starts: number[] = [];
+  let ends: number[] = [];
   let hasLetter = false;
   let start = -1;
   let end = -1;
@@ -104,10 +110,16 @@ export function tokenize(body: string): Token[] {
       while (from < to && pieces[from]!.kind === Kind.Symbol) from++;
       while (to > from && pieces[to - 1]!.kind === Kind.Symbol) to--;
       const core = from === 0 && to === pieces.length ? text : pieces.slice(from, to).map(read).join('');
-      const spelled = pieces.length === 1 && pieces[0]!.leet.length === 1 ? pieces[0]!.leet : '';
-      tokens.push({ text, core, spelled, hasLetter, start, end });
+      // One character, ignoring symbols at the edges ("t!" is "t"); a lone digit or symbol is its leet letter.
+      const single = to - from === 1 ? pieces[from]! : pieces.length === 1 ? pieces[0]! : undefined;
+      const spelled = single && single.leet.length === 1 ? single.leet : '';
+      const coreStart = from < to ? starts[from]! : start;
+      const coreEnd = from < to ? ends[to - 1]! : end;
+      tokens.push({ text, core, spelled, hasLetter, start, end, coreStart, coreEnd });
     }
     pieces = [];
+    starts = [];
+    ends = [];
     hasLetter = false;
     start = -1;
   };
@@ -117,7 +129,7 @@ export function tokenize(body: string): Token[] {
     const width = code > 0xffff ? 2 : 1;
     const info = code < 128 ? ascii[code]! : describe(code);
     if (info.kind === Kind.Skip) {
-      if (start >= 0) end = i + width;
+      if (start >= 0) end = ends[ends.length - 1] = i + width;
     } else if (info.kind === Kind.Other) {
       flush();
     } else {
@@ -125,6 +137,8 @@ export function tokenize(body: string): Token[] {
       end = i + width;
       if (info.kind === Kind.Letter) hasLetter = true;
       pieces.push(info);
+      starts.push(i);
+      ends.push(end);
     }
     i += width;
   }

@@ -67,8 +67,10 @@ export class TermMatcher {
     const found: TermMatch[] = [];
     const covered = new Set<number>(); // token indexes already inside a match or an allowlisted phrase
 
-    const hit = (list: string, from: number, to: number) => {
-      found.push({ list, start: tokens[from]!.start, end: tokens[to]!.end });
+    // `whole`: the match used the token as written, symbols at its edges included ("$h!t"); otherwise the
+    // span is the cores only, so "idiot!!!" points at "idiot".
+    const hit = (list: string, from: number, to: number, whole = false) => {
+      found.push({ list, start: whole ? tokens[from]!.start : tokens[from]!.coreStart, end: whole ? tokens[to]!.end : tokens[to]!.coreEnd });
       for (let k = from; k <= to; k++) covered.add(k);
     };
 
@@ -85,7 +87,12 @@ export class TermMatcher {
       const token = tokens[i]!;
       if (covered.has(i) || allow.has(token.text) || allow.has(token.core)) continue;
       // One word, as written or without symbols at its edges, or deliberately stretched.
-      const single = exact.get(token.text) ?? exact.get(token.core) ?? (hasStretch(token.core) ? collapsed.get(collapseRepeats(token.core)) : undefined);
+      const asWritten = exact.get(token.text);
+      if (asWritten) {
+        hit(asWritten, i, i, true);
+        continue;
+      }
+      const single = exact.get(token.core) ?? (hasStretch(token.core) ? collapsed.get(collapseRepeats(token.core)) : undefined);
       if (single) {
         hit(single, i, i);
         continue;

@@ -1,0 +1,112 @@
+// The full-page cache in server.ts: signed-out readers get stored bytes, and every visible change
+// (a comment published, approved, edited, deleted, reacted to; story settings) reaches them at once.
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { createArticle, createNewReader, createTrustedReader, signIn } from '../fixtures';
+import { testDb } from '../../support/db';
+
+async function anonymousGet(request: APIRequestContext, path: string) {
+  const response = await request.get(path, { headers: { cookie: '' } });
+  expect(response.status()).toBe(200);
+  return { cache: response.headers()['x-page-cache'], html: await response.text(), etag: response.headers()['etag'] };
+}
+
+/** Requests the page until the stored copy answers (storing compresses in the background). */
+async function warm(request: APIRequestContext, path: string) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const page = await anonymousGet(request, path);
+    if (page.cache === 'hit') return page;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${path} never came from the cache`);
+}
+
+async function post(page: Page, displayName: string, text: string) {
+  await page.getByLabel(`Comment as ${displayName}`).fill(text);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Your comment/ })).toBeVisible();
+}
+
+test('signed-out readers are served from the cache, and a new comment shows at once', async ({ page, playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const article = await createArticle('cache');
+  const path = `/articles/${article.slug}`;
+  expect((await anonymousGet(anonymous, path)).cache).toBe('miss');
+  const cached = await warm(anonymous, path);
+  expect(cached.html).toContain('Sign in to comment');
+
+  // Compressed copies are stored too, and a revalidation gets a 304.
+  const gz = await anonymous.get(path, { headers: { 'accept-encoding': 'gzip' } });
+  expect(gz.headers()['content-encoding']).toBe('gzip');
+  expect(await gz.text()).toBe(cached.html);
+  const revalidated = await anonymous.get(path, { headers: { 'if-none-match': cached.etag } });
+  expect(revalidated.status()).toBe(304);
+
+  const reader = await createTrustedReader('Cached');
+  await signIn(page, reader.email, { from: path });
+  // Signed-in readers never get the shared copy: they see their compose box.
+  await expect(page.getByLabel(`Comment as ${reader.displayName}`)).toBeVisible();
+  const text = `Fresh for everyone ${Date.now()}`;
+  await post(page, reader.displayName, text);
+
+  const after = await anonymousGet(anonymous, path);
+  expect(after.cache).toBe('miss');
+  expect(after.html).toContain(text);
+  expect(after.html).toContain('1 comment');
+  // The front page shows comment counts, so it was dropped as well.
+  const front = await anonymousGet(anonymous, '/');
+  expect(front.html).toContain(article.headline);
+
+  // Deleting it takes it off the cached page too.
+  await page.locator('li.comment', { hasText: text }).locator('summary', { hasText: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Yes, delete it' }).click();
+  await expect(page.locator('.comment__body', { hasText: text })).toHaveCount(0);
+  expect((await anonymousGet(anonymous, path)).html).not.toContain(text);
+  await anonymous.dispose();
+});
+
+test('a moderator’s approval reaches the cached page within a second', async ({ browser, playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const article = await createArticle('cache-approve');
+  const path = `/articles/${article.slug}`;
+  const newcomer = await createNewReader('CacheNew');
+  const page = await browser.newPage();
+  await signIn(page, newcomer.email, { from: path });
+  const text = `Held, then approved ${Date.now()}`;
+  await post(page, newcomer.displayName, text);
+  const held = await warm(anonymous, path);
+  expect(held.html).not.toContain(text);
+
+  const moderator = await createTrustedReader('CacheMod', 'MODERATOR');
+  const modPage = await browser.newPage();
+  await signIn(modPage, moderator.email, { from: `/moderate?article=${article.id}` });
+  const card = modPage.locator('[data-card]').filter({ hasText: text });
+  await card.getByRole('button', { name: 'Approve' }).click();
+  await expect(modPage.locator('[data-card]').filter({ hasText: text })).toHaveCount(0);
+  const approvedAt = Date.now();
+  let seen = false;
+  while (!seen && Date.now() - approvedAt < 1000) seen = (await anonymousGet(anonymous, path)).html.includes(text);
+  expect(seen, 'the approved comment is on the signed-out page within 1 s').toBe(true);
+  await page.close();
+  await modPage.close();
+  await anonymous.dispose();
+});
+
+test('closing a story from the console updates the cached page', async ({ browser, playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const article = await createArticle('cache-close');
+  const path = `/articles/${article.slug}`;
+  expect((await warm(anonymous, path)).html).toContain('Sign in to comment');
+  const moderator = await createTrustedReader('CacheClose', 'MODERATOR');
+  const modPage = await browser.newPage();
+  await signIn(modPage, moderator.email, { from: '/moderate/articles' });
+  const row = modPage.locator(`li[aria-label="${article.headline}"]`);
+  await row.getByLabel('Comments open').uncheck();
+  await row.getByRole('button', { name: 'Save' }).click();
+  await expect(row.getByText('Saved.')).toBeVisible();
+  const after = await anonymousGet(anonymous, path);
+  expect(after.html).toContain('Comments are closed on this story.');
+  const db = await testDb();
+  expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).commentsOpen).toBe(false);
+  await modPage.close();
+  await anonymous.dispose();
+});
