@@ -1,0 +1,95 @@
+// The comment policy as readers meet it: refused, held and warned about, always citing the clause.
+import { expect, test, type Page } from '@playwright/test';
+import { createArticle, createTrustedReader, signIn } from '../fixtures';
+import { testDb } from '../../support/db';
+
+function item(page: Page, text: string) {
+  return page.locator('li.comment').filter({ has: page.locator(':scope > article', { hasText: text }) });
+}
+
+test('a banned term is refused with the clause, kept for its author, and appealable', async ({ page, browser }) => {
+  const article = await createArticle('policy-banned');
+  const path = `/articles/${article.slug}`;
+  const reader = await createTrustedReader('Banned');
+  await signIn(page, reader.email, { from: path });
+  const text = `This plan is total B.U.L.L.S.H.I.T and everyone knows it ${Date.now()}`;
+  await page.getByLabel(`Comment as ${reader.displayName}`).fill(text);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'Your comment was not published.' });
+  await expect(status).toContainText('§8 Mind your language');
+  await expect(status).toContainText('appeal');
+
+  // Kept, visible to its author only, with the reason.
+  await page.reload();
+  await expect(item(page, text).getByText('Not published — only you can see this comment.')).toBeVisible();
+  await expect(item(page, text).getByRole('link', { name: '§8 Mind your language' })).toHaveAttribute('href', '/policy#language');
+  const other = await browser.newPage();
+  await other.goto(path);
+  await expect(other.getByText(text)).toHaveCount(0);
+  await other.close();
+
+  await page.goto('/profile');
+  const own = page.locator('.profile-comments li', { hasText: text });
+  await expect(own).toContainText('Rejected under §8 Mind your language');
+  await expect(own.locator('summary', { hasText: 'Appeal this decision' })).toBeVisible();
+
+  const db = await testDb();
+  const stored = await db.comment.findFirstOrThrow({ where: { body: text } });
+  expect(stored.status).toBe('REJECTED');
+  const events = await db.moderationEvent.findMany({ where: { commentId: stored.id } });
+  expect(events.map((e) => [e.actorType, e.action, e.clause])).toEqual([['rule', 'auto-reject', 'language']]);
+});
+
+test('a suspect term is held and shown as held only to its author', async ({ page, browser }) => {
+  const article = await createArticle('policy-held');
+  const path = `/articles/${article.slug}`;
+  const reader = await createTrustedReader('Held');
+  await signIn(page, reader.email, { from: path });
+  const text = `Whoever drew up this budget is an 1d10t, frankly ${Date.now()}`;
+  await page.getByLabel(`Comment as ${reader.displayName}`).fill(text);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your comment is held for review.' })).toContainText('§1 Be civil');
+  await page.reload();
+  const mine = item(page, text);
+  await expect(mine.getByText('Held for review — only you can see this comment.')).toBeVisible();
+  await expect(mine).toContainText('Held for review under §1 Be civil');
+
+  const otherReader = await createTrustedReader('Other');
+  const other = await browser.newPage();
+  await signIn(other, otherReader.email, { from: path });
+  await expect(other.getByLabel(`Comment as ${otherReader.displayName}`)).toBeVisible();
+  await expect(other.getByText(text)).toHaveCount(0);
+  await other.close();
+  const db = await testDb();
+  expect((await db.comment.findFirstOrThrow({ where: { body: text } })).status).toBe('PENDING');
+});
+
+test('the compose box warns before posting, naming the clause and marking the words', async ({ page }) => {
+  const article = await createArticle('policy-draft');
+  const path = `/articles/${article.slug}`;
+  const reader = await createTrustedReader('Drafter');
+  await signIn(page, reader.email, { from: path });
+  const box = page.getByLabel(`Comment as ${reader.displayName}`);
+  await box.fill('Honestly the councillor is a m o r o n about parking');
+  const warning = page.locator('.draft-check');
+  await expect(warning).toContainText('Would be held for review under §1 Be civil');
+  await expect(warning.locator('mark')).toHaveText('m o r o n');
+  // The term lists are never shown to readers.
+  await expect(warning).not.toContainText('idiot');
+
+  // Fixing the draft clears the warning; nothing was posted meanwhile.
+  await box.fill('Honestly the councillor is mistaken about parking');
+  await expect(warning).toHaveCount(0);
+  const db = await testDb();
+  expect(await db.comment.count({ where: { articleId: article.id } })).toBe(0);
+});
+
+test('a story closed by auto-close refuses posts and says so', async ({ page }) => {
+  const db = await testDb();
+  const article = await createArticle('policy-autoclose');
+  await db.article.update({ where: { id: article.id }, data: { publishedAt: new Date(Date.now() - 10 * 86_400_000), autoCloseDays: 3 } });
+  const reader = await createTrustedReader('Late');
+  await signIn(page, reader.email, { from: `/articles/${article.slug}` });
+  await expect(page.getByText('Comments are closed on this story.')).toBeVisible();
+  await expect(page.getByLabel(/^Comment as/)).toHaveCount(0);
+});
