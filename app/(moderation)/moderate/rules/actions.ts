@@ -10,7 +10,9 @@ import type { FormState } from '@/lib/forms';
 import { compilePolicy, policySettingsSchema, replay, ruleIds, type PolicySettings, type ReplayResult } from '@/lib/policy';
 
 export type RulesField = keyof PolicySettings | 'note' | 'replayCount';
-export type RulesState = FormState<RulesField> & { dryRun?: ReplayResult; confirmHash?: string };
+/** What the admin typed, echoed back so a refused or dry-run form keeps every edit (React resets forms after actions). */
+export type RulesDraft = { text: Record<string, string>; checked: Record<string, boolean>; disabledRules: string[] };
+export type RulesState = FormState<RulesField> & { dryRun?: ReplayResult; confirmHash?: string; draft?: RulesDraft };
 
 const lists = ['bannedTerms', 'hateTerms', 'suspectTerms', 'threatPhrases', 'allowlist', 'blockedDomains'] as const;
 const numbers = [
@@ -36,6 +38,16 @@ function readSettings(formData: FormData): unknown {
   return settings;
 }
 
+function readDraft(formData: FormData): RulesDraft {
+  const text: Record<string, string> = {};
+  for (const name of [...lists, ...numbers, 'autoCloseDays', 'note', 'replayCount']) text[name] = String(formData.get(name) ?? '').slice(0, 1_000_000);
+  return {
+    text,
+    checked: { detectPersonalInfo: formData.get('detectPersonalInfo') === 'on' },
+    disabledRules: formData.getAll('disabledRules').map(String).filter((value) => (ruleIds as readonly string[]).includes(value)),
+  };
+}
+
 const hashOf = (settings: PolicySettings) => createHash('sha256').update(JSON.stringify(settings)).digest('hex');
 const extras = z.object({ note: z.string().trim().max(500, 'Keep the note under 500 characters.'), replayCount: z.coerce.number().int().min(1).max(10_000) });
 
@@ -49,12 +61,12 @@ export async function rulesAction(_previous: RulesState, formData: FormData): Pr
       ...(parsed.success ? {} : z.flattenError(parsed.error).fieldErrors),
       ...(meta.success ? {} : z.flattenError(meta.error).fieldErrors),
     } as Partial<Record<RulesField, string[]>>;
-    return { status: 'invalid', fieldErrors, message: 'Some settings are not valid; nothing was changed.' };
+    return { status: 'invalid', fieldErrors, message: 'Some settings are not valid; nothing was changed.', draft: readDraft(formData) };
   }
   const hash = hashOf(parsed.data);
   if (formData.get('intent') === 'save') {
     if (formData.get('confirmHash') !== hash)
-      return { status: 'invalid', fieldErrors: {}, message: 'The settings changed since the last dry run: run the dry run again before saving.' };
+      return { status: 'invalid', fieldErrors: {}, message: 'The settings changed since the last dry run: run the dry run again before saving.', draft: readDraft(formData) };
     const version = await savePolicyVersion(parsed.data, meta.data.note, admin.id);
     invalidateAllPages();
     revalidatePath('/moderate/rules');
@@ -68,6 +80,7 @@ export async function rulesAction(_previous: RulesState, formData: FormData): Pr
     message: `Dry run over the last ${result.total} comments: ${result.changed} would be judged differently.`,
     dryRun: result,
     confirmHash: hash,
+    draft: readDraft(formData),
     at: Date.now(),
   };
 }

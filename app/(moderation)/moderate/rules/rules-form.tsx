@@ -35,13 +35,15 @@ export function RulesForm({ action, settings, rules, readOnly }: Props) {
   const [state, submit, pending] = useActionState(action, { status: 'idle' } as RulesState);
   const errors = (state.status === 'invalid' ? state.fieldErrors : {}) as Partial<Record<RulesField, string[]>>;
   const dryRun = state.status === 'done' ? state.dryRun : undefined;
+  const draft = state.status === 'idle' ? undefined : state.draft;
+  const text = (name: string, saved: string) => draft?.text[name] ?? saved;
   return (
     <form action={submit} className="rules-form">
       <fieldset disabled={readOnly} className="rules-form__fields">
         {listFields.map(([name, label, hint]) => (
           <div className="field" key={name}>
             <label htmlFor={`rules-${name}`}>{label}</label>
-            <textarea id={`rules-${name}`} name={name} defaultValue={(settings[name] as string[]).join('\n')} rows={6} aria-describedby={`rules-${name}-hint`} aria-invalid={errors[name] ? true : undefined} />
+            <textarea id={`rules-${name}`} name={name} defaultValue={text(name, (settings[name] as string[]).join('\n'))} rows={6} aria-describedby={`rules-${name}-hint`} aria-invalid={errors[name] ? true : undefined} />
             <span id={`rules-${name}-hint`} className="field__hint">
               {hint} ({(settings[name] as string[]).length} entries)
             </span>
@@ -52,25 +54,25 @@ export function RulesForm({ action, settings, rules, readOnly }: Props) {
           {numberFields.map(([name, label]) => (
             <div className="field" key={name}>
               <label htmlFor={`rules-${name}`}>{label}</label>
-              <input id={`rules-${name}`} name={name} inputMode="numeric" defaultValue={String(settings[name])} aria-invalid={errors[name] ? true : undefined} />
+              <input id={`rules-${name}`} name={name} inputMode="numeric" defaultValue={text(name, String(settings[name]))} aria-invalid={errors[name] ? true : undefined} />
               <FieldError id={`rules-${name}-error`} errors={errors[name]} />
             </div>
           ))}
           <div className="field">
             <label htmlFor="rules-autoCloseDays">Close comments after (days, empty = never)</label>
-            <input id="rules-autoCloseDays" name="autoCloseDays" inputMode="numeric" defaultValue={settings.autoCloseDays ?? ''} />
+            <input id="rules-autoCloseDays" name="autoCloseDays" inputMode="numeric" defaultValue={text('autoCloseDays', String(settings.autoCloseDays ?? ''))} />
             <FieldError id="rules-autoCloseDays-error" errors={errors.autoCloseDays} />
           </div>
         </div>
         <label>
-          <input type="checkbox" name="detectPersonalInfo" defaultChecked={settings.detectPersonalInfo} /> Hold comments with email addresses or phone numbers (§5)
+          <input type="checkbox" name="detectPersonalInfo" defaultChecked={draft ? draft.checked.detectPersonalInfo : settings.detectPersonalInfo} /> Hold comments with email addresses or phone numbers (§5)
         </label>
         <fieldset className="field">
           <legend>Rules switched off</legend>
           <div className="rules-form__rules">
             {rules.map((rule) => (
               <label key={rule}>
-                <input type="checkbox" name="disabledRules" value={rule} defaultChecked={settings.disabledRules.includes(rule as never)} /> {rule}
+                <input type="checkbox" name="disabledRules" value={rule} defaultChecked={draft ? draft.disabledRules.includes(rule) : settings.disabledRules.includes(rule as never)} /> {rule}
               </label>
             ))}
           </div>
@@ -79,12 +81,12 @@ export function RulesForm({ action, settings, rules, readOnly }: Props) {
           <>
             <div className="field">
               <label htmlFor="rules-note">What changed and why (kept with the version)</label>
-              <input id="rules-note" name="note" maxLength={500} />
+              <input id="rules-note" name="note" maxLength={500} defaultValue={text('note', '')} />
               <FieldError id="rules-note-error" errors={errors.note} />
             </div>
             <div className="field" style={{ maxWidth: '16rem' }}>
               <label htmlFor="rules-replayCount">Dry run over the last N comments</label>
-              <input id="rules-replayCount" name="replayCount" inputMode="numeric" defaultValue="1000" />
+              <input id="rules-replayCount" name="replayCount" inputMode="numeric" defaultValue={text('replayCount', '1000')} />
             </div>
           </>
         )}
