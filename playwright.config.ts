@@ -5,6 +5,8 @@ import { resolveDbTarget } from './lib/db-target';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+const smtpPort = Number(process.env.SMTP_SINK_PORT ?? 2525);
+const sinkHttpPort = Number(process.env.SMTP_SINK_HTTP_PORT ?? 2580);
 const databaseUrl = process.env.DATABASE_URL ?? 'file:./data/e2e.db';
 
 // The suite wipes its database: never point it at anything but a local one.
@@ -30,7 +32,7 @@ export default defineConfig({
   webServer: [
     {
       command: 'npx tsx tests/support/smtp-sink.ts',
-      url: 'http://127.0.0.1:2580/health',
+      url: `http://127.0.0.1:${sinkHttpPort}/health`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },
@@ -48,7 +50,7 @@ export default defineConfig({
         APP_URL: baseURL,
         NEXTAUTH_URL: baseURL,
         AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
-        SMTP_URL: 'smtp://127.0.0.1:2525',
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         MAIL_FROM: 'The Ledger <comments@ledger.test>',
         MAIL_POLL_MS: '200',
         MAIL_RETRY_BASE_SECONDS: '1',

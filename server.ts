@@ -13,6 +13,7 @@ import { registerPageCacheBus } from './lib/cache/bus';
 import { PageCache, pickEncoding, type CachedPage } from './lib/cache/page-cache';
 import { connectRelay, type Relay } from './lib/cache/relay';
 import { createWriteLimiter } from './lib/rate-limit';
+import { hashedPolicy } from './lib/security/csp-hashes';
 
 const args = process.argv.slice(2);
 const argument = (name: string) => {
@@ -126,7 +127,10 @@ function renderAndStore(req: IncomingMessage, res: ServerResponse, slot: { key: 
     if (res.statusCode === 200 && !res.getHeader('set-cookie') && !res.getHeader('content-encoding') && type.startsWith('text/html')) {
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(res.getHeaders())) if (!skippedHeaders.has(name) && value !== undefined) headers[name] = String(value);
-      void cache.store({ key: slot.key, tag: slot.tag, status: 200, headers, body: Buffer.concat(chunks) }, generation).catch((error) => console.error('page cache:', error));
+      const body = Buffer.concat(chunks);
+      // The nonce Next used is in the stored bytes; served again it would be reused, so pin the scripts by hash.
+      headers['content-security-policy'] = hashedPolicy(body.toString('utf8'));
+      void cache.store({ key: slot.key, tag: slot.tag, status: 200, headers, body }, generation).catch((error) => console.error('page cache:', error));
     }
     return result;
   }) as typeof res.end;
