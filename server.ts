@@ -12,6 +12,8 @@ import { Redis } from 'ioredis';
 import { registerPageCacheBus } from './lib/cache/bus';
 import { PageCache, pickEncoding, type CachedPage } from './lib/cache/page-cache';
 import { connectRelay, type Relay } from './lib/cache/relay';
+import { createDbProbe } from './lib/db-health';
+import { resolveDbTarget } from './lib/db-target';
 import { createWriteLimiter } from './lib/rate-limit';
 import { hashedPolicy } from './lib/security/csp-hashes';
 
@@ -37,6 +39,8 @@ const limiter = createWriteLimiter(
   { perIpPerMinute: number('RATE_LIMIT_WRITES_PER_IP', 300), perSessionPerMinute: number('RATE_LIMIT_WRITES_PER_SESSION', 60) },
   redis,
 );
+
+const database = createDbProbe(resolveDbTarget(), number('DB_PROBE_INTERVAL_MS', 1000));
 
 function dropPaths(paths: string[]) {
   if (paths.includes('*')) cache.clear();
@@ -140,6 +144,12 @@ function renderAndStore(req: IncomingMessage, res: ServerResponse, slot: { key: 
   return handle(req, res);
 }
 
+function unavailable(res: ServerResponse) {
+  const body = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Temporarily unavailable</title><body style="font-family:Georgia,serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><p style="font:700 .8rem system-ui;letter-spacing:.08em;text-transform:uppercase;color:#a3201c">The Ledger</p><h1>Temporarily unavailable</h1><p>We cannot reach our database right now, so this page cannot be shown. Stories you have opened recently may still load. Please try again in a minute; nothing you posted before this message is lost.</p></body></html>`;
+  res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'retry-after': '10', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
 function tooManyRequests(res: ServerResponse, seconds: number) {
   const body = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Slow down</title><body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>Too many requests</h1><p>You are sending changes faster than we accept them. Please try again in ${seconds} seconds; nothing you typed was saved by this request.</p></body></html>`;
   res.writeHead(429, { 'content-type': 'text/html; charset=utf-8', 'retry-after': String(seconds), 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
@@ -148,8 +158,9 @@ function tooManyRequests(res: ServerResponse, seconds: number) {
 
 async function onRequest(req: IncomingMessage, res: ServerResponse) {
   if (req.url === '/healthz') {
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ ok: true, pageCache: cache.stats() }));
+    const ok = database.healthy();
+    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ ok, database: ok ? 'reachable' : 'unreachable', pageCache: cache.stats() }));
     return;
   }
   if (req.method === 'POST') {
@@ -158,12 +169,18 @@ async function onRequest(req: IncomingMessage, res: ServerResponse) {
     if (wait !== null) return tooManyRequests(res, wait);
   }
   const slot = cacheSlot(req);
-  if (!slot) return handle(req, res);
-  const hit = cache.get(slot.key);
+  const hit = slot ? cache.get(slot.key) : undefined;
   if (hit) {
     cache.hits++;
     return serveCached(req, res, hit);
   }
+  // Static assets need no database; everything else does.
+  if (!database.healthy() && !req.url?.startsWith('/_next/static/')) return unavailable(res);
+  // A server error may mean the database just went away: look again now rather than at the next tick.
+  res.once('finish', () => {
+    if (res.statusCode >= 500) void database.check();
+  });
+  if (!slot) return handle(req, res);
   cache.misses++;
   return renderAndStore(req, res, slot);
 }

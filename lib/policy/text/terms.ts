@@ -12,11 +12,14 @@ type Compiled = {
   collapsed: Map<string, string>;
   /** multi-word term with its spaces removed → list name, for phrases spelled out letter by letter ("k i l l y o u") */
   joined: Map<string, string>;
+  /** first words of multi-word terms: only tokens in here can start a phrase */
+  phraseStarts: Set<string>;
   maxWords: number;
   maxLetters: number;
   allow: Set<string>;
   /** normalised multi-word allowlist entries ("van dyke") */
   allowPhrases: Set<string>;
+  allowStarts: Set<string>;
   maxAllowWords: number;
 };
 
@@ -28,6 +31,7 @@ export class TermMatcher {
     const exact = new Map<string, string>();
     const collapsed = new Map<string, string>();
     const joined = new Map<string, string>();
+    const phraseStarts = new Set<string>();
     let maxWords = 1;
     let maxLetters = 0;
     for (const [list, terms] of Object.entries(lists)) {
@@ -40,13 +44,17 @@ export class TermMatcher {
         maxLetters = Math.max(maxLetters, normal.replace(/ /g, '').length);
         // Stretch matching only for words long enough that collapsing cannot create an innocent word.
         if (words.length === 1 && normal.length >= 4 && !collapsed.has(collapseRepeats(normal))) collapsed.set(collapseRepeats(normal), list);
-        if (words.length > 1 && !joined.has(words.join(''))) joined.set(words.join(''), list);
+        if (words.length > 1) {
+          phraseStarts.add(words[0]!);
+          if (!joined.has(words.join(''))) joined.set(words.join(''), list);
+        }
       }
     }
     // Allowlist entries of one word exempt that token; entries of several words exempt the whole run
     // ("Van Dyke", "Offa's Dyke"), which a single-token lookup could never match.
     const allow = new Set<string>();
     const allowPhrases = new Set<string>();
+    const allowStarts = new Set<string>();
     let maxAllowWords = 1;
     for (const entry of allowlist) {
       const normal = normalizeTerm(entry);
@@ -55,15 +63,16 @@ export class TermMatcher {
       if (words === 1) allow.add(normal);
       else {
         allowPhrases.add(normal);
+        allowStarts.add(normal.split(' ')[0]!);
         maxAllowWords = Math.max(maxAllowWords, words);
       }
     }
-    this.compiled = { exact, collapsed, joined, maxWords, maxLetters, allow, allowPhrases, maxAllowWords };
+    this.compiled = { exact, collapsed, joined, phraseStarts, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords };
   }
 
   /** Every listed term found in the tokens, with its original span. Linear in the number of tokens. */
   match(tokens: readonly Token[]): TermMatch[] {
-    const { exact, collapsed, joined, maxWords, maxLetters, allow, allowPhrases, maxAllowWords } = this.compiled;
+    const { exact, collapsed, joined, phraseStarts, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords } = this.compiled;
     const found: TermMatch[] = [];
     const covered = new Set<number>(); // token indexes already inside a match or an allowlisted phrase
 
@@ -76,6 +85,7 @@ export class TermMatcher {
 
     if (allowPhrases.size)
       for (let i = 0; i < tokens.length; i++) {
+        if (!allowStarts.has(tokens[i]!.core)) continue;
         let phrase = tokens[i]!.core;
         for (let n = 2; n <= maxAllowWords && i + n - 1 < tokens.length; n++) {
           phrase += ` ${tokens[i + n - 1]!.core}`;
@@ -98,6 +108,7 @@ export class TermMatcher {
         continue;
       }
       // Phrases: the next few tokens joined by spaces.
+      if (!phraseStarts.has(token.core)) continue;
       let phrase = token.core;
       for (let n = 2; n <= maxWords && i + n - 1 < tokens.length && !covered.has(i + n - 1); n++) {
         phrase += ` ${tokens[i + n - 1]!.core}`;

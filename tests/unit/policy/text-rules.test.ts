@@ -172,6 +172,10 @@ describe('shouting (§8, shoutingMinLetters 40, shoutingCapsPercent 70)', () => 
     const mixed = 'STOP THE BYPASS now please'; // 13 capitals of 22 letters = 59.1%
     expectOnly(judge(mixed, trustedContext(), policyWith({ shoutingMinLetters: 5, shoutingCapsPercent: 59 })), 'shouting');
     expectOnly(judge(mixed, trustedContext(), policyWith({ shoutingMinLetters: 5, shoutingCapsPercent: 60 })));
+    // Exactly at the percentage counts as shouting: 7 capitals of 10 letters is 70%.
+    const exact = 'ABCDEFG hij';
+    expectOnly(judge(exact, trustedContext(), policyWith({ shoutingMinLetters: 10 })), 'shouting');
+    expectOnly(judge(exact, trustedContext(), policyWith({ shoutingMinLetters: 10, shoutingCapsPercent: 71 })));
   });
 });
 

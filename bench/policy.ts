@@ -1,0 +1,178 @@
+// Policy engine throughput: evaluate() on ~1 KB generated comments (seeded, so every run judges the same
+// text), with the default policy and with a policy of 2,000 banned/suspect terms; plus the compile time of
+// that policy. `npx tsx bench/policy.ts [--comments N] [--json]`
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { compilePolicy, defaultPolicySettings, evaluate, type CompiledPolicy, type PolicyContext, type PolicySettings } from '../lib/policy';
+
+export type PolicyBenchRun = { policy: string; terms: number; comments: number; commentsPerSecond: number; p50Us: number; p99Us: number; outcomes: Record<string, number> };
+export type PolicyBenchResult = {
+  machine: { cpu: string; cores: number; node: string; platform: string };
+  commentBytes: { mean: number };
+  compile: { terms: number; medianMs: number; maxMs: number };
+  runs: PolicyBenchRun[];
+};
+
+/** mulberry32: small, fast, good enough to make the same comments on every run. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const words = (
+  'the council budget plan people local school road traffic housing report minister government story article ' +
+  'think agree disagree really just because years money would should could never always many every their there ' +
+  'about after before again against between through during without within public service policy voters election ' +
+  'hospital police community transport village town city residents parking library funding cuts tax rise figures ' +
+  'evidence reporter journalist interview statement decision meeting consultation proposal scheme development ' +
+  'i you we they it this that what when where why how not very more most some any good bad better worse fair wrong'
+).split(' ');
+const names = ['Smith', 'Jones', 'Sussex', 'Dickens', 'Scunthorpe', 'Thursday', 'March', 'BBC', 'NHS', 'UK'];
+
+/** Invented insult-like words: consonant-vowel syllables, never an English word by construction of the suffix. */
+function generatedTerms(count: number, random: () => number): string[] {
+  const c = 'bcdfghjklmnprstvz';
+  const v = 'aeiou';
+  const terms = new Set<string>();
+  while (terms.size < count) {
+    let w = '';
+    for (let s = 2 + Math.floor(random() * 2); s > 0; s--) w += c[Math.floor(random() * c.length)]! + v[Math.floor(random() * v.length)]!;
+    terms.add(`${w}x`);
+  }
+  return [...terms];
+}
+
+function makeComments(count: number, random: () => number, extraTerms: readonly string[]): string[] {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const comments: string[] = [];
+  for (let n = 0; n < count; n++) {
+    let body = '';
+    while (body.length < 900 + random() * 250) {
+      const length = 8 + Math.floor(random() * 14);
+      const sentence: string[] = [];
+      for (let w = 0; w < length; w++) {
+        const roll = random();
+        if (roll < 0.04) sentence.push(pick(names));
+        else if (roll < 0.06) sentence.push(String(Math.floor(random() * 5000)));
+        else if (roll < 0.062) sentence.push(pick(['idiot', 'stupid', 'liar', 'sh1t', 'i d i o t', 'ІDІОТ']));
+        else if (roll < 0.064 && extraTerms.length) sentence.push(pick(extraTerms));
+        else sentence.push(pick(words));
+      }
+      let text = sentence.join(' ');
+      text = text[0]!.toUpperCase() + text.slice(1);
+      if (random() < 0.05) text = text.toUpperCase();
+      if (random() < 0.04) text += ` https://www.example.org/news/${Math.floor(random() * 1e6)}`;
+      if (random() < 0.01) text += ' call 020 7946 0958';
+      body += `${text}${pick(['.', '.', '.', '!', '?'])} `;
+    }
+    comments.push(body.trim());
+  }
+  return comments;
+}
+
+function context(random: () => number, now: Date, pool: readonly string[]): PolicyContext {
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  return {
+    now,
+    author: { id: 'bench-user', createdAt: ago(200 * 86_400_000), approvedCount: 40, rejectedCount: 0, publishedCount: 40, premoderated: false, isStaff: false },
+    article: { commentsOpen: true, premoderate: false, publishedAt: ago(86_400_000), autoCloseDays: null },
+    // Roughly what the app loads: a few of the author's recent comments, a window of other readers' comments.
+    recentByAuthor: Array.from({ length: 3 }, (_, i) => ({ body: pool[Math.floor(random() * pool.length)]!, createdAt: ago((i + 1) * 120_000) })),
+    recentByOthers: Array.from({ length: 20 }, (_, i) => ({ body: pool[Math.floor(random() * pool.length)]!, authorId: `other-${i}`, createdAt: ago(i * 20_000) })),
+    recentFromIp: [{ createdAt: ago(30_000) }],
+  };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+function measure(label: string, terms: number, policy: CompiledPolicy, comments: readonly string[], contexts: readonly PolicyContext[], warmup: number): PolicyBenchRun {
+  for (let i = 0; i < warmup; i++) evaluate({ body: comments[i % comments.length]! }, contexts[i % contexts.length]!, policy);
+  const samples = new Float64Array(comments.length);
+  const outcomes: Record<string, number> = { publish: 0, hold: 0, reject: 0 };
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < comments.length; i++) {
+    const t = process.hrtime.bigint();
+    const verdict = evaluate({ body: comments[i]! }, contexts[i % contexts.length]!, policy);
+    samples[i] = Number(process.hrtime.bigint() - t) / 1000;
+    outcomes[verdict.outcome]!++;
+  }
+  const totalSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    policy: label,
+    terms,
+    comments: comments.length,
+    commentsPerSecond: Math.round(comments.length / totalSeconds),
+    p50Us: Math.round(percentile(sorted, 50)),
+    p99Us: Math.round(percentile(sorted, 99)),
+    outcomes,
+  };
+}
+
+export async function main(options: { comments?: number; warmup?: number; seed?: number } = {}): Promise<PolicyBenchResult> {
+  const count = options.comments ?? 5000;
+  const warmup = options.warmup ?? 1000;
+  const random = prng(options.seed ?? 20260310);
+  const now = new Date('2026-03-10T12:00:00Z');
+
+  // 2,000 terms in all across the banned and suspect lists: the defaults plus generated words.
+  const defaultsCount = defaultPolicySettings.bannedTerms.length + defaultPolicySettings.suspectTerms.length;
+  const extra = generatedTerms(2000 - defaultsCount, random);
+  const half = Math.floor(extra.length / 2);
+  const bigSettings: PolicySettings = {
+    ...defaultPolicySettings,
+    bannedTerms: [...defaultPolicySettings.bannedTerms, ...extra.slice(0, half)],
+    suspectTerms: [...defaultPolicySettings.suspectTerms, ...extra.slice(half)],
+  };
+  const bigTerms = bigSettings.bannedTerms.length + bigSettings.suspectTerms.length;
+
+  const compileTimes: number[] = [];
+  let bigPolicy = compilePolicy(bigSettings);
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    bigPolicy = compilePolicy(bigSettings);
+    compileTimes.push(performance.now() - t);
+  }
+  compileTimes.sort((a, b) => a - b);
+
+  const comments = makeComments(count, random, extra.slice(0, 50));
+  const contexts = Array.from({ length: 64 }, () => context(random, now, comments));
+  const defaultPolicy = compilePolicy(defaultPolicySettings);
+
+  const runs = [
+    measure('default', defaultsCount, defaultPolicy, comments, contexts, warmup),
+    measure('2,000 terms', bigTerms, bigPolicy, comments, contexts, warmup),
+  ];
+  const cpu = os.cpus()[0];
+  return {
+    machine: { cpu: cpu?.model.trim() ?? 'unknown', cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` },
+    commentBytes: { mean: Math.round(comments.reduce((sum, c) => sum + Buffer.byteLength(c), 0) / comments.length) },
+    compile: { terms: bigTerms, medianMs: Number(compileTimes[3]!.toFixed(2)), maxMs: Number(compileTimes.at(-1)!.toFixed(2)) },
+    runs,
+  };
+}
+
+function print(result: PolicyBenchResult) {
+  const { machine, compile, runs, commentBytes } = result;
+  console.log(`policy engine benchmark · ${machine.cpu} × ${machine.cores} · node ${machine.node} · ${machine.platform}`);
+  console.log(`comments: ${runs[0]!.comments.toLocaleString('en-US')} generated, mean ${commentBytes.mean} bytes`);
+  console.log(`compile ${compile.terms.toLocaleString('en-US')}-term policy: median ${compile.medianMs} ms (max ${compile.maxMs} ms of 7)`);
+  for (const r of runs) {
+    const mix = Object.entries(r.outcomes).map(([k, v]) => `${k} ${v}`).join(', ');
+    console.log(`evaluate, ${r.policy} (${r.terms} terms): ${r.commentsPerSecond.toLocaleString('en-US')} comments/s · p50 ${r.p50Us} µs · p99 ${r.p99Us} µs · ${mix}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({ options: { comments: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const result = await main({ comments: values.comments ? Number(values.comments) : undefined });
+  if (values.json) console.log(JSON.stringify(result));
+  else print(result);
+}
