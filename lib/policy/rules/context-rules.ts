@@ -5,9 +5,18 @@ import type { PolicyContext, Reason } from '../types';
 
 const minute = 60_000;
 
-/** Case, spacing and punctuation do not make a repeated comment new. */
+const prints = new Map<string, string>();
+
+/** Case, spacing and punctuation do not make a repeated comment new. Memoised: every new comment is
+ *  compared with the same recent comments as the one before it. */
 export function fingerprint(body: string): string {
-  return body.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const known = prints.get(body);
+  if (known !== undefined) return known;
+  let out = body.toLowerCase().replace(/[\x00-\x2f\x3a-\x60\x7b-\x7f]+/g, '');
+  if (/[^\x00-\x7f]/.test(out)) out = out.replace(/[^\p{L}\p{N}]+/gu, '');
+  if (prints.size >= 10_000) prints.clear();
+  prints.set(body, out);
+  return out;
 }
 
 function formatDay(date: Date) {

@@ -71,7 +71,14 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
   if (enabled('shouting')) {
     let letters = 0;
     let capitals = 0;
-    for (const ch of body) {
+    for (let i = 0; i < body.length; i++) {
+      const code = body.charCodeAt(i);
+      if (code < 128) {
+        if (code >= 65 && code <= 90) (letters++, capitals++);
+        else if (code >= 97 && code <= 122) letters++;
+        continue;
+      }
+      const ch = body[i]!;
       const lower = ch.toLowerCase();
       const upper = ch.toUpperCase();
       if (lower === upper) continue; // not a cased letter

@@ -89,60 +89,130 @@ function describe(code: number): CharInfo {
   return info;
 }
 
-/** Splits the body into normalised word tokens with their original offsets. Linear in the input. */
+/** Splits the body into normalised word tokens with their original offsets. Linear in the input.
+ *  Hot path (every comment, every keystroke check): strings are built as the characters arrive, with no
+ *  per-token arrays or closures. */
 export function tokenize(body: string): Token[] {
   const tokens: Token[] = [];
-  let pieces: CharInfo[] = [];
-  // Where each piece starts and ends in the body (an end includes invisible characters after it).
-  let starts: number[] = [];
-  let ends: number[] = [];
+  // The token being built: its text read literally and read as leetspeak, and where its core
+  // (the token without symbols at its edges) begins and ends, in the body and in those two strings.
+  let raw = '';
+  let leetText = '';
+  let pieces = 0;
   let hasLetter = false;
   let start = -1;
   let end = -1;
+  let coreFirst: CharInfo | undefined; // first non-symbol piece
+  let coreCount = 0; // non-symbol pieces
+  let firstPiece: CharInfo | undefined;
+  let coreStart = -1;
+  let coreEnd = -1;
+  let rawCoreFrom = 0;
+  let leetCoreFrom = 0;
+  let rawCoreTo = 0;
+  let leetCoreTo = 0;
+  // Symbols after the last non-symbol piece still count for the core's span until another piece arrives.
+  let lastNonSymbolPiece = -1;
+  let firstNonSymbolPiece = -1;
+  // Most tokens are plain ASCII words: for those the strings are one slice of the body, made at the end.
+  let simple = true;
+  let simpleEnd = -1; // end of the last letter read on the fast path
 
-  const flush = () => {
-    if (pieces.length) {
-      // Digits and symbols are leetspeak only inside a word that has letters ("1d10t"); "2019" stays a number.
-      const read = (piece: CharInfo) => (hasLetter ? piece.leet : piece.text);
-      const text = pieces.map(read).join('');
-      let from = 0;
-      let to = pieces.length;
-      while (from < to && pieces[from]!.kind === Kind.Symbol) from++;
-      while (to > from && pieces[to - 1]!.kind === Kind.Symbol) to--;
-      const core = from === 0 && to === pieces.length ? text : pieces.slice(from, to).map(read).join('');
-      // One character, ignoring symbols at the edges ("t!" is "t"); a lone digit or symbol is its leet letter.
-      const single = to - from === 1 ? pieces[from]! : pieces.length === 1 ? pieces[0]! : undefined;
-      const spelled = single && single.leet.length === 1 ? single.leet : '';
-      const coreStart = from < to ? starts[from]! : start;
-      const coreEnd = from < to ? ends[to - 1]! : end;
-      tokens.push({ text, core, spelled, hasLetter, start, end, coreStart, coreEnd });
-    }
-    pieces = [];
-    starts = [];
-    ends = [];
-    hasLetter = false;
-    start = -1;
-  };
-
-  for (let i = 0; i < body.length; ) {
-    const code = body.codePointAt(i)!;
+  for (let i = 0; i <= body.length; ) {
+    const code = i < body.length ? body.codePointAt(i)! : -1;
     const width = code > 0xffff ? 2 : 1;
-    const info = code < 128 ? ascii[code]! : describe(code);
-    if (info.kind === Kind.Skip) {
-      if (start >= 0) end = ends[ends.length - 1] = i + width;
-    } else if (info.kind === Kind.Other) {
-      flush();
+    const info = code < 0 ? undefined : code < 128 ? ascii[code]! : describe(code);
+    if (info && info.kind === Kind.Skip) {
+      if (start >= 0) {
+        end = i + width;
+        if (lastNonSymbolPiece === pieces - 1) coreEnd = end;
+      }
+    } else if (!info || info.kind === Kind.Other) {
+      if (pieces && simple) {
+        const text = body.slice(start, simpleEnd).toLowerCase();
+        tokens.push({ text, core: text, spelled: pieces === 1 ? text : '', hasLetter: true, start, end, coreStart: start, coreEnd: end });
+      } else if (pieces) {
+        const text = hasLetter ? leetText : raw;
+        let core: string;
+        let cs: number;
+        let ce: number;
+        if (firstNonSymbolPiece < 0) {
+          core = '';
+          cs = start;
+          ce = end;
+        } else {
+          core = hasLetter ? leetText.slice(leetCoreFrom, leetCoreTo) : raw.slice(rawCoreFrom, rawCoreTo);
+          cs = coreStart;
+          ce = coreEnd;
+        }
+        // One character, ignoring symbols at the edges ("t!" is "t"); a lone digit or symbol is its leet letter.
+        const single = coreCount === 1 && lastNonSymbolPiece === firstNonSymbolPiece ? coreFirst : pieces === 1 ? firstPiece : undefined;
+        const spelled = single && single.leet.length === 1 ? single.leet : '';
+        tokens.push({ text, core, spelled, hasLetter, start, end, coreStart: cs, coreEnd: ce });
+      }
+      raw = '';
+      leetText = '';
+      pieces = 0;
+      hasLetter = false;
+      start = -1;
+      coreFirst = undefined;
+      coreCount = 0;
+      firstPiece = undefined;
+      lastNonSymbolPiece = -1;
+      firstNonSymbolPiece = -1;
+      simple = true;
     } else {
+      if (simple) {
+        if (info.kind === Kind.Letter && code < 128 && (start < 0 || end === simpleEnd)) {
+          // Still a plain ASCII word (and no invisible character inside it): nothing to build yet.
+          if (start < 0) start = i;
+          end = simpleEnd = i + 1;
+          if (pieces === 0) firstPiece = info;
+          pieces++;
+          i += 1;
+          continue;
+        }
+        if (pieces) {
+          // Leaving the fast path: build what the slow path would have built so far.
+          raw = leetText = body.slice(start, simpleEnd).toLowerCase();
+          firstNonSymbolPiece = 0;
+          coreFirst = firstPiece;
+          coreCount = pieces;
+          lastNonSymbolPiece = pieces - 1;
+          coreStart = start;
+          coreEnd = end;
+          rawCoreFrom = leetCoreFrom = 0;
+          rawCoreTo = leetCoreTo = raw.length;
+          hasLetter = true;
+        }
+        simple = false;
+      }
       if (start < 0) start = i;
       end = i + width;
       if (info.kind === Kind.Letter) hasLetter = true;
-      pieces.push(info);
-      starts.push(i);
-      ends.push(end);
+      if (pieces === 0) firstPiece = info;
+      if (info.kind !== Kind.Symbol) {
+        if (firstNonSymbolPiece < 0) {
+          firstNonSymbolPiece = pieces;
+          coreFirst = info;
+          coreStart = i;
+          rawCoreFrom = raw.length;
+          leetCoreFrom = leetText.length;
+        }
+        coreCount++;
+        lastNonSymbolPiece = pieces;
+        coreEnd = end;
+      }
+      raw += info.text;
+      leetText += info.leet;
+      if (info.kind !== Kind.Symbol) {
+        rawCoreTo = raw.length;
+        leetCoreTo = leetText.length;
+      }
+      pieces++;
     }
     i += width;
   }
-  flush();
   return tokens;
 }
 

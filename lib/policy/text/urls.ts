@@ -18,6 +18,16 @@ const mayHaveDot = (text: string) => text.includes('.') || /%2e|[。．｡]/i.te
 // The renderer ends a link at these characters.
 const linkEnd = /[<>"'`]/;
 
+const dotLike = /[.。．｡]|%2e/gi;
+
+/** The characters JavaScript's \s matches, without a regular expression per character. */
+function isSpace(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
 /** Every http(s) link, www. host or bare domain in the text, with its resolved host name. */
 export function findHosts(body: string): FoundHost[] {
   const found: FoundHost[] = [];
@@ -52,19 +62,23 @@ export function findHosts(body: string): FoundHost[] {
     found.push({ host, start: offset, end: offset + length, isLink });
   };
 
-  let i = 0;
-  while (i < body.length) {
-    while (i < body.length && /\s/.test(body[i]!)) i++;
-    const start = i;
-    while (i < body.length && !/\s/.test(body[i]!)) i++;
-    if (i === start) continue;
-    const raw = body.slice(start, i);
-    if (!mayHaveDot(raw)) continue;
+  // Only whitespace-separated chunks with a dot (or a disguised one) can hold a host: find the dots and
+  // widen each to its chunk, rather than looking at every word.
+  let done = -1;
+  for (const dot of body.matchAll(dotLike)) {
+    if (dot.index < done) continue;
+    let start = dot.index;
+    while (start > 0 && !isSpace(body.charCodeAt(start - 1))) start--;
+    let end = dot.index;
+    while (end < body.length && !isSpace(body.charCodeAt(end))) end++;
+    done = end;
+    const raw = body.slice(start, end);
     let from = 0;
     let to = raw.length;
     while (from < to && leadingPunctuation.has(raw[from]!)) from++;
     while (to > from && trailingPunctuation.has(raw[to - 1]!)) to--;
     const chunk = raw.slice(from, to);
+    if (!mayHaveDot(chunk)) continue;
     const offset = start + from;
     // A link that starts inside the chunk runs to its end, as the renderer reads it; what precedes it
     // may be a bare domain of its own.
