@@ -1,6 +1,7 @@
 // `npm test`: every test, the way CI runs it.
 //   1. the derived PostgreSQL schema is current   2. type check   3. unit and integration tests (Vitest)
 //   4. production build   5. Playwright in Chromium on SQLite   6. the same on PostgreSQL
+//   7. two instances sharing PostgreSQL and Redis (tests/scale)
 // `npm test -- --unit-only` stops after 3; other arguments go to Playwright (e.g. a spec file).
 // Ends with one line "N passed, N failed".
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -45,13 +46,13 @@ function reachable(url: string): Promise<boolean> {
   });
 }
 
-async function playwright(label: string, databaseUrl: string) {
+async function playwright(label: string, databaseUrl: string, config?: string) {
   const report = `data/playwright-${label}.json`;
   rmSync(report, { force: true });
   const e2eEnv = { ...env, DATABASE_URL: databaseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: report };
   await run('npx', ['tsx', 'tests/support/reset-db.ts'], e2eEnv);
   try {
-    await run('npx', ['playwright', 'test', ...playwrightArgs], e2eEnv);
+    await run('npx', ['playwright', 'test', ...(config ? ['-c', config] : playwrightArgs)], e2eEnv);
   } finally {
     const stats = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report)?.stats;
     if (stats) {
@@ -85,7 +86,13 @@ if (!unitOnly) {
     problems.push(
       `end to end on PostgreSQL: nothing listens at ${new URL(postgresUrl).host}. Start PostgreSQL (e.g. pg_ctlcluster --skip-systemctl-redirect 15 main start), set TEST_POSTGRES_URL, or SKIP_POSTGRES=1 to skip.`,
     );
-  } else await step('end to end on PostgreSQL', () => playwright('postgres', postgresUrl));
+  } else {
+    await step('end to end on PostgreSQL', () => playwright('postgres', postgresUrl));
+    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    if (playwrightArgs.length) console.log('\n━━ scale-out: skipped (running selected specs)');
+    else if (!(await reachable(redisUrl.replace(/^redis:/, 'tcp:')))) problems.push(`scale-out: nothing listens at ${new URL(redisUrl).host}. Start Redis (redis-server --daemonize yes) or set REDIS_URL.`);
+    else await step('scale-out: two instances on PostgreSQL + Redis', () => playwright('scale', postgresUrl, 'playwright.scale.config.ts'));
+  }
 }
 
 if (problems.length) console.log(`\nProblems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
