@@ -150,6 +150,16 @@ function unavailable(res: ServerResponse) {
   res.end(body);
 }
 
+/** Next's Server Actions body limit (serverActions.bodySizeLimit, default 1 MB); no form of this app comes near it. */
+const maxPostBytes = 1024 * 1024;
+
+function payloadTooLarge(req: IncomingMessage, res: ServerResponse) {
+  const body = 'Request body too large.\n';
+  res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+  req.resume();
+}
+
 function tooManyRequests(res: ServerResponse, seconds: number) {
   const body = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Slow down</title><body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>Too many requests</h1><p>You are sending changes faster than we accept them. Please try again in ${seconds} seconds; nothing you typed was saved by this request.</p></body></html>`;
   res.writeHead(429, { 'content-type': 'text/html; charset=utf-8', 'retry-after': String(seconds), 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
@@ -157,6 +167,9 @@ function tooManyRequests(res: ServerResponse, seconds: number) {
 }
 
 async function onRequest(req: IncomingMessage, res: ServerResponse) {
+  // The app reads the client's address from the last X-Forwarded-For entry (lib/request.ts): make that
+  // entry the address this server saw, unless a trusted proxy in front already appended it.
+  if (!trustProxy || !req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
   if (req.url === '/healthz') {
     const ok = database.healthy();
     res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -167,6 +180,8 @@ async function onRequest(req: IncomingMessage, res: ServerResponse) {
     const session = sessionToken(req);
     const wait = await limiter.check(clientIp(req), session ? createHash('sha256').update(session).digest('base64url') : null);
     if (wait !== null) return tooManyRequests(res, wait);
+    // Next answers a Server Action body over its 1 MB limit with a 500: refuse it here with the right status.
+    if (Number(req.headers['content-length'] ?? 0) > maxPostBytes) return payloadTooLarge(req, res);
   }
   const slot = cacheSlot(req);
   const hit = slot ? cache.get(slot.key) : undefined;

@@ -1,0 +1,129 @@
+// Load with a crash in the middle: 200 signed-in readers post comments back to back through the real
+// postComment server action for --seconds (default 60); with --kill the server is SIGKILLed half-way and
+// started again while the load goes on. Afterwards every acknowledged comment must be in the database
+// exactly once, and no response may be a 5xx (429s are deliberate refusals).
+//   npx tsx tests/reliability/load.ts --db sqlite|postgres [--seconds 60] [--posters 200] [--kill]
+// Prints one line "RESULT {json}" for tests/reliability/run.ts.
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { articleStateTree, callFormAction, postCommentId } from '../../bench/lib/actions';
+import { startServer, type AppServer } from '../../bench/lib/app-server';
+import { closeDb, createSession, openDb, resetDatabase, savePolicy } from '../../bench/lib/db';
+import { createTrustedReaders } from '../../bench/lib/seed';
+import { numberFlag, percentile, sleep, stringFlag, hasFlag } from '../../bench/lib/util';
+
+const database = stringFlag('db') === 'postgres' ? 'postgres' : 'sqlite';
+const seconds = numberFlag('seconds', 60);
+const posters = numberFlag('posters', 200);
+const kill = hasFlag('kill');
+const url = database === 'postgres' ? (process.env.RELIABILITY_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/reliability') : 'file:./data/bench-reliability.db';
+const port = database === 'postgres' ? 3397 : 3396;
+
+await resetDatabase(url);
+const db = await openDb(url);
+const author = await db.author.create({ data: { slug: 'load-desk', name: 'Load Desk', email: 'load-desk@reliability.example', notifyOnComments: false } });
+const article = await db.article.create({ data: { slug: 'under-load', headline: 'A story under load', body: 'A paragraph.', publishedAt: new Date(), authorId: author.id } });
+const readers = await createTrustedReaders(db, posters, { prefix: 'loader', history: 3 });
+const sessions = await Promise.all(readers.map((reader) => createSession(db, reader.id)));
+await savePolicy(db, { floodPerUserPerMinute: 1000, floodPerIpPerMinute: 10_000, newCommenterHoldCount: 0 }, 'reliability load: flood limits raised');
+
+let server: AppServer = await startServer({ port, databaseUrl: url });
+const agent = new http.Agent({ keepAlive: true, maxSockets: posters + 10 });
+const actionId = postCommentId();
+const stateTree = articleStateTree(article.slug);
+const run = Date.now().toString(36);
+const acknowledged = new Map<string, { id: string; at: number }>();
+const statuses = new Map<number, number>();
+const latencies: number[] = [];
+let networkErrors = 0;
+let attempts = 0;
+let killedAt = 0;
+let restartedAt = 0;
+let down = false;
+
+async function post(poster: number, seq: number) {
+  const marker = `rl${run}u${poster}n${seq}z`;
+  attempts++;
+  try {
+    const response = await callFormAction({
+      baseUrl: server.url,
+      pagePath: `/articles/${article.slug}`,
+      actionId,
+      stateTree,
+      cookie: sessions[poster]!.cookie,
+      fields: { articleId: article.id, idempotencyKey: randomUUID(), body: `Comment ${seq} from reader ${poster} under load [${marker}]` },
+      agent,
+    });
+    statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    latencies.push(response.ms);
+    const state = /(?:^|\n)1:(\{"status".*)/.exec(response.body)?.[1];
+    const parsed = state ? (JSON.parse(state) as { status: string; commentId?: string }) : null;
+    if (response.status === 200 && parsed?.status === 'done' && parsed.commentId) acknowledged.set(marker, { id: parsed.commentId, at: Date.now() });
+  } catch {
+    // Connection refused or reset while the server is down: not acknowledged, so the reader retries.
+    networkErrors++;
+    await sleep(100);
+  }
+}
+
+const started = Date.now();
+const deadline = started + seconds * 1000;
+const crash = kill
+  ? (async () => {
+      await sleep((seconds * 1000) / 2);
+      killedAt = Date.now();
+      down = true;
+      process.kill(server.pid, 'SIGKILL');
+      await sleep(300);
+      server = await startServer({ port, databaseUrl: url });
+      restartedAt = Date.now();
+      down = false;
+    })()
+  : Promise.resolve();
+await Promise.all(
+  readers.map(async (_, poster) => {
+    for (let seq = 1; Date.now() < deadline; seq++) {
+      if (down) await sleep(50);
+      else await post(poster, seq);
+    }
+  }),
+);
+await crash;
+await server.stop();
+agent.destroy();
+
+const ackedBeforeKill = kill ? [...acknowledged.values()].filter((a) => a.at < killedAt).length : acknowledged.size;
+const rows = await db.comment.findMany({ where: { articleId: article.id }, select: { id: true, body: true } });
+const byMarker = new Map<string, string[]>();
+for (const row of rows) {
+  const marker = /\[(rl\w+z)\]$/.exec(row.body)?.[1];
+  if (marker) byMarker.set(marker, [...(byMarker.get(marker) ?? []), row.id]);
+}
+let missing = 0;
+for (const [marker, { id }] of acknowledged) if (!byMarker.get(marker)?.includes(id)) missing++;
+const duplicates = [...byMarker.values()].filter((ids) => ids.length > 1).length;
+const { commentCount } = await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { commentCount: true } });
+const published = await db.comment.count({ where: { articleId: article.id, status: 'PUBLISHED' } });
+await closeDb();
+
+const serverErrors = [...statuses].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
+const result = {
+  database,
+  posters,
+  seconds,
+  attempts,
+  acknowledged: acknowledged.size,
+  perSecond: Math.round(acknowledged.size / ((Date.now() - started) / 1000)),
+  statuses: Object.fromEntries(statuses),
+  networkErrors,
+  serverErrors,
+  p99Ms: Math.round(percentile(latencies, 99)),
+  kill: kill ? { afterSeconds: Math.round((killedAt - started) / 1000), restartSeconds: Math.round((restartedAt - killedAt) / 100) / 10, acknowledgedBeforeKill: ackedBeforeKill } : null,
+  stored: byMarker.size,
+  missing,
+  duplicates,
+  commentCountMatches: commentCount === published,
+  ok: missing === 0 && duplicates === 0 && serverErrors === 0 && commentCount === published && acknowledged.size > 0,
+};
+console.log(`RESULT ${JSON.stringify(result)}`);
+process.exit(result.ok ? 0 : 1);
