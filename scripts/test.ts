@@ -1,7 +1,7 @@
 // `npm test`: every test, the way CI runs it.
 //   1. the derived PostgreSQL schema is current   2. type check   3. unit and integration tests (Vitest)
 //   4. production build   5. Playwright in Chromium on SQLite   6. the same on PostgreSQL
-//   7. two instances sharing PostgreSQL and Redis (tests/scale)
+//   7. two instances sharing PostgreSQL and Redis (tests/scale)   8. reliability (tests/reliability; SKIP_RELIABILITY=1 skips)
 // `npm test -- --unit-only` stops after 3; other arguments go to Playwright (e.g. a spec file).
 // Ends with one line "N passed, N failed".
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -94,6 +94,18 @@ if (!unitOnly) {
     else await step('scale-out: two instances on PostgreSQL + Redis', () => playwright('scale', postgresUrl, 'playwright.scale.config.ts'));
   }
 }
+
+if (!unitOnly && !playwrightArgs.length && process.env.SKIP_RELIABILITY !== '1')
+  await step('reliability: load, crash, outages, floods (tests/reliability)', async () => {
+    rmSync('data/reliability.json', { force: true });
+    try {
+      await run('npx', ['tsx', 'tests/reliability/run.ts'], env);
+    } finally {
+      const parts = readJson<{ parts: { ok: boolean }[] }>('data/reliability.json')?.parts ?? [];
+      passed += parts.filter((p) => p.ok).length;
+      failed += parts.filter((p) => !p.ok).length;
+    }
+  });
 
 if (problems.length) console.log(`\nProblems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 if (problems.length && failed === 0) failed = problems.length; // a failed step with no test counts still fails the run

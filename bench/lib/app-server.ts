@@ -19,6 +19,17 @@ export type ServerOptions = {
   env?: Record<string, string>;
 };
 
+// Servers this process started: killed if the benchmark dies half-way, so none outlives it.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    for (const child of running) child.kill('SIGKILL');
+    process.exit(130);
+  });
+
 export function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
@@ -34,7 +45,8 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}`;
   mkdirSync(path.join(root, 'data'), { recursive: true });
   const log = path.join(root, 'data', `bench-server-${port}.log`);
-  const out = createWriteStream(log);
+  const out = createWriteStream(log, { flags: 'a' });
+  out.write(`\n── server started ${new Date().toISOString()}\n`);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: root,
     env: {
@@ -59,12 +71,14 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
   child.stdout!.pipe(out, { end: false });
   child.stderr!.pipe(out, { end: false });
   let exited: number | null | undefined;
   const exit = new Promise<void>((resolve) =>
     child.once('exit', (code) => {
       exited = code;
+      running.delete(child);
       out.end();
       resolve();
     }),
@@ -102,12 +116,9 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
 /** Stops servers even when a benchmark throws half-way. */
 export async function withServer<T>(options: ServerOptions, body: (server: AppServer) => Promise<T>): Promise<T> {
   const server = await startServer(options);
-  const onSignal = () => void server.stop().then(() => process.exit(130));
-  process.once('SIGINT', onSignal);
   try {
     return await body(server);
   } finally {
-    process.off('SIGINT', onSignal);
     await server.stop();
   }
 }

@@ -1,0 +1,66 @@
+// `npm run test:reliability` (also the last step of `npm test`): load, crash, mail outage, database
+// outage, floods and log secrecy against the real production server. Each part runs in its own process
+// (lib/db binds one database per process) and prints "RESULT {json}"; this collects them into
+// data/reliability.json, prints a summary and fails if any part failed. RELIABILITY.md records a run.
+//   npx tsx tests/reliability/run.ts [--seconds 60] [--quick] [--skip-postgres]
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { ensureBuild } from '../../bench/lib/build';
+import { describeMachine, machineInfo } from '../../bench/lib/machine';
+import { hasFlag, numberFlag, root } from '../../bench/lib/util';
+
+const quick = hasFlag('quick');
+const seconds = String(numberFlag('seconds', quick ? 15 : 60));
+const postgresUrl = process.env.RELIABILITY_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/reliability';
+
+function reachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 5432) });
+    socket.setTimeout(2000);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+function part(name: string, script: string, args: string[] = []): Promise<{ name: string; ok: boolean; result: unknown; seconds: number }> {
+  console.log(`\n── ${name}`);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let result: unknown = null;
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      for (let newline = buffer.indexOf('\n'); newline >= 0; newline = buffer.indexOf('\n')) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        if (line.startsWith('RESULT ')) result = JSON.parse(line.slice(7));
+        else console.log(`   ${line}`);
+      }
+    });
+    child.on('exit', (code) => {
+      const ok = code === 0 && result !== null;
+      console.log(`── ${name}: ${ok ? 'ok' : 'FAILED'} (${Math.round((Date.now() - started) / 1000)} s)${result ? `\n   ${JSON.stringify(result)}` : ''}`);
+      resolve({ name, ok, result, seconds: Math.round((Date.now() - started) / 1000) });
+    });
+  });
+}
+
+console.log(`reliability suite · ${describeMachine()}`);
+await ensureBuild();
+const postgres = !hasFlag('skip-postgres') && (await reachable(postgresUrl));
+const parts = [
+  await part(`load: 200 posters × ${seconds} s on SQLite, SIGKILL half-way`, 'tests/reliability/load.ts', ['--db', 'sqlite', '--seconds', seconds, '--kill']),
+  ...(postgres ? [await part(`load: 200 posters × ${seconds} s on PostgreSQL, SIGKILL half-way`, 'tests/reliability/load.ts', ['--db', 'postgres', '--seconds', seconds, '--kill'])] : []),
+  await part('faults: SMTP down, floods, log secrecy (SQLite)', 'tests/reliability/faults.ts'),
+  ...(postgres ? [await part('database down and back (PostgreSQL behind a cut proxy)', 'tests/reliability/database-down.ts')] : []),
+];
+if (!postgres) console.log(`\nPostgreSQL parts skipped: nothing answers at ${new URL(postgresUrl).host}${hasFlag('skip-postgres') ? ' (--skip-postgres)' : ''}.`);
+mkdirSync('data', { recursive: true });
+writeFileSync('data/reliability.json', `${JSON.stringify({ at: new Date().toISOString(), machine: machineInfo(), seconds: Number(seconds), parts }, null, 2)}\n`);
+const failed = parts.filter((p) => !p.ok);
+console.log(`\nreliability: ${parts.length - failed.length} of ${parts.length} parts passed${failed.length ? `; failed: ${failed.map((p) => p.name).join(', ')}` : ''} (results in data/reliability.json)`);
+process.exit(failed.length ? 1 : 0);
