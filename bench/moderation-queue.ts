@@ -1,22 +1,33 @@
 // Moderation queue paging: seeds 100,000 pending comments and times the first and the last page of 50,
-// on SQLite (a temporary file) and on PostgreSQL (BENCH_POSTGRES_URL, default the local test database,
-// which this benchmark WIPES). `npx tsx bench/moderation-queue.ts [--rows N] [--skip-postgres]`
+// on SQLite (a temporary file) and on PostgreSQL (BENCH_POSTGRES_URL, default the local `bench` database,
+// created if absent, which this benchmark WIPES; never the `test` database the end-to-end suite uses).
+// `npx tsx bench/moderation-queue.ts [--rows N] [--skip-postgres] [--quick] [--json FILE]`
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createPostgresDatabaseIfAbsent, postgresUrl } from './lib/db';
+import { isMain, writeResult } from './lib/util';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '100000' }, 'skip-postgres': { type: 'boolean', default: false }, only: { type: 'string' } },
+  options: {
+    rows: { type: 'string', default: '100000' },
+    'skip-postgres': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    build: { type: 'boolean', default: false },
+  },
 });
-const rows = Number(values.rows);
-const pgUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const rows = values.quick && values.rows === '100000' ? 20_000 : Number(values.rows);
+const pgUrl = postgresUrl;
 
 export type QueueBenchResult = { database: string; rows: number; firstPageMs: number; lastPageMs: number; plan: string };
 
 async function run(url: string, label: string): Promise<QueueBenchResult> {
   if (url.startsWith('postgres')) {
+    await createPostgresDatabaseIfAbsent(url);
     const { default: pg } = await import('pg');
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -94,13 +105,19 @@ export async function runQueueBench(options: { skipPostgres?: boolean; rows?: nu
   return results;
 }
 
-if (values.only) {
-  const url = values.only === 'postgres' ? pgUrl : `file:${path.join(mkdtempSync(path.join(tmpdir(), 'queue-bench-')), 'bench.db')}`;
-  console.log(JSON.stringify(await run(url, values.only)));
-} else if (import.meta.url === `file://${process.argv[1]}`) {
+export async function main(options: { skipPostgres?: boolean; rows?: number } = {}) {
   console.log(`moderation queue benchmark · ${cpus()[0]?.model} × ${cpus().length} · node ${process.version}`);
-  for (const r of await runQueueBench({ skipPostgres: values['skip-postgres'] })) {
+  const results = await runQueueBench(options);
+  for (const r of results) {
     console.log(`${r.database}: ${r.rows.toLocaleString('en-US')} pending · first page of 50 ${r.firstPageMs.toFixed(2)} ms · last page ${r.lastPageMs.toFixed(2)} ms`);
     console.log(`  plan: ${r.plan.replace(/\n/g, '\n        ')}`);
   }
+  return { rows: options.rows ?? rows, results };
+}
+
+if (values.only) {
+  const url = values.only === 'postgres' ? pgUrl : `file:${path.join(mkdtempSync(path.join(tmpdir(), 'queue-bench-')), 'bench.db')}`;
+  console.log(JSON.stringify(await run(url, values.only)));
+} else if (isMain(import.meta.url)) {
+  writeResult(await main({ skipPostgres: values['skip-postgres'], rows }), values.json);
 }

@@ -2,7 +2,7 @@
 // the end-to-end tests build and serve. It is rebuilt when a source file is newer than its BUILD_ID,
 // or always with --build.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { root } from './util';
 
@@ -44,6 +44,7 @@ function preserve(files: string[]) {
 export async function ensureBuild({ force = false, log = console.log } = {}): Promise<'built' | 'current'> {
   if (!force && buildIsCurrent()) return 'current';
   log(`building the app into ${distDir} (next build)…`);
+  mkdirSync(path.join(root, 'data'), { recursive: true });
   const restore = preserve(['tsconfig.json', 'next-env.d.ts']);
   const started = Date.now();
   try {
@@ -57,7 +58,11 @@ export async function ensureBuild({ force = false, log = console.log } = {}): Pr
       child.stdout.on('data', (chunk) => (output += chunk));
       child.stderr.on('data', (chunk) => (output += chunk));
       child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code}):\n${output.slice(-4000)}`))));
+      child.on('exit', (code) => {
+        writeFileSync(path.join(root, 'data', 'bench-build.log'), output);
+        if (code === 0) resolve();
+        else reject(new Error(`next build failed (exit ${code}):\n${output.slice(-4000)}`));
+      });
     });
   } finally {
     restore();

@@ -1,0 +1,142 @@
+// Article page throughput: an article with 1,000 published comments (250 threads, 120 readers), served by
+// the production server (server.ts) to signed-out readers from its page cache, compared with a bare
+// node:http server returning the same HTML bytes from memory. Also: the same page with PAGE_CACHE=off
+// (what the cache buys) and signed in (the dynamic path every signed-in reader takes).
+//   npx tsx bench/article-page.ts [--seconds 15] [--connections 32] [--quick] [--build]
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { get } from './lib/actions';
+import { startServer } from './lib/app-server';
+import { ensureBuild } from './lib/build';
+import { closeDb, createSession, openDb, resetDatabase, sqliteUrl } from './lib/db';
+import { describeLoad, load, type LoadSummary } from './lib/load';
+import { describeMachine, machineInfo } from './lib/machine';
+import { seedDiscussion } from './lib/seed';
+import { startStaticServer } from './lib/static-server';
+import { banner, hasFlag, isMain, median, numberFlag, root, verdict, writeResult } from './lib/util';
+
+/** Median latency of `count` sequential GETs. */
+async function sequential(url: string, headers: Record<string, string> = {}, count = 10): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const response = await get(url, headers);
+    if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
+    samples.push(performance.now() - started);
+  }
+  return Math.round(median(samples) * 10) / 10;
+}
+
+const ports = { cached: 3310, baseline: 3311, uncached: 3312 };
+
+export type ArticlePageResult = {
+  machine: ReturnType<typeof machineInfo>;
+  article: { path: string; comments: number; threads: number; htmlBytes: number; commentsOnPage: number };
+  cached: LoadSummary;
+  baseline: LoadSummary;
+  ratio: number;
+  uncached: LoadSummary;
+  signedIn: LoadSummary;
+  /** One request at a time (no queueing): what a single render costs. */
+  unloaded: { signedInMedianMs: number; uncachedMedianMs: number; cachedMedianMs: number };
+  targets: { ratioAtLeast: number; p99AtMostMs: number; ratioMet: boolean; p99Met: boolean };
+};
+
+export async function main({ seconds = 15, shortSeconds = 10, connections = 32, quick = false, build = false } = {}): Promise<ArticlePageResult> {
+  if (quick) [seconds, shortSeconds] = [4, 3];
+  banner('article page: signed-out (page cache) vs static baseline, uncached, signed-in');
+  console.log(describeMachine());
+  if (!process.env.BENCH_BUILD_CHECKED) await ensureBuild({ force: build });
+
+  await resetDatabase(sqliteUrl);
+  const db = await openDb(sqliteUrl);
+  const article = await seedDiscussion(db, { total: 1000, topLevel: 250, commenters: 120 });
+  const reader = await db.user.findUniqueOrThrow({ where: { email: 'reader@example.com' } });
+  const session = await createSession(db, reader.id);
+  await closeDb();
+  console.log(`seeded ${article.path}: ${article.comments} published comments in ${article.topLevel} threads by ${article.commenters} readers`);
+
+  const app = await startServer({ port: ports.cached, databaseUrl: sqliteUrl });
+  let cached: LoadSummary, baseline: LoadSummary, signedIn: LoadSummary, html: string;
+  const unloaded = { signedInMedianMs: NaN, uncachedMedianMs: NaN, cachedMedianMs: NaN };
+  try {
+    const pageUrl = app.url + article.path;
+    // Warm: the first GET renders and stores; the cache compresses asynchronously, so wait for a hit.
+    let first = await get(pageUrl);
+    for (let i = 0; i < 50 && first.headers['x-page-cache'] !== 'hit'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      first = await get(pageUrl);
+    }
+    if (first.status !== 200 || first.headers['x-page-cache'] !== 'hit') throw new Error(`the article page was not cached (status ${first.status}, x-page-cache ${first.headers['x-page-cache']})`);
+    html = first.body;
+    const file = path.join(root, 'data', 'bench-article.html');
+    writeFileSync(file, html);
+    const commentsOnPage = (html.match(/<li class="comment comment--depth-\d/g) ?? []).length;
+    console.log(`page: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB of HTML (identity), ${commentsOnPage} comments on the first page of threads`);
+
+    // A few seconds of load first, so JIT and sockets are warm for both contenders.
+    await load('warm-up', pageUrl, { connections, seconds: 2 });
+    cached = await load('app, signed-out (page cache)', pageUrl, { connections, seconds });
+    console.log(describeLoad(cached));
+
+    const staticServer = await startStaticServer(ports.baseline, file);
+    try {
+      await load('warm-up', staticServer.url, { connections, seconds: 2 });
+      baseline = await load('baseline: node:http, same bytes from memory', staticServer.url, { connections, seconds });
+      console.log(describeLoad(baseline));
+    } finally {
+      await staticServer.stop();
+    }
+
+    const cookie = { cookie: session.cookie };
+    const signedInPage = await get(pageUrl, cookie);
+    if (signedInPage.status !== 200 || !signedInPage.body.includes('Comment as')) throw new Error('the signed-in page did not render the comment form: is the session valid?');
+    unloaded.cachedMedianMs = await sequential(pageUrl);
+    unloaded.signedInMedianMs = await sequential(pageUrl, cookie);
+    signedIn = await load('app, signed-in (rendered per request)', pageUrl, { connections, seconds: shortSeconds, headers: cookie });
+    console.log(describeLoad(signedIn));
+    (article as { commentsOnPage?: number }).commentsOnPage = commentsOnPage;
+  } finally {
+    await app.stop();
+  }
+
+  const uncachedApp = await startServer({ port: ports.uncached, databaseUrl: sqliteUrl, pageCache: false });
+  let uncached: LoadSummary;
+  try {
+    const pageUrl = uncachedApp.url + article.path;
+    for (let i = 0; i < 3; i++) await get(pageUrl);
+    unloaded.uncachedMedianMs = await sequential(pageUrl);
+    uncached = await load('app, signed-out, PAGE_CACHE=off', pageUrl, { connections, seconds: shortSeconds });
+    console.log(describeLoad(uncached));
+  } finally {
+    await uncachedApp.stop();
+  }
+
+  const ratio = cached.reqPerSec / baseline.reqPerSec;
+  const result: ArticlePageResult = {
+    machine: machineInfo(),
+    article: {
+      path: article.path,
+      comments: article.comments,
+      threads: article.topLevel,
+      htmlBytes: Buffer.byteLength(html),
+      commentsOnPage: (article as { commentsOnPage?: number }).commentsOnPage ?? 0,
+    },
+    cached,
+    baseline,
+    ratio,
+    uncached,
+    signedIn,
+    unloaded,
+    targets: { ratioAtLeast: 0.5, p99AtMostMs: 50, ratioMet: ratio >= 0.5, p99Met: cached.p99Ms <= 50 },
+  };
+  console.log(`\ncached / baseline = ${(ratio * 100).toFixed(0)} % (target ≥ 50 %: ${verdict(result.targets.ratioMet)}); cached p99 ${cached.p99Ms} ms (target ≤ 50 ms: ${verdict(result.targets.p99Met)})`);
+  console.log(`one request at a time: cached ${unloaded.cachedMedianMs} ms, rendered signed-out ${unloaded.uncachedMedianMs} ms, rendered signed-in ${unloaded.signedInMedianMs} ms (medians of 10)`);
+  console.log(`the cache serves ${(cached.reqPerSec / uncached.reqPerSec).toFixed(0)}× the requests of rendering every time; signed-in readers get ${signedIn.reqPerSec.toFixed(1)} req/s`);
+  return result;
+}
+
+if (isMain(import.meta.url)) {
+  const result = await main({ seconds: numberFlag('seconds', 15), shortSeconds: numberFlag('short-seconds', 10), connections: numberFlag('connections', 32), quick: hasFlag('quick'), build: hasFlag('build') });
+  writeResult(result);
+}

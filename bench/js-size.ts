@@ -1,0 +1,76 @@
+// JavaScript shipped with the article page: the bytes on the wire (gzip, as Chromium receives them) and
+// decoded, for a signed-out and a signed-in reader, loaded in Debian's Chromium through Playwright.
+//   npx tsx bench/js-size.ts [--build]
+import { chromium, type Page } from '@playwright/test';
+import { startServer } from './lib/app-server';
+import { ensureBuild } from './lib/build';
+import { closeDb, createSession, openDb, resetDatabase, sqliteUrl } from './lib/db';
+import { describeMachine, machineInfo } from './lib/machine';
+import { seedDiscussion } from './lib/seed';
+import { banner, hasFlag, isMain, verdict, writeResult } from './lib/util';
+
+const port = 3340;
+
+export type JsSize = { scripts: number; encodedKB: number; decodedKB: number; files: { url: string; encoded: number; decoded: number; encoding: string }[] };
+export type JsSizeResult = { machine: ReturnType<typeof machineInfo>; signedOut: JsSize; signedIn: JsSize; targetKB: number; met: boolean };
+
+async function measure(page: Page, url: string): Promise<JsSize> {
+  const pending: Promise<JsSize['files'][number] | null>[] = [];
+  page.on('requestfinished', (request) => {
+    if (request.resourceType() !== 'script') return;
+    pending.push(
+      (async () => {
+        const response = await request.response();
+        if (!response) return null;
+        const sizes = await request.sizes();
+        const decoded = (await response.body().catch(() => Buffer.alloc(0))).length;
+        return { url: new URL(request.url()).pathname, encoded: sizes.responseBodySize, decoded, encoding: (await response.headerValue('content-encoding')) ?? 'identity' };
+      })(),
+    );
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(500);
+  const files = (await Promise.all(pending)).filter((file): file is JsSize['files'][number] => !!file);
+  const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
+  return { scripts: files.length, encodedKB: kb(files.reduce((sum, f) => sum + f.encoded, 0)), decodedKB: kb(files.reduce((sum, f) => sum + f.decoded, 0)), files };
+}
+
+export async function main({ build = false } = {}): Promise<JsSizeResult> {
+  banner('JavaScript on the article page (Chromium, gzip on the wire)');
+  console.log(describeMachine());
+  if (!process.env.BENCH_BUILD_CHECKED) await ensureBuild({ force: build });
+  await resetDatabase(sqliteUrl);
+  const db = await openDb(sqliteUrl);
+  const article = await seedDiscussion(db);
+  const reader = await db.user.findUniqueOrThrow({ where: { email: 'reader@example.com' } });
+  const session = await createSession(db, reader.id);
+  await closeDb();
+
+  const server = await startServer({ port, databaseUrl: sqliteUrl });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  let signedOut: JsSize, signedIn: JsSize;
+  try {
+    // A fresh context each time: nothing comes from the browser's cache.
+    const outContext = await browser.newContext();
+    signedOut = await measure(await outContext.newPage(), server.url + article.path);
+    await outContext.close();
+    const inContext = await browser.newContext();
+    await inContext.addCookies([{ name: 'next-auth.session-token', value: session.token, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    const inPage = await inContext.newPage();
+    signedIn = await measure(inPage, server.url + article.path);
+    if (!(await inPage.getByText('Comment as').count())) throw new Error('the signed-in page shows no comment form: the session was not accepted');
+    await inContext.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  const result: JsSizeResult = { machine: machineInfo(), signedOut, signedIn, targetKB: 100, met: signedOut.encodedKB <= 100 };
+  for (const [name, size] of [['signed-out', signedOut], ['signed-in', signedIn]] as const) {
+    console.log(`${name}: ${size.scripts} scripts, ${size.encodedKB} KB on the wire (${[...new Set(size.files.map((f) => f.encoding))].join('/')}), ${size.decodedKB} KB decoded`);
+    for (const file of [...size.files].sort((a, b) => b.encoded - a.encoded).slice(0, 5)) console.log(`  ${(file.encoded / 1024).toFixed(1).padStart(6)} KB  ${file.url}`);
+  }
+  console.log(`target ≤ ${result.targetKB} KB signed-out: ${verdict(result.met)}`);
+  return result;
+}
+
+if (isMain(import.meta.url)) writeResult(await main({ build: hasFlag('build') }));
