@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useEffect, useId, useState } from 'react';
 import type { FormState } from '@/lib/forms';
-import { commentMaxLength } from '@/lib/validation/comment';
+import { commentMaxLength } from '@/lib/validation/limits';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 
 type State = FormState<'body' | 'articleId' | 'parentId' | 'idempotencyKey' | 'commentId'>;

@@ -56,7 +56,8 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
     if (!parent) return { ok: false, code: 'not-found', message: 'The comment you are replying to is no longer available.' };
   }
 
-  const verdict = evaluate({ body: input.body }, await loadContext(input, article, now), (await getActivePolicy()).compiled);
+  const policy = await getActivePolicy();
+  const verdict = evaluate({ body: input.body }, await loadContext(input, article, now, policy.settings), policy.compiled);
   const refusal = verdict.reasons.find((reason) => refusalRules.has(reason.ruleId));
   if (refusal) {
     const retry = refusal.evidence.find((e) => e.kind === 'retry');
@@ -131,6 +132,7 @@ async function loadContext(
   input: SubmitInput,
   article: { commentsOpen: boolean; premoderate: boolean; publishedAt: Date; autoCloseDays: number | null },
   now: Date,
+  settings: { floodPerUserPerMinute: number; floodPerIpPerMinute: number },
 ): Promise<PolicyContext> {
   const since = new Date(now.getTime() - recentWindowMs);
   const [counts, recentByAuthor, recentByOthers, recentFromIp] = await Promise.all([
@@ -139,7 +141,8 @@ async function loadContext(
       where: { userId: input.viewer.id, createdAt: { gte: since } },
       select: { body: true, createdAt: true },
       orderBy: { createdAt: 'desc' },
-      take: 50,
+      // Enough to see the flood limit crossed, however high an admin sets it.
+      take: Math.max(50, settings.floodPerUserPerMinute + 1),
     }),
     db.comment.findMany({
       where: { userId: { not: input.viewer.id }, createdAt: { gte: since } },
@@ -151,7 +154,7 @@ async function loadContext(
       ? db.comment.findMany({
           where: { ip: input.ip, createdAt: { gte: new Date(now.getTime() - 60_000) } },
           select: { createdAt: true },
-          take: 100,
+          take: settings.floodPerIpPerMinute + 1,
         })
       : Promise.resolve([]),
   ]);

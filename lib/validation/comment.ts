@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { clauseIds } from '../policy/clauses';
 
-export const commentMaxLength = 2000;
+import { commentMaxLength } from './limits';
+
+export { commentMaxLength };
 
 // Control characters other than newline/tab, and NUL in particular, never belong in a comment.
-const forbiddenControl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const forbiddenControl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// More than 30 combining marks in a row (the limit of Unicode's Stream-Safe Text Format, UAX #15) only ever
+// stacks "Zalgo" text into one character wider or taller than the page.
+const markStack = /\p{M}{31}/u;
 
 export const commentBody = z
   .string({ error: 'Write something first.' })
@@ -15,6 +20,7 @@ export const commentBody = z
       .min(2, 'Write at least 2 characters.')
       .max(commentMaxLength, `Keep it under ${commentMaxLength.toLocaleString('en-US')} characters.`)
       .refine((text) => !forbiddenControl.test(text), 'Remove the invisible control characters from your comment.')
+      .refine((text) => !markStack.test(text), 'Remove the stacked accent marks from your comment.')
       .refine((text) => text.isWellFormed(), 'Your comment contains broken characters; please retype it.'),
   );
 

@@ -256,6 +256,15 @@ CREATE INDEX "Comment_articleId_status_createdAt_idx" ON "Comment"("articleId", 
 CREATE INDEX "Comment_threadId_idx" ON "Comment"("threadId");
 
 -- CreateIndex
+CREATE INDEX "Comment_parentId_idx" ON "Comment"("parentId");
+
+-- CreateIndex
+CREATE INDEX "Comment_createdAt_idx" ON "Comment"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "Comment_ip_createdAt_idx" ON "Comment"("ip", "createdAt");
+
+-- CreateIndex
 CREATE INDEX "Comment_userId_createdAt_idx" ON "Comment"("userId", "createdAt");
 
 -- CreateIndex
