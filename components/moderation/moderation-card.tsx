@@ -119,6 +119,22 @@ export function ModerationCard({ card, actions, clauses }: { card: Card; actions
         )}
       </div>
 
+      {card.history.length > 0 && (
+        <details className="card__history">
+          <summary>History ({card.history.length})</summary>
+          <ol className="meta">
+            {card.history.map((event, i) => (
+              <li key={i}>
+                <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time> · {event.action} by {event.actor}
+                {event.fromStatus !== event.toStatus && event.toStatus && ` · ${(event.fromStatus ?? 'new').toLowerCase()} → ${event.toStatus.toLowerCase()}`}
+                {event.clause && ` · ${label(event.clause)}`}
+                {event.note && ` · “${event.note.split('\n')[0]}”`}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+
       {card.appeal?.status === 'OPEN' ? (
         <section className="card__appeal" aria-label="Appeal">
           <h3>Appeal</h3>

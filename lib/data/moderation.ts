@@ -36,7 +36,7 @@ export async function loadCards(ids: string[]) {
   });
   const userIds = [...new Set(rows.flatMap((row) => (row.userId ? [row.userId] : [])))];
   const deciderIds = [...new Set(rows.flatMap((row) => (row.decidedById ? [row.decidedById] : [])))];
-  const [counts, previous, deciders] = await Promise.all([
+  const [counts, previous, deciders, events] = await Promise.all([
     userIds.length ? db.comment.groupBy({ by: ['userId', 'status'], where: { userId: { in: userIds } }, _count: { _all: true } }) : [],
     userIds.length
       ? db.comment.findMany({
@@ -47,7 +47,15 @@ export async function loadCards(ids: string[]) {
         })
       : [],
     deciderIds.length ? db.user.findMany({ where: { id: { in: deciderIds } }, select: { id: true, displayName: true, email: true } }) : [],
+    db.moderationEvent.findMany({
+      where: { commentId: { in: ids } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { commentId: true, actorType: true, actorId: true, action: true, fromStatus: true, toStatus: true, clause: true, note: true, createdAt: true },
+    }),
   ]);
+  const actorIds = [...new Set(events.flatMap((event) => (event.actorId && event.actorType !== 'author' ? [event.actorId] : [])))];
+  const actors = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true, email: true } }) : [];
+  const actorName = new Map(actors.map((user) => [user.id, user.displayName ?? user.email]));
   const countOf = (userId: string, status: string) => counts.find((row) => row.userId === userId && row.status === status)?._count._all ?? 0;
   const deciderName = new Map(deciders.map((user) => [user.id, user.displayName ?? user.email]));
   const now = Date.now();
@@ -67,6 +75,13 @@ export async function loadCards(ids: string[]) {
       trust: stats ? trustScore({ approvedCount: stats.published, rejectedCount: stats.rejected, accountAgeDays: stats.accountAgeDays }) : null,
       previousDecisions: previous.filter((p) => p.userId === row.userId && p.id !== row.id).slice(0, 5),
       decidedBy: row.decidedById ? (deciderName.get(row.decidedById) ?? 'a moderator') : 'the automatic checks',
+      // The comment's audit trail, oldest first.
+      history: events
+        .filter((event) => event.commentId === row.id)
+        .map((event) => ({
+          ...event,
+          actor: event.actorType === 'rule' ? 'automatic checks' : event.actorType === 'system' ? 'system' : event.actorType === 'author' ? 'the story’s author' : (actorName.get(event.actorId ?? '') ?? event.actorType),
+        })),
     };
   });
   // Keep the queue's order.
