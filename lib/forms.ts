@@ -14,9 +14,11 @@ export function invalid<Field extends string>(
   return { status: 'invalid', fieldErrors, message, values };
 }
 
-/** FormData → plain object of strings (files ignored), for zod. */
-export function formValues(formData: FormData): Record<string, string> {
+/** FormData → plain object of strings (files ignored), for zod. Actions are public endpoints: anything other
+ *  than FormData (a hand-made request with other arguments) reads as an empty form, not a crash. */
+export function formValues(formData: unknown): Record<string, string> {
   const values: Record<string, string> = {};
+  if (!(formData instanceof FormData)) return values;
   for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
   return values;
 }

@@ -9,7 +9,7 @@ import { db } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms';
 import { isUniqueViolation } from '@/lib/comments/submit-comment';
 import { fileAppeal } from '@/lib/moderation/appeals';
-import { displayNameSchema, signInSchema } from '@/lib/validation/comment';
+import { displayNameSchema, forbiddenControl, signInSchema } from '@/lib/validation/comment';
 
 export async function requestSignInLink(_previous: FormState<'email'>, formData: FormData): Promise<FormState<'email'>> {
   const values = formValues(formData);
@@ -25,6 +25,8 @@ export async function chooseDisplayName(_previous: FormState<'displayName'>, for
   const values = formValues(formData);
   const viewer = await getViewer();
   if (!viewer) return invalid({}, 'Your session has ended: sign in again.', { displayName: values.displayName ?? '' });
+  // The public name is chosen once, at first sign-in (as /welcome shows): a named account cannot rename itself.
+  if (viewer.displayName) redirect(safeCallbackPath(values.next, '/profile'));
   const parsed = displayNameSchema.safeParse(values);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors, undefined, { displayName: values.displayName ?? '' });
   const taken = await db.user.findFirst({
@@ -51,6 +53,8 @@ const preferencesSchema = z.object({
 export async function updatePreferences(_previous: FormState, formData: FormData): Promise<FormState> {
   const viewer = await getViewer();
   if (!viewer) return invalid({}, 'Your session has ended: sign in again.');
+  // Every box unticked is a valid form, so anything that is not a form must not read as one.
+  if (!(formData instanceof FormData)) return invalid({}, 'Those settings were not understood.');
   const parsed = preferencesSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid({}, 'Those settings were not understood.');
   await db.user.update({
@@ -77,12 +81,13 @@ export async function signOut(): Promise<void> {
 }
 
 const appealSchema = z.object({
-  commentId: z.string().min(1).max(64),
+  commentId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
   statement: z
     .string({ error: 'Explain why the decision should change.' })
     .trim()
     .min(10, 'Explain in at least 10 characters why the decision should change.')
-    .max(1000, 'Keep your appeal under 1,000 characters.'),
+    .max(1000, 'Keep your appeal under 1,000 characters.')
+    .refine((text) => !forbiddenControl.test(text), 'Remove the invisible control characters from your appeal.'),
 });
 
 export async function appealAction(_previous: FormState<'statement'>, formData: FormData): Promise<FormState<'statement'>> {

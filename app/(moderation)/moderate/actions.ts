@@ -52,6 +52,7 @@ export async function decideAction(_previous: FormState<DecideField>, formData: 
 export async function bulkDecideAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const moderator = await staffOrNull();
   if (!moderator) return invalid({}, refused);
+  if (!(formData instanceof FormData)) return invalid({}, 'Select at least one comment.');
   const selected = formData.getAll('selected').filter((v): v is string => typeof v === 'string');
   const parsedTargets = selected.map((value) => {
     const [commentId, version] = value.split(':');

@@ -21,6 +21,7 @@ export default async function UnsubscribePage({ params }: Props) {
   }
   async function change(formData: FormData) {
     'use server';
+    if (!(formData instanceof FormData)) return;
     await setSubscription(token, formData.get('subscribe') === '1');
     revalidatePath(`/unsubscribe/${token}`);
   }

@@ -34,7 +34,7 @@ test('a held comment waits in Pending and is published when a moderator approves
   await expect(modPage.getByRole('heading', { name: 'Moderation' })).toBeVisible();
   const held = card(modPage, text);
   await expect(held).toBeVisible();
-  await expect(held.getByText('new-commenter')).toBeVisible();
+  await expect(held.getByText('new-commenter', { exact: true })).toBeVisible();
   await held.getByRole('button', { name: 'Approve' }).click();
   await expect(card(modPage, text)).toHaveCount(0);
 
@@ -135,7 +135,7 @@ test('reject with a clause, appeal, and a different moderator reinstates', async
   // The moderator who rejected it cannot decide the appeal…
   await modA.goto('/moderate?queue=appeals');
   const appealCard = card(modA, text);
-  await expect(appealCard.getByText('It answers a point about staffing')).toBeVisible();
+  await expect(appealCard.locator('.card__appeal').getByText('It answers a point about staffing')).toBeVisible();
   await appealCard.getByRole('button', { name: 'Reinstate' }).click();
   await expect(appealCard.getByText(/another moderator must decide this appeal/)).toBeVisible();
 

@@ -54,6 +54,7 @@ const extras = z.object({ note: z.string().trim().max(500, 'Keep the note under 
 export async function rulesAction(_previous: RulesState, formData: FormData): Promise<RulesState> {
   const admin = await adminOrNull();
   if (!admin) return { status: 'invalid', fieldErrors: {}, message: 'Only admins can change the rules.' };
+  if (!(formData instanceof FormData)) return { status: 'invalid', fieldErrors: {}, message: 'Some settings are not valid; nothing was changed.' };
   const parsed = policySettingsSchema.safeParse(readSettings(formData));
   const meta = extras.safeParse({ note: formData.get('note') ?? '', replayCount: formData.get('replayCount') || 1000 });
   if (!parsed.success || !meta.success) {

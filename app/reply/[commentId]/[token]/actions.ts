@@ -19,7 +19,7 @@ export async function postAuthorReplyAction(_previous: FormState<'body'>, formDa
   redirect(`/articles/${result.articleSlug}#comment-${result.replyId}`);
 }
 
-const freshSchema = z.object({ commentId: z.string().min(1).max(64) });
+const freshSchema = z.object({ commentId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
 
 export async function requestFreshLinkAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = freshSchema.safeParse(formValues(formData));

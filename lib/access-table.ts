@@ -1,0 +1,112 @@
+// Who may use each server action, route handler and page. Pure data: nothing here is enforced at run time;
+// the checks live in the actions and pages themselves (lib/permissions.ts, lib/auth/guards.ts).
+// tests/e2e/security/access.spec.ts walks this table against the production server: it calls every action
+// directly as every role, requests every route and page, and fails on any access the table does not allow.
+// It also scans the source, so a new action, route method or page without a row here fails the suite.
+
+export const roles = [
+  'signed-out', // no session
+  'reader', // signed in, with a display name, in good standing
+  'new-reader', // signed in, has not chosen a display name yet (first sign-in)
+  'suspended', // reader with suspendedUntil in the future
+  'banned', // reader with bannedAt set
+  'moderator',
+  'admin',
+  'reply-link', // no session; holds a signed "Reply as the author" link for one comment
+] as const;
+export type Role = (typeof roles)[number];
+
+const everyone: readonly Role[] = roles;
+const signedIn: readonly Role[] = ['reader', 'new-reader', 'suspended', 'banned', 'moderator', 'admin'];
+const commenters: readonly Role[] = ['reader', 'moderator', 'admin'];
+const staff: readonly Role[] = ['moderator', 'admin'];
+const admins: readonly Role[] = ['admin'];
+const nobody: readonly Role[] = [];
+
+export type ActionEntry = {
+  kind: 'action';
+  /** Source file, from the project root. */
+  file: string;
+  /** The exported function; for an inline `'use server'` closure, the name of the enclosing function. */
+  exportName: string;
+  inline?: true;
+  allow: readonly Role[];
+  note: string;
+};
+
+export type RouteEntry = {
+  kind: 'route';
+  file: string;
+  path: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  allow: readonly Role[];
+  note: string;
+};
+
+export type PageEntry = {
+  kind: 'page';
+  file: string;
+  path: string;
+  method: 'GET';
+  allow: readonly Role[];
+  /** What a role outside `allow` gets: the ordinary 404, a redirect to sign in, or the page's "invalid link" answer. */
+  denied: 'not-found' | 'sign-in' | 'invalid-link';
+  note: string;
+};
+
+export type AccessEntry = ActionEntry | RouteEntry | PageEntry;
+
+const reader = 'app/(reader)/articles/[slug]/actions.ts';
+const account = 'app/(account)/actions.ts';
+const moderate = 'app/(moderation)/moderate/actions.ts';
+const reply = 'app/reply/[commentId]/[token]/actions.ts';
+
+export const accessTable: readonly AccessEntry[] = [
+  // ── Server actions ──────────────────────────────────────────────────────────────────────────────────
+  { kind: 'action', file: reader, exportName: 'postComment', allow: commenters, note: 'Needs a display name and no suspension or ban.' },
+  { kind: 'action', file: reader, exportName: 'editCommentAction', allow: commenters, note: 'Own comment, within the edit window, while allowed to comment.' },
+  { kind: 'action', file: reader, exportName: 'deleteCommentAction', allow: signedIn, note: 'Own comment (even when suspended or banned); staff may delete any.' },
+  { kind: 'action', file: reader, exportName: 'toggleReactionAction', allow: commenters, note: 'Someone else’s published comment.' },
+  { kind: 'action', file: reader, exportName: 'reportCommentAction', allow: ['reader', 'new-reader', 'suspended', 'moderator', 'admin'], note: 'Banned accounts cannot report.' },
+  { kind: 'action', file: reader, exportName: 'checkDraftAction', allow: signedIn, note: 'Read-only draft check; signed-out callers get no answer.' },
+  { kind: 'action', file: account, exportName: 'requestSignInLink', allow: everyone, note: 'Emails a link to the address typed.' },
+  { kind: 'action', file: account, exportName: 'chooseDisplayName', allow: ['new-reader'], note: 'Once, at first sign-in; named accounts cannot rename themselves.' },
+  { kind: 'action', file: account, exportName: 'updatePreferences', allow: signedIn, note: 'The caller’s own email preferences.' },
+  { kind: 'action', file: account, exportName: 'signOut', allow: everyone, note: 'Ends the caller’s own session (nothing to do when signed out).' },
+  { kind: 'action', file: account, exportName: 'appealAction', allow: signedIn, note: 'Own rejected comment, once.' },
+  { kind: 'action', file: moderate, exportName: 'decideAction', allow: staff, note: 'Approve, reject, feature.' },
+  { kind: 'action', file: moderate, exportName: 'bulkDecideAction', allow: staff, note: 'Approve or reject several cards.' },
+  { kind: 'action', file: moderate, exportName: 'userMeasureAction', allow: staff, note: 'Suspend, ban, pre-moderate readers (staff accounts: admins only).' },
+  { kind: 'action', file: moderate, exportName: 'decideAppealAction', allow: staff, note: 'Not by the moderator who made the original decision.' },
+  { kind: 'action', file: 'app/(moderation)/moderate/articles/actions.ts', exportName: 'updateArticleSettings', allow: staff, note: 'Open, pre-moderate, auto-close per story.' },
+  { kind: 'action', file: 'app/(moderation)/moderate/rules/actions.ts', exportName: 'rulesAction', allow: admins, note: 'Dry run and save policy versions.' },
+  { kind: 'action', file: reply, exportName: 'postAuthorReplyAction', allow: ['reply-link'], note: 'One reply, to the link’s comment only; a session grants nothing here.' },
+  { kind: 'action', file: reply, exportName: 'requestFreshLinkAction', allow: everyone, note: 'Mails a fresh link to the story author’s address on file, never to the caller.' },
+  { kind: 'action', file: 'app/unsubscribe/[token]/page.tsx', exportName: 'change', inline: true, allow: everyone, note: 'The signed token in the URL is the capability (RFC 8058 links in every email).' },
+
+  // ── Route handlers ──────────────────────────────────────────────────────────────────────────────────
+  { kind: 'route', file: 'app/api/auth/[...nextauth]/route.ts', path: '/api/auth/[...nextauth]', method: 'GET', allow: everyone, note: 'next-auth: session, csrf, email callback.' },
+  { kind: 'route', file: 'app/api/auth/[...nextauth]/route.ts', path: '/api/auth/[...nextauth]', method: 'POST', allow: everyone, note: 'next-auth; its own sign-in endpoint is disabled (links come from requestSignInLink).' },
+  { kind: 'route', file: 'app/api/moderation/counts/route.ts', path: '/api/moderation/counts', method: 'GET', allow: staff, note: 'Queue counts for the console; 404 for everyone else.' },
+  { kind: 'route', file: 'app/api/unsubscribe/[token]/route.ts', path: '/api/unsubscribe/[token]', method: 'POST', allow: everyone, note: 'One-click unsubscribe; the signed token is the capability.' },
+
+  // ── Pages ───────────────────────────────────────────────────────────────────────────────────────────
+  { kind: 'page', file: 'app/(reader)/page.tsx', path: '/', method: 'GET', allow: everyone, denied: 'not-found', note: 'Front page.' },
+  { kind: 'page', file: 'app/(reader)/articles/[slug]/page.tsx', path: '/articles/[slug]', method: 'GET', allow: everyone, denied: 'not-found', note: 'Held and rejected comments only to their author.' },
+  { kind: 'page', file: 'app/(reader)/authors/[slug]/page.tsx', path: '/authors/[slug]', method: 'GET', allow: everyone, denied: 'not-found', note: '' },
+  { kind: 'page', file: 'app/(reader)/policy/page.tsx', path: '/policy', method: 'GET', allow: everyone, denied: 'not-found', note: '' },
+  { kind: 'page', file: 'app/(reader)/transparency/page.tsx', path: '/transparency', method: 'GET', allow: everyone, denied: 'not-found', note: 'Aggregates only.' },
+  { kind: 'page', file: 'app/(account)/sign-in/page.tsx', path: '/sign-in', method: 'GET', allow: everyone, denied: 'not-found', note: '' },
+  { kind: 'page', file: 'app/(account)/sign-in/check-email/page.tsx', path: '/sign-in/check-email', method: 'GET', allow: everyone, denied: 'not-found', note: '' },
+  { kind: 'page', file: 'app/(account)/sign-in/error/page.tsx', path: '/sign-in/error', method: 'GET', allow: everyone, denied: 'not-found', note: '' },
+  { kind: 'page', file: 'app/(account)/welcome/page.tsx', path: '/welcome', method: 'GET', allow: signedIn, denied: 'sign-in', note: 'Named accounts are sent on to `next`.' },
+  { kind: 'page', file: 'app/(account)/profile/page.tsx', path: '/profile', method: 'GET', allow: signedIn, denied: 'sign-in', note: 'The caller’s own comments and settings.' },
+  { kind: 'page', file: 'app/(moderation)/moderate/page.tsx', path: '/moderate', method: 'GET', allow: staff, denied: 'not-found', note: 'Queues.' },
+  { kind: 'page', file: 'app/(moderation)/moderate/articles/page.tsx', path: '/moderate/articles', method: 'GET', allow: staff, denied: 'not-found', note: '' },
+  { kind: 'page', file: 'app/(moderation)/moderate/rules/page.tsx', path: '/moderate/rules', method: 'GET', allow: admins, denied: 'not-found', note: '' },
+  { kind: 'page', file: 'app/(moderation)/moderate/log/page.tsx', path: '/moderate/log', method: 'GET', allow: admins, denied: 'not-found', note: 'Audit log.' },
+  { kind: 'page', file: 'app/(moderation)/moderate/outbox/page.tsx', path: '/moderate/outbox', method: 'GET', allow: admins, denied: 'not-found', note: 'Recipients’ addresses.' },
+  { kind: 'page', file: 'app/dev/mailbox/page.tsx', path: '/dev/mailbox', method: 'GET', allow: nobody, denied: 'not-found', note: 'Only with DEV_MAILBOX=1 (demo); never on a production server.' },
+  { kind: 'page', file: 'app/reply/[commentId]/[token]/page.tsx', path: '/reply/[commentId]/[token]', method: 'GET', allow: ['reply-link'], denied: 'invalid-link', note: 'Without the link: the "cannot be used" page, no comment.' },
+  { kind: 'page', file: 'app/unsubscribe/[token]/page.tsx', path: '/unsubscribe/[token]', method: 'GET', allow: everyone, denied: 'invalid-link', note: 'The signed token is the capability.' },
+];

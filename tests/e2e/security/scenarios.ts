@@ -1,0 +1,441 @@
+// For every server action in lib/access-table.ts: a payload that WOULD succeed for an allowed caller, built
+// fresh for each call, and a database check of whether it did. access.spec.ts sends it as each role and
+// compares the outcome with the table.
+import { randomUUID } from 'node:crypto';
+import type { ActionEntry, Role } from '../../../lib/access-table';
+import { defaultPolicySettings, type PolicySettings } from '../../../lib/policy';
+import { testDb } from '../../support/db';
+import { forgedReplyToken, replyLinkFor, unsubscribeTokenFor } from '../../support/email-links';
+import {
+  actionResult,
+  callActionFetch,
+  findAction,
+  FormArg,
+  formFrom,
+  hiddenInputs,
+  httpRequest,
+  cookieHeader,
+  noJsShapeBody,
+  pagePathFor,
+  postForm,
+  type Fields,
+  type HttpResult,
+} from '../../support/server-actions';
+import { createAccount, createActor, uniqueSuffix, type Account, type Actor } from '../../support/sessions';
+import { createArticle } from '../fixtures';
+
+/** How the action is called: with a form (`action(formData)` or, stateful, `action(previous, formData)`), with
+ *  plain values, or through the form a page renders (inline actions, whose bound arguments are encrypted). */
+export type Call =
+  | { shape: 'form'; stateful: boolean; fields: Fields }
+  | { shape: 'value'; args: unknown[] }
+  | { shape: 'page-form'; page: string };
+
+export type Prepared = { call: Call; effect: (response: HttpResult) => Promise<boolean> };
+
+export type Scenario = {
+  prepare: (actor: Actor) => Promise<Prepared>;
+  /** Fields without which the call must change nothing. */
+  required?: string[];
+  /** Number fields, which must refuse 'NaN', '-1', '1.5', '1e309', 'abc'. */
+  numeric?: string[];
+  /** Fields the action tolerates and normalises rather than refuses (e.g. a callback path it truncates). */
+  lenient?: string[];
+  /** Allowed roles for which the action has nothing to change (signing out while signed out). */
+  inert?: Role[];
+  /** Called with plain values, so there is no HTML form to post without JavaScript. */
+  fetchOnly?: true;
+  /** Reads no input at all (signing out), so malformed arguments still take effect. */
+  inputless?: true;
+};
+
+export const idleState = { status: 'idle' };
+const form = (stateful: boolean, fields: Fields): Call => ({ shape: 'form', stateful, fields });
+const db = () => testDb();
+
+// ── Fixtures ───────────────────────────────────────────────────────────────────────────────────────────
+
+let deciderPromise: Promise<Account> | undefined;
+/** The moderator whose rejections the walk's appeals are about (never the caller). */
+const decider = () => (deciderPromise ??= createAccount('decider', { role: 'MODERATOR' }));
+
+async function comment(data: { userId: string; status?: 'PUBLISHED' | 'PENDING' | 'REJECTED'; articleId?: string; decided?: boolean }) {
+  const articleId = data.articleId ?? (await createArticle('walk')).id;
+  const id = randomUUID();
+  const status = data.status ?? 'PUBLISHED';
+  return (await db()).comment.create({
+    data: {
+      id,
+      articleId,
+      userId: data.userId,
+      threadId: id,
+      body: `Walk comment ${uniqueSuffix()}`,
+      status,
+      rejectClause: status === 'REJECTED' ? 'civility' : null,
+      decidedById: status === 'REJECTED' || data.decided ? (await decider()).id : null,
+      decidedAt: status === 'PENDING' ? null : new Date(),
+    },
+  });
+}
+
+let historyArticle: Promise<{ id: string }> | undefined;
+/** A reader past pre-moderation: a display name and one published comment from yesterday. */
+export async function createTrustedAccount(label: string): Promise<Account> {
+  const account = await createAccount(label);
+  historyArticle ??= createArticle('security-history');
+  await (await db()).comment.create({
+    data: { articleId: (await historyArticle).id, userId: account.id, body: `Earlier comment by ${account.displayName}.`, status: 'PUBLISHED', createdAt: new Date(Date.now() - 86_400_000) },
+  });
+  return account;
+}
+
+/** The caller's own account, or (for callers without one) someone else's. */
+const ownerFor = async (actor: Actor) => actor.user ?? (await createAccount('owner'));
+
+// ── The rules form ─────────────────────────────────────────────────────────────────────────────────────
+
+const listFields = ['bannedTerms', 'hateTerms', 'suspectTerms', 'threatPhrases', 'allowlist', 'blockedDomains'] as const;
+
+/** The rules form as the page renders it for the policy in force. */
+export async function currentRulesFields(): Promise<Fields> {
+  const row = await (await db()).policyVersion.findFirst({ orderBy: { id: 'desc' }, select: { settings: true } });
+  const settings = { ...defaultPolicySettings, ...(row ? (JSON.parse(row.settings) as Partial<PolicySettings>) : {}) } as Record<string, unknown>;
+  const fields: Fields = { replayCount: '10', note: '' };
+  for (const [name, value] of Object.entries(settings)) {
+    if ((listFields as readonly string[]).includes(name)) fields[name] = (value as string[]).join('\n');
+    else if (name === 'detectPersonalInfo') {
+      if (value) fields[name] = 'on';
+    } else if (name === 'disabledRules') fields[name] = value as string[];
+    else fields[name] = value === null || value === undefined ? '' : String(value);
+  }
+  return fields;
+}
+
+/** The confirmation hash a dry run hands back for these settings (an admin's dry run, as the page does first). */
+async function dryRunHash(fields: Fields): Promise<string> {
+  const entry = findAction('app/(moderation)/moderate/rules/actions.ts', 'rulesAction');
+  const admin = await createActor('admin');
+  const response = await callActionFetch(entry.id, [idleState, new FormArg({ ...fields, intent: 'dry-run' })], { path: pagePathFor(entry), sessionToken: admin.sessionToken });
+  const hash = (actionResult(response.text) as { confirmHash?: string } | undefined)?.confirmHash;
+  if (!hash) throw new Error(`dry run gave no confirmHash (HTTP ${response.status})`);
+  return hash;
+}
+
+// ── Scenarios ──────────────────────────────────────────────────────────────────────────────────────────
+
+export const scenarios: Record<string, Scenario> = {
+  postComment: {
+    required: ['articleId', 'body', 'idempotencyKey'],
+    async prepare() {
+      const article = await createArticle('walk-post');
+      const body = `A walk comment about the story ${uniqueSuffix()}.`;
+      return {
+        call: form(true, { articleId: article.id, body, idempotencyKey: randomUUID() }),
+        effect: async () => (await (await db()).comment.count({ where: { body } })) > 0,
+      };
+    },
+  },
+
+  editCommentAction: {
+    required: ['commentId', 'body'],
+    async prepare(actor) {
+      const target = await comment({ userId: (await ownerFor(actor)).id });
+      const body = `An edited walk comment ${uniqueSuffix()}.`;
+      return { call: form(true, { commentId: target.id, body }), effect: async () => (await (await db()).comment.findUniqueOrThrow({ where: { id: target.id } })).body === body };
+    },
+  },
+
+  deleteCommentAction: {
+    required: ['commentId'],
+    async prepare(actor) {
+      const target = await comment({ userId: (await ownerFor(actor)).id });
+      return { call: form(false, { commentId: target.id }), effect: async () => (await (await db()).comment.findUniqueOrThrow({ where: { id: target.id } })).status === 'DELETED' };
+    },
+  },
+
+  toggleReactionAction: {
+    required: ['commentId'],
+    async prepare() {
+      const target = await comment({ userId: (await createAccount('liked')).id });
+      return { call: form(false, { commentId: target.id }), effect: async () => (await (await db()).reaction.count({ where: { commentId: target.id } })) > 0 };
+    },
+  },
+
+  reportCommentAction: {
+    required: ['commentId', 'clause'],
+    async prepare() {
+      const target = await comment({ userId: (await createAccount('reported')).id });
+      return {
+        call: form(true, { commentId: target.id, clause: 'civility', note: 'Walk report.' }),
+        effect: async () => (await (await db()).report.count({ where: { commentId: target.id } })) > 0,
+      };
+    },
+  },
+
+  checkDraftAction: {
+    fetchOnly: true,
+    async prepare() {
+      // Trips the shouting rule: an allowed caller gets the warning back, anyone else an empty list.
+      return {
+        call: { shape: 'value', args: ['THIS IS ABSOLUTELY OUTRAGEOUS AND EVERYONE SHOULD KNOW IT NOW'] },
+        effect: async (response) => {
+          const result = actionResult(response.text);
+          return Array.isArray(result) && result.length > 0;
+        },
+      };
+    },
+  },
+
+  requestSignInLink: {
+    required: ['email'],
+    lenient: ['callbackUrl'],
+    async prepare() {
+      const email = `walk-${uniqueSuffix()}@security.example`;
+      return {
+        call: form(true, { email, callbackUrl: '/policy' }),
+        effect: async () => (await (await db()).verificationToken.count({ where: { identifier: email } })) > 0,
+      };
+    },
+  },
+
+  chooseDisplayName: {
+    required: ['displayName'],
+    lenient: ['next'],
+    async prepare(actor) {
+      const displayName = `Walker ${uniqueSuffix()}`.slice(0, 30);
+      return {
+        call: form(true, { displayName, next: '/policy' }),
+        effect: async () => (await (await db()).user.count({ where: { displayName } })) > 0,
+      };
+    },
+  },
+
+  updatePreferences: {
+    async prepare(actor) {
+      // Only moderation emails stay on: notifyReplies goes from its default (on) to off.
+      return {
+        call: form(true, { notifyModeration: 'on' }),
+        effect: async () => !!actor.user && !(await (await db()).user.findUniqueOrThrow({ where: { id: actor.user.id } })).notifyReplies,
+      };
+    },
+  },
+
+  signOut: {
+    inputless: true,
+    inert: ['signed-out', 'reply-link'],
+    async prepare(actor) {
+      return {
+        call: form(false, {}),
+        effect: async () => !!actor.sessionToken && (await (await db()).session.count({ where: { sessionToken: actor.sessionToken } })) === 0,
+      };
+    },
+  },
+
+  appealAction: {
+    required: ['commentId', 'statement'],
+    async prepare(actor) {
+      const target = await comment({ userId: (await ownerFor(actor)).id, status: 'REJECTED' });
+      return {
+        call: form(true, { commentId: target.id, statement: 'This was on topic; please look again.' }),
+        effect: async () => (await (await db()).appeal.count({ where: { commentId: target.id } })) > 0,
+      };
+    },
+  },
+
+  decideAction: {
+    required: ['commentId', 'version', 'decision'],
+    numeric: ['version'],
+    async prepare() {
+      const target = await comment({ userId: (await createAccount('held')).id, status: 'PENDING' });
+      return {
+        call: form(true, { commentId: target.id, version: '0', decision: 'approve' }),
+        effect: async () => (await (await db()).comment.findUniqueOrThrow({ where: { id: target.id } })).status === 'PUBLISHED',
+      };
+    },
+  },
+
+  bulkDecideAction: {
+    required: ['selected', 'decision'],
+    async prepare() {
+      const author = await createAccount('held');
+      const targets = [await comment({ userId: author.id, status: 'PENDING' }), await comment({ userId: author.id, status: 'PENDING' })];
+      return {
+        call: form(true, { selected: targets.map((t) => `${t.id}:0`), decision: 'approve' }),
+        effect: async () => (await (await db()).comment.count({ where: { id: { in: targets.map((t) => t.id) }, status: 'PUBLISHED' } })) === 2,
+      };
+    },
+  },
+
+  userMeasureAction: {
+    required: ['userId', 'measure'],
+    numeric: ['days'],
+    async prepare() {
+      const target = await createAccount('measured');
+      return {
+        call: form(true, { userId: target.id, measure: 'suspend', days: '7', note: 'Walk.' }),
+        effect: async () => (await (await db()).user.findUniqueOrThrow({ where: { id: target.id } })).suspendedUntil !== null,
+      };
+    },
+  },
+
+  decideAppealAction: {
+    required: ['appealId', 'outcome'],
+    async prepare() {
+      const author = await createAccount('appellant');
+      const target = await comment({ userId: author.id, status: 'REJECTED' });
+      const appeal = await (await db()).appeal.create({ data: { commentId: target.id, userId: author.id, statement: 'Please look again at this one.' } });
+      return {
+        call: form(true, { appealId: appeal.id, outcome: 'uphold', note: 'Walk.' }),
+        effect: async () => (await (await db()).appeal.findUniqueOrThrow({ where: { id: appeal.id } })).status !== 'OPEN',
+      };
+    },
+  },
+
+  updateArticleSettings: {
+    required: ['articleId'],
+    numeric: ['autoCloseDays'],
+    async prepare() {
+      const article = await createArticle('walk-settings');
+      return {
+        call: form(true, { articleId: article.id, commentsOpen: 'on', premoderate: 'on', autoCloseDays: '30' }),
+        effect: async () => (await (await db()).article.findUniqueOrThrow({ where: { id: article.id } })).premoderate,
+      };
+    },
+  },
+
+  rulesAction: {
+    required: ['confirmHash', 'intent'],
+    lenient: ['disabledRules'], // values that are not rule ids are dropped, by design
+    numeric: ['maxLinks', 'replayCount'],
+    async prepare() {
+      // Saves the settings already in force (a new version identical to the current one), after a dry run.
+      const fields = await currentRulesFields();
+      const confirmHash = await dryRunHash(fields);
+      const note = `walk ${uniqueSuffix()}`;
+      return {
+        call: form(true, { ...fields, note, intent: 'save', confirmHash }),
+        effect: async () => (await (await db()).policyVersion.count({ where: { note } })) > 0,
+      };
+    },
+  },
+
+  postAuthorReplyAction: {
+    required: ['commentId', 'token', 'body'],
+    async prepare(actor) {
+      const target = await comment({ userId: (await createAccount('asked')).id });
+      const link = await replyLinkFor(target.id);
+      // Only the bearer holds the link; anyone else can only make one up.
+      const token = actor.role === 'reply-link' ? link.token : forgedReplyToken(target.id, link.authorId);
+      const body = `The author answers the walk ${uniqueSuffix()}.`;
+      return {
+        call: form(true, { commentId: target.id, token, body }),
+        effect: async () => (await (await db()).comment.count({ where: { body, authorProfileId: { not: null } } })) > 0,
+      };
+    },
+  },
+
+  requestFreshLinkAction: {
+    required: ['commentId'],
+    async prepare() {
+      const target = await comment({ userId: (await createAccount('asked')).id });
+      return { call: form(true, { commentId: target.id }), effect: async () => (await (await db()).authorReplyLink.count({ where: { commentId: target.id } })) > 0 };
+    },
+  },
+
+  // app/unsubscribe/[token]/page.tsx's inline action: the page's form carries the (encrypted) token.
+  change: {
+    lenient: ['subscribe'],
+    async prepare() {
+      const target = await createAccount('subscriber');
+      const token = unsubscribeTokenFor({ kind: 'user', id: target.id, topic: 'replies' });
+      return {
+        call: { shape: 'page-form', page: `/unsubscribe/${token}` },
+        effect: async () => !(await (await db()).user.findUniqueOrThrow({ where: { id: target.id } })).notifyReplies,
+      };
+    },
+  },
+};
+
+// ── Invoking ───────────────────────────────────────────────────────────────────────────────────────────
+
+export type Shape = 'fetch' | 'no-js';
+
+/** A page-form call resolved: the action id, its bound arguments and the form's own fields. */
+export async function scrapePageForm(page: string, actor: Actor) {
+  const html = (await httpRequest('GET', page, { headers: cookieHeader(actor.sessionToken) })).text;
+  const hidden = hiddenInputs(html);
+  const meta = JSON.parse(hidden['$ACTION_1:0'] ?? '{}') as { id?: string; bound?: string };
+  const resolve = (value: unknown): unknown =>
+    typeof value === 'string' && value.startsWith('$@') ? resolve(JSON.parse(hidden[`$ACTION_1:${value.slice(2)}`] ?? 'null')) : Array.isArray(value) ? value.map(resolve) : value;
+  const bound = (resolve(meta.bound) as unknown[] | null) ?? [];
+  const own = Object.fromEntries(Object.entries(hidden).filter(([name]) => !name.startsWith('$ACTION_')));
+  return { id: meta.id!, bound, hidden, own };
+}
+
+/** A reply-link bearer sends its link's token (as `token`) with every form, to show it opens nothing but that one reply. */
+export async function withBearerToken(actor: Actor, prepared: Prepared): Promise<Prepared> {
+  const { call } = prepared;
+  if (actor.role !== 'reply-link' || call.shape !== 'form' || 'token' in call.fields) return prepared;
+  const asked = await comment({ userId: (await createAccount('asked')).id });
+  return { ...prepared, call: { ...call, fields: { ...call.fields, token: (await replyLinkFor(asked.id)).token } } };
+}
+
+/** Sends the prepared call as `actor`, in the fetch or the no-JS shape. */
+export async function invoke(entry: ActionEntry, call: Call, actor: Actor, shape: Shape): Promise<HttpResult> {
+  const session = { sessionToken: actor.sessionToken };
+  if (call.shape === 'page-form') {
+    const scraped = await scrapePageForm(call.page, actor);
+    if (shape === 'no-js') return postForm(formFrom(scraped.hidden), { path: call.page, ...session });
+    return callActionFetch(scraped.id, [...scraped.bound, new FormArg(scraped.own)], { path: call.page, ...session });
+  }
+  const action = findAction(entry.file, entry.exportName);
+  const path = pagePathFor(action);
+  if (call.shape === 'value') return callActionFetch(action.id, call.args, { path, ...session });
+  if (shape === 'fetch') return callActionFetch(action.id, call.stateful ? [idleState, new FormArg(call.fields)] : [new FormArg(call.fields)], { path, ...session });
+  return postForm(noJsShapeBody(action.id, call.fields, call.stateful ? idleState : undefined), { path, ...session });
+}
+
+/** Counts that any change a refused call could make would move. */
+export async function fingerprint(): Promise<Record<string, number>> {
+  const d = await db();
+  const counts = {
+    comments: d.comment.count(),
+    published: d.comment.count({ where: { status: 'PUBLISHED' } }),
+    pending: d.comment.count({ where: { status: 'PENDING' } }),
+    rejected: d.comment.count({ where: { status: 'REJECTED' } }),
+    deleted: d.comment.count({ where: { status: 'DELETED' } }),
+    featured: d.comment.count({ where: { featured: true } }),
+    edited: d.comment.count({ where: { editedAt: { not: null } } }),
+    hidden: d.comment.count({ where: { hiddenByReports: true } }),
+    reactions: d.reaction.count(),
+    reports: d.report.count(),
+    appeals: d.appeal.count(),
+    openAppeals: d.appeal.count({ where: { status: 'OPEN' } }),
+    events: d.moderationEvent.count(),
+    policyVersions: d.policyVersion.count(),
+    signInTokens: d.verificationToken.count(),
+    // Not all reply links: the author digest job creates them in the background for other specs' comments.
+    usedReplyLinks: d.authorReplyLink.count({ where: { usedAt: { not: null } } }),
+    users: d.user.count(),
+    unnamed: d.user.count({ where: { displayName: null } }),
+    suspended: d.user.count({ where: { suspendedUntil: { not: null } } }),
+    banned: d.user.count({ where: { bannedAt: { not: null } } }),
+    premoderatedUsers: d.user.count({ where: { premoderated: true } }),
+    staff: d.user.count({ where: { role: { not: 'READER' } } }),
+    noReplyMail: d.user.count({ where: { notifyReplies: false } }),
+    noAuthorReplyMail: d.user.count({ where: { notifyAuthorReplies: false } }),
+    noModerationMail: d.user.count({ where: { notifyModeration: false } }),
+    authorsUnsubscribed: d.author.count({ where: { notifyOnComments: false } }),
+    closedArticles: d.article.count({ where: { commentsOpen: false } }),
+    premoderatedArticles: d.article.count({ where: { premoderate: true } }),
+    autoClose: d.article.count({ where: { autoCloseDays: { not: null } } }),
+  };
+  const values = await Promise.all(Object.values(counts));
+  const versions = await d.comment.aggregate({ _sum: { version: true, reactionCount: true, reportCount: true } });
+  return {
+    ...Object.fromEntries(Object.keys(counts).map((key, i) => [key, values[i]!])),
+    versionSum: versions._sum.version ?? 0,
+    reactionSum: versions._sum.reactionCount ?? 0,
+    reportSum: versions._sum.reportCount ?? 0,
+  };
+}

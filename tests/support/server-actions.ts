@@ -1,0 +1,277 @@
+// Calls server actions and route handlers over HTTP the way a browser does, for the security specs:
+//   - "fetch" shape: what React sends once the page is hydrated — POST to a page with `Next-Action: <id>` and
+//     the arguments encoded as a React reply (multipart: row "0" holds the argument list, a FormData argument
+//     is the `$K1` reference whose fields are sent as `_1_<name>`);
+//   - "no-JS" shape: what a plain HTML form posts before hydration — `$ACTION_ID_<id>` for `action(formData)`,
+//     or `$ACTION_REF_1` + `$ACTION_1:0` {id, bound} + `$ACTION_1:1` [previous state] for useActionState forms.
+// Action ids come from the build's server-reference-manifest.json (id → { filename, exportedName, workers }).
+import { readFileSync } from 'node:fs';
+import http, { type IncomingHttpHeaders } from 'node:http';
+import path from 'node:path';
+
+export const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+// ── The manifest ───────────────────────────────────────────────────────────────────────────────────────
+
+export type ManifestEntry = { id: string; filename: string; exportedName: string; workers: string[] };
+
+export function distDir(): string {
+  return process.env.NEXT_DIST_DIR || '.next';
+}
+
+let manifestCache: ManifestEntry[] | undefined;
+/** Every server action the build knows, from `<distDir>/server/server-reference-manifest.json`. */
+export function actionManifest(): ManifestEntry[] {
+  if (manifestCache) return manifestCache;
+  const file = path.join(distDir(), 'server', 'server-reference-manifest.json');
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }> };
+  manifestCache = Object.entries(raw.node).map(([id, entry]) => ({
+    id,
+    filename: entry.filename ?? '',
+    exportedName: entry.exportedName ?? '',
+    workers: Object.keys(entry.workers),
+  }));
+  return manifestCache;
+}
+
+/** Inline `'use server'` closures are compiled to `$$RSC_SERVER_ACTION_<n>` exports of their page. */
+export const isInlineExport = (name: string) => name.startsWith('$$RSC_SERVER_ACTION_');
+
+export function findAction(file: string, exportName: string, inline = false): ManifestEntry {
+  const found = actionManifest().filter((entry) => entry.filename === file && (inline ? isInlineExport(entry.exportedName) : entry.exportedName === exportName));
+  if (found.length !== 1) throw new Error(`${found.length} manifest entries for ${file}#${exportName} (rebuild with NEXT_DIST_DIR=${distDir()}?)`);
+  return found[0]!;
+}
+
+/** A page the action is bundled with, as a URL path: 'app/(reader)/articles/[slug]/page' → '/articles/x'. */
+export function pagePathFor(entry: ManifestEntry, params: Record<string, string> = {}): string {
+  const worker = entry.workers[0] ?? 'app/page';
+  const segments = worker
+    .replace(/^app\//, '')
+    .replace(/\/?page$/, '')
+    .split('/')
+    .filter((segment) => segment && !/^\(.*\)$/.test(segment))
+    .map((segment) => {
+      const name = /^\[+\.{0,3}([^\]]+)\]+$/.exec(segment)?.[1];
+      return name ? encodeURIComponent(params[name] ?? 'x') : segment;
+    });
+  return `/${segments.join('/')}`;
+}
+
+// ── HTTP ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export type HttpResult = { status: number; headers: IncomingHttpHeaders; text: string };
+
+// server.ts limits POSTs per client address (RATE_LIMIT_WRITES_PER_IP, 300 a minute). These specs send hundreds
+// of POSTs in seconds, so each request comes from its own loopback address (all of 127.0.0.0/8 is local on
+// Linux), leaving 127.0.0.1's budget to the browser-driven specs. Falls back to the default address if binding fails.
+let sequence = 0;
+let rotate = true;
+function nextLocalAddress(): string | undefined {
+  if (!rotate) return undefined;
+  sequence = (sequence + 1) % 60_000;
+  return `127.${100 + (sequence >> 16)}.${(sequence >> 8) & 255}.${(sequence & 255) || 1}`;
+}
+
+export async function httpRequest(
+  method: string,
+  target: string,
+  { headers = {}, body }: { headers?: Record<string, string>; body?: Buffer | string } = {},
+): Promise<HttpResult> {
+  const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
+  const attempt = (localAddress: string | undefined) =>
+    new Promise<HttpResult>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: target,
+          method,
+          localAddress,
+          headers: {
+            ...headers,
+            ...(payload ? { 'content-length': String(payload.length) } : {}),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }));
+          response.on('error', reject);
+        },
+      );
+      request.setTimeout(30_000, () => request.destroy(new Error(`timeout: ${method} ${target}`)));
+      request.on('error', reject);
+      request.end(payload);
+    });
+  const local = nextLocalAddress();
+  try {
+    return await attempt(local);
+  } catch (error) {
+    if (local && (error as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') {
+      rotate = false;
+      return attempt(undefined);
+    }
+    throw error;
+  }
+}
+
+export const cookieHeader = (sessionToken?: string): Record<string, string> => (sessionToken ? { cookie: `next-auth.session-token=${sessionToken}` } : {});
+
+async function multipart(form: FormData): Promise<{ body: Buffer; type: string }> {
+  const response = new Response(form);
+  return { body: Buffer.from(await response.arrayBuffer()), type: response.headers.get('content-type')! };
+}
+
+// ── Encoding ───────────────────────────────────────────────────────────────────────────────────────────
+
+export type FieldValue = string | string[] | Blob;
+export type Fields = Record<string, FieldValue>;
+
+/** A FormData argument in an argument list. */
+export class FormArg {
+  constructor(readonly fields: Fields) {}
+}
+
+function appendFields(form: FormData, fields: Fields, prefix = '') {
+  for (const [name, value] of Object.entries(fields)) {
+    if (Array.isArray(value)) for (const item of value) form.append(prefix + name, item);
+    else if (value instanceof Blob) form.append(prefix + name, value, 'upload.bin');
+    else form.append(prefix + name, value);
+  }
+}
+
+/** React's reply encoding of plain values: strings starting with "$" are escaped, undefined is "$undefined". */
+function encodeValue(value: unknown): unknown {
+  if (value === undefined) return '$undefined';
+  if (typeof value === 'string') return value.startsWith('$') ? `$${value}` : value;
+  if (Array.isArray(value)) return value.map(encodeValue);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeValue(v)]));
+  return value;
+}
+
+/** The body a hydrated page sends for `action(...args)`. */
+export function fetchShapeBody(args: unknown[]): FormData {
+  const form = new FormData();
+  let nextRef = 1;
+  const encoded = args.map((arg) => {
+    if (!(arg instanceof FormArg)) return encodeValue(arg);
+    const ref = nextRef++;
+    appendFields(form, arg.fields, `_${ref}_`);
+    return `$K${ref}`;
+  });
+  form.append('0', JSON.stringify(encoded));
+  return form;
+}
+
+/** The body a plain HTML form posts before hydration. */
+export function noJsShapeBody(actionId: string, fields: Fields, previousState?: unknown): FormData {
+  const form = new FormData();
+  if (previousState === undefined) form.append(`$ACTION_ID_${actionId}`, '');
+  else {
+    form.append('$ACTION_REF_1', '');
+    form.append('$ACTION_1:0', JSON.stringify({ id: actionId, bound: '$@1' }));
+    form.append('$ACTION_1:1', JSON.stringify([previousState]));
+  }
+  appendFields(form, fields);
+  return form;
+}
+
+// ── Calls ──────────────────────────────────────────────────────────────────────────────────────────────
+
+export type CallOptions = { path: string; sessionToken?: string; origin?: string | null; headers?: Record<string, string> };
+
+function actionHeaders({ sessionToken, origin, headers }: CallOptions): Record<string, string> {
+  return { ...(origin === null ? {} : { origin: origin ?? baseURL }), ...cookieHeader(sessionToken), ...headers };
+}
+
+/** POSTs `action(...args)` the way a hydrated page does (`Next-Action` header, React reply body). */
+export async function callActionFetch(actionId: string, args: unknown[], options: CallOptions): Promise<HttpResult> {
+  const { body, type } = await multipart(fetchShapeBody(args));
+  return httpRequest('POST', options.path, {
+    body,
+    headers: { 'content-type': type, 'next-action': actionId, accept: 'text/x-component', ...actionHeaders(options) },
+  });
+}
+
+/** POSTs a raw body with the `Next-Action` header (for malformed-payload tests). */
+export async function callActionRaw(actionId: string, body: Buffer | string, contentType: string, options: CallOptions): Promise<HttpResult> {
+  return httpRequest('POST', options.path, { body, headers: { 'content-type': contentType, 'next-action': actionId, accept: 'text/x-component', ...actionHeaders(options) } });
+}
+
+/** POSTs a form the way a browser does without JavaScript. */
+export async function postForm(form: FormData, options: CallOptions): Promise<HttpResult> {
+  const { body, type } = await multipart(form);
+  return httpRequest('POST', options.path, { body, headers: { 'content-type': type, accept: 'text/html', ...actionHeaders(options) } });
+}
+
+export function formFrom(fields: Fields): FormData {
+  const form = new FormData();
+  appendFields(form, fields);
+  return form;
+}
+
+// ── Reading answers ────────────────────────────────────────────────────────────────────────────────────
+
+/** The rows of an RSC (Flight) answer by id: `id:json\n`, or `id:T<hex byte length>,<text>` with no newline. */
+export function flightRows(text: string): Map<string, string> {
+  const bytes = Buffer.from(text, 'utf8');
+  const rows = new Map<string, string>();
+  for (let at = 0; at < bytes.length; ) {
+    const colon = bytes.indexOf(0x3a, at);
+    if (colon < 0) break;
+    const id = bytes.subarray(at, colon).toString('latin1');
+    if (!/^[0-9a-f]*$/.test(id)) {
+      const newline = bytes.indexOf(0x0a, at);
+      if (newline < 0) break;
+      at = newline + 1;
+      continue;
+    }
+    if (bytes[colon + 1] === 0x54 /* T: a text row, length-prefixed */) {
+      const comma = bytes.indexOf(0x2c, colon);
+      const length = parseInt(bytes.subarray(colon + 2, comma).toString('latin1'), 16);
+      if (!rows.has(id)) rows.set(id, bytes.subarray(comma + 1, comma + 1 + length).toString('utf8'));
+      at = comma + 1 + length;
+      continue;
+    }
+    const newline = bytes.indexOf(0x0a, colon);
+    const end = newline < 0 ? bytes.length : newline;
+    if (!rows.has(id)) rows.set(id, bytes.subarray(colon + 1, end).toString('utf8'));
+    at = end + 1;
+  }
+  return rows;
+}
+
+/** The action's return value from a fetch-shape (RSC) answer: row 0 is `{"a":"$@1",…}`, the value is row 1. */
+export function actionResult(text: string): unknown {
+  const rows = flightRows(text);
+  try {
+    const head = JSON.parse(rows.get('0') ?? 'null') as { a?: unknown } | null;
+    if (typeof head?.a !== 'string' || !head.a.startsWith('$@')) return head?.a;
+    const row = rows.get(head.a.slice(2));
+    if (row === undefined) return undefined;
+    if (row.startsWith('E')) return { error: JSON.parse(row.slice(1)) };
+    return JSON.parse(row);
+  } catch {
+    return undefined;
+  }
+}
+
+const entities: Record<string, string> = { '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&#x27;': "'", '&#39;': "'" };
+const decodeEntities = (text: string) => text.replace(/&(?:quot|amp|lt|gt|#x27|#39);/g, (entity) => entities[entity]!);
+
+/** The hidden inputs of the first form in `html` that carries a server action (`$ACTION_…` fields included). */
+export function hiddenInputs(html: string): Record<string, string> {
+  for (const form of html.matchAll(/<form\b[\s\S]*?<\/form>/g)) {
+    if (!form[0].includes('$ACTION_')) continue;
+    const fields: Record<string, string> = {};
+    for (const input of form[0].matchAll(/<input\b[^>]*>/g)) {
+      if (!/type="hidden"/.test(input[0])) continue;
+      const name = /name="([^"]*)"/.exec(input[0])?.[1];
+      if (name !== undefined) fields[decodeEntities(name)] = decodeEntities(/value="([^"]*)"/.exec(input[0])?.[1] ?? '');
+    }
+    return fields;
+  }
+  throw new Error('No server-action form on the page');
+}
