@@ -5,8 +5,7 @@
 // `npm test -- --unit-only` stops after 3; other arguments go to Playwright (e.g. a spec file).
 // Ends with one line "N passed, N failed".
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import { run } from './lib/processes';
+import { reachable, run } from './lib/processes';
 
 const args = process.argv.slice(2);
 const unitOnly = args.includes('--unit-only');
@@ -35,16 +34,6 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
 }
 
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 5432) });
-    socket.setTimeout(2000);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
 
 async function playwright(label: string, databaseUrl: string, config?: string) {
   const report = `data/playwright-${label}.json`;

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { formatDate, initials } from '@/lib/format';
+import { formatDate } from '@/lib/format';
+import { AuthorAvatar } from './author-avatar';
 
 type Props = {
   author: { slug: string; name: string; email: string; bio: string; photoUrl: string | null };
@@ -9,14 +10,7 @@ type Props = {
 export function AuthorBox({ author, moreStories }: Props) {
   return (
     <aside className="author-box" aria-labelledby="author-box-name">
-      {author.photoUrl ? (
-        // eslint-disable-next-line @next/next/no-img-element
-        <img className="author-box__avatar" src={author.photoUrl} alt="" width={64} height={64} />
-      ) : (
-        <span className="author-box__avatar" aria-hidden="true">
-          {initials(author.name)}
-        </span>
-      )}
+      <AuthorAvatar author={author} />
       <div>
         <h2 id="author-box-name" className="author-box__name">
           <Link href={`/authors/${author.slug}`}>{author.name}</Link>

@@ -5,25 +5,15 @@
 //   npx tsx tests/reliability/run.ts [--seconds 60] [--quick] [--skip-postgres]
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { ensureBuild } from '../../bench/lib/build';
 import { describeMachine, machineInfo } from '../../bench/lib/machine';
+import { reachable } from '../../scripts/lib/processes';
 import { hasFlag, numberFlag, root } from '../../bench/lib/util';
 
 const quick = hasFlag('quick');
 const seconds = String(numberFlag('seconds', quick ? 15 : 60));
 const postgresUrl = process.env.RELIABILITY_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/reliability';
 
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 5432) });
-    socket.setTimeout(2000);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
 
 function part(name: string, script: string, args: string[] = []): Promise<{ name: string; ok: boolean; result: unknown; seconds: number }> {
   console.log(`\n── ${name}`);

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getAuthorBySlug } from '@/lib/data/articles';
-import { formatDate, initials, plural } from '@/lib/format';
+import { AuthorAvatar } from '@/components/articles/author-avatar';
+import { formatDate, plural } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,14 +20,7 @@ export default async function AuthorPage({ params }: Props) {
   return (
     <div className="article">
       <header className="author-box" style={{ borderTop: 'none', marginTop: 0 }}>
-        {author.photoUrl ? (
-          // eslint-disable-next-line @next/next/no-img-element
-          <img className="author-box__avatar" src={author.photoUrl} alt="" width={64} height={64} />
-        ) : (
-          <span className="author-box__avatar" aria-hidden="true">
-            {initials(author.name)}
-          </span>
-        )}
+        <AuthorAvatar author={author} />
         <div>
           <h1 className="author-box__name" style={{ fontSize: '2rem' }}>
             {author.name}

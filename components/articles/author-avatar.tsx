@@ -1,0 +1,13 @@
+import { initials } from '@/lib/format';
+
+/** The author's photo, or their initials when there is none. Decorative: the name is always next to it. */
+export function AuthorAvatar({ author }: { author: { name: string; photoUrl: string | null } }) {
+  return author.photoUrl ? (
+    // eslint-disable-next-line @next/next/no-img-element
+    <img className="author-box__avatar" src={author.photoUrl} alt="" width={64} height={64} />
+  ) : (
+    <span className="author-box__avatar" aria-hidden="true">
+      {initials(author.name)}
+    </span>
+  );
+}
