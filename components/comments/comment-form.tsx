@@ -21,13 +21,15 @@ type Props = {
   initialBody?: string;
   /** Clear the box after success (compose and reply), or keep it (edit). */
   resetOnDone?: boolean;
+  /** Focus the box when it appears (a reply box opened by its link). */
+  autoFocus?: boolean;
 };
 
 function newKey() {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 }
 
-export function CommentForm({ action, check, label, submitLabel, hidden, idempotencyKey, initialBody = '', resetOnDone = true }: Props) {
+export function CommentForm({ action, check, label, submitLabel, hidden, idempotencyKey, initialBody = '', resetOnDone = true, autoFocus = false }: Props) {
   const [state, submit, pending] = useActionState(action, { status: 'idle' } as State);
   const echoed = state.status === 'invalid' ? state.values?.body : undefined;
   const [body, setBody] = useState(echoed ?? initialBody);
@@ -72,6 +74,7 @@ export function CommentForm({ action, check, label, submitLabel, hidden, idempot
           value={body}
           onChange={(event) => setBody(event.target.value)}
           maxLength={commentMaxLength}
+          autoFocus={autoFocus}
           required
           aria-invalid={errors ? true : undefined}
           aria-describedby={`${id}-count${errors ? ` ${id}-error` : ''}`}

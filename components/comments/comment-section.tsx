@@ -30,6 +30,10 @@ export async function CommentSection({ article, searchParams }: Props) {
   const viewer = await getViewer();
   const sort = sortSchema.parse(searchParams.sort);
   const shown = Math.min(Math.max(Number(searchParams.shown) || threadsPerPage, threadsPerPage), 1000);
+  // One comment at a time has its reply or report form open (?reply=ID, ?report=ID): the page does not
+  // carry a form for every comment, and the links work without JavaScript.
+  const openId = (value: unknown) => (typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined);
+  const open = { reply: openId(searchParams.reply), report: openId(searchParams.report) };
   const { threads, totalThreads, hasMore } = await listThreads(article.id, viewer, sort, shown);
   const path = `/articles/${article.slug}`;
   const actions: CommentActions = {
@@ -40,9 +44,20 @@ export async function CommentSection({ article, searchParams }: Props) {
     react: toggleReactionAction,
     report: reportCommentAction,
   };
+  const here = (changes: Record<string, string | undefined>, anchor: string) => {
+    const query = new URLSearchParams();
+    const merged = { sort: sort === 'oldest' ? undefined : sort, shown: shown > threadsPerPage ? String(shown) : undefined, ...changes };
+    for (const [key, value] of Object.entries(merged)) if (value) query.set(key, value);
+    return `${path}${query.size ? `?${query}` : ''}#${anchor}`;
+  };
+  const links = {
+    reply: (id: string) => here({ reply: id }, `comment-${id}`),
+    report: (id: string) => here({ report: id }, `comment-${id}`),
+    close: (id: string) => here({}, `comment-${id}`),
+  };
   const reportClauses = clauses.filter((c) => c.reportable).map((c) => ({ id: c.id, label: clauseLabel(c.id) }));
   const blocked = viewer ? commentBlock(viewer, new Date()) : null;
-  const open = commentsOpenAt(article, (await getActivePolicy()).settings.autoCloseDays);
+  const commentsOpen = commentsOpenAt(article, (await getActivePolicy()).settings.autoCloseDays);
 
   return (
     <section id="comments" className="comments" aria-labelledby="comments-title">
@@ -50,7 +65,7 @@ export async function CommentSection({ article, searchParams }: Props) {
         Comments <span className="comments__count">({plural(article.commentCount, 'comment')})</span>
       </h2>
 
-      {!open ? (
+      {!commentsOpen ? (
         <p className="notice">Comments are closed on this story. The discussion below is kept as it was.</p>
       ) : !viewer ? (
         <p className="notice comments__cta">
@@ -86,7 +101,7 @@ export async function CommentSection({ article, searchParams }: Props) {
       </nav>
 
       {threads.length === 0 ? (
-        <p className="comments__empty">No comments yet.{open ? ' Start the conversation.' : ''}</p>
+        <p className="comments__empty">No comments yet.{commentsOpen ? ' Start the conversation.' : ''}</p>
       ) : (
         <ol className="comment-list">
           {threads.map((comment) => (
@@ -94,10 +109,12 @@ export async function CommentSection({ article, searchParams }: Props) {
               key={comment.id}
               comment={comment}
               articleId={article.id}
-              viewerCanPost={!!viewer && !blocked && open}
+              viewerCanPost={!!viewer && !blocked && commentsOpen}
               signedIn={!!viewer}
               actions={actions}
               reportClauses={reportClauses}
+              open={open}
+              links={links}
               depth={0}
             />
           ))}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import Link from 'next/link';
 import type { CommentView } from '@/lib/data/comments';
 import type { FormState } from '@/lib/forms';
 import { formatDateTime } from '@/lib/format';
@@ -26,6 +27,9 @@ type Props = {
   signedIn: boolean;
   actions: CommentActions;
   reportClauses: { id: string; label: string }[];
+  /** The comment whose reply or report form is open (from ?reply= / ?report=). */
+  open: { reply?: string; report?: string };
+  links: { reply(id: string): string; report(id: string): string; close(id: string): string };
   depth: number;
 };
 
@@ -51,8 +55,10 @@ function StatusNote({ comment }: { comment: CommentView }) {
   );
 }
 
-export function CommentThread({ comment, articleId, viewerCanPost, signedIn, actions, reportClauses, depth }: Props) {
+export function CommentThread({ comment, articleId, viewerCanPost, signedIn, actions, reportClauses, open, links, depth }: Props) {
   const published = comment.status === 'PUBLISHED';
+  const replying = published && viewerCanPost && open.reply === comment.id;
+  const reporting = published && signedIn && !comment.isOwn && open.report === comment.id;
   return (
     <li className={`comment comment--depth-${depth}`} id={`comment-${comment.id}`}>
       <article aria-label={comment.body === null ? 'Deleted comment' : `Comment by ${comment.authorName}`}>
@@ -87,18 +93,10 @@ export function CommentThread({ comment, articleId, viewerCanPost, signedIn, act
                   </button>
                 </form>
               )}
-              {published && viewerCanPost && (
-                <details className="comment__disclosure">
-                  <summary>Reply</summary>
-                  <CommentForm
-                    action={actions.reply}
-                    check={actions.check}
-                    label={`Reply to ${comment.authorName}`}
-                    submitLabel="Post reply"
-                    hidden={{ articleId, parentId: comment.id }}
-                    idempotencyKey={randomUUID()}
-                  />
-                </details>
+              {published && viewerCanPost && !replying && (
+                <Link className="comment__action" href={links.reply(comment.id)} scroll={false} rel="nofollow">
+                  Reply
+                </Link>
               )}
               {comment.editableUntil && (
                 <details className="comment__disclosure">
@@ -127,13 +125,36 @@ export function CommentThread({ comment, articleId, viewerCanPost, signedIn, act
                   </form>
                 </details>
               )}
-              {published && signedIn && !comment.isOwn && (
-                <details className="comment__disclosure">
-                  <summary>Report</summary>
-                  <ReportForm action={actions.report} commentId={comment.id} clauses={reportClauses} />
-                </details>
+              {published && signedIn && !comment.isOwn && !reporting && (
+                <Link className="comment__action" href={links.report(comment.id)} scroll={false} rel="nofollow">
+                  Report
+                </Link>
               )}
             </div>
+            {replying && (
+              <div className="comment__panel">
+                <CommentForm
+                  action={actions.reply}
+                  check={actions.check}
+                  label={`Reply to ${comment.authorName}`}
+                  submitLabel="Post reply"
+                  hidden={{ articleId, parentId: comment.id }}
+                  idempotencyKey={randomUUID()}
+                  autoFocus
+                />
+                <Link className="comment__action" href={links.close(comment.id)} scroll={false}>
+                  Cancel
+                </Link>
+              </div>
+            )}
+            {reporting && (
+              <div className="comment__panel">
+                <ReportForm action={actions.report} commentId={comment.id} clauses={reportClauses} />
+                <Link className="comment__action" href={links.close(comment.id)} scroll={false}>
+                  Close
+                </Link>
+              </div>
+            )}
           </>
         )}
       </article>
@@ -148,6 +169,8 @@ export function CommentThread({ comment, articleId, viewerCanPost, signedIn, act
               signedIn={signedIn}
               actions={actions}
               reportClauses={reportClauses}
+              open={open}
+              links={links}
               depth={depth + 1}
             />
           ))}

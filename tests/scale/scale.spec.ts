@@ -106,7 +106,7 @@ test('with a mail sender on each instance, each event is emailed once', async ({
   await signIn(bobPage, bob.email, { from: path });
   await bobPage.goto(`${b}${path}`);
   const thread = bobPage.locator('li.comment', { hasText: first });
-  await thread.getByText('Reply', { exact: true }).first().click();
+  await thread.getByRole('link', { name: 'Reply', exact: true }).first().click();
   const reply = `Bob answers on B ${Date.now()}`;
   await thread.getByLabel(`Reply to ${alice.displayName}`).fill(reply);
   await thread.getByRole('button', { name: 'Post reply' }).click();

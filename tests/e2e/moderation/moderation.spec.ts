@@ -65,7 +65,7 @@ test('reports: a comment reported by 3 readers is hidden and waits in Reported',
     const page = await browser.newPage();
     await signIn(page, reporter.email, { from: path });
     const item = page.locator('li.comment').filter({ has: page.locator(':scope > article', { hasText: text }) });
-    await item.locator('summary', { hasText: 'Report' }).click();
+    await item.getByRole('link', { name: 'Report', exact: true }).click();
     await item.getByLabel('Which part of the policy does it break?').selectOption('civility');
     await item.getByRole('button', { name: 'Send report' }).click();
     // The third report hides the comment at once.

@@ -79,7 +79,7 @@ test.describe('the discussion', () => {
     const bobPage = await browser.newPage();
     await signIn(bobPage, bob.email, { from: articlePath });
     const aliceComment = commentItem(bobPage, first);
-    await aliceComment.getByText('Reply', { exact: true }).first().click();
+    await aliceComment.getByRole('link', { name: 'Reply', exact: true }).first().click();
     const reply = `I disagree about the parking ${Date.now()}`;
     await aliceComment.getByLabel(`Reply to ${alice.displayName}`).fill(reply);
     await aliceComment.getByRole('button', { name: 'Post reply' }).click();
@@ -99,7 +99,7 @@ test.describe('the discussion', () => {
     await expect(own.getByRole('button', { name: /^Respect/ })).toBeDisabled();
 
     const target = commentItem(bobPage, first);
-    await target.locator('summary', { hasText: 'Report' }).first().click();
+    await target.getByRole('link', { name: 'Report', exact: true }).first().click();
     await target.getByRole('button', { name: 'Send report' }).first().click();
     await expect(target.getByText('Choose the part of the policy this comment breaks.')).toBeVisible();
     await target.getByLabel('Which part of the policy does it break?').first().selectOption('civility');
@@ -110,8 +110,8 @@ test.describe('the discussion', () => {
     const stored = await db.comment.findFirstOrThrow({ where: { body: first } });
     expect(await db.report.count({ where: { commentId: stored.id } })).toBe(1);
     // One report per reader per comment.
-    await bobPage.reload();
-    await commentItem(bobPage, first).locator('summary', { hasText: 'Report' }).first().click();
+    await bobPage.goto(articlePath);
+    await commentItem(bobPage, first).getByRole('link', { name: 'Report', exact: true }).first().click();
     await commentItem(bobPage, first).getByLabel('Which part of the policy does it break?').first().selectOption('spam');
     await commentItem(bobPage, first).getByRole('button', { name: 'Send report' }).first().click();
     await expect(commentItem(bobPage, first).getByText('You have already reported this comment.')).toBeVisible();
@@ -259,7 +259,7 @@ test.describe('the discussion', () => {
       await page.reload();
       await expect(page.getByText('Comments are closed on this story.')).toBeVisible();
       await expect(page.getByLabel(/^Comment as/)).toHaveCount(0);
-      await expect(page.getByText('Reply', { exact: true })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: 'Reply', exact: true })).toHaveCount(0);
     } finally {
       await db.article.update({ where: { slug: 'council-bike-lanes' }, data: { commentsOpen: true } });
     }
