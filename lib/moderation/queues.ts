@@ -18,7 +18,9 @@ export function decodeCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
   try {
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    return typeof parsed.key === 'string' && typeof parsed.id === 'string' ? parsed : null;
+    // A cursor comes from the URL: only the shapes this module writes (a date or a count, and an id).
+    const valid = typeof parsed.key === 'string' && /^[\w.:+-]{1,40}$/.test(parsed.key) && typeof parsed.id === 'string' && /^[\w-]{1,64}$/.test(parsed.id);
+    return valid ? { key: parsed.key, id: parsed.id } : null;
   } catch {
     return null;
   }
@@ -55,7 +57,7 @@ export async function pageQueue(queue: QueueName, filter: QueueFilter, after: st
   let rows: { id: string; key: string }[];
   if (queue === 'pending' || queue === 'appeals') {
     // Oldest first.
-    const at = cursor ? new Date(cursor.key) : null;
+    const at = cursor && !Number.isNaN(Date.parse(cursor.key)) ? new Date(cursor.key) : null;
     const found = await db.comment.findMany({
       where: { ...where, ...(at ? { createdAt: { gte: at }, OR: [{ createdAt: { gt: at } }, { id: { gt: cursor!.id } }] } : {}) },
       select: { id: true, createdAt: true },
@@ -65,7 +67,7 @@ export async function pageQueue(queue: QueueName, filter: QueueFilter, after: st
     rows = found.map((row) => ({ id: row.id, key: row.createdAt.toISOString() }));
   } else if (queue === 'reported') {
     // Most reported first.
-    const count = cursor ? Number(cursor.key) : null;
+    const count = cursor && Number.isInteger(Number(cursor.key)) ? Number(cursor.key) : null;
     const found = await db.comment.findMany({
       where: { ...where, ...(count !== null ? { reportCount: { lte: count }, OR: [{ reportCount: { lt: count } }, { id: { gt: cursor!.id } }] } : {}) },
       select: { id: true, reportCount: true },
@@ -75,7 +77,7 @@ export async function pageQueue(queue: QueueName, filter: QueueFilter, after: st
     rows = found.map((row) => ({ id: row.id, key: String(row.reportCount) }));
   } else {
     // Most recent decisions first.
-    const at = cursor ? new Date(cursor.key) : null;
+    const at = cursor && !Number.isNaN(Date.parse(cursor.key)) ? new Date(cursor.key) : null;
     const found = await db.comment.findMany({
       where: { ...where, ...(at ? { decidedAt: { lte: at }, OR: [{ decidedAt: { lt: at } }, { id: { lt: cursor!.id } }] } : {}) },
       select: { id: true, decidedAt: true },

@@ -21,16 +21,17 @@ export const commentBody = z
       .max(commentMaxLength, `Keep it under ${commentMaxLength.toLocaleString('en-US')} characters.`)
       .refine((text) => !forbiddenControl.test(text), 'Remove the invisible control characters from your comment.')
       .refine((text) => !markStack.test(text), 'Remove the stacked accent marks from your comment.')
-      .refine((text) => text.isWellFormed(), 'Your comment contains broken characters; please retype it.'),
+      .refine((text) => text.isWellFormed(), 'Your comment contains broken characters; please retype it.')
+      .refine((text) => text.replace(/[\s\p{Cf}\p{M}]/gu, '').length >= 2, 'Write at least 2 visible characters.'),
   );
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Invalid id.');
+export const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Invalid id.');
 
 export const newCommentSchema = z.object({
   articleId: id,
   parentId: z.union([z.literal(''), id]).optional().transform((value) => value || undefined),
   body: commentBody,
-  idempotencyKey: z.string().trim().min(8, 'Missing form key: reload the page.').max(100),
+  idempotencyKey: z.string().trim().min(8, 'Missing form key: reload the page.').max(100).regex(/^[\w.-]+$/, 'Invalid form key: reload the page.'),
 });
 export type NewCommentField = keyof z.input<typeof newCommentSchema>;
 
@@ -76,3 +77,8 @@ export const signInSchema = z.object({
 
 export const sortSchema = z.enum(['newest', 'oldest', 'reactions']).catch('oldest');
 export type CommentSort = z.infer<typeof sortSchema>;
+
+/** Query-string text (search boxes, filters): control characters removed, length capped. */
+export function queryText(value: string | undefined, max = 200): string | undefined {
+  return value?.replace(/[\u0000-\u001F\u007F]/g, '').trim().slice(0, max) || undefined;
+}

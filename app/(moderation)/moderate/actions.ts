@@ -8,9 +8,16 @@ import { decideAppeal } from '@/lib/moderation/appeals';
 import { decideComment, type Decision } from '@/lib/moderation/decide';
 import { applyUserMeasure } from '@/lib/moderation/users';
 import { clauseIds } from '@/lib/policy/clauses';
+import { forbiddenControl, id } from '@/lib/validation/comment';
 
 const refused = 'Only moderators can do this.';
-const note = z.string().trim().max(1000, 'Keep the note under 1,000 characters.').optional().transform((v) => v || undefined);
+const note = z
+  .string()
+  .trim()
+  .max(1000, 'Keep the note under 1,000 characters.')
+  .refine((text) => !forbiddenControl.test(text), 'Remove the control characters from the note.')
+  .optional()
+  .transform((v) => v || undefined);
 
 const decisionSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('approve') }),
@@ -18,7 +25,7 @@ const decisionSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('feature') }),
   z.object({ decision: z.literal('unfeature') }),
 ]);
-const target = z.object({ commentId: z.string().min(1).max(64), version: z.coerce.number().int().min(0) });
+const target = z.object({ commentId: id, version: z.coerce.number().int().min(0) });
 
 function toDecision(parsed: z.infer<typeof decisionSchema>): Decision {
   if (parsed.decision === 'reject') return { kind: 'reject', clause: parsed.clause, note: parsed.note };
@@ -78,7 +85,7 @@ export async function bulkDecideAction(_previous: FormState, formData: FormData)
 }
 
 const measureSchema = z.object({
-  userId: z.string().min(1).max(64),
+  userId: id,
   measure: z.enum(['suspend', 'unsuspend', 'ban', 'unban', 'premoderate-on', 'premoderate-off']),
   days: z.coerce.number().int().min(1).max(365).optional(),
   note,
@@ -105,7 +112,7 @@ export async function userMeasureAction(_previous: FormState, formData: FormData
   return { status: 'done', message: result.message, at: Date.now() };
 }
 
-const appealSchema = z.object({ appealId: z.string().min(1).max(64), outcome: z.enum(['uphold', 'reinstate']), note });
+const appealSchema = z.object({ appealId: id, outcome: z.enum(['uphold', 'reinstate']), note });
 
 export async function decideAppealAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const moderator = await staffOrNull();

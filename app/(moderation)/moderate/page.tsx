@@ -9,6 +9,7 @@ import { findUserForFilter, listArticlesForFilter, loadCards } from '@/lib/data/
 import { isAdmin } from '@/lib/permissions';
 import { pageQueue, queueCounts, queueNames, type QueueName } from '@/lib/moderation/queues';
 import { clauseLabel, clauses } from '@/lib/policy/clauses';
+import { queryText } from '@/lib/validation/comment';
 import { bulkDecideAction, decideAction, decideAppealAction, userMeasureAction } from './actions';
 
 export const metadata: Metadata = { title: 'Moderation', robots: { index: false } };
@@ -22,10 +23,10 @@ export default async function ModeratePage({ searchParams }: Props) {
   const viewer = await requireStaffPage();
   const params = await searchParams;
   const queue = (queueNames as readonly string[]).includes(params.queue ?? '') ? (params.queue as QueueName) : 'pending';
-  const articleId = params.article?.slice(0, 64) || undefined;
-  const authorQuery = params.author?.trim().slice(0, 100) || undefined;
+  const articleId = queryText(params.article, 64);
+  const authorQuery = queryText(params.author, 100);
   const author = authorQuery ? await findUserForFilter(authorQuery) : null;
-  const q = params.q?.trim().slice(0, 200) || undefined;
+  const q = queryText(params.q);
   const filter = { articleId, authorId: author?.id ?? (authorQuery ? 'no-such-user' : undefined), q: queue === 'approved' || queue === 'rejected' ? q : undefined };
 
   const [counts, page, articles] = await Promise.all([queueCounts(filter), pageQueue(queue, filter, params.after), listArticlesForFilter()]);

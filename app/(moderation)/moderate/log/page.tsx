@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requireAdminPage } from '@/lib/auth/guards';
 import { db } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
+import { queryText } from '@/lib/validation/comment';
 
 export const metadata: Metadata = { title: 'Audit log', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -11,9 +12,9 @@ export const dynamic = 'force-dynamic';
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requireAdminPage();
   const params = await searchParams;
-  const q = params.q?.trim().slice(0, 200) || undefined;
-  const action = params.action?.trim().slice(0, 50) || undefined;
-  const commentId = params.comment?.trim().slice(0, 64) || undefined;
+  const q = queryText(params.q);
+  const action = queryText(params.action, 50);
+  const commentId = queryText(params.comment, 64);
   const before = params.before ? new Date(params.before) : undefined;
   const entries = await db.moderationEvent.findMany({
     where: {
