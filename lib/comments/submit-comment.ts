@@ -154,7 +154,9 @@ async function loadContext(
       ? db.comment.findMany({
           where: { ip: input.ip, createdAt: { gte: new Date(now.getTime() - 60_000) } },
           select: { createdAt: true },
-          take: settings.floodPerIpPerMinute + 1,
+          // The newest ones: the limit-th newest says when the address may post again.
+          orderBy: { createdAt: 'desc' },
+          take: settings.floodPerIpPerMinute,
         })
       : Promise.resolve([]),
   ]);
