@@ -28,8 +28,14 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
  */
 export function findPhones(body: string): PersonalInfo[] {
   const found: PersonalInfo[] = [];
+  // Jump from one possible start to the next in native code rather than looking at every character.
+  const candidates = /[0-9+(]/g;
   let i = 0;
   while (i < body.length) {
+    candidates.lastIndex = i;
+    const next = candidates.exec(body);
+    if (!next) break;
+    i = next.index;
     const c = body[i]!;
     const startsRun = isDigit(c) || ((c === '+' || c === '(') && isDigit(body[i + 1])) || (c === '(' && isDigit(body[i + 1]));
     if (!startsRun || (i > 0 && /[A-Za-z0-9]/.test(body[i - 1]!))) {

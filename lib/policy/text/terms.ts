@@ -74,13 +74,13 @@ export class TermMatcher {
   match(tokens: readonly Token[]): TermMatch[] {
     const { exact, collapsed, joined, phraseStarts, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords } = this.compiled;
     const found: TermMatch[] = [];
-    const covered = new Set<number>(); // token indexes already inside a match or an allowlisted phrase
+    const covered = new Uint8Array(tokens.length); // 1 for tokens already inside a match or an allowlisted phrase
 
     // `whole`: the match used the token as written, symbols at its edges included ("$h!t"); otherwise the
     // span is the cores only, so "idiot!!!" points at "idiot".
     const hit = (list: string, from: number, to: number, whole = false) => {
       found.push({ list, start: whole ? tokens[from]!.start : tokens[from]!.coreStart, end: whole ? tokens[to]!.end : tokens[to]!.coreEnd });
-      for (let k = from; k <= to; k++) covered.add(k);
+      for (let k = from; k <= to; k++) (covered[k] = 1);
     };
 
     if (allowPhrases.size)
@@ -89,20 +89,22 @@ export class TermMatcher {
         let phrase = tokens[i]!.core;
         for (let n = 2; n <= maxAllowWords && i + n - 1 < tokens.length; n++) {
           phrase += ` ${tokens[i + n - 1]!.core}`;
-          if (allowPhrases.has(phrase)) for (let k = i; k < i + n; k++) covered.add(k);
+          if (allowPhrases.has(phrase)) for (let k = i; k < i + n; k++) (covered[k] = 1);
         }
       }
 
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      if (covered.has(i) || allow.has(token.text) || allow.has(token.core)) continue;
+      // For a plain word the text and the core are one string: look it up once.
+      const plain = token.core === token.text;
+      if (isCovered(covered, i) || allow.has(token.text) || (!plain && allow.has(token.core))) continue;
       // One word, as written or without symbols at its edges, or deliberately stretched.
       const asWritten = exact.get(token.text);
       if (asWritten) {
         hit(asWritten, i, i, true);
         continue;
       }
-      const single = exact.get(token.core) ?? (hasStretch(token.core) ? collapsed.get(collapseRepeats(token.core)) : undefined);
+      const single = (plain ? undefined : exact.get(token.core)) ?? (hasStretch(token.core) ? collapsed.get(collapseRepeats(token.core)) : undefined);
       if (single) {
         hit(single, i, i);
         continue;
@@ -110,7 +112,7 @@ export class TermMatcher {
       // Phrases: the next few tokens joined by spaces.
       if (!phraseStarts.has(token.core)) continue;
       let phrase = token.core;
-      for (let n = 2; n <= maxWords && i + n - 1 < tokens.length && !covered.has(i + n - 1); n++) {
+      for (let n = 2; n <= maxWords && i + n - 1 < tokens.length && !isCovered(covered, i + n - 1); n++) {
         phrase += ` ${tokens[i + n - 1]!.core}`;
         const list = exact.get(phrase);
         if (list) {
@@ -133,12 +135,12 @@ export class TermMatcher {
       while (j + 1 < tokens.length && tokens[j + 1]!.spelled && tokens[j + 1]!.start - tokens[j]!.end <= 3) j++;
       if (j - i + 1 >= 3) {
         for (let from = 0; from <= j - i; from++) {
-          if (covered.has(i + from)) continue;
+          if (isCovered(covered, i + from)) continue;
           // The longest listed word starting here ("f u c k i n g" is "fucking", not "fuck").
           let best: { list: string; to: number } | undefined;
           let word = '';
           let letters = 0;
-          for (let to = from; to <= j - i && to - from < maxLetters && !covered.has(i + to); to++) {
+          for (let to = from; to <= j - i && to - from < maxLetters && !isCovered(covered, i + to); to++) {
             const token = tokens[i + to]!;
             word += token.spelled;
             if (token.hasLetter) letters++;
@@ -156,4 +158,8 @@ export class TermMatcher {
     }
     return found;
   }
+}
+
+function isCovered(covered: Uint8Array, index: number): boolean {
+  return covered[index] === 1;
 }

@@ -19,6 +19,7 @@ const mayHaveDot = (text: string) => text.includes('.') || /%2e|[。．｡]/i.te
 const linkEnd = /[<>"'`]/;
 
 const dotLike = /[.。．｡]|%2e/gi;
+const disguisedDot = /[。．｡]|%2e/i;
 
 /** The characters JavaScript's \s matches, without a regular expression per character. */
 function isSpace(code: number): boolean {
@@ -65,11 +66,15 @@ export function findHosts(body: string): FoundHost[] {
   // Only whitespace-separated chunks with a dot (or a disguised one) can hold a host: find the dots and
   // widen each to its chunk, rather than looking at every word.
   let done = -1;
-  for (const dot of body.matchAll(dotLike)) {
-    if (dot.index < done) continue;
-    let start = dot.index;
+  // Plain dots by indexOf; the regular expression only when a disguised dot is present at all.
+  const dots: number[] = [];
+  if (disguisedDot.test(body)) for (const dot of body.matchAll(dotLike)) dots.push(dot.index);
+  else for (let at = body.indexOf('.'); at !== -1; at = body.indexOf('.', at + 1)) dots.push(at);
+  for (const dot of dots) {
+    if (dot < done) continue;
+    let start = dot;
     while (start > 0 && !isSpace(body.charCodeAt(start - 1))) start--;
-    let end = dot.index;
+    let end = dot;
     while (end < body.length && !isSpace(body.charCodeAt(end))) end++;
     done = end;
     const raw = body.slice(start, end);
