@@ -71,7 +71,11 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
   if (enabled('shouting')) {
     let letters = 0;
     let capitals = 0;
+    // Mostly capitals means few lower-case letters: once they pass (100 - percent)% of the whole body,
+    // no ending can make it shouting, so most comments stop after a third of their length.
+    const lowerCap = ((100 - settings.shoutingCapsPercent) * body.length) / 100;
     for (let i = 0; i < body.length; i++) {
+      if (letters - capitals > lowerCap) break;
       const code = body.charCodeAt(i);
       if (code < 128) {
         if (code >= 65 && code <= 90) (letters++, capitals++);

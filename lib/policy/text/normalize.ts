@@ -117,6 +117,7 @@ export function tokenize(body: string): Token[] {
   // Most tokens are plain ASCII words: for those the strings are one slice of the body, made at the end.
   let simple = true;
   let simpleEnd = -1; // end of the last letter read on the fast path
+  let simpleUpper = false; // the fast-path word has a capital (lower-case it once, at the end)
 
   for (let i = 0; i <= body.length; ) {
     const code = i < body.length ? body.codePointAt(i)! : -1;
@@ -129,7 +130,8 @@ export function tokenize(body: string): Token[] {
       }
     } else if (!info || info.kind === Kind.Other) {
       if (pieces && simple) {
-        const text = body.slice(start, simpleEnd).toLowerCase();
+        const slice = body.slice(start, simpleEnd);
+        const text = simpleUpper ? slice.toLowerCase() : slice;
         tokens.push({ text, core: text, spelled: pieces === 1 ? text : '', hasLetter: true, start, end, coreStart: start, coreEnd: end });
       } else if (pieces) {
         const text = hasLetter ? leetText : raw;
@@ -161,12 +163,14 @@ export function tokenize(body: string): Token[] {
       lastNonSymbolPiece = -1;
       firstNonSymbolPiece = -1;
       simple = true;
+      simpleUpper = false;
     } else {
       if (simple) {
         if (info.kind === Kind.Letter && code < 128 && (start < 0 || end === simpleEnd)) {
           // Still a plain ASCII word (and no invisible character inside it): nothing to build yet.
           if (start < 0) start = i;
           end = simpleEnd = i + 1;
+          if (code <= 90) simpleUpper = true;
           if (pieces === 0) firstPiece = info;
           pieces++;
           i += 1;

@@ -21,6 +21,8 @@ type Compiled = {
   allowPhrases: Set<string>;
   allowStarts: Set<string>;
   maxAllowWords: number;
+  /** Every single word any lookup below could match: a plain word outside it needs no lookup at all. */
+  known: Set<string>;
 };
 
 export class TermMatcher {
@@ -67,12 +69,14 @@ export class TermMatcher {
         maxAllowWords = Math.max(maxAllowWords, words);
       }
     }
-    this.compiled = { exact, collapsed, joined, phraseStarts, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords };
+    const known = new Set<string>([...phraseStarts, ...allow, ...allowStarts]);
+    for (const key of exact.keys()) if (!key.includes(' ')) known.add(key);
+    this.compiled = { exact, collapsed, joined, phraseStarts, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords, known };
   }
 
   /** Every listed term found in the tokens, with its original span. Linear in the number of tokens. */
   match(tokens: readonly Token[]): TermMatch[] {
-    const { exact, collapsed, joined, phraseStarts, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords } = this.compiled;
+    const { exact, collapsed, joined, phraseStarts, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords, known } = this.compiled;
     const found: TermMatch[] = [];
     const covered = new Uint8Array(tokens.length); // 1 for tokens already inside a match or an allowlisted phrase
 
@@ -97,6 +101,7 @@ export class TermMatcher {
       const token = tokens[i]!;
       // For a plain word the text and the core are one string: look it up once.
       const plain = token.core === token.text;
+      if (plain && !known.has(token.text) && !hasStretch(token.text)) continue;
       if (isCovered(covered, i) || allow.has(token.text) || (!plain && allow.has(token.core))) continue;
       // One word, as written or without symbols at its edges, or deliberately stretched.
       const asWritten = exact.get(token.text);
