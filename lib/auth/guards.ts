@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { canModerate, isAdmin, type Viewer } from '../permissions';
 import { getViewer } from './viewer';
@@ -25,4 +26,13 @@ export async function staffOrNull(): Promise<Viewer | null> {
 export async function adminOrNull(): Promise<Viewer | null> {
   const viewer = await getViewer();
   return viewer && isAdmin(viewer) ? viewer : null;
+}
+
+/** Metadata for a staff page: its title only for those allowed to see it, so a 404 names nothing. */
+export function staffMetadata(title: string, who: 'staff' | 'admin' = 'staff'): () => Promise<Metadata> {
+  return async () => {
+    const viewer = await getViewer();
+    const allowed = !!viewer && (who === 'admin' ? isAdmin(viewer) : canModerate(viewer));
+    return { title: allowed ? title : 'Page not found', robots: { index: false } };
+  };
 }

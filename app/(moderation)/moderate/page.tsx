@@ -4,7 +4,7 @@ import { ActionForm } from '@/components/moderation/action-form';
 import { LiveCount } from '@/components/moderation/live-counts';
 import { ModerationCard } from '@/components/moderation/moderation-card';
 import { QueueKeyboard } from '@/components/moderation/queue-keyboard';
-import { requireStaffPage } from '@/lib/auth/guards';
+import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { findUserForFilter, listArticlesForFilter, loadCards } from '@/lib/data/moderation';
 import { isAdmin } from '@/lib/permissions';
 import { pageQueue, queueCounts, queueNames, type QueueName } from '@/lib/moderation/queues';
@@ -12,7 +12,7 @@ import { clauseLabel, clauses } from '@/lib/policy/clauses';
 import { queryText } from '@/lib/validation/comment';
 import { bulkDecideAction, decideAction, decideAppealAction, userMeasureAction } from './actions';
 
-export const metadata: Metadata = { title: 'Moderation', robots: { index: false } };
+export const generateMetadata = staffMetadata('Moderation');
 export const dynamic = 'force-dynamic';
 
 const queueLabels: Record<QueueName, string> = { pending: 'Pending', reported: 'Reported', appeals: 'Appeals', approved: 'Approved', rejected: 'Rejected' };

@@ -195,6 +195,10 @@ test('readers cannot open the console or call its actions', async ({ page, brows
   for (const path of ['/moderate', '/moderate/articles', '/moderate/log', '/moderate/outbox', '/moderate/rules']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
+    // Not even the page's title tells the console exists.
+    const html = await response!.text();
+    expect(html, path).not.toMatch(/Moderation|Audit log|Article settings|Mail outbox|Policy rules/);
+    await expect(page).toHaveTitle(/Page not found/);
   }
   const counts = await page.request.get('/api/moderation/counts');
   expect(counts.status()).toBe(404);

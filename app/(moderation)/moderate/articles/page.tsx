@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireStaffPage } from '@/lib/auth/guards';
+import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { db } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 import { updateArticleSettings } from './actions';
 import { ArticleSettingsForm } from './article-settings-form';
 
-export const metadata: Metadata = { title: 'Article settings', robots: { index: false } };
+export const generateMetadata = staffMetadata('Article settings');
 export const dynamic = 'force-dynamic';
 
 export default async function ArticleSettingsPage() {

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireAdminPage } from '@/lib/auth/guards';
+import { requireAdminPage, staffMetadata } from '@/lib/auth/guards';
 import { db } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
 import { queryText } from '@/lib/validation/comment';
 
-export const metadata: Metadata = { title: 'Audit log', robots: { index: false } };
+export const generateMetadata = staffMetadata('Audit log', 'admin');
 export const dynamic = 'force-dynamic';
 
 // Read-only: the app has no way to edit or delete audit entries.

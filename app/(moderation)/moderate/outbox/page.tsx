@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireAdminPage } from '@/lib/auth/guards';
+import { requireAdminPage, staffMetadata } from '@/lib/auth/guards';
 import { db } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
 
-export const metadata: Metadata = { title: 'Mail outbox', robots: { index: false } };
+export const generateMetadata = staffMetadata('Mail outbox', 'admin');
 export const dynamic = 'force-dynamic';
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {

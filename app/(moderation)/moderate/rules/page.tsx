@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireAdminPage } from '@/lib/auth/guards';
+import { requireAdminPage, staffMetadata } from '@/lib/auth/guards';
 import { getActivePolicy, getPolicyVersion, listPolicyVersions } from '@/lib/data/policy';
 import { db } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
@@ -8,7 +8,7 @@ import { ruleIds } from '@/lib/policy';
 import { rulesAction } from './actions';
 import { RulesForm } from './rules-form';
 
-export const metadata: Metadata = { title: 'Policy rules', robots: { index: false } };
+export const generateMetadata = staffMetadata('Policy rules', 'admin');
 export const dynamic = 'force-dynamic';
 
 export default async function RulesPage({ searchParams }: { searchParams: Promise<{ version?: string }> }) {
