@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     // Integration tests (*.db.test.ts) each migrate their own database file; run files one at a time.
     fileParallelism: false,
   },

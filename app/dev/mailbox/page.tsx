@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
-import { CommentBody } from '@/components/comments/comment-body';
+import { MailText } from './mail-text';
 
 export const metadata: Metadata = { title: 'Development mailbox', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -25,7 +25,7 @@ export default async function DevMailboxPage() {
             <strong>To:</strong> {message.to} · <strong>Subject:</strong> {message.subject} · {formatDateTime(message.createdAt)} ·{' '}
             {message.status.toLowerCase()}
           </header>
-          <CommentBody body={message.text} />
+          <MailText text={message.text} />
         </article>
       ))}
     </div>
