@@ -79,13 +79,15 @@ function cacheSlot(req: IncomingMessage): { key: string; tag: string } | null {
   const url = new URL(req.url, 'http://cache.local');
   const path = url.pathname;
   if (!(path === '/' || path === '/policy' || /^\/(articles|authors)\/[a-z0-9-]{1,120}$/.test(path))) return null;
-  // Only the parameters these pages read; anything else (tracking tags, _rsc) is not worth a cache entry.
-  for (const name of url.searchParams.keys()) if (name !== 'sort' && name !== 'shown') return null;
+  if (url.searchParams.has('_rsc')) return null;
+  // A signed-out page depends on two parameters only, normalised the way the page reads them. Anything else
+  // (utm_*, fbclid from social shares, ?reply= which only signed-in readers see) shares the same entry, so
+  // shared links never bypass the cache.
   const sort = url.searchParams.get('sort');
-  const shown = url.searchParams.get('shown');
+  const shown = Math.min(Math.max(Number(url.searchParams.get('shown')) || 20, 20), 1000);
   const query = new URLSearchParams();
-  if (sort) query.set('sort', sort);
-  if (shown) query.set('shown', shown);
+  if (sort === 'newest' || sort === 'reactions') query.set('sort', sort);
+  if (shown > 20) query.set('shown', String(shown));
   return { key: query.size ? `${path}?${query}` : path, tag: path };
 }
 

@@ -40,6 +40,10 @@ test('signed-out readers are served from the cache, and a new comment shows at o
   expect(await gz.text()).toBe(cached.html);
   const revalidated = await anonymous.get(path, { headers: { 'if-none-match': cached.etag } });
   expect(revalidated.status()).toBe(304);
+  // Links shared on social media carry tracking parameters: they are served the same stored page.
+  const shared = await anonymousGet(anonymous, `${path}?utm_source=social&fbclid=abc123&sort=oldest`);
+  expect(shared.cache).toBe('hit');
+  expect(shared.etag).toBe(cached.etag);
 
   const reader = await createTrustedReader('Cached');
   await signIn(page, reader.email, { from: path });
