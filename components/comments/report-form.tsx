@@ -1,6 +1,7 @@
 'use client';
 import { useActionState, useId } from 'react';
 import type { FormState } from '@/lib/forms';
+import { ClauseSelect } from '@/components/ui/clause-select';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 
 type State = FormState<'commentId' | 'clause' | 'note'>;
@@ -22,21 +23,7 @@ export function ReportForm({ action, commentId, clauses }: Props) {
       <input type="hidden" name="commentId" value={commentId} />
       <div className="field">
         <label htmlFor={`${id}-clause`}>Which part of the policy does it break?</label>
-        <select
-          id={`${id}-clause`}
-          name="clause"
-          defaultValue={values?.clause ?? ''}
-          aria-invalid={errors.clause ? true : undefined}
-          aria-describedby={errors.clause ? `${id}-clause-error` : undefined}
-        >
-          <option value="">Choose a clause…</option>
-          {clauses.map((clause) => (
-            <option key={clause.id} value={clause.id}>
-              {clause.label}
-            </option>
-          ))}
-        </select>
-        <FieldError id={`${id}-clause-error`} errors={errors.clause} />
+        <ClauseSelect id={id} clauses={clauses} errors={errors.clause} defaultValue={values?.clause ?? ''} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-note`}>Note for the moderators (optional)</label>

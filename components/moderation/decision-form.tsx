@@ -1,6 +1,7 @@
 'use client';
 import { useActionState, useId } from 'react';
 import type { FormState } from '@/lib/forms';
+import { ClauseSelect } from '@/components/ui/clause-select';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 
 type State = FormState<'clause' | 'note' | 'decision'>;
@@ -62,22 +63,7 @@ export function DecisionForm({ action, commentId, version, status, featured, cla
           <input type="hidden" name="decision" value="reject" />
           <div className="field">
             <label htmlFor={`${id}-clause`}>Reject under</label>
-            <select
-              id={`${id}-clause`}
-              name="clause"
-              defaultValue=""
-              data-action="reject-clause"
-              aria-invalid={errors.clause ? true : undefined}
-              aria-describedby={errors.clause ? `${id}-clause-error` : undefined}
-            >
-              <option value="">Choose a clause…</option>
-              {clauses.map((clause) => (
-                <option key={clause.id} value={clause.id}>
-                  {clause.label}
-                </option>
-              ))}
-            </select>
-            <FieldError id={`${id}-clause-error`} errors={errors.clause} />
+            <ClauseSelect id={id} clauses={clauses} errors={errors.clause} dataAction="reject-clause" />
           </div>
           <div className="field">
             <label htmlFor={`${id}-note`}>Note to the commenter (optional)</label>
