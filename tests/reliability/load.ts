@@ -117,6 +117,7 @@ const result = {
   statuses: Object.fromEntries(statuses),
   networkErrors,
   serverErrors,
+  p50Ms: Math.round(percentile(latencies, 50)),
   p99Ms: Math.round(percentile(latencies, 99)),
   kill: kill ? { afterSeconds: Math.round((killedAt - started) / 1000), restartSeconds: Math.round((restartedAt - killedAt) / 100) / 10, acknowledgedBeforeKill: ackedBeforeKill } : null,
   stored: byMarker.size,
