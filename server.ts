@@ -187,10 +187,7 @@ async function onRequest(req: IncomingMessage, res: ServerResponse) {
   }
   const slot = cacheSlot(req);
   const hit = slot ? cache.get(slot.key) : undefined;
-  if (hit) {
-    cache.hits++;
-    return serveCached(req, res, hit);
-  }
+  if (hit) return serveCached(req, res, hit);
   // Static assets need no database; everything else does.
   if (!database.healthy() && !req.url?.startsWith('/_next/static/')) return unavailable(res);
   // A server error may mean the database just went away: look again now rather than at the next tick.
@@ -198,7 +195,6 @@ async function onRequest(req: IncomingMessage, res: ServerResponse) {
     if (res.statusCode >= 500) void database.check();
   });
   if (!slot) return handle(req, res);
-  cache.misses++;
   return renderAndStore(req, res, slot);
 }
 

@@ -7,12 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { articleStateTree, callFormAction, postCommentId } from './lib/actions';
+import { actionState, articleStateTree, callFormAction, postCommentId } from './lib/actions';
 import { startServer } from './lib/app-server';
 import { ensureBuild } from './lib/build';
-import { closeDb, createSession, openDb, postgresUrl, resetDatabase, savePolicy, sqliteUrl } from './lib/db';
+import { closeDb, openDb, postgresUrl, resetDatabase, sqliteUrl } from './lib/db';
 import { describeMachine, machineInfo } from './lib/machine';
-import { commentText, createTrustedReaders, rng } from './lib/seed';
+import { commentText, rng, seedCrowd } from './lib/seed';
 import { banner, hasFlag, isMain, numberFlag, percentile, verdict, writeResult } from './lib/util';
 
 export type WritePathResult = {
@@ -45,13 +45,9 @@ export async function main({ seconds = 30, posters = 200, postgres = false, quic
 
   await resetDatabase(url);
   const db = await openDb(url);
-  const author = await db.author.create({ data: { slug: 'write-desk', name: 'Write Desk', email: 'write-desk@bench.example', notifyOnComments: false } });
-  const article = await db.article.create({ data: { slug: 'write-path', headline: 'A story everyone comments on at once', body: 'A paragraph.\n\nAnother paragraph.', publishedAt: new Date(), authorId: author.id } });
-  const readers = await createTrustedReaders(db, posters, { prefix: 'writer', history: 3 });
-  const sessions = await Promise.all(readers.map((reader) => createSession(db, reader.id)));
   // The policy's flood limits (5 a minute per reader, 20 per address: every poster here is 127.0.0.1) would
-  // refuse most of a deliberate flood; raise them, and hold no one as a new commenter.
-  await savePolicy(db, { floodPerUserPerMinute: 1000, floodPerIpPerMinute: 10_000, newCommenterHoldCount: 0 }, 'write-path benchmark: flood limits raised');
+  // refuse most of a deliberate flood: seedCrowd raises them and holds no one as a new commenter.
+  const { article, readers, sessions } = await seedCrowd(db, { posters, prefix: 'writer', slug: 'write-path', note: 'write-path benchmark: flood limits raised' });
   console.log(`seeded ${posters} trusted readers (3 earlier published comments each) with sessions; flood limits raised`);
 
   const server = await startServer({ port: postgres ? 3331 : 3330, databaseUrl: url });
@@ -85,8 +81,7 @@ export async function main({ seconds = 30, posters = 200, postgres = false, quic
         agent,
       });
       if (record) latencies.push(response.ms);
-      const state = /(?:^|\n)1:(\{"status".*)/.exec(response.body)?.[1];
-      const parsed = state ? (JSON.parse(state) as { status: string; message?: string; commentId?: string }) : null;
+      const parsed = actionState(response.body);
       if (response.status !== 200 || !parsed) {
         outcome = 'http-error';
         if (firstErrors.length < 5) firstErrors.push(`HTTP ${response.status}: ${response.body.slice(0, 200)}`);

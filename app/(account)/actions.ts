@@ -9,7 +9,8 @@ import { db } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms';
 import { isUniqueViolation } from '@/lib/comments/submit-comment';
 import { fileAppeal } from '@/lib/moderation/appeals';
-import { displayNameSchema, forbiddenControl, signInSchema } from '@/lib/validation/comment';
+import { displayNameSchema, signInSchema } from '@/lib/validation/comment';
+import { forbiddenControl } from '@/lib/validation/fields';
 
 export async function requestSignInLink(_previous: FormState<'email'>, formData: FormData): Promise<FormState<'email'>> {
   const values = formValues(formData);

@@ -108,3 +108,11 @@ export function get(url: string, headers: Record<string, string> = {}, agent: ht
     request.on('error', reject);
   });
 }
+
+export type ActionState = { status: string; message?: string; commentId?: string };
+
+/** The state a useActionState form's action returned, read from its RSC answer (row 1), or null. */
+export function actionState(body: string): ActionState | null {
+  const state = /(?:^|\n)1:(\{"status".*)/.exec(body)?.[1];
+  return state ? (JSON.parse(state) as ActionState) : null;
+}

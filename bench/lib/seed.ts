@@ -1,6 +1,7 @@
 // Realistic content for the benchmarks: the demo's stories (prisma/seed.ts) plus a long discussion under one
 // of them, written by many readers, in threads of varied depth and comments of varied length.
 import type { Db } from '../../lib/db';
+import { createSession, savePolicy } from './db';
 
 /** Deterministic randomness, so every run seeds the same discussion. */
 export function rng(seed = 42) {
@@ -158,4 +159,18 @@ export async function createTrustedReaders(db: Db, count: number, { prefix = 'po
   );
   for (let i = 0; i < earlier.length; i += 500) await db.comment.createMany({ data: earlier.slice(i, i + 500) });
   return users.map((u) => ({ id: u.id, email: u.email, displayName: u.displayName }));
+}
+
+/**
+ * A story and `posters` trusted readers signed in to comment on it at once, with the policy's flood limits
+ * raised (every poster comes from 127.0.0.1) and no one held as a new commenter: the write-path benchmark
+ * and the reliability load test.
+ */
+export async function seedCrowd(db: Db, { posters, prefix, slug, note }: { posters: number; prefix: string; slug: string; note: string }) {
+  const author = await db.author.create({ data: { slug: `${slug}-desk`, name: 'Desk', email: `${slug}-desk@bench.example`, notifyOnComments: false } });
+  const article = await db.article.create({ data: { slug, headline: 'A story everyone comments on at once', body: 'A paragraph.\n\nAnother paragraph.', publishedAt: new Date(), authorId: author.id } });
+  const readers = await createTrustedReaders(db, posters, { prefix, history: 3 });
+  const sessions = await Promise.all(readers.map((reader) => createSession(db, reader.id)));
+  await savePolicy(db, { floodPerUserPerMinute: 1000, floodPerIpPerMinute: 10_000, newCommenterHoldCount: 0 }, note);
+  return { article, readers, sessions };
 }

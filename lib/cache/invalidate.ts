@@ -1,8 +1,15 @@
 // What app code calls after a change readers can see. The page cache lives in server.ts, which
 // registers a bus on globalThis (shared with the Next.js bundle in the same process) and relays
 // invalidations to other instances through Redis. Without server.ts (e.g. `next dev`) these are no-ops.
+import { cache } from 'react';
 import { db } from '../db';
 import { pageCacheBus } from './bus';
+
+/** Where an article's pages live. Memoised per request: the domain function that changed the article and
+ *  the server action that answers the reader (Next's revalidatePath) share one lookup. */
+export const articleLocation = cache((articleId: string) =>
+  db.article.findUnique({ where: { id: articleId }, select: { slug: true, author: { select: { slug: true } } } }),
+);
 
 export function invalidatePaths(paths: string[]): void {
   pageCacheBus()?.invalidate(paths);
@@ -17,13 +24,7 @@ export function invalidateAllPages(): void {
  *  the article page, its author's page and the front page (both show comment counts). */
 export async function invalidateArticle(articleId: string): Promise<void> {
   if (!pageCacheBus()) return;
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { slug: true, author: { select: { slug: true } } } });
+  const article = await articleLocation(articleId);
   invalidatePaths(article ? ['/', `/articles/${article.slug}`, `/authors/${article.author.slug}`] : ['/']);
 }
 
-/** A comment changed: invalidate the article it belongs to. */
-export async function invalidateComment(commentId: string): Promise<void> {
-  if (!pageCacheBus()) return;
-  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { articleId: true } });
-  if (comment) await invalidateArticle(comment.articleId);
-}

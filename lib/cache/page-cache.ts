@@ -31,22 +31,23 @@ export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   private readonly generations = new Map<string, number>();
   private bytes = 0;
-  hits = 0;
-  misses = 0;
+  private hits = 0;
+  private misses = 0;
 
   constructor(private readonly options: PageCacheOptions) {}
 
   get(key: string, now = Date.now()): CachedPage | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (now - entry.storedAt > this.options.ttlMs) {
-      this.delete(key);
-      return undefined;
+    if (entry && now - entry.storedAt > this.options.ttlMs) this.delete(key);
+    else if (entry) {
+      // Refresh its place in the LRU order.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      this.hits++;
+      return entry;
     }
-    // Refresh its place in the LRU order.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry;
+    this.misses++;
+    return undefined;
   }
 
   /** Call before rendering; pass the result to `store` so a render that raced an invalidation is dropped. */

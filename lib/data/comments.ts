@@ -88,7 +88,8 @@ export async function listThreads(articleId: string, viewer: Viewer | null, sort
     : new Set<string>();
 
   const now = new Date();
-  const views = new Map<string, { view: CommentView; depth: number }>();
+  // Each visible comment, its nesting depth, and the list it sits in (where a too-deep reply to it goes).
+  const views = new Map<string, { view: CommentView; depth: number; list: CommentView[] }>();
   const toView = (row: Row): CommentView => ({
     id: row.id,
     status: row.status,
@@ -110,42 +111,28 @@ export async function listThreads(articleId: string, viewer: Viewer | null, sort
     replies: [],
   });
 
-  const threads = roots.map((root) => {
+  const threads: CommentView[] = [];
+  for (const root of roots) {
     const view = toView(root);
-    views.set(root.id, { view, depth: 0 });
-    return view;
-  });
+    threads.push(view);
+    views.set(root.id, { view, depth: 0, list: threads });
+  }
   for (const row of replies) {
-    const parent = row.parentId ? views.get(row.parentId) : undefined;
     // A reply whose parent the viewer cannot see joins its thread's top-level comment.
-    const anchor = parent ?? views.get(row.threadId ?? '');
+    const anchor = (row.parentId ? views.get(row.parentId) : undefined) ?? views.get(row.threadId ?? '');
     if (!anchor) continue;
     const view = toView(row);
     if (anchor.depth < maxNesting) {
       anchor.view.replies.push(view);
-      views.set(row.id, { view, depth: anchor.depth + 1 });
+      views.set(row.id, { view, depth: anchor.depth + 1, list: anchor.view.replies });
     } else {
-      // Too deep to indent further: list it beside its parent, saying whom it answers.
+      // Too deep to indent further: listed beside the comment it answers, saying whom it answers.
       view.inReplyTo = anchor.view.authorName;
-      const holder = findHolder(views, row.parentId!, threads);
-      holder.push(view);
-      views.set(row.id, { view, depth: anchor.depth });
+      anchor.list.push(view);
+      views.set(row.id, { view, depth: anchor.depth, list: anchor.list });
     }
   }
   return { threads, totalThreads, hasMore: totalThreads > roots.length };
-}
-
-/** The reply list that holds the comment with this id (so a deep reply lands next to it). */
-function findHolder(views: Map<string, { view: CommentView; depth: number }>, id: string, threads: CommentView[]): CommentView[] {
-  const search = (list: CommentView[]): CommentView[] | null => {
-    for (const item of list) {
-      if (item.id === id) return list;
-      const found = search(item.replies);
-      if (found) return found;
-    }
-    return null;
-  };
-  return search(threads) ?? views.get(id)?.view.replies ?? threads;
 }
 
 /** Everything a reader wrote, newest first, with status, reasons and appeal: the profile page. */

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { clauseIds } from '../policy/clauses';
-
+import { forbiddenControl, id } from './fields';
 import { commentMaxLength } from './limits';
 
 export { commentMaxLength };
 
-// Control characters other than newline/tab, and NUL in particular, never belong in a comment.
-export const forbiddenControl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // More than 30 combining marks in a row (the limit of Unicode's Stream-Safe Text Format, UAX #15) only ever
 // stacks "Zalgo" text into one character wider or taller than the page.
 const markStack = /\p{M}{31}/u;
@@ -25,7 +23,6 @@ export const commentBody = z
       .refine((text) => text.replace(/[\s\p{Cf}\p{M}]/gu, '').length >= 2, 'Write at least 2 visible characters.'),
   );
 
-export const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Invalid id.');
 
 export const newCommentSchema = z.object({
   articleId: id,
@@ -78,7 +75,3 @@ export const signInSchema = z.object({
 export const sortSchema = z.enum(['newest', 'oldest', 'reactions']).catch('oldest');
 export type CommentSort = z.infer<typeof sortSchema>;
 
-/** Query-string text (search boxes, filters): control characters removed, length capped. */
-export function queryText(value: string | undefined, max = 200): string | undefined {
-  return value?.replace(/[\u0000-\u001F\u007F]/g, '').trim().slice(0, max) || undefined;
-}

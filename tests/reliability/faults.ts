@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { articleStateTree, callFormAction, postCommentId } from '../../bench/lib/actions';
+import { actionState, articleStateTree, callFormAction, postCommentId } from '../../bench/lib/actions';
 import { startServer } from '../../bench/lib/app-server';
 import { closeDb, createSession, openDb, resetDatabase, savePolicy } from '../../bench/lib/db';
 import { createTrustedReaders } from '../../bench/lib/seed';
@@ -37,8 +37,7 @@ async function post(baseUrl: string, cookie: string, body: string, fields: Recor
     headers,
     fields: { articleId: article.id, idempotencyKey: randomUUID(), body, ...fields },
   });
-  const state = /(?:^|\n)1:(\{"status".*)/.exec(response.body)?.[1];
-  return { status: response.status, state: state ? JSON.parse(state) : undefined };
+  return { status: response.status, state: actionState(response.body) ?? undefined };
 }
 
 const results: Record<string, unknown> = {};

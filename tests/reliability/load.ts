@@ -6,10 +6,10 @@
 // Prints one line "RESULT {json}" for tests/reliability/run.ts.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { articleStateTree, callFormAction, postCommentId } from '../../bench/lib/actions';
+import { actionState, articleStateTree, callFormAction, postCommentId } from '../../bench/lib/actions';
 import { startServer, type AppServer } from '../../bench/lib/app-server';
-import { closeDb, createSession, openDb, resetDatabase, savePolicy } from '../../bench/lib/db';
-import { createTrustedReaders } from '../../bench/lib/seed';
+import { closeDb, openDb, resetDatabase } from '../../bench/lib/db';
+import { seedCrowd } from '../../bench/lib/seed';
 import { numberFlag, percentile, sleep, stringFlag, hasFlag } from '../../bench/lib/util';
 
 const database = stringFlag('db') === 'postgres' ? 'postgres' : 'sqlite';
@@ -21,11 +21,7 @@ const port = database === 'postgres' ? 3397 : 3396;
 
 await resetDatabase(url);
 const db = await openDb(url);
-const author = await db.author.create({ data: { slug: 'load-desk', name: 'Load Desk', email: 'load-desk@reliability.example', notifyOnComments: false } });
-const article = await db.article.create({ data: { slug: 'under-load', headline: 'A story under load', body: 'A paragraph.', publishedAt: new Date(), authorId: author.id } });
-const readers = await createTrustedReaders(db, posters, { prefix: 'loader', history: 3 });
-const sessions = await Promise.all(readers.map((reader) => createSession(db, reader.id)));
-await savePolicy(db, { floodPerUserPerMinute: 1000, floodPerIpPerMinute: 10_000, newCommenterHoldCount: 0 }, 'reliability load: flood limits raised');
+const { article, sessions, readers } = await seedCrowd(db, { posters, prefix: 'loader', slug: 'under-load', note: 'reliability load: flood limits raised' });
 
 let server: AppServer = await startServer({ port, databaseUrl: url });
 const agent = new http.Agent({ keepAlive: true, maxSockets: posters + 10 });
@@ -56,8 +52,7 @@ async function post(poster: number, seq: number) {
     });
     statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     latencies.push(response.ms);
-    const state = /(?:^|\n)1:(\{"status".*)/.exec(response.body)?.[1];
-    const parsed = state ? (JSON.parse(state) as { status: string; commentId?: string }) : null;
+    const parsed = actionState(response.body);
     if (response.status === 200 && parsed?.status === 'done' && parsed.commentId) acknowledged.set(marker, { id: parsed.commentId, at: Date.now() });
   } catch {
     // Connection refused or reset while the server is down: not acknowledged, so the reader retries.

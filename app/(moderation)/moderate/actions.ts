@@ -8,7 +8,7 @@ import { decideAppeal } from '@/lib/moderation/appeals';
 import { decideComment, type Decision } from '@/lib/moderation/decide';
 import { applyUserMeasure } from '@/lib/moderation/users';
 import { clauseIds } from '@/lib/policy/clauses';
-import { forbiddenControl, id } from '@/lib/validation/comment';
+import { forbiddenControl, id } from '@/lib/validation/fields';
 
 const refused = 'Only moderators can do this.';
 const note = z

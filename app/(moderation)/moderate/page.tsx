@@ -3,13 +3,14 @@ import Link from 'next/link';
 import { ActionForm } from '@/components/moderation/action-form';
 import { LiveCount } from '@/components/moderation/live-counts';
 import { ModerationCard } from '@/components/moderation/moderation-card';
+import { ClauseSelect } from '@/components/ui/clause-select';
 import { QueueKeyboard } from '@/components/moderation/queue-keyboard';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { findUserForFilter, listArticlesForFilter, loadCards } from '@/lib/data/moderation';
 import { isAdmin } from '@/lib/permissions';
 import { pageQueue, queueCounts, queueNames, type QueueName } from '@/lib/moderation/queues';
 import { clauseLabel, clauses } from '@/lib/policy/clauses';
-import { queryText } from '@/lib/validation/comment';
+import { queryText } from '@/lib/validation/fields';
 import { bulkDecideAction, decideAction, decideAppealAction, userMeasureAction } from './actions';
 
 export const generateMetadata = staffMetadata('Moderation');
@@ -102,14 +103,7 @@ export default async function ModeratePage({ searchParams }: Props) {
           <label htmlFor="bulk-clause" className="visually-hidden">
             Clause for bulk rejection
           </label>
-          <select id="bulk-clause" name="clause" defaultValue="">
-            <option value="">Clause for rejection…</option>
-            {clauseOptions.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
+          <ClauseSelect id="bulk" clauses={clauseOptions} />
           <button type="submit" name="decision" value="reject" className="button button--danger">
             Reject selected
           </button>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireAdminPage, staffMetadata } from '@/lib/auth/guards';
 import { db } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
-import { queryText } from '@/lib/validation/comment';
+import { queryText } from '@/lib/validation/fields';
 
 export const generateMetadata = staffMetadata('Audit log', 'admin');
 export const dynamic = 'force-dynamic';

@@ -4,6 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth/viewer';
+import { articleLocation } from '@/lib/cache/invalidate';
 import { deleteComment, editComment, reportComment, toggleReaction } from '@/lib/comments/manage-comment';
 import { describeReason, submitComment } from '@/lib/comments/submit-comment';
 import { getActivePolicy } from '@/lib/data/policy';
@@ -28,7 +29,7 @@ export type PostState = FormState<NewCommentField> & { commentId?: string };
 const signInMessage = 'Sign in to take part in the discussion.';
 
 async function revalidateArticle(articleId: string) {
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { slug: true } });
+  const article = await articleLocation(articleId);
   if (article) revalidatePath(`/articles/${article.slug}`);
 }
 
