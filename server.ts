@@ -1,7 +1,8 @@
 // The production server: Next.js behind a thin HTTP layer that does what a CDN and an API gateway would.
-//   - signed-out GETs of article, author, front and policy pages come from the page cache (lib/cache),
-//     pre-compressed, invalidated by the app the moment something visible changes (and across instances
-//     through Redis when REDIS_URL is set);
+//   - signed-out GETs of article, author, front and policy pages get the reader edition (the page without
+//     JavaScript, lib/cache/reader-edition.ts) from the page cache (lib/cache), pre-compressed, invalidated
+//     by the app the moment something visible changes (and across instances through Redis when REDIS_URL
+//     is set);
 //   - every POST passes the write rate limits first (lib/rate-limit.ts): 429 with Retry-After;
 //   - /healthz answers without touching Next, for load balancers.
 // `npm start` runs it; `npm run demo` and the end-to-end tests use it too.
@@ -11,6 +12,7 @@ import next from 'next';
 import { Redis } from 'ioredis';
 import { registerPageCacheBus } from './lib/cache/bus';
 import { PageCache, pickEncoding, type CachedPage } from './lib/cache/page-cache';
+import { readerEdition } from './lib/cache/reader-edition';
 import { connectRelay, type Relay } from './lib/cache/relay';
 import { createDbProbe } from './lib/db-health';
 import { resolveDbTarget } from './lib/db-target';
@@ -70,9 +72,10 @@ function clientIp(req: IncomingMessage): string {
   return forwarded ?? req.socket.remoteAddress ?? 'unknown';
 }
 
-/** The cache key and tag for a request, or null when it must be rendered. */
-function cacheSlot(req: IncomingMessage): { key: string; tag: string } | null {
-  if (!pageCacheEnabled || req.method !== 'GET' || !req.url) return null;
+/** For a signed-out GET of a reader page (front, policy, story, author): its cache key and tag. Null for
+ *  everything else, which Next answers as usual. */
+function readerSlot(req: IncomingMessage): { key: string; tag: string } | null {
+  if (req.method !== 'GET' || !req.url) return null;
   // Client-side navigations and prefetches ask for RSC payloads, not HTML.
   if (req.headers.rsc || req.headers['next-router-prefetch'] || req.headers['next-action']) return null;
   if (sessionToken(req)) return null;
@@ -114,35 +117,60 @@ function serveCached(req: IncomingMessage, res: ServerResponse, page: CachedPage
   res.end(body);
 }
 
-/** Lets Next answer as usual while keeping a copy of the bytes, then stores them if they are cacheable. */
-function renderAndStore(req: IncomingMessage, res: ServerResponse, slot: { key: string; tag: string }) {
+/** Renders a signed-out page through Next, answers with its reader edition (lib/cache/reader-edition.ts) and,
+ *  when the page cache is on, stores those bytes. The response is held back until Next has finished: these
+ *  pages have nothing to stream (no Suspense boundaries), and the scripts can only be taken out of the whole. */
+function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: { key: string; tag: string }) {
   const generation = cache.generation(slot.tag);
   const chunks: Buffer[] = [];
   const toBuffer = (chunk: unknown, encoding?: unknown) =>
     Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
-  const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+  const callbackIn = (args: unknown[]) => args.find((arg): arg is () => void => typeof arg === 'function');
   const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
+  // Next (and its compression wrapper) send the headers before the first chunk; here they go out with the
+  // body, once it is final, so they can still change (content-security-policy, content-length).
+  let holding = true;
+  const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => ServerResponse;
+  res.flushHeaders = () => {};
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (!holding) return writeHead(status, ...rest);
+    res.statusCode = status;
+    const headers = rest.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg)) as Record<string, string> | undefined;
+    for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
+    return res;
+  }) as typeof res.writeHead;
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
     if (chunk) chunks.push(toBuffer(chunk, rest[0]));
-    return write(chunk, ...rest);
+    const callback = callbackIn(rest);
+    if (callback) process.nextTick(callback);
+    return true;
   }) as typeof res.write;
   res.end = ((chunk?: unknown, ...rest: unknown[]) => {
     if (chunk && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]));
-    const result = end(chunk, ...rest);
+    const callback = callbackIn(typeof chunk === 'function' ? [chunk] : rest);
+    holding = false;
+    let body = Buffer.concat(chunks);
     const type = String(res.getHeader('content-type') ?? '');
     if (res.statusCode === 200 && !res.getHeader('set-cookie') && !res.getHeader('content-encoding') && type.startsWith('text/html')) {
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(res.getHeaders())) if (!skippedHeaders.has(name) && value !== undefined) headers[name] = String(value);
-      const body = Buffer.concat(chunks);
-      // The nonce Next used is in the stored bytes; served again it would be reused, so pin the scripts by hash.
-      headers['content-security-policy'] = hashedPolicy(body.toString('utf8'));
-      void cache.store({ key: slot.key, tag: slot.tag, status: 200, headers, body }, generation).catch((error) => console.error('page cache:', error));
+      const edition = readerEdition(body.toString('utf8'));
+      if (edition !== null) body = Buffer.from(edition, 'utf8');
+      // The nonce Next used is in the stored bytes; served again it would be reused, so pin any scripts left
+      // by hash (none in the reader edition: script-src 'none').
+      const policy = hashedPolicy(body.toString('utf8'));
+      if (edition !== null) res.setHeader('content-security-policy', policy);
+      if (pageCacheEnabled) {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.getHeaders())) if (!skippedHeaders.has(name) && value !== undefined) headers[name] = String(value);
+        headers['content-security-policy'] = policy;
+        void cache.store({ key: slot.key, tag: slot.tag, status: 200, headers, body }, generation).catch((error) => console.error('page cache:', error));
+      }
     }
-    return result;
+    if (res.statusCode !== 304 && res.statusCode !== 204) res.setHeader('content-length', body.length);
+    return end(body, callback);
   }) as typeof res.end;
   // Ask Next for identity bytes: the cache compresses once, at store time.
   delete req.headers['accept-encoding'];
-  res.setHeader('x-page-cache', 'miss');
+  if (pageCacheEnabled) res.setHeader('x-page-cache', 'miss');
   return handle(req, res);
 }
 
@@ -185,8 +213,8 @@ async function onRequest(req: IncomingMessage, res: ServerResponse) {
     // Next answers a Server Action body over its 1 MB limit with a 500: refuse it here with the right status.
     if (Number(req.headers['content-length'] ?? 0) > maxPostBytes) return payloadTooLarge(req, res);
   }
-  const slot = cacheSlot(req);
-  const hit = slot ? cache.get(slot.key) : undefined;
+  const slot = readerSlot(req);
+  const hit = slot && pageCacheEnabled ? cache.get(slot.key) : undefined;
   if (hit) return serveCached(req, res, hit);
   // Static assets need no database; everything else does.
   if (!database.healthy() && !req.url?.startsWith('/_next/static/')) return unavailable(res);
@@ -195,7 +223,7 @@ async function onRequest(req: IncomingMessage, res: ServerResponse) {
     if (res.statusCode >= 500) void database.check();
   });
   if (!slot) return handle(req, res);
-  return renderAndStore(req, res, slot);
+  return renderReaderPage(req, res, slot);
 }
 
 await app.prepare();

@@ -114,3 +114,31 @@ test('closing a story from the console updates the cached page', async ({ browse
   await modPage.close();
   await anonymous.dispose();
 });
+
+test('signed-out readers get the reader edition: no JavaScript, and every control still works', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  const path = '/articles/huawei-russia-5g';
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('li.comment').first()).toBeVisible();
+  // Sorting and signing in are plain links: they work as full page loads.
+  await page.getByRole('navigation', { name: 'Sort comments' }).getByRole('link', { name: 'Newest' }).click();
+  await expect(page).toHaveURL(/sort=newest/);
+  await expect(page.getByRole('navigation', { name: 'Sort comments' }).getByRole('link', { name: 'Newest' })).toHaveAttribute('aria-current', 'true');
+  await page.getByRole('link', { name: 'Andrew Blake' }).first().click();
+  await expect(page).toHaveURL(/\/authors\//);
+  await page.getByRole('link', { name: 'Latest' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(scripts, 'scripts loaded by signed-out reading').toEqual([]);
+  // The sign-in page is interactive: from there on the App Router runs.
+  await page.goto(path);
+  await page.getByRole('link', { name: 'Sign in to comment' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await expect.poll(() => scripts.length).toBeGreaterThan(0);
+  await context.close();
+});
