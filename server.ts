@@ -11,7 +11,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { Redis } from 'ioredis';
 import { registerPageCacheBus } from './lib/cache/bus';
-import { PageCache, pickEncoding, type CachedPage } from './lib/cache/page-cache';
+import { compressPage, PageCache, pickEncoding, type CachedPage } from './lib/cache/page-cache';
 import { readerEdition } from './lib/cache/reader-edition';
 import { connectRelay, type Relay } from './lib/cache/relay';
 import { createDbProbe } from './lib/db-health';
@@ -96,14 +96,15 @@ function readerSlot(req: IncomingMessage): { key: string; tag: string } | null {
 
 const skippedHeaders = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'date', 'connection', 'keep-alive', 'etag', 'set-cookie', 'cache-control', 'vary']);
 
-function serveCached(req: IncomingMessage, res: ServerResponse, page: CachedPage) {
+/** Answers with a stored page (or one just rendered: `miss`) in the encoding the client takes best. */
+function servePage(req: IncomingMessage, res: ServerResponse, page: CachedPage, source: 'hit' | 'miss' | null) {
   const headers: Record<string, string> = {
     ...page.headers,
     'cache-control': 'no-cache',
     vary: 'Accept-Encoding, Cookie',
     etag: page.etag,
-    'x-page-cache': 'hit',
   };
+  if (source) headers['x-page-cache'] = source;
   if (req.headers['if-none-match'] === page.etag) {
     res.writeHead(304, headers);
     res.end();
@@ -146,31 +147,41 @@ function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: { key
     return true;
   }) as typeof res.write;
   res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    // Once the body is final, servePage's own end passes straight through.
+    if (!holding) return end(chunk, ...rest);
     if (chunk && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]));
     const callback = callbackIn(typeof chunk === 'function' ? [chunk] : rest);
+    if (callback) res.once('finish', callback);
     holding = false;
-    let body = Buffer.concat(chunks);
+    const body = Buffer.concat(chunks);
     const type = String(res.getHeader('content-type') ?? '');
-    if (res.statusCode === 200 && !res.getHeader('set-cookie') && !res.getHeader('content-encoding') && type.startsWith('text/html')) {
-      const edition = readerEdition(body.toString('utf8'));
-      if (edition !== null) body = Buffer.from(edition, 'utf8');
-      // The nonce Next used is in the stored bytes; served again it would be reused, so pin any scripts left
-      // by hash (none in the reader edition: script-src 'none').
-      const policy = hashedPolicy(body.toString('utf8'));
-      if (edition !== null) res.setHeader('content-security-policy', policy);
-      if (pageCacheEnabled) {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(res.getHeaders())) if (!skippedHeaders.has(name) && value !== undefined) headers[name] = String(value);
-        headers['content-security-policy'] = policy;
-        void cache.store({ key: slot.key, tag: slot.tag, status: 200, headers, body }, generation).catch((error) => console.error('page cache:', error));
-      }
+    if (res.statusCode !== 200 || res.getHeader('set-cookie') || res.getHeader('content-encoding') || !type.startsWith('text/html')) {
+      if (res.statusCode !== 304 && res.statusCode !== 204) res.setHeader('content-length', body.length);
+      return end(body);
     }
-    if (res.statusCode !== 304 && res.statusCode !== 204) res.setHeader('content-length', body.length);
-    return end(body, callback);
+    const edition = readerEdition(body.toString('utf8'));
+    const html = edition === null ? body : Buffer.from(edition, 'utf8');
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(res.getHeaders())) if (!skippedHeaders.has(name) && value !== undefined) headers[name] = String(value);
+    // The reader edition runs no script (script-src 'none'). A page that kept its scripts carries the nonce
+    // Next used, which stored bytes would reuse: pin its inline scripts by hash instead.
+    headers['content-security-policy'] = hashedPolicy(html.toString('utf8'));
+    compressPage({ key: slot.key, tag: slot.tag, status: 200, headers, body: html })
+      .then((page) => {
+        if (pageCacheEnabled) cache.store(page, generation);
+        req.headers['accept-encoding'] = acceptEncoding;
+        servePage(req, res, page, pageCacheEnabled ? 'miss' : null);
+      })
+      .catch((error) => {
+        console.error('reader page:', error);
+        res.setHeader('content-length', html.length);
+        end(html);
+      });
+    return res;
   }) as typeof res.end;
-  // Ask Next for identity bytes: the cache compresses once, at store time.
+  // Ask Next for identity bytes: the page is compressed here, once, in every encoding the cache serves.
+  const acceptEncoding = req.headers['accept-encoding'];
   delete req.headers['accept-encoding'];
-  if (pageCacheEnabled) res.setHeader('x-page-cache', 'miss');
   return handle(req, res);
 }
 
@@ -215,7 +226,7 @@ async function onRequest(req: IncomingMessage, res: ServerResponse) {
   }
   const slot = readerSlot(req);
   const hit = slot && pageCacheEnabled ? cache.get(slot.key) : undefined;
-  if (hit) return serveCached(req, res, hit);
+  if (hit) return servePage(req, res, hit, 'hit');
   // Static assets need no database; everything else does.
   if (!database.healthy() && !req.url?.startsWith('/_next/static/')) return unavailable(res);
   // A server error may mean the database just went away: look again now rather than at the next tick.

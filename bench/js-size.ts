@@ -1,5 +1,6 @@
 // JavaScript shipped with the article page: the bytes on the wire (gzip, as Chromium receives them) and
-// decoded, for a signed-out and a signed-in reader, loaded in Debian's Chromium through Playwright.
+// decoded, for a signed-out and a signed-in reader, loaded in Debian's Chromium through Playwright; the HTML
+// document's own size beside it (signed-out readers get the reader edition, without the inline RSC payload).
 //   npx tsx bench/js-size.ts [--build]
 import { chromium, type Page } from '@playwright/test';
 import { startServer } from './lib/app-server';
@@ -11,12 +12,15 @@ import { banner, hasFlag, isMain, verdict, writeResult } from './lib/util';
 
 const port = 3340;
 
-export type JsSize = { scripts: number; encodedKB: number; decodedKB: number; files: { url: string; encoded: number; decoded: number; encoding: string }[] };
+export type JsSize = { scripts: number; encodedKB: number; decodedKB: number; html: { encodedKB: number; decodedKB: number }; files: { url: string; encoded: number; decoded: number; encoding: string }[] };
 export type JsSizeResult = { machine: ReturnType<typeof machineInfo>; signedOut: JsSize; signedIn: JsSize; targetKB: number; met: boolean };
 
 async function measure(page: Page, url: string): Promise<JsSize> {
   const pending: Promise<JsSize['files'][number] | null>[] = [];
+  let html: Promise<{ encoded: number; decoded: number }> | undefined;
   page.on('requestfinished', (request) => {
+    if (request.resourceType() === 'document' && !html)
+      html = (async () => ({ encoded: (await request.sizes()).responseBodySize, decoded: (await (await request.response())!.body()).length }))();
     if (request.resourceType() !== 'script') return;
     pending.push(
       (async () => {
@@ -32,7 +36,8 @@ async function measure(page: Page, url: string): Promise<JsSize> {
   await page.waitForTimeout(500);
   const files = (await Promise.all(pending)).filter((file): file is JsSize['files'][number] => !!file);
   const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
-  return { scripts: files.length, encodedKB: kb(files.reduce((sum, f) => sum + f.encoded, 0)), decodedKB: kb(files.reduce((sum, f) => sum + f.decoded, 0)), files };
+  const document = (await html) ?? { encoded: 0, decoded: 0 };
+  return { scripts: files.length, html: { encodedKB: kb(document.encoded), decodedKB: kb(document.decoded) }, encodedKB: kb(files.reduce((sum, f) => sum + f.encoded, 0)), decodedKB: kb(files.reduce((sum, f) => sum + f.decoded, 0)), files };
 }
 
 export async function main({ build = false } = {}): Promise<JsSizeResult> {
@@ -66,7 +71,7 @@ export async function main({ build = false } = {}): Promise<JsSizeResult> {
   }
   const result: JsSizeResult = { machine: machineInfo(), signedOut, signedIn, targetKB: 100, met: signedOut.encodedKB <= 100 };
   for (const [name, size] of [['signed-out', signedOut], ['signed-in', signedIn]] as const) {
-    console.log(`${name}: ${size.scripts} scripts, ${size.encodedKB} KB on the wire (${[...new Set(size.files.map((f) => f.encoding))].join('/')}), ${size.decodedKB} KB decoded`);
+    console.log(`${name}: ${size.scripts} scripts, ${size.encodedKB} KB on the wire (${[...new Set(size.files.map((f) => f.encoding))].join('/') || 'none'}), ${size.decodedKB} KB decoded; the HTML ${size.html.encodedKB} KB on the wire, ${size.html.decodedKB} KB decoded`);
     for (const file of [...size.files].sort((a, b) => b.encoded - a.encoded).slice(0, 5)) console.log(`  ${(file.encoded / 1024).toFixed(1).padStart(6)} KB  ${file.url}`);
   }
   console.log(`target ≤ ${result.targetKB} KB signed-out: ${verdict(result.met)}`);

@@ -55,30 +55,13 @@ export class PageCache {
     return this.generations.get(tag) ?? 0;
   }
 
-  async store(
-    page: { key: string; tag: string; status: number; headers: Record<string, string>; body: Buffer },
-    generationAtStart: number,
-  ): Promise<boolean> {
-    if (page.body.length * 2 > this.options.maxBytes) return false;
-    const [gz, br] = await Promise.all([
-      gzip(page.body, { level: 6 }),
-      brotli(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } }),
-    ]);
-    if (this.generation(page.tag) !== generationAtStart) return false;
-    const entry: CachedPage = {
-      key: page.key,
-      tag: page.tag,
-      status: page.status,
-      headers: page.headers,
-      identity: page.body,
-      gzip: gz,
-      br,
-      etag: `"${createHash('sha1').update(page.body).digest('base64url')}"`,
-      storedAt: Date.now(),
-      size: page.body.length + gz.length + br.length,
-    };
-    this.delete(page.key);
-    this.entries.set(page.key, entry);
+  /** Keeps a compressed page, unless its tag was invalidated since `generationAtStart` (the render raced a
+   *  change) or it is too big to be worth a place. */
+  store(entry: CachedPage, generationAtStart: number): boolean {
+    if (entry.size > this.options.maxBytes / 2) return false;
+    if (this.generation(entry.tag) !== generationAtStart) return false;
+    this.delete(entry.key);
+    this.entries.set(entry.key, { ...entry, storedAt: Date.now() });
     this.bytes += entry.size;
     for (const [key] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;
@@ -117,6 +100,26 @@ export class PageCache {
     this.entries.delete(key);
     this.bytes -= entry.size;
   }
+}
+
+/** A rendered page with its gzip and brotli copies, made once and served to every reader after. */
+export async function compressPage(page: { key: string; tag: string; status: number; headers: Record<string, string>; body: Buffer }): Promise<CachedPage> {
+  const [gz, br] = await Promise.all([
+    gzip(page.body, { level: 6 }),
+    brotli(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } }),
+  ]);
+  return {
+    key: page.key,
+    tag: page.tag,
+    status: page.status,
+    headers: page.headers,
+    identity: page.body,
+    gzip: gz,
+    br,
+    etag: `"${createHash('sha1').update(page.body).digest('base64url')}"`,
+    storedAt: Date.now(),
+    size: page.body.length + gz.length + br.length,
+  };
 }
 
 /** The encoding to answer with, from an Accept-Encoding header. */
