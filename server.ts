@@ -96,8 +96,10 @@ function readerSlot(req: IncomingMessage): { key: string; tag: string } | null {
 
 const skippedHeaders = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'date', 'connection', 'keep-alive', 'etag', 'set-cookie', 'cache-control', 'vary']);
 
-/** Answers with a stored page (or one just rendered: `miss`) in the encoding the client takes best. */
-function servePage(req: IncomingMessage, res: ServerResponse, page: CachedPage, source: 'hit' | 'miss' | null) {
+/** Answers with a page from the cache (`hit`; `stale`: the copy from before the last change, while the new one
+ *  renders; `coalesced`: rendered for another reader who asked at the same time) or just rendered (`miss`), in
+ *  the encoding the client takes best. */
+function servePage(req: IncomingMessage, res: ServerResponse, page: CachedPage, source: 'hit' | 'miss' | 'coalesced' | 'stale' | null) {
   const headers: Record<string, string> = {
     ...page.headers,
     'cache-control': 'no-cache',
@@ -122,7 +124,10 @@ function servePage(req: IncomingMessage, res: ServerResponse, page: CachedPage, 
  *  when the page cache is on, stores those bytes. The response is held back until Next has finished: these
  *  pages have nothing to stream (no Suspense boundaries), and the scripts can only be taken out of the whole. */
 function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: { key: string; tag: string }) {
-  const generation = cache.generation(slot.tag);
+  // Readers who ask for this page while it renders wait for this render or get the stale copy (PageCache.plan).
+  const { generation, settle } = pageCacheEnabled ? cache.beginRender(slot.key, slot.tag) : { generation: 0, settle: () => {} };
+  // A reader who hangs up mid-render leaves nothing for the others to wait on: they render for themselves.
+  res.once('close', () => settle(null));
   const chunks: Buffer[] = [];
   const toBuffer = (chunk: unknown, encoding?: unknown) =>
     Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
@@ -156,6 +161,7 @@ function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: { key
     const body = Buffer.concat(chunks);
     const type = String(res.getHeader('content-type') ?? '');
     if (res.statusCode !== 200 || res.getHeader('set-cookie') || res.getHeader('content-encoding') || !type.startsWith('text/html')) {
+      settle(null);
       if (res.statusCode !== 304 && res.statusCode !== 204) res.setHeader('content-length', body.length);
       return end(body);
     }
@@ -169,10 +175,12 @@ function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: { key
     compressPage({ key: slot.key, tag: slot.tag, status: 200, headers, body: html })
       .then((page) => {
         if (pageCacheEnabled) cache.store(page, generation);
+        settle(page);
         req.headers['accept-encoding'] = acceptEncoding;
         servePage(req, res, page, pageCacheEnabled ? 'miss' : null);
       })
       .catch((error) => {
+        settle(null);
         console.error('reader page:', error);
         res.setHeader('content-length', html.length);
         end(html);
@@ -227,8 +235,16 @@ async function onRequest(req: IncomingMessage, res: ServerResponse) {
   const slot = readerSlot(req);
   const hit = slot && pageCacheEnabled ? cache.get(slot.key) : undefined;
   if (hit) return servePage(req, res, hit, 'hit');
-  // Static assets need no database; everything else does.
-  if (!database.healthy() && !req.url?.startsWith('/_next/static/')) return unavailable(res);
+  const plan = slot && pageCacheEnabled ? cache.plan(slot.key, slot.tag) : undefined;
+  // Another reader's render of this page is under way: the copy from before the change, at once.
+  if (plan?.serve === 'stale') return servePage(req, res, plan.page, 'stale');
+  const rendered = plan?.serve === 'wait' && (await plan.page);
+  if (rendered) return servePage(req, res, rendered, 'coalesced');
+  if (!database.healthy() && !req.url?.startsWith('/_next/static/')) {
+    // While the database is unreachable, a story read before keeps being served as it was (stale-if-error).
+    const kept = slot && pageCacheEnabled ? cache.stale(slot.key) : undefined;
+    return kept ? servePage(req, res, kept, 'stale') : unavailable(res);
+  }
   // A server error may mean the database just went away: look again now rather than at the next tick.
   res.once('finish', () => {
     if (res.statusCode >= 500) void database.check();

@@ -1,19 +1,22 @@
 // Article page throughput: an article with 1,000 published comments (250 threads, 120 readers), served by
 // the production server (server.ts) to signed-out readers from its page cache, compared with a bare
 // node:http server returning the same HTML bytes from memory. Also: the same page with PAGE_CACHE=off
-// (what the cache buys) and signed in (the dynamic path every signed-in reader takes).
+// (what the cache buys) and signed in (the dynamic path every signed-in reader takes). Last, a hot story:
+// signed-out readers at full load while a reader posts a comment every 250 ms, each of which drops the
+// cached page, to show what stale-while-revalidate and request collapsing (PageCache.plan) save.
 //   npx tsx bench/article-page.ts [--seconds 15] [--connections 32] [--quick] [--build]
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { get } from './lib/actions';
+import { actionState, articleStateTree, callFormAction, get, postCommentId } from './lib/actions';
 import { startServer } from './lib/app-server';
 import { ensureBuild } from './lib/build';
-import { closeDb, createSession, openDb, resetDatabase, sqliteUrl } from './lib/db';
+import { closeDb, createSession, openDb, resetDatabase, savePolicy, sqliteUrl } from './lib/db';
 import { describeLoad, load, type LoadSummary } from './lib/load';
 import { describeMachine, machineInfo } from './lib/machine';
-import { seedDiscussion } from './lib/seed';
+import { createTrustedReaders, seedDiscussion } from './lib/seed';
 import { startStaticServer } from './lib/static-server';
-import { banner, hasFlag, isMain, median, numberFlag, root, verdict, writeResult } from './lib/util';
+import { banner, hasFlag, isMain, median, numberFlag, root, sleep, verdict, writeResult } from './lib/util';
 
 /** Median latency of `count` sequential GETs. */
 async function sequential(url: string, headers: Record<string, string> = {}, count = 10): Promise<number> {
@@ -37,6 +40,8 @@ export type ArticlePageResult = {
   ratio: number;
   uncached: LoadSummary;
   signedIn: LoadSummary;
+  /** Signed-out load while comments arrive every `postEveryMs`: how many renders the changes cost. */
+  hotStory: { load: LoadSummary; postEveryMs: number; posted: number; renders: number; coalesced: number; stale: number; hits: number };
   /** One request at a time (no queueing): what a single render costs. */
   unloaded: { signedInMedianMs: number; uncachedMedianMs: number; cachedMedianMs: number };
   targets: { ratioAtLeast: number; p99AtMostMs: number; ratioMet: boolean; p99Met: boolean };
@@ -53,11 +58,14 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
   const article = await seedDiscussion(db, { total: 1000, topLevel: 250, commenters: 120 });
   const reader = await db.user.findUniqueOrThrow({ where: { email: 'reader@example.com' } });
   const session = await createSession(db, reader.id);
+  const [poster] = await createTrustedReaders(db, 1, { prefix: 'hot' });
+  const posterSession = await createSession(db, poster!.id);
+  await savePolicy(db, { floodPerUserPerMinute: 1000 }, 'article-page benchmark: one reader posts ten comments a second');
   await closeDb();
   console.log(`seeded ${article.path}: ${article.comments} published comments in ${article.topLevel} threads by ${article.commenters} readers`);
 
   const app = await startServer({ port: ports.cached, databaseUrl: sqliteUrl });
-  let cached: LoadSummary, baseline: LoadSummary, signedIn: LoadSummary, html: string;
+  let cached: LoadSummary, baseline: LoadSummary, signedIn: LoadSummary, html: string, hotStory: ArticlePageResult['hotStory'];
   const unloaded = { signedInMedianMs: NaN, uncachedMedianMs: NaN, cachedMedianMs: NaN };
   try {
     const pageUrl = app.url + article.path;
@@ -79,6 +87,45 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
     cached = await load('app, signed-out (page cache)', pageUrl, { connections, seconds });
     console.log(describeLoad(cached));
 
+    // Hot story: each post drops the page; readers who arrive during the next render wait for it.
+    const postEveryMs = 250;
+    await sleep(1000);
+    const statsBefore = (JSON.parse((await get(`${app.url}/healthz`)).body) as { pageCache: { renders: number; coalesced: number; stale: number; hits: number } }).pageCache;
+    let posting = true;
+    let posted = 0;
+    const poster = (async () => {
+      const [actionId, stateTree] = [postCommentId(), articleStateTree(article.slug)];
+      while (posting) {
+        const started = performance.now();
+        const response = await callFormAction({
+          baseUrl: app.url,
+          pagePath: article.path,
+          actionId,
+          stateTree,
+          cookie: posterSession.cookie,
+          fields: { articleId: article.id, idempotencyKey: randomUUID(), body: `A new comment on a busy story, number ${posted + 1}.` },
+        });
+        if (response.status !== 200 || actionState(response.body)?.status !== 'done') throw new Error(`a hot-story post failed: HTTP ${response.status} ${response.body.slice(0, 200)}`);
+        posted++;
+        await sleep(Math.max(0, postEveryMs - (performance.now() - started)));
+      }
+    })();
+    const hot = await load(`app, signed-out, a comment posted every ${postEveryMs} ms`, pageUrl, { connections, seconds: shortSeconds });
+    posting = false;
+    await poster;
+    const statsAfter = (JSON.parse((await get(`${app.url}/healthz`)).body) as { pageCache: { renders: number; coalesced: number; stale: number; hits: number } }).pageCache;
+    hotStory = {
+      load: hot,
+      postEveryMs,
+      posted,
+      renders: statsAfter.renders - statsBefore.renders,
+      coalesced: statsAfter.coalesced - statsBefore.coalesced,
+      stale: statsAfter.stale - statsBefore.stale,
+      hits: statsAfter.hits - statsBefore.hits,
+    };
+    console.log(describeLoad(hot));
+    console.log(`  ${posted} comments posted; ${hotStory.renders} renders; readers got ${hotStory.hits} fresh copies, ${hotStory.stale} stale copies while a render was under way, ${hotStory.coalesced} waited for a render`);
+
     const staticServer = await startStaticServer(ports.baseline, file);
     try {
       await load('warm-up', staticServer.url, { connections, seconds: 2 });
@@ -95,6 +142,7 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
     unloaded.signedInMedianMs = await sequential(pageUrl, cookie);
     signedIn = await load('app, signed-in (rendered per request)', pageUrl, { connections, seconds: shortSeconds, headers: cookie });
     console.log(describeLoad(signedIn));
+
     (article as { commentsOnPage?: number }).commentsOnPage = commentsOnPage;
   } finally {
     await app.stop();
@@ -127,6 +175,7 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
     ratio,
     uncached,
     signedIn,
+    hotStory,
     unloaded,
     targets: { ratioAtLeast: 0.5, p99AtMostMs: 50, ratioMet: ratio >= 0.5, p99Met: cached.p99Ms <= 50 },
   };

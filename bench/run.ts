@@ -135,6 +135,8 @@ for (const name of names.filter((n) => merged[n])) {
       rows.push({ benchmark: 'article page, signed-out p50 / p99', figure: `${r.cached.p50Ms} / ${r.cached.p99Ms} ms (baseline ${r.baseline.p50Ms} / ${r.baseline.p99Ms} ms)`, target: 'p99 ≤ 50 ms', met: yes(r.targets.p99Met) });
       rows.push({ benchmark: 'article page, PAGE_CACHE=off', figure: `${fmt(r.uncached.reqPerSec, 1)} req/s, p99 ${r.uncached.p99Ms} ms`, target: '', met: '—' });
       rows.push({ benchmark: 'article page, signed-in', figure: `${fmt(r.signedIn.reqPerSec, 1)} req/s, p99 ${r.signedIn.p99Ms} ms; ${r.unloaded.signedInMedianMs} ms alone`, target: '', met: '—' });
+      if (r.hotStory)
+        rows.push({ benchmark: `article page, signed-out, a comment every ${r.hotStory.postEveryMs} ms`, figure: `${fmt(r.hotStory.load.reqPerSec, 0)} req/s, p99 ${r.hotStory.load.p99Ms} ms; ${r.hotStory.posted} posts → ${r.hotStory.renders} renders; ${fmt(r.hotStory.stale, 0)} stale, ${fmt(r.hotStory.coalesced, 0)} waited`, target: '', met: '—' });
       break;
     case 'freshness':
       rows.push({ benchmark: 'freshness: approval → visible', figure: `median ${r.approve.medianMs} ms, max ${r.approve.maxMs} ms`, target: '≤ 1 s', met: yes(r.approve.maxMs <= r.targetMs) });

@@ -142,3 +142,21 @@ test('signed-out readers get the reader edition: no JavaScript, and every contro
   await expect.poll(() => scripts.length).toBeGreaterThan(0);
   await context.close();
 });
+
+test('readers arriving while a page renders wait for that render instead of starting their own', async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const article = await createArticle('cache-burst');
+  const path = `/articles/${article.slug}`;
+  const before = (await (await anonymous.get('/healthz')).json()).pageCache as { renders: number; coalesced: number };
+  // A page nobody has asked for yet, requested by 25 readers at once (as after a push alert).
+  const responses = await Promise.all(Array.from({ length: 25 }, () => anonymous.get(path, { headers: { cookie: '' } })));
+  const sources = responses.map((response) => response.headers()['x-page-cache']);
+  expect(responses.every((response) => response.status() === 200)).toBe(true);
+  expect(sources.filter((source) => source === 'miss')).toHaveLength(1);
+  expect(sources.every((source) => ['miss', 'coalesced', 'hit'].includes(source!))).toBe(true);
+  expect(new Set(responses.map((response) => response.headers()['etag'])).size).toBe(1);
+  const after = (await (await anonymous.get('/healthz')).json()).pageCache as { renders: number; coalesced: number };
+  expect(after.renders - before.renders).toBe(1);
+  expect(after.coalesced - before.coalesced).toBe(sources.filter((source) => source === 'coalesced').length);
+  await anonymous.dispose();
+});

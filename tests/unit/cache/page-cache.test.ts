@@ -18,7 +18,7 @@ describe('compressPage', () => {
 });
 
 describe('PageCache', () => {
-  it('serves what it stored, and drops every query variant of an invalidated path', async () => {
+  it('serves what it stored, and stops serving every query variant of an invalidated path as fresh', async () => {
     const cache = new PageCache({ maxBytes: 1e6, ttlMs: 60_000 });
     for (const key of ['/articles/x', '/articles/x?sort=newest', '/articles/y']) cache.store(await page(key, key.split('?')[0]), 0);
     expect(cache.get('/articles/x?sort=newest')?.key).toBe('/articles/x?sort=newest');
@@ -26,19 +26,28 @@ describe('PageCache', () => {
     expect(cache.get('/articles/x')).toBeUndefined();
     expect(cache.get('/articles/x?sort=newest')).toBeUndefined();
     expect(cache.get('/articles/y')).toBeDefined();
+    // The old copies stay, as stale copies (served only while a new render is under way, or the database is down).
+    expect(cache.stale('/articles/x')?.key).toBe('/articles/x');
+    expect(cache.stats()).toMatchObject({ entries: 3, fresh: 1 });
     cache.clear();
-    expect(cache.stats().entries).toBe(0);
-    expect(cache.stats().bytes).toBe(0);
+    expect(cache.get('/articles/y')).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ entries: 3, fresh: 0 });
   });
 
-  it('refuses a render that started before an invalidation of its path', async () => {
+  it('keeps a render that raced an invalidation only as a stale copy, and never over a newer one', async () => {
     const cache = new PageCache({ maxBytes: 1e6, ttlMs: 60_000 });
     const before = cache.generation('/articles/x');
-    const rendered = await page('/articles/x');
+    const raced = await page('/articles/x', '/articles/x', html('raced'));
     cache.invalidate(['/articles/x']); // a comment was approved while the page rendered
-    expect(cache.store(rendered, before)).toBe(false);
+    expect(cache.store(raced, before)).toBe(false);
     expect(cache.get('/articles/x')).toBeUndefined();
-    expect(cache.store(await page('/articles/x'), cache.generation('/articles/x'))).toBe(true);
+    expect(cache.stale('/articles/x')?.etag).toBe(raced.etag);
+    const current = await page('/articles/x', '/articles/x', html('current'));
+    expect(cache.store(current, cache.generation('/articles/x'))).toBe(true);
+    expect(cache.get('/articles/x')?.etag).toBe(current.etag);
+    // A slower render from before the change arrives last: it does not replace the current page.
+    expect(cache.store(await page('/articles/x', '/articles/x', html('older')), before)).toBe(false);
+    expect(cache.get('/articles/x')?.etag).toBe(current.etag);
   });
 
   it('stays within its byte budget, least recently used first', async () => {
@@ -60,7 +69,75 @@ describe('PageCache', () => {
     const now = Date.now();
     expect(cache.get('/a', now + 500)).toBeDefined();
     expect(cache.get('/a', now + 5000)).toBeUndefined();
-    expect(cache.stats()).toMatchObject({ entries: 0, hits: 1, misses: 1 });
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1 });
+    // Expired is stale: re-rendered on the next request, served meanwhile to others.
+    cache.beginRender('/a', '/a');
+    expect(cache.plan('/a', '/a').serve).toBe('stale');
+  });
+});
+
+describe('planning a request with no fresh copy', () => {
+  it('renders when nobody else is, and lets readers who arrive meanwhile wait for that render', async () => {
+    const cache = new PageCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    expect(cache.plan('/articles/x', '/articles/x').serve).toBe('render');
+    const render = cache.beginRender('/articles/x', '/articles/x');
+    const waiting = [cache.plan('/articles/x', '/articles/x'), cache.plan('/articles/x', '/articles/x')];
+    expect(cache.plan('/articles/x?sort=newest', '/articles/x').serve).toBe('render');
+    const rendered = await page('/articles/x');
+    cache.store(rendered, render.generation);
+    render.settle(rendered);
+    for (const plan of waiting) {
+      expect(plan.serve).toBe('wait');
+      if (plan.serve === 'wait') expect(await plan.page).toBe(rendered);
+    }
+    expect(cache.stats()).toMatchObject({ renders: 1, coalesced: 2 });
+    expect(cache.get('/articles/x')).toBe(cache.stale('/articles/x'));
+  });
+
+  it('serves the stale copy while the page re-renders after a change: one render, however many readers', async () => {
+    const cache = new PageCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    const old = await page('/articles/x', '/articles/x', html('before'));
+    cache.store(old, 0);
+    cache.invalidate(['/articles/x']);
+    expect(cache.get('/articles/x')).toBeUndefined();
+    // The first reader after the change renders; everyone after gets the old copy until that render lands.
+    expect(cache.plan('/articles/x', '/articles/x').serve).toBe('render');
+    const render = cache.beginRender('/articles/x', '/articles/x');
+    for (let i = 0; i < 5; i++) {
+      const plan = cache.plan('/articles/x', '/articles/x');
+      expect(plan.serve).toBe('stale');
+      if (plan.serve === 'stale') expect(plan.page.etag).toBe(old.etag);
+    }
+    const fresh = await page('/articles/x', '/articles/x', html('after'));
+    expect(cache.store(fresh, render.generation)).toBe(true);
+    render.settle(fresh);
+    await Promise.resolve();
+    expect(cache.get('/articles/x')?.etag).toBe(fresh.etag);
+    expect(cache.stats()).toMatchObject({ renders: 1, stale: 5 });
+  });
+
+  it('never has readers wait for a render that started before the last change', async () => {
+    const cache = new PageCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    cache.beginRender('/articles/x', '/articles/x');
+    cache.invalidate(['/articles/x']); // a comment was published while it rendered (and no copy is stored yet)
+    expect(cache.plan('/articles/x', '/articles/x').serve).toBe('render');
+    const fresh = cache.beginRender('/articles/x', '/articles/x');
+    const plan = cache.plan('/articles/x', '/articles/x');
+    expect(plan.serve).toBe('wait');
+    const page2 = await page('/articles/x', '/articles/x', html('after'));
+    fresh.settle(page2);
+    if (plan.serve === 'wait') expect(await plan.page).toBe(page2);
+  });
+
+  it('sends waiting readers off to render for themselves when the render is not shareable', async () => {
+    const cache = new PageCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    const render = cache.beginRender('/articles/gone', '/articles/gone');
+    const plan = cache.plan('/articles/gone', '/articles/gone');
+    render.settle(null); // a 404, an error, or the first reader hung up
+    if (plan.serve === 'wait') expect(await plan.page).toBeNull();
+    else throw new Error(`planned ${plan.serve}`);
+    await Promise.resolve();
+    expect(cache.plan('/articles/gone', '/articles/gone').serve).toBe('render');
   });
 });
 
