@@ -19,6 +19,55 @@ export function fingerprint(body: string): string {
   return out;
 }
 
+/** A lower-case ASCII letter or a digit: what an ASCII character leaves in a fingerprint. */
+function isFingerprintCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/**
+ * The length of the fingerprint the two texts share, or -1 when their fingerprints differ. Equal to
+ * `fingerprint(a) === fingerprint(b) ? fingerprint(a).length : -1`, but reads both texts side by side and
+ * stops at the first difference, so a new comment is never fingerprinted whole just to learn that it
+ * differs from recent ones in its first words. ASCII is read directly (its fingerprint is its lower-cased
+ * letters and digits, whatever follows); at the first non-ASCII character it falls back to the full
+ * (memoised) fingerprints.
+ */
+export function sameFingerprint(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  for (;;) {
+    let x = -1;
+    while (i < a.length) {
+      let code = a.charCodeAt(i++);
+      if (code >= 128) return slowSameFingerprint(a, b);
+      if (code >= 65 && code <= 90) code += 32;
+      if (isFingerprintCode(code)) {
+        x = code;
+        break;
+      }
+    }
+    let y = -1;
+    while (j < b.length) {
+      let code = b.charCodeAt(j++);
+      if (code >= 128) return slowSameFingerprint(a, b);
+      if (code >= 65 && code <= 90) code += 32;
+      if (isFingerprintCode(code)) {
+        y = code;
+        break;
+      }
+    }
+    if (x !== y) return -1;
+    if (x < 0) return shared;
+    shared++;
+  }
+}
+
+function slowSameFingerprint(a: string, b: string): number {
+  const print = fingerprint(a);
+  return print === fingerprint(b) ? print.length : -1;
+}
+
 function formatDay(date: Date) {
   return date.toISOString().slice(0, 10);
 }
@@ -73,9 +122,11 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
     flood('flood-ip', context.recentFromIp.map((c) => c.createdAt), settings.floodPerIpPerMinute, 'Your network has');
   }
 
-  const print = fingerprint(body);
+  // The new text is compared with each recent one side by side (sameFingerprint), rather than fingerprinted
+  // whole: same outcome, but most comparisons stop within the first few letters.
   const windowStart = now.getTime() - settings.duplicateWindowMinutes * minute;
-  if (enabled('duplicate-self') && print && context.recentByAuthor.some((c) => c.createdAt.getTime() >= windowStart && fingerprint(c.body) === print))
+  // A shared fingerprint must not be empty (texts of punctuation alone are not duplicates).
+  if (enabled('duplicate-self') && context.recentByAuthor.some((c) => c.createdAt.getTime() >= windowStart && sameFingerprint(body, c.body) > 0))
     reasons.push({
       ruleId: 'duplicate-self',
       outcome: 'reject',
@@ -83,8 +134,10 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
       message: `You posted the same text within the last ${settings.duplicateWindowMinutes} minutes.`,
       evidence: [{ kind: 'count', count: 2, limit: 1, windowSeconds: settings.duplicateWindowMinutes * 60 }],
     });
-  if (enabled('duplicate-others') && print.length >= 20) {
-    const accounts = new Set(context.recentByOthers.filter((c) => c.createdAt.getTime() >= windowStart && c.authorId !== author.id && fingerprint(c.body) === print).map((c) => c.authorId));
+  // Only texts of at least 20 letters/digits count: a shared fingerprint has the new text's length. (With a
+  // limit below 1 account, which the settings schema rejects, the length must be known without a match.)
+  if (enabled('duplicate-others') && (settings.duplicateAccounts >= 1 || fingerprint(body).length >= 20)) {
+    const accounts = new Set(context.recentByOthers.filter((c) => c.createdAt.getTime() >= windowStart && c.authorId !== author.id && sameFingerprint(body, c.body) >= 20).map((c) => c.authorId));
     if (accounts.size >= settings.duplicateAccounts)
       reasons.push({
         ruleId: 'duplicate-others',

@@ -17,6 +17,37 @@ const termRules: Record<string, { ruleId: RuleId; outcome: 'hold' | 'reject'; cl
   suspect: { ruleId: 'suspect-terms', outcome: 'hold', clause: 'civility', message: (t) => `“${t}” may be name-calling; a moderator will check it.` },
 };
 
+/** Letters and capitals counted by countCase (no object per call). */
+const caseCounts = new Float64Array(2);
+
+/**
+ * Counts cased letters and capitals into caseCounts, stopping once the lower-case letters exceed
+ * `lowerCap`. A function of its own, with numbers and a string only: its loop is long enough to be
+ * optimised on the stack (OSR), and such code must not depend on the shape of a settings object, or every
+ * call with another policy's settings deoptimises it again.
+ */
+function countCase(body: string, lowerCap: number): void {
+  let letters = 0;
+  let capitals = 0;
+  for (let i = 0; i < body.length; i++) {
+    if (letters - capitals > lowerCap) break;
+    const code = body.charCodeAt(i);
+    if (code < 128) {
+      if (code >= 65 && code <= 90) (letters++, capitals++);
+      else if (code >= 97 && code <= 122) letters++;
+      continue;
+    }
+    const ch = body[i]!;
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    if (lower === upper) continue; // not a cased letter
+    letters++;
+    if (ch === upper) capitals++;
+  }
+  caseCounts[0] = letters;
+  caseCounts[1] = capitals;
+}
+
 export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
   const reasons: Reason[] = [];
   const { settings, enabled } = policy;
@@ -69,33 +100,20 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
   }
 
   if (enabled('shouting')) {
-    let letters = 0;
-    let capitals = 0;
+    const minLetters = settings.shoutingMinLetters;
+    const capsPercent = settings.shoutingCapsPercent;
     // Mostly capitals means few lower-case letters: once they pass (100 - percent)% of the whole body,
     // no ending can make it shouting, so most comments stop after a third of their length.
-    const lowerCap = ((100 - settings.shoutingCapsPercent) * body.length) / 100;
-    for (let i = 0; i < body.length; i++) {
-      if (letters - capitals > lowerCap) break;
-      const code = body.charCodeAt(i);
-      if (code < 128) {
-        if (code >= 65 && code <= 90) (letters++, capitals++);
-        else if (code >= 97 && code <= 122) letters++;
-        continue;
-      }
-      const ch = body[i]!;
-      const lower = ch.toLowerCase();
-      const upper = ch.toUpperCase();
-      if (lower === upper) continue; // not a cased letter
-      letters++;
-      if (ch === upper) capitals++;
-    }
-    if (letters >= settings.shoutingMinLetters && capitals * 100 >= letters * settings.shoutingCapsPercent)
+    countCase(body, ((100 - capsPercent) * body.length) / 100);
+    const letters = caseCounts[0]!;
+    const capitals = caseCounts[1]!;
+    if (letters >= minLetters && capitals * 100 >= letters * capsPercent)
       reasons.push({
         ruleId: 'shouting',
         outcome: 'hold',
         clause: 'language',
         message: `It is written mostly in capital letters (${Math.round((capitals / letters) * 100)}%), which reads as shouting.`,
-        evidence: [{ kind: 'count', count: Math.round((capitals / letters) * 100), limit: settings.shoutingCapsPercent }],
+        evidence: [{ kind: 'count', count: Math.round((capitals / letters) * 100), limit: capsPercent }],
       });
   }
   return reasons;

@@ -60,6 +60,9 @@ const ascii: CharInfo[] = Array.from({ length: 128 }, (_, code) => {
   return { kind: Kind.Other, text: '', leet: '' };
 });
 
+/** The kind of each ASCII character, for the tight loops in tokenize. */
+const asciiKind = Uint8Array.from(ascii, (info) => info.kind);
+
 const formatOrMark = /^[\p{Cf}\p{M}\u034F\u115F\u1160\u3164\uFFA0]$/u;
 const letter = /^\p{L}$/u;
 const digit = /^\p{Nd}$/u;
@@ -119,8 +122,47 @@ export function tokenize(body: string): Token[] {
   let simpleEnd = -1; // end of the last letter read on the fast path
   let simpleUpper = false; // the fast-path word has a capital (lower-case it once, at the end)
 
-  for (let i = 0; i <= body.length; ) {
-    const code = i < body.length ? body.codePointAt(i)! : -1;
+  const length = body.length;
+  for (let i = 0; i <= length; ) {
+    let code = i < length ? body.charCodeAt(i) : -1;
+    if (pieces === 0 && code >= 0 && code < 128) {
+      const kind = asciiKind[code]!;
+      if (kind === Kind.Other) {
+        // A separator between words: nothing to flush, nothing to reset.
+        i++;
+        continue;
+      }
+      if (kind === Kind.Letter) {
+        // A run of ASCII letters, read in one tight loop. When a separator (or the end) follows, the run is
+        // the whole token: push it without touching the builder's state, as the fast path below would.
+        let j = i + 1;
+        let upper = code <= 90;
+        let next = -1;
+        for (; j < length; j++) {
+          next = body.charCodeAt(j);
+          if (next >= 97 ? next > 122 : next < 65 || next > 90) break;
+          if (next <= 90) upper = true;
+          next = -1;
+        }
+        if (next < 0 || (next < 128 && asciiKind[next] === Kind.Other)) {
+          const slice = body.slice(i, j);
+          const text = upper ? slice.toLowerCase() : slice;
+          tokens.push({ text, core: text, spelled: j - i === 1 ? text : '', hasLetter: true, start: i, end: j, coreStart: i, coreEnd: j });
+          i = j + 1;
+          continue;
+        }
+        // Something else follows (a digit, a symbol, an invisible or non-ASCII character): hand the run
+        // over to the character-by-character builder exactly as if it had read these letters itself.
+        start = i;
+        end = simpleEnd = j;
+        simpleUpper = upper;
+        firstPiece = ascii[code]!;
+        pieces = j - i;
+        i = j;
+        continue;
+      }
+    }
+    if (code >= 0xd800 && code <= 0xdbff) code = body.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
     const info = code < 0 ? undefined : code < 128 ? ascii[code]! : describe(code);
     if (info && info.kind === Kind.Skip) {
@@ -236,6 +278,9 @@ export function collapseRepeats(text: string): string {
 
 /** True when the text has a run of 3 or more of the same character (a deliberate stretch). */
 export function hasStretch(text: string): boolean {
-  for (let i = 2; i < text.length; i++) if (text[i] === text[i - 1] && text[i] === text[i - 2]) return true;
+  for (let i = 2; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === text.charCodeAt(i - 1) && code === text.charCodeAt(i - 2)) return true;
+  }
   return false;
 }

@@ -14,6 +14,12 @@ type Compiled = {
   joined: Map<string, string>;
   /** first words of multi-word terms: only tokens in here can start a phrase */
   phraseStarts: Set<string>;
+  /**
+   * Every run of two or more words that begins a multi-word term, joined by spaces: the list name when the
+   * run is a whole term, null when only a longer term begins with it. A run missing here can only grow into
+   * runs that are missing too, so the phrase scan stops at the first one.
+   */
+  phrasePrefixes: Map<string, string | null>;
   maxWords: number;
   maxLetters: number;
   allow: Set<string>;
@@ -23,7 +29,18 @@ type Compiled = {
   maxAllowWords: number;
   /** Every single word any lookup below could match: a plain word outside it needs no lookup at all. */
   known: Set<string>;
+  /** `known` in brief (see shapeOf): a word whose shape is not marked here is not in `known`, which answers
+   *  most words without hashing them. */
+  knownShapes: Uint8Array;
 };
+
+/** A word's length (up to 31) with the low five bits of its first and last UTF-16 code units, as an index
+ *  into a table of 32,768 entries. */
+function shapeOf(word: string): number {
+  const length = word.length;
+  if (length === 0) return 0;
+  return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(length - 1) & 31);
+}
 
 export class TermMatcher {
   private readonly compiled: Compiled;
@@ -71,38 +88,57 @@ export class TermMatcher {
     }
     const known = new Set<string>([...phraseStarts, ...allow, ...allowStarts]);
     for (const key of exact.keys()) if (!key.includes(' ')) known.add(key);
-    this.compiled = { exact, collapsed, joined, phraseStarts, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords, known };
+    const phrasePrefixes = new Map<string, string | null>();
+    for (const [key, list] of exact) if (key.includes(' ')) phrasePrefixes.set(key, list);
+    for (const key of exact.keys()) {
+      const words = key.split(' ');
+      for (let n = 2; n < words.length; n++) {
+        const prefix = words.slice(0, n).join(' ');
+        if (!phrasePrefixes.has(prefix)) phrasePrefixes.set(prefix, null);
+      }
+    }
+    const knownShapes = new Uint8Array(1 << 15);
+    for (const word of known) knownShapes[shapeOf(word)] = 1;
+    this.compiled = { exact, collapsed, joined, phraseStarts, phrasePrefixes, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords, known, knownShapes };
   }
 
   /** Every listed term found in the tokens, with its original span. Linear in the number of tokens. */
   match(tokens: readonly Token[]): TermMatch[] {
-    const { exact, collapsed, joined, phraseStarts, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords, known } = this.compiled;
+    const { exact, collapsed, joined, phraseStarts, phrasePrefixes, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords, known, knownShapes } = this.compiled;
     const found: TermMatch[] = [];
-    const covered = new Uint8Array(tokens.length); // 1 for tokens already inside a match or an allowlisted phrase
+    // Per token: Covered when it is already inside a match or an allowlisted phrase; Known when its core is
+    // a word some lookup below could use (`known`: one Set lookup per token, shared by the allowlist-phrase
+    // pass and the main pass; every allowlist phrase start is in `known`).
+    const flags = tokenFlags(tokens.length);
 
     // `whole`: the match used the token as written, symbols at its edges included ("$h!t"); otherwise the
     // span is the cores only, so "idiot!!!" points at "idiot".
     const hit = (list: string, from: number, to: number, whole = false) => {
       found.push({ list, start: whole ? tokens[from]!.start : tokens[from]!.coreStart, end: whole ? tokens[to]!.end : tokens[to]!.coreEnd });
-      for (let k = from; k <= to; k++) (covered[k] = 1);
+      for (let k = from; k <= to; k++) flags[k]! |= Covered;
     };
 
-    if (allowPhrases.size)
-      for (let i = 0; i < tokens.length; i++) {
-        if (!allowStarts.has(tokens[i]!.core)) continue;
-        let phrase = tokens[i]!.core;
+    const scanAllowPhrases = allowPhrases.size > 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const core = tokens[i]!.core;
+      if (knownShapes[shapeOf(core)] === 0 || !known.has(core)) continue;
+      flags[i]! |= Known;
+      if (scanAllowPhrases) {
+        if (!allowStarts.has(core)) continue;
+        let phrase = core;
         for (let n = 2; n <= maxAllowWords && i + n - 1 < tokens.length; n++) {
           phrase += ` ${tokens[i + n - 1]!.core}`;
-          if (allowPhrases.has(phrase)) for (let k = i; k < i + n; k++) (covered[k] = 1);
+          if (allowPhrases.has(phrase)) for (let k = i; k < i + n; k++) flags[k]! |= Covered;
         }
       }
+    }
 
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       // For a plain word the text and the core are one string: look it up once.
       const plain = token.core === token.text;
-      if (plain && !known.has(token.text) && !hasStretch(token.text)) continue;
-      if (isCovered(covered, i) || allow.has(token.text) || (!plain && allow.has(token.core))) continue;
+      if (plain && (flags[i]! & Known) === 0 && !hasStretch(token.text)) continue;
+      if (isCovered(flags, i) || allow.has(token.text) || (!plain && allow.has(token.core))) continue;
       // One word, as written or without symbols at its edges, or deliberately stretched.
       const asWritten = exact.get(token.text);
       if (asWritten) {
@@ -117,9 +153,10 @@ export class TermMatcher {
       // Phrases: the next few tokens joined by spaces.
       if (!phraseStarts.has(token.core)) continue;
       let phrase = token.core;
-      for (let n = 2; n <= maxWords && i + n - 1 < tokens.length && !isCovered(covered, i + n - 1); n++) {
+      for (let n = 2; n <= maxWords && i + n - 1 < tokens.length && !isCovered(flags, i + n - 1); n++) {
         phrase += ` ${tokens[i + n - 1]!.core}`;
-        const list = exact.get(phrase);
+        const list = phrasePrefixes.get(phrase);
+        if (list === undefined) break; // no listed phrase begins with these words
         if (list) {
           hit(list, i, i + n - 1);
           break;
@@ -140,12 +177,12 @@ export class TermMatcher {
       while (j + 1 < tokens.length && tokens[j + 1]!.spelled && tokens[j + 1]!.start - tokens[j]!.end <= 3) j++;
       if (j - i + 1 >= 3) {
         for (let from = 0; from <= j - i; from++) {
-          if (isCovered(covered, i + from)) continue;
+          if (isCovered(flags, i + from)) continue;
           // The longest listed word starting here ("f u c k i n g" is "fucking", not "fuck").
           let best: { list: string; to: number } | undefined;
           let word = '';
           let letters = 0;
-          for (let to = from; to <= j - i && to - from < maxLetters && !isCovered(covered, i + to); to++) {
+          for (let to = from; to <= j - i && to - from < maxLetters && !isCovered(flags, i + to); to++) {
             const token = tokens[i + to]!;
             word += token.spelled;
             if (token.hasLetter) letters++;
@@ -165,6 +202,20 @@ export class TermMatcher {
   }
 }
 
-function isCovered(covered: Uint8Array, index: number): boolean {
-  return covered[index] === 1;
+const Covered = 1;
+const Known = 2;
+
+/** One scratch array of per-token flags, reused across calls (a new typed array per comment costs more
+ *  than clearing this one); very long comments get their own. */
+let flagsScratch = new Uint8Array(1024);
+
+function tokenFlags(count: number): Uint8Array {
+  if (count > 1 << 16) return new Uint8Array(count);
+  if (flagsScratch.length < count) flagsScratch = new Uint8Array(Math.max(count, flagsScratch.length * 2));
+  flagsScratch.fill(0, 0, count);
+  return flagsScratch;
+}
+
+function isCovered(flags: Uint8Array, index: number): boolean {
+  return (flags[index]! & Covered) !== 0;
 }

@@ -1,0 +1,97 @@
+// The engine's shortcuts must not change a verdict: duplicate texts compared side by side, phrase scans that
+// stop early, plain words read in one loop, and policies whose settings objects differ in shape.
+import { describe, expect, test } from 'vitest';
+import { compilePolicy, defaultPolicySettings, evaluate } from '@/lib/policy';
+import { defaultThreatPhrases } from '@/lib/policy/default-terms';
+import { expectOnly, expectSpans, judge, minutesAgo, policyWith, reasonFor, trustedContext } from './helpers';
+
+describe('duplicates compared side by side', () => {
+  const mine = (body: string) => trustedContext({ recentByAuthor: [{ body, createdAt: minutesAgo(1) }] });
+  const others = (body: string) => trustedContext({ recentByOthers: ['a', 'b'].map((authorId) => ({ body, authorId, createdAt: minutesAgo(1) })) });
+
+  test('accented and other non-ASCII letters compare as the fingerprint does', () => {
+    expectOnly(judge('Café au lait, s’il vous plaît.', mine('CAFÉ AU LAIT — SIL VOUS PLAÎT')), 'duplicate-self');
+    expectOnly(judge('Straße', mine('STRASSE'))); // ß is a letter of its own
+    expectOnly(judge('\u212Aeep calm', mine('keep calm')), 'duplicate-self'); // the Kelvin sign lower-cases to k
+    expectOnly(judge('ΟΔΟΣ', mine('οδος')), 'duplicate-self');
+  });
+
+  test('texts that agree up to a non-ASCII character and differ after it are not duplicates', () => {
+    expectOnly(judge('The same start, then é and more', mine('the same start then e and more')));
+    expectOnly(judge('The same start, then é and more', mine('the same start then é and less')));
+  });
+
+  test('a text that only extends or shortens the other is not a duplicate', () => {
+    expectOnly(judge('Agreed', mine('Agreed, mostly')));
+    expectOnly(judge('Agreed, mostly', mine('Agreed')));
+  });
+
+  test('texts of punctuation only, ASCII or not, are never duplicates', () => {
+    expectOnly(judge('!!!', mine('...')));
+    expectOnly(judge('— « » —', mine('“…”')));
+  });
+
+  test('other accounts: the 20-character floor applies to the shared fingerprint', () => {
+    const long = 'Ｔhe council must publish the survey'; // a fullwidth T
+    expectOnly(judge(long, others('ｔhe council must publish the survey!')), 'duplicate-others');
+    expectOnly(judge(long, others('the council must publish the survey')));
+    expectOnly(judge('ÀÉÎÕÜ 1234567890 abcde', others('àéîõü 1234567890 abcde')), 'duplicate-others');
+    expectOnly(judge('ÀÉÎÕÜ 123456789 abcde', others('àéîõü 123456789 abcde'))); // 19 letters and digits
+  });
+});
+
+describe('phrase scans that stop early', () => {
+  const policy = policyWith({ threatPhrases: [...defaultThreatPhrases, 'wait outside your house', 'we know where you work'] });
+
+  test('a phrase whose first words are not a listed phrase is still found', () => {
+    const body = 'I will wait outside your house tonight.';
+    const verdict = judge(body, trustedContext(), policy);
+    expectOnly(verdict, 'threat-phrases');
+    expectSpans(body, reasonFor(verdict, 'threat-phrases'), 'wait outside your house');
+  });
+
+  test('phrases that share their first words are each found', () => {
+    const body = 'We know where you live. We know where you work.';
+    const verdict = judge(body, trustedContext(), policy);
+    expectOnly(verdict, 'threat-phrases');
+    expectSpans(body, reasonFor(verdict, 'threat-phrases'), 'We know where you live', 'We know where you work');
+  });
+
+  test('the first words of a phrase alone do not match', () => {
+    expectOnly(judge('I will wait outside the station.', trustedContext(), policy));
+    expectOnly(judge('We know where the budget went.', trustedContext(), policy));
+  });
+});
+
+describe('plain words read in one loop', () => {
+  test('a word that ends in a digit, a symbol or an invisible character is still read whole', () => {
+    for (const [body, span] of [
+      ['You idi0t you', 'idi0t'],
+      ['You idiot! Really.', 'idiot'],
+      ['You idi\u200Bot. Really.', 'idi\u200Bot'],
+      ['You IDIOТ. Really.', 'IDIOТ'], // a Cyrillic Т at the end
+    ] as const) {
+      const verdict = judge(body);
+      expect(verdict.reasons.map((r) => r.ruleId), body).toContain('suspect-terms');
+      expect(reasonFor(verdict, 'suspect-terms').evidence[0], body).toMatchObject({ text: span });
+    }
+  });
+
+  test('a word at the very end of the body, capitalised or not', () => {
+    expectSpans('You are an IDIOT', reasonFor(judge('You are an IDIOT'), 'suspect-terms'), 'IDIOT');
+    expectSpans('idiot', reasonFor(judge('idiot'), 'suspect-terms'), 'idiot');
+  });
+});
+
+test('settings objects of different shapes judge alike, again and again', () => {
+  const literal = compilePolicy(defaultPolicySettings);
+  const spread = compilePolicy({ ...defaultPolicySettings, maxLinks: 2 });
+  const reordered = compilePolicy(Object.fromEntries(Object.entries(defaultPolicySettings).reverse()) as typeof defaultPolicySettings);
+  const bodies = ['THIS IS A VERY LOUD COMMENT ABOUT THE COUNCIL BUDGET PLAN', 'You idiot.', 'Call 020 7946 0958', 'See https://spam.example/x'];
+  for (let round = 0; round < 200; round++)
+    for (const body of bodies) {
+      const expected = evaluate({ body }, trustedContext(), literal);
+      expect(evaluate({ body }, trustedContext(), spread)).toEqual(expected);
+      expect(evaluate({ body }, trustedContext(), reordered)).toEqual(expected);
+    }
+});
