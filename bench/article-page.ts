@@ -60,7 +60,7 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
   const session = await createSession(db, reader.id);
   const [poster] = await createTrustedReaders(db, 1, { prefix: 'hot' });
   const posterSession = await createSession(db, poster!.id);
-  await savePolicy(db, { floodPerUserPerMinute: 1000 }, 'article-page benchmark: one reader posts ten comments a second');
+  await savePolicy(db, { floodPerUserPerMinute: 1000, floodPerIpPerMinute: 10_000 }, 'article-page benchmark: one reader posts four comments a second');
   await closeDb();
   console.log(`seeded ${article.path}: ${article.comments} published comments in ${article.topLevel} threads by ${article.commenters} readers`);
 
