@@ -11,6 +11,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { Redis } from 'ioredis';
 import { registerPageCacheBus } from './lib/cache/bus';
+import { holdResponse } from './lib/cache/hold-response';
 import { compressPage, PageCache, pickEncoding, type CachedPage } from './lib/cache/page-cache';
 import { readerEdition } from './lib/cache/reader-edition';
 import { connectRelay, type Relay } from './lib/cache/relay';
@@ -121,49 +122,22 @@ function servePage(req: IncomingMessage, res: ServerResponse, page: CachedPage, 
 }
 
 /** Renders a signed-out page through Next, answers with its reader edition (lib/cache/reader-edition.ts) and,
- *  when the page cache is on, stores those bytes. The response is held back until Next has finished: these
- *  pages have nothing to stream (no Suspense boundaries), and the scripts can only be taken out of the whole. */
+ *  when the page cache is on, stores those bytes. The response is held back until Next has finished
+ *  (lib/cache/hold-response.ts): these pages have nothing to stream (no Suspense boundaries), and the scripts
+ *  can only be taken out of the whole. */
 function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: { key: string; tag: string }) {
   // Readers who ask for this page while it renders wait for this render or get the stale copy (PageCache.plan).
   const { generation, settle } = pageCacheEnabled ? cache.beginRender(slot.key, slot.tag) : { generation: 0, settle: () => {} };
   // A reader who hangs up mid-render leaves nothing for the others to wait on: they render for themselves.
   res.once('close', () => settle(null));
-  const chunks: Buffer[] = [];
-  const toBuffer = (chunk: unknown, encoding?: unknown) =>
-    Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
-  const callbackIn = (args: unknown[]) => args.find((arg): arg is () => void => typeof arg === 'function');
-  const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
-  // Next (and its compression wrapper) send the headers before the first chunk; here they go out with the
-  // body, once it is final, so they can still change (content-security-policy, content-length).
-  let holding = true;
-  const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => ServerResponse;
-  res.flushHeaders = () => {};
-  res.writeHead = ((status: number, ...rest: unknown[]) => {
-    if (!holding) return writeHead(status, ...rest);
-    res.statusCode = status;
-    const headers = rest.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg)) as Record<string, string> | undefined;
-    for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
-    return res;
-  }) as typeof res.writeHead;
-  res.write = ((chunk: unknown, ...rest: unknown[]) => {
-    if (chunk) chunks.push(toBuffer(chunk, rest[0]));
-    const callback = callbackIn(rest);
-    if (callback) process.nextTick(callback);
-    return true;
-  }) as typeof res.write;
-  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-    // Once the body is final, servePage's own end passes straight through.
-    if (!holding) return end(chunk, ...rest);
-    if (chunk && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]));
-    const callback = callbackIn(typeof chunk === 'function' ? [chunk] : rest);
-    if (callback) res.once('finish', callback);
-    holding = false;
-    const body = Buffer.concat(chunks);
+  // Ask Next for identity bytes: the page is compressed here, once, in every encoding the cache serves.
+  const acceptEncoding = req.headers['accept-encoding'];
+  delete req.headers['accept-encoding'];
+  holdResponse(res, (body, send) => {
     const type = String(res.getHeader('content-type') ?? '');
     if (res.statusCode !== 200 || res.getHeader('set-cookie') || res.getHeader('content-encoding') || !type.startsWith('text/html')) {
       settle(null);
-      if (res.statusCode !== 304 && res.statusCode !== 204) res.setHeader('content-length', body.length);
-      return end(body);
+      return send(body);
     }
     const edition = readerEdition(body.toString('utf8'));
     const html = edition === null ? body : Buffer.from(edition, 'utf8');
@@ -182,14 +156,9 @@ function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: { key
       .catch((error) => {
         settle(null);
         console.error('reader page:', error);
-        res.setHeader('content-length', html.length);
-        end(html);
+        send(html);
       });
-    return res;
-  }) as typeof res.end;
-  // Ask Next for identity bytes: the page is compressed here, once, in every encoding the cache serves.
-  const acceptEncoding = req.headers['accept-encoding'];
-  delete req.headers['accept-encoding'];
+  });
   return handle(req, res);
 }
 

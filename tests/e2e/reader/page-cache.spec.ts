@@ -52,8 +52,18 @@ test('signed-out readers are served from the cache, and a new comment shows at o
   const text = `Fresh for everyone ${Date.now()}`;
   await post(page, reader.displayName, text);
 
+  // Readers arriving together after the change: the first renders the new page; any who arrive during that
+  // render get the copy from before it (stale-while-revalidate); none renders it again.
+  const burst = await Promise.all(Array.from({ length: 10 }, () => anonymous.get(path, { headers: { cookie: '' } })));
+  const served = await Promise.all(burst.map(async (response) => ({ cache: response.headers()['x-page-cache'], html: await response.text() })));
+  expect(served.filter((answer) => answer.cache === 'miss')).toHaveLength(1);
+  for (const answer of served) {
+    expect(['miss', 'stale', 'hit', 'coalesced']).toContain(answer.cache);
+    if (answer.cache === 'stale') expect(answer.html).not.toContain(text);
+    else expect(answer.html).toContain(text);
+  }
   const after = await anonymousGet(anonymous, path);
-  expect(after.cache).toBe('miss');
+  expect(after.cache).toBe('hit');
   expect(after.html).toContain(text);
   expect(after.html).toContain('1 comment');
   // The front page shows comment counts, so it was dropped as well.
