@@ -1,4 +1,5 @@
 // Read models for the reader pages: the front page, an article, an author.
+import { cache } from 'react';
 import { db } from '../db';
 
 const authorCard = { id: true, slug: true, name: true, email: true, bio: true, photoUrl: true } as const;
@@ -11,9 +12,8 @@ export function listLatestArticles(take = 30) {
   });
 }
 
-export function getArticleBySlug(slug: string) {
-  return db.article.findUnique({ where: { slug }, include: { author: { select: authorCard } } });
-}
+/** Memoised per request: the page and its metadata (generateMetadata) share one lookup. */
+export const getArticleBySlug = cache((slug: string) => db.article.findUnique({ where: { slug }, include: { author: { select: authorCard } } }));
 
 export function listMoreFromAuthor(authorId: string, exceptArticleId: string, take = 5) {
   return db.article.findMany({
@@ -24,8 +24,9 @@ export function listMoreFromAuthor(authorId: string, exceptArticleId: string, ta
   });
 }
 
-export function getAuthorBySlug(slug: string) {
-  return db.author.findUnique({
+/** Memoised per request, like getArticleBySlug. */
+export const getAuthorBySlug = cache((slug: string) =>
+  db.author.findUnique({
     where: { slug },
     select: {
       ...authorCard,
@@ -34,8 +35,8 @@ export function getAuthorBySlug(slug: string) {
         select: { id: true, slug: true, headline: true, standfirst: true, publishedAt: true, commentCount: true },
       },
     },
-  });
-}
+  }),
+);
 
 /** Stored bodies separate paragraphs with a blank line. */
 export function paragraphsOf(body: string): string[] {
