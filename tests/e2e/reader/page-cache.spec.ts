@@ -135,6 +135,10 @@ test('signed-out readers get the reader edition: no JavaScript, and every contro
   const path = '/articles/huawei-russia-5g';
   await page.goto(path);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Metadata survives without scripts: title and description are in the document's head.
+  await expect(page).toHaveTitle(/^Huawei signs deal .* · The Ledger$/);
+  expect(await page.locator('head meta[name="description"]').getAttribute('content')).toBeTruthy();
+  expect(await page.locator('head title').count()).toBe(1);
   await expect(page.locator('li.comment').first()).toBeVisible();
   // Sorting and signing in are plain links: they work as full page loads.
   await page.getByRole('navigation', { name: 'Sort comments' }).getByRole('link', { name: 'Newest' }).click();
@@ -142,8 +146,10 @@ test('signed-out readers get the reader edition: no JavaScript, and every contro
   await expect(page.getByRole('navigation', { name: 'Sort comments' }).getByRole('link', { name: 'Newest' })).toHaveAttribute('aria-current', 'true');
   await page.getByRole('link', { name: 'Andrew Blake' }).first().click();
   await expect(page).toHaveURL(/\/authors\//);
+  await expect(page).toHaveTitle(/Andrew Blake · The Ledger/);
   await page.getByRole('link', { name: 'Latest' }).click();
   await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveTitle(/The Ledger/);
   expect(scripts, 'scripts loaded by signed-out reading').toEqual([]);
   // The sign-in page is interactive: from there on the App Router runs.
   await page.goto(path);
