@@ -139,13 +139,14 @@ function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: { key
       settle(null);
       return send(body);
     }
-    const edition = readerEdition(body.toString('utf8'));
+    const rendered = body.toString('utf8');
+    const edition = readerEdition(rendered);
     const html = edition === null ? body : Buffer.from(edition, 'utf8');
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(res.getHeaders())) if (!skippedHeaders.has(name) && value !== undefined) headers[name] = String(value);
     // The reader edition runs no script (script-src 'none'). A page that kept its scripts carries the nonce
     // Next used, which stored bytes would reuse: pin its inline scripts by hash instead.
-    headers['content-security-policy'] = hashedPolicy(html.toString('utf8'));
+    headers['content-security-policy'] = hashedPolicy(edition ?? rendered);
     compressPage({ key: slot.key, tag: slot.tag, status: 200, headers, body: html })
       .then((page) => {
         if (pageCacheEnabled) cache.store(page, generation);

@@ -5,10 +5,9 @@
 // signed-out readers at full load while a reader posts a comment every 250 ms, each of which drops the
 // cached page, to show what stale-while-revalidate and request collapsing (PageCache.plan) save.
 //   npx tsx bench/article-page.ts [--seconds 15] [--connections 32] [--quick] [--build]
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { actionState, articleStateTree, callFormAction, get, postCommentId } from './lib/actions';
+import { get, postCommentOverHttp } from './lib/actions';
 import { startServer } from './lib/app-server';
 import { ensureBuild } from './lib/build';
 import { closeDb, createSession, openDb, resetDatabase, savePolicy, sqliteUrl } from './lib/db';
@@ -28,6 +27,11 @@ async function sequential(url: string, headers: Record<string, string> = {}, cou
     samples.push(performance.now() - started);
   }
   return Math.round(median(samples) * 10) / 10;
+}
+
+/** The page cache's counters, as /healthz reports them. */
+async function pageCacheStats(baseUrl: string): Promise<{ renders: number; coalesced: number; stale: number; hits: number }> {
+  return (JSON.parse((await get(`${baseUrl}/healthz`)).body) as { pageCache: { renders: number; coalesced: number; stale: number; hits: number } }).pageCache;
 }
 
 const ports = { cached: 3310, baseline: 3311, uncached: 3312 };
@@ -90,22 +94,14 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
     // Hot story: each post drops the page; readers who arrive during the next render wait for it.
     const postEveryMs = 250;
     await sleep(1000);
-    const statsBefore = (JSON.parse((await get(`${app.url}/healthz`)).body) as { pageCache: { renders: number; coalesced: number; stale: number; hits: number } }).pageCache;
+    const statsBefore = await pageCacheStats(app.url);
     let posting = true;
     let posted = 0;
     const poster = (async () => {
-      const [actionId, stateTree] = [postCommentId(), articleStateTree(article.slug)];
       while (posting) {
         const started = performance.now();
-        const response = await callFormAction({
-          baseUrl: app.url,
-          pagePath: article.path,
-          actionId,
-          stateTree,
-          cookie: posterSession.cookie,
-          fields: { articleId: article.id, idempotencyKey: randomUUID(), body: `A new comment on a busy story, number ${posted + 1}.` },
-        });
-        if (response.status !== 200 || actionState(response.body)?.status !== 'done') throw new Error(`a hot-story post failed: HTTP ${response.status} ${response.body.slice(0, 200)}`);
+        const response = await postCommentOverHttp({ baseUrl: app.url, article, cookie: posterSession.cookie, body: `A new comment on a busy story, number ${posted + 1}.` });
+        if (response.status !== 200 || response.state?.status !== 'done') throw new Error(`a hot-story post failed: HTTP ${response.status} ${response.body.slice(0, 200)}`);
         posted++;
         await sleep(Math.max(0, postEveryMs - (performance.now() - started)));
       }
@@ -113,7 +109,7 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
     const hot = await load(`app, signed-out, a comment posted every ${postEveryMs} ms`, pageUrl, { connections, seconds: shortSeconds });
     posting = false;
     await poster;
-    const statsAfter = (JSON.parse((await get(`${app.url}/healthz`)).body) as { pageCache: { renders: number; coalesced: number; stale: number; hits: number } }).pageCache;
+    const statsAfter = await pageCacheStats(app.url);
     hotStory = {
       load: hot,
       postEveryMs,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { postgresUrl, resetDatabase, sqliteUrl } from './lib/db';
 import { commentText, createTrustedReaders, rng, seedDiscussion } from './lib/seed';
-import { banner, hasFlag, isMain, median, root, stringFlag, writeResult } from './lib/util';
+import { banner, hasFlag, isMain, medianMs, root, stringFlag, writeResult } from './lib/util';
 
 export type PlannedQuery = { name: string; sql: string; plan: string; medianMs?: number; analyze?: string; analyzeWithoutJit?: string };
 export type ExplainResult = { database: 'sqlite' | 'postgres'; comments: number; queries: PlannedQuery[]; listThreadsMs: { plain: number; withTombstone: number } };
@@ -79,13 +79,7 @@ async function explainOne(database: 'sqlite' | 'postgres', quick: boolean): Prom
 
   const queries: PlannedQuery[] = [];
   const capture = async (label: string, run: () => Promise<unknown>, names: (sql: string, i: number) => string | null) => {
-    await run(); // warm
-    const samples: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      await run();
-      samples.push(performance.now() - t);
-    }
+    const wholeCallMs = await medianMs(run);
     events.length = 0;
     await run();
     const selects = events.filter((e) => /^\s*SELECT/i.test(e.query));
@@ -116,7 +110,7 @@ async function explainOne(database: 'sqlite' | 'postgres', quick: boolean): Prom
               .filter((line) => /^(Planning Time|Execution Time)/.test(line))
               .join(' · ')
           : undefined;
-      queries.push({ name: `${label}: ${name}`, sql: e.query, plan, analyze, analyzeWithoutJit, medianMs: i === 0 ? Math.round(median(samples) * 100) / 100 : undefined });
+      queries.push({ name: `${label}: ${name}`, sql: e.query, plan, analyze, analyzeWithoutJit, medianMs: i === 0 ? wholeCallMs : undefined });
     }
   };
 
@@ -154,16 +148,7 @@ async function explainOne(database: 'sqlite' | 'postgres', quick: boolean): Prom
   queries.push(...unique);
 
   // A deleted comment whose replies are still visible shows as a tombstone: the query's EXISTS branch runs.
-  const timeListThreads = async () => {
-    await listThreads(article.id, null, 'oldest', 20);
-    const samples: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const t = performance.now();
-      await listThreads(article.id, null, 'oldest', 20);
-      samples.push(performance.now() - t);
-    }
-    return Math.round(median(samples) * 100) / 100;
-  };
+  const timeListThreads = () => medianMs(() => listThreads(article.id, null, 'oldest', 20), 7);
   const plainMs = await timeListThreads();
   await db.comment.update({ where: { id: thread.id }, data: { status: 'DELETED', deletedAt: new Date() } });
   const tombstoneMs = await timeListThreads();

@@ -5,8 +5,7 @@
 // The clock starts when the action's response has arrived and stops when the first signed-out GET of the
 // article page (polled every 10 ms, one at a time) contains the comment.
 //   npx tsx bench/freshness.ts [--rounds 20] [--quick] [--build]
-import { randomUUID } from 'node:crypto';
-import { articleStateTree, callFormAction, decideActionId, get, moderateStateTree, postCommentId } from './lib/actions';
+import { callFormAction, decideActionId, get, moderateStateTree, postCommentOverHttp } from './lib/actions';
 import { startServer } from './lib/app-server';
 import { ensureBuild } from './lib/build';
 import { closeDb, createSession, openDb, resetDatabase, savePolicy, sqliteUrl } from './lib/db';
@@ -64,7 +63,6 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
   try {
     const pageUrl = server.url + article.path;
     const decideId = decideActionId();
-    const postId = postCommentId();
 
     /** Until the page comes from the cache (so every round starts from a cached page). */
     const warm = async (absent: string) => {
@@ -94,13 +92,12 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
     for (let i = 0; i < rounds; i++) {
       const marker = `posted${run}x${i}q`;
       await warm(marker);
-      const response = await callFormAction({
+      const response = await postCommentOverHttp({
         baseUrl: server.url,
-        pagePath: article.path,
-        actionId: postId,
-        stateTree: articleStateTree(article.slug),
+        article,
         cookie: posterSession.cookie,
-        fields: { articleId: article.id, parentId: thread.id, idempotencyKey: randomUUID(), body: `A reply posted during the freshness benchmark (${marker}).` },
+        parentId: thread.id,
+        body: `A reply posted during the freshness benchmark (${marker}).`,
       });
       if (response.status !== 200 || !response.body.includes('Your comment is published.')) throw new Error(`posting failed: ${response.status} ${response.body.slice(-300)}`);
       post.push({ ...(await waitVisible(marker, response.receivedAt)), actionMs: response.ms });

@@ -7,8 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPostgresDatabaseIfAbsent, postgresUrl } from './lib/db';
-import { isMain, writeResult } from './lib/util';
+import { postgresUrl, resetDatabase } from './lib/db';
+import { isMain, medianMs, writeResult } from './lib/util';
 
 const { values } = parseArgs({
   options: {
@@ -26,15 +26,9 @@ const pgUrl = postgresUrl;
 export type QueueBenchResult = { database: string; rows: number; firstPageMs: number; lastPageMs: number; plan: string };
 
 async function run(url: string, label: string): Promise<QueueBenchResult> {
-  if (url.startsWith('postgres')) {
-    await createPostgresDatabaseIfAbsent(url);
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-    await client.end();
-  }
-  execFileSync('npx', ['prisma', 'migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'pipe', timeout: 120_000 });
+  // PostgreSQL: the shared reset (wipe + migrate). SQLite: a new temporary file, which resetDatabase refuses.
+  if (url.startsWith('postgres')) await resetDatabase(url);
+  else execFileSync('npx', ['prisma', 'migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'pipe', timeout: 120_000 });
   process.env.DATABASE_URL = url;
   const { db, dbReady } = await import('../lib/db');
   await dbReady();
@@ -56,21 +50,11 @@ async function run(url: string, label: string): Promise<QueueBenchResult> {
   if (url.startsWith('postgres')) await db.$executeRawUnsafe('ANALYZE "Comment"');
   else await db.$executeRawUnsafe('ANALYZE');
 
-  const time = async (fn: () => Promise<unknown>) => {
-    await fn(); // warm
-    const samples: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      await fn();
-      samples.push(performance.now() - t);
-    }
-    return samples.sort((a, b) => a - b)[2]!;
-  };
   const lastCursor = encodeCursor({ key: new Date(start + (rows - 51) * 1000).toISOString(), id: `c${String(rows - 51).padStart(7, '0')}` });
-  const firstPageMs = await time(() => pageQueue('pending', {}, undefined));
+  const firstPageMs = await medianMs(() => pageQueue('pending', {}, undefined));
   const lastPage = await pageQueue('pending', {}, lastCursor);
   if (lastPage.ids.length !== 50 || lastPage.next !== null) throw new Error(`last page has ${lastPage.ids.length} rows`);
-  const lastPageMs = await time(() => pageQueue('pending', {}, lastCursor));
+  const lastPageMs = await medianMs(() => pageQueue('pending', {}, lastCursor));
 
   const iso = new Date(start + (rows - 51) * 1000).toISOString();
   const plan = url.startsWith('postgres')

@@ -4,10 +4,9 @@
 // action answers 200 with state "done" and a commentId (what makes the page tell the reader "Your comment is
 // published."). Afterwards the database must hold exactly the acknowledged comments: none missing, none twice.
 //   npx tsx bench/write-path.ts [--seconds 30] [--posters 200] [--postgres] [--quick] [--build]
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { actionState, articleStateTree, callFormAction, postCommentId } from './lib/actions';
+import { postCommentOverHttp } from './lib/actions';
 import { startServer } from './lib/app-server';
 import { ensureBuild } from './lib/build';
 import { closeDb, openDb, postgresUrl, resetDatabase, sqliteUrl } from './lib/db';
@@ -52,8 +51,6 @@ export async function main({ seconds = 30, posters = 200, postgres = false, quic
 
   const server = await startServer({ port: postgres ? 3331 : 3330, databaseUrl: url });
   const agent = new http.Agent({ keepAlive: true, maxSockets: posters + 10 });
-  const actionId = postCommentId();
-  const stateTree = articleStateTree(article.slug);
   const r = rng(7);
   const run = Date.now().toString(36);
   const acknowledged = new Map<string, string>(); // marker → commentId
@@ -71,17 +68,9 @@ export async function main({ seconds = 30, posters = 200, postgres = false, quic
     const body = `${commentText(r, r.next() < 0.3)} [${marker}]`.slice(-1900);
     let outcome: Outcome;
     try {
-      const response = await callFormAction({
-        baseUrl: server.url,
-        pagePath: `/articles/${article.slug}`,
-        actionId,
-        stateTree,
-        cookie: sessions[poster]!.cookie,
-        fields: { articleId: article.id, idempotencyKey: randomUUID(), body },
-        agent,
-      });
+      const response = await postCommentOverHttp({ baseUrl: server.url, article, cookie: sessions[poster]!.cookie, body, agent });
       if (record) latencies.push(response.ms);
-      const parsed = actionState(response.body);
+      const parsed = response.state;
       if (response.status !== 200 || !parsed) {
         outcome = 'http-error';
         if (firstErrors.length < 5) firstErrors.push(`HTTP ${response.status}: ${response.body.slice(0, 200)}`);

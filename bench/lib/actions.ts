@@ -4,7 +4,7 @@
 // multipart body in React's reply encoding — field "0" holds the arguments ([previous state, "$K1"]) and
 // the form's fields follow with the "_1_" prefix. The action id comes from the build's server reference
 // manifest, the same id the rendered page hands the browser.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -13,8 +13,9 @@ import { root } from './util';
 
 type Manifest = { node: Record<string, { exportedName?: string; filename?: string }> };
 
+let manifest: Manifest | undefined;
 export function actionId(exportedName: string, fileSuffix: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(root, distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as Manifest;
+  manifest ??= JSON.parse(readFileSync(path.join(root, distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as Manifest;
   const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName && entry.filename?.endsWith(fileSuffix));
   if (!found) throw new Error(`server action ${exportedName} (${fileSuffix}) is not in the build's manifest`);
   return found[0];
@@ -93,6 +94,31 @@ export function callFormAction(options: {
     request.on('error', reject);
     request.end(body);
   });
+}
+
+/** Posts a comment (a reply with `parentId`) through the real postComment action, as the compose box does: a
+ *  fresh idempotency key each time. `state` is the form state the reader would see, or null. */
+export async function postCommentOverHttp(options: {
+  baseUrl: string;
+  article: { id: string; slug: string };
+  cookie: string;
+  body: string;
+  parentId?: string;
+  agent?: http.Agent;
+  headers?: Record<string, string>;
+}): Promise<ActionResponse & { state: ActionState | null }> {
+  const { article } = options;
+  const response = await callFormAction({
+    baseUrl: options.baseUrl,
+    pagePath: `/articles/${article.slug}`,
+    actionId: postCommentId(),
+    stateTree: articleStateTree(article.slug),
+    cookie: options.cookie,
+    fields: { articleId: article.id, ...(options.parentId ? { parentId: options.parentId } : {}), idempotencyKey: randomUUID(), body: options.body },
+    agent: options.agent,
+    headers: options.headers,
+  });
+  return { ...response, state: actionState(response.body) };
 }
 
 /** A plain GET with the given headers (no Accept-Encoding: identity bytes). */

@@ -45,6 +45,18 @@ export function percentile(samples: number[], p: number): number {
 }
 export const median = (samples: number[]) => percentile(samples, 50);
 
+/** Median wall time of `runs` calls after one warm-up call, in ms rounded to 0.01. */
+export async function medianMs(run: () => Promise<unknown>, runs = 5): Promise<number> {
+  await run();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  return Math.round(median(samples) * 100) / 100;
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');

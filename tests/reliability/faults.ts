@@ -6,9 +6,8 @@
 //   logs:  with no SMTP (mail printed to the log, as on the demo) no sign-in link or reply token is logged.
 // Prints one line "RESULT {json}" for tests/reliability/run.ts.
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { actionState, articleStateTree, callFormAction, postCommentId } from '../../bench/lib/actions';
+import { postCommentOverHttp } from '../../bench/lib/actions';
 import { startServer } from '../../bench/lib/app-server';
 import { closeDb, createSession, openDb, resetDatabase, savePolicy } from '../../bench/lib/db';
 import { createTrustedReaders } from '../../bench/lib/seed';
@@ -23,21 +22,11 @@ const author = await db.author.create({ data: { slug: 'fault-desk', name: 'Fault
 const article = await db.article.create({ data: { slug: 'faults', headline: 'A story while things break', body: 'A paragraph.', publishedAt: new Date(), authorId: author.id } });
 const readers = await createTrustedReaders(db, 40, { prefix: 'fault', history: 3 });
 const sessions = await Promise.all(readers.map((reader) => createSession(db, reader.id)));
-const actionId = postCommentId();
-const stateTree = articleStateTree(article.slug);
 
 type Posted = { status: number; state?: { status: string; message?: string; commentId?: string } };
-async function post(baseUrl: string, cookie: string, body: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<Posted> {
-  const response = await callFormAction({
-    baseUrl,
-    pagePath: `/articles/${article.slug}`,
-    actionId,
-    stateTree,
-    cookie,
-    headers,
-    fields: { articleId: article.id, idempotencyKey: randomUUID(), body, ...fields },
-  });
-  return { status: response.status, state: actionState(response.body) ?? undefined };
+async function post(baseUrl: string, cookie: string, body: string, { parentId }: { parentId?: string } = {}, headers: Record<string, string> = {}): Promise<Posted> {
+  const response = await postCommentOverHttp({ baseUrl, article, cookie, body, parentId, headers });
+  return { status: response.status, state: response.state ?? undefined };
 }
 
 const results: Record<string, unknown> = {};

@@ -4,9 +4,8 @@
 // exactly once, and no response may be a 5xx (429s are deliberate refusals).
 //   npx tsx tests/reliability/load.ts --db sqlite|postgres [--seconds 60] [--posters 200] [--kill]
 // Prints one line "RESULT {json}" for tests/reliability/run.ts.
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { actionState, articleStateTree, callFormAction, postCommentId } from '../../bench/lib/actions';
+import { postCommentOverHttp } from '../../bench/lib/actions';
 import { startServer, type AppServer } from '../../bench/lib/app-server';
 import { closeDb, openDb, resetDatabase } from '../../bench/lib/db';
 import { seedCrowd } from '../../bench/lib/seed';
@@ -25,8 +24,6 @@ const { article, sessions, readers } = await seedCrowd(db, { posters, prefix: 'l
 
 let server: AppServer = await startServer({ port, databaseUrl: url });
 const agent = new http.Agent({ keepAlive: true, maxSockets: posters + 10 });
-const actionId = postCommentId();
-const stateTree = articleStateTree(article.slug);
 const run = Date.now().toString(36);
 const acknowledged = new Map<string, { id: string; at: number }>();
 const statuses = new Map<number, number>();
@@ -41,18 +38,10 @@ async function post(poster: number, seq: number) {
   const marker = `rl${run}u${poster}n${seq}z`;
   attempts++;
   try {
-    const response = await callFormAction({
-      baseUrl: server.url,
-      pagePath: `/articles/${article.slug}`,
-      actionId,
-      stateTree,
-      cookie: sessions[poster]!.cookie,
-      fields: { articleId: article.id, idempotencyKey: randomUUID(), body: `Comment ${seq} from reader ${poster} under load [${marker}]` },
-      agent,
-    });
+    const response = await postCommentOverHttp({ baseUrl: server.url, article, cookie: sessions[poster]!.cookie, body: `Comment ${seq} from reader ${poster} under load [${marker}]`, agent });
     statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     latencies.push(response.ms);
-    const parsed = actionState(response.body);
+    const parsed = response.state;
     if (response.status === 200 && parsed?.status === 'done' && parsed.commentId) acknowledged.set(marker, { id: parsed.commentId, at: Date.now() });
   } catch {
     // Connection refused or reset while the server is down: not acknowledged, so the reader retries.

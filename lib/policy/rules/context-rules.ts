@@ -33,34 +33,29 @@ function isFingerprintCode(code: number): boolean {
  * (memoised) fingerprints.
  */
 export function sameFingerprint(a: string, b: string): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  for (;;) {
-    let x = -1;
-    while (i < a.length) {
-      let code = a.charCodeAt(i++);
-      if (code >= 128) return slowSameFingerprint(a, b);
-      if (code >= 65 && code <= 90) code += 32;
-      if (isFingerprintCode(code)) {
-        x = code;
-        break;
-      }
-    }
-    let y = -1;
-    while (j < b.length) {
-      let code = b.charCodeAt(j++);
-      if (code >= 128) return slowSameFingerprint(a, b);
-      if (code >= 65 && code <= 90) code += 32;
-      if (isFingerprintCode(code)) {
-        y = code;
-        break;
-      }
-    }
+  const left = { text: a, at: 0 };
+  const right = { text: b, at: 0 };
+  for (let shared = 0; ; shared++) {
+    const x = nextFingerprintCode(left);
+    const y = nextFingerprintCode(right);
+    if (x === nonAscii || y === nonAscii) return slowSameFingerprint(a, b);
     if (x !== y) return -1;
-    if (x < 0) return shared;
-    shared++;
+    if (x === end) return shared;
   }
+}
+
+const end = -1;
+const nonAscii = -2;
+
+/** The next character an ASCII text contributes to its fingerprint (lower-cased), `end`, or `nonAscii`. */
+function nextFingerprintCode(cursor: { text: string; at: number }): number {
+  while (cursor.at < cursor.text.length) {
+    let code = cursor.text.charCodeAt(cursor.at++);
+    if (code >= 128) return nonAscii;
+    if (code >= 65 && code <= 90) code += 32;
+    if (isFingerprintCode(code)) return code;
+  }
+  return end;
 }
 
 function slowSameFingerprint(a: string, b: string): number {
