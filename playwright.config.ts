@@ -2,6 +2,7 @@
 // DATABASE_URL names the database the server uses; scripts/test.ts resets it (tests/support/reset-db.ts) first.
 import { defineConfig } from '@playwright/test';
 import { resolveDbTarget } from './lib/db-target';
+import { e2eMetricsToken } from './tests/support/server-actions';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -55,6 +56,7 @@ export default defineConfig({
         MAIL_POLL_MS: '200',
         MAIL_RETRY_BASE_SECONDS: '1',
         AUTHOR_DIGEST_INTERVAL_SECONDS: '1',
+        METRICS_TOKEN: e2eMetricsToken,
       },
     },
   ],

@@ -4,9 +4,10 @@
 //     by the app the moment something visible changes (and across instances through Redis when REDIS_URL
 //     is set);
 //   - every POST passes the write rate limits first (lib/rate-limit.ts): 429 with Retry-After;
-//   - /healthz answers without touching Next, for load balancers.
+//   - /healthz answers ok/unavailable without touching Next, for load balancers; /metrics (METRICS_TOKEN) the figures;
+//   - requests are classified by small modules in lib/server/ (config, session cookies, reader slots and
+//     canonical URLs, forwarded headers and cross-origin actions, error-page statuses), unit-tested there.
 // `npm start` runs it; `npm run demo` and the end-to-end tests use it too.
-import { createHash } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { Redis } from 'ioredis';
@@ -15,41 +16,45 @@ import { holdResponse } from './lib/cache/hold-response';
 import { compressPage, PageCache, pickEncoding, type CachedPage } from './lib/cache/page-cache';
 import { readerEdition } from './lib/cache/reader-edition';
 import { connectRelay, type Relay } from './lib/cache/relay';
+import { viewerMarkupIn } from './lib/cache/viewer-markup';
 import { createDbProbe } from './lib/db-health';
 import { resolveDbTarget } from './lib/db-target';
+import { env } from './lib/env';
 import { createWriteLimiter } from './lib/rate-limit';
 import { hashedPolicy } from './lib/security/csp-hashes';
+import { serverConfig } from './lib/server/config';
+import { devMailboxProblem } from './lib/server/dev-mailbox-guard';
+import { crossOriginAction, sanitizeForwardedHeaders } from './lib/server/forwarded';
+import { metricsAllowed } from './lib/server/metrics';
+import { statusFromMarkup, statusMarkedPath } from './lib/server/page-status';
+import { readerSlot } from './lib/server/reader-slot';
+import * as answer from './lib/server/responses';
+import { sessionKey } from './lib/server/session-cookie';
 
-const args = process.argv.slice(2);
-const argument = (name: string) => {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-};
-const port = Number(argument('--port') ?? argument('-p') ?? process.env.PORT ?? 3000);
-const hostname = argument('--hostname') ?? argument('-H') ?? process.env.HOSTNAME ?? '0.0.0.0';
-const number = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
-const pageCacheEnabled = process.env.PAGE_CACHE !== 'off';
-const trustProxy = ['1', 'true', 'yes'].includes(process.env.TRUST_PROXY ?? '');
+const config = serverConfig(process.argv.slice(2), process.env);
+const { port, hostname, pageCache: pageCacheEnabled, trustProxy } = config;
 
 (process.env as Record<string, string>).NODE_ENV = 'production';
+const mailboxProblem = devMailboxProblem({ devMailbox: env().devMailbox, appUrl: env().appUrl, listenHost: hostname });
+if (mailboxProblem) {
+  console.error(`\n*** Refusing to start: ${mailboxProblem}\n`);
+  process.exit(1);
+}
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 
-const cache = new PageCache({ maxBytes: number('PAGE_CACHE_MAX_MB', 128) * 1024 * 1024, ttlMs: number('PAGE_CACHE_TTL_SECONDS', 300) * 1000 });
-const redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+const cache = new PageCache({ maxBytes: config.pageCacheMaxBytes, ttlMs: config.pageCacheTtlMs });
+const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
 redis?.on('error', (error) => console.error(`redis: ${error.message}`));
-const limiter = createWriteLimiter(
-  { perIpPerMinute: number('RATE_LIMIT_WRITES_PER_IP', 300), perSessionPerMinute: number('RATE_LIMIT_WRITES_PER_SESSION', 60) },
-  redis,
-);
+const limiter = createWriteLimiter({ perIpPerMinute: config.writesPerIpPerMinute, perSessionPerMinute: config.writesPerSessionPerMinute }, redis);
 
-const database = createDbProbe(resolveDbTarget(), number('DB_PROBE_INTERVAL_MS', 1000));
+const database = createDbProbe(resolveDbTarget(), config.dbProbeIntervalMs);
 
 function dropPaths(paths: string[]) {
   if (paths.includes('*')) cache.clear();
   else cache.invalidate(paths);
 }
-const relay: Relay | undefined = process.env.REDIS_URL ? connectRelay(process.env.REDIS_URL, dropPaths) : undefined;
+const relay: Relay | undefined = config.redisUrl ? connectRelay(config.redisUrl, dropPaths) : undefined;
 registerPageCacheBus({
   invalidate(paths) {
     dropPaths(paths);
@@ -57,43 +62,12 @@ registerPageCacheBus({
   },
 });
 
-const sessionCookies = ['next-auth.session-token', '__Secure-next-auth.session-token'];
-function sessionToken(req: IncomingMessage): string | null {
-  const header = req.headers.cookie;
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name && sessionCookies.includes(name)) return value.join('=') || null;
-  }
-  return null;
-}
-
 function clientIp(req: IncomingMessage): string {
   const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
   return forwarded ?? req.socket.remoteAddress ?? 'unknown';
 }
 
-/** For a signed-out GET of a reader page (front, policy, story, author): its cache key and tag. Null for
- *  everything else, which Next answers as usual. */
-function readerSlot(req: IncomingMessage): { key: string; tag: string } | null {
-  if (req.method !== 'GET' || !req.url) return null;
-  // Client-side navigations and prefetches ask for RSC payloads, not HTML.
-  if (req.headers.rsc || req.headers['next-router-prefetch'] || req.headers['next-action']) return null;
-  if (sessionToken(req)) return null;
-  const url = new URL(req.url, 'http://cache.local');
-  const path = url.pathname;
-  if (!(path === '/' || path === '/policy' || /^\/(articles|authors)\/[a-z0-9-]{1,120}$/.test(path))) return null;
-  if (url.searchParams.has('_rsc')) return null;
-  // A signed-out page depends on two parameters only, normalised the way the page reads them. Anything else
-  // (utm_*, fbclid from social shares, ?reply= which only signed-in readers see) shares the same entry, so
-  // shared links never bypass the cache.
-  const sort = url.searchParams.get('sort');
-  const shown = Math.min(Math.max(Number(url.searchParams.get('shown')) || 20, 20), 1000);
-  const query = new URLSearchParams();
-  if (sort === 'newest' || sort === 'reactions') query.set('sort', sort);
-  if (shown > 20) query.set('shown', String(shown));
-  return { key: query.size ? `${path}?${query}` : path, tag: path };
-}
+type Slot = { key: string; tag: string };
 
 const skippedHeaders = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'date', 'connection', 'keep-alive', 'etag', 'set-cookie', 'cache-control', 'vary']);
 
@@ -125,7 +99,7 @@ function servePage(req: IncomingMessage, res: ServerResponse, page: CachedPage, 
  *  when the page cache is on, stores those bytes. The response is held back until Next has finished
  *  (lib/cache/hold-response.ts): these pages have nothing to stream (no Suspense boundaries), and the scripts
  *  can only be taken out of the whole. */
-function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: { key: string; tag: string }) {
+function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: Slot) {
   // Readers who ask for this page while it renders wait for this render or get the stale copy (PageCache.plan).
   const { generation, settle } = pageCacheEnabled ? cache.beginRender(slot.key, slot.tag) : { generation: 0, settle: () => {} };
   // A reader who hangs up mid-render leaves nothing for the others to wait on: they render for themselves.
@@ -147,6 +121,14 @@ function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: { key
     // The reader edition runs no script (script-src 'none'). A page that kept its scripts carries the nonce
     // Next used, which stored bytes would reuse: pin its inline scripts by hash instead.
     headers['content-security-policy'] = hashedPolicy(edition ?? rendered);
+    // Fail closed: a page made for one viewer is never stored as everyone's page, whatever let it get here.
+    const personal = viewerMarkupIn(rendered);
+    if (personal) {
+      console.error(`page cache: refused to store ${slot.key}: it carries viewer-specific markup (${personal})`);
+      settle(null);
+      res.setHeader('cache-control', 'private, no-store');
+      return send(html);
+    }
     compressPage({ key: slot.key, tag: slot.tag, status: 200, headers, body: html })
       .then((page) => {
         if (pageCacheEnabled) cache.store(page, generation);
@@ -163,46 +145,44 @@ function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: { key
   return handle(req, res);
 }
 
-function unavailable(res: ServerResponse) {
-  const body = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Temporarily unavailable</title><body style="font-family:Georgia,serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><p style="font:700 .8rem system-ui;letter-spacing:.08em;text-transform:uppercase;color:#a3201c">The Ledger</p><h1>Temporarily unavailable</h1><p>We cannot reach our database right now, so this page cannot be shown. Stories you have opened recently may still load. Please try again in a minute; nothing you posted before this message is lost.</p></body></html>`;
-  res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'retry-after': '10', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
 /** Next's Server Actions body limit (serverActions.bodySizeLimit, default 1 MB); no form of this app comes near it. */
 const maxPostBytes = 1024 * 1024;
 
-function payloadTooLarge(req: IncomingMessage, res: ServerResponse) {
-  const body = 'Request body too large.\n';
-  res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-  req.resume();
-}
-
-function tooManyRequests(res: ServerResponse, seconds: number) {
-  const body = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Slow down</title><body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>Too many requests</h1><p>You are sending changes faster than we accept them. Please try again in ${seconds} seconds; nothing you typed was saved by this request.</p></body></html>`;
-  res.writeHead(429, { 'content-type': 'text/html; charset=utf-8', 'retry-after': String(seconds), 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
+/** Pages that answer 4xx with a friendly body (lib/server/page-status.ts): held so the status can change. */
+function renderStatusMarkedPage(req: IncomingMessage, res: ServerResponse) {
+  // Identity bytes, to read the marker (these pages are a few kilobytes).
+  delete req.headers['accept-encoding'];
+  holdResponse(res, (body, send) => {
+    const type = String(res.getHeader('content-type') ?? '');
+    const status = res.statusCode === 200 && type.startsWith('text/html') && !res.getHeader('content-encoding') ? statusFromMarkup(body.toString('utf8')) : null;
+    if (status) res.statusCode = status;
+    send(body);
+  });
+  return handle(req, res);
 }
 
 async function onRequest(req: IncomingMessage, res: ServerResponse) {
-  // The app reads the client's address from the last X-Forwarded-For entry (lib/request.ts): make that
-  // entry the address this server saw, unless a trusted proxy in front already appended it.
-  if (!trustProxy || !req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
-  if (req.url === '/healthz') {
+  sanitizeForwardedHeaders(req.headers, trustProxy, req.socket.remoteAddress);
+  const path = req.url?.split('?')[0] ?? '/';
+  if (path === '/healthz') {
     const ok = database.healthy();
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ ok, database: ok ? 'reachable' : 'unreachable', pageCache: cache.stats() }));
-    return;
+    return answer.json(res, ok ? 200 : 503, { ok, database: ok ? 'reachable' : 'unreachable' });
+  }
+  if (path === '/metrics' && config.metricsToken) {
+    if (!metricsAllowed(req.headers, config.metricsToken)) return answer.json(res, 401, { error: 'Send Authorization: Bearer <METRICS_TOKEN>.' });
+    return answer.json(res, 200, { database: database.healthy() ? 'reachable' : 'unreachable', pageCache: cache.stats() });
   }
   if (req.method === 'POST') {
-    const session = sessionToken(req);
-    const wait = await limiter.check(clientIp(req), session ? createHash('sha256').update(session).digest('base64url') : null);
-    if (wait !== null) return tooManyRequests(res, wait);
+    const wait = await limiter.check(clientIp(req), sessionKey(req.headers.cookie));
+    if (wait !== null) return answer.tooManyRequests(res, wait);
     // Next answers a Server Action body over its 1 MB limit with a 500: refuse it here with the right status.
-    if (Number(req.headers['content-length'] ?? 0) > maxPostBytes) return payloadTooLarge(req, res);
+    if (Number(req.headers['content-length'] ?? 0) > maxPostBytes) return answer.payloadTooLarge(req, res);
+    // And a cross-origin one with a 500 too (it refuses it, rightly): 403 here.
+    if (crossOriginAction(req.method, req.headers)) return answer.crossOriginRefused(req, res);
   }
-  const slot = readerSlot(req);
+  const found = readerSlot(req);
+  if (found?.kind === 'redirect') return answer.redirect(res, found.location);
+  const slot = found?.kind === 'cache' ? found : null;
   const hit = slot && pageCacheEnabled ? cache.get(slot.key) : undefined;
   if (hit) return servePage(req, res, hit, 'hit');
   const plan = slot && pageCacheEnabled ? cache.plan(slot.key, slot.tag) : undefined;
@@ -213,14 +193,15 @@ async function onRequest(req: IncomingMessage, res: ServerResponse) {
   if (!database.healthy() && !req.url?.startsWith('/_next/static/')) {
     // While the database is unreachable, a story read before keeps being served as it was (stale-if-error).
     const kept = slot && pageCacheEnabled ? cache.stale(slot.key) : undefined;
-    return kept ? servePage(req, res, kept, 'stale') : unavailable(res);
+    return kept ? servePage(req, res, kept, 'stale') : answer.unavailable(res);
   }
   // A server error may mean the database just went away: look again now rather than at the next tick.
   res.once('finish', () => {
     if (res.statusCode >= 500) void database.check();
   });
-  if (!slot) return handle(req, res);
-  return renderReaderPage(req, res, slot);
+  if (slot) return renderReaderPage(req, res, slot);
+  if (req.method === 'GET' && statusMarkedPath(path) && !req.headers.rsc) return renderStatusMarkedPage(req, res);
+  return handle(req, res);
 }
 
 await app.prepare();

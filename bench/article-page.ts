@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { get, postCommentOverHttp } from './lib/actions';
+import { benchMetricsToken } from './lib/app-server';
 import { startServer } from './lib/app-server';
 import { ensureBuild } from './lib/build';
 import { closeDb, createSession, openDb, resetDatabase, savePolicy, sqliteUrl } from './lib/db';
@@ -29,9 +30,9 @@ async function sequential(url: string, headers: Record<string, string> = {}, cou
   return Math.round(median(samples) * 10) / 10;
 }
 
-/** The page cache's counters, as /healthz reports them. */
+/** The page cache's counters, as /metrics reports them. */
 async function pageCacheStats(baseUrl: string): Promise<{ renders: number; coalesced: number; stale: number; hits: number }> {
-  return (JSON.parse((await get(`${baseUrl}/healthz`)).body) as { pageCache: { renders: number; coalesced: number; stale: number; hits: number } }).pageCache;
+  return (JSON.parse((await get(`${baseUrl}/metrics`, { authorization: `Bearer ${benchMetricsToken}` })).body) as { pageCache: { renders: number; coalesced: number; stale: number; hits: number } }).pageCache;
 }
 
 const ports = { cached: 3310, baseline: 3311, uncached: 3312 };

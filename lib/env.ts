@@ -19,6 +19,13 @@ const schema = z.object({
   MAIL_RETRY_BASE_SECONDS: z.coerce.number().positive().default(15),
   MAIL_POLL_MS: z.coerce.number().int().min(50).default(1000),
   COMMENT_EDIT_WINDOW_SECONDS: z.coerce.number().int().min(0).default(300),
+  // Raise to revoke every unsubscribe link sent so far (lib/email-links/token.ts).
+  UNSUBSCRIBE_LINK_VERSION: z.coerce.number().int().min(1).default(1),
+  // Emails a stranger can make us send to one address (issue 12.4): sign-in links per 15 minutes, fresh
+  // "Reply as the author" links per author per hour.
+  SIGN_IN_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).default(3),
+  FRESH_REPLY_LINKS_PER_AUTHOR: z.coerce.number().int().min(1).default(10),
+  REDIS_URL: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema> & { appUrl: string; authSecret: string; devMailbox: boolean };

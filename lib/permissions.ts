@@ -41,3 +41,11 @@ export function canEditComment(
 
 export const canDeleteComment = (viewer: Viewer, comment: { userId: string | null; status: string }) =>
   comment.status !== 'DELETED' && (comment.userId === viewer.id || canModerate(viewer));
+
+/** Staff decide other people's comments: nobody approves, rejects or features their own (issue 12.7). */
+export const canDecideComment = (viewer: Pick<Viewer, 'id' | 'role'>, comment: { userId: string | null }) =>
+  canModerate(viewer) && comment.userId !== viewer.id;
+
+/** An appeal goes to a moderator who neither wrote the comment nor made the decision appealed. */
+export const canDecideAppeal = (viewer: Pick<Viewer, 'id' | 'role'>, comment: { userId: string | null; decidedById: string | null }) =>
+  canDecideComment(viewer, comment) && comment.decidedById !== viewer.id;

@@ -7,6 +7,7 @@ import { safeCallbackPath, sendSignInLink } from '@/lib/auth/sign-in-link';
 import { getViewer } from '@/lib/auth/viewer';
 import { db } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms';
+import { allowMail } from '@/lib/mail/recipient-limits';
 import { isUniqueViolation } from '@/lib/comments/submit-comment';
 import { fileAppeal } from '@/lib/moderation/appeals';
 import { displayNameSchema, signInSchema } from '@/lib/validation/comment';
@@ -17,9 +18,14 @@ export async function requestSignInLink(_previous: FormState<'email'>, formData:
   const parsed = signInSchema.safeParse(values);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors, undefined, { email: values.email ?? '' });
   const next = safeCallbackPath(parsed.data.callbackUrl, '/');
+  const email = encodeURIComponent(parsed.data.email);
+  // A few links per address per quarter hour, whoever asks; the answer is the same whether or not an account
+  // exists (the link would create one).
+  const allowance = await allowMail('sign-in', parsed.data.email);
+  if (!allowance.allowed) redirect(`/sign-in/check-email?email=${email}&already=${Math.ceil(allowance.retryAfterSeconds / 60)}`);
   // New accounts choose a display name first; /welcome passes existing ones straight through.
   await sendSignInLink(parsed.data.email, `/welcome?next=${encodeURIComponent(next)}`);
-  redirect(`/sign-in/check-email?email=${encodeURIComponent(parsed.data.email)}`);
+  redirect(`/sign-in/check-email?email=${email}`);
 }
 
 export async function chooseDisplayName(_previous: FormState<'displayName'>, formData: FormData): Promise<FormState<'displayName'>> {

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { distDir } from './build';
 import { root, sleep } from './util';
 
+/** Lets the benchmark read the page cache's counters from /metrics. */
+export const benchMetricsToken = 'bench-metrics-token-0123456789';
+
 export const benchSecret = 'bench-secret-not-for-production-0123456789';
 
 export type AppServer = { url: string; port: number; pid: number; log: string; stop(): Promise<void> };
@@ -67,6 +70,7 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
       RATE_LIMIT_WRITES_PER_IP: '100000000',
       RATE_LIMIT_WRITES_PER_SESSION: '100000000',
       PAGE_CACHE: options.pageCache === false ? 'off' : 'on',
+      METRICS_TOKEN: benchMetricsToken,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

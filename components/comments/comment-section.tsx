@@ -10,12 +10,12 @@ import {
 } from '@/app/(reader)/articles/[slug]/actions';
 import { getViewer } from '@/lib/auth/viewer';
 import { commentsOpenAt } from '@/lib/data/articles';
-import { listThreads, threadsPerPage } from '@/lib/data/comments';
+import { listThreads } from '@/lib/data/comments';
+import { readThreadQueryFrom, threadQueryHref, threadsPerPage, type CommentSort } from '@/lib/comments/thread-query';
 import { getActivePolicy } from '@/lib/data/policy';
 import { plural } from '@/lib/format';
 import { commentBlock } from '@/lib/permissions';
 import { clauseLabel, clauses } from '@/lib/policy/clauses';
-import { sortSchema, type CommentSort } from '@/lib/validation/comment';
 import { CommentForm } from './comment-form';
 import { CommentThread, type CommentActions } from './comment-thread';
 
@@ -28,8 +28,9 @@ const sortLabels: Record<CommentSort, string> = { oldest: 'Oldest', newest: 'New
 
 export async function CommentSection({ article, searchParams }: Props) {
   const viewer = await getViewer();
-  const sort = sortSchema.parse(searchParams.sort);
-  const shown = Math.min(Math.max(Number(searchParams.shown) || threadsPerPage, threadsPerPage), 1000);
+  // Read exactly as the page cache keys it (server.ts redirects non-canonical queries before they get here).
+  const { query } = readThreadQueryFrom(searchParams);
+  const { sort, shown } = query;
   // One comment at a time has its reply or report form open (?reply=ID, ?report=ID): the page does not
   // carry a form for every comment, and the links work without JavaScript.
   const openId = (value: unknown) => (typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined);
@@ -44,12 +45,7 @@ export async function CommentSection({ article, searchParams }: Props) {
     react: toggleReactionAction,
     report: reportCommentAction,
   };
-  const here = (changes: Record<string, string | undefined>, anchor: string) => {
-    const query = new URLSearchParams();
-    const merged = { sort: sort === 'oldest' ? undefined : sort, shown: shown > threadsPerPage ? String(shown) : undefined, ...changes };
-    for (const [key, value] of Object.entries(merged)) if (value) query.set(key, value);
-    return `${path}${query.size ? `?${query}` : ''}#${anchor}`;
-  };
+  const here = (changes: Record<string, string | undefined>, anchor: string) => threadQueryHref(path, query, changes, anchor);
   const links = {
     reply: (id: string) => here({ reply: id }, `comment-${id}`),
     report: (id: string) => here({ report: id }, `comment-${id}`),
@@ -60,7 +56,8 @@ export async function CommentSection({ article, searchParams }: Props) {
   const commentsOpen = commentsOpenAt(article, (await getActivePolicy()).settings.autoCloseDays);
 
   return (
-    <section id="comments" className="comments" aria-labelledby="comments-title">
+    // data-viewer marks markup made for one viewer: the page cache refuses to store a page carrying it.
+    <section id="comments" className="comments" aria-labelledby="comments-title" data-viewer={viewer ? 'signed-in' : undefined}>
       <h2 id="comments-title" className="comments__title">
         Comments <span className="comments__count">({plural(article.commentCount, 'comment')})</span>
       </h2>
@@ -94,7 +91,7 @@ export async function CommentSection({ article, searchParams }: Props) {
       <nav className="comments__sort" aria-label="Sort comments">
         <span>Sort by:</span>
         {(Object.keys(sortLabels) as CommentSort[]).map((key) => (
-          <Link key={key} href={`${path}?sort=${key}#comments`} aria-current={key === sort ? 'true' : undefined} scroll={false}>
+          <Link key={key} href={threadQueryHref(path, { sort: key, shown: threadsPerPage }, {}, 'comments')} aria-current={key === sort ? 'true' : undefined} scroll={false}>
             {sortLabels[key]}
           </Link>
         ))}
@@ -122,7 +119,7 @@ export async function CommentSection({ article, searchParams }: Props) {
       )}
       {hasMore && (
         <p className="comments__more">
-          <Link className="button button--quiet" href={`${path}?sort=${sort}&shown=${shown + threadsPerPage}#comments`} scroll={false}>
+          <Link className="button button--quiet" href={threadQueryHref(path, { sort, shown: shown + threadsPerPage }, {}, 'comments')} scroll={false}>
             Show more comments ({totalThreads - shown} more {totalThreads - shown === 1 ? 'thread' : 'threads'})
           </Link>
         </p>

@@ -6,6 +6,7 @@ import type { NextAuthOptions } from 'next-auth';
 import EmailProvider from 'next-auth/providers/email';
 import { db } from '../db';
 import { env } from '../env';
+import { safeRedirectPath } from './safe-redirect';
 
 export const signInLinkMaxAgeSeconds = 24 * 60 * 60;
 
@@ -30,13 +31,7 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in/error' },
     callbacks: {
       // Only same-site redirects after sign-in.
-      redirect: ({ url, baseUrl }) => {
-        if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
-        try {
-          if (new URL(url).origin === baseUrl) return url;
-        } catch {}
-        return baseUrl;
-      },
+      redirect: ({ url, baseUrl }) => `${baseUrl}${safeRedirectPath(url, '/', baseUrl)}`,
       session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
     },
     logger: {

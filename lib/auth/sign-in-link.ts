@@ -4,14 +4,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { db } from '../db';
 import { env } from '../env';
+import { safeRedirectPath } from './safe-redirect';
 import { enqueueMail } from '../mail/outbox';
 import { signInMail } from '../mail/templates';
 import { signInLinkMaxAgeSeconds } from './options';
 
 /** Keeps redirects on this site: a path like /articles/x, never //evil.example or https://evil.example. */
 export function safeCallbackPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  return value.slice(0, 500);
+  return safeRedirectPath(value, fallback, env().appUrl);
 }
 
 export async function sendSignInLink(email: string, callbackPath: string): Promise<void> {

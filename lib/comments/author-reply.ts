@@ -1,6 +1,7 @@
 // Authors answer readers from the "Reply as the author" link in their digest email: no password, no account.
 // The link's signed token names the author, the comment, an expiry and a single-use link id.
 import { randomUUID } from 'node:crypto';
+import { allowMail } from '../mail/recipient-limits';
 import { db } from '../db';
 import { env } from '../env';
 import { verifyReplyToken } from '../email-links/token';
@@ -126,6 +127,8 @@ export async function sendFreshReplyLink(commentId: string, now = new Date()): P
   // At most a few fresh links per comment per hour, so the button cannot flood the author's inbox.
   const recent = await db.authorReplyLink.count({ where: { commentId: comment.id, createdAt: { gte: new Date(now.getTime() - 3_600_000) } } });
   if (recent >= 5) return;
+  // And a few per author across all their stories: a stranger could otherwise walk every commented story.
+  if (!(await allowMail('fresh-reply-link', author.id)).allowed) return;
   await db.$transaction(async (tx) => {
     const replyUrl = await createReplyLink(tx, author.id, comment.id, now);
     await enqueueMail(

@@ -5,9 +5,9 @@ import { db, type Prisma } from '../db';
 import { env } from '../env';
 import { canEditComment, isStaff, type Viewer } from '../permissions';
 import type { Reason } from '../policy';
-import type { CommentSort } from '../validation/comment';
+import type { CommentSort } from '../comments/thread-query';
 
-export const threadsPerPage = 20;
+export { threadsPerPage } from '../comments/thread-query';
 /** Replies nest this deep; deeper replies are shown flat under their level-3 ancestor, with "In reply to". */
 export const maxNesting = 3;
 

@@ -49,19 +49,26 @@ export function verifyReplyToken(token: string, secret: string, now: Date, expec
   return { ok: true, payload };
 }
 
-/** One-click unsubscribe tokens for List-Unsubscribe: who and what, signed; they do not expire. */
-export function signUnsubscribeToken(subject: { kind: 'author' | 'user'; id: string; topic: string }, secret: string): string {
-  const body = b64(JSON.stringify(subject));
+export type UnsubscribeSubject = { kind: 'author' | 'user'; id: string; topic: string };
+
+/** One-click unsubscribe tokens for List-Unsubscribe: who and what, signed, and the link generation they belong
+ *  to. They do not expire (a reader may unsubscribe from a years-old email), but raising the generation
+ *  (UNSUBSCRIBE_LINK_VERSION) revokes every link sent before, should links leak. Links from before
+ *  generations existed count as generation 1. */
+export function signUnsubscribeToken(subject: UnsubscribeSubject, secret: string, generation = 1): string {
+  const body = b64(JSON.stringify(generation === 1 ? subject : { ...subject, g: generation }));
   return `${body}.${b64(createHmac('sha256', secret).update(`unsubscribe:${body}`).digest())}`;
 }
 
-export function verifyUnsubscribeToken(token: string, secret: string): { kind: 'author' | 'user'; id: string; topic: string } | null {
+export function verifyUnsubscribeToken(token: string, secret: string, generation = 1): UnsubscribeSubject | null {
   const [body, signature, extra] = String(token).split('.');
   if (!body || !signature || extra !== undefined) return null;
   if (!sameSignature(signature, createHmac('sha256', secret).update(`unsubscribe:${body}`).digest())) return null;
   try {
     const value = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    if ((value.kind === 'author' || value.kind === 'user') && typeof value.id === 'string' && typeof value.topic === 'string') return value;
+    if ((value.g ?? 1) !== generation) return null;
+    if ((value.kind === 'author' || value.kind === 'user') && typeof value.id === 'string' && typeof value.topic === 'string')
+      return { kind: value.kind, id: value.id, topic: value.topic };
   } catch {}
   return null;
 }

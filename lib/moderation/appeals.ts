@@ -3,7 +3,7 @@ import { db } from '../db';
 import { recordEvent } from '../comments/audit';
 import { isUniqueViolation } from '../comments/submit-comment';
 import { onCommentPublished, onModerationDecision } from '../notifications/events';
-import type { Viewer } from '../permissions';
+import { canDecideAppeal, type Viewer } from '../permissions';
 import { invalidateArticle } from '../cache/invalidate';
 
 export async function fileAppeal(viewer: Viewer, commentId: string, statement: string) {
@@ -25,9 +25,12 @@ export async function fileAppeal(viewer: Viewer, commentId: string, statement: s
 export async function decideAppeal(moderator: Viewer, appealId: string, outcome: 'uphold' | 'reinstate', note: string | null, now = new Date()) {
   const appeal = await db.appeal.findUnique({ where: { id: appealId } });
   if (!appeal) return { ok: false as const, message: 'No such appeal.' };
-  const comment = await db.comment.findUniqueOrThrow({ where: { id: appeal.commentId }, select: { id: true, decidedById: true, articleId: true, rejectClause: true, version: true, status: true } });
-  if (comment.decidedById === moderator.id)
-    return { ok: false as const, message: 'You made the original decision; another moderator must decide this appeal.' };
+  const comment = await db.comment.findUniqueOrThrow({ where: { id: appeal.commentId }, select: { id: true, userId: true, decidedById: true, articleId: true, rejectClause: true, version: true, status: true } });
+  if (!canDecideAppeal(moderator, comment))
+    return {
+      ok: false as const,
+      message: comment.userId === moderator.id ? 'This is an appeal on your own comment: another moderator must decide it.' : 'You made the original decision; another moderator must decide this appeal.',
+    };
   const done = await db.$transaction(async (tx) => {
     const claimed = await tx.appeal.updateMany({
       where: { id: appeal.id, status: 'OPEN' },

@@ -4,7 +4,7 @@ import { db, type Db } from '../db';
 import { recordEvent } from '../comments/audit';
 import { onCommentPublished, onModerationDecision } from '../notifications/events';
 import { isClauseId, type ClauseId } from '../policy/clauses';
-import type { Viewer } from '../permissions';
+import { canDecideComment, type Viewer } from '../permissions';
 import { invalidateArticle } from '../cache/invalidate';
 
 export type Decision =
@@ -26,6 +26,7 @@ export async function decideComment(moderator: Viewer, commentId: string, expect
     select: { id: true, status: true, hiddenByReports: true, version: true, articleId: true, userId: true, authorProfileId: true, featured: true },
   });
   if (!comment) return { ok: false, commentId, message: 'This comment no longer exists.' };
+  if (!canDecideComment(moderator, comment)) return { ok: false, commentId, message: 'This is your own comment: another moderator must decide it.' };
   if (comment.version !== expectedVersion) return conflict(commentId);
   if (decision.kind === 'reject' && !isClauseId(decision.clause)) return { ok: false, commentId, message: 'Choose the policy clause the comment breaks.' };
   if (comment.status === 'DELETED') return { ok: false, commentId, message: 'The commenter deleted this comment.' };

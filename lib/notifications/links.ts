@@ -21,6 +21,6 @@ export async function createReplyLink(tx: Tx, authorId: string, commentId: strin
 }
 
 export function unsubscribeLinks(subject: { kind: 'author' | 'user'; id: string; topic: string }) {
-  const token = signUnsubscribeToken(subject, env().authSecret);
+  const token = signUnsubscribeToken(subject, env().authSecret, env().UNSUBSCRIBE_LINK_VERSION);
   return { page: absoluteUrl(`/unsubscribe/${token}`), oneClick: absoluteUrl(`/api/unsubscribe/${token}`) };
 }

@@ -14,7 +14,7 @@ const topicNames: Record<string, string> = {
 export type Subscription = { description: string; subscribed: boolean; recipient: string };
 
 export async function readSubscription(token: string): Promise<Subscription | null> {
-  const subject = verifyUnsubscribeToken(token, env().authSecret);
+  const subject = verifyUnsubscribeToken(token, env().authSecret, env().UNSUBSCRIBE_LINK_VERSION);
   if (!subject) return null;
   if (subject.kind === 'author' && subject.topic === 'comments') {
     const author = await db.author.findUnique({ where: { id: subject.id }, select: { email: true, notifyOnComments: true } });
@@ -27,7 +27,7 @@ export async function readSubscription(token: string): Promise<Subscription | nu
 }
 
 export async function setSubscription(token: string, subscribed: boolean): Promise<boolean> {
-  const subject = verifyUnsubscribeToken(token, env().authSecret);
+  const subject = verifyUnsubscribeToken(token, env().authSecret, env().UNSUBSCRIBE_LINK_VERSION);
   if (!subject) return false;
   if (subject.kind === 'author' && subject.topic === 'comments') {
     const result = await db.author.updateMany({ where: { id: subject.id }, data: { notifyOnComments: subscribed } });

@@ -72,6 +72,4 @@ export const signInSchema = z.object({
   callbackUrl: z.string().optional(),
 });
 
-export const sortSchema = z.enum(['newest', 'oldest', 'reactions']).catch('oldest');
-export type CommentSort = z.infer<typeof sortSchema>;
 

@@ -11,6 +11,8 @@ import path from 'node:path';
 
 export const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** The e2e server's METRICS_TOKEN (playwright.config.ts), for reading /metrics. */
+export const e2eMetricsToken = 'e2e-metrics-token-0123456789';
 
 // ── The manifest ───────────────────────────────────────────────────────────────────────────────────────
 

@@ -3,15 +3,20 @@ import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
+import { clientIp } from '@/lib/request';
+import { devMailboxProblem, isLoopbackAddress } from '@/lib/server/dev-mailbox-guard';
 import { MailText } from './mail-text';
 
 export const metadata: Metadata = { title: 'Development mailbox', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
 // Every email the app has written to its outbox, for demos and development without a mail server.
-// Off in production unless DEV_MAILBOX=1 (npm run demo sets it when SMTP_URL is unset).
+// Off in production unless DEV_MAILBOX=1 (npm run demo sets it when SMTP_URL is unset). It shows live sign-in
+// links, so it answers only on a loopback APP_URL and to a reader on this machine (server.ts also refuses to
+// start with it on a reachable address: lib/server/dev-mailbox-guard.ts).
 export default async function DevMailboxPage() {
-  if (!env().devMailbox) notFound();
+  if (!env().devMailbox || devMailboxProblem({ devMailbox: true, appUrl: env().appUrl, listenHost: '127.0.0.1' })) notFound();
+  if (!isLoopbackAddress(await clientIp())) notFound();
   const messages = await db.outboxMessage.findMany({ orderBy: { createdAt: 'desc' }, take: 50 });
   return (
     <div className="article">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { revalidatePath } from 'next/cache';
+import { StatusMarker } from '@/components/ui/status-marker';
 import { readSubscription, setSubscription } from '@/lib/notifications/preferences';
 
 export const metadata: Metadata = { title: 'Email preferences', robots: { index: false } };
@@ -14,6 +15,7 @@ export default async function UnsubscribePage({ params }: Props) {
   if (!subscription) {
     return (
       <div className="panel">
+        <StatusMarker status={404} />
         <h1>Email preferences</h1>
         <p role="alert">This link is not valid. Use the link in the most recent email, or change your preferences on your profile.</p>
       </div>

@@ -3,6 +3,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { createArticle, createNewReader, createTrustedReader, signIn } from '../fixtures';
 import { testDb } from '../../support/db';
+import { e2eMetricsToken } from '../../support/server-actions';
 
 async function anonymousGet(request: APIRequestContext, path: string) {
   const response = await request.get(path, { headers: { cookie: '' } });
@@ -163,7 +164,8 @@ test('readers arriving while a page renders wait for that render instead of star
   const anonymous = await playwright.request.newContext({ baseURL });
   const article = await createArticle('cache-burst');
   const path = `/articles/${article.slug}`;
-  const before = (await (await anonymous.get('/healthz')).json()).pageCache as { renders: number; coalesced: number };
+  const metrics = { headers: { authorization: `Bearer ${e2eMetricsToken}` } };
+  const before = (await (await anonymous.get('/metrics', metrics)).json()).pageCache as { renders: number; coalesced: number };
   // A page nobody has asked for yet, requested by 25 readers at once (as after a push alert).
   const responses = await Promise.all(Array.from({ length: 25 }, () => anonymous.get(path, { headers: { cookie: '' } })));
   const sources = responses.map((response) => response.headers()['x-page-cache']);
@@ -171,7 +173,7 @@ test('readers arriving while a page renders wait for that render instead of star
   expect(sources.filter((source) => source === 'miss')).toHaveLength(1);
   expect(sources.every((source) => ['miss', 'coalesced', 'hit'].includes(source!))).toBe(true);
   expect(new Set(responses.map((response) => response.headers()['etag'])).size).toBe(1);
-  const after = (await (await anonymous.get('/healthz')).json()).pageCache as { renders: number; coalesced: number };
+  const after = (await (await anonymous.get('/metrics', metrics)).json()).pageCache as { renders: number; coalesced: number };
   expect(after.renders - before.renders).toBe(1);
   expect(after.coalesced - before.coalesced).toBe(sources.filter((source) => source === 'coalesced').length);
   await anonymous.dispose();

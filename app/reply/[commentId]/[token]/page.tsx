@@ -2,12 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CommentBody } from '@/components/comments/comment-body';
 import { CommentForm } from '@/components/comments/comment-form';
+import { StatusMarker } from '@/components/ui/status-marker';
 import { openReplyLink } from '@/lib/comments/author-reply';
 import { formatDateTime } from '@/lib/format';
 import { postAuthorReplyAction, requestFreshLinkAction } from './actions';
 import { FreshLinkForm } from './fresh-link-form';
 
-export const metadata: Metadata = { title: 'Reply as the author', robots: { index: false }, referrer: 'no-referrer' };
+// The link's token must not leak to other sites through the Referer header. `same-origin` keeps it from
+// them while letting this site's own form POST carry its real Origin: with `no-referrer` Chromium sends
+// `Origin: null`, and the reply was refused (issue 12.8).
+export const metadata: Metadata = { title: 'Reply as the author', robots: { index: false }, referrer: 'same-origin' };
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ commentId: string; token: string }> };
@@ -20,6 +24,7 @@ export default async function AuthorReplyPage({ params }: Props) {
   if (state.kind === 'invalid' || state.kind === 'expired') {
     return (
       <div className="panel">
+        <StatusMarker status={state.kind === 'expired' ? 410 : 404} />
         <h1>This reply link cannot be used</h1>
         <p role="alert">
           {state.kind === 'expired'
@@ -35,6 +40,7 @@ export default async function AuthorReplyPage({ params }: Props) {
   if (state.kind === 'used') {
     return (
       <div className="panel">
+        <StatusMarker status={410} />
         <h1>You have already replied through this link</h1>
         <p>Each link posts one reply.</p>
         {state.reply && (

@@ -1,0 +1,49 @@
+// How many emails a stranger can make this site send to one person (issue 12.4). Sign-in links are requested
+// by typing any address, and "Email me a fresh link" works from any /reply/<comment>/<garbage> URL: without a
+// limit per recipient, both could flood an inbox. Counters live in Redis when REDIS_URL is set (every
+// instance shares them), in memory otherwise, through the same library as the write limits (lib/rate-limit.ts).
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { env } from '../env';
+
+export type MailKind = 'sign-in' | 'fresh-reply-link';
+export type MailAllowance = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+const windows: Record<MailKind, { seconds: number; points: () => number }> = {
+  'sign-in': { seconds: 15 * 60, points: () => env().SIGN_IN_EMAILS_PER_ADDRESS },
+  'fresh-reply-link': { seconds: 60 * 60, points: () => env().FRESH_REPLY_LINKS_PER_AUTHOR },
+};
+
+type Limiters = Map<MailKind, RateLimiterAbstract>;
+const slot = globalThis as typeof globalThis & { __ledgerMailLimiters?: Limiters };
+
+function limiter(kind: MailKind): RateLimiterAbstract {
+  slot.__ledgerMailLimiters ??= new Map();
+  let found = slot.__ledgerMailLimiters.get(kind);
+  if (!found) {
+    const { seconds, points } = windows[kind];
+    const options = { keyPrefix: `ledger:mail:${kind}`, points: points(), duration: seconds };
+    const url = env().REDIS_URL;
+    found = url
+      ? new RateLimiterRedis({
+          ...options,
+          storeClient: new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }).on('error', () => {}),
+          // Redis away: limits still hold per instance rather than not at all.
+          insuranceLimiter: new RateLimiterMemory(options),
+        })
+      : new RateLimiterMemory(options);
+    slot.__ledgerMailLimiters.set(kind, found);
+  }
+  return found;
+}
+
+/** Counts one email of this kind to this recipient (an address, or an author id), if the limit allows it. */
+export async function allowMail(kind: MailKind, recipient: string): Promise<MailAllowance> {
+  try {
+    await limiter(kind).consume(recipient.trim().toLowerCase());
+    return { allowed: true };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    throw rejection;
+  }
+}

@@ -1,0 +1,63 @@
+// server.ts's own settings, parsed once with zod (each is documented in README.md "Configuration").
+import { z } from 'zod';
+
+const flag = z
+  .string()
+  .optional()
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes((value ?? '').toLowerCase()));
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default('0.0.0.0'),
+  PAGE_CACHE: z.enum(['on', 'off']).default('on'),
+  PAGE_CACHE_MAX_MB: z.coerce.number().positive().default(128),
+  PAGE_CACHE_TTL_SECONDS: z.coerce.number().positive().default(300),
+  TRUST_PROXY: flag,
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
+  RATE_LIMIT_WRITES_PER_IP: z.coerce.number().int().positive().default(300),
+  RATE_LIMIT_WRITES_PER_SESSION: z.coerce.number().int().positive().default(60),
+  DB_PROBE_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+});
+
+export type ServerConfig = {
+  port: number;
+  hostname: string;
+  pageCache: boolean;
+  pageCacheMaxBytes: number;
+  pageCacheTtlMs: number;
+  trustProxy: boolean;
+  redisUrl: string | undefined;
+  writesPerIpPerMinute: number;
+  writesPerSessionPerMinute: number;
+  dbProbeIntervalMs: number;
+  metricsToken: string | undefined;
+};
+
+/** `--port`/`-p` and `--hostname`/`-H` on the command line win over PORT and HOSTNAME. */
+export function serverConfig(argv: string[], environment: NodeJS.ProcessEnv): ServerConfig {
+  const argument = (...names: string[]) => {
+    for (const name of names) {
+      const index = argv.indexOf(name);
+      if (index >= 0) return argv[index + 1];
+    }
+    return undefined;
+  };
+  const raw = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
+  const parsed = schema.safeParse({ ...raw, PORT: argument('--port', '-p') ?? raw.PORT, HOSTNAME: argument('--hostname', '-H') ?? raw.HOSTNAME });
+  if (!parsed.success) throw new Error(`Invalid configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    hostname: e.HOSTNAME,
+    pageCache: e.PAGE_CACHE === 'on',
+    pageCacheMaxBytes: e.PAGE_CACHE_MAX_MB * 1024 * 1024,
+    pageCacheTtlMs: e.PAGE_CACHE_TTL_SECONDS * 1000,
+    trustProxy: e.TRUST_PROXY,
+    redisUrl: e.REDIS_URL,
+    writesPerIpPerMinute: e.RATE_LIMIT_WRITES_PER_IP,
+    writesPerSessionPerMinute: e.RATE_LIMIT_WRITES_PER_SESSION,
+    dbProbeIntervalMs: e.DB_PROBE_INTERVAL_MS,
+    metricsToken: e.METRICS_TOKEN,
+  };
+}
