@@ -12,6 +12,8 @@ const encodedSlash = /%(2f|5c)/i;
 export function safeRedirectPath(value: unknown, fallback: string, appUrl: string): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 500) return fallback;
   if (controlCharacters.test(value) || value.includes('\\')) return fallback;
+  // A path from the root, or an absolute URL (kept only if it is this site's own).
+  if (!value.startsWith('/') && !/^https?:\/\//i.test(value)) return fallback;
   const pathPart = value.split(/[?#]/, 1)[0]!;
   if (encodedSlash.test(pathPart)) return fallback;
   let base: URL;

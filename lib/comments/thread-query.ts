@@ -26,9 +26,10 @@ function pageBoundary(raw: string | undefined): number {
 export function readThreadQuery(params: URLSearchParams): { query: ThreadQuery; canonical: boolean } {
   const sorts = params.getAll('sort');
   const showns = params.getAll('shown');
+  // A repeated parameter (?sort=newest&sort=x) takes its last usable value; the URL is then not canonical.
   const rawSort = sorts.at(-1);
-  const sort: CommentSort = rawSort !== undefined && isSort(rawSort) ? rawSort : 'oldest';
-  const shown = pageBoundary(showns.at(-1));
+  const sort: CommentSort = sorts.findLast(isSort) ?? 'oldest';
+  const shown = pageBoundary(showns.findLast((value) => Number.isFinite(Number(value))));
   const query = { sort, shown };
   const wanted = threadQuerySearch(query);
   const canonical =

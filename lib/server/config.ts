@@ -35,7 +35,7 @@ export type ServerConfig = {
 };
 
 /** `--port`/`-p` and `--hostname`/`-H` on the command line win over PORT and HOSTNAME. */
-export function serverConfig(argv: string[], environment: NodeJS.ProcessEnv): ServerConfig {
+export function serverConfig(argv: string[], environment: Record<string, string | undefined>): ServerConfig {
   const argument = (...names: string[]) => {
     for (const name of names) {
       const index = argv.indexOf(name);

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createTrustedReader, signIn } from '../fixtures';
 import { testDb } from '../../support/db';
+import { replyLinkFor } from '../../support/email-links';
 import { extractLinks, waitForMail } from '../../support/mailbox';
 
 const articlePath = '/articles/huawei-russia-5g';
@@ -92,4 +93,24 @@ test('an author can unsubscribe with one click and subscribe again', async ({ pa
   await expect(page.getByText(/is receiving/)).toBeVisible();
   expect((await db.author.findUniqueOrThrow({ where: { email: 'dreyes@example-news.com' } })).notifyOnComments).toBe(true);
   await api.dispose();
+});
+
+test('an author without JavaScript replies from the link (the page keeps the token out of referrers without breaking the form)', async ({ browser }) => {
+  const db = await testDb();
+  const reader = await createTrustedReader('NoScript');
+  const article = await db.article.findUniqueOrThrow({ where: { slug: 'huawei-russia-5g' } });
+  const comment = await db.comment.create({ data: { articleId: article.id, userId: reader.id, body: `Asked without scripts ${Date.now()}`, status: 'PUBLISHED' } });
+  const link = await replyLinkFor(comment.id);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const author = await context.newPage();
+  const response = await author.goto(link.path);
+  expect(response?.status()).toBe(200);
+  // The token must not travel to other sites in the Referer header.
+  expect(await author.locator('meta[name="referrer"]').getAttribute('content')).toBe('same-origin');
+  const reply = `Answered with scripts off ${Date.now()}`;
+  await author.getByLabel(/Your reply, as Andrew Blake/).fill(reply);
+  await author.getByRole('button', { name: 'Publish reply' }).click();
+  await expect(author).toHaveURL(new RegExp(`${articlePath}#comment-`));
+  expect(await db.comment.count({ where: { body: reply, authorProfileId: { not: null } } })).toBe(1);
+  await context.close();
 });

@@ -536,6 +536,35 @@ test.describe('beyond roles', () => {
     expect((await db.appeal.findUniqueOrThrow({ where: { id: appeal.id } })).status).toBe('OPEN');
   });
 
+  test('staff cannot decide their own comments: no approving, rejecting or featuring them, no deciding their appeals', async () => {
+    const db = await testDb();
+    const article = await createArticle('own-comment');
+    for (const role of ['moderator', 'admin'] as const) {
+      const staff = await createActor(role);
+      const colleague = await createAccount('colleague', { role: 'MODERATOR' });
+      const held = await db.comment.create({ data: { articleId: article.id, userId: staff.user!.id, body: `My own held comment (${role}).`, status: 'PENDING' } });
+      await callForm('decideAction', staff, { commentId: held.id, version: '0', decision: 'approve' });
+      await callForm('bulkDecideAction', staff, { selected: [`${held.id}:0`], decision: 'approve' });
+      expect((await db.comment.findUniqueOrThrow({ where: { id: held.id } })).status).toBe('PENDING');
+      const published = await db.comment.create({ data: { articleId: article.id, userId: staff.user!.id, body: `My own published comment (${role}).`, status: 'PUBLISHED' } });
+      await callForm('decideAction', staff, { commentId: published.id, version: '0', decision: 'feature' });
+      expect((await db.comment.findUniqueOrThrow({ where: { id: published.id } })).featured).toBe(false);
+
+      // Their own rejected comment, rejected by a colleague and appealed: they cannot decide the appeal either.
+      const rejected = await db.comment.create({
+        data: { articleId: article.id, userId: staff.user!.id, body: `My own rejected comment (${role}).`, status: 'REJECTED', rejectClause: 'civility', decidedById: colleague.id },
+      });
+      const appeal = await db.appeal.create({ data: { commentId: rejected.id, userId: staff.user!.id, statement: 'I should not judge this myself.' } });
+      await callForm('decideAppealAction', staff, { appealId: appeal.id, outcome: 'reinstate' });
+      expect((await db.appeal.findUniqueOrThrow({ where: { id: appeal.id } })).status).toBe('OPEN');
+      expect((await db.comment.findUniqueOrThrow({ where: { id: rejected.id } })).status).toBe('REJECTED');
+      // Someone else's comment, the same calls: they land (so the refusals above are about ownership).
+      const other = await db.comment.create({ data: { articleId: article.id, userId: colleague.id, body: `A colleague's held comment (${role}).`, status: 'PENDING' } });
+      await callForm('decideAction', staff, { commentId: other.id, version: '0', decision: 'approve' });
+      expect((await db.comment.findUniqueOrThrow({ where: { id: other.id } })).status).toBe('PUBLISHED');
+    }
+  });
+
   test('a reply link posts one reply, to its own comment only, and not after it expires', async () => {
     const db = await testDb();
     const article = await createArticle('reply-limits');

@@ -338,6 +338,10 @@ export const scenarios: Record<string, Scenario> = {
     required: ['commentId'],
     async prepare() {
       const target = await comment({ userId: (await createAccount('asked')).id });
+      // A writer of its own: fresh links are limited per author (issue 12.4), and the walk calls this many times.
+      const suffix = uniqueSuffix();
+      const author = await (await db()).author.create({ data: { email: `asked-${suffix}@ledger.test`, name: `Asked ${suffix}`, slug: `asked-${suffix}`, notifyOnComments: false } });
+      await (await db()).article.update({ where: { id: target.articleId }, data: { authorId: author.id } });
       return { call: form(true, { commentId: target.id }), effect: async () => (await (await db()).authorReplyLink.count({ where: { commentId: target.id } })) > 0 };
     },
   },

@@ -52,3 +52,21 @@ describe('unsubscribe tokens', () => {
     expect(verifyUnsubscribeToken('nonsense', secret)).toBeNull();
   });
 });
+
+describe('unsubscribe link generations', () => {
+  const subject = { kind: 'author' as const, id: 'a1', topic: 'comments' };
+  test('raising the generation revokes every link sent before it', () => {
+    const old = signUnsubscribeToken(subject, secret);
+    expect(verifyUnsubscribeToken(old, secret, 1)).toEqual(subject);
+    expect(verifyUnsubscribeToken(old, secret, 2)).toBeNull();
+    const fresh = signUnsubscribeToken(subject, secret, 2);
+    expect(verifyUnsubscribeToken(fresh, secret, 2)).toEqual(subject);
+    expect(verifyUnsubscribeToken(fresh, secret, 1)).toBeNull();
+  });
+  test('the generation is signed: editing it breaks the signature', () => {
+    const fresh = signUnsubscribeToken(subject, secret, 2);
+    const [body, signature] = fresh.split('.') as [string, string];
+    const edited = Buffer.from(Buffer.from(body, 'base64url').toString('utf8').replace('"g":2', '"g":3')).toString('base64url');
+    expect(verifyUnsubscribeToken(`${edited}.${signature}`, secret, 3)).toBeNull();
+  });
+});
