@@ -223,7 +223,8 @@ test.describe('the discussion', () => {
     const signedIn = await browser.newPage();
     await signIn(signedIn, reader.email, { from: articlePath });
     const captured = new Promise<Request>((resolve) =>
-      signedIn.on('request', (request) => request.method() === 'POST' && request.headers()['next-action'] && resolve(request)),
+      // The post itself, not the compose-time draft check, which can fire first on a slow machine.
+      signedIn.on('request', (request) => request.method() === 'POST' && request.headers()['next-action'] && request.postData()?.includes('idempotencyKey') && resolve(request)),
     );
     await signedIn.getByLabel(`Comment as ${reader.displayName}`).fill(`Legitimate ${Date.now()}`);
     await signedIn.getByRole('button', { name: 'Post comment' }).click();
