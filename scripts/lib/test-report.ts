@@ -103,3 +103,34 @@ export function summarize(results: TestResult[], problems: string[], options: { 
   lines.push('', `${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped`);
   return { lines, ok: failed === 0 && !skipFails };
 }
+
+// ── RELIABILITY.md ────────────────────────────────────────────────────────────────────────────────────
+
+const suites: { label: string; what: string; match: (name: string) => boolean }[] = [
+  { label: 'Vitest: unit and integration', what: '`npx vitest run`', match: (n) => n.startsWith('vitest › ') },
+  { label: 'Playwright on SQLite', what: '`npm run test:e2e` (production build, Chromium)', match: (n) => n.startsWith('sqlite › ') },
+  { label: 'Playwright on PostgreSQL', what: 'the same specs, `DATABASE_URL=postgresql://…`', match: (n) => n.startsWith('postgres › ') },
+  { label: 'Scale-out: two instances, PostgreSQL + Redis', what: '`playwright.scale.config.ts`', match: (n) => n.startsWith('scale › ') },
+  { label: 'Reliability: load, crash, outages, floods', what: '`npm run test:reliability` (parts)', match: (n) => n.startsWith('reliability › ') },
+  { label: 'of which: hostile input, every role, headers', what: '`tests/e2e/security`, `tests/e2e/site` on both databases', match: (n) => /^(sqlite|postgres) › (security|site)\//.test(n) },
+  { label: 'of which: policy engine under hostile text', what: '`tests/unit/policy`', match: (n) => n.startsWith('vitest › tests/unit/policy/') },
+];
+
+/** The counts a full `npm test` writes between RELIABILITY.md's figures:tests markers. */
+export function reliabilityBlock(results: TestResult[], run: { commit: string; date: string; machine: string; ci: boolean }): string {
+  const row = (label: string, what: string, matching: TestResult[]) => {
+    const c = count(matching);
+    return `| ${label} | ${what} | ${c.passed} | ${c.failed + c.flaky} | ${c.skipped} |`;
+  };
+  const total = count(results);
+  const skipped = results.filter((r) => r.outcome === 'skipped');
+  return [
+    `Last full \`npm test\`${run.ci ? ' (CI=true)' : ''}: commit \`${run.commit}\`, ${run.date}, ${run.machine}.`,
+    `**${total.passed} passed, ${total.failed + total.flaky} failed, ${total.skipped} skipped.** Each suite runs in CI as part of \`npm test\`.`,
+    '',
+    '| suite | command | passed | failed | skipped |',
+    '| --- | --- | --- | --- | --- |',
+    ...suites.map((s) => row(s.label, s.what, results.filter((r) => s.match(r.name)))),
+    ...(skipped.length ? ['', `Skipped: ${skipped.map((r) => `${r.name} (${r.reason ?? 'no reason'})`).join('; ')}.`] : []),
+  ].join('\n');
+}

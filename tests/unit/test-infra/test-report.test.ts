@@ -1,7 +1,7 @@
 // The closing summary of `npm test` (scripts/lib/test-report.ts): flaky and skipped tests are named and fail
 // the run (skips on CI only), and the last line keeps the form "N passed, N failed, N skipped".
 import { describe, expect, test } from 'vitest';
-import { fromPlaywright, fromVitest, summarize, type PlaywrightReport, type TestResult } from '@/scripts/lib/test-report';
+import { fromPlaywright, fromVitest, reliabilityBlock, summarize, type PlaywrightReport, type TestResult } from '@/scripts/lib/test-report';
 
 const playwrightReport: PlaywrightReport = {
   suites: [
@@ -97,5 +97,26 @@ describe('summary', () => {
   test('the closing line always has the form "N passed, N failed, N skipped"', () => {
     for (const results of [[], [passed], [flaky, skipped], [skipped]])
       expect(summarize(results, [], { ci: false }).lines.at(-1)).toMatch(/^\d+ passed, \d+ failed, \d+ skipped$/);
+  });
+});
+
+describe('RELIABILITY.md counts', () => {
+  test('per suite, with the security and policy subsets, the commit and the skips by name', () => {
+    const results: TestResult[] = [
+      { name: 'vitest › tests/unit/policy/rules.test.ts › a', outcome: 'passed' },
+      { name: 'vitest › tests/unit/cache/page-cache.test.ts › b', outcome: 'passed' },
+      { name: 'sqlite › security/access.spec.ts:10 › c', outcome: 'passed' },
+      { name: 'postgres › site/headers.spec.ts:20 › d', outcome: 'flaky', reason: 'x' },
+      { name: 'postgres › reader/comments.spec.ts:5 › e', outcome: 'passed' },
+      { name: 'reliability › database down and back', outcome: 'skipped', reason: 'nothing answers at 127.0.0.1:5432' },
+    ];
+    const block = reliabilityBlock(results, { commit: 'abc1234', date: '2026-11-27 10:00 UTC', machine: 'AMD EPYC × 2', ci: true });
+    expect(block).toContain('commit `abc1234`, 2026-11-27 10:00 UTC, AMD EPYC × 2');
+    expect(block).toContain('**4 passed, 1 failed, 1 skipped.**');
+    expect(block).toContain('| Vitest: unit and integration | `npx vitest run` | 2 | 0 | 0 |');
+    expect(block).toContain('| Playwright on PostgreSQL | the same specs, `DATABASE_URL=postgresql://…` | 1 | 1 | 0 |');
+    expect(block).toContain('| of which: hostile input, every role, headers | `tests/e2e/security`, `tests/e2e/site` on both databases | 1 | 1 | 0 |');
+    expect(block).toContain('| of which: policy engine under hostile text | `tests/unit/policy` | 1 | 0 | 0 |');
+    expect(block).toContain('Skipped: reliability › database down and back (nothing answers at 127.0.0.1:5432).');
   });
 });
