@@ -115,7 +115,7 @@ else
   await step(reliabilityName, async () => {
     rmSync('data/reliability.json', { force: true });
     try {
-      await run('npx', ['tsx', 'tests/reliability/run.ts'], env);
+      await run('npx', ['tsx', 'tests/reliability/run.ts', ...(process.env.SKIP_POSTGRES === '1' ? ['--skip-postgres'] : [])], env);
     } finally {
       type Part = { name: string; ok: boolean; skipped?: string };
       const parts = readJson<{ parts: Part[] }>('data/reliability.json')?.parts ?? [];
