@@ -23,7 +23,11 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a retry turns a failure into a silent pass (timing tests such as the page cache's "within 1 s"
+  // are the ones that flake). A test that fails once fails the run; scripts/test.ts fails on "flaky" too.
+  retries: 0,
+  // A stray test.only would quietly drop every other test from the run.
+  forbidOnly: Boolean(process.env.CI),
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
   use: {
     baseURL,

@@ -16,6 +16,10 @@ export default defineConfig({
   testDir: 'tests/scale',
   outputDir: 'data/test-results-scale',
   workers: 1,
+  // No retries, as in playwright.config.ts: a failure that passes on a second try is still a failure.
+  retries: 0,
+  // A stray test.only would quietly drop every other test from the run.
+  forbidOnly: Boolean(process.env.CI),
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',

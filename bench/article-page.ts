@@ -16,7 +16,8 @@ import { describeLoad, load, type LoadSummary } from './lib/load';
 import { describeMachine, machineInfo } from './lib/machine';
 import { createTrustedReaders, seedDiscussion } from './lib/seed';
 import { startStaticServer } from './lib/static-server';
-import { banner, hasFlag, isMain, median, numberFlag, root, sleep, verdict, writeResult } from './lib/util';
+import { banner, hasFlag, isMain, median, numberFlag, root, sleep, writeResult } from './lib/util';
+import { printVerdicts } from './targets';
 
 /** Median latency of `count` sequential GETs. */
 async function sequential(url: string, headers: Record<string, string> = {}, count = 10): Promise<number> {
@@ -49,7 +50,6 @@ export type ArticlePageResult = {
   hotStory: { load: LoadSummary; postEveryMs: number; posted: number; renders: number; coalesced: number; stale: number; hits: number };
   /** One request at a time (no queueing): what a single render costs. */
   unloaded: { signedInMedianMs: number; uncachedMedianMs: number; cachedMedianMs: number };
-  targets: { ratioAtLeast: number; p99AtMostMs: number; ratioMet: boolean; p99Met: boolean };
 };
 
 export async function main({ seconds = 15, shortSeconds = 10, connections = 32, quick = false, build = false } = {}): Promise<ArticlePageResult> {
@@ -174,9 +174,9 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
     signedIn,
     hotStory,
     unloaded,
-    targets: { ratioAtLeast: 0.5, p99AtMostMs: 50, ratioMet: ratio >= 0.5, p99Met: cached.p99Ms <= 50 },
   };
-  console.log(`\ncached / baseline = ${(ratio * 100).toFixed(0)} % (target ≥ 50 %: ${verdict(result.targets.ratioMet)}); cached p99 ${cached.p99Ms} ms (target ≤ 50 ms: ${verdict(result.targets.p99Met)})`);
+  console.log('');
+  printVerdicts('article-page', result);
   console.log(`one request at a time: cached ${unloaded.cachedMedianMs} ms, rendered signed-out ${unloaded.uncachedMedianMs} ms, rendered signed-in ${unloaded.signedInMedianMs} ms (medians of 10)`);
   console.log(`the cache serves ${(cached.reqPerSec / uncached.reqPerSec).toFixed(0)}× the requests of rendering every time; signed-in readers get ${signedIn.reqPerSec.toFixed(1)} req/s`);
   return result;

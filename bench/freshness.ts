@@ -11,12 +11,13 @@ import { ensureBuild } from './lib/build';
 import { closeDb, createSession, openDb, resetDatabase, savePolicy, sqliteUrl } from './lib/db';
 import { describeMachine, machineInfo } from './lib/machine';
 import { createTrustedReaders, seedDiscussion } from './lib/seed';
-import { banner, hasFlag, isMain, median, numberFlag, percentile, sleep, verdict, writeResult } from './lib/util';
+import { banner, hasFlag, isMain, median, numberFlag, percentile, sleep, writeResult } from './lib/util';
+import { printVerdicts } from './targets';
 
 const port = 3320;
 
 export type FreshnessSeries = { rounds: number; medianMs: number; p90Ms: number; maxMs: number; actionMedianMs: number; pollsMedian: number; samplesMs: number[] };
-export type FreshnessResult = { machine: ReturnType<typeof machineInfo>; approve: FreshnessSeries; post: FreshnessSeries; targetMs: number; met: boolean };
+export type FreshnessResult = { machine: ReturnType<typeof machineInfo>; approve: FreshnessSeries; post: FreshnessSeries };
 
 function series(samples: { visibleMs: number; actionMs: number; polls: number }[]): FreshnessSeries {
   const visible = samples.map((s) => s.visibleMs);
@@ -106,11 +107,10 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
     await server.stop();
   }
 
-  const result: FreshnessResult = { machine: machineInfo(), approve: series(approve), post: series(post), targetMs: 1000, met: false };
-  result.met = result.approve.maxMs <= 1000 && result.post.maxMs <= 1000;
+  const result: FreshnessResult = { machine: machineInfo(), approve: series(approve), post: series(post) };
   for (const [name, s] of [['moderator approves a held reply', result.approve], ['reader posts a reply', result.post]] as const)
     console.log(`${name}: visible to signed-out readers after median ${s.medianMs} ms · p90 ${s.p90Ms} ms · max ${s.maxMs} ms (${s.rounds} rounds; the action itself took median ${s.actionMedianMs} ms; median ${s.pollsMedian} GET(s) until visible)`);
-  console.log(`target ≤ 1 s: ${verdict(result.met)}`);
+  printVerdicts('freshness', result);
   return result;
 }
 

@@ -8,12 +8,13 @@ import { ensureBuild } from './lib/build';
 import { closeDb, createSession, openDb, resetDatabase, sqliteUrl } from './lib/db';
 import { describeMachine, machineInfo } from './lib/machine';
 import { seedDiscussion } from './lib/seed';
-import { banner, hasFlag, isMain, verdict, writeResult } from './lib/util';
+import { banner, hasFlag, isMain, writeResult } from './lib/util';
+import { printVerdicts } from './targets';
 
 const port = 3340;
 
 export type JsSize = { scripts: number; encodedKB: number; decodedKB: number; html: { encodedKB: number; decodedKB: number }; files: { url: string; encoded: number; decoded: number; encoding: string }[] };
-export type JsSizeResult = { machine: ReturnType<typeof machineInfo>; signedOut: JsSize; signedIn: JsSize; targetKB: number; met: boolean };
+export type JsSizeResult = { machine: ReturnType<typeof machineInfo>; signedOut: JsSize; signedIn: JsSize };
 
 async function measure(page: Page, url: string): Promise<JsSize> {
   const pending: Promise<JsSize['files'][number] | null>[] = [];
@@ -69,12 +70,12 @@ export async function main({ build = false } = {}): Promise<JsSizeResult> {
     await browser.close();
     await server.stop();
   }
-  const result: JsSizeResult = { machine: machineInfo(), signedOut, signedIn, targetKB: 100, met: signedOut.encodedKB <= 100 };
+  const result: JsSizeResult = { machine: machineInfo(), signedOut, signedIn };
   for (const [name, size] of [['signed-out', signedOut], ['signed-in', signedIn]] as const) {
     console.log(`${name}: ${size.scripts} scripts, ${size.encodedKB} KB on the wire (${[...new Set(size.files.map((f) => f.encoding))].join('/') || 'none'}), ${size.decodedKB} KB decoded; the HTML ${size.html.encodedKB} KB on the wire, ${size.html.decodedKB} KB decoded`);
     for (const file of [...size.files].sort((a, b) => b.encoded - a.encoded).slice(0, 5)) console.log(`  ${(file.encoded / 1024).toFixed(1).padStart(6)} KB  ${file.url}`);
   }
-  console.log(`target ≤ ${result.targetKB} KB signed-out: ${verdict(result.met)}`);
+  printVerdicts('js-size', result);
   return result;
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { postgresUrl, resetDatabase } from './lib/db';
 import { isMain, medianMs, writeResult } from './lib/util';
+import { printVerdicts } from './targets';
 
 const { values } = parseArgs({
   options: {
@@ -96,6 +97,7 @@ export async function main(options: { skipPostgres?: boolean; rows?: number } = 
     console.log(`${r.database}: ${r.rows.toLocaleString('en-US')} pending · first page of 50 ${r.firstPageMs.toFixed(2)} ms · last page ${r.lastPageMs.toFixed(2)} ms`);
     console.log(`  plan: ${r.plan.replace(/\n/g, '\n        ')}`);
   }
+  printVerdicts('moderation-queue', { results });
   return { rows: options.rows ?? rows, results };
 }
 

@@ -1,5 +1,8 @@
 // `npm run bench`: every benchmark in sequence, a summary table, and the figures in data/bench-results.json.
-//   npm run bench -- [--only NAME[,NAME…]] [--quick] [--build] [--skip-postgres]
+//   npm run bench -- [--only NAME[,NAME…]] [--quick] [--build] [--skip-postgres] [--allow-miss]
+// Every target and its verdict come from bench/targets.ts. A full (not --quick) run writes the summary into
+// BENCHMARKS.md between the figures:bench markers, with the commit, date, machine and load average; it exits
+// non-zero when a benchmark fails or a target measured in this run is missed (--allow-miss: report only).
 // NAMEs: policy, moderation-queue, query-plans, article-page, freshness, write-path, write-path-postgres, js-size.
 // Each benchmark but policy runs in its own process (lib/db binds one database per process; servers and
 // databases are set up and torn down per benchmark); bench/policy.ts is imported and its main() called.
@@ -10,17 +13,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuild } from './lib/build';
 import { describeMachine, machineInfo } from './lib/machine';
-import { fmt, hasFlag, root, stringFlag } from './lib/util';
-
-type Status = 'ok' | 'failed' | 'skipped';
-type Entry = { status: Status; at?: string; quick?: boolean; seconds: number; result?: unknown; error?: string };
-type Row = { benchmark: string; figure: string; target: string; met: string };
+import { hasFlag, root, stringFlag } from './lib/util';
+import { benchmarksBlock, figureRecord, renderTable, summaryRows, type Entry } from './lib/summary';
+import { benchNames as names, type BenchName as Name } from './targets';
+import { writeBlock } from '../scripts/lib/figures';
 
 const quick = hasFlag('quick');
 const skipPostgres = hasFlag('skip-postgres');
 const only = stringFlag('only')?.split(',').map((name) => name.trim());
-const names = ['policy', 'moderation-queue', 'query-plans', 'article-page', 'freshness', 'write-path', 'write-path-postgres', 'js-size'] as const;
-type Name = (typeof names)[number];
+const allowMiss = hasFlag('allow-miss');
 const scripts: Record<Exclude<Name, 'policy'>, { file: string; args: string[]; needsBuild: boolean; postgres?: boolean }> = {
   'moderation-queue': { file: 'bench/moderation-queue.ts', args: skipPostgres ? ['--skip-postgres'] : [], needsBuild: false },
   'query-plans': { file: 'bench/explain.ts', args: [], needsBuild: false },
@@ -62,7 +63,8 @@ function runScript(file: string, args: string[]): Promise<unknown> {
 
 const machine = machineInfo();
 const startedAt = new Date();
-console.log(`The Ledger benchmarks · ${startedAt.toISOString()} · commit ${commit()}${quick ? ' · QUICK (shorter runs: figures for smoke-testing only)' : ''}`);
+const startCommit = commit();
+console.log(`The Ledger benchmarks · ${startedAt.toISOString()} · commit ${startCommit}${quick ? ' · QUICK (shorter runs: figures for smoke-testing only)' : ''}`);
 console.log(describeMachine(machine));
 console.log(`running: ${selected.join(', ')}`);
 
@@ -91,10 +93,10 @@ for (const name of selected) {
     } else {
       result = await runScript(scripts[name].file, scripts[name].args);
     }
-    entries[name] = { status: 'ok', at: new Date().toISOString(), quick, seconds: Math.round((Date.now() - started) / 1000), result };
+    entries[name] = { status: 'ok', at: new Date().toISOString(), commit: startCommit, quick, seconds: Math.round((Date.now() - started) / 1000), result };
   } catch (error) {
     console.error(`\n${name} FAILED: ${error instanceof Error ? error.message : error}`);
-    entries[name] = { status: 'failed', at: new Date().toISOString(), quick, seconds: Math.round((Date.now() - started) / 1000), error: String(error) };
+    entries[name] = { status: 'failed', at: new Date().toISOString(), commit: startCommit, quick, seconds: Math.round((Date.now() - started) / 1000), error: String(error) };
   }
 }
 
@@ -105,62 +107,26 @@ function printPolicy(result: unknown) {
 }
 
 // ---- summary ----
-/* eslint-disable @typescript-eslint/no-explicit-any */
-// With --only, the other benchmarks' figures from the previous run are kept (each entry says when it ran).
+// With --only, the other benchmarks' figures from the previous run are kept (each row says when and where it ran).
 const file = path.join(root, 'data', 'bench-results.json');
 const previous = only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { benchmarks?: Partial<Record<Name, Entry>> }).benchmarks ?? {} : {};
 const merged: Partial<Record<Name, Entry>> = { ...previous, ...entries };
-const rows: Row[] = [];
-const yes = (met: boolean) => (met ? 'yes' : 'NO');
-for (const name of names.filter((n) => merged[n])) {
-  const entry = merged[name]!;
-  if (entry.status !== 'ok') {
-    rows.push({ benchmark: name, figure: entry.status === 'skipped' ? `skipped: ${entry.error}` : `FAILED: ${entry.error}`, target: '', met: entry.status === 'skipped' ? '—' : 'NO' });
-    continue;
-  }
-  const r = entry.result as any;
-  switch (name) {
-    case 'policy':
-      for (const run of r.runs ?? []) rows.push({ benchmark: `policy: evaluate, ${run.policy}`, figure: `${run.commentsPerSecond.toLocaleString('en-US')} comments/s, p99 ${run.p99Us} µs`, target: '', met: '—' });
-      if (r.compile) rows.push({ benchmark: 'policy: compile', figure: `${r.compile.terms} terms in ${r.compile.medianMs} ms (median)`, target: '', met: '—' });
-      break;
-    case 'moderation-queue':
-      for (const q of r.results) rows.push({ benchmark: `moderation queue (${q.database}, ${q.rows.toLocaleString('en-US')} pending)`, figure: `first page ${q.firstPageMs.toFixed(2)} ms, last page ${q.lastPageMs.toFixed(2)} ms`, target: 'last page ≈ first page', met: yes(q.lastPageMs <= Math.max(5, q.firstPageMs * 5)) });
-      break;
-    case 'query-plans':
-      for (const q of r) rows.push({ benchmark: `listThreads (${q.database}, ${q.comments.toLocaleString('en-US')} comments)`, figure: `${q.listThreadsMs.plain} ms; with a tombstone ${q.listThreadsMs.withTombstone} ms`, target: '', met: '—' });
-      break;
-    case 'article-page':
-      rows.push({ benchmark: 'article page, signed-out (cache) vs bare node:http', figure: `${fmt(r.cached.reqPerSec, 0)} vs ${fmt(r.baseline.reqPerSec, 0)} req/s = ${(r.ratio * 100).toFixed(0)} %`, target: '≥ 50 %', met: yes(r.targets.ratioMet) });
-      rows.push({ benchmark: 'article page, signed-out p50 / p99', figure: `${r.cached.p50Ms} / ${r.cached.p99Ms} ms (baseline ${r.baseline.p50Ms} / ${r.baseline.p99Ms} ms)`, target: 'p99 ≤ 50 ms', met: yes(r.targets.p99Met) });
-      rows.push({ benchmark: 'article page, PAGE_CACHE=off', figure: `${fmt(r.uncached.reqPerSec, 1)} req/s, p99 ${r.uncached.p99Ms} ms`, target: '', met: '—' });
-      rows.push({ benchmark: 'article page, signed-in', figure: `${fmt(r.signedIn.reqPerSec, 1)} req/s, p99 ${r.signedIn.p99Ms} ms; ${r.unloaded.signedInMedianMs} ms alone`, target: '', met: '—' });
-      if (r.hotStory)
-        rows.push({ benchmark: `article page, signed-out, a comment every ${r.hotStory.postEveryMs} ms`, figure: `${fmt(r.hotStory.load.reqPerSec, 0)} req/s, p99 ${r.hotStory.load.p99Ms} ms; ${r.hotStory.posted} posts → ${r.hotStory.renders} renders; ${fmt(r.hotStory.stale, 0)} stale, ${fmt(r.hotStory.coalesced, 0)} waited`, target: '', met: '—' });
-      break;
-    case 'freshness':
-      rows.push({ benchmark: 'freshness: approval → visible', figure: `median ${r.approve.medianMs} ms, max ${r.approve.maxMs} ms`, target: '≤ 1 s', met: yes(r.approve.maxMs <= r.targetMs) });
-      rows.push({ benchmark: 'freshness: new comment → visible', figure: `median ${r.post.medianMs} ms, max ${r.post.maxMs} ms`, target: '≤ 1 s', met: yes(r.post.maxMs <= r.targetMs) });
-      break;
-    case 'write-path':
-    case 'write-path-postgres':
-      rows.push({ benchmark: `write path (${r.database}, ${r.posters} posters)`, figure: `${r.acknowledgedPerSecond}/s acknowledged, p50 ${r.latency.p50Ms} ms, p99 ${r.latency.p99Ms} ms`, target: '', met: '—' });
-      rows.push({ benchmark: `write path (${r.database}): stored = acknowledged`, figure: `${r.acknowledged} acknowledged, missing ${r.check.missing}, duplicated ${r.check.duplicates}, extra ${r.check.storedButNotAcknowledged}`, target: 'none missing or doubled', met: yes(r.check.missing === 0 && r.check.duplicates === 0) });
-      break;
-    case 'js-size':
-      rows.push({ benchmark: 'JavaScript, article page signed-out', figure: `${r.signedOut.encodedKB} KB gzip (${r.signedOut.decodedKB} KB decoded)`, target: `≤ ${r.targetKB} KB`, met: yes(r.met) });
-      rows.push({ benchmark: 'JavaScript, article page signed-in', figure: `${r.signedIn.encodedKB} KB gzip (${r.signedIn.decodedKB} KB decoded)`, target: '', met: '—' });
-      break;
-  }
+const { rows, misses } = summaryRows(merged, new Set(Object.keys(entries) as Name[]));
+console.log(`\n══ summary${quick ? ' (QUICK run)' : ''}${only ? ` (${only.join(', ')} now; the rest from the previous run)` : ''} ══`);
+console.log(renderTable(rows, true).join('\n'));
+
+writeFileSync(file, JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), quick, commit: startCommit, machine, summary: rows, benchmarks: merged }, null, 2));
+console.log(`\nresults: ${path.relative(root, file)}`);
+
+// BENCHMARKS.md gets only figures worth quoting: a full run, or --only on top of full ones.
+if (quick) console.log('BENCHMARKS.md not updated: a --quick run gives smoke-test figures, not figures to quote.');
+else {
+  const doc = path.join(root, 'BENCHMARKS.md');
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const block = benchmarksBlock({ command, commit: startCommit, startedAt, finishedAt: new Date(), machine, loadAtEnd: machineInfo().loadAverage, rows });
+  writeFileSync(doc, writeBlock(readFileSync(doc, 'utf8'), 'bench', figureRecord(merged), block));
+  console.log('BENCHMARKS.md: summary written between the figures:bench markers; commit it.');
 }
 
-const widths = (['benchmark', 'figure', 'target', 'met'] as const).map((key) => Math.max(key.length, ...rows.map((row) => row[key].length)));
-const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-console.log(`\n══ summary${quick ? ' (QUICK run)' : ''}${only ? ` (${only.join(', ')} now; the rest from the previous run)` : ''} ══`);
-console.log(line(['benchmark', 'figure', 'target', 'met']));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const row of rows) console.log(line([row.benchmark, row.figure, row.target, row.met]));
-
-writeFileSync(file, JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), quick, commit: commit(), machine, summary: rows, benchmarks: merged }, null, 2));
-console.log(`\nresults: ${path.relative(root, file)}`);
-if (Object.values(entries).some((entry) => entry?.status === 'failed')) process.exitCode = 1;
+if (misses.length) console.log(`\n${misses.length} target(s) missed${allowMiss ? ' (--allow-miss: not failing)' : ''}:\n${misses.map((m) => `  - ${m}`).join('\n')}`);
+if (Object.values(entries).some((entry) => entry?.status === 'failed') || (misses.length && !allowMiss)) process.exitCode = 1;

@@ -12,7 +12,8 @@ import { ensureBuild } from './lib/build';
 import { closeDb, openDb, postgresUrl, resetDatabase, sqliteUrl } from './lib/db';
 import { describeMachine, machineInfo } from './lib/machine';
 import { commentText, rng, seedCrowd } from './lib/seed';
-import { banner, hasFlag, isMain, numberFlag, percentile, verdict, writeResult } from './lib/util';
+import { banner, hasFlag, isMain, numberFlag, percentile, writeResult } from './lib/util';
+import { printVerdicts } from './targets';
 
 export type WritePathResult = {
   machine: ReturnType<typeof machineInfo>;
@@ -164,7 +165,7 @@ export async function main({ seconds = 30, posters = 200, postgres = false, quic
   console.log(
     `database check: ${result.check.stored} stored · missing ${missing} · duplicated ${duplicates} · stored but not acknowledged ${storedButNotAcknowledged} · article.commentCount ${commentCount} vs ${published} published (${result.check.commentCountMatches ? 'consistent' : 'INCONSISTENT'})`,
   );
-  console.log(`every acknowledged comment stored exactly once: ${verdict(missing === 0 && duplicates === 0)}`);
+  printVerdicts(result.database === 'postgres' ? 'write-path-postgres' : 'write-path', result);
   return result;
 }
 

@@ -97,13 +97,15 @@ export function callFormAction(options: {
 }
 
 /** Posts a comment (a reply with `parentId`) through the real postComment action, as the compose box does: a
- *  fresh idempotency key each time. `state` is the form state the reader would see, or null. */
+ *  fresh idempotency key each time, unless `idempotencyKey` names the one to resend (a retry of the same
+ *  submit). `state` is the form state the reader would see, or null. */
 export async function postCommentOverHttp(options: {
   baseUrl: string;
   article: { id: string; slug: string };
   cookie: string;
   body: string;
   parentId?: string;
+  idempotencyKey?: string;
   agent?: http.Agent;
   headers?: Record<string, string>;
 }): Promise<ActionResponse & { state: ActionState | null }> {
@@ -114,7 +116,7 @@ export async function postCommentOverHttp(options: {
     actionId: postCommentId(),
     stateTree: articleStateTree(article.slug),
     cookie: options.cookie,
-    fields: { articleId: article.id, ...(options.parentId ? { parentId: options.parentId } : {}), idempotencyKey: randomUUID(), body: options.body },
+    fields: { articleId: article.id, ...(options.parentId ? { parentId: options.parentId } : {}), idempotencyKey: options.idempotencyKey ?? randomUUID(), body: options.body },
     agent: options.agent,
     headers: options.headers,
   });

@@ -68,11 +68,6 @@ export function writeResult(result: unknown, file = stringFlag('json')): void {
   writeFileSync(path.resolve(root, file), JSON.stringify(result, null, 2));
 }
 
-/** A target line: "≥ 50 % … met" / "missed". */
-export function verdict(met: boolean): string {
-  return met ? 'met' : 'MISSED';
-}
-
 export function banner(title: string): void {
   console.log(`\n── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}`);
 }

@@ -2,8 +2,14 @@
 // postComment server action for --seconds (default 60); with --kill the server is SIGKILLed half-way and
 // started again while the load goes on. Afterwards every acknowledged comment must be in the database
 // exactly once, and no response may be a 5xx (429s are deliberate refusals).
+// Retries are real: a post whose answer never arrives (connection refused or reset around the crash) is sent
+// again with the same idempotency key until it is answered, as the compose box does; and the first answer to
+// each reader's 1st, 11th, 21st… post is thrown away as lost and the same request sent again. Each comment
+// (one key) must be stored once, and a retry must be answered with the comment the first attempt created.
+// Port: RELIABILITY_LOAD_PORT (3396 on SQLite, 3397 on PostgreSQL).
 //   npx tsx tests/reliability/load.ts --db sqlite|postgres [--seconds 60] [--posters 200] [--kill]
 // Prints one line "RESULT {json}" for tests/reliability/run.ts.
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { postCommentOverHttp } from '../../bench/lib/actions';
 import { startServer, type AppServer } from '../../bench/lib/app-server';
@@ -16,7 +22,7 @@ const seconds = numberFlag('seconds', 60);
 const posters = numberFlag('posters', 200);
 const kill = hasFlag('kill');
 const url = database === 'postgres' ? (process.env.RELIABILITY_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/reliability') : 'file:./data/bench-reliability.db';
-const port = database === 'postgres' ? 3397 : 3396;
+const port = Number(process.env.RELIABILITY_LOAD_PORT ?? (database === 'postgres' ? 3397 : 3396));
 
 await resetDatabase(url);
 const db = await openDb(url);
@@ -34,19 +40,40 @@ let killedAt = 0;
 let restartedAt = 0;
 let down = false;
 
+let retries = 0;
+let lostResponses = 0;
+let answerMismatches = 0;
+const retryUntil = () => deadline + 30_000;
+
 async function post(poster: number, seq: number) {
   const marker = `rl${run}u${poster}n${seq}z`;
-  attempts++;
-  try {
-    const response = await postCommentOverHttp({ baseUrl: server.url, article, cookie: sessions[poster]!.cookie, body: `Comment ${seq} from reader ${poster} under load [${marker}]`, agent });
-    statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-    latencies.push(response.ms);
-    const parsed = response.state;
-    if (response.status === 200 && parsed?.status === 'done' && parsed.commentId) acknowledged.set(marker, { id: parsed.commentId, at: Date.now() });
-  } catch {
-    // Connection refused or reset while the server is down: not acknowledged, so the reader retries.
-    networkErrors++;
-    await sleep(100);
+  const idempotencyKey = randomUUID();
+  const body = `Comment ${seq} from reader ${poster} under load [${marker}]`;
+  const loseFirstAnswer = seq % 10 === 1; // from each reader's first post on, so even a short run has some
+  let firstAnswer: string | undefined;
+  for (let attempt = 0; Date.now() < retryUntil(); attempt++) {
+    attempts++;
+    if (attempt > 0) retries++;
+    try {
+      const response = await postCommentOverHttp({ baseUrl: server.url, article, cookie: sessions[poster]!.cookie, body, idempotencyKey, agent });
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      latencies.push(response.ms);
+      const parsed = response.state;
+      if (response.status !== 200 || parsed?.status !== 'done' || !parsed.commentId) return; // refused (429, flood): the reader gives up
+      if (loseFirstAnswer && attempt === 0) {
+        // The answer is lost on its way back: the reader cannot know the comment was stored, and resends.
+        lostResponses++;
+        firstAnswer = parsed.commentId;
+        continue;
+      }
+      if (firstAnswer && firstAnswer !== parsed.commentId) answerMismatches++;
+      acknowledged.set(marker, { id: parsed.commentId, at: Date.now() });
+      return;
+    } catch {
+      // Connection refused or reset while the server is down: no answer, so the same submit is sent again.
+      networkErrors++;
+      await sleep(100);
+    }
   }
 }
 
@@ -104,11 +131,14 @@ const result = {
   p50Ms: Math.round(percentile(latencies, 50)),
   p99Ms: Math.round(percentile(latencies, 99)),
   kill: kill ? { afterSeconds: Math.round((killedAt - started) / 1000), restartSeconds: Math.round((restartedAt - killedAt) / 100) / 10, acknowledgedBeforeKill: ackedBeforeKill } : null,
+  retries,
+  lostResponses,
+  answerMismatches,
   stored: byMarker.size,
   missing,
   duplicates,
   commentCountMatches: commentCount === published,
-  ok: missing === 0 && duplicates === 0 && serverErrors === 0 && commentCount === published && acknowledged.size > 0,
+  ok: missing === 0 && duplicates === 0 && serverErrors === 0 && commentCount === published && acknowledged.size > 0 && lostResponses > 0 && answerMismatches === 0,
 };
 console.log(`RESULT ${JSON.stringify(result)}`);
 process.exit(result.ok ? 0 : 1);

@@ -167,6 +167,56 @@ export function fetchShapeBody(args: unknown[]): FormData {
   return form;
 }
 
+/** Reverses encodeValue: "$undefined" → undefined, "$$x" → "$x". Other "$" references are not plain values. */
+function decodeValue(value: unknown): unknown {
+  if (value === '$undefined') return undefined;
+  if (typeof value === 'string' && value.startsWith('$')) {
+    if (value.startsWith('$$')) return value.slice(1);
+    throw new Error(`cannot decode the reply reference ${value}`);
+  }
+  if (Array.isArray(value)) return value.map(decodeValue);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeValue(v)]));
+  return value;
+}
+
+/**
+ * The argument list of a captured fetch-shape request (what the browser's React sent), with each `$K<n>`
+ * FormData reference read back into a FormArg. With fetchShapeBody it round-trips, so a replayed or forged
+ * request is built by the same encoder as every other call in the security specs, and a field we change is
+ * really changed: editing the raw multipart text with a regular expression silently changes nothing when
+ * the field is not spelled the way the expression expects.
+ */
+export async function decodeFetchShapeBody(body: Buffer, contentType: string): Promise<unknown[]> {
+  const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+  const row = form.get('0');
+  if (typeof row !== 'string') throw new Error('not a fetch-shape server action body: no row "0"');
+  const args = JSON.parse(row) as unknown[];
+  return args.map((arg) => {
+    const ref = typeof arg === 'string' ? /^\$K(\d+)$/.exec(arg)?.[1] : undefined;
+    if (!ref) return decodeValue(arg);
+    const prefix = `_${ref}_`;
+    const fields: Fields = {};
+    for (const name of new Set([...form.keys()].filter((key) => key.startsWith(prefix)))) {
+      const values = form.getAll(name);
+      fields[name.slice(prefix.length)] = values.length > 1 ? values.map(String) : values[0]!;
+    }
+    return new FormArg(fields);
+  });
+}
+
+/** The same arguments with some form fields changed. Throws when a field is not in the form, so a change can never be a no-op. */
+export function withFormFields(args: unknown[], changes: Record<string, string>): unknown[] {
+  const forms = args.filter((arg): arg is FormArg => arg instanceof FormArg);
+  if (forms.length !== 1) throw new Error(`expected one form argument, found ${forms.length}`);
+  for (const name of Object.keys(changes)) if (!(name in forms[0]!.fields)) throw new Error(`the form has no field "${name}" (fields: ${Object.keys(forms[0]!.fields).join(', ')})`);
+  return args.map((arg) => (arg instanceof FormArg ? new FormArg({ ...arg.fields, ...changes }) : arg));
+}
+
+/** The field of the one form argument (for assertions on a captured request). */
+export function formField(args: unknown[], name: string): FieldValue | undefined {
+  return args.find((arg): arg is FormArg => arg instanceof FormArg)?.fields[name];
+}
+
 /** The body a plain HTML form posts before hydration. */
 export function noJsShapeBody(actionId: string, fields: Fields, previousState?: unknown): FormData {
   const form = new FormData();
@@ -194,6 +244,33 @@ export async function callActionFetch(actionId: string, args: unknown[], options
   return httpRequest('POST', options.path, {
     body,
     headers: { 'content-type': type, 'next-action': actionId, accept: 'text/x-component', ...actionHeaders(options) },
+  });
+}
+
+/**
+ * POSTs `action(...args)` like callActionFetch, then hangs up as soon as the answer starts, without reading
+ * it: the server has done the work (an action answers after its write commits), but the client never learns
+ * the outcome. This is the lost response a retry with the same idempotency key must not turn into a second write.
+ * Resolves with the status line the server had begun to send.
+ */
+export async function callActionFetchAndHangUp(actionId: string, args: unknown[], options: CallOptions): Promise<number> {
+  const { body, type } = await multipart(fetchShapeBody(args));
+  return new Promise<number>((resolve, reject) => {
+    const request = http.request({
+      host: '127.0.0.1',
+      port,
+      path: options.path,
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': type, 'next-action': actionId, accept: 'text/x-component', 'content-length': String(body.length), ...actionHeaders(options) },
+    });
+    request.on('response', (response) => {
+      request.destroy();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject); // after the hang-up, a late error cannot un-resolve the promise
+    request.setTimeout(30_000, () => request.destroy(new Error(`timeout: POST ${options.path}`)));
+    request.end(body);
   });
 }
 

@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { createArticle, createTrustedReader, signIn, uniqueEmail } from '../fixtures';
 import { testDb } from '../../support/db';
+import { actionResult, callActionFetch, callActionFetchAndHangUp, decodeFetchShapeBody, formField, withFormFields } from '../../support/server-actions';
 
 const articlePath = '/articles/council-bike-lanes';
 
@@ -204,16 +205,77 @@ test.describe('the discussion', () => {
     await page.goto(articlePath);
     const text = `Posted with scripts off ${Date.now()}`;
     await page.getByLabel(`Comment as ${reader.displayName}`).fill(text);
+    const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(articlePath));
     await page.getByRole('button', { name: 'Post comment' }).click();
+    const request = await posted;
     await expect(page.getByText('Your comment is published.')).toBeVisible();
     await expect(commentItem(page, text)).toBeVisible();
-    // Resubmitting the same form (what a refresh of the POST does) is answered with the same comment.
     const db = await testDb();
+    expect(await db.comment.count({ where: { body: text } })).toBe(1);
+
+    // A refresh of the answer (or Back and submit again) resends the very same form: same fields, same
+    // idempotency key, same cookie. Twice, as an impatient reader would. It is answered, and stores nothing new.
+    const form = request.postDataBuffer()!;
+    expect(form.toString('utf8'), 'the no-JS form carries its idempotency key').toMatch(/name="idempotencyKey"\r\n\r\n[0-9a-f-]{36}\r\n/);
+    for (let i = 0; i < 2; i++) {
+      const resent = await context.request.post(request.url(), {
+        headers: { 'content-type': request.headers()['content-type']!, origin: new URL(request.url()).origin },
+        data: form,
+      });
+      expect(resent.status()).toBeLessThan(400);
+      expect(await resent.text()).toContain('Your comment is published.');
+    }
     expect(await db.comment.count({ where: { body: text } })).toBe(1);
     await context.close();
   });
 
-  test('signed-out visitors cannot post, in the page or by calling the action', async ({ page, browser, playwright }) => {
+  test('retries of the same request never double a comment: repeated, lost responses, concurrent', async ({ page }) => {
+    const reader = await createTrustedReader('Retry');
+    await signIn(page, reader.email, { from: articlePath });
+    const sessionToken = (await page.context().cookies()).find((c) => c.name.endsWith('next-auth.session-token'))!.value;
+    const text = `Retried ${Date.now()}`;
+    const captured = page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);
+    await page.getByLabel(`Comment as ${reader.displayName}`).fill(text);
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    const request = await captured;
+    await expect(page.getByRole('status').filter({ hasText: 'Your comment is published.' })).toBeVisible();
+
+    const db = await testDb();
+    const actionId = request.headers()['next-action']!;
+    const path = new URL(request.url()).pathname;
+    const args = await decodeFetchShapeBody(request.postDataBuffer()!, request.headers()['content-type']!);
+    expect(formField(args, 'idempotencyKey')).toMatch(/^[0-9a-f-]{36}$/);
+    const stored = async (body: string) => db.comment.findMany({ where: { body }, select: { id: true } });
+    const answer = (text: string) => actionResult(text) as { status?: string; commentId?: string } | undefined;
+
+    // 1. The browser's request, sent again unchanged: answered with the comment it already created.
+    const [original] = await stored(text);
+    const again = await callActionFetch(actionId, args, { path, sessionToken });
+    expect(again.status).toBe(200);
+    expect(answer(again.text)).toMatchObject({ status: 'done', commentId: original!.id });
+    expect(await stored(text)).toHaveLength(1);
+
+    // 2. A lost response: the server stores the comment, the client hangs up before reading the answer and
+    //    retries with the same key (what the form does after a network error).
+    const lost = withFormFields(args, { body: `${text} lost`, idempotencyKey: crypto.randomUUID() });
+    expect(await callActionFetchAndHangUp(actionId, lost, { path, sessionToken })).toBe(200);
+    await expect.poll(async () => (await stored(`${text} lost`)).length).toBe(1);
+    const retry = await callActionFetch(actionId, lost, { path, sessionToken });
+    expect(answer(retry.text)).toMatchObject({ status: 'done', commentId: (await stored(`${text} lost`))[0]!.id });
+    expect(await stored(`${text} lost`)).toHaveLength(1);
+
+    // 3. Four copies of one request at once (a retry racing the original): one comment, and every copy is told its id.
+    const raced = withFormFields(args, { body: `${text} raced`, idempotencyKey: crypto.randomUUID() });
+    const answers = await Promise.all(Array.from({ length: 4 }, () => callActionFetch(actionId, raced, { path, sessionToken })));
+    const rows = await stored(`${text} raced`);
+    expect(rows).toHaveLength(1);
+    for (const response of answers) {
+      expect(response.status).toBe(200);
+      expect(answer(response.text)).toMatchObject({ status: 'done', commentId: rows[0]!.id });
+    }
+  });
+
+  test('signed-out visitors cannot post, in the page or by calling the action', async ({ page, browser }) => {
     await page.goto(articlePath);
     await expect(page.getByRole('link', { name: 'Sign in to comment' })).toBeVisible();
     await expect(page.locator('textarea')).toHaveCount(0);
@@ -222,6 +284,7 @@ test.describe('the discussion', () => {
     const reader = await createTrustedReader('Replay');
     const signedIn = await browser.newPage();
     await signIn(signedIn, reader.email, { from: articlePath });
+    const sessionToken = (await signedIn.context().cookies()).find((c) => c.name.endsWith('next-auth.session-token'))!.value;
     const captured = new Promise<Request>((resolve) =>
       // The post itself, not the compose-time draft check, which can fire first on a slow machine.
       signedIn.on('request', (request) => request.method() === 'POST' && request.headers()['next-action'] && request.postData()?.includes('idempotencyKey') && resolve(request)),
@@ -231,18 +294,22 @@ test.describe('the discussion', () => {
     const request = await captured;
     await signedIn.close();
 
-    // …and replay it without the session cookie, with a new body and key.
-    const anonymous = await playwright.request.newContext();
-    const body = request.postData()!.replace(/Legitimate \d+/, 'Anonymous replay').replace(/"idempotencyKey","[^"]+"/, '"idempotencyKey","replay-key-123"');
-    const replay = await anonymous.post(request.url(), {
-      headers: { 'next-action': request.headers()['next-action']!, 'content-type': request.headers()['content-type']!, origin: new URL(request.url()).origin },
-      data: body,
-    });
-    expect(replay.status()).toBeLessThan(500);
-    expect(await replay.text()).toContain('Sign in to take part');
+    // …and replay it without the session cookie, with a new body and key (re-encoded by the shared helper;
+    // withFormFields throws if a field is missing, so the swap cannot silently do nothing).
+    const actionId = request.headers()['next-action']!;
+    const path = new URL(request.url()).pathname;
+    const args = await decodeFetchShapeBody(request.postDataBuffer()!, request.headers()['content-type']!);
+    const stamp = Date.now();
+    const replay = await callActionFetch(actionId, withFormFields(args, { body: `Anonymous replay ${stamp}`, idempotencyKey: `replay-${stamp}` }), { path });
+    expect(replay.status).toBeLessThan(500);
+    expect(replay.text).toContain('Sign in to take part');
     const db = await testDb();
-    expect(await db.comment.count({ where: { body: { contains: 'Anonymous replay' } } })).toBe(0);
-    await anonymous.dispose();
+    expect(await db.comment.count({ where: { body: `Anonymous replay ${stamp}` } })).toBe(0);
+
+    // The control: the same forged request with the reader's cookie posts, so the zero above is the sign-in check's doing.
+    const control = await callActionFetch(actionId, withFormFields(args, { body: `Signed-in replay ${stamp}`, idempotencyKey: `control-${stamp}` }), { path, sessionToken });
+    expect(control.status).toBe(200);
+    expect(await db.comment.count({ where: { body: `Signed-in replay ${stamp}` } })).toBe(1);
   });
 
   test('a closed story says so and refuses posts', async ({ page }) => {

@@ -87,9 +87,19 @@ test('the compose box warns before posting, naming the clause and marking the wo
 test('a story closed by auto-close refuses posts and says so', async ({ page }) => {
   const db = await testDb();
   const article = await createArticle('policy-autoclose');
-  await db.article.update({ where: { id: article.id }, data: { publishedAt: new Date(Date.now() - 10 * 86_400_000), autoCloseDays: 3 } });
   const reader = await createTrustedReader('Late');
   await signIn(page, reader.email, { from: `/articles/${article.slug}` });
+  // The reader starts writing while the story is open; it passes its auto-close date before they post.
+  const text = `Written as the story closed ${Date.now()}`;
+  const box = page.getByLabel(`Comment as ${reader.displayName}`);
+  await box.fill(text);
+  await db.article.update({ where: { id: article.id }, data: { publishedAt: new Date(Date.now() - 10 * 86_400_000), autoCloseDays: 3 } });
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.locator('form.comment-form').getByRole('alert')).toContainText(/Comments on this story closed on .+, 3 days after publication\./);
+  await expect(box).toHaveValue(text);
+  expect(await db.comment.count({ where: { body: text } }), 'the refused post is not stored').toBe(0);
+
+  await page.reload();
   await expect(page.getByText('Comments are closed on this story.')).toBeVisible();
   await expect(page.getByLabel(/^Comment as/)).toHaveCount(0);
 });

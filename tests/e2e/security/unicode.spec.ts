@@ -37,7 +37,7 @@ const commentCases: { name: string; body: string; refused?: RegExp }[] = [
   { name: 'right-to-left override, never closed', body: 'Download invoice\u202Efdp.exe and more words after it' },
   { name: 'isolates and marks', body: '\u2067\u05E9\u05DC\u05D5\u05DD\u2069 and \u200Fmarks\u200E in text' },
   { name: 'zero-width characters inside words', body: 'zero\u200Bwidth\u200Cnon\u200Djoiner\u2060words\uFEFF here' },
-  { name: 'only zero-width characters', body: '\u200B\u200C\u200D\u2060' },
+  { name: 'only zero-width characters', body: '\u200B\u200C\u200D\u2060', refused: /at least 2 visible characters/ },
   { name: 'a few stacked combining marks', body: combining('Zalgo', 20) },
   { name: 'a combining-mark stack wider than the page', body: combining('Zalgo', 1500), refused: /stacked accent marks/ },
   { name: 'a NUL byte', body: 'nul\u0000byte in the middle', refused: /control characters/ },
@@ -62,7 +62,10 @@ test.describe('unicode abuse, sent straight to the actions', () => {
       if (item.refused) {
         if (state.status !== 'invalid' || !item.refused.test(JSON.stringify(state))) failures.push(`${item.name}: expected an error matching ${item.refused}, got ${JSON.stringify(state).slice(0, 200)}`);
         if (rows.length) failures.push(`${item.name}: stored although refused`);
-      } else if (state.status === 'done') {
+      } else if (state.status !== 'done') {
+        // Not expected to be refused: an error here is a reader wrongly turned away, not a pass.
+        failures.push(`${item.name}: expected to be accepted, got ${JSON.stringify(state).slice(0, 200)}`);
+      } else {
         if (rows.length !== 1 || !rows[0]!.body.isWellFormed() || /\u0000/.test(rows[0]!.body)) failures.push(`${item.name}: not stored as sent`);
         else stored.push(rows[0]!.id);
       }

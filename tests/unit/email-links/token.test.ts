@@ -36,10 +36,15 @@ describe('reply tokens', () => {
     expect(verifyReplyToken(signReplyToken(link, secret), secret, now, 'comment-2')).toMatchObject({ ok: false, reason: 'wrong-comment' });
   });
 
-  test('a token for another author verifies only with its own author id (binding)', () => {
+  // The token layer only carries the author id, signed; refusing a token whose author is not its link's
+  // is lib/comments/author-reply.ts's job, tested in author-binding.db.test.ts.
+  test('the author id is signed into the token: changing it breaks the signature', () => {
     const other = signReplyToken({ ...link, authorId: 'author-2' }, secret);
     const result = verifyReplyToken(other, secret, now, 'comment-1');
     expect(result.ok && result.payload.aid).toBe('author-2');
+    const [, signature] = other.split('.');
+    const [body] = signReplyToken(link, secret).split('.');
+    expect(verifyReplyToken(`${body}.${signature}`, secret, now, 'comment-1')).toEqual({ ok: false, reason: 'bad-signature' });
   });
 });
 

@@ -7,10 +7,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '@/lib/db';
+import { seedStoryPath } from '../../support/seed-story';
 import { useTempDatabase } from '../../support/temp-db';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const seedArticle = '/work/shared/seed/article.txt';
+const seedArticle = seedStoryPath;
 const headline = 'Huawei signs deal to build Russia’s 5G networks after U.S. ban';
 const slug = 'huawei-signs-deal-to-build-russias-5g-networks-after-u-s-ban';
 

@@ -1,9 +1,9 @@
 // importStories against a real, freshly migrated SQLite database: all or nothing.
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ImportError, importStories } from '@/lib/articles/import-stories';
 import { parseStory, type StoryMeta } from '@/lib/articles/parse-story';
 import type { Db } from '@/lib/db';
+import { seedStoryText } from '../../support/seed-story';
 import { useTempDatabase } from '../../support/temp-db';
 
 let db: Db;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   db = await useTempDatabase();
 }, 60_000);
 
-const seedText = readFileSync('/work/shared/seed/article.txt', 'utf8');
+const seedText = seedStoryText();
 
 function story(source: string, meta: StoryMeta, author = '• Jane Doe can be reached at JDoe@Example.com.') {
   return parseStory(`Headline: ${source}\nA first paragraph.\nA second paragraph.\n${author}\n`, meta, source);

@@ -1,10 +1,9 @@
 // The wire-story parser, pure: the real seed article and the ways a file can be wrong.
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { defaultStandfirst, parseStory, slugify, StoryParseError } from '@/lib/articles/parse-story';
+import { seedStoryText } from '../../support/seed-story';
 
-const seedFile = '/work/shared/seed/article.txt';
-const seedText = readFileSync(seedFile, 'utf8');
+const seedText = seedStoryText();
 const footer = '• Andrew Blake can be reached at ablake@washingtontimes.com.';
 const policy = 'Please read our comment policy before commenting.';
 const now = new Date('2024-01-02T03:04:05Z');

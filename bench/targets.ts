@@ -1,0 +1,161 @@
+// Every benchmark target, in one table, and what each benchmark measures (the source paths whose change makes
+// its recorded figure out of date). `npm run bench` computes "met" from this table and nowhere else, exits
+// non-zero on a miss (`--allow-miss` to explore), and writes the verdicts into BENCHMARKS.md; the single
+// benchmarks print the same verdicts. scripts/check-figures.ts uses `measures` to tell stale figures.
+// A benchmark's result is read here through the few fields a target needs, so the table has no dependency
+// on the benchmark modules (bench/policy.ts may be absent from a checkout).
+
+export const benchNames = ['policy', 'moderation-queue', 'query-plans', 'article-page', 'freshness', 'write-path', 'write-path-postgres', 'js-size'] as const;
+export type BenchName = (typeof benchNames)[number];
+
+/** One measured value a target applies to (several per result: both databases, both policies). */
+type Measured = { subject: string; value: number; figure: string };
+export type Target = {
+  id: string;
+  benchmark: BenchName;
+  /** What is promised, in the words of the summary table. */
+  target: string;
+  direction: 'at-least' | 'at-most';
+  limit: number;
+  measure: (result: unknown) => Measured[];
+};
+export type Verdict = { id: string; benchmark: BenchName; subject: string; figure: string; target: string; value: number; met: boolean };
+
+// The fields the targets read. A result that lacks them makes `measure` throw, which fails the run: a target
+// that silently measures nothing would always be "met".
+type ArticlePage = { cached: { reqPerSec: number; p50Ms: number; p99Ms: number }; baseline: { reqPerSec: number; p50Ms: number; p99Ms: number }; ratio: number };
+type Freshness = { approve: { medianMs: number; maxMs: number; rounds: number }; post: { medianMs: number; maxMs: number; rounds: number } };
+type WritePath = { database: string; acknowledged: number; check: { missing: number; duplicates: number; storedButNotAcknowledged: number } };
+type JsSize = { signedOut: { encodedKB: number; decodedKB: number } };
+type Policy = { runs: { policy: string; terms: number; commentsPerSecond: number; p99Us: number }[] };
+type Queue = { results: { database: string; rows: number; firstPageMs: number; lastPageMs: number }[] };
+
+function need<T>(result: unknown, check: (r: T) => unknown, what: string): T {
+  if (!result || typeof result !== 'object' || !check(result as T)) throw new Error(`benchmark result has no ${what}`);
+  return result as T;
+}
+const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const writeChecked = (result: unknown): Measured[] => {
+  const r = need<WritePath>(result, (x) => x.check && typeof x.check.missing === 'number', 'database check');
+  return [{ subject: `write path (${r.database}): stored = acknowledged`, value: r.check.missing + r.check.duplicates, figure: `${n(r.acknowledged)} acknowledged, missing ${r.check.missing}, duplicated ${r.check.duplicates}, extra ${r.check.storedButNotAcknowledged}` }];
+};
+
+export const targets: Target[] = [
+  {
+    id: 'article-page-vs-baseline',
+    benchmark: 'article-page',
+    target: '≥ 50 % of bare node:http',
+    direction: 'at-least',
+    limit: 50,
+    measure: (result) => {
+      const r = need<ArticlePage>(result, (x) => typeof x.ratio === 'number' && !!x.cached && !!x.baseline, 'cached/baseline figures');
+      return [{ subject: 'article page, signed-out (page cache) vs bare node:http', value: r.ratio * 100, figure: `${n(r.cached.reqPerSec)} vs ${n(r.baseline.reqPerSec)} req/s = ${n(r.ratio * 100)} %` }];
+    },
+  },
+  {
+    id: 'article-page-p99',
+    benchmark: 'article-page',
+    target: 'p99 ≤ 50 ms',
+    direction: 'at-most',
+    limit: 50,
+    measure: (result) => {
+      const r = need<ArticlePage>(result, (x) => typeof x.cached?.p99Ms === 'number', 'cached latency');
+      return [{ subject: 'article page, signed-out, p50 / p99 latency', value: r.cached.p99Ms, figure: `${r.cached.p50Ms} / ${r.cached.p99Ms} ms (baseline ${r.baseline.p50Ms} / ${r.baseline.p99Ms} ms)` }];
+    },
+  },
+  ...(['approve', 'post'] as const).map(
+    (change): Target => ({
+      id: `freshness-${change}`,
+      benchmark: 'freshness',
+      target: 'every round ≤ 1 s',
+      direction: 'at-most',
+      limit: 1000,
+      measure: (result) => {
+        const s = need<Freshness>(result, (x) => typeof x[change]?.maxMs === 'number', `${change} series`)[change];
+        return [{ subject: change === 'approve' ? 'freshness: moderator approves → signed-out page shows it' : 'freshness: reader posts → signed-out page shows it', value: s.maxMs, figure: `median ${n(s.medianMs, 1)} ms, max ${n(s.maxMs, 1)} ms (${s.rounds} rounds)` }];
+      },
+    }),
+  ),
+  { id: 'write-path-exactly-once', benchmark: 'write-path', target: 'none missing or doubled', direction: 'at-most', limit: 0, measure: writeChecked },
+  { id: 'write-path-postgres-exactly-once', benchmark: 'write-path-postgres', target: 'none missing or doubled', direction: 'at-most', limit: 0, measure: writeChecked },
+  {
+    id: 'js-size-signed-out',
+    benchmark: 'js-size',
+    target: '≤ 100 KB',
+    direction: 'at-most',
+    limit: 100,
+    measure: (result) => {
+      const r = need<JsSize>(result, (x) => typeof x.signedOut?.encodedKB === 'number', 'signed-out size');
+      return [{ subject: 'JavaScript on the article page, signed-out', value: r.signedOut.encodedKB, figure: `${r.signedOut.encodedKB} KB compressed (${r.signedOut.decodedKB} KB decoded)` }];
+    },
+  },
+  {
+    id: 'policy-throughput',
+    benchmark: 'policy',
+    target: '≥ 20,000 comments/s',
+    direction: 'at-least',
+    limit: 20_000,
+    measure: (result) =>
+      need<Policy>(result, (x) => Array.isArray(x.runs) && x.runs.length > 0, 'policy runs').runs.map((run) => ({
+        subject: `policy engine, ${run.policy} (${n(run.terms)} terms)`,
+        value: run.commentsPerSecond,
+        figure: `${n(run.commentsPerSecond)} comments/s, p99 ${run.p99Us} µs`,
+      })),
+  },
+  {
+    // Keyset paging: reaching the last of 2,000 pages costs no more than a page, where OFFSET would scan
+    // 100,000 rows. An absolute bound, because "last ≈ first" on sub-millisecond figures is noise.
+    id: 'moderation-queue-last-page',
+    benchmark: 'moderation-queue',
+    target: 'last page ≤ 10 ms',
+    direction: 'at-most',
+    limit: 10,
+    measure: (result) =>
+      need<Queue>(result, (x) => Array.isArray(x.results) && x.results.length > 0, 'queue results').results.map((q) => ({
+        subject: `moderation queue, ${n(q.rows)} pending, ${q.database}`,
+        value: q.lastPageMs,
+        figure: `first page ${q.firstPageMs.toFixed(2)} ms, last page ${q.lastPageMs.toFixed(2)} ms`,
+      })),
+  },
+];
+
+/** The verdicts of every target of one benchmark for its result. */
+export function judge(benchmark: BenchName, result: unknown): Verdict[] {
+  return targets
+    .filter((t) => t.benchmark === benchmark)
+    .flatMap((t) =>
+      t.measure(result).map((m) => ({
+        id: t.id,
+        benchmark,
+        subject: m.subject,
+        figure: m.figure,
+        target: t.target,
+        value: m.value,
+        met: Number.isFinite(m.value) && (t.direction === 'at-least' ? m.value >= t.limit : m.value <= t.limit),
+      })),
+    );
+}
+
+/** Prints a benchmark's verdicts (the single benchmarks call this after their own figures). */
+export function printVerdicts(benchmark: BenchName, result: unknown): Verdict[] {
+  const verdicts = judge(benchmark, result);
+  for (const v of verdicts) console.log(`target ${v.target} — ${v.subject}: ${v.figure}: ${v.met ? 'met' : 'MISSED'}`);
+  return verdicts;
+}
+
+/**
+ * The source paths each benchmark measures: a commit touching one of them after the recorded commit makes the
+ * figure stale (scripts/check-figures.ts). Generous on purpose: a stale-figure warning costs a re-run, a
+ * figure quoted for code it never measured costs trust. The benchmark's own script is always included.
+ */
+const serving = ['server.ts', 'proxy.ts', 'next.config.ts', 'instrumentation.ts', 'lib/cache', 'lib/db.ts', 'lib/db-target.ts', 'lib/db-health.ts', 'lib/request.ts', 'package-lock.json'];
+export const measures: Record<BenchName, string[]> = {
+  policy: ['bench/policy.ts', 'lib/policy'],
+  'moderation-queue': ['bench/moderation-queue.ts', 'lib/moderation', 'lib/data/moderation.ts', 'lib/db.ts', 'prisma/schema.prisma', 'prisma/migrations', 'prisma/postgres'],
+  'query-plans': ['bench/explain.ts', 'lib/data/comments.ts', 'lib/db.ts', 'prisma/schema.prisma', 'prisma/migrations', 'prisma/postgres'],
+  'article-page': ['bench/article-page.ts', 'bench/lib', ...serving, 'app/(reader)', 'app/layout.tsx', 'components', 'lib/data', 'lib/auth', 'lib/comments', 'lib/policy', 'lib/text', 'lib/security', 'lib/site.ts', 'lib/format.ts'],
+  freshness: ['bench/freshness.ts', 'bench/lib', ...serving, 'app/(reader)', 'app/(moderation)', 'components', 'lib/data', 'lib/comments', 'lib/moderation', 'lib/policy'],
+  'write-path': ['bench/write-path.ts', 'bench/lib', ...serving, 'app/(reader)', 'lib/comments', 'lib/policy', 'lib/data', 'lib/notifications', 'lib/rate-limit.ts', 'prisma/schema.prisma', 'prisma/migrations'],
+  'write-path-postgres': ['bench/write-path.ts', 'bench/lib', ...serving, 'app/(reader)', 'lib/comments', 'lib/policy', 'lib/data', 'lib/notifications', 'lib/rate-limit.ts', 'prisma/postgres'],
+  'js-size': ['bench/js-size.ts', 'app', 'components', 'next.config.ts', 'proxy.ts', 'server.ts', 'lib/cache', 'package-lock.json'],
+};
