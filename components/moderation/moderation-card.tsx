@@ -89,6 +89,9 @@ export function ModerationCard({ card, actions, clauses }: { card: Card; actions
               {card.reasons.map((reason, i) => (
                 <li key={i}>
                   <a href={clauseHref(reason.clause)}>{clauseLabel(reason.clause)}</a> · <code>{reason.ruleId}</code>: {reason.message}
+                  {reason.evidence.some((e) => e.kind === 'span') && (
+                    <> Found: {reason.evidence.flatMap((e) => (e.kind === 'span' ? [`“${e.text}”`] : [])).join(', ')}</>
+                  )}
                 </li>
               ))}
             </ul>
@@ -127,8 +130,15 @@ export function ModerationCard({ card, actions, clauses }: { card: Card; actions
               <li key={i}>
                 <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time> · {event.action} by {event.actor}
                 {event.fromStatus !== event.toStatus && event.toStatus && ` · ${(event.fromStatus ?? 'new').toLowerCase()} → ${event.toStatus.toLowerCase()}`}
-                {event.clause && ` · ${label(event.clause)}`}
-                {event.note && ` · “${event.note.split('\n')[0]}”`}
+                {event.clauses.length > 0 && ` · ${event.clauses.map(label).join(', ')}`}
+                {event.noteLines.length === 1 && ` · “${event.noteLines[0]}”`}
+                {event.noteLines.length > 1 && (
+                  <ul>
+                    {event.noteLines.map((line, j) => (
+                      <li key={j}>{line}</li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ol>
