@@ -91,7 +91,7 @@ export default async function TransparencyPage() {
       <ShareBar
         id="chart-who"
         title="Who decided: automatic checks against moderators"
-        description={`Automatic checks held or rejected ${n(automatic)} comments (${share(automatic)}%); moderators made ${n(human)} decisions (${share(human)}%).`}
+        description={`Automatic checks held or rejected ${plural(automatic, 'comment')} (${share(automatic)}%); moderators made ${plural(human, 'decision')} (${share(human)}%).`}
         parts={[
           { key: 'automatic', label: `Automatic checks: ${n(automatic)}`, color: colors.hold, value: automatic },
           { key: 'human', label: `Moderators: ${n(human)}`, color: colors.moderator, value: human },
