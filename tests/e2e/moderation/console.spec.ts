@@ -167,7 +167,7 @@ test('saving unchanged article settings writes no audit entry; a change writes o
 
   await item.getByLabel('Pre-moderate all comments').check();
   await item.getByRole('button', { name: 'Save' }).click();
-  await expect(item.getByRole('status')).toHaveText('Saved: pre-moderation off → on.');
+  await expect(item.getByRole('status')).toHaveText('Saved. Changed pre-moderation off → on.');
   const written = await entries();
   expect(written).toHaveLength(1);
   expect(written[0]!.note).toBe(`${article.slug}: pre-moderation off → on`);

@@ -34,5 +34,5 @@ export async function updateArticleSettings(_previous: FormState<ArticleSettings
   await invalidateArticle(parsed.data.articleId);
   revalidatePath(`/articles/${saved.slug}`);
   revalidatePath('/moderate/articles');
-  return { status: 'done', message: `Saved: ${saved.changes.join(', ')}.`, at: Date.now() };
+  return { status: 'done', message: `Saved. Changed ${saved.changes.join(', ')}.`, at: Date.now() };
 }
