@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 
 export type Series = { key: string; label: string; color: string };
-type Row = { label: string; href?: string; values: Record<string, number> };
+type Row = { label: string; values: Record<string, number> };
 
 const font = { fontFamily: 'system-ui, sans-serif', fontSize: 12 };
 const ink = '#1a1a1a';
@@ -93,8 +93,8 @@ export function ColumnChart({ id, title, description, series, rows, format = Str
   const left = 44;
   const bottom = 34;
   const plotHeight = 160;
-  const column = 26;
-  const gap = 10;
+  const column = 34;
+  const gap = 12;
   const width = left + rows.length * (column + gap) + 8;
   const totals = rows.map((row) => series.reduce((sum, s) => sum + (row.values[s.key] ?? 0), 0));
   const step = niceStep(Math.max(...totals, 0));

@@ -30,8 +30,9 @@ const weekSeries: Series[] = [
 ];
 
 const shortClause = (clause: string) => (isClauseId(clause) ? `§${getClause(clause).number} ${getClause(clause).title}` : clause);
-const weekLabel = (week: string) => new Date(`${week}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "24 Nov": short enough to sit under a column. */
+const weekLabel = (week: string) => `${Number(week.slice(8, 10))} ${months[Number(week.slice(5, 7)) - 1]}`;
 
 export default async function TransparencyPage() {
   const report = await buildTransparencyReport();
@@ -40,6 +41,10 @@ export default async function TransparencyPage() {
   const human = report.moderator.approvals + report.moderator.rejections + report.moderator.appealDecisions;
   const share = (part: number) => (automatic + human ? Math.round((part / (automatic + human)) * 100) : 0);
   const lastWeeks = report.weeks;
+  // The waiting-time chart counts in minutes while every weekly median is under two hours, else in hours.
+  const longestWait = Math.max(0, ...lastWeeks.map((w) => w.medianDecisionMs ?? 0));
+  const waitUnit = longestWait < 2 * 3_600_000 ? { name: 'minutes', ms: 60_000 } : { name: 'hours', ms: 3_600_000 };
+  const inUnit = (ms: number) => Math.round((ms / waitUnit.ms) * 10) / 10;
   return (
     <div className="policy">
       <p className="kicker">Standards</p>
@@ -147,10 +152,10 @@ export default async function TransparencyPage() {
       />
       <ColumnChart
         id="chart-wait"
-        title="Median hours from posting to a moderator’s decision, per week"
-        description={lastWeeks.map((w) => `Week of ${weekLabel(w.week)}: ${w.medianDecisionMs === null ? 'no decisions' : `${hours(w.medianDecisionMs)} hours`}`).join('; ')}
-        series={[{ key: 'hours', label: 'Median hours', color: colors.wait }]}
-        rows={lastWeeks.map((w) => ({ label: weekLabel(w.week), values: { hours: w.medianDecisionMs === null ? 0 : hours(w.medianDecisionMs) } }))}
+        title={`Median ${waitUnit.name} from posting to a moderator’s decision, per week`}
+        description={lastWeeks.map((w) => `Week of ${weekLabel(w.week)}: ${w.medianDecisionMs === null ? 'no decisions' : `${inUnit(w.medianDecisionMs)} ${waitUnit.name}`}`).join('; ')}
+        series={[{ key: 'wait', label: `Median ${waitUnit.name}`, color: colors.wait }]}
+        rows={lastWeeks.map((w) => ({ label: weekLabel(w.week), values: { wait: w.medianDecisionMs === null ? 0 : inUnit(w.medianDecisionMs) } }))}
       />
       <div style={{ overflowX: 'auto' }}>
         <table className="data-table" aria-label="Decisions by week">

@@ -199,7 +199,7 @@ test('the transparency report works without JavaScript: charts and tables', asyn
   await expect(page.getByRole('heading', { name: /transparency report/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /Who decided/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /Decisions per week/ })).toBeVisible();
-  await expect(page.getByRole('img', { name: /Median hours/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Median (minutes|hours) from posting/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Decisions by week' })).toBeVisible();
   await context.close();
 });
