@@ -29,14 +29,28 @@ export function DecisionForm({ action, commentId, version, status, featured, cla
     <div className="decision">
       <FormStatus state={state} />
       <div className="decision__row">
-        {status !== 'PUBLISHED' && (
+        {status === 'PENDING' && (
           <form action={submit}>
             {hidden}
             <input type="hidden" name="decision" value="approve" />
             <button type="submit" className="button" data-action="approve" disabled={pending}>
-              {status === 'REJECTED' ? 'Reinstate (approve)' : 'Approve'}
+              Approve
             </button>
           </form>
+        )}
+        {status === 'REJECTED' && (
+          // Reinstating reverses a decision (and tells the commenter): it asks first, with or without JavaScript.
+          <details className="decision__confirm">
+            <summary className="button">Reinstate (approve)…</summary>
+            <form action={submit}>
+              {hidden}
+              <input type="hidden" name="decision" value="approve" />
+              <p>Reverse the rejection and publish this comment? The commenter is told.</p>
+              <button type="submit" className="button" data-action="approve" disabled={pending}>
+                Yes, reinstate it
+              </button>
+            </form>
+          </details>
         )}
         {status === 'PUBLISHED' && (
           <form action={submit}>

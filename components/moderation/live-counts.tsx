@@ -1,9 +1,18 @@
 'use client';
 import { useEffect, useState } from 'react';
 
-/** Queue counts that stay current without a reload: polls the counts endpoint while the tab is visible. */
-export function LiveCount({ queue, initial, query }: { queue: string; initial: number; query: string }) {
+/**
+ * Queue counts that stay current without a reload: polls the counts endpoint while the tab is visible,
+ * and takes the server's figure at once whenever the page is rendered again (`asOf` changes), as it is
+ * after every decision, so the tabs never lag a decision until the next poll.
+ */
+export function LiveCount({ queue, initial, asOf, query }: { queue: string; initial: number; asOf: number; query: string }) {
   const [count, setCount] = useState(initial);
+  const [renderedAt, setRenderedAt] = useState(asOf);
+  if (asOf !== renderedAt) {
+    setRenderedAt(asOf);
+    setCount(initial);
+  }
   useEffect(() => {
     const refresh = () => {
       if (document.visibilityState !== 'visible') return;

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ModerationCard as Card } from '@/lib/data/moderation';
 import type { FormState } from '@/lib/forms';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime, plural } from '@/lib/format';
 import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
 import { ActionForm } from './action-form';
 import { DecisionForm } from './decision-form';
@@ -29,15 +29,18 @@ function HighlightedBody({ body, spans }: { body: string; spans: { start: number
 
 const label = (clause: string) => (isClauseId(clause) ? clauseLabel(clause) : clause);
 
-export function ModerationCard({ card, actions, clauses }: { card: Card; actions: Actions; clauses: { id: string; label: string }[] }) {
+/** `selectable`: the queue has bulk actions (Pending, Reported); elsewhere a checkbox would select for nothing. */
+export function ModerationCard({ card, actions, clauses, selectable }: { card: Card; actions: Actions; clauses: { id: string; label: string }[]; selectable: boolean }) {
   const spans = card.reasons.flatMap((reason) => reason.evidence.flatMap((e) => (e.kind === 'span' ? [{ start: e.start, end: e.end }] : [])));
   const author = card.user;
   return (
     <article className="card" data-card tabIndex={-1} aria-label={`Comment by ${author?.displayName ?? card.authorProfile?.name ?? 'unknown'}`}>
       <header className="card__header">
-        <label className="card__select">
-          <input type="checkbox" name="selected" value={`${card.id}:${card.version}`} form="bulk-form" /> <span className="visually-hidden">Select</span>
-        </label>
+        {selectable && (
+          <label className="card__select">
+            <input type="checkbox" name="selected" value={`${card.id}:${card.version}`} form="bulk-form" /> <span className="visually-hidden">Select</span>
+          </label>
+        )}
         <span className={`badge status status--${card.status.toLowerCase()}`}>{card.status.toLowerCase()}</span>
         {card.hiddenByReports && <span className="badge status--rejected">hidden by reports</span>}
         {card.featured && <span className="badge">featured</span>}
@@ -65,7 +68,7 @@ export function ModerationCard({ card, actions, clauses }: { card: Card; actions
               {author.role !== 'READER' && <span className="badge badge--staff">{author.role.toLowerCase()}</span>}
             </p>
             <p className="meta">
-              Account {card.stats.accountAgeDays} days old (since {formatDate(author.createdAt)}) · {card.stats.published} published ·{' '}
+              Account {plural(card.stats.accountAgeDays, 'day')} old (since {formatDate(author.createdAt)}) · {card.stats.published} published ·{' '}
               {card.stats.pending} held · {card.stats.rejected} rejected · trust {card.trust}
               {author.premoderated && ' · on pre-moderation'}
               {author.suspendedUntil && author.suspendedUntil > new Date() && ` · suspended until ${formatDate(author.suspendedUntil)}`}
@@ -89,6 +92,9 @@ export function ModerationCard({ card, actions, clauses }: { card: Card; actions
               {card.reasons.map((reason, i) => (
                 <li key={i}>
                   <a href={clauseHref(reason.clause)}>{clauseLabel(reason.clause)}</a> · <code>{reason.ruleId}</code>: {reason.message}
+                  {reason.evidence.some((e) => e.kind === 'span') && (
+                    <> Found: {reason.evidence.flatMap((e) => (e.kind === 'span' ? [`“${e.text}”`] : [])).join(', ')}</>
+                  )}
                 </li>
               ))}
             </ul>
@@ -127,8 +133,15 @@ export function ModerationCard({ card, actions, clauses }: { card: Card; actions
               <li key={i}>
                 <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time> · {event.action} by {event.actor}
                 {event.fromStatus !== event.toStatus && event.toStatus && ` · ${(event.fromStatus ?? 'new').toLowerCase()} → ${event.toStatus.toLowerCase()}`}
-                {event.clause && ` · ${label(event.clause)}`}
-                {event.note && ` · “${event.note.split('\n')[0]}”`}
+                {event.clauses.length > 0 && ` · ${event.clauses.map(label).join(', ')}`}
+                {event.noteLines.length === 1 && ` · “${event.noteLines[0]}”`}
+                {event.noteLines.length > 1 && (
+                  <ul>
+                    {event.noteLines.map((line, j) => (
+                      <li key={j}>{line}</li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ol>

@@ -8,10 +8,24 @@ export type AuditEntry = {
   action: string;
   fromStatus: string | null;
   toStatus: string | null;
+  /** The first clause cited: what the log shows on one line. */
   clause?: string | null;
+  /**
+   * Every clause a decision cites (an automatic hold can cite several), each stored once as a
+   * DecisionClause row: the transparency report counts these. Automatic decisions that pass none
+   * still record their one clause, so no automatic decision goes uncounted.
+   */
+  clauses?: readonly string[];
   note?: string | null;
 };
 
-export function recordEvent(tx: Pick<Db, 'moderationEvent'>, entry: AuditEntry) {
-  return tx.moderationEvent.create({ data: entry });
+export async function recordEvent(tx: Pick<Db, 'moderationEvent' | 'decisionClause'>, entry: AuditEntry) {
+  const { clauses, ...data } = entry;
+  const event = await tx.moderationEvent.create({ data });
+  const cited = [...new Set(clauses ?? (entry.actorType === 'rule' && entry.clause ? [entry.clause] : []))];
+  if (cited.length)
+    await tx.decisionClause.createMany({
+      data: cited.map((clause) => ({ eventId: event.id, clause, commentId: event.commentId, actorType: event.actorType, action: event.action, createdAt: event.createdAt })),
+    });
+  return event;
 }

@@ -48,6 +48,8 @@ export async function editComment(viewer: Viewer, commentId: string, body: strin
       fromStatus: comment.status,
       toStatus,
       clause: reasons[0]?.clause,
+      // A held edit is an automatic hold: every clause it cites is counted.
+      clauses: reasons.map((reason) => reason.clause),
     });
     return true;
   });

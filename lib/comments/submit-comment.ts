@@ -102,6 +102,7 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
         fromStatus: null,
         toStatus: status,
         clause: verdict.reasons[0]?.clause ?? null,
+        clauses: verdict.reasons.map((reason) => reason.clause),
         note: verdict.reasons.map((reason) => `${reason.ruleId}: ${reason.message}`).join('\n') || null,
       });
     });

@@ -50,7 +50,7 @@ export async function loadCards(ids: string[]) {
     db.moderationEvent.findMany({
       where: { commentId: { in: ids } },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: { commentId: true, actorType: true, actorId: true, action: true, fromStatus: true, toStatus: true, clause: true, note: true, createdAt: true },
+      select: { commentId: true, actorType: true, actorId: true, action: true, fromStatus: true, toStatus: true, clause: true, note: true, createdAt: true, clauses: { select: { clause: true } } },
     }),
   ]);
   const actorIds = [...new Set(events.flatMap((event) => (event.actorId && event.actorType !== 'author' ? [event.actorId] : [])))];
@@ -80,6 +80,10 @@ export async function loadCards(ids: string[]) {
         .filter((event) => event.commentId === row.id)
         .map((event) => ({
           ...event,
+          // Every clause the entry cites (older entries recorded only the first) and every line of its note:
+          // an automatic decision's note holds one line per reason.
+          clauses: event.clauses.length ? event.clauses.map((c) => c.clause) : event.clause ? [event.clause] : [],
+          noteLines: event.note ? event.note.split('\n').filter(Boolean) : [],
           actor: event.actorType === 'rule' ? 'automatic checks' : event.actorType === 'system' ? 'system' : event.actorType === 'author' ? 'the story’s author' : (actorName.get(event.actorId ?? '') ?? event.actorType),
         })),
     };

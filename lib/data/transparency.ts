@@ -1,30 +1,34 @@
-// The public transparency report, computed from the audit log (ModerationEvent) over the last twelve
-// months. Cached in-process for a few minutes: it is public, and the figures need not be to the second.
+// The public transparency report, computed from the audit log over the last twelve months: the decisions
+// (ModerationEvent) and every clause each one cites (DecisionClause). The arithmetic is in
+// lib/moderation/transparency-figures.ts. Cached in-process for a few minutes: it is public, and the
+// figures need not be to the second.
 import { db } from '../db';
+import { clauseIds } from '../policy/clauses';
+import { automaticHoldActions, moderatorDecisionActions, summarizeDecisions, type DecisionFigures } from '../moderation/transparency-figures';
 
-export type TransparencyReport = {
+export type TransparencyReport = DecisionFigures & {
+  since: Date;
   publishedAutomatically: number;
-  /** Holds and rejections decided by the automatic checks. */
-  automatic: number;
-  /** Approvals, rejections and appeal decisions by moderators. */
-  human: number;
-  medianDecisionMs: number | null;
   appeals: { open: number; upheld: number; reinstated: number };
-  /** Newest month first; comments held or rejected, by clause. */
-  months: { month: string; byClause: Record<string, number> }[];
 };
 
 const cacheMs = 5 * 60_000;
 let cached: { report: TransparencyReport; at: number } | null = null;
 
+const decisionWhere = [
+  { actorType: 'rule', action: { in: ['auto-hold', 'auto-reject'] } },
+  { action: { in: [...automaticHoldActions] } },
+  { actorType: 'moderator', action: { in: [...moderatorDecisionActions] } },
+];
+
 export async function buildTransparencyReport(now = new Date(), useCache = true): Promise<TransparencyReport> {
   if (useCache && cached && now.getTime() - cached.at < cacheMs) return cached.report;
   const since = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth() + 1, 1));
   const inPeriod = { createdAt: { gte: since } };
-  const [publishedAutomatically, automatic, human, decided, appeals, restrictions] = await Promise.all([
+  const [publishedAutomatically, decisions, clauses, decided, appeals] = await Promise.all([
     db.moderationEvent.count({ where: { ...inPeriod, actorType: 'rule', action: 'auto-publish' } }),
-    db.moderationEvent.count({ where: { ...inPeriod, actorType: 'rule', action: { in: ['auto-hold', 'auto-reject'] } } }),
-    db.moderationEvent.count({ where: { ...inPeriod, actorType: 'moderator', action: { in: ['approve', 'reject', 'appeal-reinstate', 'appeal-uphold'] } } }),
+    db.moderationEvent.findMany({ where: { ...inPeriod, OR: decisionWhere }, select: { commentId: true, actorType: true, action: true, createdAt: true } }),
+    db.decisionClause.findMany({ where: inPeriod, select: { commentId: true, actorType: true, action: true, clause: true } }),
     db.comment.findMany({
       where: { decidedById: { not: null }, decidedAt: { gte: since } },
       orderBy: { decidedAt: 'desc' },
@@ -32,32 +36,20 @@ export async function buildTransparencyReport(now = new Date(), useCache = true)
       select: { createdAt: true, decidedAt: true },
     }),
     db.appeal.groupBy({ by: ['status'], where: inPeriod, _count: { _all: true } }),
-    db.moderationEvent.findMany({
-      where: { ...inPeriod, clause: { not: null }, OR: [{ actorType: 'rule', action: { in: ['auto-hold', 'auto-reject'] } }, { actorType: 'moderator', action: 'reject' }] },
-      select: { createdAt: true, clause: true },
-    }),
   ]);
-
-  const durations = decided.map((row) => row.decidedAt!.getTime() - row.createdAt.getTime()).sort((a, b) => a - b);
-  const middle = Math.floor(durations.length / 2);
-  const medianDecisionMs = durations.length === 0 ? null : durations.length % 2 ? durations[middle]! : (durations[middle - 1]! + durations[middle]!) / 2;
-
-  const byMonth = new Map<string, Record<string, number>>();
-  for (const row of restrictions) {
-    const month = row.createdAt.toISOString().slice(0, 7);
-    const counts = byMonth.get(month) ?? {};
-    counts[row.clause!] = (counts[row.clause!] ?? 0) + 1;
-    byMonth.set(month, counts);
-  }
   const appealCount = (status: string) => appeals.find((row) => row.status === status)?._count._all ?? 0;
   const report: TransparencyReport = {
+    since,
     publishedAutomatically,
-    automatic,
-    human,
-    medianDecisionMs,
     appeals: { open: appealCount('OPEN'), upheld: appealCount('UPHELD'), reinstated: appealCount('REINSTATED') },
-    months: [...byMonth.entries()].sort(([a], [b]) => b.localeCompare(a)).map(([month, byClause]) => ({ month, byClause })),
+    ...summarizeDecisions({
+      decisions,
+      clauses,
+      decided: decided.flatMap((row) => (row.decidedAt ? [{ createdAt: row.createdAt, decidedAt: row.decidedAt }] : [])),
+      clauseOrder: clauseIds,
+      now,
+    }),
   };
-  cached = { report, at: now.getTime() };
+  if (useCache) cached = { report, at: now.getTime() };
   return report;
 }

@@ -67,6 +67,7 @@ export async function decideComment(moderator: Viewer, commentId: string, expect
       fromStatus: comment.status,
       toStatus: to.status,
       clause: decision.kind === 'reject' ? decision.clause : null,
+      clauses: decision.kind === 'reject' ? [decision.clause] : [],
       note: decision.kind === 'reject' ? decision.note || null : null,
     });
     if (decision.kind !== 'feature') await afterDecision(tx, comment, decision, to.status);

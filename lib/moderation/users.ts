@@ -1,6 +1,7 @@
 // Moderators' measures against accounts: suspension, ban, pre-moderation. Each is audited.
 import { db } from '../db';
 import { recordEvent } from '../comments/audit';
+import { plural } from '../format';
 import type { Viewer } from '../permissions';
 
 export type UserMeasure =
@@ -35,7 +36,7 @@ export async function applyUserMeasure(moderator: Viewer, userId: string, measur
       action: `user-${measure.kind}${measure.kind === 'premoderate' ? (measure.on ? '-on' : '-off') : ''}`,
       fromStatus: null,
       toStatus: null,
-      note: [`user ${user.displayName ?? user.id}`, measure.kind === 'suspend' ? `${measure.days} days` : null, note].filter(Boolean).join('; '),
+      note: [`user ${user.displayName ?? user.id}`, measure.kind === 'suspend' ? plural(measure.days, 'day') : null, note].filter(Boolean).join('; '),
     });
   });
   const labels = { suspend: 'suspended', unsuspend: 'unsuspended', ban: 'banned', unban: 'unbanned', premoderate: measure.kind === 'premoderate' && measure.on ? 'put on pre-moderation' : 'taken off pre-moderation' };

@@ -120,7 +120,7 @@ export const clauses: readonly Clause[] = [
     summary: 'Comments are checked automatically and by our moderators; every decision cites this policy and may be appealed once.',
     text: [
       'Some comments publish at once; others are held until a moderator reviews them — for example the first comments from a new account, or comments our automatic checks flag. Whenever a comment is held or rejected, its author is told which clause of this policy applies.',
-      'If your comment was rejected you may appeal once, with a short explanation, from your profile. A different moderator from the one who made the decision reviews the appeal. Repeated breaches lead to pre-moderation, suspension or a ban. We publish a monthly summary of our decisions on the transparency page.',
+      'If your comment was rejected you may appeal once, with a short explanation, from your profile. A different moderator from the one who made the decision reviews the appeal. Repeated breaches lead to pre-moderation, suspension or a ban. We publish our decisions on the transparency page: how many comments were held or rejected under each clause, by the automatic checks and by moderators, week by week.',
     ],
     reportable: false,
   },

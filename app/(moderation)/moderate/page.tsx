@@ -32,6 +32,8 @@ export default async function ModeratePage({ searchParams }: Props) {
 
   const [counts, page, articles] = await Promise.all([queueCounts(filter), pageQueue(queue, filter, params.after), listArticlesForFilter()]);
   const cards = await loadCards(page.ids);
+  // Changes on every render, including the one a decision's revalidation sends back: the counts follow it at once.
+  const renderedAt = Date.now();
   const clauseOptions = clauses.map((c) => ({ id: c.id, label: clauseLabel(c.id) }));
   const link = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams();
@@ -39,6 +41,7 @@ export default async function ModeratePage({ searchParams }: Props) {
     for (const [key, value] of Object.entries(merged)) if (value) next.set(key, value);
     return `/moderate?${next}`;
   };
+  const bulk = (queue === 'pending' || queue === 'reported') && cards.length > 0;
   const countQuery = `?${new URLSearchParams({ ...(articleId ? { article: articleId } : {}), ...(author ? { authorId: author.id } : {}) })}`;
 
   return (
@@ -58,7 +61,7 @@ export default async function ModeratePage({ searchParams }: Props) {
       <nav aria-label="Queues" className="queue-tabs">
         {queueNames.map((name) => (
           <Link key={name} href={link({ queue: name, after: undefined })} aria-current={name === queue ? 'page' : undefined} className="queue-tab">
-            {queueLabels[name]} <LiveCount queue={name} initial={counts[name]} query={countQuery} />
+            {queueLabels[name]} <LiveCount queue={name} initial={counts[name]} asOf={renderedAt} query={countQuery} />
           </Link>
         ))}
       </nav>
@@ -92,10 +95,12 @@ export default async function ModeratePage({ searchParams }: Props) {
       </form>
       {authorQuery && !author && <p className="notice notice--warn">No account matches “{authorQuery}”.</p>}
 
-      <QueueKeyboard />
+      <QueueKeyboard bulk={bulk} />
 
-      {(queue === 'pending' || queue === 'reported') && cards.length > 0 && (
-        <ActionForm action={bulkDecideAction} className="bulk" id="bulk-form">
+      {bulk && (
+        // The cards' checkboxes belong to this form (form="bulk-form"): keepValues stops React from resetting
+        // the form, and with it every selected checkbox, when the action answers.
+        <ActionForm action={bulkDecideAction} className="bulk" id="bulk-form" keepValues>
           <span>With the selected cards:</span>
           <button type="submit" name="decision" value="approve" className="button">
             Approve selected
@@ -116,7 +121,7 @@ export default async function ModeratePage({ searchParams }: Props) {
         <ol className="cards">
           {cards.map((card) => (
             <li key={card.id}>
-              <ModerationCard card={card} clauses={clauseOptions} actions={{ decide: decideAction, measure: userMeasureAction, appeal: decideAppealAction }} />
+              <ModerationCard card={card} clauses={clauseOptions} selectable={bulk} actions={{ decide: decideAction, measure: userMeasureAction, appeal: decideAppealAction }} />
             </li>
           ))}
         </ol>

@@ -94,7 +94,7 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
         ruleId: 'personal-info',
         outcome: 'hold',
         clause: 'privacy',
-        message: `It contains ${found.some((f) => f.kind === 'email') ? 'an email address' : 'a phone number'}; a moderator checks that it is not someone else’s personal information.`,
+        message: `It contains ${personalInfoSummary(found)}; a moderator checks that it is not someone else’s personal information.`,
         evidence: found.map((f) => ({ kind: 'span', start: f.start, end: f.end, text: body.slice(f.start, f.end) })),
       });
   }
@@ -117,4 +117,12 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
       });
   }
   return reasons;
+}
+
+/** "an email address and 2 phone numbers": every kind found, so a moderator sees all of them named. */
+function personalInfoSummary(found: readonly { kind: 'email' | 'phone' }[]): string {
+  const emails = found.filter((f) => f.kind === 'email').length;
+  const phones = found.length - emails;
+  const part = (count: number, one: string, many: string) => (count === 1 ? one : `${count} ${many}`);
+  return [emails && part(emails, 'an email address', 'email addresses'), phones && part(phones, 'a phone number', 'phone numbers')].filter(Boolean).join(' and ');
 }

@@ -93,7 +93,7 @@ test('a phone-sized screen shows the story without horizontal scrolling', async 
 });
 
 test('pages have no accessibility violations (axe-core, WCAG 2 A and AA)', async ({ page }) => {
-  for (const path of ['/', '/articles/huawei-russia-5g', '/authors/andrew-blake', '/policy', '/sign-in']) {
+  for (const path of ['/', '/articles/huawei-russia-5g', '/authors/andrew-blake', '/policy', '/transparency', '/sign-in']) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(results.violations.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

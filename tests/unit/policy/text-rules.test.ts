@@ -120,6 +120,11 @@ describe('personal-info (§5, detectPersonalInfo)', () => {
     expectSpans(body, reasonFor(judge(body), 'personal-info'), '020 7946 0958', 'jo@example.org');
   });
 
+  test('the message names every kind found, not only the first', () => {
+    expect(reasonFor(judge('Call 020 7946 0958 or mail jo@example.org.'), 'personal-info').message).toMatch(/^It contains an email address and a phone number;/);
+    expect(reasonFor(judge('Mail jo@example.org or al@example.org.'), 'personal-info').message).toMatch(/^It contains 2 email addresses;/);
+  });
+
   test.each([
     'The 2019-2020 season was the best since 1999.',
     'Born 1947, died 2023.',

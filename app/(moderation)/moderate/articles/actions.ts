@@ -2,8 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { staffOrNull } from '@/lib/auth/guards';
-import { recordEvent } from '@/lib/comments/audit';
-import { db } from '@/lib/db';
+import { saveArticleSettings } from '@/lib/articles/settings';
 import { formValues, invalid, type FormState } from '@/lib/forms';
 import { invalidateArticle } from '@/lib/cache/invalidate';
 
@@ -28,21 +27,12 @@ export async function updateArticleSettings(_previous: FormState<ArticleSettings
   const parsed = settingsSchema.safeParse(values);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors as Partial<Record<ArticleSettingsField, string[]>>, 'Please fix the highlighted field.', { autoCloseDays: values.autoCloseDays ?? '' });
   const data = { commentsOpen: !!parsed.data.commentsOpen, premoderate: !!parsed.data.premoderate, autoCloseDays: parsed.data.autoCloseDays };
-  const article = await db.$transaction(async (tx) => {
-    const updated = await tx.article.update({ where: { id: parsed.data.articleId }, data, select: { slug: true } });
-    await recordEvent(tx, {
-      commentId: null,
-      actorType: 'moderator',
-      actorId: moderator.id,
-      action: 'article-settings',
-      fromStatus: null,
-      toStatus: null,
-      note: `${updated.slug}: open=${data.commentsOpen} premoderate=${data.premoderate} autoCloseDays=${data.autoCloseDays ?? 'default'}`,
-    });
-    return updated;
-  });
+  const saved = await saveArticleSettings(moderator, parsed.data.articleId, data);
+  if (!saved) return invalid({}, 'This story no longer exists.');
+  // Nothing changed: nothing to record, no page to refresh.
+  if (saved.changes.length === 0) return { status: 'done', message: 'No changes to save.', at: Date.now() };
   await invalidateArticle(parsed.data.articleId);
-  revalidatePath(`/articles/${article.slug}`);
+  revalidatePath(`/articles/${saved.slug}`);
   revalidatePath('/moderate/articles');
-  return { status: 'done', message: 'Saved.', at: Date.now() };
+  return { status: 'done', message: `Saved. Changed ${saved.changes.join(', ')}.`, at: Date.now() };
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { db } from '@/lib/db';
-import { formatDate } from '@/lib/format';
+import { formatDate, plural } from '@/lib/format';
 import { updateArticleSettings } from './actions';
 import { ArticleSettingsForm } from './article-settings-form';
 
@@ -28,7 +28,7 @@ export default async function ArticleSettingsPage() {
             <p className="card__header">
               <Link href={`/articles/${article.slug}`}>{article.headline}</Link>
               <span className="meta">
-                {formatDate(article.publishedAt)} · {article.commentCount} comments
+                {formatDate(article.publishedAt)} · {plural(article.commentCount, 'comment')}
               </span>
             </p>
             <ArticleSettingsForm action={updateArticleSettings} article={article} />

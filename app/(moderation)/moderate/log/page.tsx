@@ -20,11 +20,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     where: {
       ...(commentId ? { commentId } : {}),
       ...(action ? { action } : {}),
-      ...(q ? { OR: [{ note: { contains: q } }, { clause: q }, { actorId: q }] } : {}),
+      ...(q ? { OR: [{ note: { contains: q } }, { clause: q }, { clauses: { some: { clause: q } } }, { actorId: q }] } : {}),
       ...(before && !Number.isNaN(before.getTime()) ? { createdAt: { lt: before } } : {}),
     },
     orderBy: { createdAt: 'desc' },
     take: 100,
+    // Every clause a decision cited, not only the first (a threat by a new account: §2 and §9).
+    include: { clauses: { select: { clause: true } } },
   });
   const actors = new Map(
     (await db.user.findMany({ where: { id: { in: entries.flatMap((e) => (e.actorId ? [e.actorId] : [])) } }, select: { id: true, displayName: true, email: true } })).map((u) => [
@@ -80,7 +82,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               <td>
                 {entry.fromStatus ?? '—'} → {entry.toStatus ?? '—'}
               </td>
-              <td>{entry.clause ?? ''}</td>
+              <td>{entry.clauses.length ? entry.clauses.map((c) => c.clause).join(', ') : (entry.clause ?? '')}</td>
               <td>{entry.commentId && <Link href={`/moderate/log?comment=${entry.commentId}`}>{entry.commentId.slice(0, 8)}</Link>}</td>
               <td style={{ whiteSpace: 'pre-wrap' }}>{entry.note}</td>
             </tr>

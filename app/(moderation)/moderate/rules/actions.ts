@@ -6,6 +6,7 @@ import { adminOrNull } from '@/lib/auth/guards';
 import { invalidateAllPages } from '@/lib/cache/invalidate';
 import { getActivePolicy, savePolicyVersion } from '@/lib/data/policy';
 import { loadReplaySamples } from '@/lib/data/policy-replay';
+import { plural } from '@/lib/format';
 import type { FormState } from '@/lib/forms';
 import { compilePolicy, policySettingsSchema, replay, ruleIds, type PolicySettings, type ReplayResult } from '@/lib/policy';
 
@@ -78,7 +79,7 @@ export async function rulesAction(_previous: RulesState, formData: FormData): Pr
   return {
     status: 'done',
     tone: result.changed ? 'warn' : 'ok',
-    message: `Dry run over the last ${result.total} comments: ${result.changed} would be judged differently.`,
+    message: `Dry run over the last ${plural(result.total, 'comment')}: ${result.changed} would be judged differently.`,
     dryRun: result,
     confirmHash: hash,
     draft: readDraft(formData),

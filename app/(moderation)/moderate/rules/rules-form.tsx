@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
+import { plural } from '@/lib/format';
 import type { PolicySettings } from '@/lib/policy/settings';
 import type { RulesField, RulesState } from './actions';
 
@@ -45,7 +46,7 @@ export function RulesForm({ action, settings, rules, readOnly }: Props) {
             <label htmlFor={`rules-${name}`}>{label}</label>
             <textarea id={`rules-${name}`} name={name} defaultValue={text(name, (settings[name] as string[]).join('\n'))} rows={6} aria-describedby={`rules-${name}-hint`} aria-invalid={errors[name] ? true : undefined} />
             <span id={`rules-${name}-hint`} className="field__hint">
-              {hint} ({(settings[name] as string[]).length} entries)
+              {hint} ({plural((settings[name] as string[]).length, 'entry', 'entries')})
             </span>
             <FieldError id={`rules-${name}-error`} errors={errors[name]} />
           </div>

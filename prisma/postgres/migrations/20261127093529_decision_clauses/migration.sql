@@ -1,0 +1,35 @@
+-- CreateTable
+CREATE TABLE "DecisionClause" (
+    "eventId" TEXT NOT NULL,
+    "clause" TEXT NOT NULL,
+    "commentId" TEXT,
+    "actorType" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "DecisionClause_pkey" PRIMARY KEY ("eventId","clause")
+);
+
+-- CreateIndex
+CREATE INDEX "DecisionClause_createdAt_idx" ON "DecisionClause"("createdAt");
+
+-- AddForeignKey
+ALTER TABLE "DecisionClause" ADD CONSTRAINT "DecisionClause_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "ModerationEvent"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+
+-- Backfill: automatic decisions (and held edits) cite every clause in the comment's stored reasons;
+-- a moderator's rejection cites its one clause. Entries from before this table recorded only the first.
+INSERT INTO "DecisionClause" ("eventId", "clause", "commentId", "actorType", "action", "createdAt")
+SELECT DISTINCT e."id", r.value ->> 'clause', e."commentId", e."actorType", e."action", e."createdAt"
+FROM "ModerationEvent" e
+JOIN "Comment" c ON c."id" = e."commentId" AND c."reasons" LIKE '[%'
+CROSS JOIN LATERAL jsonb_array_elements(c."reasons"::jsonb) AS r(value)
+WHERE ((e."actorType" = 'rule' AND e."action" IN ('auto-hold', 'auto-reject')) OR e."action" = 'edit-held')
+  AND r.value ->> 'clause' IS NOT NULL
+ON CONFLICT DO NOTHING;
+
+INSERT INTO "DecisionClause" ("eventId", "clause", "commentId", "actorType", "action", "createdAt")
+SELECT e."id", e."clause", e."commentId", e."actorType", e."action", e."createdAt"
+FROM "ModerationEvent" e
+WHERE e."clause" IS NOT NULL AND ((e."actorType" = 'rule' AND e."action" IN ('auto-hold', 'auto-reject')) OR e."action" = 'edit-held' OR (e."actorType" = 'moderator' AND e."action" = 'reject'))
+ON CONFLICT DO NOTHING;
