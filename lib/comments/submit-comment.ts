@@ -8,6 +8,7 @@ import { evaluate, type PolicyContext, type Reason, type Verdict } from '../poli
 import { clauseLabel } from '../policy/clauses';
 import { commentBlock, isStaff, type Viewer } from '../permissions';
 import { onCommentPublished } from '../notifications/events';
+import { loadConductOf } from '../moderation/conduct';
 import { recordEvent } from './audit';
 import { invalidateArticle } from '../cache/invalidate';
 
@@ -32,7 +33,8 @@ const recentWindowMs = 10 * 60_000;
 export async function submitComment(input: SubmitInput, now = new Date()): Promise<SubmitResult> {
   const { viewer } = input;
   const blocked = commentBlock(viewer, now);
-  if (blocked) return { ok: false, code: 'blocked', message: blocked };
+  // Every refusal names its clause: suspensions and bans are measures under §9 (a missing display name is not).
+  if (blocked) return { ok: false, code: 'blocked', message: viewer.displayName ? `${clauseLabel('moderation')}: ${blocked}` : blocked };
 
   // A retried or double-clicked submit: answer with the comment the first one created.
   const existing = await db.comment.findUnique({
@@ -64,7 +66,8 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
     return {
       ok: false,
       code: refusal.ruleId.startsWith('flood') ? 'flood' : 'closed',
-      message: refusal.message,
+      // Every refusal names its clause, like every hold and rejection ("§4 No spam or self-promotion: …").
+      message: describeReason(refusal),
       retryAfterSeconds: retry?.kind === 'retry' ? retry.retryAfterSeconds : undefined,
       reasons: [refusal],
     };
@@ -135,8 +138,8 @@ async function loadContext(
   settings: { floodPerUserPerMinute: number; floodPerIpPerMinute: number },
 ): Promise<PolicyContext> {
   const since = new Date(now.getTime() - recentWindowMs);
-  const [counts, recentByAuthor, recentByOthers, recentFromIp] = await Promise.all([
-    db.comment.groupBy({ by: ['status'], where: { userId: input.viewer.id }, _count: { _all: true } }),
+  const [conduct, recentByAuthor, recentByOthers, recentFromIp] = await Promise.all([
+    loadConductOf(input.viewer.id),
     db.comment.findMany({
       where: { userId: input.viewer.id, createdAt: { gte: since } },
       select: { body: true, createdAt: true },
@@ -160,15 +163,15 @@ async function loadContext(
         })
       : Promise.resolve([]),
   ]);
-  const count = (status: string) => counts.find((row) => row.status === status)?._count._all ?? 0;
   return {
     now,
     author: {
       id: input.viewer.id,
       createdAt: input.viewer.createdAt,
-      approvedCount: count('PUBLISHED'),
-      publishedCount: count('PUBLISHED'),
-      rejectedCount: count('REJECTED'),
+      // Conduct, not status: duplicates and the writer's own deletions change nothing (lib/policy/trust.ts).
+      approvedCount: conduct.approvedCount,
+      publishedCount: conduct.approvedCount,
+      rejectedCount: conduct.breaches.length,
       premoderated: input.viewer.premoderated,
       isStaff: isStaff(input.viewer),
     },

@@ -6,6 +6,7 @@ import { onCommentPublished, onModerationDecision } from '../notifications/event
 import { isClauseId, type ClauseId } from '../policy/clauses';
 import type { Viewer } from '../permissions';
 import { invalidateArticle } from '../cache/invalidate';
+import { releaseNewAccountHolds } from './release';
 
 export type Decision =
   | { kind: 'approve' }
@@ -23,9 +24,11 @@ const visible = (c: { status: string; hiddenByReports: boolean }) => c.status ==
 export async function decideComment(moderator: Viewer, commentId: string, expectedVersion: number, decision: Decision, now = new Date()): Promise<DecisionResult> {
   const comment = await db.comment.findUnique({
     where: { id: commentId },
-    select: { id: true, status: true, hiddenByReports: true, version: true, articleId: true, userId: true, authorProfileId: true, featured: true },
+    select: { id: true, status: true, hiddenByReports: true, version: true, articleId: true, userId: true, authorProfileId: true, featured: true, appeal: { select: { status: true } } },
   });
   if (!comment) return { ok: false, commentId, message: 'This comment no longer exists.' };
+  // While an appeal is open only the appeal decision may change the comment (lib/moderation/appeals.ts).
+  if (comment.appeal?.status === 'OPEN') return { ok: false, commentId, message: underAppeal };
   if (comment.version !== expectedVersion) return conflict(commentId);
   if (decision.kind === 'reject' && !isClauseId(decision.clause)) return { ok: false, commentId, message: 'Choose the policy clause the comment breaks.' };
   if (comment.status === 'DELETED') return { ok: false, commentId, message: 'The commenter deleted this comment.' };
@@ -73,6 +76,7 @@ export async function decideComment(moderator: Viewer, commentId: string, expect
   });
   if (!landed) return conflict(commentId);
   await invalidateArticle(comment.articleId);
+  if (to.status === 'PUBLISHED' && comment.status !== 'PUBLISHED' && comment.userId) await releaseNewAccountHolds(comment.userId, now);
   return { ok: true, commentId };
 }
 
@@ -91,7 +95,12 @@ async function afterDecision(tx: Tx, before: { id: string; status: string; userI
     });
 }
 
+const underAppeal = 'The commenter has appealed this decision: only the appeal, decided by another moderator in the Appeals queue, can change it now. Nothing was changed.';
+
 async function conflict(commentId: string): Promise<DecisionResult> {
+  // Filing an appeal bumps the version: a card opened before it must say so, not name the reader as a decider.
+  const appeal = await db.appeal.findUnique({ where: { commentId }, select: { status: true } });
+  if (appeal?.status === 'OPEN') return { ok: false, commentId, message: underAppeal };
   const last = await db.moderationEvent.findFirst({
     where: { commentId, actorType: { in: ['moderator', 'reader', 'author'] } },
     orderBy: { createdAt: 'desc' },
