@@ -8,6 +8,8 @@ export type AccountHold = {
   ruleId: 'user-premoderated' | 'new-commenter' | 'low-trust';
   /** Shown under each held comment: true for every comment of the account while the hold lasts. */
   message: string;
+  /** Shown on the profile after "Your comments are reviewed because ". */
+  because: string;
   /** Shown on the profile: what ends the hold, from the account's record today. */
   ends: string;
 };
@@ -29,13 +31,22 @@ export function accountHolds(author: PolicyContext['author'], now: Date, setting
   if (author.isStaff) return [];
   const holds: AccountHold[] = [];
   if (enabled('user-premoderated') && author.premoderated)
-    holds.push({ ruleId: 'user-premoderated', message: premoderatedMessage, ends: 'It ends when a moderator takes your account off pre-moderation.' });
+    holds.push({
+      ruleId: 'user-premoderated',
+      message: premoderatedMessage,
+      because: 'a moderator has put your account on pre-moderation.',
+      ends: 'It ends when a moderator takes your account off pre-moderation.',
+    });
   const n = settings.newCommenterHoldCount;
   if (enabled('new-commenter') && n > 0 && author.publishedCount < n) {
     const remaining = n - author.publishedCount;
     holds.push({
       ruleId: 'new-commenter',
       message: newCommenterMessage(n),
+      because:
+        author.publishedCount === 0
+          ? 'your account is new and none of your comments has been approved yet.'
+          : `your account is new and ${author.publishedCount} of the ${n} approved comments it needs have been approved so far.`,
       ends:
         remaining === 1
           ? 'It ends as soon as a moderator approves one of your comments; your other comments held only for this reason then appear at once.'
@@ -50,6 +61,7 @@ export function accountHolds(author: PolicyContext['author'], now: Date, setting
     holds.push({
       ruleId: 'low-trust',
       message: lowTrustMessage,
+      because: `${author.rejectedCount === 1 ? 'one of your comments' : `${author.rejectedCount} of your comments`} broke the policy, which outweighs the ${author.approvedCount === 1 ? 'one' : author.approvedCount} that ${author.approvedCount === 1 ? 'was' : 'were'} published.`,
       ends: `It ends once moderators have approved ${needed} more of your comments${ageing}. Accidental double posts and comments you delete yourself never count against you.`,
     });
   }
