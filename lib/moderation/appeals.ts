@@ -70,7 +70,7 @@ export async function decideAppeal(moderator: Viewer, appealId: string, outcome:
       clause: comment.rejectClause,
       note,
     });
-    await onModerationDecision(tx, { commentId: comment.id, outcome: outcome === 'reinstate' ? 'appeal-reinstated' : 'appeal-upheld', clause: comment.rejectClause, note });
+    await onModerationDecision(tx, { commentId: comment.id, outcome: outcome === 'reinstate' ? 'appeal-reinstated' : 'appeal-upheld' });
     return true;
   }).catch((error: unknown) => {
     if (error instanceof StaleAppealError) return 'stale' as const;

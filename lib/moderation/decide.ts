@@ -87,12 +87,7 @@ async function afterDecision(tx: Tx, before: { id: string; status: string; userI
   if (toStatus === 'PUBLISHED' && before.status !== 'PUBLISHED') await onCommentPublished(tx, before.id);
   // Tell the commenter when their comment's fate changed (not when a published comment is merely kept).
   if (before.userId && before.status !== toStatus)
-    await onModerationDecision(tx, {
-      commentId: before.id,
-      outcome: decision.kind === 'approve' ? 'approved' : 'rejected',
-      clause: decision.kind === 'reject' ? decision.clause : null,
-      note: decision.kind === 'reject' ? decision.note : null,
-    });
+    await onModerationDecision(tx, { commentId: before.id, outcome: decision.kind === 'approve' ? 'approved' : 'rejected' });
 }
 
 const underAppeal = 'The commenter has appealed this decision: only the appeal, decided by another moderator in the Appeals queue, can change it now. Nothing was changed.';
