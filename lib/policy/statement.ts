@@ -48,7 +48,7 @@ export function statementOfReasons(input: StatementInput): Statement | null {
   const appeal = held
     ? null
     : !input.appeal
-      ? { state: 'available' as const, text: 'You may appeal this decision once.', href: appealHref(input.id) }
+      ? { state: 'available' as const, text: 'You may ask, once, for a second moderator to review this decision.', href: appealHref(input.id) }
       : input.appeal.status === 'OPEN'
         ? { state: 'open' as const, text: 'Your appeal is with a moderator who did not make the decision.', href: null }
         : {

@@ -25,7 +25,7 @@ describe('statement of reasons', () => {
     expect(text).toContain('Moderator’s note: Please address the argument.');
     expect(text).not.toContain('§9');
     expect(text).not.toContain('idiot');
-    expect(statement.appeal).toEqual({ state: 'available', text: 'You may appeal this decision once.', href: '/profile#comment-c1' });
+    expect(statement.appeal).toEqual({ state: 'available', text: 'You may ask, once, for a second moderator to review this decision.', href: '/profile#comment-c1' });
   });
 
   test('an automatic rejection gives its reasons and can be corrected or appealed', () => {
