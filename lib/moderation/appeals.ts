@@ -28,7 +28,7 @@ export async function fileAppeal(viewer: Viewer, commentId: string, statement: s
     if (isUniqueViolation(error)) return { ok: false as const, message: 'You have already appealed this decision; each decision can be appealed once.' };
     throw error;
   }
-  return { ok: true as const, message: 'Your appeal is with a moderator who did not make the original decision.' };
+  return { ok: true as const, message: 'Your appeal is with a moderator who did not make the decision.' };
 }
 
 class StaleAppealError extends Error {}

@@ -130,7 +130,7 @@ test('reject with a clause, appeal, and a different moderator reinstates', async
   await own.locator('summary', { hasText: 'Appeal this decision' }).click();
   await own.getByLabel(/Why should this decision change/).fill('It answers a point about staffing the story raises.');
   await own.getByRole('button', { name: 'Send appeal' }).click();
-  await expect(own).toContainText('Your appeal is with a moderator who did not make the original decision.');
+  await expect(own).toContainText('Your appeal is with a moderator who did not make the decision.');
   await own.page().reload();
   await expect(writerPage.locator('li.comment', { hasText: text })).toContainText('Your appeal is with a moderator who did not make the decision.');
   await expect(writerPage.locator('li.comment', { hasText: text }).getByText('Appeal this decision')).toHaveCount(0);

@@ -38,7 +38,7 @@ test('an appeal cannot be bypassed from a console tab opened before it (point 1)
   await own.locator('summary', { hasText: 'Appeal this decision' }).click();
   await own.getByLabel(/Why should this decision change/).fill('It is about the survey the story quotes.');
   await own.getByRole('button', { name: 'Send appeal' }).click();
-  await expect(own).toContainText('Your appeal is with a moderator who did not make the original decision.');
+  await expect(own).toContainText('Your appeal is with a moderator who did not make the decision.');
 
   await card(staleTab, text).getByRole('button', { name: 'Reinstate (approve)' }).click();
   await expect(card(staleTab, text).getByRole('alert')).toContainText('The commenter has appealed this decision');
