@@ -1,9 +1,12 @@
 // Issue 13 (points 1, 3, 5, 6) against a real SQLite database: appeals lock the comment, new-account holds
 // say what is true and end with an approval, refusals name their clause, and trust counts conduct only.
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Db } from '@/lib/db';
 import type { Viewer } from '@/lib/permissions';
 import { useTempDatabase } from '../../support/temp-db';
+
+// Several real transactions per test: generous on a shared two-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 let db: Db;
 let articleId: string;
