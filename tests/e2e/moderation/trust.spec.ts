@@ -160,6 +160,26 @@ test('a rejected comment keeps its text and can be corrected and sent again, wit
   await context.close();
 });
 
+test('with JavaScript, sending the corrected text from the compose box replaces the rejected comment (point 4)', async ({ page }) => {
+  const db = await testDb();
+  const reader = await createTrustedReader('ResendJs');
+  const article = await createArticle('resend-js');
+  await signIn(page, reader.email, { from: `/articles/${article.slug}` });
+  const box = page.getByLabel(`Comment as ${reader.displayName}`);
+  const rude = `What a load of bullshit ${Date.now()}`;
+  await box.fill(rude);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Your comment was not published.' })).toBeVisible();
+  await expect(box).toHaveValue(rude);
+  const fixed = rude.replace('bullshit', 'nonsense');
+  await box.fill(fixed);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your comment is published.' })).toBeVisible();
+  await expect(commentItem(page, fixed)).toBeVisible();
+  await expect(commentItem(page, rude)).toHaveCount(0);
+  expect((await db.comment.findFirstOrThrow({ where: { body: rude } })).status).toBe('DELETED');
+});
+
 test('the profile says why comments are reviewed and what ends it; duplicates and deletions do not count (point 6)', async ({ page }) => {
   const db = await testDb();
   const reader = await createTrustedReader('Standing');
