@@ -1,6 +1,7 @@
-// "Your comments are reviewed until a moderator approves one" must stay true: once a new account has the
-// approvals the policy asks for, its other comments held only for being new appear at once, and those held
-// for other reasons as well stop citing it. Runs after the approval's own transaction.
+// A held comment's reasons must stay true. "Your comments are reviewed until a moderator approves one": once a
+// new account has the approvals the policy asks for (or a moderator takes an account off pre-moderation), its
+// comments held only for that reason appear at once, and those held for other reasons as well stop citing it.
+// Runs after the approval's (or the measure's) own transaction.
 import { db } from '../db';
 import { getActivePolicy } from '../data/policy';
 import { invalidateArticle } from '../cache/invalidate';
@@ -9,18 +10,33 @@ import { onCommentPublished } from '../notifications/events';
 import { recordEvent } from '../comments/audit';
 import { loadConductOf } from './conduct';
 
+type AccountRule = 'new-commenter' | 'user-premoderated';
+
 export async function releaseNewAccountHolds(userId: string, now = new Date()): Promise<void> {
   const { settings } = await getActivePolicy();
   const { approvedCount } = await loadConductOf(userId);
-  if (approvedCount < settings.newCommenterHoldCount) return;
+  if (approvedCount >= settings.newCommenterHoldCount) await releaseHolds(userId, 'new-commenter', now);
+}
+
+export async function releasePremoderationHolds(userId: string, now = new Date()): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { premoderated: true } });
+  if (user && !user.premoderated) await releaseHolds(userId, 'user-premoderated', now);
+}
+
+const endedNotes: Record<AccountRule, string> = {
+  'new-commenter': 'new-commenter: a moderator approved enough of this account’s comments.',
+  'user-premoderated': 'user-premoderated: a moderator took this account off pre-moderation.',
+};
+
+async function releaseHolds(userId: string, ruleId: AccountRule, now: Date): Promise<void> {
   const held = await db.comment.findMany({
-    where: { userId, status: 'PENDING', reasons: { contains: '"new-commenter"' } },
+    where: { userId, status: 'PENDING', reasons: { contains: `"${ruleId}"` } },
     select: { id: true, version: true, reasons: true, articleId: true, hiddenByReports: true },
   });
   const changed = new Set<string>();
   for (const comment of held) {
     const reasons = JSON.parse(comment.reasons) as Reason[];
-    const rest = reasons.filter((reason) => reason.ruleId !== 'new-commenter');
+    const rest = reasons.filter((reason) => reason.ruleId !== ruleId);
     if (rest.length === reasons.length) continue;
     const publish = rest.length === 0;
     const landed = await db.$transaction(async (tx) => {
@@ -39,7 +55,7 @@ export async function releaseNewAccountHolds(userId: string, now = new Date()): 
         fromStatus: 'PENDING',
         toStatus: publish ? 'PUBLISHED' : 'PENDING',
         clause: 'moderation',
-        note: 'new-commenter: a moderator approved enough of this account’s comments.',
+        note: endedNotes[ruleId],
       });
       return publish;
     });

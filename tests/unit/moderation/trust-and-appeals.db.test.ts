@@ -104,6 +104,21 @@ describe('new accounts (point 3)', () => {
   });
 });
 
+describe('holds end when their reason does (point 3)', () => {
+  test('taking an account off pre-moderation publishes the comments held only for it', async () => {
+    const { applyUserMeasure } = await import('@/lib/moderation/users');
+    const reader = await account('READER', new Date(Date.now() - 400 * 86_400_000));
+    await comment(reader.id, 'PUBLISHED');
+    const moderator = await account('MODERATOR');
+    await applyUserMeasure(moderator, reader.id, { kind: 'premoderate', on: true }, null);
+    const held = await submit({ ...reader, premoderated: true }, 'A perfectly ordinary remark about the budget.');
+    if (!held.ok) throw new Error('refused');
+    expect(held.status).toBe('PENDING');
+    await applyUserMeasure(moderator, reader.id, { kind: 'premoderate', on: false }, null);
+    expect((await db.comment.findUniqueOrThrow({ where: { id: held.commentId } })).status).toBe('PUBLISHED');
+  });
+});
+
 describe('refusals name their clause (point 5)', () => {
   test('the flood refusal cites §4', async () => {
     const reader = await account('READER', new Date(Date.now() - 400 * 86_400_000));
