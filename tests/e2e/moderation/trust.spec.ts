@@ -213,7 +213,10 @@ test('display names that pass for a journalist, staff or the site are refused un
   await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
   for (const name of ['Andrew Blake', 'andrew  BLAKE', 'The Ledger Moderator', 'Site Admin']) {
     await page.getByLabel('Display name').fill(name);
+    // Each answer in turn: the previous one's error is still on the page until the next arrives.
+    const answered = page.waitForResponse((response) => response.request().method() === 'POST');
     await page.getByRole('button', { name: 'Save and continue' }).click();
+    await answered;
     await expect(page.getByText(/^§6 Be yourself: /)).toBeVisible();
     await expect(page).toHaveURL(/\/welcome/);
   }
