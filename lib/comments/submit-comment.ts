@@ -52,11 +52,11 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
   if (!article) return { ok: false, code: 'not-found', message: 'This story no longer exists.' };
 
   // A corrected version of a rejected comment is judged as a new submission, in the same place in the thread.
-  let replaced: { id: string; version: number; parentId: string | null } | null = null;
+  let replaced: { id: string; version: number; parentId: string | null; decidedById: string | null } | null = null;
   if (input.replaces) {
     const old = await db.comment.findUnique({
       where: { id: input.replaces },
-      select: { id: true, userId: true, status: true, articleId: true, parentId: true, version: true, appeal: { select: { status: true } } },
+      select: { id: true, userId: true, status: true, articleId: true, parentId: true, version: true, decidedById: true, appeal: { select: { status: true } } },
     });
     if (!old || old.articleId !== article.id || !canResubmitComment(viewer, { ...old, appealOpen: old.appeal?.status === 'OPEN' }, now))
       return { ok: false, code: 'not-found', message: 'That comment can no longer be corrected and sent again: reload the page.' };
@@ -74,7 +74,9 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
   }
 
   const policy = await getActivePolicy();
-  const verdict = evaluate({ body: input.body }, await loadContext(input, article, now, policy.settings), policy.compiled);
+  const context = await loadContext(input, article, now, policy.settings);
+  const corrects = replaced ? { rejectedBy: replaced.decidedById ? ('moderator' as const) : ('rules' as const) } : null;
+  const verdict = evaluate({ body: input.body }, { ...context, corrects }, policy.compiled);
   const refusal = verdict.reasons.find((reason) => refusalRules.has(reason.ruleId));
   if (refusal) {
     const retry = refusal.evidence.find((e) => e.kind === 'retry');

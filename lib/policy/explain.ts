@@ -17,7 +17,7 @@ export const moderationExplained: readonly { id: string; title: string; sentence
       'Whenever a comment of yours is held for review or not published, you are told why: under the comment on the story, on your profile, and by email when a moderator decides.',
       'While only our automatic checks have looked at it, you see their reasons, each with the clause of this policy it applies.',
       'Once a moderator has decided, you see the moderator’s decision instead: the clause they applied, their note to you if they wrote one, and a link to appeal.',
-      'A comment that was not published keeps its text: you can correct it and send it again, and it is then checked like a new comment.',
+      'A comment that was not published keeps its text: you can correct it and send it again, and it is then checked like a new comment (if a moderator had rejected it, a moderator also reviews the corrected version before it appears).',
       'You may appeal a decision once, from your profile. While your appeal is open nothing else changes the comment, and a moderator other than the one who decided reviews it.',
     ],
   },

@@ -144,6 +144,17 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
       });
   }
 
+  // A corrected version of a comment a moderator rejected goes back to a moderator: sending it again must not
+  // overturn a human decision that no automatic rule could have made (an off-topic comment, say).
+  if (enabled('corrects-rejected') && context.corrects?.rejectedBy === 'moderator')
+    reasons.push({
+      ruleId: 'corrects-rejected',
+      outcome: 'hold',
+      clause: 'moderation',
+      message: 'This corrects a comment a moderator did not publish, so a moderator reviews it before it appears.',
+      evidence: [{ kind: 'setting', setting: 'comment.corrects' }],
+    });
+
   // Account-level checks (staff are trusted; their comments are never pre-moderated). The words come from
   // standing.ts, which the reader's profile uses too.
   for (const hold of accountHolds(author, now, settings, enabled))

@@ -119,6 +119,26 @@ describe('holds end when their reason does (point 3)', () => {
   });
 });
 
+describe('correcting a rejected comment (point 4)', () => {
+  test('replaces it as a new submission; a moderator’s rejection is not overturned by sending it again', async () => {
+    const reader = await account('READER', new Date(Date.now() - 400 * 86_400_000));
+    await comment(reader.id, 'PUBLISHED');
+    const rejected = await submit(reader, 'This plan is bullshit from start to finish.');
+    if (!rejected.ok) throw new Error('refused');
+    expect(rejected.status).toBe('REJECTED');
+    const { submitComment } = await import('@/lib/comments/submit-comment');
+    const fixed = await submitComment({ viewer: reader, articleId, body: 'This plan is wrong from start to finish.', idempotencyKey: crypto.randomUUID(), replaces: rejected.commentId });
+    expect(fixed.ok && fixed.status).toBe('PUBLISHED');
+    expect((await db.comment.findUniqueOrThrow({ where: { id: rejected.commentId } })).status).toBe('DELETED');
+
+    const moderator = await account('MODERATOR');
+    const offTopic = await comment(reader.id, 'REJECTED', { decidedById: moderator.id, rejectClause: 'on-topic' });
+    const again = await submitComment({ viewer: reader, articleId, body: 'The same off-topic remark, sent again.', idempotencyKey: crypto.randomUUID(), replaces: offTopic });
+    expect(again.ok && again.status).toBe('PENDING');
+    expect(again.ok ? again.reasons.map((r) => r.ruleId) : []).toContain('corrects-rejected');
+  });
+});
+
 describe('refusals name their clause (point 5)', () => {
   test('the flood refusal cites §4', async () => {
     const reader = await account('READER', new Date(Date.now() - 400 * 86_400_000));
