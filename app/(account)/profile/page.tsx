@@ -64,7 +64,8 @@ export default async function ProfilePage() {
             ))}
           </ul>
           <p className="meta">
-            How this works: <a href={clauseHref('moderation')}>{clauseLabel('moderation')}</a>.
+            How this works: <a href="/policy#trust">when comments are reviewed before they appear</a>, under{' '}
+            <a href={clauseHref('moderation')}>{clauseLabel('moderation')}</a>.
           </p>
         </section>
       )}
