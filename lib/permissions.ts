@@ -39,6 +39,12 @@ export function canEditComment(
   );
 }
 
+/** A writer may correct a rejected comment and send it again (checked like a new comment), unless it is under
+ *  appeal: then only the appeal decision may change it. */
+export function canResubmitComment(viewer: Viewer, comment: { userId: string | null; status: string; appealOpen: boolean }, now: Date): boolean {
+  return comment.userId === viewer.id && comment.status === 'REJECTED' && !comment.appealOpen && canComment(viewer, now);
+}
+
 export const canDeleteComment = (viewer: Viewer, comment: { userId: string | null; status: string }) =>
   comment.status !== 'DELETED' && (comment.userId === viewer.id || canModerate(viewer));
 

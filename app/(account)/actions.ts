@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { safeCallbackPath, sendSignInLink } from '@/lib/auth/sign-in-link';
 import { getViewer } from '@/lib/auth/viewer';
+import { displayNameProblem } from '@/lib/accounts/display-name';
 import { db } from '@/lib/db';
 import { formValues, invalid, type FormState } from '@/lib/forms';
 import { allowMail } from '@/lib/mail/recipient-limits';
@@ -36,6 +37,9 @@ export async function chooseDisplayName(_previous: FormState<'displayName'>, for
   if (viewer.displayName) redirect(safeCallbackPath(values.next, '/profile'));
   const parsed = displayNameSchema.safeParse(values);
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors, undefined, { displayName: values.displayName ?? '' });
+  // §6 Be yourself: no journalist's or staff member's name, no site name, no role words.
+  const impersonating = await displayNameProblem(viewer, parsed.data.displayName);
+  if (impersonating) return invalid({ displayName: [impersonating] }, undefined, { displayName: parsed.data.displayName });
   const taken = await db.user.findFirst({
     where: { displayName: parsed.data.displayName, id: { not: viewer.id } },
     select: { id: true },

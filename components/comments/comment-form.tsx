@@ -4,7 +4,7 @@ import type { FormState } from '@/lib/forms';
 import { commentMaxLength } from '@/lib/validation/limits';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 
-type State = FormState<'body' | 'articleId' | 'parentId' | 'idempotencyKey' | 'commentId'>;
+type State = FormState<'body' | 'articleId' | 'parentId' | 'idempotencyKey' | 'commentId' | 'replaces'>;
 type Action = (previous: State, formData: FormData) => Promise<State>;
 
 export type DraftWarning = { clause: string; clauseHref: string; message: string; outcome: 'hold' | 'reject'; spans: { start: number; end: number }[] };
@@ -32,6 +32,8 @@ function newKey() {
 export function CommentForm({ action, check, label, submitLabel, hidden, idempotencyKey, initialBody = '', resetOnDone = true, autoFocus = false }: Props) {
   const [state, submit, pending] = useActionState(action, { status: 'idle' } as State);
   const echoed = state.status === 'invalid' ? state.values?.body : undefined;
+  // After a rejection the server names the rejected comment: sending the corrected text again replaces it.
+  const replaces = state.status === 'invalid' ? state.values?.replaces : undefined;
   const [body, setBody] = useState(echoed ?? initialBody);
   const [key, setKey] = useState(idempotencyKey);
   const [seen, setSeen] = useState(state);
@@ -41,6 +43,8 @@ export function CommentForm({ action, check, label, submitLabel, hidden, idempot
       setBody('');
       setKey(newKey());
     } else if (echoed !== undefined) setBody(echoed);
+    // The rejected comment was stored under the old key: the corrected one is a new submission.
+    if (replaces) setKey(newKey());
   }
   const [warnings, setWarnings] = useState<{ body: string; list: DraftWarning[] }>({ body: '', list: [] });
   useEffect(() => {
@@ -66,6 +70,7 @@ export function CommentForm({ action, check, label, submitLabel, hidden, idempot
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {key && <input type="hidden" name="idempotencyKey" value={key} />}
+      {replaces && <input type="hidden" name="replaces" value={replaces} />}
       <div className="field">
         <label htmlFor={`${id}-body`}>{label}</label>
         <textarea

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import type { CommentView } from '@/lib/data/comments';
 import type { FormState } from '@/lib/forms';
 import { formatDateTime } from '@/lib/format';
-import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
 import { CommentBody } from './comment-body';
 import { CommentForm, type DraftWarning } from './comment-form';
 import { ReportForm } from './report-form';
+import { StatementOfReasons } from './statement-of-reasons';
 
 type FormAction<S> = (previous: S, formData: FormData) => Promise<S>;
 export type CommentActions = {
@@ -33,28 +33,6 @@ type Props = {
   depth: number;
 };
 
-function StatusNote({ comment }: { comment: CommentView }) {
-  if (comment.status === 'PUBLISHED' || comment.status === 'DELETED') return null;
-  const reasons = comment.reasons.length
-    ? comment.reasons
-    : comment.rejectClause && isClauseId(comment.rejectClause)
-      ? [{ clause: comment.rejectClause, message: 'rejected by a moderator.' }]
-      : [];
-  return (
-    <div className={`notice ${comment.status === 'PENDING' ? 'notice--warn' : 'notice--error'} comment__status`}>
-      <strong>{comment.status === 'PENDING' ? 'Held for review — only you can see this comment.' : 'Not published — only you can see this comment.'}</strong>
-      <ul>
-        {reasons.map((reason, index) => (
-          <li key={index}>
-            {comment.status === 'PENDING' ? 'Held for review under ' : 'Rejected under '}
-            <a href={clauseHref(reason.clause)}>{clauseLabel(reason.clause)}</a>: {reason.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 export function CommentThread({ comment, articleId, viewerCanPost, signedIn, actions, reportClauses, open, links, depth }: Props) {
   const published = comment.status === 'PUBLISHED';
   const replying = published && viewerCanPost && open.reply === comment.id;
@@ -76,7 +54,7 @@ export function CommentThread({ comment, articleId, viewerCanPost, signedIn, act
               {comment.editedAt && <span className="comment__edited">(edited)</span>}
             </header>
             {comment.inReplyTo && <p className="comment__in-reply-to">In reply to {comment.inReplyTo}</p>}
-            <StatusNote comment={comment} />
+            {comment.statement && <StatementOfReasons statement={comment.statement} linkAppeal withHeadline />}
             <CommentBody body={comment.body} />
             <div className="comment__actions">
               {published && (
@@ -113,7 +91,22 @@ export function CommentThread({ comment, articleId, viewerCanPost, signedIn, act
                   <p className="field__hint">You can edit until {formatDateTime(comment.editableUntil)}.</p>
                 </details>
               )}
-              {comment.isOwn && (
+              {comment.canResubmit && (
+                <details className="comment__disclosure">
+                  <summary>Edit and send again</summary>
+                  <CommentForm
+                    action={actions.reply}
+                    check={actions.check}
+                    label="Correct your comment"
+                    submitLabel="Send again"
+                    hidden={{ articleId, replaces: comment.id }}
+                    idempotencyKey={randomUUID()}
+                    initialBody={comment.body}
+                  />
+                  <p className="field__hint">It is checked again like a new comment, and replaces this one.</p>
+                </details>
+              )}
+              {comment.isOwn && comment.statement?.appeal?.state !== 'open' && (
                 <details className="comment__disclosure">
                   <summary>Delete</summary>
                   <form action={actions.remove} className="comment__confirm">

@@ -16,9 +16,12 @@ export const reportHideThreshold = () => Number(process.env.REPORT_HIDE_THRESHOL
 async function loadComment(id: string) {
   return db.comment.findUnique({
     where: { id },
-    select: { id: true, userId: true, status: true, createdAt: true, articleId: true, hiddenByReports: true, version: true },
+    select: { id: true, userId: true, status: true, createdAt: true, articleId: true, hiddenByReports: true, version: true, appeal: { select: { status: true } } },
   });
 }
+
+/** While an appeal is open only the appeal decision may change the comment (lib/moderation/appeals.ts). */
+const underAppeal = 'This comment has an open appeal: it stays as it is until a moderator decides the appeal.';
 
 export async function editComment(viewer: Viewer, commentId: string, body: string, now = new Date()): Promise<ManageResult> {
   const comment = await loadComment(commentId);
@@ -63,12 +66,14 @@ export async function editComment(viewer: Viewer, commentId: string, body: strin
 export async function deleteComment(viewer: Viewer, commentId: string, now = new Date()): Promise<ManageResult> {
   const comment = await loadComment(commentId);
   if (!comment || !canDeleteComment(viewer, comment)) return { ok: false, message: 'You cannot delete this comment.' };
-  await db.$transaction(async (tx) => {
+  if (comment.appeal?.status === 'OPEN') return { ok: false, message: underAppeal };
+  const deleted = await db.$transaction(async (tx) => {
     const result = await tx.comment.updateMany({
-      where: { id: comment.id, status: { not: 'DELETED' } },
+      // The version read above: an appeal filed meanwhile bumps it, and the deletion does not land.
+      where: { id: comment.id, version: comment.version, status: { not: 'DELETED' } },
       data: { status: 'DELETED', deletedAt: now, version: { increment: 1 } },
     });
-    if (result.count !== 1) return;
+    if (result.count !== 1) return false;
     if (comment.status === 'PUBLISHED' && !comment.hiddenByReports)
       await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { decrement: 1 } } });
     await recordEvent(tx, {
@@ -79,7 +84,9 @@ export async function deleteComment(viewer: Viewer, commentId: string, now = new
       fromStatus: comment.status,
       toStatus: 'DELETED',
     });
+    return true;
   });
+  if (!deleted) return { ok: false, message: 'The comment changed meanwhile; reload and try again.' };
   await invalidateArticle(comment.articleId);
   return { ok: true, message: 'Your comment was deleted.' };
 }

@@ -6,8 +6,9 @@ import { db } from '../db';
 import { getActivePolicy } from '../data/policy';
 import { evaluate, type PolicyContext, type Reason, type Verdict } from '../policy';
 import { clauseLabel } from '../policy/clauses';
-import { commentBlock, isStaff, type Viewer } from '../permissions';
+import { canResubmitComment, commentBlock, isStaff, type Viewer } from '../permissions';
 import { onCommentPublished } from '../notifications/events';
+import { loadConductOf } from '../moderation/conduct';
 import { recordEvent } from './audit';
 import { invalidateArticle } from '../cache/invalidate';
 
@@ -18,6 +19,8 @@ export type SubmitInput = {
   body: string;
   idempotencyKey: string;
   ip?: string;
+  /** A rejected comment of the writer's that this one corrects: it is withdrawn in the same transaction. */
+  replaces?: string;
 };
 
 export type SubmitResult =
@@ -32,7 +35,8 @@ const recentWindowMs = 10 * 60_000;
 export async function submitComment(input: SubmitInput, now = new Date()): Promise<SubmitResult> {
   const { viewer } = input;
   const blocked = commentBlock(viewer, now);
-  if (blocked) return { ok: false, code: 'blocked', message: blocked };
+  // Every refusal names its clause: suspensions and bans are measures under §9 (a missing display name is not).
+  if (blocked) return { ok: false, code: 'blocked', message: viewer.displayName ? `${clauseLabel('moderation')}: ${blocked}` : blocked };
 
   // A retried or double-clicked submit: answer with the comment the first one created.
   const existing = await db.comment.findUnique({
@@ -47,24 +51,40 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
   });
   if (!article) return { ok: false, code: 'not-found', message: 'This story no longer exists.' };
 
+  // A corrected version of a rejected comment is judged as a new submission, in the same place in the thread.
+  let replaced: { id: string; version: number; parentId: string | null; decidedById: string | null } | null = null;
+  if (input.replaces) {
+    const old = await db.comment.findUnique({
+      where: { id: input.replaces },
+      select: { id: true, userId: true, status: true, articleId: true, parentId: true, version: true, decidedById: true, appeal: { select: { status: true } } },
+    });
+    if (!old || old.articleId !== article.id || !canResubmitComment(viewer, { ...old, appealOpen: old.appeal?.status === 'OPEN' }, now))
+      return { ok: false, code: 'not-found', message: 'That comment can no longer be corrected and sent again: reload the page.' };
+    replaced = old;
+  }
+  const parentId = replaced ? replaced.parentId : input.parentId;
+
   let parent: { id: string; threadId: string | null; depth: number } | null = null;
-  if (input.parentId) {
+  if (parentId) {
     parent = await db.comment.findFirst({
-      where: { id: input.parentId, articleId: article.id, status: 'PUBLISHED', hiddenByReports: false },
+      where: { id: parentId, articleId: article.id, status: 'PUBLISHED', hiddenByReports: false },
       select: { id: true, threadId: true, depth: true },
     });
     if (!parent) return { ok: false, code: 'not-found', message: 'The comment you are replying to is no longer available.' };
   }
 
   const policy = await getActivePolicy();
-  const verdict = evaluate({ body: input.body }, await loadContext(input, article, now, policy.settings), policy.compiled);
+  const context = await loadContext(input, article, now, policy.settings);
+  const corrects = replaced ? { rejectedBy: replaced.decidedById ? ('moderator' as const) : ('rules' as const) } : null;
+  const verdict = evaluate({ body: input.body }, { ...context, corrects }, policy.compiled);
   const refusal = verdict.reasons.find((reason) => refusalRules.has(reason.ruleId));
   if (refusal) {
     const retry = refusal.evidence.find((e) => e.kind === 'retry');
     return {
       ok: false,
       code: refusal.ruleId.startsWith('flood') ? 'flood' : 'closed',
-      message: refusal.message,
+      // Every refusal names its clause, like every hold and rejection ("§4 No spam or self-promotion: …").
+      message: describeReason(refusal),
       retryAfterSeconds: retry?.kind === 'retry' ? retry.retryAfterSeconds : undefined,
       reasons: [refusal],
     };
@@ -91,6 +111,7 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
           decidedAt: status === 'PENDING' ? null : now,
         },
       });
+      if (replaced) await withdrawReplaced(tx, replaced, id, viewer.id, now);
       if (status === 'PUBLISHED') {
         await tx.article.update({ where: { id: article.id }, data: { commentCount: { increment: 1 } } });
         await onCommentPublished(tx, id);
@@ -107,6 +128,7 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
       });
     });
   } catch (error) {
+    if (error instanceof ReplacedChangedError) return { ok: false, code: 'not-found', message: 'That comment changed meanwhile: reload the page.' };
     // Two submits with one key raced: the other one won, and its comment is the answer.
     if (isUniqueViolation(error)) {
       const winner = await db.comment.findUnique({
@@ -119,6 +141,20 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
   }
   if (status === 'PUBLISHED') await invalidateArticle(article.id);
   return { ok: true, commentId: id, status, reasons: verdict.reasons, duplicate: false };
+}
+
+class ReplacedChangedError extends Error {}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** The rejected original leaves the page; its decision stays on record (the event keeps its status for trust). */
+async function withdrawReplaced(tx: Tx, replaced: { id: string; version: number }, newId: string, userId: string, now: Date) {
+  const gone = await tx.comment.updateMany({
+    where: { id: replaced.id, version: replaced.version, status: 'REJECTED' },
+    data: { status: 'DELETED', deletedAt: now, version: { increment: 1 } },
+  });
+  if (gone.count !== 1) throw new ReplacedChangedError();
+  await recordEvent(tx, { commentId: replaced.id, actorType: 'reader', actorId: userId, action: 'resubmit', fromStatus: 'REJECTED', toStatus: 'DELETED', note: `Corrected and sent again as ${newId}.` });
 }
 
 function statusFor(verdict: Verdict): 'PUBLISHED' | 'PENDING' | 'REJECTED' {
@@ -136,10 +172,11 @@ async function loadContext(
   settings: { floodPerUserPerMinute: number; floodPerIpPerMinute: number },
 ): Promise<PolicyContext> {
   const since = new Date(now.getTime() - recentWindowMs);
-  const [counts, recentByAuthor, recentByOthers, recentFromIp] = await Promise.all([
-    db.comment.groupBy({ by: ['status'], where: { userId: input.viewer.id }, _count: { _all: true } }),
+  const [conduct, recentByAuthor, recentByOthers, recentFromIp] = await Promise.all([
+    loadConductOf(input.viewer.id),
     db.comment.findMany({
-      where: { userId: input.viewer.id, createdAt: { gte: since } },
+      // The comment being corrected is not a recent duplicate of its correction.
+      where: { userId: input.viewer.id, createdAt: { gte: since }, ...(input.replaces ? { id: { not: input.replaces } } : {}) },
       select: { body: true, createdAt: true },
       orderBy: { createdAt: 'desc' },
       // Enough to see the flood limit crossed, however high an admin sets it.
@@ -161,15 +198,15 @@ async function loadContext(
         })
       : Promise.resolve([]),
   ]);
-  const count = (status: string) => counts.find((row) => row.status === status)?._count._all ?? 0;
   return {
     now,
     author: {
       id: input.viewer.id,
       createdAt: input.viewer.createdAt,
-      approvedCount: count('PUBLISHED'),
-      publishedCount: count('PUBLISHED'),
-      rejectedCount: count('REJECTED'),
+      // Conduct, not status: duplicates and the writer's own deletions change nothing (lib/policy/trust.ts).
+      approvedCount: conduct.approvedCount,
+      publishedCount: conduct.approvedCount,
+      rejectedCount: conduct.breaches.length,
       premoderated: input.viewer.premoderated,
       isStaff: isStaff(input.viewer),
     },

@@ -3,8 +3,9 @@
 // viewer's own held or rejected comments with the policy reasons).
 import { db, type Prisma } from '../db';
 import { env } from '../env';
-import { canEditComment, isStaff, type Viewer } from '../permissions';
+import { canEditComment, canResubmitComment, isStaff, type Viewer } from '../permissions';
 import type { Reason } from '../policy';
+import { statementOf, type Statement } from '../policy/statement';
 import type { CommentSort } from '../comments/thread-query';
 
 export { threadsPerPage } from '../comments/thread-query';
@@ -23,8 +24,10 @@ export type CommentView = {
   editedAt: Date | null;
   editableUntil: Date | null;
   inReplyTo: string | null;
-  reasons: Pick<Reason, 'clause' | 'message'>[];
-  rejectClause: string | null;
+  /** Why an own held or rejected comment is not published (lib/policy/statement.ts), else null. */
+  statement: Statement | null;
+  /** Whether its writer may correct and resend it (a rejected comment not under appeal). */
+  canResubmit: boolean;
   reactionCount: number;
   viewerReacted: boolean;
   replies: CommentView[];
@@ -40,6 +43,9 @@ const commentSelect = {
   status: true,
   reasons: true,
   rejectClause: true,
+  rejectNote: true,
+  decidedById: true,
+  appeal: { select: { status: true, decisionNote: true } },
   reactionCount: true,
   createdAt: true,
   editedAt: true,
@@ -104,8 +110,8 @@ export async function listThreads(articleId: string, viewer: Viewer | null, sort
         ? new Date(row.createdAt.getTime() + env().COMMENT_EDIT_WINDOW_SECONDS * 1000)
         : null,
     inReplyTo: null,
-    reasons: row.status === 'PENDING' || row.status === 'REJECTED' ? (JSON.parse(row.reasons) as Reason[]).map(({ clause, message }) => ({ clause, message })) : [],
-    rejectClause: row.rejectClause,
+    statement: viewer && row.userId === viewer.id ? statementOf(row) : null,
+    canResubmit: !!viewer && canResubmitComment(viewer, { ...row, appealOpen: row.appeal?.status === 'OPEN' }, now),
     reactionCount: row.reactionCount,
     viewerReacted: reacted.has(row.id),
     replies: [],
@@ -148,6 +154,7 @@ export function listOwnComments(userId: string, take = 200) {
       reasons: true,
       rejectClause: true,
       rejectNote: true,
+      decidedById: true,
       createdAt: true,
       article: { select: { slug: true, headline: true } },
       appeal: { select: { status: true, decisionNote: true } },

@@ -2,7 +2,11 @@
 // (the text with rule evidence, the thread context, the commenter's history, reports, appeal).
 import { db } from '../db';
 import type { Reason } from '../policy';
-import { trustScore } from '../policy/trust';
+import { loadConduct } from '../moderation/conduct';
+import { trustScore, type Conduct } from '../policy/trust';
+
+const trustOf = (conduct: Conduct | undefined, accountAgeDays: number) =>
+  trustScore({ approvedCount: conduct?.approvedCount ?? 0, rejectedCount: conduct?.breaches.length ?? 0, accountAgeDays });
 
 export type ModerationCard = Awaited<ReturnType<typeof loadCards>>[number];
 
@@ -36,7 +40,7 @@ export async function loadCards(ids: string[]) {
   });
   const userIds = [...new Set(rows.flatMap((row) => (row.userId ? [row.userId] : [])))];
   const deciderIds = [...new Set(rows.flatMap((row) => (row.decidedById ? [row.decidedById] : [])))];
-  const [counts, previous, deciders, events] = await Promise.all([
+  const [counts, previous, deciders, events, conduct] = await Promise.all([
     userIds.length ? db.comment.groupBy({ by: ['userId', 'status'], where: { userId: { in: userIds } }, _count: { _all: true } }) : [],
     userIds.length
       ? db.comment.findMany({
@@ -52,6 +56,7 @@ export async function loadCards(ids: string[]) {
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: { commentId: true, actorType: true, actorId: true, action: true, fromStatus: true, toStatus: true, clause: true, note: true, createdAt: true, clauses: { select: { clause: true } } },
     }),
+    loadConduct(userIds),
   ]);
   const actorIds = [...new Set(events.flatMap((event) => (event.actorId && event.actorType !== 'author' ? [event.actorId] : [])))];
   const actors = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true, email: true } }) : [];
@@ -72,7 +77,8 @@ export async function loadCards(ids: string[]) {
       ...row,
       reasons: JSON.parse(row.reasons) as Reason[],
       stats,
-      trust: stats ? trustScore({ approvedCount: stats.published, rejectedCount: stats.rejected, accountAgeDays: stats.accountAgeDays }) : null,
+      // The same conduct the policy counts (duplicates and self-deletions neutral), not raw status counts.
+      trust: stats && row.userId ? trustOf(conduct.get(row.userId), stats.accountAgeDays) : null,
       previousDecisions: previous.filter((p) => p.userId === row.userId && p.id !== row.id).slice(0, 5),
       decidedBy: row.decidedById ? (deciderName.get(row.decidedById) ?? 'a moderator') : 'the automatic checks',
       // The comment's audit trail, oldest first.

@@ -126,9 +126,9 @@ export function decisionMail(input: {
   outcome: 'approved' | 'rejected' | 'appeal-upheld' | 'appeal-reinstated';
   headline: string;
   body: string;
-  clauseLabel?: string;
-  clauseUrl?: string;
-  note?: string | null;
+  /** The statement of reasons as sentences (lib/policy/statement.ts): the same words as the article and profile. */
+  statement: string[];
+  clauseUrls: string[];
   profileUrl: string;
   commentUrl: string;
   unsubscribe: { page: string; oneClick: string };
@@ -141,8 +141,8 @@ export function decisionMail(input: {
   };
   const lead = {
     approved: `A moderator approved your comment on “${input.headline}”. It is now published.`,
-    rejected: `A moderator did not publish your comment on “${input.headline}”, under ${input.clauseLabel} of our comment policy.`,
-    'appeal-upheld': `A second moderator reviewed your appeal about your comment on “${input.headline}” and upheld the decision under ${input.clauseLabel}.`,
+    rejected: `A moderator did not publish your comment on “${input.headline}”.`,
+    'appeal-upheld': `A second moderator reviewed your appeal about your comment on “${input.headline}”.`,
     'appeal-reinstated': `A second moderator reviewed your appeal and reinstated your comment on “${input.headline}”. It is now published.`,
   };
   return composeMail(
@@ -152,10 +152,8 @@ export function decisionMail(input: {
     [
       { paragraph: lead[input.outcome] },
       { quote: input.body },
-      ...(input.note ? [{ paragraph: `Moderator’s note: ${input.note}` }] : []),
-      ...(input.clauseUrl && input.outcome !== 'approved' && input.outcome !== 'appeal-reinstated'
-        ? [{ paragraph: `Read the clause: ${input.clauseUrl}` }]
-        : []),
+      ...input.statement.map((paragraph) => ({ paragraph })),
+      ...input.clauseUrls.map((url) => ({ paragraph: `Read the clause: ${url}` })),
       input.outcome === 'rejected'
         ? { button: { label: 'See it on your profile (you may appeal once)', url: input.profileUrl } }
         : { button: { label: 'See your comment', url: input.commentUrl } },

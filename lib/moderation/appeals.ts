@@ -1,26 +1,37 @@
 // One appeal per rejected comment; decided by a moderator other than the one who rejected it.
+// Filing an appeal bumps the comment's version, so a console tab opened before the appeal cannot decide the
+// comment any more (its compare-and-set fails); while the appeal is open, decideComment refuses every other
+// decision (lib/moderation/decide.ts). Deciding the appeal bumps the version again and closes the appeal.
 import { db } from '../db';
 import { recordEvent } from '../comments/audit';
 import { isUniqueViolation } from '../comments/submit-comment';
 import { onCommentPublished, onModerationDecision } from '../notifications/events';
 import { canDecideAppeal, type Viewer } from '../permissions';
 import { invalidateArticle } from '../cache/invalidate';
+import { releaseNewAccountHolds } from './release';
 
 export async function fileAppeal(viewer: Viewer, commentId: string, statement: string) {
-  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, userId: true, status: true, rejectClause: true } });
+  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, userId: true, status: true, rejectClause: true, version: true } });
   if (!comment || comment.userId !== viewer.id) return { ok: false as const, message: 'You can only appeal decisions on your own comments.' };
   if (comment.status !== 'REJECTED') return { ok: false as const, message: 'Only rejected comments can be appealed.' };
   try {
-    await db.$transaction(async (tx) => {
+    const filed = await db.$transaction(async (tx) => {
+      // Compare-and-set: the appeal is about the decision the reader saw, and every open console card goes stale.
+      const locked = await tx.comment.updateMany({ where: { id: comment.id, version: comment.version, status: 'REJECTED' }, data: { version: { increment: 1 } } });
+      if (locked.count !== 1) return false;
       await tx.appeal.create({ data: { commentId: comment.id, userId: viewer.id, statement } });
       await recordEvent(tx, { commentId: comment.id, actorType: 'reader', actorId: viewer.id, action: 'appeal', fromStatus: 'REJECTED', toStatus: 'REJECTED', clause: comment.rejectClause, note: statement });
+      return true;
     });
+    if (!filed) return { ok: false as const, message: 'The decision on this comment changed meanwhile: reload your profile and look again.' };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false as const, message: 'You have already appealed this decision; each decision can be appealed once.' };
     throw error;
   }
-  return { ok: true as const, message: 'Your appeal is with a moderator who did not make the original decision.' };
+  return { ok: true as const, message: 'Your appeal is with a moderator who did not make the decision.' };
 }
+
+class StaleAppealError extends Error {}
 
 export async function decideAppeal(moderator: Viewer, appealId: string, outcome: 'uphold' | 'reinstate', note: string | null, now = new Date()) {
   const appeal = await db.appeal.findUnique({ where: { id: appealId } });
@@ -37,15 +48,20 @@ export async function decideAppeal(moderator: Viewer, appealId: string, outcome:
       data: { status: outcome === 'reinstate' ? 'REINSTATED' : 'UPHELD', decidedAt: now, decidedById: moderator.id, decisionNote: note },
     });
     if (claimed.count !== 1) return false;
+    // Nothing else can change a comment under an open appeal, so the version read above still holds; the
+    // bump closes the matter for any console card still showing the appeal.
+    const updated = await tx.comment.updateMany({
+      where: { id: comment.id, status: 'REJECTED', version: comment.version },
+      data:
+        outcome === 'reinstate'
+          ? { status: 'PUBLISHED', hiddenByReports: false, decidedAt: now, decidedById: moderator.id, rejectClause: null, rejectNote: null, version: { increment: 1 } }
+          : { version: { increment: 1 } },
+    });
+    // Only a comment deleted under it could fail here; undo the claim rather than close an appeal on nothing.
+    if (updated.count !== 1) throw new StaleAppealError();
     if (outcome === 'reinstate') {
-      const updated = await tx.comment.updateMany({
-        where: { id: comment.id, status: 'REJECTED' },
-        data: { status: 'PUBLISHED', hiddenByReports: false, decidedAt: now, decidedById: moderator.id, rejectClause: null, rejectNote: null, version: { increment: 1 } },
-      });
-      if (updated.count === 1) {
-        await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { increment: 1 } } });
-        await onCommentPublished(tx, comment.id);
-      }
+      await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { increment: 1 } } });
+      await onCommentPublished(tx, comment.id);
     }
     await recordEvent(tx, {
       commentId: comment.id,
@@ -57,10 +73,15 @@ export async function decideAppeal(moderator: Viewer, appealId: string, outcome:
       clause: comment.rejectClause,
       note,
     });
-    await onModerationDecision(tx, { commentId: comment.id, outcome: outcome === 'reinstate' ? 'appeal-reinstated' : 'appeal-upheld', clause: comment.rejectClause, note });
+    await onModerationDecision(tx, { commentId: comment.id, outcome: outcome === 'reinstate' ? 'appeal-reinstated' : 'appeal-upheld' });
     return true;
+  }).catch((error: unknown) => {
+    if (error instanceof StaleAppealError) return 'stale' as const;
+    throw error;
   });
+  if (done === 'stale') return { ok: false as const, message: 'This comment changed meanwhile: reload the queue.' };
   if (!done) return { ok: false as const, message: 'This appeal has already been decided.' };
   if (outcome === 'reinstate') await invalidateArticle(comment.articleId);
+  if (outcome === 'reinstate' && comment.userId) await releaseNewAccountHolds(comment.userId, now);
   return { ok: true as const, message: outcome === 'reinstate' ? 'The comment is reinstated and published.' : 'The rejection is upheld.' };
 }

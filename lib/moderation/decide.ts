@@ -6,6 +6,7 @@ import { onCommentPublished, onModerationDecision } from '../notifications/event
 import { isClauseId, type ClauseId } from '../policy/clauses';
 import { canDecideComment, type Viewer } from '../permissions';
 import { invalidateArticle } from '../cache/invalidate';
+import { releaseNewAccountHolds } from './release';
 
 export type Decision =
   | { kind: 'approve' }
@@ -23,10 +24,12 @@ const visible = (c: { status: string; hiddenByReports: boolean }) => c.status ==
 export async function decideComment(moderator: Viewer, commentId: string, expectedVersion: number, decision: Decision, now = new Date()): Promise<DecisionResult> {
   const comment = await db.comment.findUnique({
     where: { id: commentId },
-    select: { id: true, status: true, hiddenByReports: true, version: true, articleId: true, userId: true, authorProfileId: true, featured: true },
+    select: { id: true, status: true, hiddenByReports: true, version: true, articleId: true, userId: true, authorProfileId: true, featured: true, appeal: { select: { status: true } } },
   });
   if (!comment) return { ok: false, commentId, message: 'This comment no longer exists.' };
   if (!canDecideComment(moderator, comment)) return { ok: false, commentId, message: 'This is your own comment: another moderator must decide it.' };
+  // While an appeal is open only the appeal decision may change the comment (lib/moderation/appeals.ts).
+  if (comment.appeal?.status === 'OPEN') return { ok: false, commentId, message: underAppeal };
   if (comment.version !== expectedVersion) return conflict(commentId);
   if (decision.kind === 'reject' && !isClauseId(decision.clause)) return { ok: false, commentId, message: 'Choose the policy clause the comment breaks.' };
   if (comment.status === 'DELETED') return { ok: false, commentId, message: 'The commenter deleted this comment.' };
@@ -75,6 +78,7 @@ export async function decideComment(moderator: Viewer, commentId: string, expect
   });
   if (!landed) return conflict(commentId);
   await invalidateArticle(comment.articleId);
+  if (to.status === 'PUBLISHED' && comment.status !== 'PUBLISHED' && comment.userId) await releaseNewAccountHolds(comment.userId, now);
   return { ok: true, commentId };
 }
 
@@ -85,15 +89,15 @@ async function afterDecision(tx: Tx, before: { id: string; status: string; userI
   if (toStatus === 'PUBLISHED' && before.status !== 'PUBLISHED') await onCommentPublished(tx, before.id);
   // Tell the commenter when their comment's fate changed (not when a published comment is merely kept).
   if (before.userId && before.status !== toStatus)
-    await onModerationDecision(tx, {
-      commentId: before.id,
-      outcome: decision.kind === 'approve' ? 'approved' : 'rejected',
-      clause: decision.kind === 'reject' ? decision.clause : null,
-      note: decision.kind === 'reject' ? decision.note : null,
-    });
+    await onModerationDecision(tx, { commentId: before.id, outcome: decision.kind === 'approve' ? 'approved' : 'rejected' });
 }
 
+const underAppeal = 'The commenter has appealed this decision: only the appeal, decided by another moderator in the Appeals queue, can change it now. Nothing was changed.';
+
 async function conflict(commentId: string): Promise<DecisionResult> {
+  // Filing an appeal bumps the version: a card opened before it must say so, not name the reader as a decider.
+  const appeal = await db.appeal.findUnique({ where: { commentId }, select: { status: true } });
+  if (appeal?.status === 'OPEN') return { ok: false, commentId, message: underAppeal };
   const last = await db.moderationEvent.findFirst({
     where: { commentId, actorType: { in: ['moderator', 'reader', 'author'] } },
     orderBy: { createdAt: 'desc' },

@@ -3,6 +3,7 @@ import { db } from '../db';
 import { recordEvent } from '../comments/audit';
 import { plural } from '../format';
 import type { Viewer } from '../permissions';
+import { releasePremoderationHolds } from './release';
 
 export type UserMeasure =
   | { kind: 'suspend'; days: number }
@@ -39,6 +40,8 @@ export async function applyUserMeasure(moderator: Viewer, userId: string, measur
       note: [`user ${user.displayName ?? user.id}`, measure.kind === 'suspend' ? plural(measure.days, 'day') : null, note].filter(Boolean).join('; '),
     });
   });
+  // Comments held only because the account was on pre-moderation no longer have a reason to wait.
+  if (measure.kind === 'premoderate' && !measure.on) await releasePremoderationHolds(user.id, now);
   const labels = { suspend: 'suspended', unsuspend: 'unsuspended', ban: 'banned', unban: 'unbanned', premoderate: measure.kind === 'premoderate' && measure.on ? 'put on pre-moderation' : 'taken off pre-moderation' };
   return { ok: true as const, message: `${user.displayName ?? 'The account'} is ${labels[measure.kind]}.` };
 }

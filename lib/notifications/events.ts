@@ -3,7 +3,7 @@
 import type { Db } from '../db';
 import { enqueueMail } from '../mail/outbox';
 import { decisionMail, replyNotificationMail } from '../mail/templates';
-import { clauseHref, clauseLabel, isClauseId } from '../policy/clauses';
+import { appealHref, statementOf, statementText } from '../policy/statement';
 import { absoluteUrl, commentUrl, unsubscribeLinks } from './links';
 
 type Tx = Pick<Db, 'comment' | 'authorDigestItem' | 'outboxMessage' | 'user'>;
@@ -74,17 +74,25 @@ export async function onCommentPublished(tx: Tx, commentId: string): Promise<voi
 
 export type DecisionOutcome = 'approved' | 'rejected' | 'appeal-upheld' | 'appeal-reinstated';
 
-/** Tells the commenter what a moderator decided, citing the clause. */
-export async function onModerationDecision(
-  tx: Tx,
-  input: { commentId: string; outcome: DecisionOutcome; clause?: string | null; note?: string | null },
-): Promise<void> {
+/** Tells the commenter what a moderator decided, in the statement of reasons the article and profile show. */
+export async function onModerationDecision(tx: Tx, input: { commentId: string; outcome: DecisionOutcome }): Promise<void> {
   const comment = await tx.comment.findUniqueOrThrow({
     where: { id: input.commentId },
-    select: { id: true, body: true, article: { select: { slug: true, headline: true } }, user: { select: { id: true, email: true, notifyModeration: true } } },
+    select: {
+      id: true,
+      body: true,
+      status: true,
+      reasons: true,
+      decidedById: true,
+      rejectClause: true,
+      rejectNote: true,
+      appeal: { select: { status: true, decisionNote: true } },
+      article: { select: { slug: true, headline: true } },
+      user: { select: { id: true, email: true, notifyModeration: true } },
+    },
   });
   if (!comment.user?.notifyModeration) return;
-  const clause = input.clause && isClauseId(input.clause) ? input.clause : null;
+  const statement = statementOf(comment);
   await enqueueMail(
     tx,
     decisionMail({
@@ -92,10 +100,9 @@ export async function onModerationDecision(
       outcome: input.outcome,
       headline: comment.article.headline,
       body: comment.body,
-      clauseLabel: clause ? clauseLabel(clause) : undefined,
-      clauseUrl: clause ? absoluteUrl(clauseHref(clause)) : undefined,
-      note: input.note,
-      profileUrl: absoluteUrl('/profile'),
+      statement: statement ? statementText(statement) : [],
+      clauseUrls: statement ? [...new Set(statement.lines.map((line) => absoluteUrl(line.href)))] : [],
+      profileUrl: absoluteUrl(appealHref(comment.id)),
       commentUrl: commentUrl(comment.article.slug, comment.id),
       unsubscribe: unsubscribeLinks({ kind: 'user', id: comment.user.id, topic: 'moderation' }),
     }),

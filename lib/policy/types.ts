@@ -21,6 +21,7 @@ export const ruleIds = [
   'comments-closed',
   'article-premoderated',
   'auto-closed',
+  'corrects-rejected',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -61,4 +62,6 @@ export type PolicyContext = {
   recentByOthers: { body: string; authorId: string; createdAt: Date }[];
   /** Recent comments from the same IP address (any account). */
   recentFromIp: { createdAt: Date }[];
+  /** Set when this text corrects one of the writer's rejected comments: who rejected that one. */
+  corrects?: { rejectedBy: 'moderator' | 'rules' } | null;
 };

@@ -29,6 +29,8 @@ export const newCommentSchema = z.object({
   parentId: z.union([z.literal(''), id]).optional().transform((value) => value || undefined),
   body: commentBody,
   idempotencyKey: z.string().trim().min(8, 'Missing form key: reload the page.').max(100).regex(/^[\w.-]+$/, 'Invalid form key: reload the page.'),
+  /** A rejected comment of the writer's that this text corrects (the compose box after a rejection, or its Edit). */
+  replaces: z.union([z.literal(''), id]).optional().transform((value) => value || undefined),
 });
 export type NewCommentField = keyof z.input<typeof newCommentSchema>;
 

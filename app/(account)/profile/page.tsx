@@ -4,8 +4,10 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { listOwnComments } from '@/lib/data/comments';
 import { db } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
-import type { Reason } from '@/lib/policy';
+import { StatementOfReasons } from '@/components/comments/statement-of-reasons';
+import { listAccountHolds } from '@/lib/moderation/standing';
 import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
+import { statementOf } from '@/lib/policy/statement';
 import { appealAction, signOut, updatePreferences } from '../actions';
 import { AppealForm } from './appeal-form';
 import { PreferencesForm } from './preferences-form';
@@ -16,9 +18,10 @@ const statusLabels = { PUBLISHED: 'Published', PENDING: 'Held for review', REJEC
 
 export default async function ProfilePage() {
   const viewer = await requireViewer('/profile');
-  const [comments, prefs] = await Promise.all([
+  const [comments, prefs, holds] = await Promise.all([
     listOwnComments(viewer.id),
     db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { notifyReplies: true, notifyAuthorReplies: true, notifyModeration: true } }),
+    listAccountHolds(viewer),
   ]);
   return (
     <div className="article">
@@ -47,6 +50,26 @@ export default async function ProfilePage() {
         </button>
       </form>
 
+      {holds.list.length > 0 && (
+        <section className="notice notice--warn" aria-labelledby="holds-title">
+          <h2 id="holds-title">Why your comments are reviewed first</h2>
+          <ul>
+            {holds.list.map((hold) => (
+              <li key={hold.ruleId}>
+                Your comments are reviewed because {hold.because} {hold.ends}
+                {hold.ruleId === 'low-trust' && holds.breaches.length > 0 && (
+                  <> Comments that counted against you: {holds.breaches.map((b) => (isClauseId(b.clause) ? clauseLabel(b.clause) : b.clause)).join(', ')}.</>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p className="meta">
+            How this works: <a href="/policy#trust">when comments are reviewed before they appear</a>, under{' '}
+            <a href={clauseHref('moderation')}>{clauseLabel('moderation')}</a>.
+          </p>
+        </section>
+      )}
+
       <h2 className="section-title" style={{ marginTop: '2rem' }}>
         Your comments
       </h2>
@@ -55,10 +78,9 @@ export default async function ProfilePage() {
       ) : (
         <ol className="comment-list profile-comments">
           {comments.map((comment) => {
-            const reasons = JSON.parse(comment.reasons) as Reason[];
-            const rejectClause = comment.rejectClause && isClauseId(comment.rejectClause) ? comment.rejectClause : null;
+            const statement = statementOf(comment);
             return (
-              <li key={comment.id} className="comment">
+              <li key={comment.id} id={`comment-${comment.id}`} className="comment">
                 <p className="comment__header">
                   <span className={`badge status status--${comment.status.toLowerCase()}`}>{statusLabels[comment.status]}</span>
                   <Link href={`/articles/${comment.article.slug}#comment-${comment.id}`}>{comment.article.headline}</Link>
@@ -67,32 +89,8 @@ export default async function ProfilePage() {
                   </time>
                 </p>
                 {comment.status !== 'DELETED' && <p className="comment__body">{comment.body}</p>}
-                {(comment.status === 'PENDING' || comment.status === 'REJECTED') && (
-                  <ul className="comment__reasons">
-                    {rejectClause && (
-                      <li>
-                        A moderator rejected it under <a href={clauseHref(rejectClause)}>{clauseLabel(rejectClause)}</a>
-                        {comment.rejectNote ? `: ${comment.rejectNote}` : '.'}
-                      </li>
-                    )}
-                    {!rejectClause &&
-                      reasons.map((reason, index) => (
-                        <li key={index}>
-                          {comment.status === 'PENDING' ? 'Held for review under ' : 'Rejected under '}
-                          <a href={clauseHref(reason.clause)}>{clauseLabel(reason.clause)}</a>: {reason.message}
-                        </li>
-                      ))}
-                  </ul>
-                )}
-                {comment.status === 'REJECTED' &&
-                  (comment.appeal ? (
-                    <p className="meta">
-                      Appeal {comment.appeal.status === 'OPEN' ? 'under review' : comment.appeal.status === 'REINSTATED' ? 'succeeded: reinstated' : 'reviewed: the decision stands'}
-                      {comment.appeal.decisionNote && ` — “${comment.appeal.decisionNote}”`}
-                    </p>
-                  ) : (
-                    <AppealForm action={appealAction} commentId={comment.id} />
-                  ))}
+                {statement && <StatementOfReasons statement={statement} linkAppeal={false} withHeadline={false} />}
+                {statement?.appeal?.state === 'available' && <AppealForm action={appealAction} commentId={comment.id} />}
                 {comment.appeal?.status === 'REINSTATED' && comment.status === 'PUBLISHED' && <p className="meta">Reinstated on appeal.</p>}
               </li>
             );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { clauses } from '@/lib/policy/clauses';
+import { moderationExplained } from '@/lib/policy/explain';
 import { site } from '@/lib/site';
 
 export const metadata: Metadata = { title: 'Comment policy' };
@@ -38,6 +39,16 @@ export default function PolicyPage() {
           </li>
         ))}
       </ol>
+      {moderationExplained.map((part) => (
+        <section key={part.id} id={part.id} className="policy__clause" aria-labelledby={`${part.id}-title`}>
+          <h2 id={`${part.id}-title`}>{part.title}</h2>
+          <ul>
+            {part.sentences.map((sentence, index) => (
+              <li key={index}>{sentence}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Rules that need the comment's context: the account's history, the article, recent activity.
 import type { CompiledPolicy } from '../compile';
+import { accountHolds } from '../standing';
 import { trustScore } from '../trust';
 import type { PolicyContext, Reason } from '../types';
 
@@ -143,28 +144,32 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
       });
   }
 
-  // Account-level checks. Staff are trusted; their comments are never pre-moderated.
-  if (!author.isStaff) {
-    if (enabled('user-premoderated') && author.premoderated)
-      reasons.push({ ruleId: 'user-premoderated', outcome: 'hold', clause: 'moderation', message: 'Your comments are reviewed by a moderator before they appear.', evidence: [{ kind: 'setting', setting: 'user.premoderated' }] });
-    const n = settings.newCommenterHoldCount;
-    if (enabled('new-commenter') && n > 0 && author.publishedCount < n)
-      reasons.push({
-        ruleId: 'new-commenter',
-        outcome: 'hold',
-        clause: 'moderation',
-        message: n === 1 ? 'A new account’s first comment is reviewed by a moderator before it appears.' : `A new account’s first ${n} comments are reviewed by a moderator before they appear.`,
-        evidence: [{ kind: 'count', count: author.publishedCount, limit: n }],
-      });
-    const score = trustScore({ approvedCount: author.approvedCount, rejectedCount: author.rejectedCount, accountAgeDays: (now.getTime() - author.createdAt.getTime()) / 86_400_000 });
-    if (enabled('low-trust') && score < settings.trustThreshold)
-      reasons.push({
-        ruleId: 'low-trust',
-        outcome: 'hold',
-        clause: 'moderation',
-        message: 'Several of your recent comments broke the policy, so a moderator reviews new ones first.',
-        evidence: [{ kind: 'count', count: score, limit: settings.trustThreshold }],
-      });
-  }
+  // A corrected version of a comment a moderator rejected goes back to a moderator: sending it again must not
+  // overturn a human decision that no automatic rule could have made (an off-topic comment, say).
+  if (enabled('corrects-rejected') && context.corrects?.rejectedBy === 'moderator')
+    reasons.push({
+      ruleId: 'corrects-rejected',
+      outcome: 'hold',
+      clause: 'moderation',
+      message: 'This corrects a comment a moderator did not publish, so a moderator reviews it before it appears.',
+      evidence: [{ kind: 'setting', setting: 'comment.corrects' }],
+    });
+
+  // Account-level checks (staff are trusted; their comments are never pre-moderated). The words come from
+  // standing.ts, which the reader's profile uses too.
+  for (const hold of accountHolds(author, now, settings, enabled))
+    reasons.push({
+      ruleId: hold.ruleId,
+      outcome: 'hold',
+      clause: 'moderation',
+      message: hold.message,
+      evidence: [
+        hold.ruleId === 'user-premoderated'
+          ? { kind: 'setting', setting: 'user.premoderated' }
+          : hold.ruleId === 'new-commenter'
+            ? { kind: 'count', count: author.publishedCount, limit: settings.newCommenterHoldCount }
+            : { kind: 'count', count: trustScore({ approvedCount: author.approvedCount, rejectedCount: author.rejectedCount, accountAgeDays: (now.getTime() - author.createdAt.getTime()) / 86_400_000 }), limit: settings.trustThreshold },
+      ],
+    });
   return reasons;
 }

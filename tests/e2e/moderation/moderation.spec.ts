@@ -116,10 +116,13 @@ test('reject with a clause, appeal, and a different moderator reinstates', async
 
   // The commenter sees the reason, with the clause, on the article and on the profile.
   await writerPage.goto(articlePath);
-  await expect(writerPage.locator('li.comment', { hasText: text }).getByText(/Rejected under/)).toContainText('§3 Stay on topic');
+  // The same statement of reasons on both pages (and in the email): the moderator's clause and note.
+  await expect(writerPage.locator('li.comment', { hasText: text })).toContainText('A moderator rejected it under §3 Stay on topic');
+  await expect(writerPage.locator('li.comment', { hasText: text })).toContainText('Moderator’s note: Please keep to the library story.');
   await writerPage.goto('/profile');
   const own = writerPage.locator('li.comment', { hasText: text });
-  await expect(own).toContainText('A moderator rejected it under §3 Stay on topic: Please keep to the library story.');
+  await expect(own).toContainText('A moderator rejected it under §3 Stay on topic');
+  await expect(own).toContainText('Moderator’s note: Please keep to the library story.');
   const rejectedMail = await waitForMail({ to: writer.email, subject: /not published/i, timeoutMs: 15_000 });
   expect(rejectedMail.text).toContain('§3 Stay on topic');
 
@@ -127,9 +130,9 @@ test('reject with a clause, appeal, and a different moderator reinstates', async
   await own.locator('summary', { hasText: 'Appeal this decision' }).click();
   await own.getByLabel(/Why should this decision change/).fill('It answers a point about staffing the story raises.');
   await own.getByRole('button', { name: 'Send appeal' }).click();
-  await expect(own).toContainText('Appeal under review');
+  await expect(own).toContainText('Your appeal is with a moderator who did not make the decision.');
   await own.page().reload();
-  await expect(writerPage.locator('li.comment', { hasText: text })).toContainText('Appeal under review');
+  await expect(writerPage.locator('li.comment', { hasText: text })).toContainText('Your appeal is with a moderator who did not make the decision.');
   await expect(writerPage.locator('li.comment', { hasText: text }).getByText('Appeal this decision')).toHaveCount(0);
 
   // The moderator who rejected it cannot decide the appeal…

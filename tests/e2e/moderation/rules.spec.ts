@@ -54,7 +54,7 @@ test('dry run counts the comments a new banned term would move, then saving vers
     await page.goto(`/articles/${article.slug}`);
     await page.getByLabel(/^Comment as/).fill(`Say it: ${word.toUpperCase()}!`);
     await page.getByRole('button', { name: 'Post comment' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Your comment was not published.' })).toContainText('§8 Mind your language');
+    await expect(page.getByRole('alert').filter({ hasText: 'Your comment was not published.' })).toContainText('§8 Mind your language');
   } finally {
     // Later tests expect the shipped defaults: save them back as the newest version.
     await db.policyVersion.deleteMany({ where: { id: { gte: saved.id } } });

@@ -15,9 +15,11 @@ test('a banned term is refused with the clause, kept for its author, and appeala
   const text = `This plan is total B.U.L.L.S.H.I.T and everyone knows it ${Date.now()}`;
   await page.getByLabel(`Comment as ${reader.displayName}`).fill(text);
   await page.getByRole('button', { name: 'Post comment' }).click();
-  const status = page.getByRole('status').filter({ hasText: 'Your comment was not published.' });
+  const status = page.getByRole('alert').filter({ hasText: 'Your comment was not published.' });
   await expect(status).toContainText('§8 Mind your language');
   await expect(status).toContainText('appeal');
+  // The text stays in the box, to be corrected and sent again (issue 13).
+  await expect(page.getByLabel(`Comment as ${reader.displayName}`)).toHaveValue(text);
 
   // Kept, visible to its author only, with the reason.
   await page.reload();

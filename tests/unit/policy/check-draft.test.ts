@@ -35,7 +35,7 @@ describe('checkDraft', () => {
   test('never warns about context rules, whatever the draft', () => {
     const warnings = checkDraft('Hello', defaultPolicy);
     expect(warnings).toEqual([]);
-    const contextRules = ['duplicate-self', 'duplicate-others', 'flood-user', 'flood-ip', 'new-commenter', 'low-trust', 'user-premoderated', 'comments-closed', 'article-premoderated', 'auto-closed'];
+    const contextRules = ['duplicate-self', 'duplicate-others', 'flood-user', 'flood-ip', 'new-commenter', 'low-trust', 'user-premoderated', 'comments-closed', 'article-premoderated', 'auto-closed', 'corrects-rejected'];
     const all = checkDraft('You idiot, shit, https://spam.example, 020 7946 0958 AND NOW SHOUTING FOR A WHILE LONGER OK', defaultPolicy);
     expect(all.length).toBeGreaterThan(0);
     for (const warning of all) expect(contextRules).not.toContain(warning.ruleId);

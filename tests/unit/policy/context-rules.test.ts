@@ -112,7 +112,7 @@ describe('new-commenter (§9, newCommenterHoldCount 1)', () => {
   test('a first comment is held; after one published comment, not', () => {
     const reason = reasonFor(judge('Hello all.', newcomerContext()), 'new-commenter');
     expect(reason.evidence).toEqual([{ kind: 'count', count: 0, limit: 1 }]);
-    expect(reason.message).toMatch(/first comment is reviewed/);
+    expect(reason.message).toBe('Your account is new: your comments are reviewed by a moderator until one of them is approved.');
     expectOnly(judge('Hello all.', newcomerContext({ author: { publishedCount: 1, approvedCount: 1 } })));
   });
 
@@ -120,9 +120,16 @@ describe('new-commenter (§9, newCommenterHoldCount 1)', () => {
     const policy = policyWith({ newCommenterHoldCount: 3 });
     const held = judge('Hello.', newcomerContext({ author: { publishedCount: 2, approvedCount: 2 } }), policy);
     expectOnly(held, 'new-commenter');
-    expect(reasonFor(held, 'new-commenter').message).toContain('first 3 comments');
+    expect(reasonFor(held, 'new-commenter').message).toContain('until 3 of them have been approved');
     expectOnly(judge('Hello.', newcomerContext({ author: { publishedCount: 3, approvedCount: 3 } }), policy));
     expectOnly(judge('Hello.', newcomerContext(), policyWith({ newCommenterHoldCount: 0 })));
+  });
+
+  test('a later comment of a new account is not told it is the first (issue 13)', () => {
+    // Posted while the first one still waits: the reason must be true of this comment too.
+    const second = reasonFor(judge('And another thought.', newcomerContext({ recentByAuthor: [{ body: 'Hello all.', createdAt: minutesAgo(2) }] })), 'new-commenter');
+    expect(second.message).not.toMatch(/first comment/);
+    expect(second.message).toMatch(/until one of them is approved/);
   });
 
   test('staff are never held as newcomers', () => {

@@ -102,6 +102,7 @@ export const ruleContract: Record<RuleId, { outcome: 'hold' | 'reject'; clause: 
   'new-commenter': { outcome: 'hold', clause: 'moderation' },
   'low-trust': { outcome: 'hold', clause: 'moderation' },
   'user-premoderated': { outcome: 'hold', clause: 'moderation' },
+  'corrects-rejected': { outcome: 'hold', clause: 'moderation' },
   'comments-closed': { outcome: 'reject', clause: 'moderation' },
   'article-premoderated': { outcome: 'hold', clause: 'moderation' },
   'auto-closed': { outcome: 'reject', clause: 'moderation' },

@@ -80,6 +80,7 @@ const positive: Record<RuleId, Case> = {
     evidence: [{ kind: 'count', count: -2.7, limit: -2 }],
   },
   'user-premoderated': { body: 'A perfectly polite comment.', context: trustedContext({ author: { premoderated: true } }), evidence: [{ kind: 'setting', setting: 'user.premoderated' }] },
+  'corrects-rejected': { body: 'The corrected version, on topic now.', context: trustedContext({ corrects: { rejectedBy: 'moderator' } }), evidence: [{ kind: 'setting', setting: 'comment.corrects' }] },
   'comments-closed': { body: 'A perfectly polite comment.', context: trustedContext({ article: { commentsOpen: false } }), evidence: [{ kind: 'setting', setting: 'article.commentsOpen' }] },
   'article-premoderated': { body: 'A perfectly polite comment.', context: trustedContext({ article: { premoderate: true } }), evidence: [{ kind: 'setting', setting: 'article.premoderate' }] },
   'auto-closed': {
@@ -125,6 +126,8 @@ const negative: Record<RuleId, Case> = {
     context: trustedContext({ author: { createdAt: daysAgo(40), approvedCount: 3, publishedCount: 3, rejectedCount: 2 } }),
   },
   'user-premoderated': { body: 'A perfectly polite comment.', context: trustedContext({ author: { premoderated: false } }) },
+  // Correcting an automatic rejection is judged by the rules alone.
+  'corrects-rejected': { body: 'The corrected version, polite now.', context: trustedContext({ corrects: { rejectedBy: 'rules' } }) },
   'comments-closed': { body: 'A perfectly polite comment.', context: trustedContext({ article: { commentsOpen: true } }) },
   'article-premoderated': { body: 'A perfectly polite comment.', context: trustedContext({ article: { premoderate: false } }) },
   'auto-closed': { body: 'A perfectly polite comment.', context: trustedContext({ article: { publishedAt: daysAgo(6) } }), policy: policyWith({ autoCloseDays: 7 }) },

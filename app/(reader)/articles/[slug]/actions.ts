@@ -42,14 +42,20 @@ export async function postComment(_previous: PostState, formData: FormData): Pro
   if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors, 'Please fix the highlighted field.', echo);
 
   const result = await submitComment({ viewer, ...parsed.data, ip: await clientIp() });
-  if (!result.ok) return invalid<NewCommentField>(result.code === 'flood' ? {} : {}, result.message, echo);
+  if (!result.ok) return invalid<NewCommentField>({}, result.message, echo);
 
   await revalidateArticle(parsed.data.articleId);
   if (result.status === 'PUBLISHED') return { status: 'done', message: 'Your comment is published.', tone: 'ok', commentId: result.commentId, at: Date.now() };
   const why = result.reasons.map(describeReason).join(' ');
   if (result.status === 'PENDING')
     return { status: 'done', tone: 'warn', commentId: result.commentId, at: Date.now(), message: `Your comment is held for review. ${why} Only you can see it until a moderator approves it.` };
-  return { status: 'done', tone: 'warn', commentId: result.commentId, at: Date.now(), message: `Your comment was not published. ${why} It is kept on your profile, where you can appeal.` };
+  // Rejected: the text stays in the box, and sending it again corrects the rejected comment (a new submission
+  // that withdraws it) rather than adding a second copy. Without JavaScript the page renders this state too.
+  return invalid<NewCommentField>(
+    {},
+    `Your comment was not published. ${why} Correct it below and send it again, or appeal from your profile.`,
+    { body: parsed.data.body, replaces: result.commentId },
+  );
 }
 
 export async function editCommentAction(_previous: FormState<EditCommentField>, formData: FormData): Promise<FormState<EditCommentField>> {

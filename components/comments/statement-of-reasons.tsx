@@ -1,0 +1,43 @@
+import type { Statement } from '@/lib/policy/statement';
+
+type Props = {
+  statement: Statement;
+  /** The article page links to the profile's appeal form; the profile shows the form itself. */
+  linkAppeal: boolean;
+  withHeadline: boolean;
+};
+
+/** Renders lib/policy/statement.ts: the same words on the article page and the profile (and, as text, in the email). */
+export function StatementOfReasons({ statement, linkAppeal, withHeadline }: Props) {
+  const tone = statement.headline.startsWith('Held') ? 'notice--warn' : 'notice--error';
+  const body = (
+    <>
+      <ul className="comment__reasons">
+        {statement.lines.map((line, index) => (
+          <li key={index}>
+            {line.lead} <a href={line.href}>{line.label}</a>: {line.detail}
+          </li>
+        ))}
+        {statement.note && <li>Moderator’s note: {statement.note}</li>}
+      </ul>
+      {statement.appeal && (
+        <p className="meta">
+          {statement.appeal.text}
+          {linkAppeal && statement.appeal.href && (
+            <>
+              {' '}
+              <a href={statement.appeal.href}>Appeal this decision</a>
+            </>
+          )}
+        </p>
+      )}
+    </>
+  );
+  if (!withHeadline) return <div className="statement">{body}</div>;
+  return (
+    <div className={`notice ${tone} comment__status statement`}>
+      <strong>{statement.headline}</strong>
+      {body}
+    </div>
+  );
+}
