@@ -33,6 +33,16 @@ export type CommentView = {
   replies: CommentView[];
 };
 
+/** What the statement of reasons (lib/policy/statement.ts) reads from a comment, wherever it is shown or mailed. */
+export const statementFields = {
+  status: true,
+  reasons: true,
+  rejectClause: true,
+  rejectNote: true,
+  decidedById: true,
+  appeal: { select: { status: true, decisionNote: true } },
+} as const satisfies Prisma.CommentSelect;
+
 const commentSelect = {
   id: true,
   parentId: true,
@@ -40,12 +50,7 @@ const commentSelect = {
   depth: true,
   userId: true,
   body: true,
-  status: true,
-  reasons: true,
-  rejectClause: true,
-  rejectNote: true,
-  decidedById: true,
-  appeal: { select: { status: true, decisionNote: true } },
+  ...statementFields,
   reactionCount: true,
   createdAt: true,
   editedAt: true,
@@ -150,14 +155,9 @@ export function listOwnComments(userId: string, take = 200) {
     select: {
       id: true,
       body: true,
-      status: true,
-      reasons: true,
-      rejectClause: true,
-      rejectNote: true,
-      decidedById: true,
+      ...statementFields,
       createdAt: true,
       article: { select: { slug: true, headline: true } },
-      appeal: { select: { status: true, decisionNote: true } },
     },
   });
 }

@@ -1,5 +1,6 @@
 // What emails an event causes. Each function runs inside the transaction of its event, so the
 // outbox rows commit (or roll back) with it.
+import { statementFields } from '../data/comments';
 import type { Db } from '../db';
 import { enqueueMail } from '../mail/outbox';
 import { decisionMail, replyNotificationMail } from '../mail/templates';
@@ -81,12 +82,7 @@ export async function onModerationDecision(tx: Tx, input: { commentId: string; o
     select: {
       id: true,
       body: true,
-      status: true,
-      reasons: true,
-      decidedById: true,
-      rejectClause: true,
-      rejectNote: true,
-      appeal: { select: { status: true, decisionNote: true } },
+      ...statementFields,
       article: { select: { slug: true, headline: true } },
       user: { select: { id: true, email: true, notifyModeration: true } },
     },
