@@ -257,6 +257,8 @@ const groups: Record<string, string[]> = {
     'Grape, hello, Sheffield, hitch, scrap and shell all start innocently.',
     'The mayor said the cuts were “just the tip of the iceberg”.',
     'Snigger all you like, the plan worked.',
+    'Faggots and peas at the chip shop, a proper northern tea.',
+    'The pussy willow by the river is in bloom.',
     'The Dickensian conditions at the prison were described in detail.',
   ],
   'casual-opinion': [
@@ -343,10 +345,9 @@ export const innocentCases: readonly EvalCase[] = [
 /** Innocent senses of words that are also slurs or obscenities: held with evidence, never rejected. */
 export const ambiguousCases: readonly EvalCase[] = [
   'Her bitch had six puppies last spring.',
-  'The pussy willow by the river is in bloom.',
+  'Our old tomcat was a big soft pussy, scared of mice.',
   'Dyke is the old word for a ditch or embankment in the fens.',
   'The coon cat breed is huge; ours weighs eight kilos.',
-  'Faggots and peas at the chip shop, a proper northern tea.',
   'Spic and span, the kitchen looked brand new.',
   'The flame retard additive was banned in 2019.',
   'Can I bum a fag off you? (British slang for a cigarette)',

@@ -2,6 +2,7 @@
 import type { CompiledPolicy } from '../compile';
 import { findEmails, findPhones } from '../text/personal-info';
 import { tokenize } from '../text/normalize';
+import type { TermMatch } from '../text/terms';
 import { findHosts, hostMatches } from '../text/urls';
 import type { Reason, RuleId } from '../types';
 
@@ -16,6 +17,39 @@ const termRules: Record<string, { ruleId: RuleId; outcome: 'hold' | 'reject'; cl
   threat: { ruleId: 'threat-phrases', outcome: 'hold', clause: 'hate-and-threats', message: (t) => `“${t}” reads as a threat or a wish of harm; a moderator will check it.` },
   suspect: { ruleId: 'suspect-terms', outcome: 'hold', clause: 'civility', message: (t) => `“${t}” may be name-calling; a moderator will check it.` },
 };
+/** A banned or hate term matched without certainty: a word with an innocent sense, or a loose reading. */
+const uncertain = {
+  ruleId: 'uncertain-terms' as const,
+  outcome: 'hold' as const,
+  clause: 'language' as const,
+  message: (t: string) => `“${t}” can be an obscenity or a slur, or something innocent; a moderator will read it in context.`,
+};
+
+/** Listed terms in the body as displayed and, when a right-to-left override reorders it, as stored too:
+ *  either reading may be the one a reader sees, depending on the renderer. */
+function matchTerms(body: string, policy: CompiledPolicy): TermMatch[] {
+  const matches = policy.terms.match(tokenize(body), body).matches;
+  if (body.indexOf('\u202e') === -1) return matches;
+  for (const extra of policy.terms.match(tokenize(body, 'logical'), body).matches)
+    if (!matches.some((m) => m.start === extra.start && m.end === extra.end)) matches.push(extra);
+  return matches.sort((a, b) => a.start - b.start);
+}
+
+/** Term reasons, one per rule, listing every place the reader can fix. */
+function termReasons(body: string, policy: CompiledPolicy): Reason[] {
+  const byRule = new Map<RuleId, Reason>();
+  for (const match of matchTerms(body, policy)) {
+    const listed = termRules[match.list]!;
+    const rule = match.sure || listed.outcome === 'hold' ? listed : uncertain;
+    if (!policy.enabled(rule.ruleId)) continue;
+    const text = body.slice(match.start, match.end);
+    const evidence = { kind: 'span' as const, start: match.start, end: match.end, text };
+    const existing = byRule.get(rule.ruleId);
+    if (existing) existing.evidence.push(evidence);
+    else byRule.set(rule.ruleId, { ruleId: rule.ruleId, outcome: rule.outcome, clause: rule.clause, message: rule.message(quote(body, match.start, match.end)), evidence: [evidence] });
+  }
+  return [...byRule.values()];
+}
 
 /** Letters and capitals counted by countCase (no object per call). */
 const caseCounts = new Float64Array(2);
@@ -52,18 +86,7 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
   const reasons: Reason[] = [];
   const { settings, enabled } = policy;
 
-  // Terms: one reason per rule, listing every place the reader can fix.
-  const byRule = new Map<RuleId, Reason>();
-  for (const match of policy.terms.match(tokenize(body))) {
-    const rule = termRules[match.list]!;
-    if (!enabled(rule.ruleId)) continue;
-    const text = body.slice(match.start, match.end);
-    const evidence = { kind: 'span' as const, start: match.start, end: match.end, text };
-    const existing = byRule.get(rule.ruleId);
-    if (existing) existing.evidence.push(evidence);
-    else byRule.set(rule.ruleId, { ruleId: rule.ruleId, outcome: rule.outcome, clause: rule.clause, message: rule.message(quote(body, match.start, match.end)), evidence: [evidence] });
-  }
-  reasons.push(...byRule.values());
+  reasons.push(...termReasons(body, policy));
 
   const hosts = findHosts(body);
   if (enabled('blocked-domain')) {
