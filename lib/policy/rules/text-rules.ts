@@ -1,9 +1,10 @@
 // Rules that judge the text alone. The compose box runs these live (checkDraft).
 import type { CompiledPolicy } from '../compile';
-import { findEmails, findPhones } from '../text/personal-info';
+import { contactView, originalSpan, type ContactView } from '../text/contact-view';
+import { findEmails, findPhones, type PersonalInfo } from '../text/personal-info';
 import { tokenize } from '../text/normalize';
 import type { TermMatch } from '../text/terms';
-import { findHosts, hostMatches } from '../text/urls';
+import { findHosts, hostMatches, type FoundHost } from '../text/urls';
 import type { Reason, RuleId } from '../types';
 
 const quote = (body: string, start: number, end: number) => {
@@ -51,6 +52,11 @@ function termReasons(body: string, policy: CompiledPolicy): Reason[] {
   return [...byRule.values()];
 }
 
+function remapSpan<T extends { start: number; end: number }>(view: ContactView, found: T): T {
+  const [start, end] = originalSpan(view, found.start, found.end);
+  return { ...found, start, end };
+}
+
 /** Letters and capitals counted by countCase (no object per call). */
 const caseCounts = new Float64Array(2);
 
@@ -88,7 +94,9 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
 
   reasons.push(...termReasons(body, policy));
 
-  const hosts = findHosts(body);
+  // Contact details and links are read a second time with spelled-out digits, "at" and "dot" rewritten.
+  const view = contactView(body);
+  const hosts: FoundHost[] = view ? findHosts(view.text).map((h) => remapSpan(view, h)) : findHosts(body);
   if (enabled('blocked-domain')) {
     const blocked = hosts.filter((h) => policy.blockedDomains.some((domain) => hostMatches(h.host, domain)));
     if (blocked.length)
@@ -111,7 +119,9 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
     });
 
   if (enabled('personal-info') && settings.detectPersonalInfo) {
-    const found = [...findEmails(body), ...findPhones(body)].sort((a, b) => a.start - b.start);
+    const text = view ? view.text : body;
+    const raw: PersonalInfo[] = [...findEmails(text), ...findPhones(text)];
+    const found = (view ? raw.map((f) => remapSpan(view, f)) : raw).sort((a, b) => a.start - b.start);
     if (found.length)
       reasons.push({
         ruleId: 'personal-info',

@@ -236,7 +236,21 @@ function remap(map: Int32Array, body: string, start: number, end: number): [numb
 }
 
 /** Splits the body into normalised word tokens with their original offsets. Linear in the input. */
+// The last body tokenised: evaluate() reads each comment twice (duplicates, then terms).
+let lastBody = '';
+let lastTokens: Token[] = [];
+
 export function tokenize(body: string, order: Order = 'display'): Token[] {
+  if (order === 'display' && body === lastBody) return lastTokens;
+  const tokens = tokenizeOrdered(body, order);
+  if (order === 'display') {
+    lastBody = body;
+    lastTokens = tokens;
+  }
+  return tokens;
+}
+
+function tokenizeOrdered(body: string, order: Order): Token[] {
   const view = prepare(body, order);
   if (!view) return tokenizeText(body);
   const tokens = tokenizeText(view.text);
