@@ -99,9 +99,9 @@ for (const name of selected) {
 }
 
 function printPolicy(result: unknown) {
-  const r = result as { compile?: { terms: number; medianMs: number }; runs?: { policy: string; terms: number; commentsPerSecond: number; p50Us: number; p99Us: number }[] };
+  const r = result as { compile?: { terms: number; medianMs: number }; runs?: { corpus?: string; policy: string; terms: number; commentsPerSecond: number; p50Us: number; p99Us: number }[] };
   if (r.compile) console.log(`compile a ${r.compile.terms.toLocaleString('en-US')}-term policy: median ${r.compile.medianMs} ms`);
-  for (const run of r.runs ?? []) console.log(`evaluate, ${run.policy} (${run.terms} terms): ${run.commentsPerSecond.toLocaleString('en-US')} comments/s · p50 ${run.p50Us} µs · p99 ${run.p99Us} µs`);
+  for (const run of r.runs ?? []) console.log(`evaluate ${run.corpus ?? 'generated'}, ${run.policy} (${run.terms} terms): ${run.commentsPerSecond.toLocaleString('en-US')} comments/s · p50 ${run.p50Us} µs · p99 ${run.p99Us} µs`);
 }
 
 // ---- summary ----
@@ -121,7 +121,7 @@ for (const name of names.filter((n) => merged[n])) {
   const r = entry.result as any;
   switch (name) {
     case 'policy':
-      for (const run of r.runs ?? []) rows.push({ benchmark: `policy: evaluate, ${run.policy}`, figure: `${run.commentsPerSecond.toLocaleString('en-US')} comments/s, p99 ${run.p99Us} µs`, target: '', met: '—' });
+      for (const run of r.runs ?? []) rows.push({ benchmark: `policy: evaluate ${run.corpus ?? 'generated'}, ${run.policy}`, figure: `${run.commentsPerSecond.toLocaleString('en-US')} comments/s, p99 ${run.p99Us} µs`, target: '', met: '—' });
       if (r.compile) rows.push({ benchmark: 'policy: compile', figure: `${r.compile.terms} terms in ${r.compile.medianMs} ms (median)`, target: '', met: '—' });
       break;
     case 'moderation-queue':

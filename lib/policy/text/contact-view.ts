@@ -59,15 +59,15 @@ export function mayHaveContact(body: string): boolean {
     const code = body.charCodeAt(i);
     if (code >= 128) {
       if (oddDots.has(code)) return true;
-      if (dashes.has(code) && (isDigitCode(body.charCodeAt(i - 1)) || isDigitCode(body.charCodeAt(i - 2))) && (isDigitCode(body.charCodeAt(i + 1)) || isDigitCode(body.charCodeAt(i + 2))))
-        return true;
+      // Dashes between digits only when spaced ("555 – 123"): unspaced ones the phone scanner reads itself.
+      if (dashes.has(code) && body.charCodeAt(i - 1) === 32 && body.charCodeAt(i + 1) === 32 && isDigitCode(body.charCodeAt(i - 2)) && isDigitCode(body.charCodeAt(i + 2))) return true;
       if (code >= 0x660 && isNonAsciiDigit(code)) return true;
       continue;
     }
     if (isDigitCode(code)) {
       const next = body.charCodeAt(i + 1);
       // letters for digits ("l23", "9OO"), slashes between digits, digits around a number word ("5five5")
-      if (next === 79 || next === 111 || next === 73 || next === 108 || (next === 47 && isDigitCode(body.charCodeAt(i + 2)))) return true;
+      if (next === 79 || next === 111 || next === 73 || next === 108) return true;
       const prev = body.charCodeAt(i - 1);
       if (prev === 79 || prev === 111 || prev === 73 || prev === 108) return true;
       if (isLetterCode(next) && numberWords[body.slice(i + 1, i + 6).replace(/[^a-z].*$/i, '').toLowerCase()] !== undefined) return true;

@@ -25,6 +25,9 @@ function isIsbn(body: string, start: number): boolean {
   return before.includes('isbn');
 }
 
+/** En and em dashes, figure dash, minus sign: separators too ("555–123–4567"). */
+const dash = new Set(['\u2012', '\u2013', '\u2014', '\u2212']);
+
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 /**
@@ -58,7 +61,7 @@ export function findPhones(body: string): PersonalInfo[] {
     while (i < body.length && i - start < 40) {
       const ch = body[i]!;
       if (isDigit(ch)) current += ch;
-      else if ((ch === ' ' || ch === '-' || ch === '.' || ch === '(' || ch === ')' || ch === '+') && separators < 14) {
+      else if ((ch === ' ' || ch === '-' || ch === '.' || ch === '(' || ch === ')' || ch === '+' || ((dash.has(ch) || ch === '/') && isDigit(body[i + 1]))) && separators < 14) {
         if (ch === ' ' && retry < 0) retry = i + 1;
         if (current) groups.push(current);
         current = '';

@@ -166,6 +166,7 @@ export class TermMatcher {
           loose.set(reading, list);
           vocabulary.add(reading);
         }
+    vocabulary.link();
     const known = new Set<string>([...phraseStarts, ...allow.keys(), ...allowStarts, ...loose.keys()]);
     for (const key of exact.keys()) if (!key.includes(' ')) known.add(key);
     for (const key of joined.keys()) known.add(key);
@@ -326,32 +327,45 @@ export class TermMatcher {
     const out: Token[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      if (token.spelled && i + 1 < tokens.length && tokens[i + 1]!.spelled) {
-        // Letters spelled out: the longest vocabulary word over whole tokens, with at least one real letter.
-        let node = 0;
-        let best = -1;
-        let bestKey = '';
-        let letters = 0;
-        for (let j = i; j < tokens.length && j - i < maxLetters + 2; j++) {
-          const piece = tokens[j]!;
-          if (!piece.spelled || (j > i && piece.start - tokens[j - 1]!.end > 8)) break;
-          node = vocabulary.step(node, piece.spelled.charCodeAt(0));
-          if (node < 0) break;
-          if (piece.hasLetter) letters++;
-          const key = vocabulary.word[node];
-          if (key !== undefined && j > i && key.length >= 3 && letters > 0) {
-            best = j;
-            bestKey = key;
+      if (token.spelled && i + 1 < tokens.length && tokens[i + 1]!.spelled && tokens[i + 1]!.start - token.end <= 8) {
+        // Letters spelled out one by one: the whole run is read once (Aho–Corasick), then the longest
+        // vocabulary word (≥ 3 letters, at least one a real letter) is taken from left to right.
+        let j = i + 1;
+        while (j + 1 < tokens.length && tokens[j + 1]!.spelled && tokens[j + 1]!.start - tokens[j]!.end <= 8) j++;
+        const codes: number[] = [];
+        const letters: number[] = [0]; // real letters before each position
+        for (let k = i; k <= j; k++) {
+          codes.push(tokens[k]!.spelled.charCodeAt(0));
+          letters.push(letters[letters.length - 1]! + (tokens[k]!.hasLetter ? 1 : 0));
+        }
+        const endingAt = vocabulary.scan(codes);
+        // longest key starting at each position
+        const startingAt = new Array<string | undefined>(codes.length);
+        for (let e = 0; e < codes.length; e++) {
+          const key = endingAt[e];
+          if (key === undefined || key.length < 3) continue;
+          const from = e - key.length + 1;
+          if (letters[e + 1]! - letters[from]! === 0) continue;
+          if (startingAt[from] === undefined || startingAt[from]!.length < key.length) startingAt[from] = key;
+        }
+        for (let k = 0; k < codes.length; ) {
+          const key = startingAt[k];
+          if (key === undefined) {
+            out.push(tokens[i + k]!);
+            k++;
+            continue;
           }
+          out.push(mergedToken(key, tokens[i + k]!, tokens[i + k + key.length - 1]!));
+          k += key.length;
         }
-        if (best > i) {
-          out.push(mergedToken(bestKey, token, tokens[best]!));
-          i = best;
-          continue;
-        }
+        i = j;
+        continue;
       }
       const core = token.core;
-      const firstGap = i + 1 < tokens.length ? gapKind(body, token.end, tokens[i + 1]!.start) : Gap.None;
+      // Most words are longer than three letters and followed by one space: no split word starts there.
+      const next = tokens[i + 1];
+      const firstGap =
+        next === undefined || (core.length > 3 && next.start - token.end === 1 && body.charCodeAt(token.end) === 32) ? Gap.None : gapKind(body, token.end, next.start);
       if (firstGap !== Gap.None && (core.length <= 3 || (firstGap !== Gap.Space && core.length <= 12)) && isLetters(core)) {
         // A word split by separators. Across a hyphen, underscore, dot, line break or a run of spaces, any
         // pieces; across one space, only when a piece has at most three letters and the split does not leave
@@ -387,7 +401,7 @@ export class TermMatcher {
           continue;
         }
       }
-      if (token.core !== token.text || hasMarker(core) || hasStretch(core)) {
+      if (token.core !== token.text || needsReading(core)) {
         // A disguised word: read it through the trie (wildcards, i/l, stretched letters).
         const read = this.read(core);
         if (read) {
@@ -474,8 +488,18 @@ function isLetters(word: string): boolean {
   return word.length > 0;
 }
 
-function hasMarker(word: string): boolean {
-  return word.indexOf(WILD) !== -1 || word.indexOf(IL) !== -1;
+/** A wildcard, an i/l marker, or a letter three times in a row ("fuuuck"): one pass over the word. */
+function needsReading(word: string): boolean {
+  let previous = -1;
+  let run = 0;
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    if (code === 42 || code === 1) return true;
+    run = code === previous ? run + 1 : 1;
+    if (run >= 3) return true;
+    previous = code;
+  }
+  return false;
 }
 
 const Covered = 1;

@@ -35,6 +35,47 @@ export class Trie {
     this.word[node] = key;
   }
 
+  /** Aho–Corasick links, built by `link()` once every key is added. */
+  private fail: Int32Array = new Int32Array(1);
+  /** The longest key that ends at each node's string (the node's own, or one reached by failure links). */
+  private longest: (string | undefined)[] = [undefined];
+
+  /** Builds the failure links, so `scan` reads a run of characters once whatever the keys' lengths. */
+  link(): void {
+    const count = this.next.length;
+    this.fail = new Int32Array(count);
+    this.longest = new Array<string | undefined>(count);
+    const queue: number[] = [];
+    for (const child of this.next[0]!.values()) queue.push(child);
+    for (let head = 0; head < queue.length; head++) {
+      const node = queue[head]!;
+      this.longest[node] = this.word[node] ?? this.longest[this.fail[node]!];
+      for (const [code, child] of this.next[node]!) {
+        let f = this.fail[node]!;
+        while (f !== 0 && !this.next[f]!.has(code)) f = this.fail[f]!;
+        const target = this.next[f]!.get(code);
+        this.fail[child] = target !== undefined && target !== child ? target : 0;
+        queue.push(child);
+      }
+    }
+  }
+
+  /**
+   * Reads `codes` once (Aho–Corasick) and returns, for each position, the longest key ending there (or
+   * undefined). Linear in the input for any number or length of keys.
+   */
+  scan(codes: readonly number[]): (string | undefined)[] {
+    const out = new Array<string | undefined>(codes.length);
+    let node = 0;
+    for (let k = 0; k < codes.length; k++) {
+      const code = codes[k]!;
+      while (node !== 0 && !this.next[node]!.has(code)) node = this.fail[node]!;
+      node = this.next[node]!.get(code) ?? 0;
+      out[k] = this.longest[node];
+    }
+    return out;
+  }
+
   /** The node reached from `node` by the literal character `code`, or -1. */
   step(node: number, code: number): number {
     return this.next[node]!.get(code) ?? -1;
