@@ -157,12 +157,17 @@ export function contactView(body: string): ContactView | null {
     const seg = segments[k]!;
     if (seg.word) {
       let text = out[k]!;
+      let digitish = false;
+      for (let c = 0; c < text.length && !digitish; c++) {
+        const code = text.charCodeAt(c);
+        digitish = (code >= 48 && code <= 57) || code >= 0x660;
+      }
       // Digits of other scripts and fullwidth digits → ASCII.
-      if (/(?![0-9])\p{Nd}/u.test(text)) text = Array.from(text, (c) => (/\p{Nd}/u.test(c) ? String(digitValue(c.codePointAt(0)!)) : c)).join('');
+      if (digitish && /(?![0-9])\p{Nd}/u.test(text)) text = Array.from(text, (c) => (/\p{Nd}/u.test(c) ? String(digitValue(c.codePointAt(0)!)) : c)).join('');
       // Number words inside a run of digits ("5five5").
-      if (/\d/.test(text)) text = text.replace(/zero|one|two|three|four|five|six|seven|eight|nine/gi, (w) => numberWords[w.toLowerCase()]!);
+      if (digitish && /\d/.test(text)) text = text.replace(/zero|one|two|three|four|five|six|seven|eight|nine/gi, (w) => numberWords[w.toLowerCase()]!);
       // Letters that stand for digits, in a word that is otherwise digits ("l23", "0207946O958", "9OO").
-      if (/\d/.test(text) && text.length >= 3 && /^[\dOoIl]+$/.test(text)) text = text.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
+      if (digitish && text.length >= 3 && /\d/.test(text) && /^[\dOoIl]+$/.test(text)) text = text.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
       out[k] = text;
       const word = lower[k]!;
       if (word === 'at' || word === 'dot') {
@@ -184,6 +189,7 @@ export function contactView(body: string): ContactView | null {
     }
     // Separators: bracketed or spaced dots and at signs, look-alike dots, dashes and slashes between digits.
     let text = out[k]!;
+    if (text === ' ') continue; // the usual separator: nothing to rewrite
     if (text === '' || (k > 0 && out[k - 1] === '@') || (k > 0 && out[k - 1] === '.' && segments[k - 1]!.word)) {
       // already consumed by an "at" or "dot" before it
       if (text !== seg.text) continue;
@@ -197,7 +203,7 @@ export function contactView(body: string): ContactView | null {
       else if (/^\s*[–—‒−/]\s*$/.test(text) && /\d$/.test(out[k - 1]!) && /^\d/.test(out[k + 1]!)) text = text.replace(/[–—‒−/]/, '-');
       else if (/^\s*[–—‒−]\s*$/.test(text)) text = text.replace(/[–—‒−]/, '-');
     }
-    text = text.replace(/＠/g, '@').replace(/．/g, '.');
+    if (text.indexOf('＠') !== -1 || text.indexOf('．') !== -1) text = text.replace(/＠/g, '@').replace(/．/g, '.');
     out[k] = text;
   }
 

@@ -45,18 +45,14 @@ type Compiled = {
   /** every key a disguised word may be read as: terms, loose readings, phrase words, joined phrases */
   vocabulary: Trie;
   phraseStarts: Set<string>;
-  /**
-   * Every run of two or more words that begins a multi-word term, joined by spaces: the list name when the
-   * run is a whole term, null when only a longer term begins with it.
-   */
-  phrasePrefixes: Map<string, string | null>;
+  /** Multi-word terms as a trie of words: one Map lookup per word, whatever the phrase's length. */
+  phrases: WordTrie;
   maxWords: number;
   maxLetters: number;
   allow: Map<string, string>;
-  /** normalised multi-word allowlist entries ("dyke road") → the entry as written */
-  allowPhrases: Map<string, string>;
+  /** multi-word allowlist entries ("dyke road"), as a trie of words ending in the entry as written */
+  allowPhrases: WordTrie;
   allowStarts: Set<string>;
-  maxAllowWords: number;
   /** single-word strict terms of ≥ 4 letters without an innocent sense: the roots of compounds */
   roots: Map<string, string>;
   /** first and last four letters of the roots, hashed (see quad): a word matching neither is no compound */
@@ -145,18 +141,16 @@ export class TermMatcher {
     // Allowlist entries of one word exempt that token; entries of several words exempt the whole run
     // ("Dyke Road", "Fucking, Austria"), which a single-token lookup could never match.
     const allow = new Map<string, string>();
-    const allowPhrases = new Map<string, string>();
+    const allowPhrases = new WordTrie();
     const allowStarts = new Set<string>();
-    let maxAllowWords = 1;
     for (const entry of allowlist) {
       const normal = normalizeTerm(entry);
       if (!normal) continue;
       const words = normal.split(' ');
       if (words.length === 1) allow.set(normal, entry);
       else {
-        allowPhrases.set(normal, entry);
+        allowPhrases.add(words, entry);
         allowStarts.add(words[0]!);
-        maxAllowWords = Math.max(maxAllowWords, words.length);
       }
     }
     for (const [root, list] of roots)
@@ -170,15 +164,8 @@ export class TermMatcher {
     const known = new Set<string>([...phraseStarts, ...allow.keys(), ...allowStarts, ...loose.keys()]);
     for (const key of exact.keys()) if (!key.includes(' ')) known.add(key);
     for (const key of joined.keys()) known.add(key);
-    const phrasePrefixes = new Map<string, string | null>();
-    for (const [key, list] of exact) if (key.includes(' ')) phrasePrefixes.set(key, list);
-    for (const key of exact.keys()) {
-      const words = key.split(' ');
-      for (let n = 2; n < words.length; n++) {
-        const prefix = words.slice(0, n).join(' ');
-        if (!phrasePrefixes.has(prefix)) phrasePrefixes.set(prefix, null);
-      }
-    }
+    const phrases = new WordTrie();
+    for (const [key, list] of exact) if (key.includes(' ')) phrases.add(key.split(' '), list);
     const knownShapes = new Uint8Array(1 << 15);
     for (const word of known) knownShapes[shapeOf(word)] = 1;
     const rootHeads = new Uint8Array(1 << 16);
@@ -190,14 +177,14 @@ export class TermMatcher {
       minRoot = Math.min(minRoot, root.length);
     }
     this.compiled = {
-      exact, loose, joined, ambiguous, vocabulary, phraseStarts, phrasePrefixes, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords,
+      exact, loose, joined, ambiguous, vocabulary, phraseStarts, phrases, maxWords, maxLetters, allow, allowPhrases, allowStarts,
       roots, rootHeads, rootTails, minRoot, known, knownShapes,
     };
   }
 
   /** Every listed term found in the tokens, with its original span. Linear in the number of tokens. */
   match(input: readonly Token[], body: string): MatchResult {
-    const { exact, loose, joined, ambiguous, phraseStarts, phrasePrefixes, maxWords, allow, allowPhrases, allowStarts, maxAllowWords, known, knownShapes } = this.compiled;
+    const { exact, loose, joined, ambiguous, phraseStarts, phrases, allow, allowPhrases, allowStarts, known, knownShapes } = this.compiled;
     const tokens = this.merge(input, body);
     const found: TermMatch[] = [];
     const allowed: AllowHit[] = [];
@@ -215,19 +202,19 @@ export class TermMatcher {
       for (let k = from; k <= to; k++) flags[k]! |= Covered;
     };
 
-    const scanAllowPhrases = allowPhrases.size > 0;
     for (let i = 0; i < tokens.length; i++) {
       const core = tokens[i]!.core;
       if (knownShapes[shapeOf(core)] === 0 || !known.has(core)) continue;
       flags[i]! |= Known;
-      if (scanAllowPhrases && allowStarts.has(core)) {
-        let phrase = core;
-        for (let n = 2; n <= maxAllowWords && i + n - 1 < tokens.length; n++) {
-          phrase += ` ${tokens[i + n - 1]!.core}`;
-          const entry = allowPhrases.get(phrase);
+      if (allowStarts.has(core)) {
+        let node = 0;
+        for (let k = i; k < tokens.length; k++) {
+          node = allowPhrases.step(node, tokens[k]!.core);
+          if (node < 0) break;
+          const entry = allowPhrases.value[node];
           if (entry !== undefined) {
-            for (let k = i; k < i + n; k++) flags[k]! |= Covered;
-            allowed.push({ entry, start: tokens[i]!.coreStart, end: tokens[i + n - 1]!.coreEnd });
+            for (let c = i; c <= k; c++) flags[c]! |= Covered;
+            allowed.push({ entry, start: tokens[i]!.coreStart, end: tokens[k]!.coreEnd });
           }
         }
       }
@@ -270,15 +257,16 @@ export class TermMatcher {
         hit(roughly, token.core, false, i, i);
         continue;
       }
-      // Phrases: the next few tokens joined by spaces.
+      // Phrases: the next tokens, word by word through the phrase trie; it stops as soon as no listed
+      // phrase begins with the words so far.
       if (!phraseStarts.has(token.core)) continue;
-      let phrase = token.core;
-      for (let n = 2; n <= maxWords && i + n - 1 < tokens.length && !isCovered(flags, i + n - 1); n++) {
-        phrase += ` ${tokens[i + n - 1]!.core}`;
-        const list = phrasePrefixes.get(phrase);
-        if (list === undefined) break; // no listed phrase begins with these words
-        if (list) {
-          hit(list, phrase, true, i, i + n - 1);
+      let node = phrases.step(0, token.core);
+      for (let k = i + 1; node >= 0 && k < tokens.length && !isCovered(flags, k); k++) {
+        node = phrases.step(node, tokens[k]!.core);
+        if (node < 0) break;
+        const list = phrases.value[node];
+        if (list !== undefined) {
+          hit(list, '', true, i, k);
           break;
         }
       }
@@ -446,6 +434,31 @@ export class TermMatcher {
       if (collapsed !== core) return this.readUncached(collapsed);
     }
     return keys.find((key) => exact.has(key)) ?? keys[0];
+  }
+}
+
+/** A trie whose edges are whole words. */
+class WordTrie {
+  private readonly next: Map<string, number>[] = [new Map()];
+  readonly value: (string | undefined)[] = [undefined];
+
+  add(words: readonly string[], value: string): void {
+    let node = 0;
+    for (const word of words) {
+      let child = this.next[node]!.get(word);
+      if (child === undefined) {
+        child = this.next.length;
+        this.next.push(new Map());
+        this.value.push(undefined);
+        this.next[node]!.set(word, child);
+      }
+      node = child;
+    }
+    if (this.value[node] === undefined) this.value[node] = value;
+  }
+
+  step(node: number, word: string): number {
+    return this.next[node]!.get(word) ?? -1;
   }
 }
 
