@@ -32,7 +32,7 @@ function matchTerms(body: string, policy: CompiledPolicy): TermMatch[] {
   const matches = policy.terms.match(tokenize(body), body).matches;
   if (body.indexOf('\u202e') === -1) return matches;
   for (const extra of policy.terms.match(tokenize(body, 'logical'), body).matches)
-    if (!matches.some((m) => m.start === extra.start && m.end === extra.end)) matches.push(extra);
+    if (!matches.some((m) => m.start < extra.end && extra.start < m.end)) matches.push(extra);
   return matches.sort((a, b) => a.start - b.start);
 }
 

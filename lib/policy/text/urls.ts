@@ -137,6 +137,8 @@ function hostOf(candidate: string, hasScheme: boolean): string | undefined {
     if (dot === -1 || !/^[a-z]{2,63}$/.test(host.slice(dot + 1))) return undefined;
     return host;
   }
+  // A bare chunk must start like a host ("£3.2bn" does not).
+  if (!hasScheme && !/^[\p{L}\p{N}]/u.test(authority)) return undefined;
   // A percent sign that is no escape ("4.5%", "50%off.example") cannot be in a host.
   if (/%(?![0-9a-f]{2})/i.test(authority)) return undefined;
   try {
