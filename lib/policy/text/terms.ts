@@ -62,10 +62,21 @@ type Compiled = {
   /** Every single word a lookup below could match: a plain word outside it needs no lookup at all. */
   known: Set<string>;
   knownShapes: Uint8Array;
+  knownShapes2: Uint8Array;
+  /** First two letters of every vocabulary key: a split word can only start with one of these pairs. */
+  vocabularyPairs: Uint8Array;
 };
 
 /** A word's length (up to 31) with the low five bits of its first and last UTF-16 code units, as an index
  *  into a table of 32,768 entries. */
+/** A second, independent shape: the second and second-to-last code units with the length. A word must match
+ *  both tables to be looked up, which keeps the Set lookups rare however many loose readings are listed. */
+function shape2Of(word: string): number {
+  const length = word.length;
+  if (length < 2) return length;
+  return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(1) & 31) << 5) | (word.charCodeAt(length - 2) & 31);
+}
+
 function shapeOf(word: string): number {
   const length = word.length;
   if (length === 0) return 0;
@@ -167,7 +178,13 @@ export class TermMatcher {
     const phrases = new WordTrie();
     for (const [key, list] of exact) if (key.includes(' ')) phrases.add(key.split(' '), list);
     const knownShapes = new Uint8Array(1 << 15);
-    for (const word of known) knownShapes[shapeOf(word)] = 1;
+    const knownShapes2 = new Uint8Array(1 << 15);
+    for (const word of known) {
+      knownShapes[shapeOf(word)] = 1;
+      knownShapes2[shape2Of(word)] = 1;
+    }
+    const vocabularyPairs = new Uint8Array(1 << 10);
+    for (const key of [...exact.keys(), ...loose.keys()]) if (!key.includes(' ') && key.length >= 2) vocabularyPairs[pairOf(key.charCodeAt(0), key.charCodeAt(1))] = 1;
     const rootHeads = new Uint8Array(1 << 16);
     const rootTails = new Uint8Array(1 << 16);
     let minRoot = 99;
@@ -178,13 +195,13 @@ export class TermMatcher {
     }
     this.compiled = {
       exact, loose, joined, ambiguous, vocabulary, phraseStarts, phrases, maxWords, maxLetters, allow, allowPhrases, allowStarts,
-      roots, rootHeads, rootTails, minRoot, known, knownShapes,
+      roots, rootHeads, rootTails, minRoot, known, knownShapes, knownShapes2, vocabularyPairs,
     };
   }
 
   /** Every listed term found in the tokens, with its original span. Linear in the number of tokens. */
   match(input: readonly Token[], body: string): MatchResult {
-    const { exact, loose, joined, ambiguous, phraseStarts, phrases, allow, allowPhrases, allowStarts, known, knownShapes } = this.compiled;
+    const { exact, loose, joined, ambiguous, phraseStarts, phrases, allow, allowPhrases, allowStarts, known, knownShapes, knownShapes2, minRoot } = this.compiled;
     const tokens = this.merge(input, body);
     const found: TermMatch[] = [];
     const allowed: AllowHit[] = [];
@@ -204,7 +221,7 @@ export class TermMatcher {
 
     for (let i = 0; i < tokens.length; i++) {
       const core = tokens[i]!.core;
-      if (knownShapes[shapeOf(core)] === 0 || !known.has(core)) continue;
+      if (knownShapes[shapeOf(core)] === 0 || knownShapes2[shape2Of(core)] === 0 || !known.has(core)) continue;
       flags[i]! |= Known;
       if (allowStarts.has(core)) {
         let node = 0;
@@ -232,6 +249,7 @@ export class TermMatcher {
           continue;
         }
         // Not a listed word: perhaps one glued to a word part ("shitshow", "#idiotpolitician").
+        if (token.core.length < minRoot + 2) continue;
         const compound = this.compound(token, body);
         if (compound) hit(compound.list, compound.root, compound.sure, i, i);
         continue;
@@ -311,7 +329,7 @@ export class TermMatcher {
    * ("f*ck", "1d10t", "fuuuck"). A merged token carries the key it was read as, and the span of its pieces.
    */
   private merge(tokens: readonly Token[], body: string): Token[] {
-    const { vocabulary, exact, loose, maxLetters } = this.compiled;
+    const { vocabulary, exact, loose, vocabularyPairs } = this.compiled;
     const out: Token[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
@@ -354,7 +372,12 @@ export class TermMatcher {
       const next = tokens[i + 1];
       const firstGap =
         next === undefined || (core.length > 3 && next.start - token.end === 1 && body.charCodeAt(token.end) === 32) ? Gap.None : gapKind(body, token.end, next.start);
-      if (firstGap !== Gap.None && (core.length <= 3 || (firstGap !== Gap.Space && core.length <= 12)) && isLetters(core)) {
+      if (
+        firstGap !== Gap.None &&
+        (core.length <= 3 || (firstGap !== Gap.Space && core.length <= 12)) &&
+        vocabularyPairs[pairOf(core.charCodeAt(0), core.length > 1 ? core.charCodeAt(1) : next!.core.charCodeAt(0))] === 1 &&
+        isLetters(core)
+      ) {
         // A word split by separators. Across a hyphen, underscore, dot, line break or a run of spaces, any
         // pieces; across one space, only when a piece has at most three letters and the split does not leave
         // a common little word beside a long one ("trait or" is not "traitor"). Only listed words (not
@@ -491,6 +514,10 @@ function gapKind(body: string, from: number, to: number): Gap {
 
 function mergedToken(key: string, first: Token, last: Token): Token {
   return { text: key, core: key, spelled: '', hasLetter: true, start: first.coreStart, end: last.coreEnd, coreStart: first.coreStart, coreEnd: last.coreEnd };
+}
+
+function pairOf(first: number, second: number): number {
+  return ((first & 31) << 5) | (second & 31);
 }
 
 function isLetters(word: string): boolean {
