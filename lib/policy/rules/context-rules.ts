@@ -1,6 +1,6 @@
 // Rules that need the comment's context: the account's history, the article, recent activity.
 import type { CompiledPolicy } from '../compile';
-import { collapseRepeats, IL, tokenize, WILD } from '../text/normalize';
+import { collapseRepeats, hasStretch, IL, tokenize, WILD } from '../text/normalize';
 import { trustScore } from '../trust';
 import type { PolicyContext, Reason } from '../types';
 
@@ -10,7 +10,8 @@ const prints = new Map<string, string>();
 
 /**
  * What makes two comments the same text: the words as the engine reads them (look-alike letters folded,
- * leetspeak read, accents, case, spacing, punctuation, emoji and stretched letters ignored), run together.
+ * leetspeak read, accents, case, spacing, punctuation and emoji ignored, letters stretched to three or more
+ * collapsed), run together.
  * A repost with one Cyrillic letter, 0 for o, or different spacing has the same fingerprint. Memoised: every
  * new comment is compared with the same recent comments as the one before it.
  */
@@ -20,10 +21,9 @@ export function fingerprint(body: string): string {
   let out = '';
   for (const token of tokenize(body)) {
     if (token.core.length === 1 || token.text.length === 1) out += token.spelled || digitsOf(token.text);
-    else if (token.hasLetter) out += lettersOf(token.core);
+    else if (token.hasLetter) out += hasStretch(token.core) ? collapseRepeats(lettersOf(token.core)) : lettersOf(token.core);
     else out += digitsOf(token.text);
   }
-  out = collapseRepeats(out);
   if (prints.size >= 10_000) prints.clear();
   prints.set(body, out);
   return out;

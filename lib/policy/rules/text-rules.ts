@@ -95,7 +95,7 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
   reasons.push(...termReasons(body, policy));
 
   // Contact details and links are read a second time with spelled-out digits, "at" and "dot" rewritten.
-  const view = contactView(body);
+  const view = contactView(body, tokenize(body));
   const hosts: FoundHost[] = view ? findHosts(view.text).map((h) => remapSpan(view, h)) : findHosts(body);
   if (enabled('blocked-domain')) {
     const blocked = hosts.filter((h) => policy.blockedDomains.some((domain) => hostMatches(h.host, domain)));

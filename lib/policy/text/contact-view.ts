@@ -25,95 +25,55 @@ const topLevel = new Set(
   'com net org co uk io info biz example de fr eu us ca au nz ie es it nl ru cn in xyz online site shop store click link top club news app dev me tv ly gov edu ac'.split(' '),
 );
 
-const isDigitCode = (code: number) => code >= 48 && code <= 57;
-const isLetterCode = (code: number) => (code | 32) >= 97 && (code | 32) <= 122;
-const nonAsciiDigits = new Map<number, boolean>();
-function isNonAsciiDigit(code: number): boolean {
-  let known = nonAsciiDigits.get(code);
-  if (known === undefined) {
-    known = /^\p{Nd}$/u.test(String.fromCodePoint(code));
-    if (nonAsciiDigits.size < 10_000) nonAsciiDigits.set(code, known);
-  }
-  return known;
-}
 /** Look-alike dots and at signs: always worth a second reading. */
-const oddDots = new Set([0xff20, 0xff0e, 0xb7, 0x2024, 0x3002, 0xff61]);
-const dashes = new Set([0x2013, 0x2014, 0x2012, 0x2212]);
+const oddDots = ['＠', '．', '·', '․', '。', '｡'];
 
 const enum Word {
   Number,
   At,
   Dot,
 }
-const hashOf = (word: string) => [...word].reduce((hash, c) => (Math.imul(hash, 31) + c.charCodeAt(0)) | 0, 0);
+function hashOf(word: string): number {
+  let hash = 0;
+  for (let k = 0; k < word.length; k++) hash = (Math.imul(hash, 31) + word.charCodeAt(k)) | 0;
+  return hash;
+}
 const wordKinds = new Map<number, Word>([...Object.keys(numberWords).map((w) => [hashOf(w), Word.Number] as const), [hashOf('at'), Word.At], [hashOf('dot'), Word.Dot]]);
 
+const digitScripts =
+  /[\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\uff10-\uff19]|\ud835[\udfce-\udfff]/;
+const lettersBesideDigits = /[0-9][OoIl]|[OoIl][0-9]|[0-9](?:zero|one|two|three|four|five|six|seven|eight|nine)/;
+const spacedDash = /[0-9] [\u2012\u2013\u2014\u2212] [0-9]/;
+const bracketed = /[[({<] ?(?:at|dot|\.) ?[\])}>]/i;
+
 /**
- * Whether the body may hold something the view would rewrite: one pass over the characters, looking only
- * at word starts, digits and a few punctuation marks (a combined regular expression cost 10–40 µs per KB).
+ * Whether the body may hold something the view would rewrite. Native scans only (indexOf and short regular
+ * expressions), plus one look at each word the tokenizer already found for number words, "at" and "dot".
  */
-export function mayHaveContact(body: string): boolean {
+export function mayHaveContact(body: string, words: readonly { core: string }[]): boolean {
+  for (const dot of oddDots) if (body.indexOf(dot) !== -1) return true;
+  const at = body.indexOf('@');
+  if (at !== -1 && (body.indexOf(' @') !== -1 || body.indexOf('@ ') !== -1)) return true;
+  if (body.indexOf(' . ') !== -1) return true;
+  if ((body.indexOf('[') !== -1 || body.indexOf('(') !== -1 || body.indexOf('{') !== -1 || body.indexOf('<') !== -1) && bracketed.test(body)) return true;
+  if (lettersBesideDigits.test(body) || spacedDash.test(body) || digitScripts.test(body)) return true;
   let previousWasNumber = false;
-  let previousWordEnd = -1;
-  for (let i = 0; i < body.length; i++) {
-    const code = body.charCodeAt(i);
-    if (code >= 128) {
-      if (oddDots.has(code)) return true;
-      // Dashes between digits only when spaced ("555 – 123"): unspaced ones the phone scanner reads itself.
-      if (dashes.has(code) && body.charCodeAt(i - 1) === 32 && body.charCodeAt(i + 1) === 32 && isDigitCode(body.charCodeAt(i - 2)) && isDigitCode(body.charCodeAt(i + 2))) return true;
-      if (code >= 0x660 && isNonAsciiDigit(code)) return true;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!.core;
+    const length = word.length;
+    if (length < 2 || length > 6) {
+      previousWasNumber = false;
       continue;
     }
-    if (isDigitCode(code)) {
-      const next = body.charCodeAt(i + 1);
-      // letters for digits ("l23", "9OO"), slashes between digits, digits around a number word ("5five5")
-      if (next === 79 || next === 111 || next === 73 || next === 108) return true;
-      const prev = body.charCodeAt(i - 1);
-      if (prev === 79 || prev === 111 || prev === 73 || prev === 108) return true;
-      if (isLetterCode(next) && numberWords[body.slice(i + 1, i + 6).replace(/[^a-z].*$/i, '').toLowerCase()] !== undefined) return true;
+    const kind = wordKinds.get(hashOf(word));
+    if (kind === Word.Number && word in numberWords) {
+      if (previousWasNumber) return true;
+      previousWasNumber = true;
       continue;
     }
-    if (code === 64 /* @ */) {
-      if (body.charCodeAt(i - 1) === 32 || body.charCodeAt(i + 1) === 32) return true;
-      continue;
-    }
-    if (code === 46 /* . */) {
-      if (body.charCodeAt(i - 1) === 32 && body.charCodeAt(i + 1) === 32) return true;
-      continue;
-    }
-    if (code === 91 || code === 40 || code === 123 || code === 60) {
-      // "[at]", "(dot)", "{.}", "( at )"
-      let k = i + 1;
-      while (body.charCodeAt(k) === 32) k++;
-      const word = body.slice(k, k + 3).toLowerCase();
-      if (word.startsWith('at') || word === 'dot' || word.startsWith('.')) return true;
-      continue;
-    }
-    if (isLetterCode(code) && !isLetterCode(body.charCodeAt(i - 1))) {
-      // A word starts: number words in a row, "at <mail provider>", "dot <word>". Words are hashed as they
-      // are read (no string per word); a hash hit is confirmed by comparing the text.
-      let end = i;
-      let hash = 0;
-      for (; end < body.length; end++) {
-        const c = body.charCodeAt(end);
-        if (!isLetterCode(c)) break;
-        hash = (Math.imul(hash, 31) + (c | 32)) | 0;
-      }
-      const kind = end - i <= 6 ? wordKinds.get(hash) : undefined;
-      const word = kind === undefined ? '' : body.slice(i, end).toLowerCase();
-      if (kind === Word.Number && word in numberWords) {
-        if (previousWasNumber && /^[\s,-]+$/.test(body.slice(previousWordEnd, i))) return true;
-        previousWasNumber = true;
-      } else previousWasNumber = false;
-      if (kind === Word.Dot && word === 'dot' && body.charCodeAt(end) === 32 && isLetterCode(body.charCodeAt(end + 1))) return true;
-      if (kind === Word.At && word === 'at' && body.charCodeAt(end) === 32) {
-        let after = end + 1;
-        while (after < body.length && isLetterCode(body.charCodeAt(after))) after++;
-        if (mailProviders.has(body.slice(end + 1, after).toLowerCase())) return true;
-      }
-      previousWordEnd = end;
-      i = end - 1;
-    }
+    previousWasNumber = false;
+    if (kind === Word.Dot && word === 'dot' && k + 1 < words.length) return true;
+    if (kind === Word.At && word === 'at' && k + 1 < words.length && mailProviders.has(words[k + 1]!.core)) return true;
   }
   return false;
 }
@@ -123,8 +83,8 @@ type Segment = { text: string; start: number; end: number; word: boolean };
 const wordPattern = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** The rewritten text, or null when there is nothing to rewrite. */
-export function contactView(body: string): ContactView | null {
-  if (!mayHaveContact(body)) return null;
+export function contactView(body: string, words: readonly { core: string }[]): ContactView | null {
+  if (!mayHaveContact(body, words)) return null;
   const segments: Segment[] = [];
   let last = 0;
   for (const match of body.matchAll(wordPattern)) {

@@ -106,9 +106,12 @@ export function looseReadings(word: string): string[] {
     [/l/g, 'i'], // a capital I for l: "asshoIe"
   ];
   const once = (w: string) => swaps.map(([from, to]) => w.replace(from, to)).filter((v) => v !== w);
+  // Two substitutions only where they combine in practice (ph + k: "phuk"); one elsewhere. Keeps a
+  // 2,000-term list to ~20 readings per root (compile time).
+  const combining = /f|ck/.test(word);
   for (const first of once(word)) {
     out.add(first);
-    for (const second of once(first)) out.add(second);
+    if (combining) for (const second of once(first)) out.add(second);
   }
   for (let i = 1; i + 2 < word.length; i++) if (word[i] !== word[i + 1]) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
   out.add([...word].reverse().join(''));
