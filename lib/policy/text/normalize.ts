@@ -238,9 +238,9 @@ function remap(map: Int32Array, body: string, start: number, end: number): [numb
 /** Splits the body into normalised word tokens with their original offsets. Linear in the input. */
 // The last body tokenised: evaluate() reads each comment twice (duplicates, then terms).
 let lastBody = '';
-let lastTokens: Token[] = [];
+let lastTokens: Token[] & { foreignDigits?: boolean } = [];
 
-export function tokenize(body: string, order: Order = 'display'): Token[] {
+export function tokenize(body: string, order: Order = 'display'): Token[] & { foreignDigits?: boolean } {
   if (order === 'display' && body === lastBody) return lastTokens;
   const tokens = tokenizeOrdered(body, order);
   if (order === 'display') {
@@ -250,7 +250,7 @@ export function tokenize(body: string, order: Order = 'display'): Token[] {
   return tokens;
 }
 
-function tokenizeOrdered(body: string, order: Order): Token[] {
+function tokenizeOrdered(body: string, order: Order): Token[] & { foreignDigits?: boolean } {
   const view = prepare(body, order);
   if (!view) return tokenizeText(body);
   const tokens = tokenizeText(view.text);
@@ -264,8 +264,9 @@ function tokenizeOrdered(body: string, order: Order): Token[] {
 /** Splits text into normalised word tokens with their offsets. Linear in the input.
  *  Hot path (every comment, every keystroke check): strings are built as the characters arrive, with no
  *  per-token arrays or closures. */
-function tokenizeText(body: string): Token[] {
-  const tokens: Token[] = [];
+function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
+  const tokens: Token[] & { foreignDigits?: boolean } = [];
+  tokens.foreignDigits = false; // always present: one hidden class for every token array
   // The token being built: its text read literally and read as leetspeak, and where its core
   // (the token without symbols at its edges) begins and ends, in the body and in those two strings.
   let raw = '';
@@ -334,6 +335,8 @@ function tokenizeText(body: string): Token[] {
     if (code >= 0xd800 && code <= 0xdbff) code = body.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
     const info = code < 0 ? undefined : code < 128 ? ascii[code]! : describe(code);
+    // Digits of another script: the contact scanners read a rewritten copy (contact-view.ts).
+    if (code >= 128 && info!.kind === Kind.Digit) tokens.foreignDigits = true;
     if (info && info.kind === Kind.Skip) {
       if (start >= 0) {
         end = i + width;
