@@ -1,6 +1,6 @@
 // Rules that need the comment's context: the account's history, the article, recent activity.
 import type { CompiledPolicy } from '../compile';
-import { collapseRepeats, hasStretch, IL, tokenize, WILD } from '../text/normalize';
+import { collapseRepeats, IL, tokenize, WILD } from '../text/normalize';
 import { trustScore } from '../trust';
 import type { PolicyContext, Reason } from '../types';
 
@@ -21,8 +21,9 @@ export function fingerprint(body: string): string {
   let out = '';
   for (const token of tokenize(body)) {
     if (token.core.length === 1 || token.text.length === 1) out += token.spelled || digitsOf(token.text);
-    else if (token.hasLetter) out += hasStretch(token.core) ? collapseRepeats(lettersOf(token.core)) : lettersOf(token.core);
-    else out += digitsOf(token.text);
+    else if (!token.hasLetter) out += digitsOf(token.text);
+    else if (!token.disguised) out += token.core;
+    else out += collapseRepeats(lettersOf(token.core));
   }
   if (prints.size >= 10_000) prints.clear();
   prints.set(body, out);
@@ -46,7 +47,8 @@ export function sameFingerprint(a: string, b: string): number {
   const x = fingerprint(a);
   const y = fingerprint(b);
   if (x === y) return x.length;
-  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  const short = x.length < y.length ? x : y;
+  const long = x.length < y.length ? y : x;
   if (short.length < 30 || long.length - short.length > Math.max(12, short.length * 0.15)) return -1;
   return long.startsWith(short) || long.endsWith(short) ? short.length : -1;
 }

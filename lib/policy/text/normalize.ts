@@ -34,6 +34,9 @@ export type Token = {
   spelled: string;
   /** True when the token has at least one letter (so "1" and "$" alone are not). */
   hasLetter: boolean;
+  /** True when the word needs reading through the term trie: a wildcard, an i/l marker, or a letter three
+   *  times in a row ("fuuuck"). Worked out while tokenising, so ordinary words cost no second pass. */
+  disguised: boolean;
   /** UTF-16 offsets in the original body. */
   start: number;
   end: number;
@@ -308,16 +311,22 @@ function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
         let j = i + 1;
         let upper = code <= 90;
         let next = -1;
+        let last = code;
+        let beforeLast = -1;
+        let stretched = false;
         for (; j < length; j++) {
           next = body.charCodeAt(j);
           if (next >= 97 ? next > 122 : next < 65 || next > 90) break;
           if (next <= 90) upper = true;
+          if (next === last && next === beforeLast) stretched = true;
+          beforeLast = last;
+          last = next;
           next = -1;
         }
         if (next < 0 || (next < 128 && asciiKind[next] === Kind.Other)) {
           const slice = body.slice(i, j);
           const text = upper ? slice.toLowerCase() : slice;
-          tokens.push({ text, core: text, spelled: j - i === 1 ? text : '', hasLetter: true, start: i, end: j, coreStart: i, coreEnd: j });
+          tokens.push({ text, core: text, spelled: j - i === 1 ? text : '', hasLetter: true, disguised: stretched, start: i, end: j, coreStart: i, coreEnd: j });
           i = j + 1;
           continue;
         }
@@ -346,7 +355,7 @@ function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
       if (pieces && simple) {
         const slice = body.slice(start, simpleEnd);
         const text = simpleUpper ? slice.toLowerCase() : slice;
-        tokens.push({ text, core: text, spelled: pieces === 1 ? text : '', hasLetter: true, start, end, coreStart: start, coreEnd: end });
+        tokens.push({ text, core: text, spelled: pieces === 1 ? text : '', hasLetter: true, disguised: hasStretch(text), start, end, coreStart: start, coreEnd: end });
       } else if (pieces) {
         const text = hasLetter ? leetText : raw;
         let core: string;
@@ -364,7 +373,8 @@ function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
         // One character, ignoring symbols at the edges ("t!" is "t"); a lone digit or symbol is its leet letter.
         const single = coreCount === 1 && lastNonSymbolPiece === firstNonSymbolPiece ? coreFirst : pieces === 1 ? firstPiece : undefined;
         const spelled = single ? single.spell : '';
-        tokens.push({ text, core, spelled, hasLetter, start, end, coreStart: cs, coreEnd: ce });
+        const disguised = core.indexOf(WILD) !== -1 || core.indexOf(IL) !== -1 || hasStretch(core);
+        tokens.push({ text, core, spelled, hasLetter, disguised, start, end, coreStart: cs, coreEnd: ce });
       }
       raw = '';
       leetText = '';

@@ -415,11 +415,11 @@ export class TermMatcher {
           continue;
         }
       }
-      if (token.core !== token.text || needsReading(core)) {
+      if (token.core !== token.text || token.disguised) {
         // A disguised word: read it through the trie (wildcards, i/l, stretched letters).
         const read = this.read(core);
         if (read) {
-          out.push({ ...token, core: read, text: token.text === core ? read : token.text });
+          out.push({ ...token, core: read, text: token.text === core ? read : token.text, disguised: false });
           continue;
         }
       }
@@ -516,7 +516,7 @@ function gapKind(body: string, from: number, to: number): Gap {
 }
 
 function mergedToken(key: string, first: Token, last: Token): Token {
-  return { text: key, core: key, spelled: '', hasLetter: true, start: first.coreStart, end: last.coreEnd, coreStart: first.coreStart, coreEnd: last.coreEnd };
+  return { text: key, core: key, spelled: '', hasLetter: true, disguised: false, start: first.coreStart, end: last.coreEnd, coreStart: first.coreStart, coreEnd: last.coreEnd };
 }
 
 function pairOf(first: number, second: number): number {
@@ -529,20 +529,6 @@ function isLetters(word: string): boolean {
     if (code < 97 || code > 122) return false;
   }
   return word.length > 0;
-}
-
-/** A wildcard, an i/l marker, or a letter three times in a row ("fuuuck"): one pass over the word. */
-function needsReading(word: string): boolean {
-  let previous = -1;
-  let run = 0;
-  for (let k = 0; k < word.length; k++) {
-    const code = word.charCodeAt(k);
-    if (code === 42 || code === 1) return true;
-    run = code === previous ? run + 1 : 1;
-    if (run >= 3) return true;
-    previous = code;
-  }
-  return false;
 }
 
 const Covered = 1;
