@@ -331,9 +331,10 @@ export class TermMatcher {
    * split by separators or a line break ("fu ck", "idi-ot"), and a disguised word read through the trie
    * ("f*ck", "1d10t", "fuuuck"). A merged token carries the key it was read as, and the span of its pieces.
    */
-  private merge(tokens: readonly Token[], body: string): Token[] {
+  private merge(tokens: readonly Token[], body: string): readonly Token[] {
     const { vocabulary, exact, loose, vocabularyPairs } = this.compiled;
-    const out: Token[] = [];
+    // Most comments need no merge: the input is returned as it is, and copied only at the first change.
+    let out: Token[] | null = null;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.spelled && i + 1 < tokens.length && tokens[i + 1]!.spelled && tokens[i + 1]!.start - token.end <= 8) {
@@ -360,11 +361,11 @@ export class TermMatcher {
         for (let k = 0; k < codes.length; ) {
           const key = startingAt[k];
           if (key === undefined) {
-            out.push(tokens[i + k]!);
+            if (out) out.push(tokens[i + k]!);
             k++;
             continue;
           }
-          out.push(mergedToken(key, tokens[i + k]!, tokens[i + k + key.length - 1]!));
+          (out ??= tokens.slice(0, i + k)).push(mergedToken(key, tokens[i + k]!, tokens[i + k + key.length - 1]!));
           k += key.length;
         }
         i = j;
@@ -410,7 +411,7 @@ export class TermMatcher {
           }
         }
         if (best > i) {
-          out.push(mergedToken(bestKey, token, tokens[best]!));
+          (out ??= tokens.slice(0, i)).push(mergedToken(bestKey, token, tokens[best]!));
           i = best;
           continue;
         }
@@ -419,13 +420,13 @@ export class TermMatcher {
         // A disguised word: read it through the trie (wildcards, i/l, stretched letters).
         const read = this.read(core);
         if (read) {
-          out.push({ ...token, core: read, text: token.text === core ? read : token.text, disguised: false });
+          (out ??= tokens.slice(0, i)).push({ ...token, core: read, text: token.text === core ? read : token.text, disguised: false });
           continue;
         }
       }
-      out.push(token);
+      if (out) out.push(token);
     }
-    return out;
+    return out ?? tokens;
   }
 
   /** Disguised words already read (adversarial input repeats them): core → key, or '' for none. */
