@@ -34,6 +34,9 @@ export type Token = {
   spelled: string;
   /** True when the token has at least one letter (so "1" and "$" alone are not). */
   hasLetter: boolean;
+  /** True when the token mixes letters and digits ("l23", "0207946O958", "5five5"): the contact check
+   *  looks at these for letters standing in for digits. */
+  mixed: boolean;
   /** True when the word needs reading through the term trie: a wildcard, an i/l marker, or a letter three
    *  times in a row ("fuuuck"). Worked out while tokenising, so ordinary words cost no second pass. */
   disguised: boolean;
@@ -276,6 +279,7 @@ function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
   let leetText = '';
   let pieces = 0;
   let hasLetter = false;
+  let hasDigit = false;
   let start = -1;
   let end = -1;
   let coreFirst: CharInfo | undefined; // first non-symbol piece
@@ -326,7 +330,7 @@ function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
         if (next < 0 || (next < 128 && asciiKind[next] === Kind.Other)) {
           const slice = body.slice(i, j);
           const text = upper ? slice.toLowerCase() : slice;
-          tokens.push({ text, core: text, spelled: j - i === 1 ? text : '', hasLetter: true, disguised: stretched, start: i, end: j, coreStart: i, coreEnd: j });
+          tokens.push({ text, core: text, spelled: j - i === 1 ? text : '', hasLetter: true, mixed: false, disguised: stretched, start: i, end: j, coreStart: i, coreEnd: j });
           i = j + 1;
           continue;
         }
@@ -355,7 +359,7 @@ function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
       if (pieces && simple) {
         const slice = body.slice(start, simpleEnd);
         const text = simpleUpper ? slice.toLowerCase() : slice;
-        tokens.push({ text, core: text, spelled: pieces === 1 ? text : '', hasLetter: true, disguised: hasStretch(text), start, end, coreStart: start, coreEnd: end });
+        tokens.push({ text, core: text, spelled: pieces === 1 ? text : '', hasLetter: true, mixed: false, disguised: hasStretch(text), start, end, coreStart: start, coreEnd: end });
       } else if (pieces) {
         const text = hasLetter ? leetText : raw;
         let core: string;
@@ -374,12 +378,13 @@ function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
         const single = coreCount === 1 && lastNonSymbolPiece === firstNonSymbolPiece ? coreFirst : pieces === 1 ? firstPiece : undefined;
         const spelled = single ? single.spell : '';
         const disguised = core.indexOf(WILD) !== -1 || core.indexOf(IL) !== -1 || hasStretch(core);
-        tokens.push({ text, core, spelled, hasLetter, disguised, start, end, coreStart: cs, coreEnd: ce });
+        tokens.push({ text, core, spelled, hasLetter, mixed: hasLetter && hasDigit, disguised, start, end, coreStart: cs, coreEnd: ce });
       }
       raw = '';
       leetText = '';
       pieces = 0;
       hasLetter = false;
+      hasDigit = false;
       start = -1;
       coreFirst = undefined;
       coreCount = 0;
@@ -418,6 +423,7 @@ function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
       if (start < 0) start = i;
       end = i + width;
       if (info.kind === Kind.Letter) hasLetter = true;
+      else if (info.kind === Kind.Digit) hasDigit = true;
       if (pieces === 0) firstPiece = info;
       const edgeSymbol = info.kind === Kind.Symbol || info.kind === Kind.Wild;
       if (!edgeSymbol) {

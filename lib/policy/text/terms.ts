@@ -517,7 +517,7 @@ function gapKind(body: string, from: number, to: number): Gap {
 }
 
 function mergedToken(key: string, first: Token, last: Token): Token {
-  return { text: key, core: key, spelled: '', hasLetter: true, disguised: false, start: first.coreStart, end: last.coreEnd, coreStart: first.coreStart, coreEnd: last.coreEnd };
+  return { text: key, core: key, spelled: '', hasLetter: true, mixed: false, disguised: false, start: first.coreStart, end: last.coreEnd, coreStart: first.coreStart, coreEnd: last.coreEnd };
 }
 
 function pairOf(first: number, second: number): number {
