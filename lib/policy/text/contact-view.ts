@@ -25,10 +25,6 @@ const topLevel = new Set(
   'com net org co uk io info biz example de fr eu us ca au nz ie es it nl ru cn in xyz online site shop store click link top club news app dev me tv ly gov edu ac'.split(' '),
 );
 
-/** Look-alike dots and at signs, an at sign or a dot standing between spaces: always worth a second reading. */
-const marks = ['＠', '．', '·', '․', '。', '｡', ' @', '@ ', ' . '];
-const brackets = ['[', '(', '{', '<'];
-const spacedDashes = [' – ', ' — ', ' ‒ ', ' − '];
 const lettersForDigits = /[0-9][OoIl]|[OoIl][0-9]|[0-9](?:zero|one|two|three|four|five|six|seven|eight|nine)/i;
 
 /** "[at]", "(dot)", "{.}", "( at )" opening at `i`. */
@@ -46,17 +42,28 @@ const wordStarts = [...'zotfsenad'].reduce((mask, c) => mask | (1 << (c.charCode
 const isDigitCode = (code: number) => code >= 48 && code <= 57;
 
 /**
- * Whether the body may hold something the view would rewrite: a few native substring searches, plus one look
- * at each word the tokenizer already found (number words, "at", "dot", letters mixed with digits). A combined
- * regular expression cost 10–20 µs per KB, and so did a loop over the characters; this does no per-character
- * work in JavaScript.
+ * Whether the body may hold something the view would rewrite, from what the tokenizer noticed on its one pass:
+ * the dots, brackets, at signs and dashes it met, digits of other scripts, and its words (number words, "at",
+ * "dot", letters mixed with digits). A combined regular expression, a loop over the characters or a dozen
+ * substring searches each cost 10–20 µs per KB on this host; this costs a look at each mark and each word.
  */
 export function mayHaveContact(body: string, words: TokenWords): boolean {
   if (words.foreignDigits) return true;
-  for (const mark of marks) if (body.indexOf(mark) !== -1) return true;
-  for (const open of brackets) for (let at = body.indexOf(open); at !== -1; at = body.indexOf(open, at + 1)) if (bracketedAt(body, at)) return true;
-  for (const dash of spacedDashes)
-    for (let at = body.indexOf(dash); at !== -1; at = body.indexOf(dash, at + 1)) if (isDigitCode(body.charCodeAt(at - 1)) && isDigitCode(body.charCodeAt(at + 3))) return true;
+  for (const at of words.marks ?? []) {
+    const code = body.charCodeAt(at);
+    const before = body.charCodeAt(at - 1);
+    const after = body.charCodeAt(at + 1);
+    if (code === 46 /* . */) {
+      if (before === 32 && after === 32) return true;
+    } else if (code === 64 /* @ */) {
+      if (before === 32 || after === 32) return true;
+    } else if (code === 40 || code === 91 || code === 123 || code === 60) {
+      if (bracketedAt(body, at)) return true;
+    } else if (code >= 0x2012 && code <= 0x2212 && code !== 0x2024) {
+      // a dash standing between spaced digit groups ("555 – 123")
+      if (before === 32 && after === 32 && isDigitCode(body.charCodeAt(at - 2)) && isDigitCode(body.charCodeAt(at + 2))) return true;
+    } else return true; // a look-alike dot or at sign
+  }
   let previousWasNumber = false;
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!.core;
@@ -80,8 +87,9 @@ export function mayHaveContact(body: string, words: TokenWords): boolean {
   return false;
 }
 
-/** The tokenizer's words, and whether it met digits of another script (fullwidth, Arabic-Indic…). */
-export type TokenWords = readonly { core: string; mixed: boolean; start: number; end: number }[] & { foreignDigits?: boolean };
+/** The tokenizer's words, whether it met digits of another script, and where it met dots, brackets, at signs
+ *  and dashes (normalize.ts). */
+export type TokenWords = readonly { core: string; mixed: boolean; start: number; end: number }[] & { foreignDigits?: boolean; marks?: readonly number[] };
 
 type Segment = { text: string; start: number; end: number; word: boolean };
 

@@ -96,6 +96,14 @@ const ascii: CharInfo[] = Array.from({ length: 128 }, (_, code) => {
 /** The kind of each ASCII character, for the tight loops in tokenize. */
 const asciiKind = Uint8Array.from(ascii, (info) => info.kind);
 
+/** Characters the contact check looks at more closely (dots, brackets, at signs and their look-alikes,
+ *  dashes): the tokenizer records where they are, so the check needs no scan of its own. */
+const markCodes = new Set([46, 40, 91, 123, 60, 64, 0xff20, 0xff0e, 0xb7, 0x2024, 0x3002, 0xff61, 0x2012, 0x2013, 0x2014, 0x2212]);
+const asciiMark = Uint8Array.from({ length: 128 }, (_, code) => (markCodes.has(code) ? 1 : 0));
+
+/** Tokens, plus what the tokenizer noticed on the way for the contact check (contact-view.ts). */
+export type Tokens = Token[] & { foreignDigits?: boolean; marks?: number[] };
+
 // Small capitals and hooked or barred Latin letters that the TR39 table (Unicode 10) does not map.
 const extraLookalikes: Record<string, string> = {
   ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n', ᴏ: 'o', ᴘ: 'p',
@@ -244,9 +252,9 @@ function remap(map: Int32Array, body: string, start: number, end: number): [numb
 /** Splits the body into normalised word tokens with their original offsets. Linear in the input. */
 // The last body tokenised: evaluate() reads each comment twice (duplicates, then terms).
 let lastBody = '';
-let lastTokens: Token[] & { foreignDigits?: boolean } = [];
+let lastTokens: Tokens = [];
 
-export function tokenize(body: string, order: Order = 'display'): Token[] & { foreignDigits?: boolean } {
+export function tokenize(body: string, order: Order = 'display'): Tokens {
   if (order === 'display' && body === lastBody) return lastTokens;
   const tokens = tokenizeOrdered(body, order);
   if (order === 'display') {
@@ -256,10 +264,11 @@ export function tokenize(body: string, order: Order = 'display'): Token[] & { fo
   return tokens;
 }
 
-function tokenizeOrdered(body: string, order: Order): Token[] & { foreignDigits?: boolean } {
+function tokenizeOrdered(body: string, order: Order): Tokens {
   const view = prepare(body, order);
   if (!view) return tokenizeText(body);
   const tokens = tokenizeText(view.text);
+  if (tokens.marks) tokens.marks = tokens.marks.map((at) => view.map[at]!);
   for (const token of tokens) {
     [token.start, token.end] = remap(view.map, body, token.start, token.end);
     [token.coreStart, token.coreEnd] = remap(view.map, body, token.coreStart, token.coreEnd);
@@ -270,9 +279,11 @@ function tokenizeOrdered(body: string, order: Order): Token[] & { foreignDigits?
 /** Splits text into normalised word tokens with their offsets. Linear in the input.
  *  Hot path (every comment, every keystroke check): strings are built as the characters arrive, with no
  *  per-token arrays or closures. */
-function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
-  const tokens: Token[] & { foreignDigits?: boolean } = [];
+function tokenizeText(body: string): Tokens {
+  const tokens: Tokens = [];
+  const marks: number[] = [];
   tokens.foreignDigits = false; // always present: one hidden class for every token array
+  tokens.marks = marks;
   // The token being built: its text read literally and read as leetspeak, and where its core
   // (the token without symbols at its edges) begins and ends, in the body and in those two strings.
   let raw = '';
@@ -306,6 +317,7 @@ function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
       const kind = asciiKind[code]!;
       if (kind === Kind.Other) {
         // A separator between words: nothing to flush, nothing to reset.
+        if (asciiMark[code] === 1) marks.push(i);
         i++;
         continue;
       }
@@ -328,6 +340,7 @@ function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
           next = -1;
         }
         if (next < 0 || (next < 128 && asciiKind[next] === Kind.Other)) {
+          if (next >= 0 && asciiMark[next] === 1) marks.push(j);
           const slice = body.slice(i, j);
           const text = upper ? slice.toLowerCase() : slice;
           tokens.push({ text, core: text, spelled: j - i === 1 ? text : '', hasLetter: true, mixed: false, disguised: stretched, start: i, end: j, coreStart: i, coreEnd: j });
@@ -356,6 +369,7 @@ function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
         if (lastNonSymbolPiece === pieces - 1) coreEnd = end;
       }
     } else if (!info || info.kind === Kind.Other) {
+      if (code >= 0 && (code < 128 ? asciiMark[code] === 1 : markCodes.has(code))) marks.push(i);
       if (pieces && simple) {
         const slice = body.slice(start, simpleEnd);
         const text = simpleUpper ? slice.toLowerCase() : slice;
@@ -394,6 +408,7 @@ function tokenizeText(body: string): Token[] & { foreignDigits?: boolean } {
       simple = true;
       simpleUpper = false;
     } else {
+      if (code === 64) marks.push(i); // "@" is read as a letter inside a word, but still an at sign
       if (simple) {
         if (info.kind === Kind.Letter && code < 128 && (start < 0 || end === simpleEnd)) {
           // Still a plain ASCII word (and no invisible character inside it): nothing to build yet.
