@@ -102,7 +102,7 @@ const markCodes = new Set([46, 40, 91, 123, 60, 64, 0xff20, 0xff0e, 0xb7, 0x2024
 const asciiMark = Uint8Array.from({ length: 128 }, (_, code) => (markCodes.has(code) ? 1 : 0));
 
 /** Tokens, plus what the tokenizer noticed on the way for the contact check (contact-view.ts). */
-export type Tokens = Token[] & { foreignDigits?: boolean; marks?: number[] };
+export type Tokens = Token[] & { foreignDigits?: boolean; marks?: number[]; override?: boolean };
 
 // Small capitals and hooked or barred Latin letters that the TR39 table (Unicode 10) does not map.
 const extraLookalikes: Record<string, string> = {
@@ -265,8 +265,12 @@ export function tokenize(body: string, order: Order = 'display'): Tokens {
 }
 
 function tokenizeOrdered(body: string, order: Order): Tokens {
+  // One pass first: only when it met a "<" or a right-to-left override is the text prepared and read again.
+  const plain = tokenizeText(body);
+  const lessThan = plain.marks!.some((at) => body.charCodeAt(at) === 60);
+  if (!lessThan && !(order === 'display' && plain.override)) return plain;
   const view = prepare(body, order);
-  if (!view) return tokenizeText(body);
+  if (!view) return plain;
   const tokens = tokenizeText(view.text);
   if (tokens.marks) tokens.marks = tokens.marks.map((at) => view.map[at]!);
   for (const token of tokens) {
@@ -284,6 +288,7 @@ function tokenizeText(body: string): Tokens {
   const marks: number[] = [];
   tokens.foreignDigits = false; // always present: one hidden class for every token array
   tokens.marks = marks;
+  tokens.override = false;
   // The token being built: its text read literally and read as leetspeak, and where its core
   // (the token without symbols at its edges) begins and ends, in the body and in those two strings.
   let raw = '';
@@ -364,6 +369,7 @@ function tokenizeText(body: string): Tokens {
     // Digits of another script: the contact scanners read a rewritten copy (contact-view.ts).
     if (code >= 128 && info!.kind === Kind.Digit) tokens.foreignDigits = true;
     if (info && info.kind === Kind.Skip) {
+      if (code === RLO) tokens.override = true;
       if (start >= 0) {
         end = i + width;
         if (lastNonSymbolPiece === pieces - 1) coreEnd = end;
