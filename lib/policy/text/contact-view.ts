@@ -66,7 +66,10 @@ export function mayHaveContact(body: string, words: TokenWords): boolean {
   }
   let previousWasNumber = false;
   for (let k = 0; k < words.length; k++) {
-    const word = words[k]!.core;
+    const token = words[k]!;
+    // Letters standing in for digits, or a number word glued to digits, inside one token ("l23", "5five5").
+    if (token.mixed && lettersForDigits.test(body.slice(token.start, token.end))) return true;
+    const word = token.core;
     const length = word.length;
     // Number words start with z o t f s e n; "at" with a; "dot" with d.
     if (length < 2 || length > 6 || (wordStarts & (1 << (word.charCodeAt(0) - 97))) === 0) {
@@ -82,8 +85,6 @@ export function mayHaveContact(body: string, words: TokenWords): boolean {
     if (word === 'dot' && k + 1 < words.length) return true;
     if (word === 'at' && k + 1 < words.length && mailProviders.has(words[k + 1]!.core)) return true;
   }
-  // Letters standing in for digits, or a number word glued to digits, inside one token ("l23", "5five5").
-  for (const word of words) if (word.mixed && lettersForDigits.test(body.slice(word.start, word.end))) return true;
   return false;
 }
 

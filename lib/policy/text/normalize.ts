@@ -344,8 +344,10 @@ function tokenizeText(body: string): Tokens {
           last = next;
           next = -1;
         }
-        if (next < 0 || (next < 128 && asciiKind[next] === Kind.Other)) {
-          if (next >= 0 && asciiMark[next] === 1) marks.push(j);
+        // A non-ASCII separator (’ “ ” — …, most of the non-ASCII in real comments) ends the word just as well.
+        const ends = next < 0 || (next < 128 ? asciiKind[next] === Kind.Other : (next < 0xd800 || next > 0xdfff) && describe(next).kind === Kind.Other);
+        if (ends) {
+          if (next >= 0 && (next < 128 ? asciiMark[next] === 1 : markCodes.has(next))) marks.push(j);
           const slice = body.slice(i, j);
           const text = upper ? slice.toLowerCase() : slice;
           tokens.push({ text, core: text, spelled: j - i === 1 ? text : '', hasLetter: true, mixed: false, disguised: stretched, start: i, end: j, coreStart: i, coreEnd: j });
