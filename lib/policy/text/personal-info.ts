@@ -51,6 +51,20 @@ export function findPhones(body: string): PersonalInfo[] {
       i++;
       continue;
     }
+    // Fewer than 8 digits within reach can be no phone number (4.5%, 2019, 1,200): skip the run without
+    // building it. Reach: digits and phone separators, at most 40 characters, as the loop below reads.
+    let reach = i;
+    let digitCount = 0;
+    while (reach < body.length && reach - i < 40) {
+      const code = body.charCodeAt(reach);
+      if (code >= 48 && code <= 57) digitCount++;
+      else if (!(code === 32 || code === 45 || code === 46 || code === 40 || code === 41 || code === 43 || code === 47 || (code >= 0x2012 && code <= 0x2014) || code === 0x2212)) break;
+      reach++;
+    }
+    if (digitCount < 8) {
+      i = reach > i ? reach : i + 1;
+      continue;
+    }
     const start = i;
     const groups: string[] = [];
     let current = '';
