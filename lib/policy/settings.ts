@@ -56,3 +56,19 @@ export const defaultPolicySettings: PolicySettings = {
   autoCloseDays: null,
   disabledRules: [],
 };
+
+/**
+ * Settings as stored in a saved policy version, brought up to date: settings added since are filled from the
+ * defaults, and a version saved before the second edition of the engine (it has no `ambiguousTerms`) also
+ * gets the second edition's default allowlist entries (Dyke Road, Coon Rapids, Pussy Riot, "Fucking, Austria"…)
+ * beside its own — it could not have chosen them, and without them those names would be rejected.
+ */
+export function upgradeSettings(stored: Record<string, unknown>): unknown {
+  const upgraded: Record<string, unknown> = { ...defaultPolicySettings, ...stored };
+  if (!('ambiguousTerms' in stored) && Array.isArray(stored.allowlist)) {
+    const own = stored.allowlist.filter((entry): entry is string => typeof entry === 'string');
+    const known = new Set(own.map((entry) => entry.toLowerCase()));
+    upgraded.allowlist = [...own, ...defaultAllowlist.filter((entry) => !known.has(entry.toLowerCase()))];
+  }
+  return upgraded;
+}
