@@ -16,7 +16,7 @@ export type TermMatch = { list: string; start: number; end: number; sure: boolea
 export type AllowHit = { entry: string; start: number; end: number };
 export type MatchResult = { matches: TermMatch[]; allowed: AllowHit[] };
 
-/** Lists whose terms may be rejected outright; loose readings and compounds are built from these. */
+/** Lists whose terms may be rejected outright; loose readings are built from these (compounds from any list but threats). */
 const strictLists = new Set(['hate', 'banned']);
 
 // Word parts that glue onto a listed word ("shitshow", "fuckoff", "apeshit"). A closed list: an open one
@@ -47,13 +47,11 @@ type Compiled = {
   phraseStarts: Set<string>;
   /** Multi-word terms as a trie of words: one Map lookup per word, whatever the phrase's length. */
   phrases: WordTrie;
-  maxWords: number;
-  maxLetters: number;
   allow: Map<string, string>;
   /** multi-word allowlist entries ("dyke road"), as a trie of words ending in the entry as written */
   allowPhrases: WordTrie;
   allowStarts: Set<string>;
-  /** single-word strict terms of ≥ 4 letters without an innocent sense: the roots of compounds */
+  /** single-word terms (not threats) of ≥ 4 letters without an innocent sense: the roots of compounds */
   roots: Map<string, string>;
   /** first and last four letters of the roots, hashed (see quad): a word matching neither is no compound */
   rootHeads: Uint8Array;
@@ -131,16 +129,12 @@ export class TermMatcher {
     const vocabulary = new Trie();
     const phraseStarts = new Set<string>();
     const roots = new Map<string, string>();
-    let maxWords = 1;
-    let maxLetters = 0;
     for (const [list, terms] of Object.entries(lists)) {
       for (const term of terms) {
         const normal = normalizeTerm(term).replaceAll(WILD, '').replaceAll(IL, 'i');
         if (!normal || exact.has(normal)) continue;
         exact.set(normal, list);
         const words = normal.split(' ');
-        maxWords = Math.max(maxWords, words.length);
-        maxLetters = Math.max(maxLetters, normal.length - words.length + 1);
         if (words.length === 1) {
           vocabulary.add(normal);
           if (list !== 'threat' && normal.length >= 4 && !ambiguous.has(normal) && /^[a-z]+$/.test(normal)) roots.set(normal, list);
@@ -197,7 +191,7 @@ export class TermMatcher {
       minRoot = Math.min(minRoot, root.length);
     }
     this.compiled = {
-      exact, loose, joined, ambiguous, vocabulary, phraseStarts, phrases, maxWords, maxLetters, allow, allowPhrases, allowStarts,
+      exact, loose, joined, ambiguous, vocabulary, phraseStarts, phrases, allow, allowPhrases, allowStarts,
       roots, rootHeads, rootTails, minRoot, known, knownShapes, knownShapes2, vocabularyPairs,
     };
   }
