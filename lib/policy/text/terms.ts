@@ -259,7 +259,7 @@ export class TermMatcher {
       // One word, as written or without symbols at its edges.
       const asWritten = exact.get(token.text) ?? joined.get(token.text);
       if (asWritten) {
-        hit(asWritten, token.text, true, i, i, true);
+        hit(asWritten, token.text, (token as { loose?: boolean }).loose !== true, i, i, true);
         continue;
       }
       const single = plain ? undefined : (exact.get(token.core) ?? joined.get(token.core));
@@ -369,21 +369,20 @@ export class TermMatcher {
       // Most words are longer than three letters and followed by one space: no split word starts there.
       const next = tokens[i + 1];
       const firstGap =
-        next === undefined || (core.length > 3 && next.start - token.end === 1 && body.charCodeAt(token.end) === 32) ? Gap.None : gapKind(body, token.end, next.start);
-      if (
-        firstGap !== Gap.None &&
-        (core.length <= 3 || (firstGap !== Gap.Space && core.length <= 12)) &&
-        vocabularyPairs[pairOf(core.charCodeAt(0), core.length > 1 ? core.charCodeAt(1) : next!.core.charCodeAt(0))] === 1 &&
-        isLetters(core)
-      ) {
+        next === undefined || core.length > 12 || vocabularyPairs[pairOf(core.charCodeAt(0), core.length > 1 ? core.charCodeAt(1) : next.core.charCodeAt(0))] === 0
+          ? Gap.None
+          : gapKind(body, token.end, next.start);
+      if (firstGap !== Gap.None && isLetters(core)) {
         // A word split by separators. Across a hyphen, underscore, dot, line break or a run of spaces, any
         // pieces; across one space, only when a piece has at most three letters and the split does not leave
-        // a common little word beside a long one ("trait or" is not "traitor"). Only listed words (not
-        // phrase words) are formed this way.
+        // a common little word beside a long one ("trait or" is not "traitor"). Two longer pieces split by
+        // one space ("towe lhead") form only an obscenity or slur of seven letters or more, and only a held
+        // (not sure) match. Only listed words (not phrase words) are formed this way.
         let node = 0;
         for (let k = 0; k < core.length && node >= 0; k++) node = vocabulary.step(node, core.charCodeAt(k));
         let best = -1;
         let bestKey = '';
+        let bestLoose = false;
         let short = core.length <= 3;
         let long = core.length >= 4;
         let stop = stopWords.has(core);
@@ -399,13 +398,16 @@ export class TermMatcher {
           for (let k = 0; k < piece.core.length && node >= 0; k++) node = vocabulary.step(node, piece.core.charCodeAt(k));
           if (node < 0) break;
           const key = vocabulary.word[node];
-          if (key !== undefined && key.length >= 4 && (exact.has(key) || loose.has(key)) && (deliberate || (short && !(stop && long)))) {
+          if (key === undefined || key.length < 4 || !(exact.has(key) || loose.has(key))) continue;
+          const clear = deliberate || (short && !(stop && long));
+          if (clear || (!stop && key.length >= 7 && strictLists.has(exact.get(key) ?? ''))) {
             best = j;
             bestKey = key;
+            bestLoose = !clear;
           }
         }
         if (best > i) {
-          (out ??= tokens.slice(0, i)).push(mergedToken(bestKey, token, tokens[best]!));
+          (out ??= tokens.slice(0, i)).push(mergedToken(bestKey, token, tokens[best]!, bestLoose));
           i = best;
           continue;
         }
@@ -510,8 +512,9 @@ function gapKind(body: string, from: number, to: number): Gap {
   return kind;
 }
 
-function mergedToken(key: string, first: Token, last: Token): Token {
-  return { text: key, core: key, spelled: '', hasLetter: true, mixed: false, disguised: false, start: first.coreStart, end: last.coreEnd, coreStart: first.coreStart, coreEnd: last.coreEnd };
+/** A token standing for several that read as one word; `loose` when the reading is not certain. */
+function mergedToken(key: string, first: Token, last: Token, loose = false): Token & { loose: boolean } {
+  return { text: key, core: key, spelled: '', hasLetter: true, mixed: false, disguised: false, start: first.coreStart, end: last.coreEnd, coreStart: first.coreStart, coreEnd: last.coreEnd, loose };
 }
 
 function pairOf(first: number, second: number): number {

@@ -51,6 +51,12 @@ describe('disguised words', () => {
     expect(spanTexts(body, reasonFor(judge(body), 'suspect-terms'))).toEqual([span]);
   });
 
+  test('two long pieces split by one space form only an obscenity or slur, and only as a held match', () => {
+    expect(rulesOf('You are a towe lhead.')).toEqual(['uncertain-terms']);
+    expect(rulesOf('Is it a trait or a habit?')).toEqual([]);
+    expect(rulesOf('The brown bag was empty.')).toEqual([]);
+  });
+
   test.each(['phuck off', 'fvck it', 'fcuk'])('%j, a loose reading, is held with its evidence, not rejected', (body) => {
     expect(rulesOf(body)).toEqual(['uncertain-terms']);
   });
