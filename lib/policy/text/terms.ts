@@ -63,6 +63,10 @@ type Compiled = {
   knownShapes2: Uint8Array;
   /** First two letters of every vocabulary key: a split word can only start with one of these pairs. */
   vocabularyPairs: Uint8Array;
+  /** Beginnings (4+ letters) of obscenities and slurs of 7+ letters, and their shapes: the only longer words
+   *  that may start a word split by one space. */
+  splitHeads: Set<string>;
+  splitHeadShapes: Uint8Array;
 };
 
 /** A word's length (up to 31) with the low five bits of its first and last UTF-16 code units, as an index
@@ -182,6 +186,10 @@ export class TermMatcher {
     }
     const vocabularyPairs = new Uint8Array(1 << 10);
     for (const key of [...exact.keys(), ...loose.keys()]) if (!key.includes(' ') && key.length >= 2) vocabularyPairs[pairOf(key.charCodeAt(0), key.charCodeAt(1))] = 1;
+    const splitHeads = new Set<string>();
+    for (const [key, list] of exact) if (strictLists.has(list) && key.length >= 7 && !key.includes(' ')) for (let cut = 4; cut < key.length; cut++) splitHeads.add(key.slice(0, cut));
+    const splitHeadShapes = new Uint8Array(1 << 15);
+    for (const head of splitHeads) splitHeadShapes[shapeOf(head)] = 1;
     const rootHeads = new Uint8Array(1 << 16);
     const rootTails = new Uint8Array(1 << 16);
     let minRoot = 99;
@@ -192,7 +200,7 @@ export class TermMatcher {
     }
     this.compiled = {
       exact, loose, joined, ambiguous, vocabulary, phraseStarts, phrases, allow, allowPhrases, allowStarts,
-      roots, rootHeads, rootTails, minRoot, known, knownShapes, knownShapes2, vocabularyPairs,
+      roots, rootHeads, rootTails, minRoot, known, knownShapes, knownShapes2, vocabularyPairs, splitHeads, splitHeadShapes,
     };
   }
 
@@ -326,7 +334,7 @@ export class TermMatcher {
    * ("f*ck", "1d10t", "fuuuck"). A merged token carries the key it was read as, and the span of its pieces.
    */
   private merge(tokens: readonly Token[], body: string): readonly Token[] {
-    const { vocabulary, exact, loose, vocabularyPairs } = this.compiled;
+    const { vocabulary, exact, loose, vocabularyPairs, splitHeads, splitHeadShapes } = this.compiled;
     // Most comments need no merge: the input is returned as it is, and copied only at the first change.
     let out: Token[] | null = null;
     for (let i = 0; i < tokens.length; i++) {
@@ -368,10 +376,12 @@ export class TermMatcher {
       const core = token.core;
       // Most words are longer than three letters and followed by one space: no split word starts there.
       const next = tokens[i + 1];
-      const firstGap =
-        next === undefined || core.length > 12 || vocabularyPairs[pairOf(core.charCodeAt(0), core.length > 1 ? core.charCodeAt(1) : next.core.charCodeAt(0))] === 0
-          ? Gap.None
-          : gapKind(body, token.end, next.start);
+      let firstGap = Gap.None;
+      if (next !== undefined && core.length <= 12 && vocabularyPairs[pairOf(core.charCodeAt(0), core.length > 1 ? core.charCodeAt(1) : next.core.charCodeAt(0))] === 1) {
+        if (core.length <= 3 || next.start - token.end !== 1 || body.charCodeAt(token.end) !== 32) firstGap = gapKind(body, token.end, next.start);
+        // A longer word before one space: only when it begins a long obscenity or slur ("towe lhead").
+        else if (splitHeadShapes[shapeOf(core)] === 1 && splitHeads.has(core)) firstGap = Gap.Space;
+      }
       if (firstGap !== Gap.None && isLetters(core)) {
         // A word split by separators. Across a hyphen, underscore, dot, line break or a run of spaces, any
         // pieces; across one space, only when a piece has at most three letters and the split does not leave
