@@ -5,11 +5,12 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compilePolicy, defaultPolicySettings, evaluate, type CompiledPolicy, type PolicyContext, type PolicySettings } from '../lib/policy';
+import { makeRealisticComments } from './policy-corpus';
 
-export type PolicyBenchRun = { policy: string; terms: number; comments: number; commentsPerSecond: number; p50Us: number; p99Us: number; outcomes: Record<string, number> };
+export type PolicyBenchRun = { corpus: string; policy: string; terms: number; comments: number; commentsPerSecond: number; p50Us: number; p99Us: number; outcomes: Record<string, number> };
 export type PolicyBenchResult = {
   machine: { cpu: string; cores: number; node: string; platform: string };
-  commentBytes: { mean: number };
+  commentBytes: { mean: number; realistic: number; realisticNonAscii: number };
   compile: { terms: number; medianMs: number; maxMs: number };
   runs: PolicyBenchRun[];
 };
@@ -92,7 +93,7 @@ function context(random: () => number, now: Date, pool: readonly string[]): Poli
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-function measure(label: string, terms: number, policy: CompiledPolicy, comments: readonly string[], contexts: readonly PolicyContext[], warmup: number): PolicyBenchRun {
+function measure(corpus: string, label: string, terms: number, policy: CompiledPolicy, comments: readonly string[], contexts: readonly PolicyContext[], warmup: number): PolicyBenchRun {
   for (let i = 0; i < warmup; i++) evaluate({ body: comments[i % comments.length]! }, contexts[i % contexts.length]!, policy);
   const samples = new Float64Array(comments.length);
   const outcomes: Record<string, number> = { publish: 0, hold: 0, reject: 0 };
@@ -106,6 +107,7 @@ function measure(label: string, terms: number, policy: CompiledPolicy, comments:
   const totalSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const sorted = [...samples].sort((a, b) => a - b);
   return {
+    corpus,
     policy: label,
     terms,
     comments: comments.length,
@@ -146,14 +148,24 @@ export async function main(options: { comments?: number; warmup?: number; seed?:
   const contexts = Array.from({ length: 64 }, () => context(random, now, comments));
   const defaultPolicy = compilePolicy(defaultPolicySettings);
 
+  // Realistic comments: their own contexts, drawn from the same corpus (recent comments look alike too).
+  const realistic = makeRealisticComments(count, random);
+  const realisticContexts = Array.from({ length: 64 }, () => context(random, now, realistic));
+
   const runs = [
-    measure('default', defaultsCount, defaultPolicy, comments, contexts, warmup),
-    measure('2,000 terms', bigTerms, bigPolicy, comments, contexts, warmup),
+    measure('generated', 'default', defaultsCount, defaultPolicy, comments, contexts, warmup),
+    measure('generated', '2,000 terms', bigTerms, bigPolicy, comments, contexts, warmup),
+    measure('realistic', 'default', defaultsCount, defaultPolicy, realistic, realisticContexts, warmup),
+    measure('realistic', '2,000 terms', bigTerms, bigPolicy, realistic, realisticContexts, warmup),
   ];
   const cpu = os.cpus()[0];
   return {
     machine: { cpu: cpu?.model.trim() ?? 'unknown', cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` },
-    commentBytes: { mean: Math.round(comments.reduce((sum, c) => sum + Buffer.byteLength(c), 0) / comments.length) },
+    commentBytes: {
+      mean: Math.round(comments.reduce((sum, c) => sum + Buffer.byteLength(c), 0) / comments.length),
+      realistic: Math.round(realistic.reduce((sum, c) => sum + Buffer.byteLength(c), 0) / realistic.length),
+      realisticNonAscii: Math.round((realistic.filter((c) => /[^\x00-\x7f]/.test(c)).length / realistic.length) * 100),
+    },
     compile: { terms: bigTerms, medianMs: Number(compileTimes[3]!.toFixed(2)), maxMs: Number(compileTimes.at(-1)!.toFixed(2)) },
     runs,
   };
@@ -162,11 +174,12 @@ export async function main(options: { comments?: number; warmup?: number; seed?:
 function print(result: PolicyBenchResult) {
   const { machine, compile, runs, commentBytes } = result;
   console.log(`policy engine benchmark · ${machine.cpu} × ${machine.cores} · node ${machine.node} · ${machine.platform}`);
-  console.log(`comments: ${runs[0]!.comments.toLocaleString('en-US')} generated, mean ${commentBytes.mean} bytes`);
+  console.log(`comments: ${runs[0]!.comments.toLocaleString('en-US')} generated, mean ${commentBytes.mean} bytes; as many realistic, mean ${commentBytes.realistic} bytes, ${commentBytes.realisticNonAscii}% with non-ASCII`);
+  console.log(`load average: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`compile ${compile.terms.toLocaleString('en-US')}-term policy: median ${compile.medianMs} ms (max ${compile.maxMs} ms of 7)`);
   for (const r of runs) {
     const mix = Object.entries(r.outcomes).map(([k, v]) => `${k} ${v}`).join(', ');
-    console.log(`evaluate, ${r.policy} (${r.terms} terms): ${r.commentsPerSecond.toLocaleString('en-US')} comments/s · p50 ${r.p50Us} µs · p99 ${r.p99Us} µs · ${mix}`);
+    console.log(`evaluate ${r.corpus}, ${r.policy} (${r.terms} terms): ${r.commentsPerSecond.toLocaleString('en-US')} comments/s · p50 ${r.p50Us} µs · p99 ${r.p99Us} µs · ${mix}`);
   }
 }
 

@@ -101,9 +101,9 @@ for (const name of selected) {
 }
 
 function printPolicy(result: unknown) {
-  const r = result as { compile?: { terms: number; medianMs: number }; runs?: { policy: string; terms: number; commentsPerSecond: number; p50Us: number; p99Us: number }[] };
+  const r = result as { compile?: { terms: number; medianMs: number }; runs?: { corpus?: string; policy: string; terms: number; commentsPerSecond: number; p50Us: number; p99Us: number }[] };
   if (r.compile) console.log(`compile a ${r.compile.terms.toLocaleString('en-US')}-term policy: median ${r.compile.medianMs} ms`);
-  for (const run of r.runs ?? []) console.log(`evaluate, ${run.policy} (${run.terms} terms): ${run.commentsPerSecond.toLocaleString('en-US')} comments/s · p50 ${run.p50Us} µs · p99 ${run.p99Us} µs`);
+  for (const run of r.runs ?? []) console.log(`evaluate ${run.corpus ?? 'generated'}, ${run.policy} (${run.terms} terms): ${run.commentsPerSecond.toLocaleString('en-US')} comments/s · p50 ${run.p50Us} µs · p99 ${run.p99Us} µs`);
 }
 
 // ---- summary ----

@@ -2,16 +2,16 @@
 // Compiled matchers are cached per process and re-read after a short TTL, so a change saved on one
 // instance reaches the others within seconds without a lookup per comment.
 import { db } from '../db';
-import { compilePolicy, defaultPolicySettings, policySettingsSchema, type CompiledPolicy, type PolicySettings } from '../policy';
+import { compilePolicy, defaultPolicySettings, policySettingsSchema, upgradeSettings, type CompiledPolicy, type PolicySettings } from '../policy';
 
 export type ActivePolicy = { versionId: number | null; settings: PolicySettings; compiled: CompiledPolicy };
 
 const defaultTtlMs = 5_000;
 let cached: { policy: ActivePolicy; loadedAt: number } | null = null;
 
-/** Older versions may lack settings added since: fill them from the defaults. */
+/** Older versions may lack settings added since: filled from the defaults (see upgradeSettings). */
 function parseSettings(json: string): PolicySettings {
-  return policySettingsSchema.parse({ ...defaultPolicySettings, ...JSON.parse(json) });
+  return policySettingsSchema.parse(upgradeSettings(JSON.parse(json) as Record<string, unknown>));
 }
 
 export async function getActivePolicy(maxAgeMs = defaultTtlMs): Promise<ActivePolicy> {

@@ -18,6 +18,7 @@ export function compilePolicy(settings: PolicySettings): CompiledPolicy {
     terms: new TermMatcher(
       { hate: settings.hateTerms, banned: settings.bannedTerms, threat: settings.threatPhrases, suspect: settings.suspectTerms },
       settings.allowlist,
+      settings.ambiguousTerms,
     ),
     blockedDomains: settings.blockedDomains.map((domain) => domain.toLowerCase()),
     enabled: (rule) => !disabled.has(rule),

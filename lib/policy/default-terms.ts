@@ -8,7 +8,7 @@ export const defaultBannedTerms = [
   'shit', 'shits', 'shitty', 'shithead', 'shitheads', 'bullshit', 'horseshit', 'dipshit',
   'cunt', 'cunts', 'asshole', 'assholes', 'arsehole', 'arseholes', 'bitch', 'bitches', 'dickhead', 'dickheads',
   'wanker', 'wankers', 'twat', 'twats', 'cocksucker', 'cocksuckers', 'pussy', 'slut', 'sluts', 'whore', 'whores',
-  'bastard', 'bastards', 'douchebag', 'jackass', 'scumbag', 'piss off', 'pissed off',
+  'bastard', 'bastards', 'douchebag', 'jackass', 'scumbag', 'piss off', 'pissed off', 'wank', 'wanks', 'wanking',
 ];
 
 /** Slurs against groups of people: rejected under §2 No hate speech or threats. */
@@ -32,10 +32,28 @@ export const defaultThreatPhrases = [
 ];
 
 /**
- * Words that normalise to a listed term but are innocent (names, places). An entry of several words
- * exempts only that phrase ("Van Dyke" the surname, "Offa's Dyke" the earthwork), not its words alone.
+ * Terms with an innocent sense (a dog, a willow, a ditch, a cigarette, a cleaning phrase, a verb) or that are also
+ * proper nouns: when one of these matches, the comment is held for a moderator with the evidence, never
+ * rejected outright. Loose readings and compounds are not built from them (no "raccoon", "Spicer").
+ */
+export const defaultAmbiguousTerms = [
+  'bitch', 'bitches', 'pussy', 'dyke', 'dykes', 'coon', 'coons', 'fag', 'fags', 'spic', 'spics', 'retard', 'retards', 'retarded', 'tranny',
+  'trannies', 'jackass',
+];
+
+/**
+ * Words and phrases that normalise to a listed term, or contain one, but are innocent: places, surnames,
+ * band and book titles, other languages' ordinary words. An entry of several words exempts only that
+ * phrase ("Dyke Road", "Fucking, Austria"), not its words alone. Admins extend this list at runtime.
  */
 export const defaultAllowlist = [
-  'scunthorpe', 'penistone', 'cockburn', 'dickens', 'hancock', 'hitchcock', 'sussex', 'essex', 'shitake', 'shiitake', 'matsushita',
-  'van dyke', "offa's dyke", "devil's dyke",
+  // places
+  'scunthorpe', 'penistone', 'cockburnspath', 'shitterton', 'twatt', 'bitche', 'pakistan', 'pakistani', 'pakistanis', 'wankham', 'middlesex', 'sussex', 'essex',
+  'dyke road', 'dyke marsh', "offa's dyke", "devil's dyke", 'coon rapids', 'fucking austria', 'fucking in austria', 'clitheroe', 'cumbernauld', 'kuntsevo',
+  // surnames and people
+  'cockburn', 'dickens', 'hancock', 'hitchcock', 'matsushita', 'van dyke', 'greg dyke', 'carrie coon', 'cnut', 'king cnut', 'bastardi', 'shittu', 'wanklyn',
+  // titles, bands, food
+  'pussy riot', 'pussy willow', 'shitake', 'shiitake', 'inglourious basterds', 'faggots and peas',
+  // other languages' ordinary words
+  'kunt u', 'u kunt', 'je kunt', 'jij kunt', 'kunt je',
 ];

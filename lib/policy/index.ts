@@ -3,7 +3,7 @@
 export { clauseHref, clauseLabel, clauses, getClause, isClauseId, type Clause, type ClauseId } from './clauses';
 export { compilePolicy, type CompiledPolicy } from './compile';
 export { checkDraft, evaluate, verdictOf } from './evaluate';
-export { defaultPolicySettings, policySettingsSchema, type PolicySettings } from './settings';
+export { defaultPolicySettings, policySettingsSchema, upgradeSettings, type PolicySettings } from './settings';
 export { trustScore } from './trust';
 export { ruleIds, type Evidence, type Outcome, type PolicyContext, type Reason, type RuleId, type Verdict } from './types';
 export { replay, type ReplayExample, type ReplayResult, type ReplaySample } from './replay';

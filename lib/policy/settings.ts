@@ -1,6 +1,6 @@
 // The policy's lists and thresholds: defaults ship in code; admins save new versions at runtime.
 import { z } from 'zod';
-import { defaultAllowlist, defaultBannedTerms, defaultHateTerms, defaultSuspectTerms, defaultThreatPhrases } from './default-terms';
+import { defaultAllowlist, defaultAmbiguousTerms, defaultBannedTerms, defaultHateTerms, defaultSuspectTerms, defaultThreatPhrases } from './default-terms';
 import { ruleIds } from './types';
 
 const terms = (label: string) =>
@@ -17,6 +17,7 @@ export const policySettingsSchema = z.object({
   suspectTerms: terms('Suspect terms'),
   threatPhrases: terms('Threat phrases'),
   allowlist: terms('Allowlist'),
+  ambiguousTerms: terms('Terms with an innocent sense'),
   blockedDomains: z.array(z.string().trim().toLowerCase().regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,63}$/, 'Blocked domains must look like example.com.')).max(20_000),
   maxLinks: whole(0, 50, 'The link limit'),
   detectPersonalInfo: z.boolean(),
@@ -40,6 +41,7 @@ export const defaultPolicySettings: PolicySettings = {
   suspectTerms: defaultSuspectTerms,
   threatPhrases: defaultThreatPhrases,
   allowlist: defaultAllowlist,
+  ambiguousTerms: defaultAmbiguousTerms,
   blockedDomains: ['spam.example', 'malware.example', 'bit-scam.example'],
   maxLinks: 2,
   detectPersonalInfo: true,
@@ -54,3 +56,19 @@ export const defaultPolicySettings: PolicySettings = {
   autoCloseDays: null,
   disabledRules: [],
 };
+
+/**
+ * Settings as stored in a saved policy version, brought up to date: settings added since are filled from the
+ * defaults, and a version saved before the second edition of the engine (it has no `ambiguousTerms`) also
+ * gets the second edition's default allowlist entries (Dyke Road, Coon Rapids, Pussy Riot, "Fucking, Austria"…)
+ * beside its own — it could not have chosen them, and without them those names would be rejected.
+ */
+export function upgradeSettings(stored: Record<string, unknown>): unknown {
+  const upgraded: Record<string, unknown> = { ...defaultPolicySettings, ...stored };
+  if (!('ambiguousTerms' in stored) && Array.isArray(stored.allowlist)) {
+    const own = stored.allowlist.filter((entry): entry is string => typeof entry === 'string');
+    const known = new Set(own.map((entry) => entry.toLowerCase()));
+    upgraded.allowlist = [...own, ...defaultAllowlist.filter((entry) => !known.has(entry.toLowerCase()))];
+  }
+  return upgraded;
+}

@@ -6,6 +6,7 @@ export const ruleIds = [
   'banned-terms',
   'hate-terms',
   'suspect-terms',
+  'uncertain-terms',
   'threat-phrases',
   'link-limit',
   'blocked-domain',

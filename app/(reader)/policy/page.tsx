@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { clauses } from '@/lib/policy/clauses';
 import { moderationExplained } from '@/lib/policy/explain';
+import { automaticChecks } from '@/lib/policy/explainer';
 import { site } from '@/lib/site';
 
 export const metadata: Metadata = { title: 'Comment policy' };
@@ -23,6 +24,9 @@ export default function PolicyPage() {
             </li>
           ))}
         </ol>
+        <p>
+          <a href={`#${automaticChecks.id}`}>{automaticChecks.title}</a>
+        </p>
       </nav>
       <ol className="policy__clauses">
         {clauses.map((clause) => (
@@ -49,6 +53,21 @@ export default function PolicyPage() {
           </ul>
         </section>
       ))}
+      <section id={automaticChecks.id} className="policy__clause" aria-labelledby={`${automaticChecks.id}-title`}>
+        <h2 id={`${automaticChecks.id}-title`}>{automaticChecks.title}</h2>
+        <p>Every comment is checked by software before it appears. People disguise words to get past such checks, so ours:</p>
+        <ul>
+          {automaticChecks.does.map((paragraph) => (
+            <li key={paragraph}>{paragraph}</li>
+          ))}
+        </ul>
+        <h3>What the checks never do</h3>
+        <ul>
+          {automaticChecks.never.map((paragraph) => (
+            <li key={paragraph}>{paragraph}</li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

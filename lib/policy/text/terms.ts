@@ -1,134 +1,243 @@
-// Whole-word matching of term lists against tokens: Set lookups, so the cost does not grow with the
-// number of terms. Terms match whole tokens or whole runs of tokens, never parts of a word, which is
-// what keeps "Scunthorpe", "class" and "assassin" clean.
-import { collapseRepeats, hasStretch, normalizeTerm, type Token } from './normalize';
+// Whole-word matching of term lists against tokens. Terms match whole tokens or whole runs of tokens,
+// never arbitrary parts of a word, which is what keeps "Scunthorpe", "class" and "assassin" clean. Plain
+// words are answered by Set lookups (the cost does not grow with the number of terms); disguised words
+// are walked through a trie (linear in the word, for any term length).
+//
+// A match is `sure` when the text spells the term (as written, through look-alikes, leetspeak, wildcards,
+// stretched letters, separators or spelled out letter by letter) and the term has no innocent sense. It is
+// not sure when the term is on the ambiguous list, or when only a loose reading finds it: a phonetic or
+// typo spelling (phuck, fcuk), the word reversed, or a word glued into a hashtag. The rules reject sure
+// matches of banned and hate terms and hold the rest.
+import { collapseRepeats, hasStretch, IL, normalizeTerm, WILD, type Token } from './normalize';
+import { Trie } from './trie';
 
-export type TermMatch = { list: string; start: number; end: number };
+export type TermMatch = { list: string; start: number; end: number; sure: boolean };
+/** An allowlist entry that exempted text, with where (for the dry run). */
+export type AllowHit = { entry: string; start: number; end: number };
+export type MatchResult = { matches: TermMatch[]; allowed: AllowHit[] };
+
+/** Lists whose terms may be rejected outright; loose readings are built from these (compounds from any list but threats). */
+const strictLists = new Set(['hate', 'banned']);
+
+// Word parts that glue onto a listed word ("shitshow", "fuckoff", "apeshit"). A closed list: an open one
+// would find "paki" in Pakistan.
+const tails = new Set(
+  ('show shows storm storms off head heads face faces hole holes bag bags wit wits stain stains load loads ery er ers ing in y ed ' +
+    'ton fest pot box hat poster posting posts post tard wad stick sticks bird brain brains monger lord lords mouth mouths nut nuts ' +
+    'tastic ter ters ting ted tier tiest hound hounds muppet weasel clown clowns the you him her them').split(' '),
+);
+const heads = new Set(
+  ('ape bat bull horse dip dog chicken holy cluster mother jack dumb pig rat mind brain butt god cow fat goat mega super total ' +
+    'fucking utter absolute bloody lying stupid little').split(' '),
+);
+/** Tails that make a noun an adjective or a verb form: only for obscenities, not for insults ("jerky"). */
+const strictOnlyTails = new Set(['er', 'ers', 'ing', 'in', 'y', 'ed', 'ery', 'ter', 'ters', 'ting', 'ted', 'tier', 'tiest']);
 
 type Compiled = {
   /** normalised term → list name */
   exact: Map<string, string>;
-  /** collapsed single-word term → list name, for deliberately stretched words ("idiiiot") */
-  collapsed: Map<string, string>;
-  /** multi-word term with its spaces removed → list name, for phrases spelled out letter by letter ("k i l l y o u") */
+  /** loose readings of strict terms (phonetic, typo, reversed) → list name */
+  loose: Map<string, string>;
+  /** multi-word term with its spaces removed → list name ("k i l l y o u") */
   joined: Map<string, string>;
-  /** first words of multi-word terms: only tokens in here can start a phrase */
+  /** normalised terms with an innocent sense: matched, but never sure */
+  ambiguous: Set<string>;
+  /** every key a disguised word may be read as: terms, loose readings, phrase words, joined phrases */
+  vocabulary: Trie;
   phraseStarts: Set<string>;
-  /**
-   * Every run of two or more words that begins a multi-word term, joined by spaces: the list name when the
-   * run is a whole term, null when only a longer term begins with it. A run missing here can only grow into
-   * runs that are missing too, so the phrase scan stops at the first one.
-   */
-  phrasePrefixes: Map<string, string | null>;
-  maxWords: number;
-  maxLetters: number;
-  allow: Set<string>;
-  /** normalised multi-word allowlist entries ("van dyke") */
-  allowPhrases: Set<string>;
+  /** Multi-word terms as a trie of words: one Map lookup per word, whatever the phrase's length. */
+  phrases: WordTrie;
+  allow: Map<string, string>;
+  /** multi-word allowlist entries ("dyke road"), as a trie of words ending in the entry as written */
+  allowPhrases: WordTrie;
   allowStarts: Set<string>;
-  maxAllowWords: number;
-  /** Every single word any lookup below could match: a plain word outside it needs no lookup at all. */
+  /** single-word terms (not threats) of ≥ 4 letters without an innocent sense: the roots of compounds */
+  roots: Map<string, string>;
+  /** first and last four letters of the roots, hashed (see quad): a word matching neither is no compound */
+  rootHeads: Uint8Array;
+  rootTails: Uint8Array;
+  minRoot: number;
+  /** Every single word a lookup below could match: a plain word outside it needs no lookup at all. */
   known: Set<string>;
-  /** `known` in brief (see shapeOf): a word whose shape is not marked here is not in `known`, which answers
-   *  most words without hashing them. */
   knownShapes: Uint8Array;
+  knownShapes2: Uint8Array;
+  /** First two letters of every vocabulary key: a split word can only start with one of these pairs. */
+  vocabularyPairs: Uint8Array;
+  /** Beginnings (4+ letters) of obscenities and slurs of 7+ letters, and their shapes: the only longer words
+   *  that may start a word split by one space. */
+  splitHeads: Set<string>;
+  splitHeadShapes: Uint8Array;
 };
 
 /** A word's length (up to 31) with the low five bits of its first and last UTF-16 code units, as an index
  *  into a table of 32,768 entries. */
+/** A second, independent shape: the second and second-to-last code units with the length. A word must match
+ *  both tables to be looked up, which keeps the Set lookups rare however many loose readings are listed. */
+function shape2Of(word: string): number {
+  const length = word.length;
+  if (length < 2) return length;
+  return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(1) & 31) << 5) | (word.charCodeAt(length - 2) & 31);
+}
+
 function shapeOf(word: string): number {
   const length = word.length;
   if (length === 0) return 0;
   return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(length - 1) & 31);
 }
 
+/** Four characters from `at`, hashed into 16 bits. */
+function quad(word: string, at: number): number {
+  return ((word.charCodeAt(at) & 31) << 11) ^ ((word.charCodeAt(at + 1) & 31) << 7) ^ ((word.charCodeAt(at + 2) & 31) << 3) ^ (word.charCodeAt(at + 3) & 63);
+}
+
+/** Loose readings of a word: phonetic spellings (ph for f, v for u, k/q/kk/cc for ck, y for i, z for s),
+ *  one pair of inner letters swapped, and the word reversed. */
+export function looseReadings(word: string): string[] {
+  const out = new Set<string>();
+  const swaps: [RegExp, string][] = [
+    [/f/g, 'ph'],
+    [/u/g, 'v'],
+    [/ck/g, 'k'],
+    [/ck/g, 'q'],
+    [/ck/g, 'kk'],
+    [/ck/g, 'cc'],
+    [/^c/, 'k'],
+    [/i/g, 'y'],
+    [/ss/g, 'zz'],
+    [/er$/, 'a'],
+    [/l/g, 'i'], // a capital I for l: "asshoIe"
+  ];
+  const once = (w: string) => swaps.map(([from, to]) => w.replace(from, to)).filter((v) => v !== w);
+  // Two substitutions only where they combine in practice (ph + k: "phuk"); one elsewhere. Keeps a
+  // 2,000-term list to ~20 readings per root (compile time).
+  const combining = /f|ck/.test(word);
+  for (const first of once(word)) {
+    out.add(first);
+    if (combining) for (const second of once(first)) out.add(second);
+  }
+  for (let i = 1; i + 2 < word.length; i++) if (word[i] !== word[i + 1]) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  out.add([...word].reverse().join(''));
+  out.delete(word);
+  return [...out];
+}
+
 export class TermMatcher {
   private readonly compiled: Compiled;
 
   /** `lists`: list name → terms. A term in several lists counts for the first one given. */
-  constructor(lists: Record<string, readonly string[]>, allowlist: readonly string[]) {
+  constructor(lists: Record<string, readonly string[]>, allowlist: readonly string[], ambiguousTerms: readonly string[] = []) {
     const exact = new Map<string, string>();
-    const collapsed = new Map<string, string>();
+    const loose = new Map<string, string>();
     const joined = new Map<string, string>();
+    const ambiguous = new Set(ambiguousTerms.map(normalizeTerm).filter(Boolean));
+    const vocabulary = new Trie();
     const phraseStarts = new Set<string>();
-    let maxWords = 1;
-    let maxLetters = 0;
+    const roots = new Map<string, string>();
     for (const [list, terms] of Object.entries(lists)) {
       for (const term of terms) {
-        const normal = normalizeTerm(term);
+        const normal = normalizeTerm(term).replaceAll(WILD, '').replaceAll(IL, 'i');
         if (!normal || exact.has(normal)) continue;
         exact.set(normal, list);
         const words = normal.split(' ');
-        maxWords = Math.max(maxWords, words.length);
-        maxLetters = Math.max(maxLetters, normal.replace(/ /g, '').length);
-        // Stretch matching only for words long enough that collapsing cannot create an innocent word.
-        if (words.length === 1 && normal.length >= 4 && !collapsed.has(collapseRepeats(normal))) collapsed.set(collapseRepeats(normal), list);
-        if (words.length > 1) {
+        if (words.length === 1) {
+          vocabulary.add(normal);
+          if (list !== 'threat' && normal.length >= 4 && !ambiguous.has(normal) && /^[a-z]+$/.test(normal)) roots.set(normal, list);
+        } else {
           phraseStarts.add(words[0]!);
+          for (const word of words) if (word.length >= 3) vocabulary.add(word);
           if (!joined.has(words.join(''))) joined.set(words.join(''), list);
+          vocabulary.add(words.join(''));
         }
       }
     }
     // Allowlist entries of one word exempt that token; entries of several words exempt the whole run
-    // ("Van Dyke", "Offa's Dyke"), which a single-token lookup could never match.
-    const allow = new Set<string>();
-    const allowPhrases = new Set<string>();
+    // ("Dyke Road", "Fucking, Austria"), which a single-token lookup could never match.
+    const allow = new Map<string, string>();
+    const allowPhrases = new WordTrie();
     const allowStarts = new Set<string>();
-    let maxAllowWords = 1;
     for (const entry of allowlist) {
       const normal = normalizeTerm(entry);
       if (!normal) continue;
-      const words = normal.split(' ').length;
-      if (words === 1) allow.add(normal);
+      const words = normal.split(' ');
+      if (words.length === 1) allow.set(normal, entry);
       else {
-        allowPhrases.add(normal);
-        allowStarts.add(normal.split(' ')[0]!);
-        maxAllowWords = Math.max(maxAllowWords, words);
+        allowPhrases.add(words, entry);
+        allowStarts.add(words[0]!);
       }
     }
-    const known = new Set<string>([...phraseStarts, ...allow, ...allowStarts]);
+    for (const [root, list] of roots)
+      if (strictLists.has(list))
+        for (const reading of looseReadings(root))
+        if (reading.length >= 3 && !exact.has(reading) && !allow.has(reading) && !loose.has(reading)) {
+          loose.set(reading, list);
+          vocabulary.add(reading);
+        }
+    vocabulary.link();
+    const known = new Set<string>([...phraseStarts, ...allow.keys(), ...allowStarts, ...loose.keys()]);
     for (const key of exact.keys()) if (!key.includes(' ')) known.add(key);
-    const phrasePrefixes = new Map<string, string | null>();
-    for (const [key, list] of exact) if (key.includes(' ')) phrasePrefixes.set(key, list);
-    for (const key of exact.keys()) {
-      const words = key.split(' ');
-      for (let n = 2; n < words.length; n++) {
-        const prefix = words.slice(0, n).join(' ');
-        if (!phrasePrefixes.has(prefix)) phrasePrefixes.set(prefix, null);
-      }
-    }
+    for (const key of joined.keys()) known.add(key);
+    const phrases = new WordTrie();
+    for (const [key, list] of exact) if (key.includes(' ')) phrases.add(key.split(' '), list);
     const knownShapes = new Uint8Array(1 << 15);
-    for (const word of known) knownShapes[shapeOf(word)] = 1;
-    this.compiled = { exact, collapsed, joined, phraseStarts, phrasePrefixes, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords, known, knownShapes };
+    const knownShapes2 = new Uint8Array(1 << 15);
+    for (const word of known) {
+      knownShapes[shapeOf(word)] = 1;
+      knownShapes2[shape2Of(word)] = 1;
+    }
+    const vocabularyPairs = new Uint8Array(1 << 10);
+    for (const key of [...exact.keys(), ...loose.keys()]) if (!key.includes(' ') && key.length >= 2) vocabularyPairs[pairOf(key.charCodeAt(0), key.charCodeAt(1))] = 1;
+    const splitHeads = new Set<string>();
+    for (const [key, list] of exact) if (strictLists.has(list) && key.length >= 7 && !key.includes(' ')) for (let cut = 4; cut < key.length; cut++) splitHeads.add(key.slice(0, cut));
+    const splitHeadShapes = new Uint8Array(1 << 15);
+    for (const head of splitHeads) splitHeadShapes[shapeOf(head)] = 1;
+    const rootHeads = new Uint8Array(1 << 16);
+    const rootTails = new Uint8Array(1 << 16);
+    let minRoot = 99;
+    for (const root of roots.keys()) {
+      rootHeads[quad(root, 0)] = 1;
+      rootTails[quad(root, root.length - 4)] = 1;
+      minRoot = Math.min(minRoot, root.length);
+    }
+    this.compiled = {
+      exact, loose, joined, ambiguous, vocabulary, phraseStarts, phrases, allow, allowPhrases, allowStarts,
+      roots, rootHeads, rootTails, minRoot, known, knownShapes, knownShapes2, vocabularyPairs, splitHeads, splitHeadShapes,
+    };
   }
 
   /** Every listed term found in the tokens, with its original span. Linear in the number of tokens. */
-  match(tokens: readonly Token[]): TermMatch[] {
-    const { exact, collapsed, joined, phraseStarts, phrasePrefixes, maxWords, maxLetters, allow, allowPhrases, allowStarts, maxAllowWords, known, knownShapes } = this.compiled;
+  match(input: readonly Token[], body: string): MatchResult {
+    const { exact, loose, joined, ambiguous, phraseStarts, phrases, allow, allowPhrases, allowStarts, known, knownShapes, knownShapes2, minRoot } = this.compiled;
+    const tokens = this.merge(input, body);
     const found: TermMatch[] = [];
-    // Per token: Covered when it is already inside a match or an allowlisted phrase; Known when its core is
-    // a word some lookup below could use (`known`: one Set lookup per token, shared by the allowlist-phrase
-    // pass and the main pass; every allowlist phrase start is in `known`).
+    const allowed: AllowHit[] = [];
     const flags = tokenFlags(tokens.length);
 
     // `whole`: the match used the token as written, symbols at its edges included ("$h!t"); otherwise the
     // span is the cores only, so "idiot!!!" points at "idiot".
-    const hit = (list: string, from: number, to: number, whole = false) => {
-      found.push({ list, start: whole ? tokens[from]!.start : tokens[from]!.coreStart, end: whole ? tokens[to]!.end : tokens[to]!.coreEnd });
+    const hit = (list: string, key: string, sure: boolean, from: number, to: number, whole = false) => {
+      found.push({
+        list,
+        start: whole ? tokens[from]!.start : tokens[from]!.coreStart,
+        end: whole ? tokens[to]!.end : tokens[to]!.coreEnd,
+        sure: sure && !ambiguous.has(key),
+      });
       for (let k = from; k <= to; k++) flags[k]! |= Covered;
     };
 
-    const scanAllowPhrases = allowPhrases.size > 0;
     for (let i = 0; i < tokens.length; i++) {
       const core = tokens[i]!.core;
-      if (knownShapes[shapeOf(core)] === 0 || !known.has(core)) continue;
+      if (knownShapes[shapeOf(core)] === 0 || knownShapes2[shape2Of(core)] === 0 || !known.has(core)) continue;
       flags[i]! |= Known;
-      if (scanAllowPhrases) {
-        if (!allowStarts.has(core)) continue;
-        let phrase = core;
-        for (let n = 2; n <= maxAllowWords && i + n - 1 < tokens.length; n++) {
-          phrase += ` ${tokens[i + n - 1]!.core}`;
-          if (allowPhrases.has(phrase)) for (let k = i; k < i + n; k++) flags[k]! |= Covered;
+      if (allowStarts.has(core)) {
+        let node = 0;
+        for (let k = i; k < tokens.length; k++) {
+          node = allowPhrases.step(node, tokens[k]!.core);
+          if (node < 0) break;
+          const entry = allowPhrases.value[node];
+          if (entry !== undefined) {
+            for (let c = i; c <= k; c++) flags[c]! |= Covered;
+            allowed.push({ entry, start: tokens[i]!.coreStart, end: tokens[k]!.coreEnd });
+          }
         }
       }
     }
@@ -137,69 +246,297 @@ export class TermMatcher {
       const token = tokens[i]!;
       // For a plain word the text and the core are one string: look it up once.
       const plain = token.core === token.text;
-      if (plain && (flags[i]! & Known) === 0 && !hasStretch(token.text)) continue;
-      if (isCovered(flags, i) || allow.has(token.text) || (!plain && allow.has(token.core))) continue;
-      // One word, as written or without symbols at its edges, or deliberately stretched.
-      const asWritten = exact.get(token.text);
+      if (isCovered(flags, i)) continue;
+      if ((flags[i]! & Known) === 0) {
+        const asWritten = plain ? undefined : exact.get(token.text);
+        if (asWritten) {
+          hit(asWritten, token.text, true, i, i, true);
+          continue;
+        }
+        // Not a listed word: perhaps one glued to a word part ("shitshow", "#idiotpolitician").
+        if (token.core.length < minRoot + 2) continue;
+        const compound = this.compound(token, body);
+        if (compound) hit(compound.list, compound.root, compound.sure, i, i);
+        continue;
+      }
+      const entry = allow.get(token.text) ?? (plain ? undefined : allow.get(token.core));
+      if (entry !== undefined) {
+        allowed.push({ entry, start: token.coreStart, end: token.coreEnd });
+        continue;
+      }
+      // One word, as written or without symbols at its edges.
+      const asWritten = exact.get(token.text) ?? joined.get(token.text);
       if (asWritten) {
-        hit(asWritten, i, i, true);
+        hit(asWritten, token.text, (token as { loose?: boolean }).loose !== true, i, i, true);
         continue;
       }
-      const single = (plain ? undefined : exact.get(token.core)) ?? (hasStretch(token.core) ? collapsed.get(collapseRepeats(token.core)) : undefined);
+      const single = plain ? undefined : (exact.get(token.core) ?? joined.get(token.core));
       if (single) {
-        hit(single, i, i);
+        hit(single, token.core, true, i, i);
         continue;
       }
-      // Phrases: the next few tokens joined by spaces.
+      const roughly = loose.get(token.core);
+      if (roughly) {
+        hit(roughly, token.core, false, i, i);
+        continue;
+      }
+      // Phrases: the next tokens, word by word through the phrase trie; it stops as soon as no listed
+      // phrase begins with the words so far.
       if (!phraseStarts.has(token.core)) continue;
-      let phrase = token.core;
-      for (let n = 2; n <= maxWords && i + n - 1 < tokens.length && !isCovered(flags, i + n - 1); n++) {
-        phrase += ` ${tokens[i + n - 1]!.core}`;
-        const list = phrasePrefixes.get(phrase);
-        if (list === undefined) break; // no listed phrase begins with these words
-        if (list) {
-          hit(list, i, i + n - 1);
+      let node = phrases.step(0, token.core);
+      for (let k = i + 1; node >= 0 && k < tokens.length && !isCovered(flags, k); k++) {
+        node = phrases.step(node, tokens[k]!.core);
+        if (node < 0) break;
+        const list = phrases.value[node];
+        if (list !== undefined) {
+          hit(list, '', true, i, k);
           break;
         }
       }
     }
+    return { matches: found, allowed };
+  }
 
-    // Letters spelled out one by one ("i d i o t", "i.d.i.o.t", "i d 1 o t", "k i l l y o u"): join runs of
-    // one-character tokens and look for a listed word or phrase that spans whole tokens of the run. Digits
-    // and symbols count as the letters they imitate, but a match needs at least one real letter, so a run
-    // of numbers ("5 1 7") is never read as a word.
-    for (let i = 0; i < tokens.length; ) {
-      if (!tokens[i]!.spelled) {
-        i++;
+  /** A word made of a listed root and a known word part, or (in a hashtag or CamelCase) any word. */
+  private compound(token: Token, body: string): { list: string; root: string; sure: boolean } | undefined {
+    const { roots, rootHeads, rootTails, minRoot, exact } = this.compiled;
+    const word = token.core;
+    const length = word.length;
+    if (length < minRoot + 2 || length > 40) return undefined;
+    const prefix = rootHeads[quad(word, 0)] === 1;
+    const suffix = rootTails[quad(word, length - 4)] === 1;
+    if (!prefix && !suffix) return undefined;
+    const tagged = body.charCodeAt(token.start) === 35 /* # */ || /[a-z][A-Z]/.test(body.slice(token.coreStart, token.coreEnd));
+    if (prefix)
+      for (let cut = length - 2; cut >= 4; cut--) {
+        const root = word.slice(0, cut);
+        const list = roots.get(root);
+        if (!list) continue;
+        const rest = word.slice(cut);
+        if (exact.has(rest) || (tails.has(rest) && (strictLists.has(list) || !strictOnlyTails.has(rest)))) return { list, root, sure: true };
+        if (tagged && rest.length >= 3) return { list, root, sure: false };
+      }
+    if (suffix)
+      for (let cut = 2; cut <= length - 4; cut++) {
+        const root = word.slice(cut);
+        const list = roots.get(root);
+        if (!list) continue;
+        const rest = word.slice(0, cut);
+        if (exact.has(rest) || heads.has(rest)) return { list, root, sure: true };
+        if (tagged && rest.length >= 3) return { list, root, sure: false };
+      }
+    return undefined;
+  }
+
+  /**
+   * Joins what a reader reads as one word: letters spelled out one by one ("i d i o t", "k.i.l.l"), a word
+   * split by separators or a line break ("fu ck", "idi-ot"), and a disguised word read through the trie
+   * ("f*ck", "1d10t", "fuuuck"). A merged token carries the key it was read as, and the span of its pieces.
+   */
+  private merge(tokens: readonly Token[], body: string): readonly Token[] {
+    const { vocabulary, exact, loose, vocabularyPairs, splitHeads, splitHeadShapes } = this.compiled;
+    // Most comments need no merge: the input is returned as it is, and copied only at the first change.
+    let out: Token[] | null = null;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token.spelled && i + 1 < tokens.length && tokens[i + 1]!.spelled && tokens[i + 1]!.start - token.end <= 8) {
+        // Letters spelled out one by one: the whole run is read once (Aho–Corasick), then the longest
+        // vocabulary word (≥ 3 letters, at least one a real letter) is taken from left to right.
+        let j = i + 1;
+        while (j + 1 < tokens.length && tokens[j + 1]!.spelled && tokens[j + 1]!.start - tokens[j]!.end <= 8) j++;
+        const codes: number[] = [];
+        const letters: number[] = [0]; // real letters before each position
+        for (let k = i; k <= j; k++) {
+          codes.push(tokens[k]!.spelled.charCodeAt(0));
+          letters.push(letters[letters.length - 1]! + (tokens[k]!.hasLetter ? 1 : 0));
+        }
+        const endingAt = vocabulary.scan(codes);
+        // longest key starting at each position
+        const startingAt = new Array<string | undefined>(codes.length);
+        for (let e = 0; e < codes.length; e++) {
+          const key = endingAt[e];
+          if (key === undefined || key.length < 3) continue;
+          const from = e - key.length + 1;
+          if (letters[e + 1]! - letters[from]! === 0) continue;
+          if (startingAt[from] === undefined || startingAt[from]!.length < key.length) startingAt[from] = key;
+        }
+        for (let k = 0; k < codes.length; ) {
+          const key = startingAt[k];
+          if (key === undefined) {
+            if (out) out.push(tokens[i + k]!);
+            k++;
+            continue;
+          }
+          (out ??= tokens.slice(0, i + k)).push(mergedToken(key, tokens[i + k]!, tokens[i + k + key.length - 1]!));
+          k += key.length;
+        }
+        i = j;
         continue;
       }
-      let j = i;
-      while (j + 1 < tokens.length && tokens[j + 1]!.spelled && tokens[j + 1]!.start - tokens[j]!.end <= 3) j++;
-      if (j - i + 1 >= 3) {
-        for (let from = 0; from <= j - i; from++) {
-          if (isCovered(flags, i + from)) continue;
-          // The longest listed word starting here ("f u c k i n g" is "fucking", not "fuck").
-          let best: { list: string; to: number } | undefined;
-          let word = '';
-          let letters = 0;
-          for (let to = from; to <= j - i && to - from < maxLetters && !isCovered(flags, i + to); to++) {
-            const token = tokens[i + to]!;
-            word += token.spelled;
-            if (token.hasLetter) letters++;
-            if (word.length < 3 || letters === 0) continue;
-            const list = exact.get(word) ?? joined.get(word) ?? (hasStretch(word) ? collapsed.get(collapseRepeats(word)) : undefined);
-            if (list) best = { list, to };
-          }
-          if (best) {
-            hit(best.list, i + from, i + best.to);
-            from = best.to;
+      const core = token.core;
+      // Most words are longer than three letters and followed by one space: no split word starts there.
+      const next = tokens[i + 1];
+      let firstGap = Gap.None;
+      if (next !== undefined && core.length <= 12 && vocabularyPairs[pairOf(core.charCodeAt(0), core.length > 1 ? core.charCodeAt(1) : next.core.charCodeAt(0))] === 1) {
+        if (core.length <= 3 || next.start - token.end !== 1 || body.charCodeAt(token.end) !== 32) firstGap = gapKind(body, token.end, next.start);
+        // A longer word before one space: only when it begins a long obscenity or slur ("towe lhead").
+        else if (splitHeadShapes[shapeOf(core)] === 1 && splitHeads.has(core)) firstGap = Gap.Space;
+      }
+      if (firstGap !== Gap.None && isLetters(core)) {
+        // A word split by separators. Across a hyphen, underscore, dot, line break or a run of spaces, any
+        // pieces; across one space, only when a piece has at most three letters and the split does not leave
+        // a common little word beside a long one ("trait or" is not "traitor"). Two longer pieces split by
+        // one space ("towe lhead") form only an obscenity or slur of seven letters or more, and only a held
+        // (not sure) match. Only listed words (not phrase words) are formed this way.
+        let node = 0;
+        for (let k = 0; k < core.length && node >= 0; k++) node = vocabulary.step(node, core.charCodeAt(k));
+        let best = -1;
+        let bestKey = '';
+        let bestLoose = false;
+        let short = core.length <= 3;
+        let long = core.length >= 4;
+        let stop = stopWords.has(core);
+        let deliberate = false;
+        for (let j = i + 1; node >= 0 && j < tokens.length && j <= i + 3; j++) {
+          const piece = tokens[j]!;
+          const gap = j === i + 1 ? firstGap : gapKind(body, tokens[j - 1]!.end, piece.start);
+          if (gap === Gap.None || !isLetters(piece.core)) break;
+          if (gap !== Gap.Space) deliberate = true;
+          if (piece.core.length <= 3) short = true;
+          else long = true;
+          if (stopWords.has(piece.core)) stop = true;
+          for (let k = 0; k < piece.core.length && node >= 0; k++) node = vocabulary.step(node, piece.core.charCodeAt(k));
+          if (node < 0) break;
+          const key = vocabulary.word[node];
+          if (key === undefined || key.length < 4 || !(exact.has(key) || loose.has(key))) continue;
+          const clear = deliberate || (short && !(stop && long));
+          if (clear || (!stop && key.length >= 7 && strictLists.has(exact.get(key) ?? ''))) {
+            best = j;
+            bestKey = key;
+            bestLoose = !clear;
           }
         }
+        if (best > i) {
+          (out ??= tokens.slice(0, i)).push(mergedToken(bestKey, token, tokens[best]!, bestLoose));
+          i = best;
+          continue;
+        }
       }
-      i = j + 1;
+      if (token.core !== token.text || token.disguised) {
+        // A disguised word: read it through the trie (wildcards, i/l, stretched letters).
+        const read = this.read(core);
+        if (read) {
+          (out ??= tokens.slice(0, i)).push({ ...token, core: read, text: token.text === core ? read : token.text, disguised: false });
+          continue;
+        }
+      }
+      if (out) out.push(token);
     }
-    return found;
+    return out ?? tokens;
   }
+
+  /** Disguised words already read (adversarial input repeats them): core → key, or '' for none. */
+  private readonly readings = new Map<string, string>();
+
+  /** The vocabulary key a disguised word spells, preferring listed terms; undefined when none or unclear. */
+  private read(core: string): string | undefined {
+    const known = this.readings.get(core);
+    if (known !== undefined) return known || undefined;
+    const key = this.readUncached(core);
+    if (this.readings.size >= 10_000) this.readings.clear();
+    this.readings.set(core, key ?? '');
+    return key;
+  }
+
+  private readUncached(core: string): string | undefined {
+    const { vocabulary, exact } = this.compiled;
+    let wild = 0;
+    let markers = false;
+    for (let k = 0; k < core.length; k++) {
+      const code = core.charCodeAt(k);
+      if (code === 42) wild++;
+      if (code === 42 || code === 1) markers = true;
+    }
+    const stretch = hasStretch(core);
+    if (!markers && !stretch) return undefined;
+    // Wildcards must leave the word mostly legible: at least two real letters, no more wildcards than letters.
+    if (wild && (core.length - wild < 2 || wild > core.length - wild)) return undefined;
+    const keys = vocabulary.walk(core, stretch);
+    if (keys.length === 0 && stretch) {
+      const collapsed = collapseRepeats(core);
+      if (collapsed !== core) return this.readUncached(collapsed);
+    }
+    return keys.find((key) => exact.has(key)) ?? keys[0];
+  }
+}
+
+/** A trie whose edges are whole words. */
+class WordTrie {
+  private readonly next: Map<string, number>[] = [new Map()];
+  readonly value: (string | undefined)[] = [undefined];
+
+  add(words: readonly string[], value: string): void {
+    let node = 0;
+    for (const word of words) {
+      let child = this.next[node]!.get(word);
+      if (child === undefined) {
+        child = this.next.length;
+        this.next.push(new Map());
+        this.value.push(undefined);
+        this.next[node]!.set(word, child);
+      }
+      node = child;
+    }
+    if (this.value[node] === undefined) this.value[node] = value;
+  }
+
+  step(node: number, word: string): number {
+    return this.next[node]!.get(word) ?? -1;
+  }
+}
+
+const enum Gap {
+  None,
+  /** one space */
+  Space,
+  /** a hyphen, underscore, dot, slash, line break or several spaces: a word deliberately cut */
+  Marked,
+}
+
+/** Little words that a long word may stand beside without being half of it. */
+const stopWords = new Set('a an and or on in at to of it is as be by we he me my no so up us do go if i the her his off'.split(' '));
+
+/** What lies between two tokens: only separators (spaces, or marks that cut a word), at most 8 of them. */
+function gapKind(body: string, from: number, to: number): Gap {
+  if (to - from > 8 || to <= from) return to === from ? Gap.Space : Gap.None;
+  let kind = to - from >= 2 ? Gap.Marked : Gap.Space;
+  for (let k = from; k < to; k++) {
+    const code = body.charCodeAt(k);
+    if (code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || code === 0x2800 || (code >= 0x2000 && code <= 0x200a)) continue;
+    if (code === 45 || code === 95 || code === 46 || code === 47 || code === 10 || code === 13 || code === 0xb7 || (code >= 0x2010 && code <= 0x2015)) {
+      kind = Gap.Marked;
+      continue;
+    }
+    return Gap.None; // an apostrophe ("it's hit"), a comma, a bracket…
+  }
+  return kind;
+}
+
+/** A token standing for several that read as one word; `loose` when the reading is not certain. */
+function mergedToken(key: string, first: Token, last: Token, loose = false): Token & { loose: boolean } {
+  return { text: key, core: key, spelled: '', hasLetter: true, mixed: false, disguised: false, start: first.coreStart, end: last.coreEnd, coreStart: first.coreStart, coreEnd: last.coreEnd, loose };
+}
+
+function pairOf(first: number, second: number): number {
+  return ((first & 31) << 5) | (second & 31);
+}
+
+function isLetters(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    if (code < 97 || code > 122) return false;
+  }
+  return word.length > 0;
 }
 
 const Covered = 1;

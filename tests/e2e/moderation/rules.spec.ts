@@ -60,3 +60,25 @@ test('dry run counts the comments a new banned term would move, then saving vers
     await db.policyVersion.deleteMany({ where: { id: { gte: saved.id } } });
   }
 });
+
+test('an allowlist entry added at runtime shows in the dry run with the comments it spares', async ({ page }) => {
+  const db = await testDb();
+  const article = await createArticle('rules-allowlist');
+  const writer = await createTrustedReader('AllowWriter');
+  const place = `Bitch Creek ${Date.now().toString(36).replace(/[0-9]/g, '')}`;
+  // A published comment naming a place that contains a word with an innocent sense: held under the defaults.
+  const id = crypto.randomUUID();
+  await db.comment.create({ data: { id, threadId: id, articleId: article.id, userId: writer.id, body: `The ${place} trail is closed again`, status: 'PUBLISHED', createdAt: new Date(Date.now() - 60_000) } });
+
+  const admin = await createTrustedReader('AllowAdmin', 'ADMIN');
+  await signIn(page, admin.email, { from: '/moderate/rules' });
+  await expect(page.getByLabel('Terms with an innocent sense (held, not rejected)')).toHaveValue(/\bdyke\b/);
+  const allowlist = page.getByLabel('Allowlist');
+  await expect(allowlist).toHaveValue(/dyke road/);
+  await allowlist.fill(`${await allowlist.inputValue()}\n${place}`);
+  await page.getByRole('button', { name: 'Dry run' }).click();
+  const result = page.getByRole('region', { name: 'Dry run result' });
+  await expect(result.locator('[data-move="hold-publish"]')).not.toHaveText('0');
+  await expect(result.getByRole('heading', { name: 'Allowlist at work' })).toBeVisible();
+  await expect(result.locator('.dry-run__allowlist')).toContainText(`“${place}” (1)`);
+});

@@ -86,6 +86,37 @@ test('the compose box warns before posting, naming the clause and marking the wo
   expect(await db.comment.count({ where: { articleId: article.id } })).toBe(0);
 });
 
+test('a disguised word is marked in the compose box as the server judges it; an allowlisted place publishes', async ({ page }) => {
+  const article = await createArticle('policy-disguised');
+  const path = `/articles/${article.slug}`;
+  const reader = await createTrustedReader('Disguiser');
+  await signIn(page, reader.email, { from: path });
+  const box = page.getByLabel(`Comment as ${reader.displayName}`);
+  await box.fill('What a load of sh🙂t from the council');
+  const warning = page.locator('.draft-check');
+  await expect(warning).toContainText('§8 Mind your language');
+  await expect(warning.locator('mark')).toHaveText('sh🙂t');
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your comment was not published.' })).toContainText('§8 Mind your language');
+
+  const text = `I grew up on Dyke Road in Brighton and the buses were always late ${Date.now()}`;
+  await box.fill(text);
+  await expect(warning).toHaveCount(0);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  const db = await testDb();
+  await expect.poll(async () => (await db.comment.findFirst({ where: { body: text } }))?.status).toBe('PUBLISHED');
+});
+
+test('the policy page explains what the automatic checks do with disguised words and what they never do', async ({ page }) => {
+  await page.goto('/policy');
+  const section = page.getByRole('region', { name: 'How the automatic checks read comments' });
+  await expect(section).toContainText('look like ours');
+  await expect(page.getByRole('heading', { name: 'What the checks never do' })).toBeVisible();
+  await expect(section).toContainText('Dyke Road');
+  await page.getByRole('link', { name: 'How the automatic checks read comments' }).click();
+  await expect(section).toBeInViewport();
+});
+
 test('a story closed by auto-close refuses posts and says so', async ({ page }) => {
   const db = await testDb();
   const article = await createArticle('policy-autoclose');

@@ -94,7 +94,7 @@ const ownerFor = async (actor: Actor) => actor.user ?? (await createAccount('own
 
 // ── The rules form ─────────────────────────────────────────────────────────────────────────────────────
 
-const listFields = ['bannedTerms', 'hateTerms', 'suspectTerms', 'threatPhrases', 'allowlist', 'blockedDomains'] as const;
+const listFields = ['bannedTerms', 'hateTerms', 'suspectTerms', 'threatPhrases', 'allowlist', 'ambiguousTerms', 'blockedDomains'] as const;
 
 /** The rules form as the page renders it for the policy in force. */
 export async function currentRulesFields(): Promise<Fields> {

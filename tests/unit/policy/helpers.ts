@@ -90,6 +90,7 @@ export const ruleContract: Record<RuleId, { outcome: 'hold' | 'reject'; clause: 
   'banned-terms': { outcome: 'reject', clause: 'language' },
   'hate-terms': { outcome: 'reject', clause: 'hate-and-threats' },
   'suspect-terms': { outcome: 'hold', clause: 'civility' },
+  'uncertain-terms': { outcome: 'hold', clause: 'language' },
   'threat-phrases': { outcome: 'hold', clause: 'hate-and-threats' },
   'link-limit': { outcome: 'hold', clause: 'links' },
   'blocked-domain': { outcome: 'reject', clause: 'links' },

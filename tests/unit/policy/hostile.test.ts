@@ -73,8 +73,9 @@ describe('hostile input', () => {
   });
 
   test('bidi controls do not hide a term', () => {
+    // Under a right-to-left override the stored "toidi" is displayed as "idiot" (issue 14).
     const body = 'Look: \u202Etoidi\u202C and \u2067idiot\u2069';
-    expectSpans(body, reasonFor(judge(body), 'suspect-terms'), 'idiot\u2069');
+    expectSpans(body, reasonFor(judge(body), 'suspect-terms'), 'toidi', 'idiot\u2069');
   });
 
   test('an empty or blank body publishes for a trusted reader', () => {

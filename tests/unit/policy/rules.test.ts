@@ -34,6 +34,7 @@ const positive: Record<RuleId, Case> = {
   'banned-terms': { body: 'This plan is bullshit from start to finish.', spans: ['bullshit'] },
   'hate-terms': { body: 'Typical of a raghead to say that.', spans: ['raghead'] },
   'suspect-terms': { body: 'Only an idiot would believe the minister.', spans: ['idiot'] },
+  'uncertain-terms': { body: 'Her bitch had six puppies, and the phuckers sold them.', spans: ['bitch', 'phuckers'] },
   'threat-phrases': { body: 'People like that should be shot, frankly.', spans: ['should be shot'] },
   'link-limit': {
     body: 'Sources: https://a.example.org/1 https://b.example.org/2 and www.c.example.org/3',
@@ -95,6 +96,7 @@ const positive: Record<RuleId, Case> = {
 const negative: Record<RuleId, Case> = {
   'banned-terms': { body: 'This plan is bull from start to finish; the assessment was a classic shambles.' },
   'hate-terms': { body: 'The spice market was busy; the coonhound show was cancelled.' },
+  'uncertain-terms': { body: 'Pussy Riot played on Dyke Road; the raccoon and the coonhound slept.' },
   'suspect-terms': { body: 'Only an idiom would express it better.' },
   'threat-phrases': { body: 'People like that should be shown the door at the next election.' },
   'link-limit': { body: 'Sources: https://a.example.org/1 and https://b.example.org/2' },

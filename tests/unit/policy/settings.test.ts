@@ -1,6 +1,6 @@
 // The settings schema the admin form saves through, and compilePolicy.
 import { describe, expect, test } from 'vitest';
-import { compilePolicy, defaultPolicySettings, policySettingsSchema, ruleIds, type PolicySettings } from '@/lib/policy';
+import { compilePolicy, defaultPolicySettings, policySettingsSchema, ruleIds, upgradeSettings, type PolicySettings } from '@/lib/policy';
 import { judge, trustedContext } from './helpers';
 
 const messagesFor = (patch: Record<string, unknown>) => {
@@ -79,5 +79,23 @@ describe('compilePolicy', () => {
     const settings = policySettingsSchema.parse({ ...defaultPolicySettings, bannedTerms: ['\u200B', '...'] });
     const policy = compilePolicy(settings);
     expect(judge('A perfectly ordinary comment... with an ellipsis.', trustedContext(), policy).outcome).toBe('publish');
+  });
+});
+
+describe('upgradeSettings (versions saved by an older engine)', () => {
+  test('a first-edition version keeps its own allowlist and gains the new default entries, and the ambiguous terms', () => {
+    const stored = { ...defaultPolicySettings, allowlist: ['scunthorpe', 'Twin Peaks'] } as Record<string, unknown>;
+    delete stored.ambiguousTerms;
+    const settings = policySettingsSchema.parse(upgradeSettings(stored));
+    expect(settings.allowlist.slice(0, 2)).toEqual(['scunthorpe', 'Twin Peaks']);
+    expect(settings.allowlist).toContain('dyke road');
+    expect(settings.allowlist.filter((e) => e === 'scunthorpe')).toHaveLength(1);
+    expect(settings.ambiguousTerms).toEqual(defaultPolicySettings.ambiguousTerms);
+    expect(judge('I grew up on Dyke Road.', trustedContext(), compilePolicy(settings)).outcome).toBe('publish');
+  });
+
+  test('a version saved by this engine keeps exactly the allowlist it was saved with', () => {
+    const stored = { ...defaultPolicySettings, allowlist: ['scunthorpe'] };
+    expect(policySettingsSchema.parse(upgradeSettings(stored)).allowlist).toEqual(['scunthorpe']);
   });
 });

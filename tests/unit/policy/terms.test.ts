@@ -20,7 +20,9 @@ describe('each list, its rule and clause', () => {
   test.each<[string, RuleId, string]>([
     ['What a load of shit, honestly.', 'banned-terms', 'shit'],
     ['Piss off back to your own paper.', 'banned-terms', 'Piss off'],
-    ['He called them a retard on air.', 'hate-terms', 'retard'],
+    ['He called them a raghead on air.', 'hate-terms', 'raghead'],
+    // A slur with an innocent sense (to retard growth) is held with its evidence, not rejected (issue 14).
+    ['He called them a retard on air.', 'uncertain-terms', 'retard'],
     ['The minister is a liar and a coward.', 'suspect-terms', 'liar'],
     ['Oh, shut up about the bins.', 'suspect-terms', 'shut up'],
     ['Say that again and I will kill you.', 'threat-phrases', 'kill you'],
@@ -69,8 +71,9 @@ describe('each list, its rule and clause', () => {
     expectOnly(judge('We walked the Offa’s Dyke path last summer.'));
     const body = 'What a dyke.';
     const verdict = judge(body);
-    expectOnly(verdict, 'hate-terms');
-    expectSpans(body, reasonFor(verdict, 'hate-terms'), 'dyke');
+    // "dyke" also means a ditch or embankment: held for a moderator, not rejected (issue 14).
+    expectOnly(verdict, 'uncertain-terms');
+    expectSpans(body, reasonFor(verdict, 'uncertain-terms'), 'dyke');
   });
 });
 
@@ -89,7 +92,7 @@ const evasions: [string, RuleId, string][] = [
   ['This is sh1t.', 'banned-terms', 'sh1t'],
   ['You M0R0N.', 'suspect-terms', 'M0R0N'],
   ['Listen, d1ckhead.', 'banned-terms', 'd1ckhead'],
-  ['Such a r3tard.', 'hate-terms', 'r3tard'],
+  ['Such a r3tard.', 'uncertain-terms', 'r3tard'], // held, not rejected: "retard" has an innocent sense (issue 14)
   // Unicode confusables: Cyrillic and Greek look-alikes
   ['You \u0456d\u0456\u043Et.', 'suspect-terms', '\u0456d\u0456\u043Et'], // іdіоt
   ['You \u0406D\u0406\u041E\u0422.', 'suspect-terms', '\u0406D\u0406\u041E\u0422'], // ІDІОТ

@@ -15,7 +15,7 @@ export type RulesField = keyof PolicySettings | 'note' | 'replayCount';
 export type RulesDraft = { text: Record<string, string>; checked: Record<string, boolean>; disabledRules: string[] };
 export type RulesState = FormState<RulesField> & { dryRun?: ReplayResult; confirmHash?: string; draft?: RulesDraft };
 
-const lists = ['bannedTerms', 'hateTerms', 'suspectTerms', 'threatPhrases', 'allowlist', 'blockedDomains'] as const;
+const lists = ['bannedTerms', 'hateTerms', 'suspectTerms', 'threatPhrases', 'allowlist', 'ambiguousTerms', 'blockedDomains'] as const;
 const numbers = [
   'maxLinks',
   'shoutingMinLetters',

@@ -17,7 +17,8 @@ const listFields: [keyof PolicySettings, string, string][] = [
   ['hateTerms', 'Hate terms (rejected, §2)', 'Slurs against groups of people.'],
   ['suspectTerms', 'Suspect terms (held, §1)', 'Insults a moderator should look at.'],
   ['threatPhrases', 'Threat phrases (held, §2)', 'Phrases that read as threats.'],
-  ['allowlist', 'Allowlist', 'Innocent words that normalise to a listed term (names, places).'],
+  ['allowlist', 'Allowlist', 'Innocent words and phrases never matched, however close to a listed term: places, surnames, titles (Dyke Road, Pussy Riot). A phrase exempts only itself; the dry run lists the entries at work.'],
+  ['ambiguousTerms', 'Terms with an innocent sense (held, not rejected)', 'Banned or hate terms that are also ordinary words or names (a dog, a ditch): a match is held for a moderator with the evidence.'],
   ['blockedDomains', 'Blocked link domains (rejected, §7)', 'e.g. spam.example — subdomains included.'],
 ];
 const numberFields: [keyof PolicySettings, string][] = [
@@ -129,6 +130,19 @@ export function RulesForm({ action, settings, rules, readOnly }: Props) {
                 </li>
               ))}
             </ul>
+          )}
+          {dryRun.allowlisted.length > 0 && (
+            <>
+              <h3>Allowlist at work</h3>
+              <p className="meta">Entries of the new allowlist that exempted text in these comments (and how many comments):</p>
+              <ul className="dry-run__allowlist">
+                {dryRun.allowlisted.map((hit) => (
+                  <li key={hit.entry}>
+                    “{hit.entry}” ({hit.comments})
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
           <input type="hidden" name="confirmHash" value={state.status === 'done' ? state.confirmHash : ''} />
           <button type="submit" name="intent" value="save" className="button" disabled={pending}>

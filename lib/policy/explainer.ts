@@ -1,0 +1,21 @@
+// What the automatic checks do with disguised words, and what they never do, in plain words for readers.
+// Rendered on /policy (section "How the automatic checks read comments"); kept beside the engine so a
+// change of behaviour and its explanation are reviewed together.
+
+export const automaticChecks = {
+  id: 'automatic-checks',
+  title: 'How the automatic checks read comments',
+  does: [
+    'They read a word the way you would see it on screen. Letters borrowed from other alphabets that look like ours (a Cyrillic “о”, a small capital “ᴋ”, a squared “🅵”), accents, fullwidth and “bold” letters, and numbers or symbols standing in for letters (“1d10t”, “f*ck”, “sh🙂t”) all count as the letters they imitate.',
+    'They join what has been pulled apart: spaces, dots, hyphens or line breaks inside a word (“f u c k”, “idi-ot”), letters spelled out one by one, invisible characters, formatting tags, and text written backwards with a right-to-left control character.',
+    'They read contact details however they are written — “john at gmail dot com”, “five five five…”, digits from other alphabets, “spam[.]example” — because publishing someone’s email address or phone number, or sneaking in a link to a blocked site, is no different when it is spelled out.',
+    'They recognise a repeated comment even when a letter has been swapped for a look-alike, spacing changed or a word added at the end.',
+    'When a match is certain — an obscenity or a slur, however disguised — the comment is not published and we show you the exact words and the clause. When it is not certain — a word that also has an innocent meaning, a loose spelling, a word inside a hashtag — the comment is held and a moderator reads it in context.',
+  ],
+  never: [
+    'They never match part of a longer word: Scunthorpe, Sussex, classic and therapist are fine.',
+    'They never reject a place, a name or a title on our allowlist, such as Dyke Road in Brighton, Coon Rapids in Minnesota, the band Pussy Riot or the village of Fucking in Austria. Moderators add to the list whenever an innocent name is caught.',
+    'They never reject a word on the strength of a guess: a word that can be innocent (“her bitch had six puppies”) goes to a person, not to the bin.',
+    'They never change what you wrote, and never look at anything but the comment itself, your recent comments on the site and the story it is on.',
+  ],
+} as const;
