@@ -97,7 +97,7 @@ export const targets: Target[] = [
     limit: 20_000,
     measure: (result) =>
       need<Policy>(result, (x) => Array.isArray(x.runs) && x.runs.length > 0, 'policy runs').runs.map((run) => ({
-        subject: `policy engine, ${run.corpus ?? 'generated'} comments, ${run.policy} (${n(run.terms)} terms)`,
+        subject: `policy engine, ${run.corpus ? `${run.corpus} comments, ` : ''}${run.policy} (${n(run.terms)} terms)`,
         value: run.commentsPerSecond,
         figure: `${n(run.commentsPerSecond)} comments/s, p99 ${run.p99Us} µs`,
       })),
