@@ -97,7 +97,7 @@ test('a disguised word is marked in the compose box as the server judges it; an 
   await expect(warning).toContainText('§8 Mind your language');
   await expect(warning.locator('mark')).toHaveText('sh🙂t');
   await page.getByRole('button', { name: 'Post comment' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Your comment was not published.' })).toContainText('§8 Mind your language');
+  await expect(page.getByRole('alert').filter({ hasText: 'Your comment was not published.' })).toContainText('§8 Mind your language');
 
   const text = `I grew up on Dyke Road in Brighton and the buses were always late ${Date.now()}`;
   await box.fill(text);
