@@ -5,6 +5,7 @@
 // signed-out readers at full load while a reader posts a comment every 250 ms, each of which drops the
 // cached page, to show what stale-while-revalidate and request collapsing (PageCache.plan) save.
 //   npx tsx bench/article-page.ts [--seconds 15] [--connections 32] [--quick] [--build]
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { get, postCommentOverHttp } from './lib/actions';
@@ -101,7 +102,7 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
     const poster = (async () => {
       while (posting) {
         const started = performance.now();
-        const response = await postCommentOverHttp({ baseUrl: app.url, article, cookie: posterSession.cookie, body: `A new comment on a busy story, number ${posted + 1}.` });
+        const response = await postCommentOverHttp({ baseUrl: app.url, article, cookie: posterSession.cookie, body: `A new comment on a busy story (${randomUUID()}).` });
         if (response.status !== 200 || response.state?.status !== 'done') throw new Error(`a hot-story post failed: HTTP ${response.status} ${response.body.slice(0, 200)}`);
         posted++;
         await sleep(Math.max(0, postEveryMs - (performance.now() - started)));
