@@ -1,4 +1,5 @@
 // Rules that need the comment's context: the account's history, the article, recent activity.
+import { count } from '../plural';
 import type { CompiledPolicy } from '../compile';
 import { accountHolds } from '../standing';
 import { collapseRepeats, IL, tokenize, WILD } from '../text/normalize';
@@ -75,7 +76,7 @@ export function articleReasons(context: PolicyContext, policy: CompiledPolicy): 
         ruleId: 'auto-closed',
         outcome: 'reject',
         clause: 'moderation',
-        message: `Comments on this story closed on ${formatDay(closesAt)}, ${days} days after publication.`,
+        message: `Comments on this story closed on ${formatDay(closesAt)}, ${count(days, 'day')} after publication.`,
         evidence: [{ kind: 'setting', setting: 'autoCloseDays' }],
       });
   }
@@ -101,7 +102,7 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
         ruleId,
         outcome: 'reject',
         clause: 'spam',
-        message: `${who} posted ${recent.length} comments in the last minute (the limit is ${limit}). Please try again in ${retry} seconds.`,
+        message: `${who} posted ${count(recent.length, 'comment')} in the last minute (the limit is ${limit}). Please try again in ${count(retry, 'second')}.`,
         evidence: [
           { kind: 'count', count: recent.length, limit, windowSeconds: 60 },
           { kind: 'retry', retryAfterSeconds: retry },
@@ -121,7 +122,7 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
       ruleId: 'duplicate-self',
       outcome: 'reject',
       clause: 'spam',
-      message: `You posted the same text within the last ${settings.duplicateWindowMinutes} minutes (look-alike letters, spacing and a few added words do not make it new).`,
+      message: `You posted the same text within the last ${count(settings.duplicateWindowMinutes, 'minute')} (look-alike letters, spacing and a few added words do not make it new).`,
       evidence: [{ kind: 'count', count: 2, limit: 1, windowSeconds: settings.duplicateWindowMinutes * 60 }],
     });
   // Only texts of at least 20 letters/digits count: a shared fingerprint has the new text's length. (With a
@@ -133,7 +134,7 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
         ruleId: 'duplicate-others',
         outcome: 'hold',
         clause: 'spam',
-        message: `The same text (look-alike letters, spacing and a few added words aside) was posted from ${accounts.size} other accounts in the last ${settings.duplicateWindowMinutes} minutes.`,
+        message: `The same text (look-alike letters, spacing and a few added words aside) was posted from ${count(accounts.size, 'other account')} in the last ${count(settings.duplicateWindowMinutes, 'minute')}.`,
         evidence: [{ kind: 'count', count: accounts.size, limit: settings.duplicateAccounts, windowSeconds: settings.duplicateWindowMinutes * 60 }],
       });
   }
