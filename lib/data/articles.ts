@@ -56,3 +56,11 @@ export function commentsOpenAt(
   const days = article.autoCloseDays ?? defaultAutoCloseDays;
   return days === null || now.getTime() < article.publishedAt.getTime() + days * 86_400_000;
 }
+
+/** The 200 newest stories with their comment settings, for /moderate/articles. */
+export const listArticleSettings = () =>
+  db.article.findMany({
+    select: { id: true, slug: true, headline: true, publishedAt: true, commentsOpen: true, premoderate: true, autoCloseDays: true, commentCount: true },
+    orderBy: { publishedAt: 'desc' },
+    take: 200,
+  });

@@ -42,3 +42,9 @@ export async function getPolicyVersion(id: number) {
   const row = await db.policyVersion.findUnique({ where: { id } });
   return row ? { id: row.id, note: row.note, createdById: row.createdById, createdAt: row.createdAt, settings: parseSettings(row.settings) } : null;
 }
+
+/** Display names (or emails) of the staff who saved policy versions, by id. */
+export async function namesOfStaff(ids: string[]): Promise<Map<string, string>> {
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true, email: true } });
+  return new Map(users.map((u) => [u.id, u.displayName ?? u.email]));
+}

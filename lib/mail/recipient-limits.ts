@@ -15,7 +15,13 @@ const windows: Record<MailKind, { seconds: number; points: () => number }> = {
 };
 
 type Limiters = Map<MailKind, RateLimiterAbstract>;
-const slot = globalThis as typeof globalThis & { __ledgerMailLimiters?: Limiters };
+const slot = globalThis as typeof globalThis & { __ledgerMailLimiters?: Limiters; __ledgerMailRedis?: Redis };
+
+/** One connection for every kind of mail limit. */
+function redisClient(url: string): Redis {
+  slot.__ledgerMailRedis ??= new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false }).on('error', () => {});
+  return slot.__ledgerMailRedis;
+}
 
 function limiter(kind: MailKind): RateLimiterAbstract {
   slot.__ledgerMailLimiters ??= new Map();
@@ -27,7 +33,7 @@ function limiter(kind: MailKind): RateLimiterAbstract {
     found = url
       ? new RateLimiterRedis({
           ...options,
-          storeClient: new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }).on('error', () => {}),
+          storeClient: redisClient(url),
           // Redis away: limits still hold per instance rather than not at all.
           insuranceLimiter: new RateLimiterMemory(options),
         })

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { db } from '@/lib/db';
+import { listRecentMail } from '@/lib/data/outbox';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
 import { clientIp } from '@/lib/request';
@@ -17,7 +17,7 @@ export const dynamic = 'force-dynamic';
 export default async function DevMailboxPage() {
   if (!env().devMailbox || devMailboxProblem({ devMailbox: true, appUrl: env().appUrl, listenHost: '127.0.0.1' })) notFound();
   if (!isLoopbackAddress(await clientIp())) notFound();
-  const messages = await db.outboxMessage.findMany({ orderBy: { createdAt: 'desc' }, take: 50 });
+  const messages = await listRecentMail();
   return (
     <div className="article">
       <p className="kicker">Development only</p>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
-import { db } from '@/lib/db';
+import { listArticleSettings } from '@/lib/data/articles';
 import { formatDate, plural } from '@/lib/format';
 import { updateArticleSettings } from './actions';
 import { ArticleSettingsForm } from './article-settings-form';
@@ -11,11 +11,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function ArticleSettingsPage() {
   await requireStaffPage();
-  const articles = await db.article.findMany({
-    select: { id: true, slug: true, headline: true, publishedAt: true, commentsOpen: true, premoderate: true, autoCloseDays: true, commentCount: true },
-    orderBy: { publishedAt: 'desc' },
-    take: 200,
-  });
+  const articles = await listArticleSettings();
   return (
     <div className="moderation">
       <p className="meta">

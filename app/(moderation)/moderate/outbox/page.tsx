@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdminPage, staffMetadata } from '@/lib/auth/guards';
-import { db } from '@/lib/db';
+import { listOutbox } from '@/lib/data/outbox';
 import { formatDateTime } from '@/lib/format';
 
 export const generateMetadata = staffMetadata('Mail outbox', 'admin');
@@ -11,16 +11,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   await requireAdminPage();
   const { status } = await searchParams;
   const filter = status === 'QUEUED' || status === 'SENDING' || status === 'SENT' || status === 'FAILED' ? status : undefined;
-  const [counts, messages] = await Promise.all([
-    db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } }),
-    db.outboxMessage.findMany({
-      where: filter ? { status: filter } : {},
-      select: { id: true, kind: true, to: true, subject: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, createdAt: true },
-      orderBy: { createdAt: 'desc' },
-      take: 100,
-    }),
-  ]);
-  const count = (s: string) => counts.find((c) => c.status === s)?._count._all ?? 0;
+  const { count, messages } = await listOutbox(filter);
   return (
     <div className="moderation">
       <p className="meta">

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdminPage, staffMetadata } from '@/lib/auth/guards';
-import { getActivePolicy, getPolicyVersion, listPolicyVersions } from '@/lib/data/policy';
-import { db } from '@/lib/db';
+import { getActivePolicy, getPolicyVersion, listPolicyVersions, namesOfStaff } from '@/lib/data/policy';
 import { formatDateTime } from '@/lib/format';
 import { ruleIds } from '@/lib/policy';
 import { rulesAction } from './actions';
@@ -19,12 +18,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
     listPolicyVersions(),
     Number.isInteger(requested) && requested > 0 ? getPolicyVersion(requested) : Promise.resolve(null),
   ]);
-  const authors = new Map(
-    (await db.user.findMany({ where: { id: { in: versions.flatMap((v) => (v.createdById ? [v.createdById] : [])) } }, select: { id: true, displayName: true, email: true } })).map((u) => [
-      u.id,
-      u.displayName ?? u.email,
-    ]),
-  );
+  const authors = await namesOfStaff(versions.flatMap((v) => (v.createdById ? [v.createdById] : [])));
   return (
     <div className="moderation">
       <p className="meta">
