@@ -1,7 +1,7 @@
 // End-to-end tests in Debian's Chromium against a production build (`npm test` builds it first).
 // DATABASE_URL names the database the server uses; scripts/test.ts resets it (tests/support/reset-db.ts) first.
 import { defineConfig } from '@playwright/test';
-import { resolveDbTarget } from './lib/db-target';
+import { resolveDbTarget } from './lib/database/target';
 import { e2eMetricsToken } from './tests/support/server-actions';
 
 const port = Number(process.env.E2E_PORT ?? 3100);

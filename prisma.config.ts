@@ -7,7 +7,7 @@ import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { resolveDbTarget } from './lib/db-target';
+import { resolveDbTarget } from './lib/database/target';
 
 const target = resolveDbTarget();
 

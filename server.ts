@@ -17,10 +17,10 @@ import { compressPage, PageCache, pickEncoding, type CachedPage } from './lib/ca
 import { readerEdition } from './lib/cache/reader-edition';
 import { connectRelay, type Relay } from './lib/cache/relay';
 import { viewerMarkupIn } from './lib/cache/viewer-markup';
-import { createDbProbe } from './lib/db-health';
-import { resolveDbTarget } from './lib/db-target';
+import { createDbProbe } from './lib/database/health';
+import { resolveDbTarget } from './lib/database/target';
 import { env } from './lib/env';
-import { createWriteLimiter } from './lib/rate-limit';
+import { createWriteLimiter } from './lib/security/rate-limit';
 import { hashedPolicy } from './lib/security/csp-hashes';
 import { serverConfig } from './lib/server/config';
 import { devMailboxProblem } from './lib/server/dev-mailbox-guard';

@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
-import { site } from '@/lib/site';
+import { site } from '@/lib/site/identity';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -23,7 +23,7 @@ async function explainOne(database: 'sqlite' | 'postgres', quick: boolean): Prom
   // A logging client in lib/db's slot: lib/db keeps one client per URL on globalThis and reuses it.
   type Event = { query: string; params: string };
   const events: Event[] = [];
-  const { resolveDbTarget } = await import('../lib/db-target');
+  const { resolveDbTarget } = await import('../lib/database/target');
   const target = resolveDbTarget(url);
   let client: unknown;
   if (target.provider === 'postgres') {

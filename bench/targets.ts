@@ -148,14 +148,14 @@ export function printVerdicts(benchmark: BenchName, result: unknown): Verdict[] 
  * figure stale (scripts/check-figures.ts). Generous on purpose: a stale-figure warning costs a re-run, a
  * figure quoted for code it never measured costs trust. The benchmark's own script is always included.
  */
-const serving = ['server.ts', 'lib/server', 'proxy.ts', 'next.config.ts', 'instrumentation.ts', 'lib/cache', 'lib/db.ts', 'lib/db-target.ts', 'lib/db-health.ts', 'lib/request.ts', 'package-lock.json'];
+const serving = ['server.ts', 'lib/server', 'proxy.ts', 'next.config.ts', 'instrumentation.ts', 'lib/cache', 'lib/db.ts', 'lib/database', 'lib/security', 'package-lock.json'];
 export const measures: Record<BenchName, string[]> = {
   policy: ['bench/policy.ts', 'lib/policy'],
   'moderation-queue': ['bench/moderation-queue.ts', 'lib/moderation', 'lib/data/moderation.ts', 'lib/db.ts', 'prisma/schema.prisma', 'prisma/migrations', 'prisma/postgres'],
   'query-plans': ['bench/explain.ts', 'lib/data/comments.ts', 'lib/db.ts', 'prisma/schema.prisma', 'prisma/migrations', 'prisma/postgres'],
-  'article-page': ['bench/article-page.ts', 'bench/lib', ...serving, 'app/(reader)', 'app/layout.tsx', 'components', 'lib/data', 'lib/auth', 'lib/comments', 'lib/policy', 'lib/text', 'lib/security', 'lib/site.ts', 'lib/format.ts'],
+  'article-page': ['bench/article-page.ts', 'bench/lib', ...serving, 'app/(reader)', 'app/layout.tsx', 'components', 'lib/data', 'lib/auth', 'lib/comments', 'lib/policy', 'lib/site'],
   freshness: ['bench/freshness.ts', 'bench/lib', ...serving, 'app/(reader)', 'app/(moderation)', 'components', 'lib/data', 'lib/comments', 'lib/moderation', 'lib/policy'],
-  'write-path': ['bench/write-path.ts', 'bench/lib', ...serving, 'app/(reader)', 'lib/comments', 'lib/policy', 'lib/data', 'lib/notifications', 'lib/rate-limit.ts', 'prisma/schema.prisma', 'prisma/migrations'],
-  'write-path-postgres': ['bench/write-path.ts', 'bench/lib', ...serving, 'app/(reader)', 'lib/comments', 'lib/policy', 'lib/data', 'lib/notifications', 'lib/rate-limit.ts', 'prisma/postgres'],
+  'write-path': ['bench/write-path.ts', 'bench/lib', ...serving, 'app/(reader)', 'lib/comments', 'lib/policy', 'lib/data', 'lib/notifications', 'prisma/schema.prisma', 'prisma/migrations'],
+  'write-path-postgres': ['bench/write-path.ts', 'bench/lib', ...serving, 'app/(reader)', 'lib/comments', 'lib/policy', 'lib/data', 'lib/notifications', 'prisma/postgres'],
   'js-size': ['bench/js-size.ts', 'app', 'components', 'next.config.ts', 'proxy.ts', 'server.ts', 'lib/cache', 'package-lock.json'],
 };

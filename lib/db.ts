@@ -4,7 +4,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PgClient } from './generated/pg/client';
-import { resolveDbTarget, type DbTarget } from './db-target';
+import { resolveDbTarget, type DbTarget } from './database/target';
 
 export type Db = SqliteClient;
 export { Prisma } from './generated/sqlite/client';

@@ -3,7 +3,7 @@
 // Every problem in every file is reported before anything is written; the exit code is 1 if there was any.
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { resolveDbTarget } from '../lib/db-target';
+import { resolveDbTarget } from '../lib/database/target';
 import { ImportError, importStories, type ImportIssue } from '../lib/articles/import-stories';
 import { parseStory, StoryParseError, type ParsedStory, type StoryMeta } from '../lib/articles/parse-story';
 

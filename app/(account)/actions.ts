@@ -7,7 +7,7 @@ import { safeCallbackPath, sendSignInLink } from '@/lib/auth/sign-in-link';
 import { getViewer } from '@/lib/auth/viewer';
 import { displayNameProblem } from '@/lib/accounts/display-name';
 import { db } from '@/lib/db';
-import { formValues, invalid, type FormState } from '@/lib/forms';
+import { formValues, invalid, type FormState } from '@/lib/actions/form-state';
 import { allowMail } from '@/lib/mail/recipient-limits';
 import { isUniqueViolation } from '@/lib/comments/submit-comment';
 import { fileAppeal } from '@/lib/moderation/appeals';

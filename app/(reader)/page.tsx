@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { listLatestArticles } from '@/lib/data/articles';
-import { formatDate, plural } from '@/lib/format';
+import { formatDate, plural } from '@/lib/site/format';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { initials } from '@/lib/format';
+import { initials } from '@/lib/site/format';
 
 /** The author's photo, or their initials when there is none. Decorative: the name is always next to it. */
 export function AuthorAvatar({ author }: { author: { name: string; photoUrl: string | null } }) {

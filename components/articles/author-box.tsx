@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatDate } from '@/lib/format';
+import { formatDate } from '@/lib/site/format';
 import { AuthorAvatar } from './author-avatar';
 
 type Props = {

@@ -1,4 +1,4 @@
-import { parseCommentBody } from '@/lib/text/comment-body';
+import { parseCommentBody } from '@/lib/comments/comment-body';
 
 export function CommentBody({ body }: { body: string }) {
   return (

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState, useEffect, useId, useState } from 'react';
-import type { FormState } from '@/lib/forms';
+import type { FormState } from '@/lib/actions/form-state';
 import { commentMaxLength } from '@/lib/validation/limits';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import type { CommentView } from '@/lib/data/comments';
-import type { FormState } from '@/lib/forms';
-import { formatDateTime } from '@/lib/format';
+import type { FormState } from '@/lib/actions/form-state';
+import { formatDateTime } from '@/lib/site/format';
 import { CommentBody } from './comment-body';
 import { CommentForm, type DraftWarning } from './comment-form';
 import { ReportForm } from './report-form';

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState, useId } from 'react';
-import type { FormState } from '@/lib/forms';
+import type { FormState } from '@/lib/actions/form-state';
 import { ClauseSelect } from '@/components/ui/clause-select';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState, useTransition, type FormEvent, type ReactNode } from 'react';
-import type { FormState } from '@/lib/forms';
+import type { FormState } from '@/lib/actions/form-state';
 import { FormStatus } from '@/components/ui/form-status';
 
 type Props = {

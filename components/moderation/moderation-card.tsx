@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ModerationCard as Card } from '@/lib/data/moderation';
-import type { FormState } from '@/lib/forms';
-import { formatDate, formatDateTime, plural } from '@/lib/format';
+import type { FormState } from '@/lib/actions/form-state';
+import { formatDate, formatDateTime, plural } from '@/lib/site/format';
 import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
 import { ActionForm } from './action-form';
 import { DecisionForm } from './decision-form';

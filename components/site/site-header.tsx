@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { site } from '@/lib/site';
+import { site } from '@/lib/site/identity';
 
 // The same for every visitor, so pages stay cacheable: account state lives in the comment section and /profile.
 export function SiteHeader() {

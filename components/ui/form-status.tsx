@@ -1,4 +1,4 @@
-import type { FormState } from '@/lib/forms';
+import type { FormState } from '@/lib/actions/form-state';
 
 /** The form-level message; field errors render under their fields. */
 export function FormStatus({ state, id }: { state: FormState; id?: string }) {

@@ -1,8 +1,8 @@
 // Who a new display name must not pass for: every author, and every staff member other than the chooser.
 import { db } from '../db';
-import { isStaff, type Viewer } from '../permissions';
+import { isStaff, type Viewer } from '../auth/permissions';
 import { impersonationProblem } from '../policy/display-name';
-import { site } from '../site';
+import { site } from '../site/identity';
 
 export async function displayNameProblem(viewer: Viewer, name: string): Promise<string | null> {
   const [authors, staff] = await Promise.all([

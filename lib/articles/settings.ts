@@ -2,7 +2,7 @@
 // when something did: saving the form as it was is not an event.
 import { db } from '../db';
 import { recordEvent } from '../comments/audit';
-import type { Viewer } from '../permissions';
+import type { Viewer } from '../auth/permissions';
 
 export type ArticleSettings = { commentsOpen: boolean; premoderate: boolean; autoCloseDays: number | null };
 

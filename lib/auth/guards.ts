@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { canModerate, isAdmin, type Viewer } from '../permissions';
+import { canModerate, isAdmin, type Viewer } from './permissions';
 import { getViewer } from './viewer';
 
 /** Pages for staff: everyone else gets the ordinary 404, so the console's existence leaks nothing. */

@@ -3,7 +3,7 @@ import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '../db';
-import type { Viewer } from '../permissions';
+import type { Viewer } from './permissions';
 import { authOptions } from './options';
 
 const viewerSelect = {

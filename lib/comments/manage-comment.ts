@@ -3,7 +3,7 @@ import { db } from '../db';
 import { env } from '../env';
 import { getActivePolicy } from '../data/policy';
 import { checkDraft, type Reason } from '../policy';
-import { canDeleteComment, canEditComment, canModerate, commentBlock, type Viewer } from '../permissions';
+import { canDeleteComment, canEditComment, canModerate, commentBlock, type Viewer } from '../auth/permissions';
 import { recordEvent } from './audit';
 import { isUniqueViolation } from './submit-comment';
 import { invalidateArticle } from '../cache/invalidate';

@@ -6,7 +6,7 @@ import { db } from '../db';
 import { getActivePolicy } from '../data/policy';
 import { evaluate, type PolicyContext, type Reason, type Verdict } from '../policy';
 import { clauseLabel } from '../policy/clauses';
-import { canResubmitComment, commentBlock, isStaff, type Viewer } from '../permissions';
+import { canResubmitComment, commentBlock, isStaff, type Viewer } from '../auth/permissions';
 import { onCommentPublished } from '../notifications/events';
 import { loadConductOf } from '../moderation/conduct';
 import { recordEvent } from './audit';

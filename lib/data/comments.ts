@@ -3,7 +3,7 @@
 // viewer's own held or rejected comments with the policy reasons).
 import { db, type Prisma } from '../db';
 import { env } from '../env';
-import { canEditComment, canResubmitComment, isStaff, type Viewer } from '../permissions';
+import { canEditComment, canResubmitComment, isStaff, type Viewer } from '../auth/permissions';
 import type { Reason } from '../policy';
 import { statementOf, type Statement } from '../policy/statement';
 import type { CommentSort } from '../comments/thread-query';

@@ -1,5 +1,5 @@
 // Email bodies: every message has a plain-text and an HTML part built from the same content.
-import { site } from '../site';
+import { site } from '../site/identity';
 import type { Mail } from './outbox';
 
 export function escapeHtml(text: string): string {

@@ -6,7 +6,7 @@ import { db } from '../db';
 import { recordEvent } from '../comments/audit';
 import { isUniqueViolation } from '../comments/submit-comment';
 import { onCommentPublished, onModerationDecision } from '../notifications/events';
-import { canDecideAppeal, type Viewer } from '../permissions';
+import { canDecideAppeal, type Viewer } from '../auth/permissions';
 import { invalidateArticle } from '../cache/invalidate';
 import { releaseNewAccountHolds } from './release';
 

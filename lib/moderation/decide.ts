@@ -4,7 +4,7 @@ import { db, type Db } from '../db';
 import { recordEvent } from '../comments/audit';
 import { onCommentPublished, onModerationDecision } from '../notifications/events';
 import { isClauseId, type ClauseId } from '../policy/clauses';
-import { canDecideComment, type Viewer } from '../permissions';
+import { canDecideComment, type Viewer } from '../auth/permissions';
 import { invalidateArticle } from '../cache/invalidate';
 import { releaseNewAccountHolds } from './release';
 

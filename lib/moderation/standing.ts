@@ -1,7 +1,7 @@
 // The reader's standing for their profile: which account-level holds are in force and why, computed with the
 // same conduct count and the same words the policy engine uses when it holds their comments.
 import { getActivePolicy } from '../data/policy';
-import { isStaff, type Viewer } from '../permissions';
+import { isStaff, type Viewer } from '../auth/permissions';
 import { accountHolds, type AccountHold } from '../policy/standing';
 import { loadConductOf } from './conduct';
 

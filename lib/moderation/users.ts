@@ -1,8 +1,8 @@
 // Moderators' measures against accounts: suspension, ban, pre-moderation. Each is audited.
 import { db } from '../db';
 import { recordEvent } from '../comments/audit';
-import { plural } from '../format';
-import type { Viewer } from '../permissions';
+import { plural } from '../site/format';
+import type { Viewer } from '../auth/permissions';
 import { releasePremoderationHolds } from './release';
 
 export type UserMeasure =

@@ -4,7 +4,7 @@
 // `DATABASE_URL=… npx tsx tests/support/reset-db.ts`.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { resolveDbTarget } from '../../lib/db-target';
+import { resolveDbTarget } from '../../lib/database/target';
 
 export async function resetDatabase() {
   const url = process.env.DATABASE_URL ?? 'file:./data/e2e.db';

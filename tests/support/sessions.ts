@@ -1,7 +1,7 @@
 // Accounts in every role the access table (lib/access-table.ts) names, each with a session made the way
 // next-auth's database strategy stores one: a Session row whose token is the `next-auth.session-token` cookie.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Role } from '../../lib/access-table';
+import type { Role } from './access-table';
 import { testDb } from './db';
 
 export type Account = { id: string; email: string; displayName: string | null };

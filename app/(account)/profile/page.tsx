@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireViewer } from '@/lib/auth/viewer';
 import { listOwnComments } from '@/lib/data/comments';
 import { db } from '@/lib/db';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/site/format';
 import { StatementOfReasons } from '@/components/comments/statement-of-reasons';
 import { listAccountHolds } from '@/lib/moderation/standing';
 import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { safeCallbackPath } from '@/lib/auth/sign-in-link';
-import { site } from '@/lib/site';
+import { site } from '@/lib/site/identity';
 import { requestSignInLink } from '../actions';
 import { SignInForm } from './sign-in-form';
 

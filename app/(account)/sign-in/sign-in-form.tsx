@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import type { FormState } from '@/lib/forms';
+import type { FormState } from '@/lib/actions/form-state';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 
 type Props = { action: (previous: FormState<'email'>, formData: FormData) => Promise<FormState<'email'>>; callbackUrl: string };

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { staffOrNull } from '@/lib/auth/guards';
 import { db } from '@/lib/db';
-import { formValues, invalid, type FormState } from '@/lib/forms';
+import { formValues, invalid, type FormState } from '@/lib/actions/form-state';
 import { decideAppeal } from '@/lib/moderation/appeals';
 import { decideComment, type Decision } from '@/lib/moderation/decide';
 import { applyUserMeasure } from '@/lib/moderation/users';

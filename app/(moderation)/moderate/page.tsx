@@ -7,7 +7,7 @@ import { ClauseSelect } from '@/components/ui/clause-select';
 import { QueueKeyboard } from '@/components/moderation/queue-keyboard';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { findUserForFilter, listArticlesForFilter, loadCards } from '@/lib/data/moderation';
-import { isAdmin } from '@/lib/permissions';
+import { isAdmin } from '@/lib/auth/permissions';
 import { pageQueue, queueCounts, queueNames, type QueueName } from '@/lib/moderation/queues';
 import { clauseLabel, clauses } from '@/lib/policy/clauses';
 import { queryText } from '@/lib/validation/fields';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { clauses } from '@/lib/policy/clauses';
 import { moderationExplained } from '@/lib/policy/explain';
 import { automaticChecks } from '@/lib/policy/explainer';
-import { site } from '@/lib/site';
+import { site } from '@/lib/site/identity';
 
 export const metadata: Metadata = { title: 'Comment policy' };
 

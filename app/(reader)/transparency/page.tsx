@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ColumnChart, HorizontalBarChart, ShareBar, type Series } from '@/components/ui/charts';
 import { buildTransparencyReport } from '@/lib/data/transparency';
-import { plural } from '@/lib/format';
+import { plural } from '@/lib/site/format';
 import { clauseHref, clauseLabel, getClause, isClauseId } from '@/lib/policy/clauses';
-import { site } from '@/lib/site';
+import { site } from '@/lib/site/identity';
 
 export const metadata: Metadata = { title: 'Transparency' };
 export const dynamic = 'force-dynamic';

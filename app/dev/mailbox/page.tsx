@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { listRecentMail } from '@/lib/data/outbox';
 import { env } from '@/lib/env';
-import { formatDateTime } from '@/lib/format';
-import { clientIp } from '@/lib/request';
+import { formatDateTime } from '@/lib/site/format';
+import { clientIp } from '@/lib/security/client-ip';
 import { devMailboxProblem, isLoopbackAddress } from '@/lib/server/dev-mailbox-guard';
 import { MailText } from './mail-text';
 

@@ -7,7 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { accessTable, roles, type ActionEntry, type PageEntry, type Role, type RouteEntry } from '../../../lib/access-table';
+import { accessTable, roles, type ActionEntry, type PageEntry, type Role, type RouteEntry } from '../../support/access-table';
 import { testDb } from '../../support/db';
 import { forgedReplyToken, replyLinkFor, unsubscribeTokenFor } from '../../support/email-links';
 import {

@@ -2,7 +2,7 @@
 // fresh for each call, and a database check of whether it did. access.spec.ts sends it as each role and
 // compares the outcome with the table.
 import { randomUUID } from 'node:crypto';
-import type { ActionEntry, Role } from '../../../lib/access-table';
+import type { ActionEntry, Role } from '../../support/access-table';
 import { defaultPolicySettings, type PolicySettings } from '../../../lib/policy';
 import { testDb } from '../../support/db';
 import { forgedReplyToken, replyLinkFor, unsubscribeTokenFor } from '../../support/email-links';

@@ -4,7 +4,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '@/lib/db';
-import type { Viewer } from '@/lib/permissions';
+import type { Viewer } from '@/lib/auth/permissions';
 import { useTempDatabase } from '../../support/temp-db';
 
 let db: Db;

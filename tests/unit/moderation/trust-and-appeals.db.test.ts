@@ -2,7 +2,7 @@
 // say what is true and end with an approval, refusals name their clause, and trust counts conduct only.
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Db } from '@/lib/db';
-import type { Viewer } from '@/lib/permissions';
+import type { Viewer } from '@/lib/auth/permissions';
 import { useTempDatabase } from '../../support/temp-db';
 
 // Several real transactions per test: generous on a shared two-core machine.

@@ -1,6 +1,6 @@
-// Every predicate in lib/permissions.ts, for every role: the pure half of the access rules.
+// Every predicate in lib/auth/permissions.ts, for every role: the pure half of the access rules.
 import { describe, expect, test } from 'vitest';
-import { canComment, canDecideAppeal, canDecideComment, canDeleteComment, canEditComment, canModerate, commentBlock, isAdmin, isStaff, type Viewer } from '@/lib/permissions';
+import { canComment, canDecideAppeal, canDecideComment, canDeleteComment, canEditComment, canModerate, commentBlock, isAdmin, isStaff, type Viewer } from '@/lib/auth/permissions';
 
 const now = new Date('2026-11-27T12:00:00Z');
 const person = (id: string, role: Viewer['role'], extra: Partial<Viewer> = {}): Viewer => ({

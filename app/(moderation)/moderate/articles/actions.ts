@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { staffOrNull } from '@/lib/auth/guards';
 import { saveArticleSettings } from '@/lib/articles/settings';
-import { formValues, invalid, type FormState } from '@/lib/forms';
+import { formValues, invalid, type FormState } from '@/lib/actions/form-state';
 import { invalidateArticle } from '@/lib/cache/invalidate';
 
 const settingsSchema = z.object({

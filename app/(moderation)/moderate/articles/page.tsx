@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { listArticleSettings } from '@/lib/data/articles';
-import { formatDate, plural } from '@/lib/format';
+import { formatDate, plural } from '@/lib/site/format';
 import { updateArticleSettings } from './actions';
 import { ArticleSettingsForm } from './article-settings-form';
 

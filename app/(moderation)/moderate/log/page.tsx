@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdminPage, staffMetadata } from '@/lib/auth/guards';
 import { db } from '@/lib/db';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/site/format';
 import { queryText } from '@/lib/validation/fields';
 
 export const generateMetadata = staffMetadata('Audit log', 'admin');

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdminPage, staffMetadata } from '@/lib/auth/guards';
 import { listOutbox } from '@/lib/data/outbox';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/site/format';
 
 export const generateMetadata = staffMetadata('Mail outbox', 'admin');
 export const dynamic = 'force-dynamic';

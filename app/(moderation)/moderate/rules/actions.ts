@@ -6,8 +6,8 @@ import { adminOrNull } from '@/lib/auth/guards';
 import { invalidateAllPages } from '@/lib/cache/invalidate';
 import { getActivePolicy, savePolicyVersion } from '@/lib/data/policy';
 import { loadReplaySamples } from '@/lib/data/policy-replay';
-import { plural } from '@/lib/format';
-import type { FormState } from '@/lib/forms';
+import { plural } from '@/lib/site/format';
+import type { FormState } from '@/lib/actions/form-state';
 import { compilePolicy, policySettingsSchema, replay, ruleIds, type PolicySettings, type ReplayResult } from '@/lib/policy';
 
 export type RulesField = keyof PolicySettings | 'note' | 'replayCount';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdminPage, staffMetadata } from '@/lib/auth/guards';
 import { getActivePolicy, getPolicyVersion, listPolicyVersions, namesOfStaff } from '@/lib/data/policy';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/site/format';
 import { ruleIds } from '@/lib/policy';
 import { rulesAction } from './actions';
 import { RulesForm } from './rules-form';

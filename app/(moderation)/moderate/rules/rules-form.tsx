@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
-import { plural } from '@/lib/format';
+import { plural } from '@/lib/site/format';
 import type { PolicySettings } from '@/lib/policy/settings';
 import type { RulesField, RulesState } from './actions';
 

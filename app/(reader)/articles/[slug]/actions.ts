@@ -11,8 +11,8 @@ import { getActivePolicy } from '@/lib/data/policy';
 import { db } from '@/lib/db';
 import { checkDraft } from '@/lib/policy';
 import { clauseHref, clauseLabel } from '@/lib/policy/clauses';
-import { formValues, invalid, type FormState } from '@/lib/forms';
-import { clientIp } from '@/lib/request';
+import { formValues, invalid, type FormState } from '@/lib/actions/form-state';
+import { clientIp } from '@/lib/security/client-ip';
 import {
   commentMaxLength,
   commentIdSchema,

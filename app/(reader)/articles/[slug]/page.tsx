@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { AuthorBox } from '@/components/articles/author-box';
 import { CommentSection } from '@/components/comments/comment-section';
 import { getArticleBySlug, listMoreFromAuthor, paragraphsOf } from '@/lib/data/articles';
-import { formatDate } from '@/lib/format';
+import { formatDate } from '@/lib/site/format';
 
 export const dynamic = 'force-dynamic';
 

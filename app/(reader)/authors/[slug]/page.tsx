@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getAuthorBySlug } from '@/lib/data/articles';
 import { AuthorAvatar } from '@/components/articles/author-avatar';
-import { formatDate, plural } from '@/lib/format';
+import { formatDate, plural } from '@/lib/site/format';
 
 export const dynamic = 'force-dynamic';
 

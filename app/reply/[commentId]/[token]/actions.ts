@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { postAuthorReply, sendFreshReplyLink } from '@/lib/comments/author-reply';
-import { formValues, invalid, type FormState } from '@/lib/forms';
+import { formValues, invalid, type FormState } from '@/lib/actions/form-state';
 import { commentBody } from '@/lib/validation/comment';
 
 const replySchema = z.object({ commentId: z.string().min(1).max(64), token: z.string().min(1).max(1000), body: commentBody });

@@ -4,7 +4,7 @@ import { CommentBody } from '@/components/comments/comment-body';
 import { CommentForm } from '@/components/comments/comment-form';
 import { StatusMarker } from '@/components/ui/status-marker';
 import { openReplyLink } from '@/lib/comments/author-reply';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/site/format';
 import { postAuthorReplyAction, requestFreshLinkAction } from './actions';
 import { FreshLinkForm } from './fresh-link-form';
 

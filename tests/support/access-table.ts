@@ -1,5 +1,5 @@
 // Who may use each server action, route handler and page. Pure data: nothing here is enforced at run time;
-// the checks live in the actions and pages themselves (lib/permissions.ts, lib/auth/guards.ts).
+// the checks live in the actions and pages themselves (lib/auth/permissions.ts, lib/auth/guards.ts).
 // tests/e2e/security/access.spec.ts walks this table against the production server: it calls every action
 // directly as every role, requests every route and page, and fails on any access the table does not allow.
 // It also scans the source, so a new action, route method or page without a row here fails the suite.

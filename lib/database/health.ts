@@ -4,7 +4,7 @@
 // PostgreSQL: a short-lived connection and `SELECT 1`. SQLite: the file is readable and writable.
 import { access, constants } from 'node:fs/promises';
 import pg from 'pg';
-import type { DbTarget } from './db-target';
+import type { DbTarget } from './target';
 
 export type DbProbe = { healthy(): boolean; check(): Promise<boolean>; stop(): void };
 

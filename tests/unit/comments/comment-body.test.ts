@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countLinks, linkify, parseCommentBody } from '@/lib/text/comment-body';
+import { countLinks, linkify, parseCommentBody } from '@/lib/comments/comment-body';
 
 describe('parseCommentBody', () => {
   test('splits paragraphs on blank lines and keeps single line breaks', () => {

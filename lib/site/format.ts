@@ -1,4 +1,4 @@
-import { site } from './site';
+import { site } from './identity';
 
 const dateFormat = new Intl.DateTimeFormat(site.locale, { dateStyle: 'long', timeZone: site.timeZone });
 const dateTimeFormat = new Intl.DateTimeFormat(site.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: site.timeZone });
