@@ -21,7 +21,8 @@ function catalogSafePool(connectionString: string): pg.Pool {
   (pool as unknown as { query: unknown }).query = async (...args: unknown[]) => {
     const result = await query(...args);
     for (const field of result?.fields ?? []) {
-      if (catalogTextOids.has(field.dataTypeID) || (field.dataTypeID >= 10000 && field.dataTypeID < 16384)) field.dataTypeID = 25;
+      if (catalogTextOids.has(field.dataTypeID) || (field.dataTypeID >= 10000 && field.dataTypeID < 16384))
+        field.dataTypeID = 25;
     }
     return result;
   };

@@ -44,9 +44,14 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 
 const cache = new PageCache({ maxBytes: config.pageCacheMaxBytes, ttlMs: config.pageCacheTtlMs });
-const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+const redis = config.redisUrl
+  ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+  : undefined;
 redis?.on('error', (error) => console.error(`redis: ${error.message}`));
-const limiter = createWriteLimiter({ perIpPerMinute: config.writesPerIpPerMinute, perSessionPerMinute: config.writesPerSessionPerMinute }, redis);
+const limiter = createWriteLimiter(
+  { perIpPerMinute: config.writesPerIpPerMinute, perSessionPerMinute: config.writesPerSessionPerMinute },
+  redis,
+);
 
 const database = createDbProbe(resolveDbTarget(), config.dbProbeIntervalMs);
 
@@ -63,18 +68,40 @@ registerPageCacheBus({
 });
 
 function clientIp(req: IncomingMessage): string {
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .at(-1)
+    : undefined;
   return forwarded ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 type Slot = { key: string; tag: string };
 
-const skippedHeaders = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'date', 'connection', 'keep-alive', 'etag', 'set-cookie', 'cache-control', 'vary']);
+const skippedHeaders = new Set([
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'date',
+  'connection',
+  'keep-alive',
+  'etag',
+  'set-cookie',
+  'cache-control',
+  'vary',
+]);
 
 /** Answers with a page from the cache (`hit`; `stale`: the copy from before the last change, while the new one
  *  renders; `coalesced`: rendered for another reader who asked at the same time) or just rendered (`miss`), in
  *  the encoding the client takes best. */
-function servePage(req: IncomingMessage, res: ServerResponse, page: CachedPage, source: 'hit' | 'miss' | 'coalesced' | 'stale' | null) {
+function servePage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  page: CachedPage,
+  source: 'hit' | 'miss' | 'coalesced' | 'stale' | null,
+) {
   const headers: Record<string, string> = {
     ...page.headers,
     'cache-control': 'no-cache',
@@ -101,7 +128,9 @@ function servePage(req: IncomingMessage, res: ServerResponse, page: CachedPage, 
  *  can only be taken out of the whole. */
 function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: Slot) {
   // Readers who ask for this page while it renders wait for this render or get the stale copy (PageCache.plan).
-  const { generation, settle } = pageCacheEnabled ? cache.beginRender(slot.key, slot.tag) : { generation: 0, settle: () => {} };
+  const { generation, settle } = pageCacheEnabled
+    ? cache.beginRender(slot.key, slot.tag)
+    : { generation: 0, settle: () => {} };
   // A reader who hangs up mid-render leaves nothing for the others to wait on: they render for themselves.
   res.once('close', () => settle(null));
   // Ask Next for identity bytes: the page is compressed here, once, in every encoding the cache serves.
@@ -109,7 +138,12 @@ function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: Slot)
   delete req.headers['accept-encoding'];
   holdResponse(res, (body, send) => {
     const type = String(res.getHeader('content-type') ?? '');
-    if (res.statusCode !== 200 || res.getHeader('set-cookie') || res.getHeader('content-encoding') || !type.startsWith('text/html')) {
+    if (
+      res.statusCode !== 200 ||
+      res.getHeader('set-cookie') ||
+      res.getHeader('content-encoding') ||
+      !type.startsWith('text/html')
+    ) {
       settle(null);
       return send(body);
     }
@@ -117,7 +151,8 @@ function renderReaderPage(req: IncomingMessage, res: ServerResponse, slot: Slot)
     const edition = readerEdition(rendered);
     const html = edition === null ? body : Buffer.from(edition, 'utf8');
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(res.getHeaders())) if (!skippedHeaders.has(name) && value !== undefined) headers[name] = String(value);
+    for (const [name, value] of Object.entries(res.getHeaders()))
+      if (!skippedHeaders.has(name) && value !== undefined) headers[name] = String(value);
     // The reader edition runs no script (script-src 'none'). A page that kept its scripts carries the nonce
     // Next used, which stored bytes would reuse: pin its inline scripts by hash instead.
     headers['content-security-policy'] = hashedPolicy(edition ?? rendered);
@@ -154,7 +189,10 @@ function renderStatusMarkedPage(req: IncomingMessage, res: ServerResponse) {
   delete req.headers['accept-encoding'];
   holdResponse(res, (body, send) => {
     const type = String(res.getHeader('content-type') ?? '');
-    const status = res.statusCode === 200 && type.startsWith('text/html') && !res.getHeader('content-encoding') ? statusFromMarkup(body.toString('utf8')) : null;
+    const status =
+      res.statusCode === 200 && type.startsWith('text/html') && !res.getHeader('content-encoding')
+        ? statusFromMarkup(body.toString('utf8'))
+        : null;
     if (status) res.statusCode = status;
     send(body);
   });
@@ -169,8 +207,12 @@ async function onRequest(req: IncomingMessage, res: ServerResponse) {
     return answer.json(res, ok ? 200 : 503, { ok, database: ok ? 'reachable' : 'unreachable' });
   }
   if (path === '/metrics' && config.metricsToken) {
-    if (!metricsAllowed(req.headers, config.metricsToken)) return answer.json(res, 401, { error: 'Send Authorization: Bearer <METRICS_TOKEN>.' });
-    return answer.json(res, 200, { database: database.healthy() ? 'reachable' : 'unreachable', pageCache: cache.stats() });
+    if (!metricsAllowed(req.headers, config.metricsToken))
+      return answer.json(res, 401, { error: 'Send Authorization: Bearer <METRICS_TOKEN>.' });
+    return answer.json(res, 200, {
+      database: database.healthy() ? 'reachable' : 'unreachable',
+      pageCache: cache.stats(),
+    });
   }
   if (req.method === 'POST') {
     const wait = await limiter.check(clientIp(req), sessionKey(req.headers.cookie));
@@ -213,7 +255,11 @@ const server = http.createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => console.log(`> Ready on http://${hostname}:${port} (page cache ${pageCacheEnabled ? 'on' : 'off'}${redis ? ', Redis' : ''})`));
+server.listen(port, hostname, () =>
+  console.log(
+    `> Ready on http://${hostname}:${port} (page cache ${pageCacheEnabled ? 'on' : 'off'}${redis ? ', Redis' : ''})`,
+  ),
+);
 
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const)

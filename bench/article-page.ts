@@ -33,8 +33,14 @@ async function sequential(url: string, headers: Record<string, string> = {}, cou
 }
 
 /** The page cache's counters, as /metrics reports them. */
-async function pageCacheStats(baseUrl: string): Promise<{ renders: number; coalesced: number; stale: number; hits: number }> {
-  return (JSON.parse((await get(`${baseUrl}/metrics`, { authorization: `Bearer ${benchMetricsToken}` })).body) as { pageCache: { renders: number; coalesced: number; stale: number; hits: number } }).pageCache;
+async function pageCacheStats(
+  baseUrl: string,
+): Promise<{ renders: number; coalesced: number; stale: number; hits: number }> {
+  return (
+    JSON.parse((await get(`${baseUrl}/metrics`, { authorization: `Bearer ${benchMetricsToken}` })).body) as {
+      pageCache: { renders: number; coalesced: number; stale: number; hits: number };
+    }
+  ).pageCache;
 }
 
 const ports = { cached: 3310, baseline: 3311, uncached: 3312 };
@@ -48,12 +54,26 @@ export type ArticlePageResult = {
   uncached: LoadSummary;
   signedIn: LoadSummary;
   /** Signed-out load while comments arrive every `postEveryMs`: how many renders the changes cost. */
-  hotStory: { load: LoadSummary; postEveryMs: number; posted: number; renders: number; coalesced: number; stale: number; hits: number };
+  hotStory: {
+    load: LoadSummary;
+    postEveryMs: number;
+    posted: number;
+    renders: number;
+    coalesced: number;
+    stale: number;
+    hits: number;
+  };
   /** One request at a time (no queueing): what a single render costs. */
   unloaded: { signedInMedianMs: number; uncachedMedianMs: number; cachedMedianMs: number };
 };
 
-export async function main({ seconds = 15, shortSeconds = 10, connections = 32, quick = false, build = false } = {}): Promise<ArticlePageResult> {
+export async function main({
+  seconds = 15,
+  shortSeconds = 10,
+  connections = 32,
+  quick = false,
+  build = false,
+} = {}): Promise<ArticlePageResult> {
   if (quick) [seconds, shortSeconds] = [4, 3];
   banner('article page: signed-out (page cache) vs static baseline, uncached, signed-in');
   console.log(describeMachine());
@@ -66,12 +86,22 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
   const session = await createSession(db, reader.id);
   const [poster] = await createTrustedReaders(db, 1, { prefix: 'hot' });
   const posterSession = await createSession(db, poster!.id);
-  await savePolicy(db, { floodPerUserPerMinute: 1000, floodPerIpPerMinute: 10_000 }, 'article-page benchmark: one reader posts four comments a second');
+  await savePolicy(
+    db,
+    { floodPerUserPerMinute: 1000, floodPerIpPerMinute: 10_000 },
+    'article-page benchmark: one reader posts four comments a second',
+  );
   await closeDb();
-  console.log(`seeded ${article.path}: ${article.comments} published comments in ${article.topLevel} threads by ${article.commenters} readers`);
+  console.log(
+    `seeded ${article.path}: ${article.comments} published comments in ${article.topLevel} threads by ${article.commenters} readers`,
+  );
 
   const app = await startServer({ port: ports.cached, databaseUrl: sqliteUrl });
-  let cached: LoadSummary, baseline: LoadSummary, signedIn: LoadSummary, html: string, hotStory: ArticlePageResult['hotStory'];
+  let cached: LoadSummary,
+    baseline: LoadSummary,
+    signedIn: LoadSummary,
+    html: string,
+    hotStory: ArticlePageResult['hotStory'];
   const unloaded = { signedInMedianMs: NaN, uncachedMedianMs: NaN, cachedMedianMs: NaN };
   try {
     const pageUrl = app.url + article.path;
@@ -81,12 +111,17 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
       await new Promise((r) => setTimeout(r, 100));
       first = await get(pageUrl);
     }
-    if (first.status !== 200 || first.headers['x-page-cache'] !== 'hit') throw new Error(`the article page was not cached (status ${first.status}, x-page-cache ${first.headers['x-page-cache']})`);
+    if (first.status !== 200 || first.headers['x-page-cache'] !== 'hit')
+      throw new Error(
+        `the article page was not cached (status ${first.status}, x-page-cache ${first.headers['x-page-cache']})`,
+      );
     html = first.body;
     const file = path.join(root, 'data', 'bench-article.html');
     writeFileSync(file, html);
     const commentsOnPage = (html.match(/<li class="comment comment--depth-\d/g) ?? []).length;
-    console.log(`page: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB of HTML (identity), ${commentsOnPage} comments on the first page of threads`);
+    console.log(
+      `page: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB of HTML (identity), ${commentsOnPage} comments on the first page of threads`,
+    );
 
     // A few seconds of load first, so JIT and sockets are warm for both contenders.
     await load('warm-up', pageUrl, { connections, seconds: 2 });
@@ -102,13 +137,22 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
     const poster = (async () => {
       while (posting) {
         const started = performance.now();
-        const response = await postCommentOverHttp({ baseUrl: app.url, article, cookie: posterSession.cookie, body: `A new comment on a busy story (${randomUUID()}).` });
-        if (response.status !== 200 || response.state?.status !== 'done') throw new Error(`a hot-story post failed: HTTP ${response.status} ${response.body.slice(0, 200)}`);
+        const response = await postCommentOverHttp({
+          baseUrl: app.url,
+          article,
+          cookie: posterSession.cookie,
+          body: `A new comment on a busy story (${randomUUID()}).`,
+        });
+        if (response.status !== 200 || response.state?.status !== 'done')
+          throw new Error(`a hot-story post failed: HTTP ${response.status} ${response.body.slice(0, 200)}`);
         posted++;
         await sleep(Math.max(0, postEveryMs - (performance.now() - started)));
       }
     })();
-    const hot = await load(`app, signed-out, a comment posted every ${postEveryMs} ms`, pageUrl, { connections, seconds: shortSeconds });
+    const hot = await load(`app, signed-out, a comment posted every ${postEveryMs} ms`, pageUrl, {
+      connections,
+      seconds: shortSeconds,
+    });
     posting = false;
     await poster;
     const statsAfter = await pageCacheStats(app.url);
@@ -122,7 +166,9 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
       hits: statsAfter.hits - statsBefore.hits,
     };
     console.log(describeLoad(hot));
-    console.log(`  ${posted} comments posted; ${hotStory.renders} renders; readers got ${hotStory.hits} fresh copies, ${hotStory.stale} stale copies while a render was under way, ${hotStory.coalesced} waited for a render`);
+    console.log(
+      `  ${posted} comments posted; ${hotStory.renders} renders; readers got ${hotStory.hits} fresh copies, ${hotStory.stale} stale copies while a render was under way, ${hotStory.coalesced} waited for a render`,
+    );
 
     const staticServer = await startStaticServer(ports.baseline, file);
     try {
@@ -135,10 +181,15 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
 
     const cookie = { cookie: session.cookie };
     const signedInPage = await get(pageUrl, cookie);
-    if (signedInPage.status !== 200 || !signedInPage.body.includes('Comment as')) throw new Error('the signed-in page did not render the comment form: is the session valid?');
+    if (signedInPage.status !== 200 || !signedInPage.body.includes('Comment as'))
+      throw new Error('the signed-in page did not render the comment form: is the session valid?');
     unloaded.cachedMedianMs = await sequential(pageUrl);
     unloaded.signedInMedianMs = await sequential(pageUrl, cookie);
-    signedIn = await load('app, signed-in (rendered per request)', pageUrl, { connections, seconds: shortSeconds, headers: cookie });
+    signedIn = await load('app, signed-in (rendered per request)', pageUrl, {
+      connections,
+      seconds: shortSeconds,
+      headers: cookie,
+    });
     console.log(describeLoad(signedIn));
 
     (article as { commentsOnPage?: number }).commentsOnPage = commentsOnPage;
@@ -178,12 +229,22 @@ export async function main({ seconds = 15, shortSeconds = 10, connections = 32, 
   };
   console.log('');
   printVerdicts('article-page', result);
-  console.log(`one request at a time: cached ${unloaded.cachedMedianMs} ms, rendered signed-out ${unloaded.uncachedMedianMs} ms, rendered signed-in ${unloaded.signedInMedianMs} ms (medians of 10)`);
-  console.log(`the cache serves ${(cached.reqPerSec / uncached.reqPerSec).toFixed(0)}× the requests of rendering every time; signed-in readers get ${signedIn.reqPerSec.toFixed(1)} req/s`);
+  console.log(
+    `one request at a time: cached ${unloaded.cachedMedianMs} ms, rendered signed-out ${unloaded.uncachedMedianMs} ms, rendered signed-in ${unloaded.signedInMedianMs} ms (medians of 10)`,
+  );
+  console.log(
+    `the cache serves ${(cached.reqPerSec / uncached.reqPerSec).toFixed(0)}× the requests of rendering every time; signed-in readers get ${signedIn.reqPerSec.toFixed(1)} req/s`,
+  );
   return result;
 }
 
 if (isMain(import.meta.url)) {
-  const result = await main({ seconds: numberFlag('seconds', 15), shortSeconds: numberFlag('short-seconds', 10), connections: numberFlag('connections', 32), quick: hasFlag('quick'), build: hasFlag('build') });
+  const result = await main({
+    seconds: numberFlag('seconds', 15),
+    shortSeconds: numberFlag('short-seconds', 10),
+    connections: numberFlag('connections', 32),
+    quick: hasFlag('quick'),
+    build: hasFlag('build'),
+  });
   writeResult(result);
 }

@@ -12,8 +12,20 @@ import { postgresUrl, resetDatabase, sqliteUrl } from './lib/db';
 import { commentText, createTrustedReaders, rng, seedDiscussion } from './lib/seed';
 import { banner, hasFlag, isMain, medianMs, root, stringFlag, writeResult } from './lib/util';
 
-export type PlannedQuery = { name: string; sql: string; plan: string; medianMs?: number; analyze?: string; analyzeWithoutJit?: string };
-export type ExplainResult = { database: 'sqlite' | 'postgres'; comments: number; queries: PlannedQuery[]; listThreadsMs: { plain: number; withTombstone: number } };
+export type PlannedQuery = {
+  name: string;
+  sql: string;
+  plan: string;
+  medianMs?: number;
+  analyze?: string;
+  analyzeWithoutJit?: string;
+};
+export type ExplainResult = {
+  database: 'sqlite' | 'postgres';
+  comments: number;
+  queries: PlannedQuery[];
+  listThreadsMs: { plain: number; withTombstone: number };
+};
 
 async function explainOne(database: 'sqlite' | 'postgres', quick: boolean): Promise<ExplainResult> {
   const url = database === 'postgres' ? postgresUrl : sqliteUrl;
@@ -29,13 +41,21 @@ async function explainOne(database: 'sqlite' | 'postgres', quick: boolean): Prom
   if (target.provider === 'postgres') {
     const { PrismaClient } = await import('../lib/generated/pg/client');
     const { PrismaPg } = await import('@prisma/adapter-pg');
-    client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: 'event', level: 'query' }] });
+    client = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url }),
+      log: [{ emit: 'event', level: 'query' }],
+    });
   } else {
     const { PrismaClient } = await import('../lib/generated/sqlite/client');
     const { PrismaBetterSQLite3 } = await import('@prisma/adapter-better-sqlite3');
-    client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }), log: [{ emit: 'event', level: 'query' }] });
+    client = new PrismaClient({
+      adapter: new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }),
+      log: [{ emit: 'event', level: 'query' }],
+    });
   }
-  (client as { $on(event: 'query', cb: (e: Event) => void): void }).$on('query', (e) => events.push({ query: e.query, params: e.params }));
+  (client as { $on(event: 'query', cb: (e: Event) => void): void }).$on('query', (e) =>
+    events.push({ query: e.query, params: e.params }),
+  );
   ((globalThis as unknown as { __db?: Record<string, { db: unknown }> }).__db ??= {})[target.url] = { db: client };
   const { db, dbReady } = await import('../lib/db');
   if (db !== client) throw new Error('lib/db did not pick up the logging client');
@@ -49,7 +69,15 @@ async function explainOne(database: 'sqlite' | 'postgres', quick: boolean): Prom
   const author = await db.author.findFirstOrThrow();
   const start = Date.UTC(2025, 0, 1);
   for (let a = 0; a < filler; a++) {
-    const story = await db.article.create({ data: { slug: `filler-${a}`, headline: `Filler story ${a}`, body: 'A paragraph.', publishedAt: new Date(start + a * 86_400_000), authorId: author.id } });
+    const story = await db.article.create({
+      data: {
+        slug: `filler-${a}`,
+        headline: `Filler story ${a}`,
+        body: 'A paragraph.',
+        publishedAt: new Date(start + a * 86_400_000),
+        authorId: author.id,
+      },
+    });
     const rows = Array.from({ length: 1000 }, (_, i) => {
       const id = `f${a}-${i}`;
       const top = i % 4 === 0;
@@ -75,10 +103,17 @@ async function explainOne(database: 'sqlite' | 'postgres', quick: boolean): Prom
   const { pageQueue } = await import('../lib/moderation/queues');
   const { submitComment } = await import('../lib/comments/submit-comment');
   const viewer = await db.user.findUniqueOrThrow({ where: { id: writers[0]!.id } });
-  const thread = await db.comment.findFirstOrThrow({ where: { articleId: article.id, depth: 0 }, orderBy: { createdAt: 'asc' } });
+  const thread = await db.comment.findFirstOrThrow({
+    where: { articleId: article.id, depth: 0 },
+    orderBy: { createdAt: 'asc' },
+  });
 
   const queries: PlannedQuery[] = [];
-  const capture = async (label: string, run: () => Promise<unknown>, names: (sql: string, i: number) => string | null) => {
+  const capture = async (
+    label: string,
+    run: () => Promise<unknown>,
+    names: (sql: string, i: number) => string | null,
+  ) => {
     const wholeCallMs = await medianMs(run);
     events.length = 0;
     await run();
@@ -89,11 +124,19 @@ async function explainOne(database: 'sqlite' | 'postgres', quick: boolean): Prom
       const params = JSON.parse(e.params) as unknown[];
       const explain = database === 'postgres' ? `EXPLAIN ${e.query}` : `EXPLAIN QUERY PLAN ${e.query}`;
       const rows = (await db.$queryRawUnsafe(explain, ...params)) as Record<string, unknown>[];
-      const plan = database === 'postgres' ? rows.map((row) => String(row['QUERY PLAN'])).join('\n') : rows.map((row) => String(row.detail)).join('\n');
+      const plan =
+        database === 'postgres'
+          ? rows.map((row) => String(row['QUERY PLAN'])).join('\n')
+          : rows.map((row) => String(row.detail)).join('\n');
       // PostgreSQL: what executing it costs, JIT compilation included when the planner's estimate triggers it.
       const analyze =
         database === 'postgres'
-          ? ((await db.$queryRawUnsafe(`EXPLAIN (ANALYZE, SUMMARY ON) ${e.query}`, ...params)) as Record<string, unknown>[])
+          ? (
+              (await db.$queryRawUnsafe(`EXPLAIN (ANALYZE, SUMMARY ON) ${e.query}`, ...params)) as Record<
+                string,
+                unknown
+              >[]
+            )
               .map((row) => String(row['QUERY PLAN']).trim())
               .filter((line) => /^(Planning Time|Execution Time|Timing:)/.test(line))
               .join(' · ')
@@ -103,31 +146,62 @@ async function explainOne(database: 'sqlite' | 'postgres', quick: boolean): Prom
         database === 'postgres' && analyze?.includes('Timing:')
           ? (
               (
-                await db.$transaction([db.$executeRawUnsafe('SET LOCAL jit = off'), db.$queryRawUnsafe(`EXPLAIN (ANALYZE, SUMMARY ON) ${e.query}`, ...params)])
+                await db.$transaction([
+                  db.$executeRawUnsafe('SET LOCAL jit = off'),
+                  db.$queryRawUnsafe(`EXPLAIN (ANALYZE, SUMMARY ON) ${e.query}`, ...params),
+                ])
               )[1] as Record<string, unknown>[]
             )
               .map((row) => String(row['QUERY PLAN']).trim())
               .filter((line) => /^(Planning Time|Execution Time)/.test(line))
               .join(' · ')
           : undefined;
-      queries.push({ name: `${label}: ${name}`, sql: e.query, plan, analyze, analyzeWithoutJit, medianMs: i === 0 ? wholeCallMs : undefined });
+      queries.push({
+        name: `${label}: ${name}`,
+        sql: e.query,
+        plan,
+        analyze,
+        analyzeWithoutJit,
+        medianMs: i === 0 ? wholeCallMs : undefined,
+      });
     }
   };
 
   const plain = (sql: string) => sql.replace(/[`"]/g, '').replace(/\b(main|public)\./g, '');
-  const relation = (sql: string) => (/FROM User /.test(sql) ? 'relation load: User by id IN (…)' : /FROM Author /.test(sql) ? 'relation load: Author by id IN (…)' : null);
-  await capture('listThreads (signed-out, first 20 threads)', () => listThreads(article.id, null, 'oldest', 20), (raw) => {
-    const sql = plain(raw);
-    if (/COUNT\(\*\)/.test(sql)) return 'count of top-level comments';
-    if (/threadId IN/.test(sql)) return 'replies by threadId';
-    if (/Comment\.depth = /.test(sql)) return 'top-level comments page';
-    return relation(sql) ?? 'other';
-  });
-  await capture('pageQueue', () => pageQueue('pending', {}, undefined), () => 'pending queue, first page');
+  const relation = (sql: string) =>
+    /FROM User /.test(sql)
+      ? 'relation load: User by id IN (…)'
+      : /FROM Author /.test(sql)
+        ? 'relation load: Author by id IN (…)'
+        : null;
+  await capture(
+    'listThreads (signed-out, first 20 threads)',
+    () => listThreads(article.id, null, 'oldest', 20),
+    (raw) => {
+      const sql = plain(raw);
+      if (/COUNT\(\*\)/.test(sql)) return 'count of top-level comments';
+      if (/threadId IN/.test(sql)) return 'replies by threadId';
+      if (/Comment\.depth = /.test(sql)) return 'top-level comments page';
+      return relation(sql) ?? 'other';
+    },
+  );
+  await capture(
+    'pageQueue',
+    () => pageQueue('pending', {}, undefined),
+    () => 'pending queue, first page',
+  );
   let n = 0;
   await capture(
     'submitComment (trusted reader, published)',
-    () => submitComment({ viewer, articleId: article.id, parentId: thread.id, body: `Explained comment number ${n++}, with its own words ${n * 7919}.`, idempotencyKey: `explain-${database}-${n}`, ip: '127.0.0.1' }),
+    () =>
+      submitComment({
+        viewer,
+        articleId: article.id,
+        parentId: thread.id,
+        body: `Explained comment number ${n++}, with its own words ${n * 7919}.`,
+        idempotencyKey: `explain-${database}-${n}`,
+        ip: '127.0.0.1',
+      }),
     (raw) => {
       const sql = plain(raw);
       if (/idempotencyKey = /.test(sql)) return 'idempotency lookup';
@@ -161,7 +235,11 @@ export async function main({ quick = false } = {}): Promise<ExplainResult[]> {
   const results: ExplainResult[] = [];
   for (const database of ['sqlite', 'postgres'] as const) {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'explain-')), 'result.json');
-    execFileSync('npx', ['tsx', 'bench/explain.ts', '--db', database, '--json', file, ...(quick ? ['--quick'] : [])], { cwd: root, stdio: 'inherit', timeout: 900_000 });
+    execFileSync('npx', ['tsx', 'bench/explain.ts', '--db', database, '--json', file, ...(quick ? ['--quick'] : [])], {
+      cwd: root,
+      stdio: 'inherit',
+      timeout: 900_000,
+    });
     results.push(JSON.parse(readFileSync(file, 'utf8')) as ExplainResult);
   }
   return results;
@@ -175,7 +253,9 @@ function print(result: ExplainResult) {
     if (q.analyze) console.log(`    [EXPLAIN ANALYZE] ${q.analyze}`);
     if (q.analyzeWithoutJit) console.log(`    [EXPLAIN ANALYZE, jit = off] ${q.analyzeWithoutJit}`);
   }
-  console.log(`  listThreads, first page, signed-out: median ${result.listThreadsMs.plain} ms; with one deleted top-level comment (tombstone) on the page: ${result.listThreadsMs.withTombstone} ms`);
+  console.log(
+    `  listThreads, first page, signed-out: median ${result.listThreadsMs.plain} ms; with one deleted top-level comment (tombstone) on the page: ${result.listThreadsMs.withTombstone} ms`,
+  );
 }
 
 if (isMain(import.meta.url)) {

@@ -16,8 +16,20 @@ import { printVerdicts } from './targets';
 
 const port = 3320;
 
-export type FreshnessSeries = { rounds: number; medianMs: number; p90Ms: number; maxMs: number; actionMedianMs: number; pollsMedian: number; samplesMs: number[] };
-export type FreshnessResult = { machine: ReturnType<typeof machineInfo>; approve: FreshnessSeries; post: FreshnessSeries };
+export type FreshnessSeries = {
+  rounds: number;
+  medianMs: number;
+  p90Ms: number;
+  maxMs: number;
+  actionMedianMs: number;
+  pollsMedian: number;
+  samplesMs: number[];
+};
+export type FreshnessResult = {
+  machine: ReturnType<typeof machineInfo>;
+  approve: FreshnessSeries;
+  post: FreshnessSeries;
+};
 
 function series(samples: { visibleMs: number; actionMs: number; polls: number }[]): FreshnessSeries {
   const visible = samples.map((s) => s.visibleMs);
@@ -43,7 +55,11 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
   const db = await openDb(sqliteUrl);
   const article = await seedDiscussion(db);
   // The first thread is on the first page whatever the sort, so a reply to it shows on the cached page.
-  const thread = await db.comment.findFirstOrThrow({ where: { articleId: article.id, depth: 0 }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } });
+  const thread = await db.comment.findFirstOrThrow({
+    where: { articleId: article.id, depth: 0 },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true },
+  });
   const moderator = await db.user.findUniqueOrThrow({ where: { email: 'moderator@example.com' } });
   const moderatorSession = await createSession(db, moderator.id);
   const [poster] = await createTrustedReaders(db, 1, { prefix: 'fresh' });
@@ -52,7 +68,17 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
   const held = Array.from({ length: rounds }, (_, i) => ({ id: `held-${run}-${i}`, marker: `held${run}x${i}q` }));
   // Held replies, as the policy would leave them (pending comments are invisible to readers: the cached page stays valid).
   await db.comment.createMany({
-    data: held.map((h, i) => ({ id: h.id, articleId: article.id, userId: poster!.id, parentId: thread.id, threadId: thread.id, depth: 1, body: `A held reply awaiting a moderator (${h.marker}).`, status: 'PENDING' as const, createdAt: new Date(Date.now() - (rounds - i) * 1000) })),
+    data: held.map((h, i) => ({
+      id: h.id,
+      articleId: article.id,
+      userId: poster!.id,
+      parentId: thread.id,
+      threadId: thread.id,
+      depth: 1,
+      body: `A held reply awaiting a moderator (${h.marker}).`,
+      status: 'PENDING' as const,
+      createdAt: new Date(Date.now() - (rounds - i) * 1000),
+    })),
   });
   // One reader posts a reply per round, faster than the default five a minute allow.
   await savePolicy(db, { floodPerUserPerMinute: 1000 }, 'freshness benchmark: one reader posts every round');
@@ -86,8 +112,16 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
 
     for (const h of held) {
       await warm(h.marker);
-      const response = await callFormAction({ baseUrl: server.url, pagePath: '/moderate', actionId: decideId, stateTree: moderateStateTree(), cookie: moderatorSession.cookie, fields: { commentId: h.id, version: '0', decision: 'approve' } });
-      if (response.status !== 200 || !response.body.includes('"Approved."')) throw new Error(`approval failed: ${response.status} ${response.body.slice(-300)}`);
+      const response = await callFormAction({
+        baseUrl: server.url,
+        pagePath: '/moderate',
+        actionId: decideId,
+        stateTree: moderateStateTree(),
+        cookie: moderatorSession.cookie,
+        fields: { commentId: h.id, version: '0', decision: 'approve' },
+      });
+      if (response.status !== 200 || !response.body.includes('"Approved."'))
+        throw new Error(`approval failed: ${response.status} ${response.body.slice(-300)}`);
       approve.push({ ...(await waitVisible(h.marker, response.receivedAt)), actionMs: response.ms });
     }
     for (let i = 0; i < rounds; i++) {
@@ -100,7 +134,8 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
         parentId: thread.id,
         body: `A reply posted during the freshness benchmark (${marker}).`,
       });
-      if (response.status !== 200 || !response.body.includes('Your comment is published.')) throw new Error(`posting failed: ${response.status} ${response.body.slice(-300)}`);
+      if (response.status !== 200 || !response.body.includes('Your comment is published.'))
+        throw new Error(`posting failed: ${response.status} ${response.body.slice(-300)}`);
       post.push({ ...(await waitVisible(marker, response.receivedAt)), actionMs: response.ms });
     }
   } finally {
@@ -108,10 +143,16 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
   }
 
   const result: FreshnessResult = { machine: machineInfo(), approve: series(approve), post: series(post) };
-  for (const [name, s] of [['moderator approves a held reply', result.approve], ['reader posts a reply', result.post]] as const)
-    console.log(`${name}: visible to signed-out readers after median ${s.medianMs} ms · p90 ${s.p90Ms} ms · max ${s.maxMs} ms (${s.rounds} rounds; the action itself took median ${s.actionMedianMs} ms; median ${s.pollsMedian} GET(s) until visible)`);
+  for (const [name, s] of [
+    ['moderator approves a held reply', result.approve],
+    ['reader posts a reply', result.post],
+  ] as const)
+    console.log(
+      `${name}: visible to signed-out readers after median ${s.medianMs} ms · p90 ${s.p90Ms} ms · max ${s.maxMs} ms (${s.rounds} rounds; the action itself took median ${s.actionMedianMs} ms; median ${s.pollsMedian} GET(s) until visible)`,
+    );
   printVerdicts('freshness', result);
   return result;
 }
 
-if (isMain(import.meta.url)) writeResult(await main({ rounds: numberFlag('rounds', 20), quick: hasFlag('quick'), build: hasFlag('build') }));
+if (isMain(import.meta.url))
+  writeResult(await main({ rounds: numberFlag('rounds', 20), quick: hasFlag('quick'), build: hasFlag('build') }));

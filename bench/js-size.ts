@@ -13,7 +13,13 @@ import { printVerdicts } from './targets';
 
 const port = 3340;
 
-export type JsSize = { scripts: number; encodedKB: number; decodedKB: number; html: { encodedKB: number; decodedKB: number }; files: { url: string; encoded: number; decoded: number; encoding: string }[] };
+export type JsSize = {
+  scripts: number;
+  encodedKB: number;
+  decodedKB: number;
+  html: { encodedKB: number; decodedKB: number };
+  files: { url: string; encoded: number; decoded: number; encoding: string }[];
+};
 export type JsSizeResult = { machine: ReturnType<typeof machineInfo>; signedOut: JsSize; signedIn: JsSize };
 
 async function measure(page: Page, url: string): Promise<JsSize> {
@@ -21,7 +27,10 @@ async function measure(page: Page, url: string): Promise<JsSize> {
   let html: Promise<{ encoded: number; decoded: number }> | undefined;
   page.on('requestfinished', (request) => {
     if (request.resourceType() === 'document' && !html)
-      html = (async () => ({ encoded: (await request.sizes()).responseBodySize, decoded: (await (await request.response())!.body()).length }))();
+      html = (async () => ({
+        encoded: (await request.sizes()).responseBodySize,
+        decoded: (await (await request.response())!.body()).length,
+      }))();
     if (request.resourceType() !== 'script') return;
     pending.push(
       (async () => {
@@ -29,7 +38,12 @@ async function measure(page: Page, url: string): Promise<JsSize> {
         if (!response) return null;
         const sizes = await request.sizes();
         const decoded = (await response.body().catch(() => Buffer.alloc(0))).length;
-        return { url: new URL(request.url()).pathname, encoded: sizes.responseBodySize, decoded, encoding: (await response.headerValue('content-encoding')) ?? 'identity' };
+        return {
+          url: new URL(request.url()).pathname,
+          encoded: sizes.responseBodySize,
+          decoded,
+          encoding: (await response.headerValue('content-encoding')) ?? 'identity',
+        };
       })(),
     );
   });
@@ -38,7 +52,13 @@ async function measure(page: Page, url: string): Promise<JsSize> {
   const files = (await Promise.all(pending)).filter((file): file is JsSize['files'][number] => !!file);
   const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
   const document = (await html) ?? { encoded: 0, decoded: 0 };
-  return { scripts: files.length, html: { encodedKB: kb(document.encoded), decodedKB: kb(document.decoded) }, encodedKB: kb(files.reduce((sum, f) => sum + f.encoded, 0)), decodedKB: kb(files.reduce((sum, f) => sum + f.decoded, 0)), files };
+  return {
+    scripts: files.length,
+    html: { encodedKB: kb(document.encoded), decodedKB: kb(document.decoded) },
+    encodedKB: kb(files.reduce((sum, f) => sum + f.encoded, 0)),
+    decodedKB: kb(files.reduce((sum, f) => sum + f.decoded, 0)),
+    files,
+  };
 }
 
 export async function main({ build = false } = {}): Promise<JsSizeResult> {
@@ -61,19 +81,35 @@ export async function main({ build = false } = {}): Promise<JsSizeResult> {
     signedOut = await measure(await outContext.newPage(), server.url + article.path);
     await outContext.close();
     const inContext = await browser.newContext();
-    await inContext.addCookies([{ name: 'next-auth.session-token', value: session.token, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    await inContext.addCookies([
+      {
+        name: 'next-auth.session-token',
+        value: session.token,
+        domain: '127.0.0.1',
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Lax',
+      },
+    ]);
     const inPage = await inContext.newPage();
     signedIn = await measure(inPage, server.url + article.path);
-    if (!(await inPage.getByText('Comment as').count())) throw new Error('the signed-in page shows no comment form: the session was not accepted');
+    if (!(await inPage.getByText('Comment as').count()))
+      throw new Error('the signed-in page shows no comment form: the session was not accepted');
     await inContext.close();
   } finally {
     await browser.close();
     await server.stop();
   }
   const result: JsSizeResult = { machine: machineInfo(), signedOut, signedIn };
-  for (const [name, size] of [['signed-out', signedOut], ['signed-in', signedIn]] as const) {
-    console.log(`${name}: ${size.scripts} scripts, ${size.encodedKB} KB on the wire (${[...new Set(size.files.map((f) => f.encoding))].join('/') || 'none'}), ${size.decodedKB} KB decoded; the HTML ${size.html.encodedKB} KB on the wire, ${size.html.decodedKB} KB decoded`);
-    for (const file of [...size.files].sort((a, b) => b.encoded - a.encoded).slice(0, 5)) console.log(`  ${(file.encoded / 1024).toFixed(1).padStart(6)} KB  ${file.url}`);
+  for (const [name, size] of [
+    ['signed-out', signedOut],
+    ['signed-in', signedIn],
+  ] as const) {
+    console.log(
+      `${name}: ${size.scripts} scripts, ${size.encodedKB} KB on the wire (${[...new Set(size.files.map((f) => f.encoding))].join('/') || 'none'}), ${size.decodedKB} KB decoded; the HTML ${size.html.encodedKB} KB on the wire, ${size.html.decodedKB} KB decoded`,
+    );
+    for (const file of [...size.files].sort((a, b) => b.encoded - a.encoded).slice(0, 5))
+      console.log(`  ${(file.encoded / 1024).toFixed(1).padStart(6)} KB  ${file.url}`);
   }
   printVerdicts('js-size', result);
   return result;

@@ -24,19 +24,34 @@ const { values } = parseArgs({
 const rows = values.quick && values.rows === '100000' ? 20_000 : Number(values.rows);
 const pgUrl = postgresUrl;
 
-export type QueueBenchResult = { database: string; rows: number; firstPageMs: number; lastPageMs: number; plan: string };
+export type QueueBenchResult = {
+  database: string;
+  rows: number;
+  firstPageMs: number;
+  lastPageMs: number;
+  plan: string;
+};
 
 async function run(url: string, label: string): Promise<QueueBenchResult> {
   // PostgreSQL: the shared reset (wipe + migrate). SQLite: a new temporary file, which resetDatabase refuses.
   if (url.startsWith('postgres')) await resetDatabase(url);
-  else execFileSync('npx', ['prisma', 'migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'pipe', timeout: 120_000 });
+  else
+    execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
   process.env.DATABASE_URL = url;
   const { db, dbReady } = await import('../lib/db');
   await dbReady();
   const { pageQueue, encodeCursor } = await import('../lib/moderation/queues');
 
-  const author = await db.author.create({ data: { slug: 'bench', name: 'Bench', email: `bench-${label}@example.test` } });
-  const article = await db.article.create({ data: { slug: 'bench', headline: 'Bench', body: 'Body', publishedAt: new Date(), authorId: author.id } });
+  const author = await db.author.create({
+    data: { slug: 'bench', name: 'Bench', email: `bench-${label}@example.test` },
+  });
+  const article = await db.article.create({
+    data: { slug: 'bench', headline: 'Bench', body: 'Body', publishedAt: new Date(), authorId: author.id },
+  });
   const user = await db.user.create({ data: { email: `queue-${label}@example.test`, displayName: `Queue ${label}` } });
   const start = Date.UTC(2026, 0, 1);
   const batch = 2000;
@@ -44,17 +59,28 @@ async function run(url: string, label: string): Promise<QueueBenchResult> {
     await db.comment.createMany({
       data: Array.from({ length: Math.min(batch, rows - offset) }, (_, i) => {
         const n = offset + i;
-        return { id: `c${String(n).padStart(7, '0')}`, articleId: article.id, userId: user.id, body: `Pending comment number ${n}`, status: 'PENDING' as const, createdAt: new Date(start + n * 1000) };
+        return {
+          id: `c${String(n).padStart(7, '0')}`,
+          articleId: article.id,
+          userId: user.id,
+          body: `Pending comment number ${n}`,
+          status: 'PENDING' as const,
+          createdAt: new Date(start + n * 1000),
+        };
       }),
     });
   }
   if (url.startsWith('postgres')) await db.$executeRawUnsafe('ANALYZE "Comment"');
   else await db.$executeRawUnsafe('ANALYZE');
 
-  const lastCursor = encodeCursor({ key: new Date(start + (rows - 51) * 1000).toISOString(), id: `c${String(rows - 51).padStart(7, '0')}` });
+  const lastCursor = encodeCursor({
+    key: new Date(start + (rows - 51) * 1000).toISOString(),
+    id: `c${String(rows - 51).padStart(7, '0')}`,
+  });
   const firstPageMs = await medianMs(() => pageQueue('pending', {}, undefined));
   const lastPage = await pageQueue('pending', {}, lastCursor);
-  if (lastPage.ids.length !== 50 || lastPage.next !== null) throw new Error(`last page has ${lastPage.ids.length} rows`);
+  if (lastPage.ids.length !== 50 || lastPage.next !== null)
+    throw new Error(`last page has ${lastPage.ids.length} rows`);
   const lastPageMs = await medianMs(() => pageQueue('pending', {}, lastCursor));
 
   const iso = new Date(start + (rows - 51) * 1000).toISOString();
@@ -68,12 +94,14 @@ async function run(url: string, label: string): Promise<QueueBenchResult> {
       )
         .map((row) => row['QUERY PLAN'])
         .join('\n')
-    : ((await db.$queryRawUnsafe(
-        `EXPLAIN QUERY PLAN SELECT id FROM "Comment" WHERE status = 'PENDING' AND "createdAt" >= ? AND ("createdAt" > ? OR id > ?) ORDER BY "createdAt", id LIMIT 51`,
-        iso,
-        iso,
-        'c0099949',
-      )) as { detail: string }[])
+    : (
+        (await db.$queryRawUnsafe(
+          `EXPLAIN QUERY PLAN SELECT id FROM "Comment" WHERE status = 'PENDING' AND "createdAt" >= ? AND ("createdAt" > ? OR id > ?) ORDER BY "createdAt", id LIMIT 51`,
+          iso,
+          iso,
+          'c0099949',
+        )) as { detail: string }[]
+      )
         .map((row) => row.detail)
         .join('\n');
   await db.$disconnect();
@@ -81,10 +109,16 @@ async function run(url: string, label: string): Promise<QueueBenchResult> {
 }
 
 // lib/db binds to DATABASE_URL when first imported, so each database is measured in its own process.
-export async function runQueueBench(options: { skipPostgres?: boolean; rows?: number } = {}): Promise<QueueBenchResult[]> {
+export async function runQueueBench(
+  options: { skipPostgres?: boolean; rows?: number } = {},
+): Promise<QueueBenchResult[]> {
   const results: QueueBenchResult[] = [];
   for (const only of options.skipPostgres ? ['sqlite'] : ['sqlite', 'postgres']) {
-    const out = execFileSync('npx', ['tsx', 'bench/moderation-queue.ts', '--only', only, '--rows', String(options.rows ?? rows)], { encoding: 'utf8', timeout: 600_000 });
+    const out = execFileSync(
+      'npx',
+      ['tsx', 'bench/moderation-queue.ts', '--only', only, '--rows', String(options.rows ?? rows)],
+      { encoding: 'utf8', timeout: 600_000 },
+    );
     results.push(JSON.parse(out.trim().split('\n').at(-1)!));
   }
   return results;
@@ -94,7 +128,9 @@ export async function main(options: { skipPostgres?: boolean; rows?: number } = 
   console.log(`moderation queue benchmark · ${cpus()[0]?.model} × ${cpus().length} · node ${process.version}`);
   const results = await runQueueBench(options);
   for (const r of results) {
-    console.log(`${r.database}: ${r.rows.toLocaleString('en-US')} pending · first page of 50 ${r.firstPageMs.toFixed(2)} ms · last page ${r.lastPageMs.toFixed(2)} ms`);
+    console.log(
+      `${r.database}: ${r.rows.toLocaleString('en-US')} pending · first page of 50 ${r.firstPageMs.toFixed(2)} ms · last page ${r.lastPageMs.toFixed(2)} ms`,
+    );
     console.log(`  plan: ${r.plan.replace(/\n/g, '\n        ')}`);
   }
   printVerdicts('moderation-queue', { results });
@@ -102,7 +138,10 @@ export async function main(options: { skipPostgres?: boolean; rows?: number } = 
 }
 
 if (values.only) {
-  const url = values.only === 'postgres' ? pgUrl : `file:${path.join(mkdtempSync(path.join(tmpdir(), 'queue-bench-')), 'bench.db')}`;
+  const url =
+    values.only === 'postgres'
+      ? pgUrl
+      : `file:${path.join(mkdtempSync(path.join(tmpdir(), 'queue-bench-')), 'bench.db')}`;
   console.log(JSON.stringify(await run(url, values.only)));
 } else if (isMain(import.meta.url)) {
   writeResult(await main({ skipPostgres: values['skip-postgres'], rows }), values.json);

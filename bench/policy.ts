@@ -4,10 +4,26 @@
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { compilePolicy, defaultPolicySettings, evaluate, type CompiledPolicy, type PolicyContext, type PolicySettings } from '../lib/policy';
+import {
+  compilePolicy,
+  defaultPolicySettings,
+  evaluate,
+  type CompiledPolicy,
+  type PolicyContext,
+  type PolicySettings,
+} from '../lib/policy';
 import { makeRealisticComments } from './policy-corpus';
 
-export type PolicyBenchRun = { corpus: string; policy: string; terms: number; comments: number; commentsPerSecond: number; p50Us: number; p99Us: number; outcomes: Record<string, number> };
+export type PolicyBenchRun = {
+  corpus: string;
+  policy: string;
+  terms: number;
+  comments: number;
+  commentsPerSecond: number;
+  p50Us: number;
+  p99Us: number;
+  outcomes: Record<string, number>;
+};
 export type PolicyBenchResult = {
   machine: { cpu: string; cores: number; node: string; platform: string };
   commentBytes: { mean: number; realistic: number; realisticNonAscii: number };
@@ -44,7 +60,8 @@ function generatedTerms(count: number, random: () => number): string[] {
   const terms = new Set<string>();
   while (terms.size < count) {
     let w = '';
-    for (let s = 2 + Math.floor(random() * 2); s > 0; s--) w += c[Math.floor(random() * c.length)]! + v[Math.floor(random() * v.length)]!;
+    for (let s = 2 + Math.floor(random() * 2); s > 0; s--)
+      w += c[Math.floor(random() * c.length)]! + v[Math.floor(random() * v.length)]!;
     terms.add(`${w}x`);
   }
   return [...terms];
@@ -82,19 +99,44 @@ function context(random: () => number, now: Date, pool: readonly string[]): Poli
   const ago = (ms: number) => new Date(now.getTime() - ms);
   return {
     now,
-    author: { id: 'bench-user', createdAt: ago(200 * 86_400_000), approvedCount: 40, rejectedCount: 0, publishedCount: 40, premoderated: false, isStaff: false },
+    author: {
+      id: 'bench-user',
+      createdAt: ago(200 * 86_400_000),
+      approvedCount: 40,
+      rejectedCount: 0,
+      publishedCount: 40,
+      premoderated: false,
+      isStaff: false,
+    },
     article: { commentsOpen: true, premoderate: false, publishedAt: ago(86_400_000), autoCloseDays: null },
     // Roughly what the app loads: a few of the author's recent comments, a window of other readers' comments.
-    recentByAuthor: Array.from({ length: 3 }, (_, i) => ({ body: pool[Math.floor(random() * pool.length)]!, createdAt: ago((i + 1) * 120_000) })),
-    recentByOthers: Array.from({ length: 20 }, (_, i) => ({ body: pool[Math.floor(random() * pool.length)]!, authorId: `other-${i}`, createdAt: ago(i * 20_000) })),
+    recentByAuthor: Array.from({ length: 3 }, (_, i) => ({
+      body: pool[Math.floor(random() * pool.length)]!,
+      createdAt: ago((i + 1) * 120_000),
+    })),
+    recentByOthers: Array.from({ length: 20 }, (_, i) => ({
+      body: pool[Math.floor(random() * pool.length)]!,
+      authorId: `other-${i}`,
+      createdAt: ago(i * 20_000),
+    })),
     recentFromIp: [{ createdAt: ago(30_000) }],
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-function measure(corpus: string, label: string, terms: number, policy: CompiledPolicy, comments: readonly string[], contexts: readonly PolicyContext[], warmup: number): PolicyBenchRun {
-  for (let i = 0; i < warmup; i++) evaluate({ body: comments[i % comments.length]! }, contexts[i % contexts.length]!, policy);
+function measure(
+  corpus: string,
+  label: string,
+  terms: number,
+  policy: CompiledPolicy,
+  comments: readonly string[],
+  contexts: readonly PolicyContext[],
+  warmup: number,
+): PolicyBenchRun {
+  for (let i = 0; i < warmup; i++)
+    evaluate({ body: comments[i % comments.length]! }, contexts[i % contexts.length]!, policy);
   const samples = new Float64Array(comments.length);
   const outcomes: Record<string, number> = { publish: 0, hold: 0, reject: 0 };
   const started = process.hrtime.bigint();
@@ -118,7 +160,9 @@ function measure(corpus: string, label: string, terms: number, policy: CompiledP
   };
 }
 
-export async function main(options: { comments?: number; warmup?: number; seed?: number } = {}): Promise<PolicyBenchResult> {
+export async function main(
+  options: { comments?: number; warmup?: number; seed?: number } = {},
+): Promise<PolicyBenchResult> {
   const count = options.comments ?? 5000;
   const warmup = options.warmup ?? 1000;
   const random = prng(options.seed ?? 20260310);
@@ -160,31 +204,57 @@ export async function main(options: { comments?: number; warmup?: number; seed?:
   ];
   const cpu = os.cpus()[0];
   return {
-    machine: { cpu: cpu?.model.trim() ?? 'unknown', cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` },
+    machine: {
+      cpu: cpu?.model.trim() ?? 'unknown',
+      cores: os.cpus().length,
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+    },
     commentBytes: {
       mean: Math.round(comments.reduce((sum, c) => sum + Buffer.byteLength(c), 0) / comments.length),
       realistic: Math.round(realistic.reduce((sum, c) => sum + Buffer.byteLength(c), 0) / realistic.length),
       realisticNonAscii: Math.round((realistic.filter((c) => /[^\x00-\x7f]/.test(c)).length / realistic.length) * 100),
     },
-    compile: { terms: bigTerms, medianMs: Number(compileTimes[3]!.toFixed(2)), maxMs: Number(compileTimes.at(-1)!.toFixed(2)) },
+    compile: {
+      terms: bigTerms,
+      medianMs: Number(compileTimes[3]!.toFixed(2)),
+      maxMs: Number(compileTimes.at(-1)!.toFixed(2)),
+    },
     runs,
   };
 }
 
 function print(result: PolicyBenchResult) {
   const { machine, compile, runs, commentBytes } = result;
-  console.log(`policy engine benchmark · ${machine.cpu} × ${machine.cores} · node ${machine.node} · ${machine.platform}`);
-  console.log(`comments: ${runs[0]!.comments.toLocaleString('en-US')} generated, mean ${commentBytes.mean} bytes; as many realistic, mean ${commentBytes.realistic} bytes, ${commentBytes.realisticNonAscii}% with non-ASCII`);
-  console.log(`load average: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`compile ${compile.terms.toLocaleString('en-US')}-term policy: median ${compile.medianMs} ms (max ${compile.maxMs} ms of 7)`);
+  console.log(
+    `policy engine benchmark · ${machine.cpu} × ${machine.cores} · node ${machine.node} · ${machine.platform}`,
+  );
+  console.log(
+    `comments: ${runs[0]!.comments.toLocaleString('en-US')} generated, mean ${commentBytes.mean} bytes; as many realistic, mean ${commentBytes.realistic} bytes, ${commentBytes.realisticNonAscii}% with non-ASCII`,
+  );
+  console.log(
+    `load average: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `compile ${compile.terms.toLocaleString('en-US')}-term policy: median ${compile.medianMs} ms (max ${compile.maxMs} ms of 7)`,
+  );
   for (const r of runs) {
-    const mix = Object.entries(r.outcomes).map(([k, v]) => `${k} ${v}`).join(', ');
-    console.log(`evaluate ${r.corpus}, ${r.policy} (${r.terms} terms): ${r.commentsPerSecond.toLocaleString('en-US')} comments/s · p50 ${r.p50Us} µs · p99 ${r.p99Us} µs · ${mix}`);
+    const mix = Object.entries(r.outcomes)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    console.log(
+      `evaluate ${r.corpus}, ${r.policy} (${r.terms} terms): ${r.commentsPerSecond.toLocaleString('en-US')} comments/s · p50 ${r.p50Us} µs · p99 ${r.p99Us} µs · ${mix}`,
+    );
   }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { comments: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { comments: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
   const result = await main({ comments: values.comments ? Number(values.comments) : undefined });
   if (values.json) console.log(JSON.stringify(result));
   else print(result);

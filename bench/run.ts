@@ -20,10 +20,19 @@ import { writeBlock } from '../scripts/lib/figures';
 
 const quick = hasFlag('quick');
 const skipPostgres = hasFlag('skip-postgres');
-const only = stringFlag('only')?.split(',').map((name) => name.trim());
+const only = stringFlag('only')
+  ?.split(',')
+  .map((name) => name.trim());
 const allowMiss = hasFlag('allow-miss');
-const scripts: Record<Exclude<Name, 'policy'>, { file: string; args: string[]; needsBuild: boolean; postgres?: boolean }> = {
-  'moderation-queue': { file: 'bench/moderation-queue.ts', args: skipPostgres ? ['--skip-postgres'] : [], needsBuild: false },
+const scripts: Record<
+  Exclude<Name, 'policy'>,
+  { file: string; args: string[]; needsBuild: boolean; postgres?: boolean }
+> = {
+  'moderation-queue': {
+    file: 'bench/moderation-queue.ts',
+    args: skipPostgres ? ['--skip-postgres'] : [],
+    needsBuild: false,
+  },
   'query-plans': { file: 'bench/explain.ts', args: [], needsBuild: false },
   'article-page': { file: 'bench/article-page.ts', args: [], needsBuild: true },
   freshness: { file: 'bench/freshness.ts', args: [], needsBuild: true },
@@ -31,13 +40,23 @@ const scripts: Record<Exclude<Name, 'policy'>, { file: string; args: string[]; n
   'write-path-postgres': { file: 'bench/write-path.ts', args: ['--postgres'], needsBuild: true, postgres: true },
   'js-size': { file: 'bench/js-size.ts', args: [], needsBuild: true },
 };
-if (only) for (const name of only) if (!(names as readonly string[]).includes(name)) throw new Error(`unknown benchmark "${name}"; choose from ${names.join(', ')}`);
-const selected = names.filter((name) => (!only || only.includes(name)) && !(skipPostgres && name === 'write-path-postgres'));
+if (only)
+  for (const name of only)
+    if (!(names as readonly string[]).includes(name))
+      throw new Error(`unknown benchmark "${name}"; choose from ${names.join(', ')}`);
+const selected = names.filter(
+  (name) => (!only || only.includes(name)) && !(skipPostgres && name === 'write-path-postgres'),
+);
 
 function commit(): string {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() ? ' (with uncommitted changes)' : '';
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim()
+      ? ' (with uncommitted changes)'
+      : '';
     return sha + dirty;
   } catch {
     return 'unknown';
@@ -47,11 +66,15 @@ function commit(): string {
 function runScript(file: string, args: string[]): Promise<unknown> {
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'result.json');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', file, '--json', out, ...(quick ? ['--quick'] : []), ...args], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, BENCH_BUILD_CHECKED: '1' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', file, '--json', out, ...(quick ? ['--quick'] : []), ...args],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, BENCH_BUILD_CHECKED: '1' },
+      },
+    );
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code !== 0) return reject(new Error(`${file} exited with ${signal ?? `code ${code}`}`));
@@ -64,14 +87,18 @@ function runScript(file: string, args: string[]): Promise<unknown> {
 const machine = machineInfo();
 const startedAt = new Date();
 const startCommit = commit();
-console.log(`The Ledger benchmarks · ${startedAt.toISOString()} · commit ${startCommit}${quick ? ' · QUICK (shorter runs: figures for smoke-testing only)' : ''}`);
+console.log(
+  `The Ledger benchmarks · ${startedAt.toISOString()} · commit ${startCommit}${quick ? ' · QUICK (shorter runs: figures for smoke-testing only)' : ''}`,
+);
 console.log(describeMachine(machine));
 console.log(`running: ${selected.join(', ')}`);
 
 const entries: Partial<Record<Name, Entry>> = {};
 if (selected.some((name) => name !== 'policy' && scripts[name].needsBuild)) {
   const state = await ensureBuild({ force: hasFlag('build') });
-  console.log(state === 'current' ? 'production build in .next-bench is current' : 'production build in .next-bench rebuilt');
+  console.log(
+    state === 'current' ? 'production build in .next-bench is current' : 'production build in .next-bench rebuilt',
+  );
 }
 
 for (const name of selected) {
@@ -87,35 +114,85 @@ for (const name of selected) {
       }
       console.log('\n── policy engine (bench/policy.ts) ─────────────────────────────────────');
       // By path, so a checkout without bench/policy.ts still type-checks and runs the rest.
-      const module = (await import(pathToFileURL(file).href)) as { main: (options?: { comments?: number; warmup?: number }) => Promise<unknown> };
+      const module = (await import(pathToFileURL(file).href)) as {
+        main: (options?: { comments?: number; warmup?: number }) => Promise<unknown>;
+      };
       result = await module.main(quick ? { comments: 1000, warmup: 200 } : {});
       printPolicy(result);
     } else {
       result = await runScript(scripts[name].file, scripts[name].args);
     }
-    entries[name] = { status: 'ok', at: new Date().toISOString(), commit: startCommit, quick, seconds: Math.round((Date.now() - started) / 1000), result };
+    entries[name] = {
+      status: 'ok',
+      at: new Date().toISOString(),
+      commit: startCommit,
+      quick,
+      seconds: Math.round((Date.now() - started) / 1000),
+      result,
+    };
   } catch (error) {
     console.error(`\n${name} FAILED: ${error instanceof Error ? error.message : error}`);
-    entries[name] = { status: 'failed', at: new Date().toISOString(), commit: startCommit, quick, seconds: Math.round((Date.now() - started) / 1000), error: String(error) };
+    entries[name] = {
+      status: 'failed',
+      at: new Date().toISOString(),
+      commit: startCommit,
+      quick,
+      seconds: Math.round((Date.now() - started) / 1000),
+      error: String(error),
+    };
   }
 }
 
 function printPolicy(result: unknown) {
-  const r = result as { compile?: { terms: number; medianMs: number }; runs?: { corpus?: string; policy: string; terms: number; commentsPerSecond: number; p50Us: number; p99Us: number }[] };
-  if (r.compile) console.log(`compile a ${r.compile.terms.toLocaleString('en-US')}-term policy: median ${r.compile.medianMs} ms`);
-  for (const run of r.runs ?? []) console.log(`evaluate ${run.corpus ?? 'generated'}, ${run.policy} (${run.terms} terms): ${run.commentsPerSecond.toLocaleString('en-US')} comments/s · p50 ${run.p50Us} µs · p99 ${run.p99Us} µs`);
+  const r = result as {
+    compile?: { terms: number; medianMs: number };
+    runs?: {
+      corpus?: string;
+      policy: string;
+      terms: number;
+      commentsPerSecond: number;
+      p50Us: number;
+      p99Us: number;
+    }[];
+  };
+  if (r.compile)
+    console.log(`compile a ${r.compile.terms.toLocaleString('en-US')}-term policy: median ${r.compile.medianMs} ms`);
+  for (const run of r.runs ?? [])
+    console.log(
+      `evaluate ${run.corpus ?? 'generated'}, ${run.policy} (${run.terms} terms): ${run.commentsPerSecond.toLocaleString('en-US')} comments/s · p50 ${run.p50Us} µs · p99 ${run.p99Us} µs`,
+    );
 }
 
 // ---- summary ----
 // With --only, the other benchmarks' figures from the previous run are kept (each row says when and where it ran).
 const file = path.join(root, 'data', 'bench-results.json');
-const previous = only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { benchmarks?: Partial<Record<Name, Entry>> }).benchmarks ?? {} : {};
+const previous =
+  only && existsSync(file)
+    ? ((JSON.parse(readFileSync(file, 'utf8')) as { benchmarks?: Partial<Record<Name, Entry>> }).benchmarks ?? {})
+    : {};
 const merged: Partial<Record<Name, Entry>> = { ...previous, ...entries };
 const { rows, misses } = summaryRows(merged, new Set(Object.keys(entries) as Name[]));
-console.log(`\n══ summary${quick ? ' (QUICK run)' : ''}${only ? ` (${only.join(', ')} now; the rest from the previous run)` : ''} ══`);
+console.log(
+  `\n══ summary${quick ? ' (QUICK run)' : ''}${only ? ` (${only.join(', ')} now; the rest from the previous run)` : ''} ══`,
+);
 console.log(renderTable(rows, true).join('\n'));
 
-writeFileSync(file, JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), quick, commit: startCommit, machine, summary: rows, benchmarks: merged }, null, 2));
+writeFileSync(
+  file,
+  JSON.stringify(
+    {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      quick,
+      commit: startCommit,
+      machine,
+      summary: rows,
+      benchmarks: merged,
+    },
+    null,
+    2,
+  ),
+);
 console.log(`\nresults: ${path.relative(root, file)}`);
 
 // BENCHMARKS.md gets only figures worth quoting: a full run, or --only on top of full ones.
@@ -123,10 +200,22 @@ if (quick) console.log('BENCHMARKS.md not updated: a --quick run gives smoke-tes
 else {
   const doc = path.join(root, 'BENCHMARKS.md');
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  const block = benchmarksBlock({ command, commit: startCommit, startedAt, finishedAt: new Date(), machine, loadAtEnd: machineInfo().loadAverage, rows });
+  const block = benchmarksBlock({
+    command,
+    commit: startCommit,
+    startedAt,
+    finishedAt: new Date(),
+    machine,
+    loadAtEnd: machineInfo().loadAverage,
+    rows,
+  });
   writeFileSync(doc, writeBlock(readFileSync(doc, 'utf8'), 'bench', figureRecord(merged), block));
   console.log('BENCHMARKS.md: summary written between the figures:bench markers; commit it.');
 }
 
-if (misses.length) console.log(`\n${misses.length} target(s) missed${allowMiss ? ' (--allow-miss: not failing)' : ''}:\n${misses.map((m) => `  - ${m}`).join('\n')}`);
-if (Object.values(entries).some((entry) => entry?.status === 'failed') || (misses.length && !allowMiss)) process.exitCode = 1;
+if (misses.length)
+  console.log(
+    `\n${misses.length} target(s) missed${allowMiss ? ' (--allow-miss: not failing)' : ''}:\n${misses.map((m) => `  - ${m}`).join('\n')}`,
+  );
+if (Object.values(entries).some((entry) => entry?.status === 'failed') || (misses.length && !allowMiss))
+  process.exitCode = 1;

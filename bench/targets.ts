@@ -5,7 +5,16 @@
 // A benchmark's result is read here through the few fields a target needs, so the table has no dependency
 // on the benchmark modules (bench/policy.ts may be absent from a checkout).
 
-export const benchNames = ['policy', 'moderation-queue', 'query-plans', 'article-page', 'freshness', 'write-path', 'write-path-postgres', 'js-size'] as const;
+export const benchNames = [
+  'policy',
+  'moderation-queue',
+  'query-plans',
+  'article-page',
+  'freshness',
+  'write-path',
+  'write-path-postgres',
+  'js-size',
+] as const;
 export type BenchName = (typeof benchNames)[number];
 
 /** One measured value a target applies to (several per result: both databases, both policies). */
@@ -19,13 +28,32 @@ export type Target = {
   limit: number;
   measure: (result: unknown) => Measured[];
 };
-export type Verdict = { id: string; benchmark: BenchName; subject: string; figure: string; target: string; value: number; met: boolean };
+export type Verdict = {
+  id: string;
+  benchmark: BenchName;
+  subject: string;
+  figure: string;
+  target: string;
+  value: number;
+  met: boolean;
+};
 
 // The fields the targets read. A result that lacks them makes `measure` throw, which fails the run: a target
 // that silently measures nothing would always be "met".
-type ArticlePage = { cached: { reqPerSec: number; p50Ms: number; p99Ms: number }; baseline: { reqPerSec: number; p50Ms: number; p99Ms: number }; ratio: number };
-type Freshness = { approve: { medianMs: number; maxMs: number; rounds: number }; post: { medianMs: number; maxMs: number; rounds: number } };
-type WritePath = { database: string; acknowledged: number; check: { missing: number; duplicates: number; storedButNotAcknowledged: number } };
+type ArticlePage = {
+  cached: { reqPerSec: number; p50Ms: number; p99Ms: number };
+  baseline: { reqPerSec: number; p50Ms: number; p99Ms: number };
+  ratio: number;
+};
+type Freshness = {
+  approve: { medianMs: number; maxMs: number; rounds: number };
+  post: { medianMs: number; maxMs: number; rounds: number };
+};
+type WritePath = {
+  database: string;
+  acknowledged: number;
+  check: { missing: number; duplicates: number; storedButNotAcknowledged: number };
+};
 type JsSize = { signedOut: { encodedKB: number; decodedKB: number } };
 type Policy = { runs: { corpus?: string; policy: string; terms: number; commentsPerSecond: number; p99Us: number }[] };
 type Queue = { results: { database: string; rows: number; firstPageMs: number; lastPageMs: number }[] };
@@ -34,10 +62,17 @@ function need<T>(result: unknown, check: (r: T) => unknown, what: string): T {
   if (!result || typeof result !== 'object' || !check(result as T)) throw new Error(`benchmark result has no ${what}`);
   return result as T;
 }
-const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const n = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const writeChecked = (result: unknown): Measured[] => {
   const r = need<WritePath>(result, (x) => x.check && typeof x.check.missing === 'number', 'database check');
-  return [{ subject: `write path (${r.database}): stored = acknowledged`, value: r.check.missing + r.check.duplicates, figure: `${n(r.acknowledged)} acknowledged, missing ${r.check.missing}, duplicated ${r.check.duplicates}, extra ${r.check.storedButNotAcknowledged}` }];
+  return [
+    {
+      subject: `write path (${r.database}): stored = acknowledged`,
+      value: r.check.missing + r.check.duplicates,
+      figure: `${n(r.acknowledged)} acknowledged, missing ${r.check.missing}, duplicated ${r.check.duplicates}, extra ${r.check.storedButNotAcknowledged}`,
+    },
+  ];
 };
 
 export const targets: Target[] = [
@@ -48,8 +83,18 @@ export const targets: Target[] = [
     direction: 'at-least',
     limit: 50,
     measure: (result) => {
-      const r = need<ArticlePage>(result, (x) => typeof x.ratio === 'number' && !!x.cached && !!x.baseline, 'cached/baseline figures');
-      return [{ subject: 'article page, signed-out (page cache) vs bare node:http', value: r.ratio * 100, figure: `${n(r.cached.reqPerSec)} vs ${n(r.baseline.reqPerSec)} req/s = ${n(r.ratio * 100)} %` }];
+      const r = need<ArticlePage>(
+        result,
+        (x) => typeof x.ratio === 'number' && !!x.cached && !!x.baseline,
+        'cached/baseline figures',
+      );
+      return [
+        {
+          subject: 'article page, signed-out (page cache) vs bare node:http',
+          value: r.ratio * 100,
+          figure: `${n(r.cached.reqPerSec)} vs ${n(r.baseline.reqPerSec)} req/s = ${n(r.ratio * 100)} %`,
+        },
+      ];
     },
   },
   {
@@ -60,24 +105,51 @@ export const targets: Target[] = [
     limit: 50,
     measure: (result) => {
       const r = need<ArticlePage>(result, (x) => typeof x.cached?.p99Ms === 'number', 'cached latency');
-      return [{ subject: 'article page, signed-out, p50 / p99 latency', value: r.cached.p99Ms, figure: `${r.cached.p50Ms} / ${r.cached.p99Ms} ms (baseline ${r.baseline.p50Ms} / ${r.baseline.p99Ms} ms)` }];
+      return [
+        {
+          subject: 'article page, signed-out, p50 / p99 latency',
+          value: r.cached.p99Ms,
+          figure: `${r.cached.p50Ms} / ${r.cached.p99Ms} ms (baseline ${r.baseline.p50Ms} / ${r.baseline.p99Ms} ms)`,
+        },
+      ];
     },
   },
-  ...(['approve', 'post'] as const).map(
-    (change): Target => ({
-      id: `freshness-${change}`,
-      benchmark: 'freshness',
-      target: 'every round ≤ 1 s',
-      direction: 'at-most',
-      limit: 1000,
-      measure: (result) => {
-        const s = need<Freshness>(result, (x) => typeof x[change]?.maxMs === 'number', `${change} series`)[change];
-        return [{ subject: change === 'approve' ? 'freshness: moderator approves → signed-out page shows it' : 'freshness: reader posts → signed-out page shows it', value: s.maxMs, figure: `median ${n(s.medianMs, 1)} ms, max ${n(s.maxMs, 1)} ms (${s.rounds} rounds)` }];
-      },
-    }),
-  ),
-  { id: 'write-path-exactly-once', benchmark: 'write-path', target: 'none missing or doubled', direction: 'at-most', limit: 0, measure: writeChecked },
-  { id: 'write-path-postgres-exactly-once', benchmark: 'write-path-postgres', target: 'none missing or doubled', direction: 'at-most', limit: 0, measure: writeChecked },
+  ...(['approve', 'post'] as const).map((change): Target => ({
+    id: `freshness-${change}`,
+    benchmark: 'freshness',
+    target: 'every round ≤ 1 s',
+    direction: 'at-most',
+    limit: 1000,
+    measure: (result) => {
+      const s = need<Freshness>(result, (x) => typeof x[change]?.maxMs === 'number', `${change} series`)[change];
+      return [
+        {
+          subject:
+            change === 'approve'
+              ? 'freshness: moderator approves → signed-out page shows it'
+              : 'freshness: reader posts → signed-out page shows it',
+          value: s.maxMs,
+          figure: `median ${n(s.medianMs, 1)} ms, max ${n(s.maxMs, 1)} ms (${s.rounds} rounds)`,
+        },
+      ];
+    },
+  })),
+  {
+    id: 'write-path-exactly-once',
+    benchmark: 'write-path',
+    target: 'none missing or doubled',
+    direction: 'at-most',
+    limit: 0,
+    measure: writeChecked,
+  },
+  {
+    id: 'write-path-postgres-exactly-once',
+    benchmark: 'write-path-postgres',
+    target: 'none missing or doubled',
+    direction: 'at-most',
+    limit: 0,
+    measure: writeChecked,
+  },
   {
     id: 'js-size-signed-out',
     benchmark: 'js-size',
@@ -86,7 +158,13 @@ export const targets: Target[] = [
     limit: 100,
     measure: (result) => {
       const r = need<JsSize>(result, (x) => typeof x.signedOut?.encodedKB === 'number', 'signed-out size');
-      return [{ subject: 'JavaScript on the article page, signed-out', value: r.signedOut.encodedKB, figure: `${r.signedOut.encodedKB} KB compressed (${r.signedOut.decodedKB} KB decoded)` }];
+      return [
+        {
+          subject: 'JavaScript on the article page, signed-out',
+          value: r.signedOut.encodedKB,
+          figure: `${r.signedOut.encodedKB} KB compressed (${r.signedOut.decodedKB} KB decoded)`,
+        },
+      ];
     },
   },
   {
@@ -111,11 +189,13 @@ export const targets: Target[] = [
     direction: 'at-most',
     limit: 10,
     measure: (result) =>
-      need<Queue>(result, (x) => Array.isArray(x.results) && x.results.length > 0, 'queue results').results.map((q) => ({
-        subject: `moderation queue, ${n(q.rows)} pending, ${q.database}`,
-        value: q.lastPageMs,
-        figure: `first page ${q.firstPageMs.toFixed(2)} ms, last page ${q.lastPageMs.toFixed(2)} ms`,
-      })),
+      need<Queue>(result, (x) => Array.isArray(x.results) && x.results.length > 0, 'queue results').results.map(
+        (q) => ({
+          subject: `moderation queue, ${n(q.rows)} pending, ${q.database}`,
+          value: q.lastPageMs,
+          figure: `first page ${q.firstPageMs.toFixed(2)} ms, last page ${q.lastPageMs.toFixed(2)} ms`,
+        }),
+      ),
   },
 ];
 
@@ -148,14 +228,93 @@ export function printVerdicts(benchmark: BenchName, result: unknown): Verdict[] 
  * figure stale (scripts/check-figures.ts). Generous on purpose: a stale-figure warning costs a re-run, a
  * figure quoted for code it never measured costs trust. The benchmark's own script is always included.
  */
-const serving = ['server.ts', 'lib/server', 'proxy.ts', 'next.config.ts', 'instrumentation.ts', 'lib/cache', 'lib/db.ts', 'lib/database', 'lib/security', 'package-lock.json'];
+const serving = [
+  'server.ts',
+  'lib/server',
+  'proxy.ts',
+  'next.config.ts',
+  'instrumentation.ts',
+  'lib/cache',
+  'lib/db.ts',
+  'lib/database',
+  'lib/security',
+  'package-lock.json',
+];
 export const measures: Record<BenchName, string[]> = {
   policy: ['bench/policy.ts', 'lib/policy'],
-  'moderation-queue': ['bench/moderation-queue.ts', 'lib/moderation', 'lib/data/moderation.ts', 'lib/db.ts', 'prisma/schema.prisma', 'prisma/migrations', 'prisma/postgres'],
-  'query-plans': ['bench/explain.ts', 'lib/data/comments.ts', 'lib/db.ts', 'prisma/schema.prisma', 'prisma/migrations', 'prisma/postgres'],
-  'article-page': ['bench/article-page.ts', 'bench/lib', ...serving, 'app/(reader)', 'app/layout.tsx', 'components', 'lib/data', 'lib/auth', 'lib/comments', 'lib/policy', 'lib/site'],
-  freshness: ['bench/freshness.ts', 'bench/lib', ...serving, 'app/(reader)', 'app/(moderation)', 'components', 'lib/data', 'lib/comments', 'lib/moderation', 'lib/policy'],
-  'write-path': ['bench/write-path.ts', 'bench/lib', ...serving, 'app/(reader)', 'lib/comments', 'lib/policy', 'lib/data', 'lib/notifications', 'prisma/schema.prisma', 'prisma/migrations'],
-  'write-path-postgres': ['bench/write-path.ts', 'bench/lib', ...serving, 'app/(reader)', 'lib/comments', 'lib/policy', 'lib/data', 'lib/notifications', 'prisma/postgres'],
-  'js-size': ['bench/js-size.ts', 'app', 'components', 'next.config.ts', 'proxy.ts', 'server.ts', 'lib/cache', 'package-lock.json'],
+  'moderation-queue': [
+    'bench/moderation-queue.ts',
+    'lib/moderation',
+    'lib/data/moderation.ts',
+    'lib/db.ts',
+    'prisma/schema.prisma',
+    'prisma/migrations',
+    'prisma/postgres',
+  ],
+  'query-plans': [
+    'bench/explain.ts',
+    'lib/data/comments.ts',
+    'lib/db.ts',
+    'prisma/schema.prisma',
+    'prisma/migrations',
+    'prisma/postgres',
+  ],
+  'article-page': [
+    'bench/article-page.ts',
+    'bench/lib',
+    ...serving,
+    'app/(reader)',
+    'app/layout.tsx',
+    'components',
+    'lib/data',
+    'lib/auth',
+    'lib/comments',
+    'lib/policy',
+    'lib/site',
+  ],
+  freshness: [
+    'bench/freshness.ts',
+    'bench/lib',
+    ...serving,
+    'app/(reader)',
+    'app/(moderation)',
+    'components',
+    'lib/data',
+    'lib/comments',
+    'lib/moderation',
+    'lib/policy',
+  ],
+  'write-path': [
+    'bench/write-path.ts',
+    'bench/lib',
+    ...serving,
+    'app/(reader)',
+    'lib/comments',
+    'lib/policy',
+    'lib/data',
+    'lib/notifications',
+    'prisma/schema.prisma',
+    'prisma/migrations',
+  ],
+  'write-path-postgres': [
+    'bench/write-path.ts',
+    'bench/lib',
+    ...serving,
+    'app/(reader)',
+    'lib/comments',
+    'lib/policy',
+    'lib/data',
+    'lib/notifications',
+    'prisma/postgres',
+  ],
+  'js-size': [
+    'bench/js-size.ts',
+    'app',
+    'components',
+    'next.config.ts',
+    'proxy.ts',
+    'server.ts',
+    'lib/cache',
+    'package-lock.json',
+  ],
 };

@@ -30,12 +30,24 @@ export type WritePathResult = {
   warmup: { attempts: number; acknowledged: number };
   /** Errors the server logged (data/bench-server-PORT.log), most frequent first. */
   serverErrors: { count: number; message: string }[];
-  check: { stored: number; missing: number; duplicates: number; storedButNotAcknowledged: number; commentCountMatches: boolean };
+  check: {
+    stored: number;
+    missing: number;
+    duplicates: number;
+    storedButNotAcknowledged: number;
+    commentCountMatches: boolean;
+  };
 };
 
 type Outcome = 'published' | 'held' | 'rejected' | 'refused' | 'http-error' | 'network-error';
 
-export async function main({ seconds = 30, posters = 200, postgres = false, quick = false, build = false } = {}): Promise<WritePathResult> {
+export async function main({
+  seconds = 30,
+  posters = 200,
+  postgres = false,
+  quick = false,
+  build = false,
+} = {}): Promise<WritePathResult> {
   if (quick) seconds = Math.min(seconds, 8);
   const database = postgres ? 'postgres' : 'sqlite';
   const url = postgres ? postgresUrl : sqliteUrl;
@@ -47,15 +59,29 @@ export async function main({ seconds = 30, posters = 200, postgres = false, quic
   const db = await openDb(url);
   // The policy's flood limits (5 a minute per reader, 20 per address: every poster here is 127.0.0.1) would
   // refuse most of a deliberate flood: seedCrowd raises them and holds no one as a new commenter.
-  const { article, readers, sessions } = await seedCrowd(db, { posters, prefix: 'writer', slug: 'write-path', note: 'write-path benchmark: flood limits raised' });
-  console.log(`seeded ${posters} trusted readers (3 earlier published comments each) with sessions; flood limits raised`);
+  const { article, readers, sessions } = await seedCrowd(db, {
+    posters,
+    prefix: 'writer',
+    slug: 'write-path',
+    note: 'write-path benchmark: flood limits raised',
+  });
+  console.log(
+    `seeded ${posters} trusted readers (3 earlier published comments each) with sessions; flood limits raised`,
+  );
 
   const server = await startServer({ port: postgres ? 3331 : 3330, databaseUrl: url });
   const agent = new http.Agent({ keepAlive: true, maxSockets: posters + 10 });
   const r = rng(7);
   const run = Date.now().toString(36);
   const acknowledged = new Map<string, string>(); // marker → commentId
-  const outcomes: Record<Outcome, number> = { published: 0, held: 0, rejected: 0, refused: 0, 'http-error': 0, 'network-error': 0 };
+  const outcomes: Record<Outcome, number> = {
+    published: 0,
+    held: 0,
+    rejected: 0,
+    refused: 0,
+    'http-error': 0,
+    'network-error': 0,
+  };
   const latencies: number[] = [];
   const firstErrors: string[] = [];
   let attempts = 0;
@@ -69,7 +95,13 @@ export async function main({ seconds = 30, posters = 200, postgres = false, quic
     const body = `${commentText(r, r.next() < 0.3)} [${marker}]`.slice(-1900);
     let outcome: Outcome;
     try {
-      const response = await postCommentOverHttp({ baseUrl: server.url, article, cookie: sessions[poster]!.cookie, body, agent });
+      const response = await postCommentOverHttp({
+        baseUrl: server.url,
+        article,
+        cookie: sessions[poster]!.cookie,
+        body,
+        agent,
+      });
       if (record) latencies.push(response.ms);
       const parsed = response.state;
       if (response.status !== 200 || !parsed) {
@@ -77,7 +109,11 @@ export async function main({ seconds = 30, posters = 200, postgres = false, quic
         if (firstErrors.length < 5) firstErrors.push(`HTTP ${response.status}: ${response.body.slice(0, 200)}`);
       } else if (parsed.status === 'done' && parsed.commentId) {
         acknowledged.set(marker, parsed.commentId);
-        outcome = parsed.message?.startsWith('Your comment is published') ? 'published' : parsed.message?.includes('held') ? 'held' : 'rejected';
+        outcome = parsed.message?.startsWith('Your comment is published')
+          ? 'published'
+          : parsed.message?.includes('held')
+            ? 'held'
+            : 'rejected';
         if (outcome !== 'published' && firstErrors.length < 5) firstErrors.push(`${outcome}: ${parsed.message}`);
       } else {
         outcome = 'refused';
@@ -120,11 +156,18 @@ export async function main({ seconds = 30, posters = 200, postgres = false, quic
 
   const errorCounts = new Map<string, number>();
   for (const line of readFileSync(server.log, 'utf8').split('\n'))
-    if (/error/i.test(line)) errorCounts.set(line.trim().slice(0, 200), (errorCounts.get(line.trim().slice(0, 200)) ?? 0) + 1);
-  const serverErrors = [...errorCounts].map(([message, count]) => ({ count, message })).sort((a, b) => b.count - a.count).slice(0, 5);
+    if (/error/i.test(line))
+      errorCounts.set(line.trim().slice(0, 200), (errorCounts.get(line.trim().slice(0, 200)) ?? 0) + 1);
+  const serverErrors = [...errorCounts]
+    .map(([message, count]) => ({ count, message }))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 5);
 
   // Every acknowledged comment exactly once; nothing stored that was not acknowledged.
-  const rows = await db.comment.findMany({ where: { articleId: article.id }, select: { id: true, body: true, status: true } });
+  const rows = await db.comment.findMany({
+    where: { articleId: article.id },
+    select: { id: true, body: true, status: true },
+  });
   const byMarker = new Map<string, string[]>();
   for (const row of rows) {
     const marker = /\[(wp\w+z)\]$/.exec(row.body)?.[1];
@@ -135,7 +178,10 @@ export async function main({ seconds = 30, posters = 200, postgres = false, quic
   const duplicates = [...byMarker.values()].filter((ids) => ids.length > 1).length;
   const storedButNotAcknowledged = [...byMarker.keys()].filter((marker) => !acknowledged.has(marker)).length;
   const published = rows.filter((row) => row.status === 'PUBLISHED').length;
-  const { commentCount } = await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { commentCount: true } });
+  const { commentCount } = await db.article.findUniqueOrThrow({
+    where: { id: article.id },
+    select: { commentCount: true },
+  });
   await closeDb();
 
   const elapsed = (finished - started) / 1000;
@@ -153,13 +199,28 @@ export async function main({ seconds = 30, posters = 200, postgres = false, quic
     unloadedMedianMs: round(unloaded),
     warmup: { attempts: posters, acknowledged: warmAcks },
     serverErrors,
-    latency: { p50Ms: round(percentile(latencies, 50)), p90Ms: round(percentile(latencies, 90)), p99Ms: round(percentile(latencies, 99)), maxMs: round(Math.max(...latencies)) },
-  check: { stored: byMarker.size, missing, duplicates, storedButNotAcknowledged, commentCountMatches: commentCount === published },
+    latency: {
+      p50Ms: round(percentile(latencies, 50)),
+      p90Ms: round(percentile(latencies, 90)),
+      p99Ms: round(percentile(latencies, 99)),
+      maxMs: round(Math.max(...latencies)),
+    },
+    check: {
+      stored: byMarker.size,
+      missing,
+      duplicates,
+      storedButNotAcknowledged,
+      commentCountMatches: commentCount === published,
+    },
   };
   console.log(
     `${acked.toLocaleString('en-US')} comments acknowledged in ${result.seconds} s = ${result.acknowledgedPerSecond} per second · latency p50 ${result.latency.p50Ms} ms · p90 ${result.latency.p90Ms} ms · p99 ${result.latency.p99Ms} ms · max ${result.latency.maxMs} ms`,
   );
-  console.log(`outcomes: ${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `outcomes: ${Object.entries(outcomes)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   for (const e of serverErrors) console.log(`server log: ${e.count}× ${e.message}`);
   if (firstErrors.length) console.log(`first problems:\n  ${firstErrors.join('\n  ')}`);
   console.log(
@@ -170,4 +231,12 @@ export async function main({ seconds = 30, posters = 200, postgres = false, quic
 }
 
 if (isMain(import.meta.url))
-  writeResult(await main({ seconds: numberFlag('seconds', 30), posters: numberFlag('posters', 200), postgres: hasFlag('postgres'), quick: hasFlag('quick'), build: hasFlag('build') }));
+  writeResult(
+    await main({
+      seconds: numberFlag('seconds', 30),
+      posters: numberFlag('posters', 200),
+      postgres: hasFlag('postgres'),
+      quick: hasFlag('quick'),
+      build: hasFlag('build'),
+    }),
+  );

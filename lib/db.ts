@@ -20,11 +20,17 @@ const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
 function createClient(): Db {
   if (dbTarget.provider === 'postgres') {
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    return new PgClient({ adapter: new PrismaPg({ connectionString: dbTarget.url, max }), transactionOptions }) as unknown as Db;
+    return new PgClient({
+      adapter: new PrismaPg({ connectionString: dbTarget.url, max }),
+      transactionOptions,
+    }) as unknown as Db;
   }
   // WAL lets readers run while a writer commits; busy timeout queues concurrent writers instead of failing.
   // synchronous=FULL (set in prepareSqlite) makes an acknowledged commit survive a crash or power loss.
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: dbTarget.file, timeout: 10_000 }), transactionOptions });
+  return new SqliteClient({
+    adapter: new PrismaBetterSQLite3({ url: dbTarget.file, timeout: 10_000 }),
+    transactionOptions,
+  });
 }
 
 // One client per process and database (dev hot reloads and test files re-import this module).

@@ -14,7 +14,8 @@ const stories = [
     meta: {
       headline: 'Huawei signs deal to build Russia’s 5G networks after U.S. ban',
       slug: 'huawei-russia-5g',
-      standfirst: 'The Chinese telecom giant inked the agreement with MTS at a Kremlin meeting between Xi Jinping and Vladimir Putin.',
+      standfirst:
+        'The Chinese telecom giant inked the agreement with MTS at a Kremlin meeting between Xi Jinping and Vladimir Putin.',
       dateline: 'Washington',
       published: '2019-06-05T18:30:00Z',
     },
@@ -37,14 +38,41 @@ export const demoUsers = [
 
 // A short, civil discussion so the demo's comment sections are not empty. Fixed ids keep reseeding idempotent.
 const demoComments = [
-  { id: 'demo-c1', article: 'huawei-russia-5g', by: 'reader@example.com', minutes: 10, body: 'The interesting part is the 30 countries figure. Does anyone know which European operators are on that list?' },
-  { id: 'demo-c2', article: 'huawei-russia-5g', by: 'moderator@example.com', parent: 'demo-c1', minutes: 25, body: 'Good question. Our technology desk is following up; please keep the thread on the deal itself.' },
-  { id: 'demo-c3', article: 'huawei-russia-5g', by: 'admin@example.com', minutes: 40, body: 'The Commerce Department list is public: https://www.bis.doc.gov has the current entries.' },
-  { id: 'demo-c4', article: 'council-bike-lanes', by: 'reader@example.com', minutes: 60, body: 'Loading zones on every block was the right compromise. Deliveries were the real sticking point.' },
+  {
+    id: 'demo-c1',
+    article: 'huawei-russia-5g',
+    by: 'reader@example.com',
+    minutes: 10,
+    body: 'The interesting part is the 30 countries figure. Does anyone know which European operators are on that list?',
+  },
+  {
+    id: 'demo-c2',
+    article: 'huawei-russia-5g',
+    by: 'moderator@example.com',
+    parent: 'demo-c1',
+    minutes: 25,
+    body: 'Good question. Our technology desk is following up; please keep the thread on the deal itself.',
+  },
+  {
+    id: 'demo-c3',
+    article: 'huawei-russia-5g',
+    by: 'admin@example.com',
+    minutes: 40,
+    body: 'The Commerce Department list is public: https://www.bis.doc.gov has the current entries.',
+  },
+  {
+    id: 'demo-c4',
+    article: 'council-bike-lanes',
+    by: 'reader@example.com',
+    minutes: 60,
+    body: 'Loading zones on every block was the right compromise. Deliveries were the real sticking point.',
+  },
 ] as const;
 
 export async function seed() {
-  const parsed = stories.map(({ file, meta }) => parseStory(readFileSync(path.join(seedDir, file), 'utf8'), meta, file));
+  const parsed = stories.map(({ file, meta }) =>
+    parseStory(readFileSync(path.join(seedDir, file), 'utf8'), meta, file),
+  );
   const results = await importStories(db, parsed, { onExisting: 'skip', authorBios });
   for (const user of demoUsers) {
     await db.user.upsert({

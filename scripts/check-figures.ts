@@ -8,7 +8,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measures } from '../bench/targets';
-import { checkFreshness, describeFreshness, readRecord, reliabilityMeasures, type Freshness, type Git } from './lib/figures';
+import {
+  checkFreshness,
+  describeFreshness,
+  readRecord,
+  reliabilityMeasures,
+  type Freshness,
+  type Git,
+} from './lib/figures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const gitText = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
@@ -19,7 +26,10 @@ const realGit: Git = {
     const result = spawnSync('git', ['merge-base', '--is-ancestor', ancestor, commit], { cwd: root });
     return result.status === 0 ? true : result.status === 1 ? false : null;
   },
-  changesSince: (since, paths) => gitText(['log', '--format=%h %as %s', `${since}..HEAD`, '--', ...paths]).split('\n').filter(Boolean),
+  changesSince: (since, paths) =>
+    gitText(['log', '--format=%h %as %s', `${since}..HEAD`, '--', ...paths])
+      .split('\n')
+      .filter(Boolean),
 };
 
 const documents = [
@@ -47,6 +57,10 @@ for (const doc of documents) {
 }
 if (problems.length) {
   console.log(`\n${problems.length} figure(s) not current: ${problems.join('; ')}`);
-  console.log(report ? '(--report: not failing)' : 'Regenerate with `npm run bench` (BENCHMARKS.md) or a full `npm test` (RELIABILITY.md) and commit the documents.');
+  console.log(
+    report
+      ? '(--report: not failing)'
+      : 'Regenerate with `npm run bench` (BENCHMARKS.md) or a full `npm test` (RELIABILITY.md) and commit the documents.',
+  );
 }
 process.exitCode = problems.length && !report ? 1 : 0;

@@ -34,5 +34,9 @@ await run('npx', ['prisma', 'migrate', 'deploy'], environment);
 await run('npx', ['tsx', 'prisma/seed.ts'], environment);
 await run('npx', ['next', 'build'], { ...environment, NODE_ENV: 'production' });
 console.log(`\nThe Ledger is starting on ${environment.APP_URL}`);
-if (environment.DEV_MAILBOX === '1') console.log(`Sign-in emails: ${environment.APP_URL}/dev/mailbox (try reader@example.com or moderator@example.com)\n`);
-await serve('npx', ['tsx', 'server.ts', '--port', port, '--hostname', host], { ...environment, NODE_ENV: 'production' });
+if (environment.DEV_MAILBOX === '1')
+  console.log(`Sign-in emails: ${environment.APP_URL}/dev/mailbox (try reader@example.com or moderator@example.com)\n`);
+await serve('npx', ['tsx', 'server.ts', '--port', port, '--hostname', host], {
+  ...environment,
+  NODE_ENV: 'production',
+});

@@ -13,7 +13,8 @@ const derived =
     .replace('output       = "../lib/generated/sqlite"', 'output       = "../../lib/generated/pg"');
 
 for (const marker of ['"postgresql"', 'postgresql://unused', '../../lib/generated/pg']) {
-  if (!derived.includes(marker)) throw new Error(`derive-pg-schema: could not rewrite ${marker} in prisma/schema.prisma`);
+  if (!derived.includes(marker))
+    throw new Error(`derive-pg-schema: could not rewrite ${marker} in prisma/schema.prisma`);
 }
 
 const target = 'prisma/postgres/schema.prisma';

@@ -96,7 +96,10 @@ async function main(args: string[]): Promise<number> {
   // 2. The database: never create an empty SQLite file by accident (that would also be "writing").
   const target = resolveDbTarget();
   if (target.provider === 'sqlite' && !existsSync(target.file)) {
-    issues.push({ source: 'DATABASE_URL', problem: `the database ${target.file} does not exist; run npm run db:deploy first` });
+    issues.push({
+      source: 'DATABASE_URL',
+      problem: `the database ${target.file} does not exist; run npm run db:deploy first`,
+    });
     return report(issues, dryRun);
   }
   const { db, dbReady } = await import('../lib/db');
@@ -104,14 +107,17 @@ async function main(args: string[]): Promise<number> {
     await dbReady();
     // With problems already found, still check the parsed stories against the database (as a dry run) so one
     // run lists everything; otherwise write them (or, with --dry-run, check everything and roll back).
-    const results = await importStories(db, stories, { dryRun: dryRun || issues.length > 0 }).catch((error: unknown) => {
-      if (!(error instanceof ImportError)) throw error;
-      issues.push(...error.issues);
-      return [];
-    });
+    const results = await importStories(db, stories, { dryRun: dryRun || issues.length > 0 }).catch(
+      (error: unknown) => {
+        if (!(error instanceof ImportError)) throw error;
+        issues.push(...error.issues);
+        return [];
+      },
+    );
     if (issues.length) return report(issues, dryRun);
     const verb = dryRun ? 'would create' : 'created';
-    for (const result of results) console.log(`${verb}  /articles/${result.slug}  by ${result.authorName} <${result.author}>`);
+    for (const result of results)
+      console.log(`${verb}  /articles/${result.slug}  by ${result.authorName} <${result.author}>`);
     const count = `${results.length} ${plural(results.length, 'story', 'stories')}`;
     console.log(dryRun ? `dry run: ${count} checked, nothing written` : `imported ${count}`);
     return 0;
@@ -125,7 +131,9 @@ async function main(args: string[]): Promise<number> {
 function report(issues: ImportIssue[], dryRun: boolean): number {
   const bySource = new Map<string, string[]>();
   for (const { source, problem } of issues) bySource.set(source, [...(bySource.get(source) ?? []), problem]);
-  const lines = [`import: ${issues.length} ${plural(issues.length, 'problem', 'problems')}; ${dryRun ? 'dry run, ' : ''}nothing was written`];
+  const lines = [
+    `import: ${issues.length} ${plural(issues.length, 'problem', 'problems')}; ${dryRun ? 'dry run, ' : ''}nothing was written`,
+  ];
   for (const [source, problems] of bySource) {
     lines.push(`${source}:`);
     for (const problem of problems) lines.push(`  - ${problem}`);
@@ -141,7 +149,10 @@ function plural(n: number, one: string, many: string) {
 /** Prisma's "table does not exist" means an unmigrated database. */
 function databaseError(error: unknown): unknown {
   const code = (error as { code?: string })?.code;
-  if (code === 'P2021') return new Error(`the database has no tables yet; run npm run db:deploy first (${(error as Error).message.trim().split('\n').at(-1)})`);
+  if (code === 'P2021')
+    return new Error(
+      `the database has no tables yet; run npm run db:deploy first (${(error as Error).message.trim().split('\n').at(-1)})`,
+    );
   return error;
 }
 

@@ -3,7 +3,12 @@
 import os from 'node:os';
 import { adversarial, bestMs, termCount } from '../tests/policy-eval/adversarial';
 
-console.log(`${termCount} terms · load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `${termCount} terms · load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 let worst = 0;
 for (const [name, body] of adversarial) {
   const ms = bestMs(body);

@@ -10,15 +10,30 @@ const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 if (markdown) {
   console.log('| kind | class | cases | flagged | recall / false alarms | passed |\n|---|---|---:|---:|---:|---:|');
   for (const row of report.rows) {
-    const rate = row.kind === 'innocent' ? `${pct(row.flagged / row.cases)} FP` : row.kind === 'abusive' ? `${pct(row.flagged / row.cases)} recall` : 'held, not rejected';
-    console.log(`| ${row.kind} | ${row.group} | ${row.cases} | ${row.flagged} | ${rate} | ${row.passed}/${row.cases} |`);
+    const rate =
+      row.kind === 'innocent'
+        ? `${pct(row.flagged / row.cases)} FP`
+        : row.kind === 'abusive'
+          ? `${pct(row.flagged / row.cases)} recall`
+          : 'held, not rejected';
+    console.log(
+      `| ${row.kind} | ${row.group} | ${row.cases} | ${row.flagged} | ${rate} | ${row.passed}/${row.cases} |`,
+    );
   }
 } else {
   for (const kind of ['abusive', 'innocent', 'ambiguous'] as const) {
-    console.log(`\n${kind === 'abusive' ? 'Abusive and evasive (recall = flagged / cases)' : kind === 'innocent' ? 'Innocent (false alarms = flagged / cases)' : 'Innocent senses of listed words (must be held, never rejected)'}`);
+    console.log(
+      `\n${kind === 'abusive' ? 'Abusive and evasive (recall = flagged / cases)' : kind === 'innocent' ? 'Innocent (false alarms = flagged / cases)' : 'Innocent senses of listed words (must be held, never rejected)'}`,
+    );
     for (const row of report.rows.filter((r) => r.kind === kind)) {
-      const figure = kind === 'abusive' ? `recall ${pct(row.flagged / row.cases)}` : kind === 'innocent' ? `false alarms ${pct(row.flagged / row.cases)}` : `as expected ${row.passed}/${row.cases}`;
-      const strict = kind === 'abusive' && row.passed !== row.flagged ? ` (outcome as expected ${row.passed}/${row.cases})` : '';
+      const figure =
+        kind === 'abusive'
+          ? `recall ${pct(row.flagged / row.cases)}`
+          : kind === 'innocent'
+            ? `false alarms ${pct(row.flagged / row.cases)}`
+            : `as expected ${row.passed}/${row.cases}`;
+      const strict =
+        kind === 'abusive' && row.passed !== row.flagged ? ` (outcome as expected ${row.passed}/${row.cases})` : '';
       console.log(`  ${row.group.padEnd(26)} ${String(row.cases).padStart(4)} cases  ${figure}${strict}`);
     }
   }
@@ -31,6 +46,8 @@ console.log(`compose-time check and server verdict disagree on ${report.disagree
 if (report.failures.length) {
   console.log(`\nFailures (${report.failures.length}):`);
   for (const f of report.failures)
-    console.log(`  [${f.case.group}] expected ${f.case.expect}, got ${f.verdict.outcome}${f.verdict.reasons.length ? ` (${f.verdict.reasons.map((r) => r.ruleId).join(', ')})` : ''}: ${JSON.stringify(f.case.body)}`);
+    console.log(
+      `  [${f.case.group}] expected ${f.case.expect}, got ${f.verdict.outcome}${f.verdict.reasons.length ? ` (${f.verdict.reasons.map((r) => r.ruleId).join(', ')})` : ''}: ${JSON.stringify(f.case.body)}`,
+    );
 }
 for (const c of report.disagreements) console.log(`  disagreement: ${JSON.stringify(c.body)}`);

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { db } from '../lib/db';
 
-const usage = 'usage: npm run roles -- grant reader|moderator|admin EMAIL\n       npm run roles -- revoke EMAIL   (back to reader)\n       npm run roles -- list';
+const usage =
+  'usage: npm run roles -- grant reader|moderator|admin EMAIL\n       npm run roles -- revoke EMAIL   (back to reader)\n       npm run roles -- list';
 const roleSchema = z.enum(['reader', 'moderator', 'admin']);
 const emailSchema = z.email();
 
@@ -11,7 +12,9 @@ async function main(args: string[]): Promise<string> {
   const [command, ...rest] = args;
   if (command === 'list') {
     const staff = await db.user.findMany({ where: { role: { not: 'READER' } }, orderBy: { email: 'asc' } });
-    return staff.length ? staff.map((user) => `${user.role.toLowerCase().padEnd(9)} ${user.email}`).join('\n') : 'No moderators or admins.';
+    return staff.length
+      ? staff.map((user) => `${user.role.toLowerCase().padEnd(9)} ${user.email}`).join('\n')
+      : 'No moderators or admins.';
   }
   let role: z.infer<typeof roleSchema>;
   let email: string;

@@ -14,7 +14,15 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { describeMachine } from '../bench/lib/machine';
 import { writeBlock } from './lib/figures';
 import { reachable, run } from './lib/processes';
-import { fromPlaywright, fromVitest, reliabilityBlock, summarize, type PlaywrightReport, type TestResult, type VitestReport } from './lib/test-report';
+import {
+  fromPlaywright,
+  fromVitest,
+  reliabilityBlock,
+  summarize,
+  type PlaywrightReport,
+  type TestResult,
+  type VitestReport,
+} from './lib/test-report';
 
 const args = process.argv.slice(2);
 const unitOnly = args.includes('--unit-only');
@@ -64,7 +72,9 @@ async function playwright(label: string, databaseUrl: string, config?: string) {
 const startCommit = (() => {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    return execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() ? `${sha} (with uncommitted changes)` : sha;
+    return execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim()
+      ? `${sha} (with uncommitted changes)`
+      : sha;
   } catch {
     return 'unknown';
   }
@@ -75,7 +85,9 @@ const machine = describeMachine();
 await step('derived PostgreSQL schema is current', () => run('node', ['scripts/derive-pg-schema.mjs', '--check'], env));
 // Reported, not yet failing: the recorded figures predate this check and are stale until the next full
 // `npm run bench` and `npm test` are committed. Drop --report then, so stale figures fail the run.
-await step('recorded figures are current (BENCHMARKS.md, RELIABILITY.md)', () => run('npx', ['tsx', 'scripts/check-figures.ts', '--report'], env));
+await step('recorded figures are current (BENCHMARKS.md, RELIABILITY.md)', () =>
+  run('npx', ['tsx', 'scripts/check-figures.ts', '--report'], env),
+);
 await step('type check', () => run('npx', ['tsc', '--noEmit'], env));
 await step('unit and integration tests', async () => {
   const report = 'data/vitest.json';
@@ -100,9 +112,16 @@ else {
   } else {
     await step('end to end on PostgreSQL', () => playwright('postgres', postgresUrl));
     const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-    if (playwrightArgs.length) skip('scale-out: two instances on PostgreSQL + Redis', `running selected specs (${playwrightArgs.join(' ')})`);
-    else if (!(await reachable(redisUrl.replace(/^redis:/, 'tcp:')))) problems.push(`scale-out: nothing listens at ${new URL(redisUrl).host}. Start Redis (redis-server --daemonize yes) or set REDIS_URL.`);
-    else await step('scale-out: two instances on PostgreSQL + Redis', () => playwright('scale', postgresUrl, 'playwright.scale.config.ts'));
+    if (playwrightArgs.length)
+      skip('scale-out: two instances on PostgreSQL + Redis', `running selected specs (${playwrightArgs.join(' ')})`);
+    else if (!(await reachable(redisUrl.replace(/^redis:/, 'tcp:'))))
+      problems.push(
+        `scale-out: nothing listens at ${new URL(redisUrl).host}. Start Redis (redis-server --daemonize yes) or set REDIS_URL.`,
+      );
+    else
+      await step('scale-out: two instances on PostgreSQL + Redis', () =>
+        playwright('scale', postgresUrl, 'playwright.scale.config.ts'),
+      );
   }
 }
 
@@ -115,7 +134,11 @@ else
   await step(reliabilityName, async () => {
     rmSync('data/reliability.json', { force: true });
     try {
-      await run('npx', ['tsx', 'tests/reliability/run.ts', ...(process.env.SKIP_POSTGRES === '1' ? ['--skip-postgres'] : [])], env);
+      await run(
+        'npx',
+        ['tsx', 'tests/reliability/run.ts', ...(process.env.SKIP_POSTGRES === '1' ? ['--skip-postgres'] : [])],
+        env,
+      );
     } finally {
       type Part = { name: string; ok: boolean; skipped?: string };
       const parts = readJson<{ parts: Part[] }>('data/reliability.json')?.parts ?? [];
@@ -136,7 +159,9 @@ if (!unitOnly && !playwrightArgs.length) {
   const date = `${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const block = reliabilityBlock(results, { commit: startCommit, date, machine, ci });
   try {
-    const record = { 'npm test': { commit: sha, date: startedAt.toISOString(), ...(startCommit.includes(' ') ? { dirty: true } : {}) } };
+    const record = {
+      'npm test': { commit: sha, date: startedAt.toISOString(), ...(startCommit.includes(' ') ? { dirty: true } : {}) },
+    };
     writeFileSync('RELIABILITY.md', writeBlock(readFileSync('RELIABILITY.md', 'utf8'), 'tests', record, block));
     console.log('\nRELIABILITY.md: counts written between the figures:tests markers; commit them.');
   } catch (error) {

@@ -14,32 +14,42 @@ import { fileAppeal } from '@/lib/moderation/appeals';
 import { displayNameSchema, signInSchema } from '@/lib/validation/comment';
 import { forbiddenControl } from '@/lib/validation/fields';
 
-export async function requestSignInLink(_previous: FormState<'email'>, formData: FormData): Promise<FormState<'email'>> {
+export async function requestSignInLink(
+  _previous: FormState<'email'>,
+  formData: FormData,
+): Promise<FormState<'email'>> {
   const values = formValues(formData);
   const parsed = signInSchema.safeParse(values);
-  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors, undefined, { email: values.email ?? '' });
+  if (!parsed.success)
+    return invalid(z.flattenError(parsed.error).fieldErrors, undefined, { email: values.email ?? '' });
   const next = safeCallbackPath(parsed.data.callbackUrl, '/');
   const email = encodeURIComponent(parsed.data.email);
   // A few links per address per quarter hour, whoever asks; the answer is the same whether or not an account
   // exists (the link would create one).
   const allowance = await allowMail('sign-in', parsed.data.email);
-  if (!allowance.allowed) redirect(`/sign-in/check-email?email=${email}&already=${Math.ceil(allowance.retryAfterSeconds / 60)}`);
+  if (!allowance.allowed)
+    redirect(`/sign-in/check-email?email=${email}&already=${Math.ceil(allowance.retryAfterSeconds / 60)}`);
   // New accounts choose a display name first; /welcome passes existing ones straight through.
   await sendSignInLink(parsed.data.email, `/welcome?next=${encodeURIComponent(next)}`);
   redirect(`/sign-in/check-email?email=${email}`);
 }
 
-export async function chooseDisplayName(_previous: FormState<'displayName'>, formData: FormData): Promise<FormState<'displayName'>> {
+export async function chooseDisplayName(
+  _previous: FormState<'displayName'>,
+  formData: FormData,
+): Promise<FormState<'displayName'>> {
   const values = formValues(formData);
   const viewer = await getViewer();
   if (!viewer) return invalid({}, 'Your session has ended: sign in again.', { displayName: values.displayName ?? '' });
   // The public name is chosen once, at first sign-in (as /welcome shows): a named account cannot rename itself.
   if (viewer.displayName) redirect(safeCallbackPath(values.next, '/profile'));
   const parsed = displayNameSchema.safeParse(values);
-  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors, undefined, { displayName: values.displayName ?? '' });
+  if (!parsed.success)
+    return invalid(z.flattenError(parsed.error).fieldErrors, undefined, { displayName: values.displayName ?? '' });
   // §6 Be yourself: no journalist's or staff member's name, no site name, no role words.
   const impersonating = await displayNameProblem(viewer, parsed.data.displayName);
-  if (impersonating) return invalid({ displayName: [impersonating] }, undefined, { displayName: parsed.data.displayName });
+  if (impersonating)
+    return invalid({ displayName: [impersonating] }, undefined, { displayName: parsed.data.displayName });
   const taken = await db.user.findFirst({
     where: { displayName: parsed.data.displayName, id: { not: viewer.id } },
     select: { id: true },
@@ -92,7 +102,11 @@ export async function signOut(): Promise<void> {
 }
 
 const appealSchema = z.object({
-  commentId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  commentId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
   statement: z
     .string({ error: 'Explain why the decision should change.' })
     .trim()
@@ -101,13 +115,17 @@ const appealSchema = z.object({
     .refine((text) => !forbiddenControl.test(text), 'Remove the invisible control characters from your appeal.'),
 });
 
-export async function appealAction(_previous: FormState<'statement'>, formData: FormData): Promise<FormState<'statement'>> {
+export async function appealAction(
+  _previous: FormState<'statement'>,
+  formData: FormData,
+): Promise<FormState<'statement'>> {
   const values = formValues(formData);
   const echo = { statement: values.statement ?? '' };
   const viewer = await getViewer();
   if (!viewer) return invalid({}, 'Your session has ended: sign in again.', echo);
   const parsed = appealSchema.safeParse(values);
-  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors as Partial<Record<'statement', string[]>>, undefined, echo);
+  if (!parsed.success)
+    return invalid(z.flattenError(parsed.error).fieldErrors as Partial<Record<'statement', string[]>>, undefined, echo);
   const result = await fileAppeal(viewer, parsed.data.commentId, parsed.data.statement);
   if (!result.ok) return invalid({}, result.message, echo);
   revalidatePath('/profile');

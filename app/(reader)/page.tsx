@@ -12,7 +12,9 @@ export default async function FrontPage() {
         Latest
       </h1>
       {articles.length === 0 ? (
-        <p>No stories yet. Import one with <code>npm run import -- FILE --headline "…"</code>.</p>
+        <p>
+          No stories yet. Import one with <code>npm run import -- FILE --headline "…"</code>.
+        </p>
       ) : (
         <ol className="story-list">
           {articles.map((article) => (

@@ -15,8 +15,12 @@ type Manifest = { node: Record<string, { exportedName?: string; filename?: strin
 
 let manifest: Manifest | undefined;
 export function actionId(exportedName: string, fileSuffix: string): string {
-  manifest ??= JSON.parse(readFileSync(path.join(root, distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as Manifest;
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName && entry.filename?.endsWith(fileSuffix));
+  manifest ??= JSON.parse(
+    readFileSync(path.join(root, distDir, 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as Manifest;
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.exportedName === exportedName && entry.filename?.endsWith(fileSuffix),
+  );
   if (!found) throw new Error(`server action ${exportedName} (${fileSuffix}) is not in the build's manifest`);
   return found[0];
 }
@@ -27,7 +31,8 @@ export const decideActionId = () => actionId('decideAction', 'moderate/actions.t
 /** The Next-Router-State-Tree header the browser sends from a page (route groups and dynamic segments spelled out). */
 export function routerStateTree(segments: (string | [string, string, string])[]): string {
   let node: unknown = ['__PAGE__', {}, null, null, 0];
-  for (const segment of [...segments].reverse()) node = [Array.isArray(segment) ? [...segment, null] : segment, { children: node }, null, null, 0];
+  for (const segment of [...segments].reverse())
+    node = [Array.isArray(segment) ? [...segment, null] : segment, { children: node }, null, null, 0];
   return encodeURIComponent(JSON.stringify(['', { children: node }, null, null, 16]));
 }
 export const articleStateTree = (slug: string) => routerStateTree(['(reader)', 'articles', ['slug', slug, 'd']]);
@@ -35,8 +40,13 @@ export const moderateStateTree = () => routerStateTree(['(moderation)', 'moderat
 
 export function multipart(fields: [string, string][]): { body: Buffer; contentType: string } {
   const boundary = `----BenchFormBoundary${randomBytes(8).toString('hex')}`;
-  const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-  return { body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
+  const parts = fields.map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  return {
+    body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 export type ActionResponse = { status: number; ms: number; body: string; receivedAt: number };
@@ -85,7 +95,12 @@ export function callFormAction(options: {
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           const receivedAt = performance.now();
-          resolve({ status: response.statusCode ?? 0, ms: receivedAt - started, body: Buffer.concat(chunks).toString('utf8'), receivedAt });
+          resolve({
+            status: response.statusCode ?? 0,
+            ms: receivedAt - started,
+            body: Buffer.concat(chunks).toString('utf8'),
+            receivedAt,
+          });
         });
         response.on('error', reject);
       },
@@ -116,7 +131,12 @@ export async function postCommentOverHttp(options: {
     actionId: postCommentId(),
     stateTree: articleStateTree(article.slug),
     cookie: options.cookie,
-    fields: { articleId: article.id, ...(options.parentId ? { parentId: options.parentId } : {}), idempotencyKey: options.idempotencyKey ?? randomUUID(), body: options.body },
+    fields: {
+      articleId: article.id,
+      ...(options.parentId ? { parentId: options.parentId } : {}),
+      idempotencyKey: options.idempotencyKey ?? randomUUID(),
+      body: options.body,
+    },
     agent: options.agent,
     headers: options.headers,
   });
@@ -124,12 +144,22 @@ export async function postCommentOverHttp(options: {
 }
 
 /** A plain GET with the given headers (no Accept-Encoding: identity bytes). */
-export function get(url: string, headers: Record<string, string> = {}, agent: http.Agent = keepAliveAgent): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+export function get(
+  url: string,
+  headers: Record<string, string> = {},
+  agent: http.Agent = keepAliveAgent,
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { agent, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: response.headers }));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          headers: response.headers,
+        }),
+      );
       response.on('error', reject);
     });
     request.setTimeout(60_000, () => request.destroy(new Error('GET timed out after 60 s')));

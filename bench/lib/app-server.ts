@@ -50,31 +50,35 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
   const log = path.join(root, 'data', `bench-server-${port}.log`);
   const out = createWriteStream(log, { flags: 'a' });
   out.write(`\n── server started ${new Date().toISOString()}\n`);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_DIST_DIR: distDir,
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: options.databaseUrl,
-      AUTH_SECRET: benchSecret,
-      APP_URL: url,
-      NEXTAUTH_URL: url,
-      // No mail leaves the machine: the outbox keeps it, and no sender runs inside the measured process.
-      MAILER: 'off',
-      DEV_MAILBOX: '1',
-      SMTP_URL: '',
-      REDIS_URL: '',
-      // The request-level write limits would otherwise refuse a benchmark's deliberate load.
-      RATE_LIMIT_WRITES_PER_IP: '100000000',
-      RATE_LIMIT_WRITES_PER_SESSION: '100000000',
-      PAGE_CACHE: options.pageCache === false ? 'off' : 'on',
-      METRICS_TOKEN: benchMetricsToken,
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_DIST_DIR: distDir,
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_URL: options.databaseUrl,
+        AUTH_SECRET: benchSecret,
+        APP_URL: url,
+        NEXTAUTH_URL: url,
+        // No mail leaves the machine: the outbox keeps it, and no sender runs inside the measured process.
+        MAILER: 'off',
+        DEV_MAILBOX: '1',
+        SMTP_URL: '',
+        REDIS_URL: '',
+        // The request-level write limits would otherwise refuse a benchmark's deliberate load.
+        RATE_LIMIT_WRITES_PER_IP: '100000000',
+        RATE_LIMIT_WRITES_PER_SESSION: '100000000',
+        PAGE_CACHE: options.pageCache === false ? 'off' : 'on',
+        METRICS_TOKEN: benchMetricsToken,
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   running.add(child);
   child.stdout!.pipe(out, { end: false });
   child.stderr!.pipe(out, { end: false });

@@ -8,7 +8,15 @@ import { root } from './util';
 
 export const distDir = '.next-bench';
 
-const sourceRoots = ['app', 'components', 'lib', 'next.config.ts', 'package-lock.json', 'instrumentation.ts', 'prisma/schema.prisma'];
+const sourceRoots = [
+  'app',
+  'components',
+  'lib',
+  'next.config.ts',
+  'package-lock.json',
+  'instrumentation.ts',
+  'prisma/schema.prisma',
+];
 
 function newestMtime(target: string): number {
   const full = path.join(root, target);
@@ -37,7 +45,8 @@ function preserve(files: string[]) {
     return { full, text: existsSync(full) ? readFileSync(full, 'utf8') : null };
   });
   return () => {
-    for (const { full, text } of saved) if (text !== null && existsSync(full) && readFileSync(full, 'utf8') !== text) writeFileSync(full, text);
+    for (const { full, text } of saved)
+      if (text !== null && existsSync(full) && readFileSync(full, 'utf8') !== text) writeFileSync(full, text);
   };
 }
 
@@ -51,7 +60,13 @@ export async function ensureBuild({ force = false, log = console.log } = {}): Pr
     await new Promise<void>((resolve, reject) => {
       const child = spawn('npx', ['next', 'build'], {
         cwd: root,
-        env: { ...process.env, NEXT_DIST_DIR: distDir, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' },
+        env: {
+          ...process.env,
+          NEXT_DIST_DIR: distDir,
+          NODE_ENV: 'production',
+          NEXT_TELEMETRY_DISABLED: '1',
+          CHECKPOINT_DISABLE: '1',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';

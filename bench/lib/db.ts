@@ -15,8 +15,10 @@ export const postgresUrl = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postg
 function assertSafePostgres(url: string) {
   const parsed = new URL(url);
   const name = parsed.pathname.replace(/^\//, '');
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) throw new Error(`refusing to wipe a non-local database (${parsed.hostname})`);
-  if (!name || name === 'test' || name === 'postgres' || name === 'template0' || name === 'template1') throw new Error(`refusing to wipe the "${name}" database: benchmarks use their own (e.g. /bench)`);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname))
+    throw new Error(`refusing to wipe a non-local database (${parsed.hostname})`);
+  if (!name || name === 'test' || name === 'postgres' || name === 'template0' || name === 'template1')
+    throw new Error(`refusing to wipe the "${name}" database: benchmarks use their own (e.g. /bench)`);
   return name;
 }
 
@@ -47,17 +49,24 @@ export async function resetDatabase(url: string): Promise<void> {
     await client.end();
   } else {
     const file = path.resolve(root, url.slice('file:'.length));
-    if (!file.startsWith(path.join(root, 'data') + path.sep) || !/bench/.test(path.basename(file))) throw new Error(`refusing to delete ${file}`);
+    if (!file.startsWith(path.join(root, 'data') + path.sep) || !/bench/.test(path.basename(file)))
+      throw new Error(`refusing to delete ${file}`);
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
   }
-  execFileSync('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: 'pipe', timeout: 180_000 });
+  execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: 'pipe',
+    timeout: 180_000,
+  });
 }
 
 let opened: { url: string; db: Db } | undefined;
 /** The app's own Prisma client (lib/db), bound to this URL. */
 export async function openDb(url: string): Promise<Db> {
   if (opened) {
-    if (opened.url !== url) throw new Error(`this process already uses ${opened.url}; lib/db binds one database per process`);
+    if (opened.url !== url)
+      throw new Error(`this process already uses ${opened.url}; lib/db binds one database per process`);
     return opened.db;
   }
   process.env.DATABASE_URL = url;
@@ -79,7 +88,11 @@ export async function createSession(db: Db, userId: string): Promise<{ token: st
 }
 
 /** Saves a policy version (newest wins) on top of the shipped defaults. */
-export async function savePolicy(db: Db, overrides: Record<string, unknown>, note = 'benchmark settings'): Promise<void> {
+export async function savePolicy(
+  db: Db,
+  overrides: Record<string, unknown>,
+  note = 'benchmark settings',
+): Promise<void> {
   const { defaultPolicySettings, policySettingsSchema } = await import('../../lib/policy/settings');
   const settings = policySettingsSchema.parse({ ...defaultPolicySettings, ...overrides });
   await db.policyVersion.create({ data: { settings: JSON.stringify(settings), note } });

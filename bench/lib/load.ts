@@ -17,7 +17,11 @@ export type LoadSummary = {
   bytesPerRequest: number;
 };
 
-export async function load(label: string, url: string, { connections = 32, seconds = 15, headers = {} as Record<string, string> } = {}): Promise<LoadSummary> {
+export async function load(
+  label: string,
+  url: string,
+  { connections = 32, seconds = 15, headers = {} as Record<string, string> } = {},
+): Promise<LoadSummary> {
   const result = await autocannon({ url, connections, duration: seconds, headers, timeout: 30 });
   const requests = result.requests.total;
   return {
@@ -38,6 +42,12 @@ export async function load(label: string, url: string, { connections = 32, secon
 }
 
 export function describeLoad(s: LoadSummary): string {
-  const problems = [s.non2xx && `${s.non2xx} non-2xx`, s.errors && `${s.errors} errors`, s.timeouts && `${s.timeouts} timeouts`].filter(Boolean).join(', ');
+  const problems = [
+    s.non2xx && `${s.non2xx} non-2xx`,
+    s.errors && `${s.errors} errors`,
+    s.timeouts && `${s.timeouts} timeouts`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${s.label}: ${s.reqPerSec.toFixed(0)} req/s · p50 ${s.p50Ms} ms · p99 ${s.p99Ms} ms · max ${s.maxMs} ms · ${s.requests.toLocaleString('en-US')} requests, ${(s.bytesPerRequest / 1024).toFixed(1)} KB each${problems ? ` · ${problems}` : ''}`;
 }

@@ -2,7 +2,14 @@
 import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
 
-export type MachineInfo = { cpu: string; cores: number; memoryGiB: number; node: string; os: string; loadAverage: number[] };
+export type MachineInfo = {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  os: string;
+  loadAverage: number[];
+};
 
 function distro(): string {
   try {

@@ -20,8 +20,55 @@ export function rng(seed = 42) {
   };
 }
 
-const firstNames = ['Ana', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonah', 'Kemi', 'Luis', 'Maya', 'Nikos', 'Olga', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tomas', 'Uma', 'Victor', 'Wen', 'Yusuf', 'Zara'];
-const lastNames = ['Abbott', 'Bianchi', 'Chen', 'Dubois', 'Evans', 'Fischer', 'Garcia', 'Haddad', 'Ito', 'Jensen', 'Kowalski', 'Lopez', 'Moreau', 'Novak', "O'Brien", 'Patel', 'Rossi', 'Silva', 'Tanaka', 'Weber'];
+const firstNames = [
+  'Ana',
+  'Ben',
+  'Chloe',
+  'Dev',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonah',
+  'Kemi',
+  'Luis',
+  'Maya',
+  'Nikos',
+  'Olga',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sam',
+  'Tomas',
+  'Uma',
+  'Victor',
+  'Wen',
+  'Yusuf',
+  'Zara',
+];
+const lastNames = [
+  'Abbott',
+  'Bianchi',
+  'Chen',
+  'Dubois',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+  'Moreau',
+  'Novak',
+  "O'Brien",
+  'Patel',
+  'Rossi',
+  'Silva',
+  'Tanaka',
+  'Weber',
+];
 
 const openers = [
   'I think the article undersells one point.',
@@ -78,20 +125,35 @@ export function commentText(r: ReturnType<typeof rng>, reply: boolean): string {
   return sentences >= 7 ? text.replace(/\. (?=[A-Z])/, '.\n\n') : text;
 }
 
-export type SeededArticle = { id: string; slug: string; path: string; comments: number; topLevel: number; commenters: number };
+export type SeededArticle = {
+  id: string;
+  slug: string;
+  path: string;
+  comments: number;
+  topLevel: number;
+  commenters: number;
+};
 
 /** The demo content, then `total` published comments (`topLevel` threads) on the Huawei story by `commenters` readers. */
-export async function seedDiscussion(db: Db, { total = 1000, topLevel = 250, commenters = 120 } = {}): Promise<SeededArticle> {
+export async function seedDiscussion(
+  db: Db,
+  { total = 1000, topLevel = 250, commenters = 120 } = {},
+): Promise<SeededArticle> {
   const { seed } = await import('../../prisma/seed');
   await seed();
-  const article = await db.article.findUniqueOrThrow({ where: { slug: 'huawei-russia-5g' }, select: { id: true, slug: true, publishedAt: true } });
+  const article = await db.article.findUniqueOrThrow({
+    where: { slug: 'huawei-russia-5g' },
+    select: { id: true, slug: true, publishedAt: true },
+  });
   const r = rng(2019);
   const users: { id: string; email: string; displayName: string }[] = [];
   for (let i = 0; i < commenters; i++) {
     const displayName = `${firstNames[i % firstNames.length]} ${lastNames[Math.floor(i / firstNames.length) % lastNames.length]}${i >= firstNames.length * lastNames.length ? ` ${i}` : ''}`;
     users.push({ id: `bench-user-${i}`, email: `reader${i}@bench.example`, displayName });
   }
-  await db.user.createMany({ data: users.map((u) => ({ ...u, emailVerified: new Date(), createdAt: new Date(Date.UTC(2018, 0, 1)) })) });
+  await db.user.createMany({
+    data: users.map((u) => ({ ...u, emailVerified: new Date(), createdAt: new Date(Date.UTC(2018, 0, 1)) })),
+  });
 
   type Row = { id: string; parentId: string | null; threadId: string; depth: number; createdAt: Date };
   const rows: (Row & { body: string; userId: string; reactionCount: number })[] = [];
@@ -102,7 +164,12 @@ export async function seedDiscussion(db: Db, { total = 1000, topLevel = 250, com
     const id = `bench-c${String(rows.length).padStart(5, '0')}`;
     const root = { id, parentId: null, threadId: id, depth: 0, createdAt: new Date(tick()) };
     threads.push([root]);
-    rows.push({ ...root, body: commentText(r, false), userId: r.pick(users).id, reactionCount: r.next() < 0.3 ? r.int(1, 40) : 0 });
+    rows.push({
+      ...root,
+      body: commentText(r, false),
+      userId: r.pick(users).id,
+      reactionCount: r.next() < 0.3 ? r.int(1, 40) : 0,
+    });
   }
   // Replies: most threads get a few, some get long back-and-forths, nested up to four levels.
   while (rows.length < total) {
@@ -110,18 +177,38 @@ export async function seedDiscussion(db: Db, { total = 1000, topLevel = 250, com
     const thread = threads[Math.floor((r.next() < 0.6 ? r.next() : Math.pow(r.next(), 2)) * threads.length)]!;
     const parent = r.next() < 0.5 ? thread[0]! : r.pick(thread);
     const id = `bench-c${String(rows.length).padStart(5, '0')}`;
-    const reply = { id, parentId: parent.id, threadId: thread[0]!.id, depth: Math.min(parent.depth + 1, 4), createdAt: new Date(Math.max(tick(), parent.createdAt.getTime() + 1000)) };
+    const reply = {
+      id,
+      parentId: parent.id,
+      threadId: thread[0]!.id,
+      depth: Math.min(parent.depth + 1, 4),
+      createdAt: new Date(Math.max(tick(), parent.createdAt.getTime() + 1000)),
+    };
     thread.push(reply);
-    rows.push({ ...reply, body: commentText(r, true), userId: r.pick(users).id, reactionCount: r.next() < 0.2 ? r.int(1, 12) : 0 });
+    rows.push({
+      ...reply,
+      body: commentText(r, true),
+      userId: r.pick(users).id,
+      reactionCount: r.next() < 0.2 ? r.int(1, 12) : 0,
+    });
   }
   for (let i = 0; i < rows.length; i += 500) {
     await db.comment.createMany({
-      data: rows.slice(i, i + 500).map((row) => ({ ...row, articleId: article.id, status: 'PUBLISHED' as const, decidedAt: row.createdAt })),
+      data: rows
+        .slice(i, i + 500)
+        .map((row) => ({ ...row, articleId: article.id, status: 'PUBLISHED' as const, decidedAt: row.createdAt })),
     });
   }
   const published = await db.comment.count({ where: { articleId: article.id, status: 'PUBLISHED' } });
   await db.article.update({ where: { id: article.id }, data: { commentCount: published } });
-  return { id: article.id, slug: article.slug, path: `/articles/${article.slug}`, comments: rows.length, topLevel, commenters };
+  return {
+    id: article.id,
+    slug: article.slug,
+    path: `/articles/${article.slug}`,
+    comments: rows.length,
+    topLevel,
+    commenters,
+  };
 }
 
 /**
@@ -132,11 +219,24 @@ export async function createTrustedReaders(db: Db, count: number, { prefix = 'po
   const author = await db.author.upsert({
     where: { email: 'bench-history@bench.example' },
     update: {},
-    create: { email: 'bench-history@bench.example', name: 'Bench History', slug: 'bench-history', notifyOnComments: false },
+    create: {
+      email: 'bench-history@bench.example',
+      name: 'Bench History',
+      slug: 'bench-history',
+      notifyOnComments: false,
+    },
   });
   const historyArticle =
     (await db.article.findUnique({ where: { slug: 'bench-history' } })) ??
-    (await db.article.create({ data: { slug: 'bench-history', headline: 'Earlier discussion', body: 'A paragraph.', publishedAt: new Date(Date.UTC(2018, 0, 1)), authorId: author.id } }));
+    (await db.article.create({
+      data: {
+        slug: 'bench-history',
+        headline: 'Earlier discussion',
+        body: 'A paragraph.',
+        publishedAt: new Date(Date.UTC(2018, 0, 1)),
+        authorId: author.id,
+      },
+    }));
   const users = Array.from({ length: count }, (_, i) => ({
     id: `${prefix}-${i}`,
     email: `${prefix}${i}@bench.example`,
@@ -166,9 +266,22 @@ export async function createTrustedReaders(db: Db, count: number, { prefix = 'po
  * raised (every poster comes from 127.0.0.1) and no one held as a new commenter: the write-path benchmark
  * and the reliability load test.
  */
-export async function seedCrowd(db: Db, { posters, prefix, slug, note }: { posters: number; prefix: string; slug: string; note: string }) {
-  const author = await db.author.create({ data: { slug: `${slug}-desk`, name: 'Desk', email: `${slug}-desk@bench.example`, notifyOnComments: false } });
-  const article = await db.article.create({ data: { slug, headline: 'A story everyone comments on at once', body: 'A paragraph.\n\nAnother paragraph.', publishedAt: new Date(), authorId: author.id } });
+export async function seedCrowd(
+  db: Db,
+  { posters, prefix, slug, note }: { posters: number; prefix: string; slug: string; note: string },
+) {
+  const author = await db.author.create({
+    data: { slug: `${slug}-desk`, name: 'Desk', email: `${slug}-desk@bench.example`, notifyOnComments: false },
+  });
+  const article = await db.article.create({
+    data: {
+      slug,
+      headline: 'A story everyone comments on at once',
+      body: 'A paragraph.\n\nAnother paragraph.',
+      publishedAt: new Date(),
+      authorId: author.id,
+    },
+  });
   const readers = await createTrustedReaders(db, posters, { prefix, history: 3 });
   const sessions = await Promise.all(readers.map((reader) => createSession(db, reader.id)));
   await savePolicy(db, { floodPerUserPerMinute: 1000, floodPerIpPerMinute: 10_000, newCommenterHoldCount: 0 }, note);

@@ -11,7 +11,11 @@ if (isMain(import.meta.url)) {
   const body = readFileSync(stringFlag('file')!);
   const port = numberFlag('port', 3302);
   const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length, 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': body.length,
+      'cache-control': 'no-cache',
+    });
     res.end(body);
   });
   server.keepAliveTimeout = 65_000;
@@ -21,7 +25,11 @@ if (isMain(import.meta.url)) {
 
 export async function startStaticServer(port: number, file: string): Promise<{ url: string; stop(): Promise<void> }> {
   if (port < 3300 || port > 3399) throw new Error(`benchmarks use ports 3300-3399 only (got ${port})`);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/lib/static-server.ts'), '--port', String(port), '--file', file], { cwd: root, stdio: 'ignore' });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'bench/lib/static-server.ts'), '--port', String(port), '--file', file],
+    { cwd: root, stdio: 'ignore' },
+  );
   const kill = () => child.kill('SIGKILL');
   process.once('exit', kill);
   const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));

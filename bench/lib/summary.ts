@@ -6,7 +6,15 @@ import { benchNames, judge, type BenchName } from '../targets';
 import type { MachineInfo } from './machine';
 import { fmt } from './util';
 
-export type Entry = { status: 'ok' | 'failed' | 'skipped'; at?: string; commit?: string; quick?: boolean; seconds: number; result?: unknown; error?: string };
+export type Entry = {
+  status: 'ok' | 'failed' | 'skipped';
+  at?: string;
+  commit?: string;
+  quick?: boolean;
+  seconds: number;
+  result?: unknown;
+  error?: string;
+};
 export type Row = { benchmark: string; figure: string; target: string; met: string; measured: string };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -15,15 +23,25 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * Rows for every benchmark in `merged` (this run's entries plus, with --only, earlier ones), and the missed
  * targets among the benchmarks in `measuredNow` (earlier rows are shown, not judged again).
  */
-export function summaryRows(merged: Partial<Record<BenchName, Entry>>, measuredNow: Set<BenchName>): { rows: Row[]; misses: string[] } {
+export function summaryRows(
+  merged: Partial<Record<BenchName, Entry>>,
+  measuredNow: Set<BenchName>,
+): { rows: Row[]; misses: string[] } {
   const rows: Row[] = [];
   const misses: string[] = [];
   for (const name of benchNames.filter((n) => merged[n])) {
     const entry = merged[name]!;
-    const measured = `${entry.commit ?? '?'} ${entry.at?.slice(0, 16).replace('T', ' ') ?? ''}${entry.quick ? ' (quick)' : ''}`.trim();
+    const measured =
+      `${entry.commit ?? '?'} ${entry.at?.slice(0, 16).replace('T', ' ') ?? ''}${entry.quick ? ' (quick)' : ''}`.trim();
     const now = measuredNow.has(name);
     if (entry.status !== 'ok') {
-      rows.push({ benchmark: name, figure: entry.status === 'skipped' ? `skipped: ${entry.error}` : `FAILED: ${entry.error}`, target: '', met: entry.status === 'skipped' ? '—' : 'NO', measured });
+      rows.push({
+        benchmark: name,
+        figure: entry.status === 'skipped' ? `skipped: ${entry.error}` : `FAILED: ${entry.error}`,
+        target: '',
+        met: entry.status === 'skipped' ? '—' : 'NO',
+        measured,
+      });
       continue;
     }
     try {
@@ -33,13 +51,25 @@ export function summaryRows(merged: Partial<Record<BenchName, Entry>>, measuredN
       }
     } catch (error) {
       // A result without the figure its target reads is a miss, never a silent "met".
-      rows.push({ benchmark: name, figure: `no figure for its target: ${message(error)}`, target: 'see bench/targets.ts', met: 'NO', measured });
+      rows.push({
+        benchmark: name,
+        figure: `no figure for its target: ${message(error)}`,
+        target: 'see bench/targets.ts',
+        met: 'NO',
+        measured,
+      });
       if (now) misses.push(`${name}: ${message(error)}`);
     }
     try {
       for (const row of contextFigures(name, entry.result)) rows.push({ ...row, target: '', met: '—', measured });
     } catch (error) {
-      rows.push({ benchmark: name, figure: `context figures unreadable: ${message(error)}`, target: '', met: '—', measured });
+      rows.push({
+        benchmark: name,
+        figure: `context figures unreadable: ${message(error)}`,
+        target: '',
+        met: '—',
+        measured,
+      });
     }
   }
   return { rows, misses };
@@ -50,8 +80,18 @@ type Load = { reqPerSec: number; p99Ms: number };
 type ContextFields = {
   policy: { compile?: { terms: number; medianMs: number } };
   'query-plans': { database: string; comments: number; listThreadsMs: { plain: number; withTombstone: number } }[];
-  'article-page': { uncached: Load; signedIn: Load; unloaded: { signedInMedianMs: number }; hotStory?: { postEveryMs: number; load: Load; posted: number; renders: number; stale: number; coalesced: number } };
-  'write-path': { database: string; posters: number; acknowledgedPerSecond: number; latency: { p50Ms: number; p99Ms: number } };
+  'article-page': {
+    uncached: Load;
+    signedIn: Load;
+    unloaded: { signedInMedianMs: number };
+    hotStory?: { postEveryMs: number; load: Load; posted: number; renders: number; stale: number; coalesced: number };
+  };
+  'write-path': {
+    database: string;
+    posters: number;
+    acknowledgedPerSecond: number;
+    latency: { p50Ms: number; p99Ms: number };
+  };
   'js-size': { signedIn: { encodedKB: number; decodedKB: number } };
 };
 
@@ -60,27 +100,55 @@ function contextFigures(name: BenchName, result: unknown): { benchmark: string; 
   switch (name) {
     case 'policy': {
       const r = result as ContextFields['policy'];
-      return r.compile ? [{ benchmark: 'policy: compile', figure: `${r.compile.terms} terms in ${r.compile.medianMs} ms (median)` }] : [];
+      return r.compile
+        ? [{ benchmark: 'policy: compile', figure: `${r.compile.terms} terms in ${r.compile.medianMs} ms (median)` }]
+        : [];
     }
     case 'query-plans':
-      return (result as ContextFields['query-plans']).map((q) => ({ benchmark: `listThreads (${q.database}, ${q.comments.toLocaleString('en-US')} comments)`, figure: `${q.listThreadsMs.plain} ms; with a tombstone ${q.listThreadsMs.withTombstone} ms` }));
+      return (result as ContextFields['query-plans']).map((q) => ({
+        benchmark: `listThreads (${q.database}, ${q.comments.toLocaleString('en-US')} comments)`,
+        figure: `${q.listThreadsMs.plain} ms; with a tombstone ${q.listThreadsMs.withTombstone} ms`,
+      }));
     case 'article-page': {
       const r = result as ContextFields['article-page'];
       const hot = r.hotStory;
       return [
-        { benchmark: 'article page, PAGE_CACHE=off', figure: `${fmt(r.uncached.reqPerSec, 1)} req/s, p99 ${r.uncached.p99Ms} ms` },
-        { benchmark: 'article page, signed-in', figure: `${fmt(r.signedIn.reqPerSec, 1)} req/s, p99 ${r.signedIn.p99Ms} ms; ${r.unloaded.signedInMedianMs} ms alone` },
-        ...(hot ? [{ benchmark: `article page, signed-out, a comment every ${hot.postEveryMs} ms`, figure: `${fmt(hot.load.reqPerSec, 0)} req/s, p99 ${hot.load.p99Ms} ms; ${hot.posted} posts → ${hot.renders} renders; ${fmt(hot.stale, 0)} stale, ${fmt(hot.coalesced, 0)} waited` }] : []),
+        {
+          benchmark: 'article page, PAGE_CACHE=off',
+          figure: `${fmt(r.uncached.reqPerSec, 1)} req/s, p99 ${r.uncached.p99Ms} ms`,
+        },
+        {
+          benchmark: 'article page, signed-in',
+          figure: `${fmt(r.signedIn.reqPerSec, 1)} req/s, p99 ${r.signedIn.p99Ms} ms; ${r.unloaded.signedInMedianMs} ms alone`,
+        },
+        ...(hot
+          ? [
+              {
+                benchmark: `article page, signed-out, a comment every ${hot.postEveryMs} ms`,
+                figure: `${fmt(hot.load.reqPerSec, 0)} req/s, p99 ${hot.load.p99Ms} ms; ${hot.posted} posts → ${hot.renders} renders; ${fmt(hot.stale, 0)} stale, ${fmt(hot.coalesced, 0)} waited`,
+              },
+            ]
+          : []),
       ];
     }
     case 'write-path':
     case 'write-path-postgres': {
       const r = result as ContextFields['write-path'];
-      return [{ benchmark: `write path (${r.database}, ${r.posters} posters)`, figure: `${r.acknowledgedPerSecond}/s acknowledged, p50 ${r.latency.p50Ms} ms, p99 ${r.latency.p99Ms} ms` }];
+      return [
+        {
+          benchmark: `write path (${r.database}, ${r.posters} posters)`,
+          figure: `${r.acknowledgedPerSecond}/s acknowledged, p50 ${r.latency.p50Ms} ms, p99 ${r.latency.p99Ms} ms`,
+        },
+      ];
     }
     case 'js-size': {
       const r = result as ContextFields['js-size'];
-      return [{ benchmark: 'JavaScript, article page signed-in', figure: `${r.signedIn.encodedKB} KB compressed (${r.signedIn.decodedKB} KB decoded)` }];
+      return [
+        {
+          benchmark: 'JavaScript, article page signed-in',
+          figure: `${r.signedIn.encodedKB} KB compressed (${r.signedIn.decodedKB} KB decoded)`,
+        },
+      ];
     }
     default:
       return [];
@@ -92,8 +160,13 @@ const columns = ['benchmark', 'figure', 'target', 'met', 'measured'] as const;
 /** A Markdown table; `pad` aligns the columns for the terminal. */
 export function renderTable(rows: Row[], pad: boolean): string[] {
   const widths = columns.map((key) => (pad ? Math.max(key.length, ...rows.map((row) => row[key].length)) : 0));
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.replace(/\|/g, '\\|').padEnd(widths[i]!)).join(' | ')} |`;
-  return [line([...columns]), `|${widths.map((w) => '-'.repeat(Math.max(3, w) + 2)).join('|')}|`, ...rows.map((row) => line(columns.map((key) => row[key])))];
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => cell.replace(/\|/g, '\\|').padEnd(widths[i]!)).join(' | ')} |`;
+  return [
+    line([...columns]),
+    `|${widths.map((w) => '-'.repeat(Math.max(3, w) + 2)).join('|')}|`,
+    ...rows.map((row) => line(columns.map((key) => row[key]))),
+  ];
 }
 
 /** Which commit each benchmark's figures in the summary were measured at (quick and failed runs are not figures). */
@@ -109,7 +182,15 @@ export function figureRecord(merged: Partial<Record<BenchName, Entry>>): FigureR
 }
 
 /** The text between BENCHMARKS.md's figures:bench markers (after the record). */
-export function benchmarksBlock(run: { command: string; commit: string; startedAt: Date; finishedAt: Date; machine: MachineInfo; loadAtEnd: number[]; rows: Row[] }): string {
+export function benchmarksBlock(run: {
+  command: string;
+  commit: string;
+  startedAt: Date;
+  finishedAt: Date;
+  machine: MachineInfo;
+  loadAtEnd: number[];
+  rows: Row[];
+}): string {
   const { machine } = run;
   return [
     `Measured by \`${run.command}\` at commit \`${run.commit}\`, ${run.startedAt.toISOString().slice(0, 16).replace('T', ' ')}–${run.finishedAt.toISOString().slice(11, 16)} UTC,`,

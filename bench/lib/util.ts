@@ -59,7 +59,10 @@ export async function medianMs(run: () => Promise<unknown>, runs = 5): Promise<n
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
+export const fmt = (n: number, digits = 1) =>
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : 'n/a';
 
 /** Writes a benchmark's figures where run.ts asked for them (`--json FILE`). */
 export function writeResult(result: unknown, file = stringFlag('json')): void {

@@ -7,7 +7,13 @@ import { FieldError, FormStatus } from '@/components/ui/form-status';
 type State = FormState<'body' | 'articleId' | 'parentId' | 'idempotencyKey' | 'commentId' | 'replaces'>;
 type Action = (previous: State, formData: FormData) => Promise<State>;
 
-export type DraftWarning = { clause: string; clauseHref: string; message: string; outcome: 'hold' | 'reject'; spans: { start: number; end: number }[] };
+export type DraftWarning = {
+  clause: string;
+  clauseHref: string;
+  message: string;
+  outcome: 'hold' | 'reject';
+  spans: { start: number; end: number }[];
+};
 
 type Props = {
   action: Action;
@@ -26,10 +32,22 @@ type Props = {
 };
 
 function newKey() {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random()}`;
 }
 
-export function CommentForm({ action, check, label, submitLabel, hidden, idempotencyKey, initialBody = '', resetOnDone = true, autoFocus = false }: Props) {
+export function CommentForm({
+  action,
+  check,
+  label,
+  submitLabel,
+  hidden,
+  idempotencyKey,
+  initialBody = '',
+  resetOnDone = true,
+  autoFocus = false,
+}: Props) {
   const [state, submit, pending] = useActionState(action, { status: 'idle' } as State);
   const echoed = state.status === 'invalid' ? state.values?.body : undefined;
   // After a rejection the server names the rejected comment: sending the corrected text again replaces it.
@@ -102,7 +120,8 @@ export function CommentForm({ action, check, label, submitLabel, hidden, idempot
                 : {warning.message}
                 {warning.spans.slice(0, 3).map((span, s) => (
                   <span key={s} className="draft-check__excerpt">
-                    {' '}…{body.slice(Math.max(0, span.start - 20), span.start)}
+                    {' '}
+                    …{body.slice(Math.max(0, span.start - 20), span.start)}
                     <mark>{body.slice(span.start, span.end)}</mark>
                     {body.slice(span.end, span.end + 20)}…
                   </span>

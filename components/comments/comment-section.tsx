@@ -20,7 +20,14 @@ import { CommentForm } from './comment-form';
 import { CommentThread, type CommentActions } from './comment-thread';
 
 type Props = {
-  article: { id: string; slug: string; commentsOpen: boolean; commentCount: number; publishedAt: Date; autoCloseDays: number | null };
+  article: {
+    id: string;
+    slug: string;
+    commentsOpen: boolean;
+    commentCount: number;
+    publishedAt: Date;
+    autoCloseDays: number | null;
+  };
   searchParams: Record<string, string | string[] | undefined>;
 };
 
@@ -33,7 +40,8 @@ export async function CommentSection({ article, searchParams }: Props) {
   const { sort, shown } = query;
   // One comment at a time has its reply or report form open (?reply=ID, ?report=ID): the page does not
   // carry a form for every comment, and the links work without JavaScript.
-  const openId = (value: unknown) => (typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined);
+  const openId = (value: unknown) =>
+    typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined;
   const open = { reply: openId(searchParams.reply), report: openId(searchParams.report) };
   const { threads, totalThreads, hasMore } = await listThreads(article.id, viewer, sort, shown);
   const path = `/articles/${article.slug}`;
@@ -45,7 +53,8 @@ export async function CommentSection({ article, searchParams }: Props) {
     react: toggleReactionAction,
     report: reportCommentAction,
   };
-  const here = (changes: Record<string, string | undefined>, anchor: string) => threadQueryHref(path, query, changes, anchor);
+  const here = (changes: Record<string, string | undefined>, anchor: string) =>
+    threadQueryHref(path, query, changes, anchor);
   const links = {
     reply: (id: string) => here({ reply: id }, `comment-${id}`),
     report: (id: string) => here({ report: id }, `comment-${id}`),
@@ -57,7 +66,12 @@ export async function CommentSection({ article, searchParams }: Props) {
 
   return (
     // data-viewer marks markup made for one viewer: the page cache refuses to store a page carrying it.
-    <section id="comments" className="comments" aria-labelledby="comments-title" data-viewer={viewer ? 'signed-in' : undefined}>
+    <section
+      id="comments"
+      className="comments"
+      aria-labelledby="comments-title"
+      data-viewer={viewer ? 'signed-in' : undefined}
+    >
       <h2 id="comments-title" className="comments__title">
         Comments <span className="comments__count">({plural(article.commentCount, 'comment')})</span>
       </h2>
@@ -73,7 +87,8 @@ export async function CommentSection({ article, searchParams }: Props) {
         </p>
       ) : blocked && !viewer.displayName ? (
         <p className="notice">
-          <Link href={`/welcome?next=${encodeURIComponent(`${path}#comments`)}`}>Choose a display name</Link> to start commenting.
+          <Link href={`/welcome?next=${encodeURIComponent(`${path}#comments`)}`}>Choose a display name</Link> to start
+          commenting.
         </p>
       ) : blocked ? (
         <p className="notice notice--warn">{blocked}</p>
@@ -91,7 +106,12 @@ export async function CommentSection({ article, searchParams }: Props) {
       <nav className="comments__sort" aria-label="Sort comments">
         <span>Sort by:</span>
         {(Object.keys(sortLabels) as CommentSort[]).map((key) => (
-          <Link key={key} href={threadQueryHref(path, { sort: key, shown: threadsPerPage }, {}, 'comments')} aria-current={key === sort ? 'true' : undefined} scroll={false}>
+          <Link
+            key={key}
+            href={threadQueryHref(path, { sort: key, shown: threadsPerPage }, {}, 'comments')}
+            aria-current={key === sort ? 'true' : undefined}
+            scroll={false}
+          >
             {sortLabels[key]}
           </Link>
         ))}
@@ -119,7 +139,11 @@ export async function CommentSection({ article, searchParams }: Props) {
       )}
       {hasMore && (
         <p className="comments__more">
-          <Link className="button button--quiet" href={threadQueryHref(path, { sort, shown: shown + threadsPerPage }, {}, 'comments')} scroll={false}>
+          <Link
+            className="button button--quiet"
+            href={threadQueryHref(path, { sort, shown: shown + threadsPerPage }, {}, 'comments')}
+            scroll={false}
+          >
             Show more comments ({totalThreads - shown} more {totalThreads - shown === 1 ? 'thread' : 'threads'})
           </Link>
         </p>

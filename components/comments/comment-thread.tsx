@@ -33,12 +33,26 @@ type Props = {
   depth: number;
 };
 
-export function CommentThread({ comment, articleId, viewerCanPost, signedIn, actions, reportClauses, open, links, depth }: Props) {
+export function CommentThread({
+  comment,
+  articleId,
+  viewerCanPost,
+  signedIn,
+  actions,
+  reportClauses,
+  open,
+  links,
+  depth,
+}: Props) {
   const published = comment.status === 'PUBLISHED';
   const replying = published && viewerCanPost && open.reply === comment.id;
   const reporting = published && signedIn && !comment.isOwn && open.report === comment.id;
   return (
-    <li className={`comment comment--depth-${depth}`} id={`comment-${comment.id}`} data-viewer={comment.isOwn ? 'own' : undefined}>
+    <li
+      className={`comment comment--depth-${depth}`}
+      id={`comment-${comment.id}`}
+      data-viewer={comment.isOwn ? 'own' : undefined}
+    >
       <article aria-label={comment.body === null ? 'Deleted comment' : `Comment by ${comment.authorName}`}>
         {comment.body === null ? (
           <p className="comment__tombstone">This comment was deleted.</p>

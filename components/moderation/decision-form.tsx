@@ -81,7 +81,12 @@ export function DecisionForm({ action, commentId, version, status, featured, cla
           </div>
           <div className="field">
             <label htmlFor={`${id}-note`}>Note to the commenter (optional)</label>
-            <input id={`${id}-note`} name="note" maxLength={1000} defaultValue={state.status === 'invalid' ? state.values?.note : undefined} />
+            <input
+              id={`${id}-note`}
+              name="note"
+              maxLength={1000}
+              defaultValue={state.status === 'invalid' ? state.values?.note : undefined}
+            />
             <FieldError id={`${id}-note-error`} errors={errors.note} />
           </div>
           <button type="submit" className="button button--danger" data-action="reject" disabled={pending}>

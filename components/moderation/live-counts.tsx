@@ -6,7 +6,17 @@ import { useEffect, useState } from 'react';
  * and takes the server's figure at once whenever the page is rendered again (`asOf` changes), as it is
  * after every decision, so the tabs never lag a decision until the next poll.
  */
-export function LiveCount({ queue, initial, asOf, query }: { queue: string; initial: number; asOf: number; query: string }) {
+export function LiveCount({
+  queue,
+  initial,
+  asOf,
+  query,
+}: {
+  queue: string;
+  initial: number;
+  asOf: number;
+  query: string;
+}) {
   const [count, setCount] = useState(initial);
   const [renderedAt, setRenderedAt] = useState(asOf);
   if (asOf !== renderedAt) {
@@ -24,5 +34,9 @@ export function LiveCount({ queue, initial, asOf, query }: { queue: string; init
     const timer = setInterval(refresh, 5000);
     return () => clearInterval(timer);
   }, [queue, query]);
-  return <span className="queue-tab__count" data-queue-count={queue}>{count.toLocaleString('en-US')}</span>;
+  return (
+    <span className="queue-tab__count" data-queue-count={queue}>
+      {count.toLocaleString('en-US')}
+    </span>
+  );
 }

@@ -15,7 +15,9 @@ type Actions = {
 
 /** The body with the rule evidence spans marked. */
 function HighlightedBody({ body, spans }: { body: string; spans: { start: number; end: number }[] }) {
-  const sorted = spans.filter((s) => s.start >= 0 && s.end <= body.length && s.start < s.end).sort((a, b) => a.start - b.start);
+  const sorted = spans
+    .filter((s) => s.start >= 0 && s.end <= body.length && s.start < s.end)
+    .sort((a, b) => a.start - b.start);
   const parts: React.ReactNode[] = [];
   let at = 0;
   sorted.forEach((span, i) => {
@@ -30,15 +32,33 @@ function HighlightedBody({ body, spans }: { body: string; spans: { start: number
 const label = (clause: string) => (isClauseId(clause) ? clauseLabel(clause) : clause);
 
 /** `selectable`: the queue has bulk actions (Pending, Reported); elsewhere a checkbox would select for nothing. */
-export function ModerationCard({ card, actions, clauses, selectable }: { card: Card; actions: Actions; clauses: { id: string; label: string }[]; selectable: boolean }) {
-  const spans = card.reasons.flatMap((reason) => reason.evidence.flatMap((e) => (e.kind === 'span' ? [{ start: e.start, end: e.end }] : [])));
+export function ModerationCard({
+  card,
+  actions,
+  clauses,
+  selectable,
+}: {
+  card: Card;
+  actions: Actions;
+  clauses: { id: string; label: string }[];
+  selectable: boolean;
+}) {
+  const spans = card.reasons.flatMap((reason) =>
+    reason.evidence.flatMap((e) => (e.kind === 'span' ? [{ start: e.start, end: e.end }] : [])),
+  );
   const author = card.user;
   return (
-    <article className="card" data-card tabIndex={-1} aria-label={`Comment by ${author?.displayName ?? card.authorProfile?.name ?? 'unknown'}`}>
+    <article
+      className="card"
+      data-card
+      tabIndex={-1}
+      aria-label={`Comment by ${author?.displayName ?? card.authorProfile?.name ?? 'unknown'}`}
+    >
       <header className="card__header">
         {selectable && (
           <label className="card__select">
-            <input type="checkbox" name="selected" value={`${card.id}:${card.version}`} form="bulk-form" /> <span className="visually-hidden">Select</span>
+            <input type="checkbox" name="selected" value={`${card.id}:${card.version}`} form="bulk-form" />{' '}
+            <span className="visually-hidden">Select</span>
           </label>
         )}
         <span className={`badge status status--${card.status.toLowerCase()}`}>{card.status.toLowerCase()}</span>
@@ -52,7 +72,8 @@ export function ModerationCard({ card, actions, clauses, selectable }: { card: C
 
       {card.parent && (
         <blockquote className="card__parent">
-          <span className="meta">In reply to {card.parent.user?.displayName ?? 'a reader'}:</span> {card.parent.body.slice(0, 300)}
+          <span className="meta">In reply to {card.parent.user?.displayName ?? 'a reader'}:</span>{' '}
+          {card.parent.body.slice(0, 300)}
           {card.parent.body.length > 300 && '…'}
         </blockquote>
       )}
@@ -68,17 +89,23 @@ export function ModerationCard({ card, actions, clauses, selectable }: { card: C
               {author.role !== 'READER' && <span className="badge badge--staff">{author.role.toLowerCase()}</span>}
             </p>
             <p className="meta">
-              Account {plural(card.stats.accountAgeDays, 'day')} old (since {formatDate(author.createdAt)}) · {card.stats.published} published ·{' '}
-              {card.stats.pending} held · {card.stats.rejected} rejected · trust {card.trust}
+              Account {plural(card.stats.accountAgeDays, 'day')} old (since {formatDate(author.createdAt)}) ·{' '}
+              {card.stats.published} published · {card.stats.pending} held · {card.stats.rejected} rejected · trust{' '}
+              {card.trust}
               {author.premoderated && ' · on pre-moderation'}
-              {author.suspendedUntil && author.suspendedUntil > new Date() && ` · suspended until ${formatDate(author.suspendedUntil)}`}
+              {author.suspendedUntil &&
+                author.suspendedUntil > new Date() &&
+                ` · suspended until ${formatDate(author.suspendedUntil)}`}
               {author.bannedAt && ' · banned'}
             </p>
             {card.previousDecisions.length > 0 && (
               <ul className="meta">
                 {card.previousDecisions.map((d, i) => (
                   <li key={i}>
-                    {d.status === 'REJECTED' ? `Rejected${d.rejectClause ? ` under ${label(d.rejectClause)}` : ''}` : 'Approved'} on “{d.article.headline}”
+                    {d.status === 'REJECTED'
+                      ? `Rejected${d.rejectClause ? ` under ${label(d.rejectClause)}` : ''}`
+                      : 'Approved'}{' '}
+                    on “{d.article.headline}”
                   </li>
                 ))}
               </ul>
@@ -91,7 +118,8 @@ export function ModerationCard({ card, actions, clauses, selectable }: { card: C
             <ul>
               {card.reasons.map((reason, i) => (
                 <li key={i}>
-                  <a href={clauseHref(reason.clause)}>{clauseLabel(reason.clause)}</a> · <code>{reason.ruleId}</code>: {reason.message}
+                  <a href={clauseHref(reason.clause)}>{clauseLabel(reason.clause)}</a> · <code>{reason.ruleId}</code>:{' '}
+                  {reason.message}
                   {reason.evidence.some((e) => e.kind === 'span') && (
                     <> Found: {reason.evidence.flatMap((e) => (e.kind === 'span' ? [`“${e.text}”`] : [])).join(', ')}</>
                   )}
@@ -131,8 +159,11 @@ export function ModerationCard({ card, actions, clauses, selectable }: { card: C
           <ol className="meta">
             {card.history.map((event, i) => (
               <li key={i}>
-                <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time> · {event.action} by {event.actor}
-                {event.fromStatus !== event.toStatus && event.toStatus && ` · ${(event.fromStatus ?? 'new').toLowerCase()} → ${event.toStatus.toLowerCase()}`}
+                <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time> · {event.action}{' '}
+                by {event.actor}
+                {event.fromStatus !== event.toStatus &&
+                  event.toStatus &&
+                  ` · ${(event.fromStatus ?? 'new').toLowerCase()} → ${event.toStatus.toLowerCase()}`}
                 {event.clauses.length > 0 && ` · ${event.clauses.map(label).join(', ')}`}
                 {event.noteLines.length === 1 && ` · “${event.noteLines[0]}”`}
                 {event.noteLines.length > 1 && (
@@ -167,7 +198,14 @@ export function ModerationCard({ card, actions, clauses, selectable }: { card: C
           </ActionForm>
         </section>
       ) : (
-        <DecisionForm action={actions.decide} commentId={card.id} version={card.version} status={card.status} featured={card.featured} clauses={clauses} />
+        <DecisionForm
+          action={actions.decide}
+          commentId={card.id}
+          version={card.version}
+          status={card.status}
+          featured={card.featured}
+          clauses={clauses}
+        />
       )}
 
       {author && author.role === 'READER' && (

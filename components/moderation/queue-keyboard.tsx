@@ -52,7 +52,13 @@ export function QueueKeyboard({ bulk }: { bulk: boolean }) {
     observer.observe(document.body, { childList: true, subtree: true });
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
-      if (event.metaKey || event.ctrlKey || event.altKey || target.closest('input, textarea, select, [contenteditable]')) return;
+      if (
+        event.metaKey ||
+        event.ctrlKey ||
+        event.altKey ||
+        target.closest('input, textarea, select, [contenteditable]')
+      )
+        return;
       const index = current ? cards().indexOf(current) : -1;
       switch (event.key) {
         case 'j':

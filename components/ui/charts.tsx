@@ -25,7 +25,19 @@ function Legend({ series }: { series: readonly Series[] }) {
   );
 }
 
-function Figure({ id, title, description, series, children }: { id: string; title: string; description: string; series?: readonly Series[]; children: ReactNode }) {
+function Figure({
+  id,
+  title,
+  description,
+  series,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  series?: readonly Series[];
+  children: ReactNode;
+}) {
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{title}</figcaption>
@@ -47,7 +59,21 @@ function niceStep(max: number): number {
 }
 
 /** One row per category, one bar per series (grouped), value written at the end of each bar. */
-export function HorizontalBarChart({ id, title, description, series, rows, format = String }: { id: string; title: string; description: string; series: readonly Series[]; rows: readonly Row[]; format?: (n: number) => string }) {
+export function HorizontalBarChart({
+  id,
+  title,
+  description,
+  series,
+  rows,
+  format = String,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  series: readonly Series[];
+  rows: readonly Row[];
+  format?: (n: number) => string;
+}) {
   const labelWidth = 190;
   const plotWidth = 360;
   const bar = 12;
@@ -57,7 +83,15 @@ export function HorizontalBarChart({ id, title, description, series, rows, forma
   const scale = (n: number) => (n / max) * (plotWidth - 40);
   return (
     <Figure id={id} title={title} description={description} series={series}>
-      <svg role="img" aria-labelledby={`${id}-caption`} aria-describedby={`${id}-desc`} viewBox={`0 0 ${labelWidth + plotWidth} ${height}`} width="100%" style={{ maxWidth: labelWidth + plotWidth }} {...font}>
+      <svg
+        role="img"
+        aria-labelledby={`${id}-caption`}
+        aria-describedby={`${id}-desc`}
+        viewBox={`0 0 ${labelWidth + plotWidth} ${height}`}
+        width="100%"
+        style={{ maxWidth: labelWidth + plotWidth }}
+        {...font}
+      >
         {rows.map((row, r) => {
           const y = r * rowHeight + 6;
           return (
@@ -70,7 +104,13 @@ export function HorizontalBarChart({ id, title, description, series, rows, forma
                 const barY = y + i * (bar + 2);
                 return (
                   <g key={s.key}>
-                    <rect x={labelWidth} y={barY} width={Math.max(value ? 2 : 0, scale(value))} height={bar} fill={s.color}>
+                    <rect
+                      x={labelWidth}
+                      y={barY}
+                      width={Math.max(value ? 2 : 0, scale(value))}
+                      height={bar}
+                      fill={s.color}
+                    >
                       <title>{`${row.label}, ${s.label}: ${format(value)}`}</title>
                     </rect>
                     <text x={labelWidth + scale(value) + 4} y={barY + bar - 2} fill={ink} fontSize={11}>
@@ -89,7 +129,21 @@ export function HorizontalBarChart({ id, title, description, series, rows, forma
 }
 
 /** One column per period, the series stacked, with a value axis. */
-export function ColumnChart({ id, title, description, series, rows, format = String }: { id: string; title: string; description: string; series: readonly Series[]; rows: readonly Row[]; format?: (n: number) => string }) {
+export function ColumnChart({
+  id,
+  title,
+  description,
+  series,
+  rows,
+  format = String,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  series: readonly Series[];
+  rows: readonly Row[];
+  format?: (n: number) => string;
+}) {
   const left = 44;
   const bottom = 34;
   const plotHeight = 160;
@@ -103,7 +157,15 @@ export function ColumnChart({ id, title, description, series, rows, format = Str
   const ticks = Array.from({ length: Math.floor(top / step) + 1 }, (_, i) => i * step);
   return (
     <Figure id={id} title={title} description={description} series={series}>
-      <svg role="img" aria-labelledby={`${id}-caption`} aria-describedby={`${id}-desc`} viewBox={`0 0 ${width} ${plotHeight + bottom + 8}`} width="100%" style={{ maxWidth: width }} {...font}>
+      <svg
+        role="img"
+        aria-labelledby={`${id}-caption`}
+        aria-describedby={`${id}-desc`}
+        viewBox={`0 0 ${width} ${plotHeight + bottom + 8}`}
+        width="100%"
+        style={{ maxWidth: width }}
+        {...font}
+      >
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={left} x2={width} y1={y(tick)} y2={y(tick)} stroke={grid} />
@@ -120,7 +182,14 @@ export function ColumnChart({ id, title, description, series, rows, format = Str
               {series.map((s) => {
                 const value = row.values[s.key] ?? 0;
                 const rect = (
-                  <rect key={s.key} x={x} y={y(base + value)} width={column} height={y(base) - y(base + value)} fill={s.color}>
+                  <rect
+                    key={s.key}
+                    x={x}
+                    y={y(base + value)}
+                    width={column}
+                    height={y(base) - y(base + value)}
+                    fill={s.color}
+                  >
                     <title>{`${row.label}, ${s.label}: ${format(value)}`}</title>
                   </rect>
                 );
@@ -140,13 +209,31 @@ export function ColumnChart({ id, title, description, series, rows, format = Str
 }
 
 /** One bar split into the shares of its parts, e.g. automatic checks against moderators. */
-export function ShareBar({ id, title, description, parts }: { id: string; title: string; description: string; parts: readonly (Series & { value: number })[] }) {
+export function ShareBar({
+  id,
+  title,
+  description,
+  parts,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  parts: readonly (Series & { value: number })[];
+}) {
   const width = 550;
   const total = parts.reduce((sum, p) => sum + p.value, 0);
   let x = 0;
   return (
     <Figure id={id} title={title} description={description} series={parts}>
-      <svg role="img" aria-labelledby={`${id}-caption`} aria-describedby={`${id}-desc`} viewBox={`0 0 ${width} 28`} width="100%" style={{ maxWidth: width }} {...font}>
+      <svg
+        role="img"
+        aria-labelledby={`${id}-caption`}
+        aria-describedby={`${id}-desc`}
+        viewBox={`0 0 ${width} 28`}
+        width="100%"
+        style={{ maxWidth: width }}
+        {...font}
+      >
         {total === 0 && <rect width={width} height={28} fill={grid} />}
         {parts.map((part) => {
           const w = total ? (part.value / total) * width : 0;

@@ -2,7 +2,12 @@
 export type FormState<Field extends string = string> =
   | { status: 'idle' }
   | { status: 'done'; message: string; tone?: 'ok' | 'warn'; at?: number }
-  | { status: 'invalid'; fieldErrors: Partial<Record<Field, string[]>>; message?: string; values?: Partial<Record<Field, string>> };
+  | {
+      status: 'invalid';
+      fieldErrors: Partial<Record<Field, string[]>>;
+      message?: string;
+      values?: Partial<Record<Field, string>>;
+    };
 
 export const idle = { status: 'idle' } as const;
 
@@ -19,6 +24,7 @@ export function invalid<Field extends string>(
 export function formValues(formData: unknown): Record<string, string> {
   const values: Record<string, string> = {};
   if (!(formData instanceof FormData)) return values;
-  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
+  for (const [key, value] of formData.entries())
+    if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
   return values;
 }

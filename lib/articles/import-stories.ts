@@ -51,16 +51,25 @@ export async function importStories(
   const positionsBySlug = new Map<string, number[]>();
   stories.forEach((story, i) => positionsBySlug.set(story.slug, [...(positionsBySlug.get(story.slug) ?? []), i]));
   for (const [i, story] of stories.entries()) {
-    const others = positionsBySlug.get(story.slug)!.filter((j) => j !== i).map((j) => stories[j].source);
+    const others = positionsBySlug
+      .get(story.slug)!
+      .filter((j) => j !== i)
+      .map((j) => stories[j].source);
     if (others.length) {
-      issues.push({ source: story.source, problem: `duplicate slug "${story.slug}": appears more than once in this import (also ${others.join(', ')})` });
+      issues.push({
+        source: story.source,
+        problem: `duplicate slug "${story.slug}": appears more than once in this import (also ${others.join(', ')})`,
+      });
     }
   }
 
   try {
     return await db.$transaction(
       async (tx) => {
-        const existing = await tx.article.findMany({ where: { slug: { in: [...positionsBySlug.keys()] } }, select: { slug: true } });
+        const existing = await tx.article.findMany({
+          where: { slug: { in: [...positionsBySlug.keys()] } },
+          select: { slug: true },
+        });
         const existingSlugs = new Set(existing.map((article) => article.slug));
         if (onExisting === 'fail') {
           for (const story of stories) {
@@ -77,7 +86,13 @@ export async function importStories(
         const results: ImportResult[] = [];
         for (const story of stories) {
           if (existingSlugs.has(story.slug)) {
-            results.push({ slug: story.slug, action: 'skipped', author: story.author.email, authorName: story.author.name, source: story.source });
+            results.push({
+              slug: story.slug,
+              action: 'skipped',
+              author: story.author.email,
+              authorName: story.author.name,
+              source: story.source,
+            });
             continue;
           }
           const author =
@@ -101,7 +116,13 @@ export async function importStories(
               authorId: author.id,
             },
           });
-          results.push({ slug: story.slug, action: 'created', author: author.email, authorName: author.name, source: story.source });
+          results.push({
+            slug: story.slug,
+            action: 'created',
+            author: author.email,
+            authorName: author.name,
+            source: story.source,
+          });
         }
         if (dryRun) throw new DryRunRollback(results);
         return results;

@@ -45,7 +45,8 @@ const headerPattern = /^(headline|slug|standfirst|dateline|published)\s*:\s*(.*)
 // "• Andrew Blake can be reached at ablake@washingtontimes.com." (bullet optional, final period optional)
 const authorPattern = /^([•*·\-–]\s*)?(.+?)\s+(?:can|may) be reached at\s+(\S+?)\.?\s*$/i;
 // "Andrew Blake", "Maria de la Cruz", "J.R. O’Brien-Smith": capitalised words, a few lowercase particles.
-const namePattern = /^\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:(?:de|del|la|le|van|von|der|den|da|di|du|dos|bin|al)\s+)*\p{Lu}[\p{L}\p{M}'’.\-]*){0,5}$/u;
+const namePattern =
+  /^\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:(?:de|del|la|le|van|von|der|den|da|di|du|dos|bin|al)\s+)*\p{Lu}[\p{L}\p{M}'’.\-]*){0,5}$/u;
 // 2019-06-05, 2019-06-05T14:30, 2019-06-05 14:30:00Z, 2019-06-05T14:30:00.000+02:00
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const policyPattern = /^please read our comment policy\b/i;
@@ -74,7 +75,10 @@ export function defaultStandfirst(lede: string): string {
 
 export function parseStory(text: string, meta: StoryMeta = {}, source = 'story', now = new Date()): ParsedStory {
   const problems: string[] = [];
-  const cleaned = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u0000/g, '');
+  const cleaned = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u0000/g, '');
   if (cleaned.trim() === '') throw new StoryParseError(source, ['the file is empty']);
 
   const lines = cleaned.split('\n');
@@ -125,7 +129,8 @@ export function parseStory(text: string, meta: StoryMeta = {}, source = 'story',
       flush();
       sawAuthorLine = true;
       const { name, email } = authorMatch;
-      if (!emailSchema.safeParse(email).success) problems.push(`line ${lineNo}: "${email}" is not a valid email address`);
+      if (!emailSchema.safeParse(email).success)
+        problems.push(`line ${lineNo}: "${email}" is not a valid email address`);
       else if (author) problems.push(`line ${lineNo}: a second author line ("${name}"); one author per story`);
       else author = { name: name.trim(), email: email.toLowerCase() };
       return;
@@ -141,7 +146,8 @@ export function parseStory(text: string, meta: StoryMeta = {}, source = 'story',
   flush();
 
   if (paragraphs.length === 0) problems.push('no body paragraphs: the story has no text besides its header and footer');
-  if (!sawAuthorLine) problems.push('no author line: expected a line such as "• Jane Doe can be reached at jdoe@example.com."');
+  if (!sawAuthorLine)
+    problems.push('no author line: expected a line such as "• Jane Doe can be reached at jdoe@example.com."');
 
   const headline = (meta.headline ?? header.headline ?? '').trim();
   if (!headline) problems.push('no headline: pass --headline "…" or start the file with a "Headline: …" line');
@@ -150,12 +156,17 @@ export function parseStory(text: string, meta: StoryMeta = {}, source = 'story',
   const givenSlug = meta.slug ?? header.slug;
   const slug = (givenSlug ?? slugify(headline)).trim();
   if (givenSlug !== undefined && slug === '') problems.push('the slug is empty');
-  else if (headline && slug === '') problems.push('the headline gives an empty slug (no letters or digits a URL can use): pass --slug or a "Slug:" line');
-  else if ((headline || givenSlug !== undefined) && !slugPattern.test(slug)) problems.push(`"${slug}" is not a valid slug (lowercase letters, digits and single hyphens)`);
+  else if (headline && slug === '')
+    problems.push(
+      'the headline gives an empty slug (no letters or digits a URL can use): pass --slug or a "Slug:" line',
+    );
+  else if ((headline || givenSlug !== undefined) && !slugPattern.test(slug))
+    problems.push(`"${slug}" is not a valid slug (lowercase letters, digits and single hyphens)`);
 
   const publishedText = (meta.published ?? header.published)?.trim();
   const publishedAt = publishedText ? parseDate(publishedText) : now;
-  if (Number.isNaN(publishedAt.getTime())) problems.push(`"${publishedText}" is not a date (use e.g. 2019-06-05 or 2019-06-05T14:30:00Z)`);
+  if (Number.isNaN(publishedAt.getTime()))
+    problems.push(`"${publishedText}" is not a date (use e.g. 2019-06-05 or 2019-06-05T14:30:00Z)`);
 
   if (problems.length) throw new StoryParseError(source, problems);
 
@@ -189,6 +200,11 @@ function parseDate(text: string): Date {
   if (!match) return new Date(Number.NaN);
   const [, year, month, day] = match.map(Number);
   const calendarDay = new Date(Date.UTC(year, month - 1, day));
-  if (calendarDay.getUTCFullYear() !== year || calendarDay.getUTCMonth() !== month - 1 || calendarDay.getUTCDate() !== day) return new Date(Number.NaN);
+  if (
+    calendarDay.getUTCFullYear() !== year ||
+    calendarDay.getUTCMonth() !== month - 1 ||
+    calendarDay.getUTCDate() !== day
+  )
+    return new Date(Number.NaN);
   return new Date(text.replace(' ', 'T'));
 }

@@ -16,16 +16,28 @@ const names = { commentsOpen: 'comments', premoderate: 'pre-moderation', autoClo
 /** "pre-moderation off → on" for each setting that differs. */
 export function settingChanges(before: ArticleSettings, after: ArticleSettings): string[] {
   const changes: string[] = [];
-  if (before.commentsOpen !== after.commentsOpen) changes.push(`${names.commentsOpen} ${describe.commentsOpen(before.commentsOpen)} → ${describe.commentsOpen(after.commentsOpen)}`);
-  if (before.premoderate !== after.premoderate) changes.push(`${names.premoderate} ${describe.premoderate(before.premoderate)} → ${describe.premoderate(after.premoderate)}`);
-  if (before.autoCloseDays !== after.autoCloseDays) changes.push(`${names.autoCloseDays} ${describe.autoCloseDays(before.autoCloseDays)} → ${describe.autoCloseDays(after.autoCloseDays)}`);
+  if (before.commentsOpen !== after.commentsOpen)
+    changes.push(
+      `${names.commentsOpen} ${describe.commentsOpen(before.commentsOpen)} → ${describe.commentsOpen(after.commentsOpen)}`,
+    );
+  if (before.premoderate !== after.premoderate)
+    changes.push(
+      `${names.premoderate} ${describe.premoderate(before.premoderate)} → ${describe.premoderate(after.premoderate)}`,
+    );
+  if (before.autoCloseDays !== after.autoCloseDays)
+    changes.push(
+      `${names.autoCloseDays} ${describe.autoCloseDays(before.autoCloseDays)} → ${describe.autoCloseDays(after.autoCloseDays)}`,
+    );
   return changes;
 }
 
 /** Writes the settings and one audit entry if anything changed; null when the story does not exist. */
 export async function saveArticleSettings(moderator: Viewer, articleId: string, next: ArticleSettings) {
   return db.$transaction(async (tx) => {
-    const before = await tx.article.findUnique({ where: { id: articleId }, select: { slug: true, commentsOpen: true, premoderate: true, autoCloseDays: true } });
+    const before = await tx.article.findUnique({
+      where: { id: articleId },
+      select: { slug: true, commentsOpen: true, premoderate: true, autoCloseDays: true },
+    });
     if (!before) return null;
     const changes = settingChanges(before, next);
     if (changes.length === 0) return { slug: before.slug, changes };

@@ -41,8 +41,14 @@ export function canEditComment(
 
 /** A writer may correct a rejected comment and send it again (checked like a new comment), unless it is under
  *  appeal: then only the appeal decision may change it. */
-export function canResubmitComment(viewer: Viewer, comment: { userId: string | null; status: string; appealOpen: boolean }, now: Date): boolean {
-  return comment.userId === viewer.id && comment.status === 'REJECTED' && !comment.appealOpen && canComment(viewer, now);
+export function canResubmitComment(
+  viewer: Viewer,
+  comment: { userId: string | null; status: string; appealOpen: boolean },
+  now: Date,
+): boolean {
+  return (
+    comment.userId === viewer.id && comment.status === 'REJECTED' && !comment.appealOpen && canComment(viewer, now)
+  );
 }
 
 export const canDeleteComment = (viewer: Viewer, comment: { userId: string | null; status: string }) =>
@@ -53,5 +59,7 @@ export const canDecideComment = (viewer: Pick<Viewer, 'id' | 'role'>, comment: {
   canModerate(viewer) && comment.userId !== viewer.id;
 
 /** An appeal goes to a moderator who neither wrote the comment nor made the decision appealed. */
-export const canDecideAppeal = (viewer: Pick<Viewer, 'id' | 'role'>, comment: { userId: string | null; decidedById: string | null }) =>
-  canDecideComment(viewer, comment) && comment.decidedById !== viewer.id;
+export const canDecideAppeal = (
+  viewer: Pick<Viewer, 'id' | 'role'>,
+  comment: { userId: string | null; decidedById: string | null },
+) => canDecideComment(viewer, comment) && comment.decidedById !== viewer.id;

@@ -19,7 +19,11 @@ export async function sendSignInLink(email: string, callbackPath: string): Promi
   const { appUrl, authSecret } = env();
   const token = randomBytes(32).toString('hex');
   const expires = new Date(Date.now() + signInLinkMaxAgeSeconds * 1000);
-  const params = new URLSearchParams({ callbackUrl: `${appUrl}${safeCallbackPath(callbackPath)}`, token, email: identifier });
+  const params = new URLSearchParams({
+    callbackUrl: `${appUrl}${safeCallbackPath(callbackPath)}`,
+    token,
+    email: identifier,
+  });
   const url = `${appUrl}/api/auth/callback/email?${params}`;
   await db.$transaction(async (tx) => {
     await tx.verificationToken.create({

@@ -18,7 +18,8 @@ export function holdResponse(res: ServerResponse, onEnd: OnEnd): void {
   res.writeHead = ((status: number, ...rest: unknown[]) => {
     if (!holding) return writeHead(status, ...rest);
     res.statusCode = status;
-    const headers = rest.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg)) as Record<string, string> | undefined;
+    const headers = rest.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg)) as
+      Record<string, string> | undefined;
     for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
     return res;
   }) as typeof res.writeHead;
@@ -44,7 +45,8 @@ export function holdResponse(res: ServerResponse, onEnd: OnEnd): void {
 
 function toBuffer(chunk: unknown, encoding?: unknown): Buffer {
   if (Buffer.isBuffer(chunk)) return chunk;
-  if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  if (typeof chunk === 'string')
+    return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
   return Buffer.from(chunk as Uint8Array);
 }
 

@@ -27,4 +27,3 @@ export async function invalidateArticle(articleId: string): Promise<void> {
   const article = await articleLocation(articleId);
   invalidatePaths(article ? ['/', `/articles/${article.slug}`, `/authors/${article.author.slug}`] : ['/']);
 }
-

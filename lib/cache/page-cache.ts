@@ -41,7 +41,8 @@ type Entry = CachedPage & { generation: number };
 type Render = { tag: string; generation: number; page: Promise<CachedPage | null> };
 
 /** What to do for a request that found no fresh copy. */
-export type Plan = { serve: 'stale'; page: CachedPage } | { serve: 'wait'; page: Promise<CachedPage | null> } | { serve: 'render' };
+export type Plan =
+  { serve: 'stale'; page: CachedPage } | { serve: 'wait'; page: Promise<CachedPage | null> } | { serve: 'render' };
 
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
@@ -92,7 +93,11 @@ export class PageCache {
    *  (an error, a 404, a reader who hung up). Pass `generation` to `store`. */
   beginRender(key: string, tag: string): { generation: number; settle: (page: CachedPage | null) => void } {
     let settle: (page: CachedPage | null) => void = () => {};
-    const render: Render = { tag, generation: this.generation(tag), page: new Promise<CachedPage | null>((resolve) => (settle = resolve)) };
+    const render: Render = {
+      tag,
+      generation: this.generation(tag),
+      page: new Promise<CachedPage | null>((resolve) => (settle = resolve)),
+    };
     this.renders.set(key, render);
     this.counts.renders++;
     void render.page.then(() => {
@@ -158,10 +163,18 @@ export class PageCache {
 }
 
 /** A rendered page with its gzip and brotli copies, made once and served to every reader after. */
-export async function compressPage(page: { key: string; tag: string; status: number; headers: Record<string, string>; body: Buffer }): Promise<CachedPage> {
+export async function compressPage(page: {
+  key: string;
+  tag: string;
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}): Promise<CachedPage> {
   const [gz, br] = await Promise.all([
     gzip(page.body, { level: 6 }),
-    brotli(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } }),
+    brotli(page.body, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length },
+    }),
   ]);
   return {
     key: page.key,

@@ -7,7 +7,11 @@ const channel = 'ledger:page-cache:invalidate';
 
 export type Relay = { publish(paths: string[]): void; close(): Promise<void> };
 
-export function connectRelay(url: string, onRemote: (paths: string[]) => void, log: (message: string) => void = console.error): Relay {
+export function connectRelay(
+  url: string,
+  onRemote: (paths: string[]) => void,
+  log: (message: string) => void = console.error,
+): Relay {
   const instance = randomUUID();
   const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false };
   const publisher = new Redis(url, options);
@@ -17,14 +21,17 @@ export function connectRelay(url: string, onRemote: (paths: string[]) => void, l
   subscriber.on('message', (_channel, message) => {
     try {
       const parsed = JSON.parse(message) as { from: string; paths: string[] };
-      if (parsed.from !== instance && Array.isArray(parsed.paths)) onRemote(parsed.paths.filter((p) => typeof p === 'string'));
+      if (parsed.from !== instance && Array.isArray(parsed.paths))
+        onRemote(parsed.paths.filter((p) => typeof p === 'string'));
     } catch {
       log('redis: ignored a malformed invalidation message');
     }
   });
   return {
     publish(paths) {
-      publisher.publish(channel, JSON.stringify({ from: instance, paths })).catch((error: Error) => log(`redis publish: ${error.message}`));
+      publisher
+        .publish(channel, JSON.stringify({ from: instance, paths }))
+        .catch((error: Error) => log(`redis publish: ${error.message}`));
     },
     async close() {
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);

@@ -25,7 +25,14 @@ export async function recordEvent(tx: Pick<Db, 'moderationEvent' | 'decisionClau
   const cited = [...new Set(clauses ?? (entry.actorType === 'rule' && entry.clause ? [entry.clause] : []))];
   if (cited.length)
     await tx.decisionClause.createMany({
-      data: cited.map((clause) => ({ eventId: event.id, clause, commentId: event.commentId, actorType: event.actorType, action: event.action, createdAt: event.createdAt })),
+      data: cited.map((clause) => ({
+        eventId: event.id,
+        clause,
+        commentId: event.commentId,
+        actorType: event.actorType,
+        action: event.action,
+        createdAt: event.createdAt,
+      })),
     });
   return event;
 }

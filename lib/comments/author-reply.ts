@@ -36,7 +36,12 @@ function loadComment(id: string) {
   return db.comment.findUnique({ where: { id }, select: contextSelect });
 }
 
-type Resolved = { state: ReplyLinkState } | { link: { id: string; authorId: string; commentId: string; usedAt: Date | null; replyId: string | null }; expired: boolean };
+type Resolved =
+  | { state: ReplyLinkState }
+  | {
+      link: { id: string; authorId: string; commentId: string; usedAt: Date | null; replyId: string | null };
+      expired: boolean;
+    };
 
 async function resolve(commentId: string, token: string, now: Date): Promise<Resolved> {
   const verified = verifyReplyToken(token, env().authSecret, now, commentId);
@@ -55,7 +60,9 @@ export async function openReplyLink(commentId: string, token: string, now = new 
   const comment = await loadComment(link.commentId);
   if (!comment) return { kind: 'invalid' };
   if (link.usedAt) {
-    const reply = link.replyId ? await db.comment.findUnique({ where: { id: link.replyId }, select: { id: true, body: true } }) : null;
+    const reply = link.replyId
+      ? await db.comment.findUnique({ where: { id: link.replyId }, select: { id: true, body: true } })
+      : null;
     return { kind: 'used', reply, articleSlug: comment.article.slug };
   }
   if (expired) return { kind: 'expired' };
@@ -64,19 +71,30 @@ export async function openReplyLink(commentId: string, token: string, now = new 
   return { kind: 'ready', authorName: author.name, comment };
 }
 
-export type AuthorReplyResult = { ok: true; replyId: string; articleSlug: string } | { ok: false; message: string; state?: ReplyLinkState['kind'] };
+export type AuthorReplyResult =
+  { ok: true; replyId: string; articleSlug: string } | { ok: false; message: string; state?: ReplyLinkState['kind'] };
 
-export async function postAuthorReply(commentId: string, token: string, body: string, now = new Date()): Promise<AuthorReplyResult> {
+export async function postAuthorReply(
+  commentId: string,
+  token: string,
+  body: string,
+  now = new Date(),
+): Promise<AuthorReplyResult> {
   const state = await openReplyLink(commentId, token, now);
-  if (state.kind !== 'ready') return { ok: false, message: 'This reply link can no longer be used.', state: state.kind };
+  if (state.kind !== 'ready')
+    return { ok: false, message: 'This reply link can no longer be used.', state: state.kind };
   const resolved = await resolve(commentId, token, now);
   if ('state' in resolved) return { ok: false, message: 'This reply link can no longer be used.', state: 'invalid' };
   const { comment } = state;
-  if (comment.status !== 'PUBLISHED') return { ok: false, message: 'This comment is no longer published, so it cannot be answered.' };
+  if (comment.status !== 'PUBLISHED')
+    return { ok: false, message: 'This comment is no longer published, so it cannot be answered.' };
   const replyId = randomUUID();
   const posted = await db.$transaction(async (tx) => {
     // Single use: only the first submit through this link claims it.
-    const claim = await tx.authorReplyLink.updateMany({ where: { id: resolved.link.id, usedAt: null }, data: { usedAt: now, replyId } });
+    const claim = await tx.authorReplyLink.updateMany({
+      where: { id: resolved.link.id, usedAt: null },
+      data: { usedAt: now, replyId },
+    });
     if (claim.count !== 1) return false;
     await tx.comment.create({
       data: {
@@ -116,16 +134,30 @@ export async function postAuthorReply(commentId: string, token: string, body: st
  * the same whatever happens, so it reveals nothing about the token.
  */
 export async function sendFreshReplyLink(commentId: string, now = new Date()): Promise<void> {
-  const target = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, article: { select: { authorId: true } } } });
+  const target = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { id: true, article: { select: { authorId: true } } },
+  });
   if (!target) return;
   const payload = { aid: target.article.authorId, cid: target.id };
   const [author, comment] = await Promise.all([
     db.author.findUnique({ where: { id: payload.aid } }),
-    db.comment.findUnique({ where: { id: payload.cid }, select: { id: true, body: true, status: true, user: { select: { displayName: true } }, article: { select: { headline: true, authorId: true } } } }),
+    db.comment.findUnique({
+      where: { id: payload.cid },
+      select: {
+        id: true,
+        body: true,
+        status: true,
+        user: { select: { displayName: true } },
+        article: { select: { headline: true, authorId: true } },
+      },
+    }),
   ]);
   if (!author || !comment || comment.article.authorId !== author.id || comment.status !== 'PUBLISHED') return;
   // At most a few fresh links per comment per hour, so the button cannot flood the author's inbox.
-  const recent = await db.authorReplyLink.count({ where: { commentId: comment.id, createdAt: { gte: new Date(now.getTime() - 3_600_000) } } });
+  const recent = await db.authorReplyLink.count({
+    where: { commentId: comment.id, createdAt: { gte: new Date(now.getTime() - 3_600_000) } },
+  });
   if (recent >= 5) return;
   // And a few per author across all their stories: a stranger could otherwise walk every commented story.
   if (!(await allowMail('fresh-reply-link', author.id)).allowed) return;
@@ -133,7 +165,14 @@ export async function sendFreshReplyLink(commentId: string, now = new Date()): P
     const replyUrl = await createReplyLink(tx, author.id, comment.id, now);
     await enqueueMail(
       tx,
-      freshReplyLinkMail({ to: author.email, authorName: author.name, headline: comment.article.headline, displayName: comment.user?.displayName ?? 'a reader', body: comment.body, replyUrl }),
+      freshReplyLinkMail({
+        to: author.email,
+        authorName: author.name,
+        headline: comment.article.headline,
+        displayName: comment.user?.displayName ?? 'a reader',
+        body: comment.body,
+        replyUrl,
+      }),
     );
   });
 }

@@ -29,7 +29,11 @@ export function linkify(line: string): Run[] {
     const strip = trailing.exec(text)?.[0] ?? '';
     // Keep a closing parenthesis that balances one inside the URL (Wikipedia-style links).
     let keep = 0;
-    if (strip.startsWith(')') && (text.match(/\(/g)?.length ?? 0) > (text.slice(0, -strip.length).match(/\)/g)?.length ?? 0)) keep = 1;
+    if (
+      strip.startsWith(')') &&
+      (text.match(/\(/g)?.length ?? 0) > (text.slice(0, -strip.length).match(/\)/g)?.length ?? 0)
+    )
+      keep = 1;
     text = text.slice(0, text.length - strip.length + keep);
     const href = safeHref(text);
     if (!href) continue;
@@ -52,5 +56,7 @@ export function parseCommentBody(body: string): Paragraph[] {
 }
 
 export function countLinks(body: string): number {
-  return parseCommentBody(body).flat(2).filter((run) => run.kind === 'link').length;
+  return parseCommentBody(body)
+    .flat(2)
+    .filter((run) => run.kind === 'link').length;
 }

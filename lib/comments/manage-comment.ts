@@ -8,7 +8,8 @@ import { recordEvent } from './audit';
 import { isUniqueViolation } from './submit-comment';
 import { invalidateArticle } from '../cache/invalidate';
 
-export type ManageResult = { ok: true; message: string; reasons?: Reason[] } | { ok: false; message: string; reasons?: Reason[] };
+export type ManageResult =
+  { ok: true; message: string; reasons?: Reason[] } | { ok: false; message: string; reasons?: Reason[] };
 
 /** Distinct readers' reports that hide a comment until a moderator decides. */
 export const reportHideThreshold = () => Number(process.env.REPORT_HIDE_THRESHOLD ?? 3);
@@ -16,14 +17,28 @@ export const reportHideThreshold = () => Number(process.env.REPORT_HIDE_THRESHOL
 async function loadComment(id: string) {
   return db.comment.findUnique({
     where: { id },
-    select: { id: true, userId: true, status: true, createdAt: true, articleId: true, hiddenByReports: true, version: true, appeal: { select: { status: true } } },
+    select: {
+      id: true,
+      userId: true,
+      status: true,
+      createdAt: true,
+      articleId: true,
+      hiddenByReports: true,
+      version: true,
+      appeal: { select: { status: true } },
+    },
   });
 }
 
 /** While an appeal is open only the appeal decision may change the comment (lib/moderation/appeals.ts). */
 const underAppeal = 'This comment has an open appeal: it stays as it is until a moderator decides the appeal.';
 
-export async function editComment(viewer: Viewer, commentId: string, body: string, now = new Date()): Promise<ManageResult> {
+export async function editComment(
+  viewer: Viewer,
+  commentId: string,
+  body: string,
+  now = new Date(),
+): Promise<ManageResult> {
   const comment = await loadComment(commentId);
   if (!comment || comment.userId !== viewer.id) return { ok: false, message: 'You can only edit your own comments.' };
   if (!canEditComment(viewer, comment, now, env().COMMENT_EDIT_WINDOW_SECONDS)) {
@@ -32,13 +47,20 @@ export async function editComment(viewer: Viewer, commentId: string, body: strin
   }
   const reasons = checkDraft(body, (await getActivePolicy()).compiled);
   const rejecting = reasons.filter((reason) => reason.outcome === 'reject');
-  if (rejecting.length) return { ok: false, message: 'Your edit was not saved because it breaks the comment policy.', reasons: rejecting };
+  if (rejecting.length)
+    return { ok: false, message: 'Your edit was not saved because it breaks the comment policy.', reasons: rejecting };
   const held = reasons.length > 0;
   const toStatus = held ? 'PENDING' : comment.status;
   const updated = await db.$transaction(async (tx) => {
     const result = await tx.comment.updateMany({
       where: { id: comment.id, version: comment.version },
-      data: { body, editedAt: now, status: toStatus, reasons: held ? JSON.stringify(reasons) : undefined, version: { increment: 1 } },
+      data: {
+        body,
+        editedAt: now,
+        status: toStatus,
+        reasons: held ? JSON.stringify(reasons) : undefined,
+        version: { increment: 1 },
+      },
     });
     if (result.count !== 1) return false;
     if (comment.status === 'PUBLISHED' && toStatus !== 'PUBLISHED' && !comment.hiddenByReports)
@@ -95,7 +117,8 @@ export async function toggleReaction(viewer: Viewer, commentId: string): Promise
   const blocked = commentBlock(viewer, new Date());
   if (blocked) return { ok: false, message: blocked };
   const comment = await loadComment(commentId);
-  if (!comment || comment.status !== 'PUBLISHED' || comment.hiddenByReports) return { ok: false, message: 'This comment is not available.' };
+  if (!comment || comment.status !== 'PUBLISHED' || comment.hiddenByReports)
+    return { ok: false, message: 'This comment is not available.' };
   if (comment.userId === viewer.id) return { ok: false, message: 'You cannot respect your own comment.' };
   const result = await db.$transaction(async (tx) => {
     const removed = await tx.reaction.deleteMany({ where: { commentId, userId: viewer.id } });
@@ -111,14 +134,19 @@ export async function toggleReaction(viewer: Viewer, commentId: string): Promise
   return result;
 }
 
-export async function reportComment(viewer: Viewer, input: { commentId: string; clause: string; note: string }): Promise<ManageResult> {
+export async function reportComment(
+  viewer: Viewer,
+  input: { commentId: string; clause: string; note: string },
+): Promise<ManageResult> {
   if (viewer.bannedAt) return { ok: false, message: 'Your account has been banned.' };
   const comment = await loadComment(input.commentId);
   if (!comment || comment.status !== 'PUBLISHED') return { ok: false, message: 'This comment is not available.' };
   if (comment.userId === viewer.id) return { ok: false, message: 'You cannot report your own comment.' };
   try {
     await db.$transaction(async (tx) => {
-      await tx.report.create({ data: { commentId: comment.id, userId: viewer.id, clause: input.clause, note: input.note } });
+      await tx.report.create({
+        data: { commentId: comment.id, userId: viewer.id, clause: input.clause, note: input.note },
+      });
       const updated = await tx.comment.update({
         where: { id: comment.id },
         data: { reportCount: { increment: 1 } },

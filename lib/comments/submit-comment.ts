@@ -26,7 +26,13 @@ export type SubmitInput = {
 export type SubmitResult =
   | { ok: true; commentId: string; status: 'PUBLISHED' | 'PENDING' | 'REJECTED'; reasons: Reason[]; duplicate: boolean }
   // Refused outright: nothing stored, the reader keeps the draft and can try again (or not).
-  | { ok: false; code: 'closed' | 'blocked' | 'not-found' | 'flood'; message: string; retryAfterSeconds?: number; reasons?: Reason[] };
+  | {
+      ok: false;
+      code: 'closed' | 'blocked' | 'not-found' | 'flood';
+      message: string;
+      retryAfterSeconds?: number;
+      reasons?: Reason[];
+    };
 
 // Outcomes that refuse the attempt rather than judge the text: storing them would only fill the queue.
 const refusalRules = new Set(['flood-user', 'flood-ip', 'comments-closed', 'auto-closed']);
@@ -36,14 +42,26 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
   const { viewer } = input;
   const blocked = commentBlock(viewer, now);
   // Every refusal names its clause: suspensions and bans are measures under §9 (a missing display name is not).
-  if (blocked) return { ok: false, code: 'blocked', message: viewer.displayName ? `${clauseLabel('moderation')}: ${blocked}` : blocked };
+  if (blocked)
+    return {
+      ok: false,
+      code: 'blocked',
+      message: viewer.displayName ? `${clauseLabel('moderation')}: ${blocked}` : blocked,
+    };
 
   // A retried or double-clicked submit: answer with the comment the first one created.
   const existing = await db.comment.findUnique({
     where: { userId_idempotencyKey: { userId: viewer.id, idempotencyKey: input.idempotencyKey } },
     select: { id: true, status: true, reasons: true },
   });
-  if (existing) return { ok: true, commentId: existing.id, status: existing.status as 'PUBLISHED', reasons: JSON.parse(existing.reasons), duplicate: true };
+  if (existing)
+    return {
+      ok: true,
+      commentId: existing.id,
+      status: existing.status as 'PUBLISHED',
+      reasons: JSON.parse(existing.reasons),
+      duplicate: true,
+    };
 
   const article = await db.article.findUnique({
     where: { id: input.articleId },
@@ -56,10 +74,27 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
   if (input.replaces) {
     const old = await db.comment.findUnique({
       where: { id: input.replaces },
-      select: { id: true, userId: true, status: true, articleId: true, parentId: true, version: true, decidedById: true, appeal: { select: { status: true } } },
+      select: {
+        id: true,
+        userId: true,
+        status: true,
+        articleId: true,
+        parentId: true,
+        version: true,
+        decidedById: true,
+        appeal: { select: { status: true } },
+      },
     });
-    if (!old || old.articleId !== article.id || !canResubmitComment(viewer, { ...old, appealOpen: old.appeal?.status === 'OPEN' }, now))
-      return { ok: false, code: 'not-found', message: 'That comment can no longer be corrected and sent again: reload the page.' };
+    if (
+      !old ||
+      old.articleId !== article.id ||
+      !canResubmitComment(viewer, { ...old, appealOpen: old.appeal?.status === 'OPEN' }, now)
+    )
+      return {
+        ok: false,
+        code: 'not-found',
+        message: 'That comment can no longer be corrected and sent again: reload the page.',
+      };
     replaced = old;
   }
   const parentId = replaced ? replaced.parentId : input.parentId;
@@ -70,7 +105,8 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
       where: { id: parentId, articleId: article.id, status: 'PUBLISHED', hiddenByReports: false },
       select: { id: true, threadId: true, depth: true },
     });
-    if (!parent) return { ok: false, code: 'not-found', message: 'The comment you are replying to is no longer available.' };
+    if (!parent)
+      return { ok: false, code: 'not-found', message: 'The comment you are replying to is no longer available.' };
   }
 
   const policy = await getActivePolicy();
@@ -128,14 +164,22 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
       });
     });
   } catch (error) {
-    if (error instanceof ReplacedChangedError) return { ok: false, code: 'not-found', message: 'That comment changed meanwhile: reload the page.' };
+    if (error instanceof ReplacedChangedError)
+      return { ok: false, code: 'not-found', message: 'That comment changed meanwhile: reload the page.' };
     // Two submits with one key raced: the other one won, and its comment is the answer.
     if (isUniqueViolation(error)) {
       const winner = await db.comment.findUnique({
         where: { userId_idempotencyKey: { userId: viewer.id, idempotencyKey: input.idempotencyKey } },
         select: { id: true, status: true, reasons: true },
       });
-      if (winner) return { ok: true, commentId: winner.id, status: winner.status as 'PUBLISHED', reasons: JSON.parse(winner.reasons), duplicate: true };
+      if (winner)
+        return {
+          ok: true,
+          commentId: winner.id,
+          status: winner.status as 'PUBLISHED',
+          reasons: JSON.parse(winner.reasons),
+          duplicate: true,
+        };
     }
     throw error;
   }
@@ -148,13 +192,27 @@ class ReplacedChangedError extends Error {}
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 /** The rejected original leaves the page; its decision stays on record (the event keeps its status for trust). */
-async function withdrawReplaced(tx: Tx, replaced: { id: string; version: number }, newId: string, userId: string, now: Date) {
+async function withdrawReplaced(
+  tx: Tx,
+  replaced: { id: string; version: number },
+  newId: string,
+  userId: string,
+  now: Date,
+) {
   const gone = await tx.comment.updateMany({
     where: { id: replaced.id, version: replaced.version, status: 'REJECTED' },
     data: { status: 'DELETED', deletedAt: now, version: { increment: 1 } },
   });
   if (gone.count !== 1) throw new ReplacedChangedError();
-  await recordEvent(tx, { commentId: replaced.id, actorType: 'reader', actorId: userId, action: 'resubmit', fromStatus: 'REJECTED', toStatus: 'DELETED', note: `Corrected and sent again as ${newId}.` });
+  await recordEvent(tx, {
+    commentId: replaced.id,
+    actorType: 'reader',
+    actorId: userId,
+    action: 'resubmit',
+    fromStatus: 'REJECTED',
+    toStatus: 'DELETED',
+    note: `Corrected and sent again as ${newId}.`,
+  });
 }
 
 function statusFor(verdict: Verdict): 'PUBLISHED' | 'PENDING' | 'REJECTED' {
@@ -176,7 +234,11 @@ async function loadContext(
     loadConductOf(input.viewer.id),
     db.comment.findMany({
       // The comment being corrected is not a recent duplicate of its correction.
-      where: { userId: input.viewer.id, createdAt: { gte: since }, ...(input.replaces ? { id: { not: input.replaces } } : {}) },
+      where: {
+        userId: input.viewer.id,
+        createdAt: { gte: since },
+        ...(input.replaces ? { id: { not: input.replaces } } : {}),
+      },
       select: { body: true, createdAt: true },
       orderBy: { createdAt: 'desc' },
       // Enough to see the flood limit crossed, however high an admin sets it.
@@ -212,7 +274,11 @@ async function loadContext(
     },
     article,
     recentByAuthor,
-    recentByOthers: recentByOthers.map((row) => ({ body: row.body, authorId: row.userId ?? '', createdAt: row.createdAt })),
+    recentByOthers: recentByOthers.map((row) => ({
+      body: row.body,
+      authorId: row.userId ?? '',
+      createdAt: row.createdAt,
+    })),
     recentFromIp,
   };
 }
@@ -221,4 +287,3 @@ async function loadContext(
 export function describeReason(reason: Pick<Reason, 'clause' | 'message'>): string {
   return `${clauseLabel(reason.clause)}: ${reason.message}`;
 }
-

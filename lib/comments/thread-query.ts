@@ -33,7 +33,10 @@ export function readThreadQuery(params: URLSearchParams): { query: ThreadQuery; 
   const query = { sort, shown };
   const wanted = threadQuerySearch(query);
   const canonical =
-    sorts.length <= 1 && showns.length <= 1 && (rawSort ?? null) === wanted.get('sort') && (showns[0] ?? null) === wanted.get('shown');
+    sorts.length <= 1 &&
+    showns.length <= 1 &&
+    (rawSort ?? null) === wanted.get('sort') &&
+    (showns[0] ?? null) === wanted.get('shown');
   return { query, canonical };
 }
 
@@ -55,7 +58,12 @@ export function threadQuerySearch(query: ThreadQuery): URLSearchParams {
 }
 
 /** A link to the story with this thread query (and any extra parameters such as ?reply=ID), canonical. */
-export function threadQueryHref(path: string, query: ThreadQuery, extra: Record<string, string | undefined> = {}, anchor?: string): string {
+export function threadQueryHref(
+  path: string,
+  query: ThreadQuery,
+  extra: Record<string, string | undefined> = {},
+  anchor?: string,
+): string {
   const search = threadQuerySearch(query);
   for (const [key, value] of Object.entries(extra)) if (value) search.set(key, value);
   return `${path}${search.size ? `?${search}` : ''}${anchor ? `#${anchor}` : ''}`;

@@ -8,7 +8,11 @@ import type { DbTarget } from './target';
 
 export type DbProbe = { healthy(): boolean; check(): Promise<boolean>; stop(): void };
 
-export function createDbProbe(target: DbTarget, intervalMs = 1000, log: (message: string) => void = console.error): DbProbe {
+export function createDbProbe(
+  target: DbTarget,
+  intervalMs = 1000,
+  log: (message: string) => void = console.error,
+): DbProbe {
   let healthy = true;
   let running: Promise<boolean> | null = null;
 
@@ -17,7 +21,11 @@ export function createDbProbe(target: DbTarget, intervalMs = 1000, log: (message
       await access(target.file, constants.R_OK | constants.W_OK);
       return true;
     }
-    const client = new pg.Client({ connectionString: target.url, connectionTimeoutMillis: Math.max(500, intervalMs), query_timeout: Math.max(500, intervalMs) });
+    const client = new pg.Client({
+      connectionString: target.url,
+      connectionTimeoutMillis: Math.max(500, intervalMs),
+      query_timeout: Math.max(500, intervalMs),
+    });
     client.on('error', () => {});
     try {
       await client.connect();
@@ -32,7 +40,8 @@ export function createDbProbe(target: DbTarget, intervalMs = 1000, log: (message
     running ??= probe()
       .catch(() => false)
       .then((ok) => {
-        if (ok !== healthy) log(ok ? 'database: reachable again' : 'database: unreachable, answering 503 until it returns');
+        if (ok !== healthy)
+          log(ok ? 'database: reachable again' : 'database: unreachable, answering 503 until it returns');
         healthy = ok;
         running = null;
         return ok;

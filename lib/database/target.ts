@@ -2,9 +2,7 @@
 // the Prisma CLI (prisma.config.ts) and the scripts, so all three always agree.
 import path from 'node:path';
 
-export type DbTarget =
-  | { provider: 'sqlite'; file: string; url: string }
-  | { provider: 'postgres'; url: string };
+export type DbTarget = { provider: 'sqlite'; file: string; url: string } | { provider: 'postgres'; url: string };
 
 /** The embedded default: a SQLite file under data/, created on first migrate. */
 export const defaultSqliteUrl = 'file:./data/newsroom.db';

@@ -24,8 +24,17 @@ function sign(body: string, secret: string): Buffer {
   return createHmac('sha256', secret).update(`author-reply:${body}`).digest();
 }
 
-export function signReplyToken(input: { linkId: string; authorId: string; commentId: string; expiresAt: Date }, secret: string): string {
-  const payload: ReplyTokenPayload = { v: 1, lid: input.linkId, aid: input.authorId, cid: input.commentId, exp: Math.floor(input.expiresAt.getTime() / 1000) };
+export function signReplyToken(
+  input: { linkId: string; authorId: string; commentId: string; expiresAt: Date },
+  secret: string,
+): string {
+  const payload: ReplyTokenPayload = {
+    v: 1,
+    lid: input.linkId,
+    aid: input.authorId,
+    cid: input.commentId,
+    exp: Math.floor(input.expiresAt.getTime() / 1000),
+  };
   const body = b64(JSON.stringify(payload));
   return `${body}.${b64(sign(body, secret))}`;
 }
@@ -33,7 +42,8 @@ export function signReplyToken(input: { linkId: string; authorId: string; commen
 export function verifyReplyToken(token: string, secret: string, now: Date, expectedCommentId?: string): VerifyResult {
   if (typeof token !== 'string' || token.length > 1000) return { ok: false, reason: 'malformed' };
   const parts = token.split('.');
-  if (parts.length !== 2 || !/^[A-Za-z0-9_-]+$/.test(parts[0]!) || !/^[A-Za-z0-9_-]+$/.test(parts[1]!)) return { ok: false, reason: 'malformed' };
+  if (parts.length !== 2 || !/^[A-Za-z0-9_-]+$/.test(parts[0]!) || !/^[A-Za-z0-9_-]+$/.test(parts[1]!))
+    return { ok: false, reason: 'malformed' };
   const [body, signature] = parts as [string, string];
   if (!sameSignature(signature, sign(body, secret))) return { ok: false, reason: 'bad-signature' };
   let payload: ReplyTokenPayload;
@@ -42,10 +52,17 @@ export function verifyReplyToken(token: string, secret: string, now: Date, expec
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  if (payload?.v !== 1 || typeof payload.lid !== 'string' || typeof payload.aid !== 'string' || typeof payload.cid !== 'string' || typeof payload.exp !== 'number')
+  if (
+    payload?.v !== 1 ||
+    typeof payload.lid !== 'string' ||
+    typeof payload.aid !== 'string' ||
+    typeof payload.cid !== 'string' ||
+    typeof payload.exp !== 'number'
+  )
     return { ok: false, reason: 'malformed' };
   if (payload.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired', payload };
-  if (expectedCommentId !== undefined && payload.cid !== expectedCommentId) return { ok: false, reason: 'wrong-comment', payload };
+  if (expectedCommentId !== undefined && payload.cid !== expectedCommentId)
+    return { ok: false, reason: 'wrong-comment', payload };
   return { ok: true, payload };
 }
 
@@ -67,7 +84,11 @@ export function verifyUnsubscribeToken(token: string, secret: string, generation
   try {
     const value = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
     if ((value.g ?? 1) !== generation) return null;
-    if ((value.kind === 'author' || value.kind === 'user') && typeof value.id === 'string' && typeof value.topic === 'string')
+    if (
+      (value.kind === 'author' || value.kind === 'user') &&
+      typeof value.id === 'string' &&
+      typeof value.topic === 'string'
+    )
       return { kind: value.kind, id: value.id, topic: value.topic };
   } catch {}
   return null;

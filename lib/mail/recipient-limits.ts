@@ -19,7 +19,10 @@ const slot = globalThis as typeof globalThis & { __ledgerMailLimiters?: Limiters
 
 /** One connection for every kind of mail limit. */
 function redisClient(url: string): Redis {
-  slot.__ledgerMailRedis ??= new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false }).on('error', () => {});
+  slot.__ledgerMailRedis ??= new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false }).on(
+    'error',
+    () => {},
+  );
   return slot.__ledgerMailRedis;
 }
 
@@ -49,7 +52,8 @@ export async function allowMail(kind: MailKind, recipient: string): Promise<Mail
     await limiter(kind).consume(recipient.trim().toLowerCase());
     return { allowed: true };
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    if (rejection instanceof RateLimiterRes)
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
     throw rejection;
   }
 }

@@ -15,7 +15,15 @@ const staleClaimMs = 5 * 60_000;
 
 export type DeliveryTransport = {
   name: string;
-  send(message: { from: string; to: string; subject: string; text: string; html: string; messageId: string; headers: Record<string, string> }): Promise<void>;
+  send(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    messageId: string;
+    headers: Record<string, string>;
+  }): Promise<void>;
 };
 
 export function smtpTransport(url: string): DeliveryTransport {
@@ -32,7 +40,9 @@ export function smtpTransport(url: string): DeliveryTransport {
 export const devMailboxTransport: DeliveryTransport = {
   name: 'dev-mailbox',
   async send(message) {
-    console.info(`[mail] to ${message.to}: "${message.subject}" (open /dev/mailbox to read it)\n${redactSecrets(message.text)}`);
+    console.info(
+      `[mail] to ${message.to}: "${message.subject}" (open /dev/mailbox to read it)\n${redactSecrets(message.text)}`,
+    );
   },
 };
 
@@ -85,7 +95,12 @@ export async function deliverDue(
       const message = error instanceof Error ? error.message : String(error);
       await db.outboxMessage.update({
         where: { id: row.id },
-        data: { ...nextAttempt(attempts, retryBaseSeconds, new Date()), attempts, lastError: message.slice(0, 1000), claimedBy: null },
+        data: {
+          ...nextAttempt(attempts, retryBaseSeconds, new Date()),
+          attempts,
+          lastError: message.slice(0, 1000),
+          claimedBy: null,
+        },
       });
     }
   }
@@ -95,7 +110,10 @@ export async function deliverDue(
 /** The polling loop: in the app process by default (instrumentation.ts), or alone with `npm run mailer`. */
 export function startMailer(
   db: Db,
-  { transport = defaultTransport(), jobs = [] }: { transport?: DeliveryTransport; jobs?: (() => Promise<unknown>)[] } = {},
+  {
+    transport = defaultTransport(),
+    jobs = [],
+  }: { transport?: DeliveryTransport; jobs?: (() => Promise<unknown>)[] } = {},
 ): () => void {
   let timer: NodeJS.Timeout | undefined;
   let running = false;

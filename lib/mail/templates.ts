@@ -9,11 +9,21 @@ export function escapeHtml(text: string): string {
 type Block = { paragraph: string } | { quote: string } | { button: { label: string; url: string } } | { small: string };
 
 /** Renders blocks to both parts; user-supplied text is escaped in HTML and left as text in the text part. */
-export function composeMail(kind: string, to: string, subject: string, blocks: Block[], headers?: Record<string, string>): Mail {
+export function composeMail(
+  kind: string,
+  to: string,
+  subject: string,
+  blocks: Block[],
+  headers?: Record<string, string>,
+): Mail {
   const text = blocks
     .map((block) => {
       if ('paragraph' in block) return block.paragraph;
-      if ('quote' in block) return block.quote.split('\n').map((line) => `> ${line}`).join('\n');
+      if ('quote' in block)
+        return block.quote
+          .split('\n')
+          .map((line) => `> ${line}`)
+          .join('\n');
       if ('button' in block) return `${block.button.label}:\n${block.button.url}`;
       return block.small;
     })
@@ -51,7 +61,11 @@ export type MailLink = { label: string; url: string };
 
 /** Footer with the one-click unsubscribe link; the same URL goes in the List-Unsubscribe headers. */
 export function unsubscribeHeaders(pageUrl: string, oneClickUrl: string): Record<string, string> {
-  return { 'List-Unsubscribe': `<${oneClickUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-Unsubscribe-Page': pageUrl };
+  return {
+    'List-Unsubscribe': `<${oneClickUrl}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    'X-Unsubscribe-Page': pageUrl,
+  };
 }
 
 export function authorDigestMail(input: {
@@ -75,14 +89,24 @@ export function authorDigestMail(input: {
         { button: { label: 'Reply as the author', url: comment.replyUrl } },
       ]),
       { paragraph: `Read the whole discussion: ${input.articleUrl}#comments` },
-      { small: 'Each “Reply as the author” link posts one reply under your name with an Author badge, and expires in 7 days. To write to a reader privately, reply from your own email instead.' },
+      {
+        small:
+          'Each “Reply as the author” link posts one reply under your name with an Author badge, and expires in 7 days. To write to a reader privately, reply from your own email instead.',
+      },
       { small: `Stop these emails: ${input.unsubscribe.page}` },
     ],
     unsubscribeHeaders(input.unsubscribe.page, input.unsubscribe.oneClick),
   );
 }
 
-export function freshReplyLinkMail(input: { to: string; authorName: string; headline: string; displayName: string; body: string; replyUrl: string }): Mail {
+export function freshReplyLinkMail(input: {
+  to: string;
+  authorName: string;
+  headline: string;
+  displayName: string;
+  body: string;
+  replyUrl: string;
+}): Mail {
   return composeMail('author-fresh-link', input.to, `Your new reply link for “${input.headline}”`, [
     { paragraph: `Hello ${input.authorName}, here is a new link to reply to ${input.displayName}'s comment:` },
     { quote: input.body },
@@ -101,7 +125,9 @@ export function replyNotificationMail(input: {
   unsubscribe: { page: string; oneClick: string };
 }): Mail {
   const subject =
-    input.kind === 'author-reply' ? `The author replied in your thread on “${input.headline}”` : `${input.replierName} replied to your comment`;
+    input.kind === 'author-reply'
+      ? `The author replied in your thread on “${input.headline}”`
+      : `${input.replierName} replied to your comment`;
   return composeMail(
     input.kind === 'author-reply' ? 'author-replied' : 'reply',
     input.to,

@@ -11,21 +11,45 @@ import { invalidateArticle } from '../cache/invalidate';
 import { releaseNewAccountHolds } from './release';
 
 export async function fileAppeal(viewer: Viewer, commentId: string, statement: string) {
-  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, userId: true, status: true, rejectClause: true, version: true } });
-  if (!comment || comment.userId !== viewer.id) return { ok: false as const, message: 'You can only appeal decisions on your own comments.' };
+  const comment = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { id: true, userId: true, status: true, rejectClause: true, version: true },
+  });
+  if (!comment || comment.userId !== viewer.id)
+    return { ok: false as const, message: 'You can only appeal decisions on your own comments.' };
   if (comment.status !== 'REJECTED') return { ok: false as const, message: 'Only rejected comments can be appealed.' };
   try {
     const filed = await db.$transaction(async (tx) => {
       // Compare-and-set: the appeal is about the decision the reader saw, and every open console card goes stale.
-      const locked = await tx.comment.updateMany({ where: { id: comment.id, version: comment.version, status: 'REJECTED' }, data: { version: { increment: 1 } } });
+      const locked = await tx.comment.updateMany({
+        where: { id: comment.id, version: comment.version, status: 'REJECTED' },
+        data: { version: { increment: 1 } },
+      });
       if (locked.count !== 1) return false;
       await tx.appeal.create({ data: { commentId: comment.id, userId: viewer.id, statement } });
-      await recordEvent(tx, { commentId: comment.id, actorType: 'reader', actorId: viewer.id, action: 'appeal', fromStatus: 'REJECTED', toStatus: 'REJECTED', clause: comment.rejectClause, note: statement });
+      await recordEvent(tx, {
+        commentId: comment.id,
+        actorType: 'reader',
+        actorId: viewer.id,
+        action: 'appeal',
+        fromStatus: 'REJECTED',
+        toStatus: 'REJECTED',
+        clause: comment.rejectClause,
+        note: statement,
+      });
       return true;
     });
-    if (!filed) return { ok: false as const, message: 'The decision on this comment changed meanwhile: reload your profile and look again.' };
+    if (!filed)
+      return {
+        ok: false as const,
+        message: 'The decision on this comment changed meanwhile: reload your profile and look again.',
+      };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false as const, message: 'You have already appealed this decision; each decision can be appealed once.' };
+    if (isUniqueViolation(error))
+      return {
+        ok: false as const,
+        message: 'You have already appealed this decision; each decision can be appealed once.',
+      };
     throw error;
   }
   return { ok: true as const, message: 'Your appeal is with a moderator who did not make the decision.' };
@@ -33,55 +57,96 @@ export async function fileAppeal(viewer: Viewer, commentId: string, statement: s
 
 class StaleAppealError extends Error {}
 
-export async function decideAppeal(moderator: Viewer, appealId: string, outcome: 'uphold' | 'reinstate', note: string | null, now = new Date()) {
+export async function decideAppeal(
+  moderator: Viewer,
+  appealId: string,
+  outcome: 'uphold' | 'reinstate',
+  note: string | null,
+  now = new Date(),
+) {
   const appeal = await db.appeal.findUnique({ where: { id: appealId } });
   if (!appeal) return { ok: false as const, message: 'No such appeal.' };
-  const comment = await db.comment.findUniqueOrThrow({ where: { id: appeal.commentId }, select: { id: true, userId: true, decidedById: true, articleId: true, rejectClause: true, version: true, status: true } });
+  const comment = await db.comment.findUniqueOrThrow({
+    where: { id: appeal.commentId },
+    select: {
+      id: true,
+      userId: true,
+      decidedById: true,
+      articleId: true,
+      rejectClause: true,
+      version: true,
+      status: true,
+    },
+  });
   if (!canDecideAppeal(moderator, comment))
     return {
       ok: false as const,
-      message: comment.userId === moderator.id ? 'This is an appeal on your own comment: another moderator must decide it.' : 'You made the original decision; another moderator must decide this appeal.',
+      message:
+        comment.userId === moderator.id
+          ? 'This is an appeal on your own comment: another moderator must decide it.'
+          : 'You made the original decision; another moderator must decide this appeal.',
     };
-  const done = await db.$transaction(async (tx) => {
-    const claimed = await tx.appeal.updateMany({
-      where: { id: appeal.id, status: 'OPEN' },
-      data: { status: outcome === 'reinstate' ? 'REINSTATED' : 'UPHELD', decidedAt: now, decidedById: moderator.id, decisionNote: note },
+  const done = await db
+    .$transaction(async (tx) => {
+      const claimed = await tx.appeal.updateMany({
+        where: { id: appeal.id, status: 'OPEN' },
+        data: {
+          status: outcome === 'reinstate' ? 'REINSTATED' : 'UPHELD',
+          decidedAt: now,
+          decidedById: moderator.id,
+          decisionNote: note,
+        },
+      });
+      if (claimed.count !== 1) return false;
+      // Nothing else can change a comment under an open appeal, so the version read above still holds; the
+      // bump closes the matter for any console card still showing the appeal.
+      const updated = await tx.comment.updateMany({
+        where: { id: comment.id, status: 'REJECTED', version: comment.version },
+        data:
+          outcome === 'reinstate'
+            ? {
+                status: 'PUBLISHED',
+                hiddenByReports: false,
+                decidedAt: now,
+                decidedById: moderator.id,
+                rejectClause: null,
+                rejectNote: null,
+                version: { increment: 1 },
+              }
+            : { version: { increment: 1 } },
+      });
+      // Only a comment deleted under it could fail here; undo the claim rather than close an appeal on nothing.
+      if (updated.count !== 1) throw new StaleAppealError();
+      if (outcome === 'reinstate') {
+        await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { increment: 1 } } });
+        await onCommentPublished(tx, comment.id);
+      }
+      await recordEvent(tx, {
+        commentId: comment.id,
+        actorType: 'moderator',
+        actorId: moderator.id,
+        action: outcome === 'reinstate' ? 'appeal-reinstate' : 'appeal-uphold',
+        fromStatus: 'REJECTED',
+        toStatus: outcome === 'reinstate' ? 'PUBLISHED' : 'REJECTED',
+        clause: comment.rejectClause,
+        note,
+      });
+      await onModerationDecision(tx, {
+        commentId: comment.id,
+        outcome: outcome === 'reinstate' ? 'appeal-reinstated' : 'appeal-upheld',
+      });
+      return true;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof StaleAppealError) return 'stale' as const;
+      throw error;
     });
-    if (claimed.count !== 1) return false;
-    // Nothing else can change a comment under an open appeal, so the version read above still holds; the
-    // bump closes the matter for any console card still showing the appeal.
-    const updated = await tx.comment.updateMany({
-      where: { id: comment.id, status: 'REJECTED', version: comment.version },
-      data:
-        outcome === 'reinstate'
-          ? { status: 'PUBLISHED', hiddenByReports: false, decidedAt: now, decidedById: moderator.id, rejectClause: null, rejectNote: null, version: { increment: 1 } }
-          : { version: { increment: 1 } },
-    });
-    // Only a comment deleted under it could fail here; undo the claim rather than close an appeal on nothing.
-    if (updated.count !== 1) throw new StaleAppealError();
-    if (outcome === 'reinstate') {
-      await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { increment: 1 } } });
-      await onCommentPublished(tx, comment.id);
-    }
-    await recordEvent(tx, {
-      commentId: comment.id,
-      actorType: 'moderator',
-      actorId: moderator.id,
-      action: outcome === 'reinstate' ? 'appeal-reinstate' : 'appeal-uphold',
-      fromStatus: 'REJECTED',
-      toStatus: outcome === 'reinstate' ? 'PUBLISHED' : 'REJECTED',
-      clause: comment.rejectClause,
-      note,
-    });
-    await onModerationDecision(tx, { commentId: comment.id, outcome: outcome === 'reinstate' ? 'appeal-reinstated' : 'appeal-upheld' });
-    return true;
-  }).catch((error: unknown) => {
-    if (error instanceof StaleAppealError) return 'stale' as const;
-    throw error;
-  });
   if (done === 'stale') return { ok: false as const, message: 'This comment changed meanwhile: reload the queue.' };
   if (!done) return { ok: false as const, message: 'This appeal has already been decided.' };
   if (outcome === 'reinstate') await invalidateArticle(comment.articleId);
   if (outcome === 'reinstate' && comment.userId) await releaseNewAccountHolds(comment.userId, now);
-  return { ok: true as const, message: outcome === 'reinstate' ? 'The comment is reinstated and published.' : 'The rejection is upheld.' };
+  return {
+    ok: true as const,
+    message: outcome === 'reinstate' ? 'The comment is reinstated and published.' : 'The rejection is upheld.',
+  };
 }

@@ -9,9 +9,7 @@ import { invalidateArticle } from '../cache/invalidate';
 import { releaseNewAccountHolds } from './release';
 
 export type Decision =
-  | { kind: 'approve' }
-  | { kind: 'reject'; clause: ClauseId; note?: string }
-  | { kind: 'feature'; featured: boolean };
+  { kind: 'approve' } | { kind: 'reject'; clause: ClauseId; note?: string } | { kind: 'feature'; featured: boolean };
 
 export type DecisionResult =
   | { ok: true; commentId: string }
@@ -21,17 +19,35 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 const visible = (c: { status: string; hiddenByReports: boolean }) => c.status === 'PUBLISHED' && !c.hiddenByReports;
 
-export async function decideComment(moderator: Viewer, commentId: string, expectedVersion: number, decision: Decision, now = new Date()): Promise<DecisionResult> {
+export async function decideComment(
+  moderator: Viewer,
+  commentId: string,
+  expectedVersion: number,
+  decision: Decision,
+  now = new Date(),
+): Promise<DecisionResult> {
   const comment = await db.comment.findUnique({
     where: { id: commentId },
-    select: { id: true, status: true, hiddenByReports: true, version: true, articleId: true, userId: true, authorProfileId: true, featured: true, appeal: { select: { status: true } } },
+    select: {
+      id: true,
+      status: true,
+      hiddenByReports: true,
+      version: true,
+      articleId: true,
+      userId: true,
+      authorProfileId: true,
+      featured: true,
+      appeal: { select: { status: true } },
+    },
   });
   if (!comment) return { ok: false, commentId, message: 'This comment no longer exists.' };
-  if (!canDecideComment(moderator, comment)) return { ok: false, commentId, message: 'This is your own comment: another moderator must decide it.' };
+  if (!canDecideComment(moderator, comment))
+    return { ok: false, commentId, message: 'This is your own comment: another moderator must decide it.' };
   // While an appeal is open only the appeal decision may change the comment (lib/moderation/appeals.ts).
   if (comment.appeal?.status === 'OPEN') return { ok: false, commentId, message: underAppeal };
   if (comment.version !== expectedVersion) return conflict(commentId);
-  if (decision.kind === 'reject' && !isClauseId(decision.clause)) return { ok: false, commentId, message: 'Choose the policy clause the comment breaks.' };
+  if (decision.kind === 'reject' && !isClauseId(decision.clause))
+    return { ok: false, commentId, message: 'Choose the policy clause the comment breaks.' };
   if (comment.status === 'DELETED') return { ok: false, commentId, message: 'The commenter deleted this comment.' };
 
   const to =
@@ -40,7 +56,8 @@ export async function decideComment(moderator: Viewer, commentId: string, expect
       : decision.kind === 'reject'
         ? { status: 'REJECTED' as const, hiddenByReports: false }
         : { status: comment.status, hiddenByReports: comment.hiddenByReports };
-  if (decision.kind === 'feature' && comment.status !== 'PUBLISHED') return { ok: false, commentId, message: 'Only published comments can be featured.' };
+  if (decision.kind === 'feature' && comment.status !== 'PUBLISHED')
+    return { ok: false, commentId, message: 'Only published comments can be featured.' };
 
   const landed = await db.$transaction(async (tx) => {
     const result = await tx.comment.updateMany({
@@ -61,7 +78,8 @@ export async function decideComment(moderator: Viewer, commentId: string, expect
     });
     if (result.count !== 1) return false;
     const delta = Number(visible(to)) - Number(visible(comment));
-    if (delta !== 0) await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { increment: delta } } });
+    if (delta !== 0)
+      await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { increment: delta } } });
     await recordEvent(tx, {
       commentId: comment.id,
       actorType: 'moderator',
@@ -78,21 +96,31 @@ export async function decideComment(moderator: Viewer, commentId: string, expect
   });
   if (!landed) return conflict(commentId);
   await invalidateArticle(comment.articleId);
-  if (to.status === 'PUBLISHED' && comment.status !== 'PUBLISHED' && comment.userId) await releaseNewAccountHolds(comment.userId, now);
+  if (to.status === 'PUBLISHED' && comment.status !== 'PUBLISHED' && comment.userId)
+    await releaseNewAccountHolds(comment.userId, now);
   return { ok: true, commentId };
 }
 
-async function afterDecision(tx: Tx, before: { id: string; status: string; userId: string | null }, decision: Decision, toStatus: string) {
+async function afterDecision(
+  tx: Tx,
+  before: { id: string; status: string; userId: string | null },
+  decision: Decision,
+  toStatus: string,
+) {
   // Reports are settled by any decision: the card leaves the Reported queue.
   await tx.report.deleteMany({ where: { commentId: before.id } });
   await tx.comment.update({ where: { id: before.id }, data: { reportCount: 0 } });
   if (toStatus === 'PUBLISHED' && before.status !== 'PUBLISHED') await onCommentPublished(tx, before.id);
   // Tell the commenter when their comment's fate changed (not when a published comment is merely kept).
   if (before.userId && before.status !== toStatus)
-    await onModerationDecision(tx, { commentId: before.id, outcome: decision.kind === 'approve' ? 'approved' : 'rejected' });
+    await onModerationDecision(tx, {
+      commentId: before.id,
+      outcome: decision.kind === 'approve' ? 'approved' : 'rejected',
+    });
 }
 
-const underAppeal = 'The commenter has appealed this decision: only the appeal, decided by another moderator in the Appeals queue, can change it now. Nothing was changed.';
+const underAppeal =
+  'The commenter has appealed this decision: only the appeal, decided by another moderator in the Appeals queue, can change it now. Nothing was changed.';
 
 async function conflict(commentId: string): Promise<DecisionResult> {
   // Filing an appeal bumps the version: a card opened before it must say so, not name the reader as a decider.
@@ -102,7 +130,9 @@ async function conflict(commentId: string): Promise<DecisionResult> {
     where: { commentId, actorType: { in: ['moderator', 'reader', 'author'] } },
     orderBy: { createdAt: 'desc' },
   });
-  const actor = last?.actorId ? await db.user.findUnique({ where: { id: last.actorId }, select: { displayName: true, email: true } }) : null;
+  const actor = last?.actorId
+    ? await db.user.findUnique({ where: { id: last.actorId }, select: { displayName: true, email: true } })
+    : null;
   const by = actor?.displayName ?? actor?.email ?? 'someone else';
   const at = last?.createdAt ?? new Date();
   return {

@@ -19,7 +19,11 @@ export function decodeCursor(value: string | undefined): Cursor | null {
   try {
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
     // A cursor comes from the URL: only the shapes this module writes (a date or a count, and an id).
-    const valid = typeof parsed.key === 'string' && /^[\w.:+-]{1,40}$/.test(parsed.key) && typeof parsed.id === 'string' && /^[\w-]{1,64}$/.test(parsed.id);
+    const valid =
+      typeof parsed.key === 'string' &&
+      /^[\w.:+-]{1,40}$/.test(parsed.key) &&
+      typeof parsed.id === 'string' &&
+      /^[\w-]{1,64}$/.test(parsed.id);
     return valid ? { key: parsed.key, id: parsed.id } : null;
   } catch {
     return null;
@@ -59,7 +63,10 @@ export async function pageQueue(queue: QueueName, filter: QueueFilter, after: st
     // Oldest first.
     const at = cursor && !Number.isNaN(Date.parse(cursor.key)) ? new Date(cursor.key) : null;
     const found = await db.comment.findMany({
-      where: { ...where, ...(at ? { createdAt: { gte: at }, OR: [{ createdAt: { gt: at } }, { id: { gt: cursor!.id } }] } : {}) },
+      where: {
+        ...where,
+        ...(at ? { createdAt: { gte: at }, OR: [{ createdAt: { gt: at } }, { id: { gt: cursor!.id } }] } : {}),
+      },
       select: { id: true, createdAt: true },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: take + 1,
@@ -69,7 +76,12 @@ export async function pageQueue(queue: QueueName, filter: QueueFilter, after: st
     // Most reported first.
     const count = cursor && Number.isInteger(Number(cursor.key)) ? Number(cursor.key) : null;
     const found = await db.comment.findMany({
-      where: { ...where, ...(count !== null ? { reportCount: { lte: count }, OR: [{ reportCount: { lt: count } }, { id: { gt: cursor!.id } }] } : {}) },
+      where: {
+        ...where,
+        ...(count !== null
+          ? { reportCount: { lte: count }, OR: [{ reportCount: { lt: count } }, { id: { gt: cursor!.id } }] }
+          : {}),
+      },
       select: { id: true, reportCount: true },
       orderBy: [{ reportCount: 'desc' }, { id: 'asc' }],
       take: take + 1,
@@ -79,7 +91,10 @@ export async function pageQueue(queue: QueueName, filter: QueueFilter, after: st
     // Most recent decisions first.
     const at = cursor && !Number.isNaN(Date.parse(cursor.key)) ? new Date(cursor.key) : null;
     const found = await db.comment.findMany({
-      where: { ...where, ...(at ? { decidedAt: { lte: at }, OR: [{ decidedAt: { lt: at } }, { id: { lt: cursor!.id } }] } : {}) },
+      where: {
+        ...where,
+        ...(at ? { decidedAt: { lte: at }, OR: [{ decidedAt: { lt: at } }, { id: { lt: cursor!.id } }] } : {}),
+      },
       select: { id: true, decidedAt: true },
       orderBy: [{ decidedAt: 'desc' }, { id: 'desc' }],
       take: take + 1,
@@ -93,6 +108,8 @@ export async function pageQueue(queue: QueueName, filter: QueueFilter, after: st
 }
 
 export async function queueCounts(filter: QueueFilter): Promise<Record<QueueName, number>> {
-  const entries = await Promise.all(queueNames.map(async (name) => [name, await db.comment.count({ where: queueWhere(name, filter) })] as const));
+  const entries = await Promise.all(
+    queueNames.map(async (name) => [name, await db.comment.count({ where: queueWhere(name, filter) })] as const),
+  );
   return Object.fromEntries(entries) as Record<QueueName, number>;
 }

@@ -43,10 +43,15 @@ async function releaseHolds(userId: string, ruleId: AccountRule, now: Date): Pro
       // Compare-and-set: a moderator deciding this comment at the same moment wins.
       const result = await tx.comment.updateMany({
         where: { id: comment.id, version: comment.version, status: 'PENDING' },
-        data: { reasons: JSON.stringify(rest), version: { increment: 1 }, ...(publish ? { status: 'PUBLISHED' as const, decidedAt: now } : {}) },
+        data: {
+          reasons: JSON.stringify(rest),
+          version: { increment: 1 },
+          ...(publish ? { status: 'PUBLISHED' as const, decidedAt: now } : {}),
+        },
       });
       if (result.count !== 1) return false;
-      if (publish && !comment.hiddenByReports) await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { increment: 1 } } });
+      if (publish && !comment.hiddenByReports)
+        await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { increment: 1 } } });
       if (publish) await onCommentPublished(tx, comment.id);
       await recordEvent(tx, {
         commentId: comment.id,

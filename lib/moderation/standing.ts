@@ -5,7 +5,10 @@ import { isStaff, type Viewer } from '../auth/permissions';
 import { accountHolds, type AccountHold } from '../policy/standing';
 import { loadConductOf } from './conduct';
 
-export async function listAccountHolds(viewer: Viewer, now = new Date()): Promise<{ list: AccountHold[]; breaches: { clause: string }[] }> {
+export async function listAccountHolds(
+  viewer: Viewer,
+  now = new Date(),
+): Promise<{ list: AccountHold[]; breaches: { clause: string }[] }> {
   const [policy, conduct] = await Promise.all([getActivePolicy(), loadConductOf(viewer.id)]);
   const author = {
     id: viewer.id,

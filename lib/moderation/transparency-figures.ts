@@ -10,7 +10,12 @@ export type DecisionRecord = { commentId: string | null; actorType: string; acti
 /** One clause cited by a decision (DecisionClause). */
 export type ClauseRecord = { commentId: string | null; actorType: string; action: string; clause: string };
 
-export type ClauseFigures = { clause: string; automaticHolds: number; automaticRejections: number; moderatorRejections: number };
+export type ClauseFigures = {
+  clause: string;
+  automaticHolds: number;
+  automaticRejections: number;
+  moderatorRejections: number;
+};
 export type WeekFigures = {
   /** Monday (UTC) that starts the week, YYYY-MM-DD. */
   week: string;
@@ -35,9 +40,12 @@ export type DecisionFigures = {
 export const automaticHoldActions = ['auto-hold', 'edit-held'] as const;
 export const moderatorDecisionActions = ['approve', 'reject', 'appeal-reinstate', 'appeal-uphold'] as const;
 
-const isAutomaticHold = (r: { actorType: string; action: string }) => (r.actorType === 'rule' && r.action === 'auto-hold') || r.action === 'edit-held';
-const isAutomaticRejection = (r: { actorType: string; action: string }) => r.actorType === 'rule' && r.action === 'auto-reject';
-const isModeratorDecision = (r: { actorType: string; action: string }) => r.actorType === 'moderator' && (moderatorDecisionActions as readonly string[]).includes(r.action);
+const isAutomaticHold = (r: { actorType: string; action: string }) =>
+  (r.actorType === 'rule' && r.action === 'auto-hold') || r.action === 'edit-held';
+const isAutomaticRejection = (r: { actorType: string; action: string }) =>
+  r.actorType === 'rule' && r.action === 'auto-reject';
+const isModeratorDecision = (r: { actorType: string; action: string }) =>
+  r.actorType === 'moderator' && (moderatorDecisionActions as readonly string[]).includes(r.action);
 
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -75,25 +83,46 @@ export function summarizeDecisions(input: {
   });
 
   // Per clause, each comment once per category.
-  const seen = { automaticHolds: new Set<string>(), automaticRejections: new Set<string>(), moderatorRejections: new Set<string>() };
+  const seen = {
+    automaticHolds: new Set<string>(),
+    automaticRejections: new Set<string>(),
+    moderatorRejections: new Set<string>(),
+  };
   const counts = new Map<string, ClauseFigures>();
   clauses.forEach((r, i) => {
-    const category = isAutomaticHold(r) ? 'automaticHolds' : isAutomaticRejection(r) ? 'automaticRejections' : r.actorType === 'moderator' && r.action === 'reject' ? 'moderatorRejections' : null;
+    const category = isAutomaticHold(r)
+      ? 'automaticHolds'
+      : isAutomaticRejection(r)
+        ? 'automaticRejections'
+        : r.actorType === 'moderator' && r.action === 'reject'
+          ? 'moderatorRejections'
+          : null;
     if (!category) return;
     const once = `${key(r, i)} ${r.clause}`;
     if (seen[category].has(once)) return;
     seen[category].add(once);
-    const row = counts.get(r.clause) ?? { clause: r.clause, automaticHolds: 0, automaticRejections: 0, moderatorRejections: 0 };
+    const row = counts.get(r.clause) ?? {
+      clause: r.clause,
+      automaticHolds: 0,
+      automaticRejections: 0,
+      moderatorRejections: 0,
+    };
     row[category]++;
     counts.set(r.clause, row);
   });
   const order = (clause: string) => (clauseOrder.includes(clause) ? clauseOrder.indexOf(clause) : clauseOrder.length);
-  const byClause = [...counts.values()].sort((a, b) => order(a.clause) - order(b.clause) || a.clause.localeCompare(b.clause));
+  const byClause = [...counts.values()].sort(
+    (a, b) => order(a.clause) - order(b.clause) || a.clause.localeCompare(b.clause),
+  );
 
   // A held comment's outcome is the first moderator decision after it was held.
   const outcome = new Map<string, string>();
-  const byTime = decisions.map((r, i) => ({ r, k: key(r, i) })).sort((a, b) => a.r.createdAt.getTime() - b.r.createdAt.getTime());
-  for (const { r, k } of byTime) if (held.has(k) && !outcome.has(k) && isModeratorDecision(r) && (r.action === 'approve' || r.action === 'reject')) outcome.set(k, r.action);
+  const byTime = decisions
+    .map((r, i) => ({ r, k: key(r, i) }))
+    .sort((a, b) => a.r.createdAt.getTime() - b.r.createdAt.getTime());
+  for (const { r, k } of byTime)
+    if (held.has(k) && !outcome.has(k) && isModeratorDecision(r) && (r.action === 'approve' || r.action === 'reject'))
+      outcome.set(k, r.action);
   const outcomes = [...outcome.values()];
   const approvedAfterHold = outcomes.filter((action) => action === 'approve').length;
   const rejectedAfterHold = outcomes.filter((action) => action === 'reject').length;
@@ -121,7 +150,8 @@ export function summarizeDecisions(input: {
   const waits = new Map<string, number[]>();
   for (const row of decided) {
     const week = weekKey(row.decidedAt);
-    if (weekOf.has(week)) waits.set(week, [...(waits.get(week) ?? []), row.decidedAt.getTime() - row.createdAt.getTime()]);
+    if (weekOf.has(week))
+      waits.set(week, [...(waits.get(week) ?? []), row.decidedAt.getTime() - row.createdAt.getTime()]);
   }
   for (const week of weeks) {
     week.automaticHolds = heldWeek.get(week.week)?.size ?? 0;
@@ -137,7 +167,11 @@ export function summarizeDecisions(input: {
       rejections: moderatorDecisions.filter((r) => r.action === 'reject').length,
       appealDecisions: moderatorDecisions.filter((r) => r.action.startsWith('appeal-')).length,
     },
-    heldOutcomes: { approved: approvedAfterHold, rejected: rejectedAfterHold, undecided: held.size - approvedAfterHold - rejectedAfterHold },
+    heldOutcomes: {
+      approved: approvedAfterHold,
+      rejected: rejectedAfterHold,
+      undecided: held.size - approvedAfterHold - rejectedAfterHold,
+    },
     medianDecisionMs: median(decided.map((row) => row.decidedAt.getTime() - row.createdAt.getTime())),
     byClause,
     weeks,

@@ -12,10 +12,17 @@ export type UserMeasure =
   | { kind: 'unban' }
   | { kind: 'premoderate'; on: boolean };
 
-export async function applyUserMeasure(moderator: Viewer, userId: string, measure: UserMeasure, note: string | null, now = new Date()) {
+export async function applyUserMeasure(
+  moderator: Viewer,
+  userId: string,
+  measure: UserMeasure,
+  note: string | null,
+  now = new Date(),
+) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, displayName: true } });
   if (!user) return { ok: false as const, message: 'No such account.' };
-  if (user.role !== 'READER' && moderator.role !== 'ADMIN') return { ok: false as const, message: 'Only an admin can act on a staff account.' };
+  if (user.role !== 'READER' && moderator.role !== 'ADMIN')
+    return { ok: false as const, message: 'Only an admin can act on a staff account.' };
   if (user.id === moderator.id) return { ok: false as const, message: 'You cannot act on your own account.' };
   const data =
     measure.kind === 'suspend'
@@ -37,11 +44,23 @@ export async function applyUserMeasure(moderator: Viewer, userId: string, measur
       action: `user-${measure.kind}${measure.kind === 'premoderate' ? (measure.on ? '-on' : '-off') : ''}`,
       fromStatus: null,
       toStatus: null,
-      note: [`user ${user.displayName ?? user.id}`, measure.kind === 'suspend' ? plural(measure.days, 'day') : null, note].filter(Boolean).join('; '),
+      note: [
+        `user ${user.displayName ?? user.id}`,
+        measure.kind === 'suspend' ? plural(measure.days, 'day') : null,
+        note,
+      ]
+        .filter(Boolean)
+        .join('; '),
     });
   });
   // Comments held only because the account was on pre-moderation no longer have a reason to wait.
   if (measure.kind === 'premoderate' && !measure.on) await releasePremoderationHolds(user.id, now);
-  const labels = { suspend: 'suspended', unsuspend: 'unsuspended', ban: 'banned', unban: 'unbanned', premoderate: measure.kind === 'premoderate' && measure.on ? 'put on pre-moderation' : 'taken off pre-moderation' };
+  const labels = {
+    suspend: 'suspended',
+    unsuspend: 'unsuspended',
+    ban: 'banned',
+    unban: 'unbanned',
+    premoderate: measure.kind === 'premoderate' && measure.on ? 'put on pre-moderation' : 'taken off pre-moderation',
+  };
   return { ok: true as const, message: `${user.displayName ?? 'The account'} is ${labels[measure.kind]}.` };
 }

@@ -18,14 +18,25 @@ export async function sendDueAuthorDigests(db: Db, now = new Date()): Promise<nu
         select: { sentAt: true },
       });
       if (lastSent?.sentAt && now.getTime() - lastSent.sentAt.getTime() < digestIntervalSeconds() * 1000) return false;
-      const items = await tx.authorDigestItem.findMany({ where: { articleId, sentAt: null }, orderBy: { createdAt: 'asc' }, take: 50 });
+      const items = await tx.authorDigestItem.findMany({
+        where: { articleId, sentAt: null },
+        orderBy: { createdAt: 'asc' },
+        take: 50,
+      });
       if (!items.length) return false;
       // Claim the items first: a second sender running the same job finds nothing left to claim.
-      const claimed = await tx.authorDigestItem.updateMany({ where: { id: { in: items.map((item) => item.id) }, sentAt: null }, data: { sentAt: now } });
+      const claimed = await tx.authorDigestItem.updateMany({
+        where: { id: { in: items.map((item) => item.id) }, sentAt: null },
+        data: { sentAt: now },
+      });
       if (claimed.count !== items.length) throw new Error('digest items claimed concurrently');
       const article = await tx.article.findUniqueOrThrow({
         where: { id: articleId },
-        select: { slug: true, headline: true, author: { select: { id: true, name: true, email: true, notifyOnComments: true } } },
+        select: {
+          slug: true,
+          headline: true,
+          author: { select: { id: true, name: true, email: true, notifyOnComments: true } },
+        },
       });
       if (!article.author.notifyOnComments) return false;
       const comments = await tx.comment.findMany({

@@ -21,8 +21,22 @@ export async function onCommentPublished(tx: Tx, commentId: string): Promise<voi
       threadId: true,
       user: { select: { displayName: true } },
       authorProfile: { select: { name: true } },
-      article: { select: { id: true, slug: true, headline: true, authorId: true, author: { select: { notifyOnComments: true } } } },
-      parent: { select: { id: true, userId: true, user: { select: { email: true, notifyReplies: true, notifyAuthorReplies: true } } } },
+      article: {
+        select: {
+          id: true,
+          slug: true,
+          headline: true,
+          authorId: true,
+          author: { select: { notifyOnComments: true } },
+        },
+      },
+      parent: {
+        select: {
+          id: true,
+          userId: true,
+          user: { select: { email: true, notifyReplies: true, notifyAuthorReplies: true } },
+        },
+      },
     },
   });
   const { article } = comment;
@@ -51,7 +65,11 @@ export async function onCommentPublished(tx: Tx, commentId: string): Promise<voi
         headline: article.headline,
         body: comment.body,
         commentUrl: commentUrl(article.slug, comment.id),
-        unsubscribe: unsubscribeLinks({ kind: 'user', id: userId, topic: kind === 'reply' ? 'replies' : 'authorReplies' }),
+        unsubscribe: unsubscribeLinks({
+          kind: 'user',
+          id: userId,
+          topic: kind === 'reply' ? 'replies' : 'authorReplies',
+        }),
       }),
     );
   };
@@ -76,7 +94,10 @@ export async function onCommentPublished(tx: Tx, commentId: string): Promise<voi
 export type DecisionOutcome = 'approved' | 'rejected' | 'appeal-upheld' | 'appeal-reinstated';
 
 /** Tells the commenter what a moderator decided, in the statement of reasons the article and profile show. */
-export async function onModerationDecision(tx: Tx, input: { commentId: string; outcome: DecisionOutcome }): Promise<void> {
+export async function onModerationDecision(
+  tx: Tx,
+  input: { commentId: string; outcome: DecisionOutcome },
+): Promise<void> {
   const comment = await tx.comment.findUniqueOrThrow({
     where: { id: input.commentId },
     select: {

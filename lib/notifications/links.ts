@@ -15,9 +15,16 @@ export function commentUrl(articleSlug: string, commentId: string) {
 /** A new single-use reply link for an author and a comment (a row plus its signed token). */
 export async function createReplyLink(tx: Tx, authorId: string, commentId: string, now = new Date()): Promise<string> {
   const link = await tx.authorReplyLink.create({
-    data: { id: randomUUID(), authorId, commentId, expiresAt: new Date(now.getTime() + defaultReplyLinkTtlSeconds * 1000) },
+    data: {
+      id: randomUUID(),
+      authorId,
+      commentId,
+      expiresAt: new Date(now.getTime() + defaultReplyLinkTtlSeconds * 1000),
+    },
   });
-  return absoluteUrl(`/reply/${commentId}/${signReplyToken({ linkId: link.id, authorId, commentId, expiresAt: link.expiresAt }, env().authSecret)}`);
+  return absoluteUrl(
+    `/reply/${commentId}/${signReplyToken({ linkId: link.id, authorId, commentId, expiresAt: link.expiresAt }, env().authSecret)}`,
+  );
 }
 
 export function unsubscribeLinks(subject: { kind: 'author' | 'user'; id: string; topic: string }) {

@@ -3,7 +3,11 @@ import { db } from '../db';
 import { env } from '../env';
 import { verifyUnsubscribeToken } from '../email-links/token';
 
-const userTopics = { replies: 'notifyReplies', authorReplies: 'notifyAuthorReplies', moderation: 'notifyModeration' } as const;
+const userTopics = {
+  replies: 'notifyReplies',
+  authorReplies: 'notifyAuthorReplies',
+  moderation: 'notifyModeration',
+} as const;
 const topicNames: Record<string, string> = {
   comments: 'emails about new reader comments on your stories',
   replies: 'emails when someone replies to your comments',
@@ -17,12 +21,18 @@ export async function readSubscription(token: string): Promise<Subscription | nu
   const subject = verifyUnsubscribeToken(token, env().authSecret, env().UNSUBSCRIBE_LINK_VERSION);
   if (!subject) return null;
   if (subject.kind === 'author' && subject.topic === 'comments') {
-    const author = await db.author.findUnique({ where: { id: subject.id }, select: { email: true, notifyOnComments: true } });
+    const author = await db.author.findUnique({
+      where: { id: subject.id },
+      select: { email: true, notifyOnComments: true },
+    });
     return author && { description: topicNames.comments, subscribed: author.notifyOnComments, recipient: author.email };
   }
   const field = userTopics[subject.topic as keyof typeof userTopics];
   if (subject.kind !== 'user' || !field) return null;
-  const user = await db.user.findUnique({ where: { id: subject.id }, select: { email: true, notifyReplies: true, notifyAuthorReplies: true, notifyModeration: true } });
+  const user = await db.user.findUnique({
+    where: { id: subject.id },
+    select: { email: true, notifyReplies: true, notifyAuthorReplies: true, notifyModeration: true },
+  });
   return user && { description: topicNames[subject.topic]!, subscribed: user[field], recipient: user.email };
 }
 

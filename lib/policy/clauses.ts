@@ -76,7 +76,8 @@ export const clauses: readonly Clause[] = [
     id: 'privacy',
     number: 5,
     title: 'Respect privacy',
-    summary: 'Do not publish personal information about other people, such as email addresses, phone numbers or home addresses.',
+    summary:
+      'Do not publish personal information about other people, such as email addresses, phone numbers or home addresses.',
     text: [
       'Never post someone else’s contact details, address, identity documents or private information, even if you found them elsewhere. Comments containing email addresses or phone numbers are held until a moderator has checked them.',
       'To contact a journalist privately, use the address in the author box above the comments.',
@@ -97,7 +98,8 @@ export const clauses: readonly Clause[] = [
     id: 'links',
     number: 7,
     title: 'Links with care',
-    summary: 'Link to sources that support your point; many links, or links to known spam or malware sites, are not allowed.',
+    summary:
+      'Link to sources that support your point; many links, or links to known spam or malware sites, are not allowed.',
     text: [
       'A link to a source that backs up your argument is welcome. Comments with more than a couple of links are held for review, and links to domains known for spam, malware or scams are rejected.',
     ],
@@ -117,7 +119,8 @@ export const clauses: readonly Clause[] = [
     id: 'moderation',
     number: 9,
     title: 'Moderation and appeals',
-    summary: 'Comments are checked automatically and by our moderators; every decision cites this policy and may be appealed once.',
+    summary:
+      'Comments are checked automatically and by our moderators; every decision cites this policy and may be appealed once.',
     text: [
       'Some comments publish at once; others are held until a moderator reviews them — for example the first comments from a new account, or comments our automatic checks flag. Whenever a comment is held or rejected, its author is told which clause of this policy applies.',
       'If your comment was rejected you may appeal once, with a short explanation, from your profile. A different moderator from the one who made the decision reviews the appeal. Repeated breaches lead to pre-moderation, suspension or a ban. We publish our decisions on the transparency page: how many comments were held or rejected under each clause, by the automatic checks and by moderators, week by week.',

@@ -16,7 +16,12 @@ export function compilePolicy(settings: PolicySettings): CompiledPolicy {
     settings,
     // Order matters: a word on several lists counts for the strictest.
     terms: new TermMatcher(
-      { hate: settings.hateTerms, banned: settings.bannedTerms, threat: settings.threatPhrases, suspect: settings.suspectTerms },
+      {
+        hate: settings.hateTerms,
+        banned: settings.bannedTerms,
+        threat: settings.threatPhrases,
+        suspect: settings.suspectTerms,
+      },
       settings.allowlist,
       settings.ambiguousTerms,
     ),

@@ -6,7 +6,23 @@ import { clauseLabel } from './clauses';
 import { normalizeTerm } from './text/normalize';
 
 /** Words that claim a role at the publication, as whole words (so "Staffordshire" and "Authority" are fine). */
-const roleWords = new Set(['moderator', 'moderators', 'admin', 'admins', 'administrator', 'administrators', 'editor', 'editors', 'staff', 'staffer', 'staffers', 'author', 'authors', 'official', 'officials']);
+const roleWords = new Set([
+  'moderator',
+  'moderators',
+  'admin',
+  'admins',
+  'administrator',
+  'administrators',
+  'editor',
+  'editors',
+  'staff',
+  'staffer',
+  'staffers',
+  'author',
+  'authors',
+  'official',
+  'officials',
+]);
 /** Claims that stay claims when glued to other words ("TheLedgerModerator", "xModeratorx"). */
 const gluedClaims = ['moderator', 'administrator', 'official'];
 
@@ -42,7 +58,10 @@ export function impersonationProblem(name: string, rules: NameRules): string | n
   const distinctive = site.filter((word) => word.length > 3);
   if (key.includes(siteKey) || words.some((word) => distinctive.includes(word)))
     return `${clause}: a display name may not contain “${rules.siteName}”. Choose a name of your own.`;
-  if (!rules.mayUseRoleWords && (words.some((word) => roleWords.has(word)) || gluedClaims.some((claim) => key.includes(claim))))
+  if (
+    !rules.mayUseRoleWords &&
+    (words.some((word) => roleWords.has(word)) || gluedClaims.some((claim) => key.includes(claim)))
+  )
     return `${clause}: a display name may not claim a role (${roleWordList}). Staff are marked with a badge.`;
   return null;
 }

@@ -7,11 +7,18 @@ import type { PolicyContext, Reason, Verdict } from './types';
 export function verdictOf(reasons: Reason[]): Verdict {
   const outcome = reasons.some((r) => r.outcome === 'reject') ? 'reject' : reasons.length ? 'hold' : 'publish';
   // Rejections first: they decide the outcome and are what the reader must fix.
-  return { outcome, reasons: [...reasons].sort((a, b) => Number(b.outcome === 'reject') - Number(a.outcome === 'reject')) };
+  return {
+    outcome,
+    reasons: [...reasons].sort((a, b) => Number(b.outcome === 'reject') - Number(a.outcome === 'reject')),
+  };
 }
 
 export function evaluate(draft: { body: string }, context: PolicyContext, policy: CompiledPolicy): Verdict {
-  return verdictOf([...articleReasons(context, policy), ...activityReasons(draft.body, context, policy), ...textReasons(draft.body, policy)]);
+  return verdictOf([
+    ...articleReasons(context, policy),
+    ...activityReasons(draft.body, context, policy),
+    ...textReasons(draft.body, policy),
+  ]);
 }
 
 /** The text-only rules, for the compose box's live check. */

@@ -5,5 +5,13 @@ export { compilePolicy, type CompiledPolicy } from './compile';
 export { checkDraft, evaluate, verdictOf } from './evaluate';
 export { defaultPolicySettings, policySettingsSchema, upgradeSettings, type PolicySettings } from './settings';
 export { trustScore } from './trust';
-export { ruleIds, type Evidence, type Outcome, type PolicyContext, type Reason, type RuleId, type Verdict } from './types';
+export {
+  ruleIds,
+  type Evidence,
+  type Outcome,
+  type PolicyContext,
+  type Reason,
+  type RuleId,
+  type Verdict,
+} from './types';
 export { replay, type ReplayExample, type ReplayResult, type ReplaySample } from './replay';

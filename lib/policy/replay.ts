@@ -6,7 +6,13 @@ import { tokenize } from './text/normalize';
 import type { Outcome, PolicyContext, Reason } from './types';
 
 export type ReplaySample = { id: string; body: string; context: PolicyContext };
-export type ReplayExample = { id: string; body: string; from: Outcome; to: Outcome; reasons: Pick<Reason, 'ruleId' | 'clause' | 'message'>[] };
+export type ReplayExample = {
+  id: string;
+  body: string;
+  from: Outcome;
+  to: Outcome;
+  reasons: Pick<Reason, 'ruleId' | 'clause' | 'message'>[];
+};
 export type ReplayResult = {
   total: number;
   /** before → after → count */
@@ -19,8 +25,15 @@ export type ReplayResult = {
 
 const outcomes: Outcome[] = ['publish', 'hold', 'reject'];
 
-export function replay(samples: readonly ReplaySample[], before: CompiledPolicy, after: CompiledPolicy, examplesPerMove = 3): ReplayResult {
-  const matrix = Object.fromEntries(outcomes.map((from) => [from, Object.fromEntries(outcomes.map((to) => [to, 0]))])) as ReplayResult['matrix'];
+export function replay(
+  samples: readonly ReplaySample[],
+  before: CompiledPolicy,
+  after: CompiledPolicy,
+  examplesPerMove = 3,
+): ReplayResult {
+  const matrix = Object.fromEntries(
+    outcomes.map((from) => [from, Object.fromEntries(outcomes.map((to) => [to, 0]))]),
+  ) as ReplayResult['matrix'];
   const examples: ReplayExample[] = [];
   let changed = 0;
   const allowed = new Map<string, number>();
@@ -28,7 +41,8 @@ export function replay(samples: readonly ReplaySample[], before: CompiledPolicy,
     const was = evaluate(sample, sample.context, before);
     const now = evaluate(sample, sample.context, after);
     matrix[was.outcome][now.outcome]++;
-    for (const entry of new Set(after.terms.match(tokenize(sample.body), sample.body).allowed.map((hit) => hit.entry))) allowed.set(entry, (allowed.get(entry) ?? 0) + 1);
+    for (const entry of new Set(after.terms.match(tokenize(sample.body), sample.body).allowed.map((hit) => hit.entry)))
+      allowed.set(entry, (allowed.get(entry) ?? 0) + 1);
     if (was.outcome === now.outcome) continue;
     changed++;
     if (examples.filter((e) => e.from === was.outcome && e.to === now.outcome).length < examplesPerMove)
@@ -37,9 +51,15 @@ export function replay(samples: readonly ReplaySample[], before: CompiledPolicy,
         body: sample.body.length > 280 ? `${sample.body.slice(0, 277)}…` : sample.body,
         from: was.outcome,
         to: now.outcome,
-        reasons: (now.outcome === 'publish' ? was : now).reasons.map(({ ruleId, clause, message }) => ({ ruleId, clause, message })),
+        reasons: (now.outcome === 'publish' ? was : now).reasons.map(({ ruleId, clause, message }) => ({
+          ruleId,
+          clause,
+          message,
+        })),
       });
   }
-  const allowlisted = [...allowed].map(([entry, comments]) => ({ entry, comments })).sort((a, b) => b.comments - a.comments || a.entry.localeCompare(b.entry));
+  const allowlisted = [...allowed]
+    .map(([entry, comments]) => ({ entry, comments }))
+    .sort((a, b) => b.comments - a.comments || a.entry.localeCompare(b.entry));
   return { total: samples.length, matrix, changed, examples, allowlisted };
 }

@@ -1,15 +1,32 @@
 // The policy's lists and thresholds: defaults ship in code; admins save new versions at runtime.
 import { z } from 'zod';
-import { defaultAllowlist, defaultAmbiguousTerms, defaultBannedTerms, defaultHateTerms, defaultSuspectTerms, defaultThreatPhrases } from './default-terms';
+import {
+  defaultAllowlist,
+  defaultAmbiguousTerms,
+  defaultBannedTerms,
+  defaultHateTerms,
+  defaultSuspectTerms,
+  defaultThreatPhrases,
+} from './default-terms';
 import { ruleIds } from './types';
 
 const terms = (label: string) =>
   z
-    .array(z.string().trim().min(1, `${label}: empty entries are not allowed.`).max(100, `${label}: keep each entry under 100 characters.`))
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, `${label}: empty entries are not allowed.`)
+        .max(100, `${label}: keep each entry under 100 characters.`),
+    )
     .max(20_000, `${label}: at most 20,000 entries.`);
 
 const whole = (min: number, max: number, what: string) =>
-  z.number({ error: `${what} must be a number.` }).int(`${what} must be a whole number.`).min(min, `${what} must be at least ${min}.`).max(max, `${what} must be at most ${max}.`);
+  z
+    .number({ error: `${what} must be a number.` })
+    .int(`${what} must be a whole number.`)
+    .min(min, `${what} must be at least ${min}.`)
+    .max(max, `${what} must be at most ${max}.`);
 
 export const policySettingsSchema = z.object({
   bannedTerms: terms('Banned terms'),
@@ -18,7 +35,15 @@ export const policySettingsSchema = z.object({
   threatPhrases: terms('Threat phrases'),
   allowlist: terms('Allowlist'),
   ambiguousTerms: terms('Terms with an innocent sense'),
-  blockedDomains: z.array(z.string().trim().toLowerCase().regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,63}$/, 'Blocked domains must look like example.com.')).max(20_000),
+  blockedDomains: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,63}$/, 'Blocked domains must look like example.com.'),
+    )
+    .max(20_000),
   maxLinks: whole(0, 50, 'The link limit'),
   detectPersonalInfo: z.boolean(),
   shoutingMinLetters: whole(5, 10_000, 'The shouting length'),

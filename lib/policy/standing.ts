@@ -23,11 +23,18 @@ export function newCommenterMessage(holdCount: number): string {
     : `Your account is new: your comments are reviewed by a moderator until ${holdCount} of them have been approved.`;
 }
 
-export const premoderatedMessage = 'A moderator has put your account on pre-moderation: your comments are reviewed before they appear.';
-export const lowTrustMessage = 'Several of your comments broke the policy, so a moderator reviews your new ones before they appear.';
+export const premoderatedMessage =
+  'A moderator has put your account on pre-moderation: your comments are reviewed before they appear.';
+export const lowTrustMessage =
+  'Several of your comments broke the policy, so a moderator reviews your new ones before they appear.';
 
 /** The account-level holds in force for this author now (staff are never held). */
-export function accountHolds(author: PolicyContext['author'], now: Date, settings: Settings, enabled: Enabled = () => true): AccountHold[] {
+export function accountHolds(
+  author: PolicyContext['author'],
+  now: Date,
+  settings: Settings,
+  enabled: Enabled = () => true,
+): AccountHold[] {
   if (author.isStaff) return [];
   const holds: AccountHold[] = [];
   if (enabled('user-premoderated') && author.premoderated)
@@ -54,10 +61,17 @@ export function accountHolds(author: PolicyContext['author'], now: Date, setting
     });
   }
   const ageDays = (now.getTime() - author.createdAt.getTime()) / 86_400_000;
-  const score = trustScore({ approvedCount: author.approvedCount, rejectedCount: author.rejectedCount, accountAgeDays: ageDays });
+  const score = trustScore({
+    approvedCount: author.approvedCount,
+    rejectedCount: author.rejectedCount,
+    accountAgeDays: ageDays,
+  });
   if (enabled('low-trust') && score < settings.trustThreshold) {
     const needed = Math.max(1, Math.ceil((settings.trustThreshold - score) / trustWeights.published));
-    const ageing = ageDays < trustWeights.agePointDays * trustWeights.ageMaxPoints ? ' (or a little sooner as your account gets older)' : '';
+    const ageing =
+      ageDays < trustWeights.agePointDays * trustWeights.ageMaxPoints
+        ? ' (or a little sooner as your account gets older)'
+        : '';
     holds.push({
       ruleId: 'low-trust',
       message: lowTrustMessage,

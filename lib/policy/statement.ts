@@ -34,21 +34,38 @@ export type Statement = {
 
 export const appealHref = (commentId: string) => `/profile#comment-${commentId}`;
 
-const line = (lead: string, clause: ClauseId, detail: string): StatementLine => ({ lead, clause, label: clauseLabel(clause), href: clauseHref(clause), detail });
+const line = (lead: string, clause: ClauseId, detail: string): StatementLine => ({
+  lead,
+  clause,
+  label: clauseLabel(clause),
+  href: clauseHref(clause),
+  detail,
+});
 
 /** null when there is nothing to explain (published or deleted comments). */
 export function statementOfReasons(input: StatementInput): Statement | null {
   if (input.status !== 'PENDING' && input.status !== 'REJECTED') return null;
   const held = input.status === 'PENDING';
-  const headline = held ? 'Held for review — only you can see this comment.' : 'Not published — only you can see this comment.';
-  const human = !held && input.decidedByModerator && input.rejectClause && isClauseId(input.rejectClause) ? input.rejectClause : null;
+  const headline = held
+    ? 'Held for review — only you can see this comment.'
+    : 'Not published — only you can see this comment.';
+  const human =
+    !held && input.decidedByModerator && input.rejectClause && isClauseId(input.rejectClause)
+      ? input.rejectClause
+      : null;
   const lines = human
     ? [line('A moderator rejected it under', human, getClause(human).summary)]
-    : input.reasons.map((reason) => line(held ? 'Held for review under' : 'Rejected under', reason.clause, reason.message));
+    : input.reasons.map((reason) =>
+        line(held ? 'Held for review under' : 'Rejected under', reason.clause, reason.message),
+      );
   const appeal = held
     ? null
     : !input.appeal
-      ? { state: 'available' as const, text: 'You may ask, once, for a second moderator to review this decision.', href: appealHref(input.id) }
+      ? {
+          state: 'available' as const,
+          text: 'You may ask, once, for a second moderator to review this decision.',
+          href: appealHref(input.id),
+        }
       : input.appeal.status === 'OPEN'
         ? { state: 'open' as const, text: 'Your appeal is with a moderator who did not make the decision.', href: null }
         : {

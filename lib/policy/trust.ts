@@ -8,14 +8,24 @@ export const trustWeights = { published: 1, breach: 3, agePointDays: 30, ageMaxP
 
 export function trustScore(history: { approvedCount: number; rejectedCount: number; accountAgeDays: number }): number {
   const age = Math.min(Math.max(history.accountAgeDays, 0) / trustWeights.agePointDays, trustWeights.ageMaxPoints);
-  return Math.round((trustWeights.published * history.approvedCount - trustWeights.breach * history.rejectedCount + age) * 10) / 10;
+  return (
+    Math.round(
+      (trustWeights.published * history.approvedCount - trustWeights.breach * history.rejectedCount + age) * 10,
+    ) / 10
+  );
 }
 
 /**
  * Automatic rejections that say nothing about conduct: an accidental double post is not misconduct, and
  * refusals (flooding, closed stories) are never stored. A comment rejected only for these is neutral.
  */
-export const conductNeutralRules: ReadonlySet<RuleId> = new Set<RuleId>(['duplicate-self', 'flood-user', 'flood-ip', 'comments-closed', 'auto-closed']);
+export const conductNeutralRules: ReadonlySet<RuleId> = new Set<RuleId>([
+  'duplicate-self',
+  'flood-user',
+  'flood-ip',
+  'comments-closed',
+  'auto-closed',
+]);
 
 /** One comment of the reader's, as its last decision left it. */
 export type ConductRecord = {
@@ -43,7 +53,9 @@ export function conductOf(records: readonly ConductRecord[]): Conduct {
       conduct.breaches.push({ clause: record.moderatorClause });
       continue;
     }
-    const breach = record.reasons.find((reason) => reason.outcome === 'reject' && !conductNeutralRules.has(reason.ruleId));
+    const breach = record.reasons.find(
+      (reason) => reason.outcome === 'reject' && !conductNeutralRules.has(reason.ruleId),
+    );
     if (breach) conduct.breaches.push({ clause: breach.clause });
   }
   return conduct;

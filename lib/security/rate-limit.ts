@@ -15,7 +15,13 @@ export type WriteLimiter = {
 export function createWriteLimiter(limits: WriteLimits, redis?: Redis): WriteLimiter {
   const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
     redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration: 60, insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: 60 }) })
+      ? new RateLimiterRedis({
+          storeClient: redis,
+          keyPrefix,
+          points,
+          duration: 60,
+          insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: 60 }),
+        })
       : new RateLimiterMemory({ keyPrefix, points, duration: 60 });
   const byIp = make('ledger:rl:ip', limits.perIpPerMinute);
   const bySession = make('ledger:rl:session', limits.perSessionPerMinute);

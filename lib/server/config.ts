@@ -13,7 +13,10 @@ const schema = z.object({
   PAGE_CACHE_MAX_MB: z.coerce.number().positive().default(128),
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().positive().default(300),
   TRUST_PROXY: flag,
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    .optional(),
   RATE_LIMIT_WRITES_PER_IP: z.coerce.number().int().positive().default(300),
   RATE_LIMIT_WRITES_PER_SESSION: z.coerce.number().int().positive().default(60),
   DB_PROBE_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
@@ -44,8 +47,15 @@ export function serverConfig(argv: string[], environment: Record<string, string 
     return undefined;
   };
   const raw = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
-  const parsed = schema.safeParse({ ...raw, PORT: argument('--port', '-p') ?? raw.PORT, HOSTNAME: argument('--hostname', '-H') ?? raw.HOSTNAME });
-  if (!parsed.success) throw new Error(`Invalid configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
+  const parsed = schema.safeParse({
+    ...raw,
+    PORT: argument('--port', '-p') ?? raw.PORT,
+    HOSTNAME: argument('--hostname', '-H') ?? raw.HOSTNAME,
+  });
+  if (!parsed.success)
+    throw new Error(
+      `Invalid configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`,
+    );
   const e = parsed.data;
   return {
     port: e.PORT,

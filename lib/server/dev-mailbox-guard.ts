@@ -21,7 +21,8 @@ export function devMailboxProblem(config: { devMailbox: boolean; appUrl: string;
   } catch {
     return `APP_URL (${config.appUrl}) is not a URL.`;
   }
-  const fix = 'Configure a mail server (SMTP_URL) and turn the mailbox off (DEV_MAILBOX=0), or keep the demo on this machine.';
+  const fix =
+    'Configure a mail server (SMTP_URL) and turn the mailbox off (DEV_MAILBOX=0), or keep the demo on this machine.';
   if (!loopbackHost(appHost))
     return `the development mailbox (/dev/mailbox) shows live sign-in links to anyone who opens it, and APP_URL (${config.appUrl}) is not a loopback address. ${fix}`;
   if (!loopbackHost(config.listenHost))

@@ -4,9 +4,14 @@
 // whatever the client sent.
 import type { IncomingHttpHeaders } from 'node:http';
 
-export function sanitizeForwardedHeaders(headers: IncomingHttpHeaders, trustProxy: boolean, remoteAddress: string | undefined): void {
+export function sanitizeForwardedHeaders(
+  headers: IncomingHttpHeaders,
+  trustProxy: boolean,
+  remoteAddress: string | undefined,
+): void {
   if (!trustProxy) {
-    for (const name of Object.keys(headers)) if (name.startsWith('x-forwarded-') || name === 'forwarded' || name === 'x-real-ip') delete headers[name];
+    for (const name of Object.keys(headers))
+      if (name.startsWith('x-forwarded-') || name === 'forwarded' || name === 'x-real-ip') delete headers[name];
   }
   // The app reads the client's address from the last X-Forwarded-For entry (lib/request.ts): make that the
   // address this server saw, unless a trusted proxy in front already appended it.
@@ -16,7 +21,9 @@ export function sanitizeForwardedHeaders(headers: IncomingHttpHeaders, trustProx
 /** What Next would treat as a Server Action (its own test: the action header, or a multipart POST). */
 export function isServerActionPost(method: string | undefined, headers: IncomingHttpHeaders): boolean {
   if (method !== 'POST') return false;
-  return headers['next-action'] !== undefined || String(headers['content-type'] ?? '').startsWith('multipart/form-data');
+  return (
+    headers['next-action'] !== undefined || String(headers['content-type'] ?? '').startsWith('multipart/form-data')
+  );
 }
 
 /** A Server Action posted from another origin (or an opaque "null" one). Next refuses these too, but as a 500
@@ -27,7 +34,9 @@ export function crossOriginAction(method: string | undefined, headers: IncomingH
   if (!isServerActionPost(method, headers)) return false;
   const origin = headers.origin;
   if (origin === undefined) return false;
-  const host = String(headers['x-forwarded-host'] ?? headers.host ?? '').split(',')[0]?.trim();
+  const host = String(headers['x-forwarded-host'] ?? headers.host ?? '')
+    .split(',')[0]
+    ?.trim();
   if (!host || origin === 'null') return true;
   try {
     return new URL(origin).host !== host;

@@ -13,7 +13,8 @@ export type ReaderSlot =
   | { kind: 'redirect'; location: string };
 
 const storyPath = /^\/articles\/[a-z0-9-]{1,120}$/;
-const readerPath = (path: string) => path === '/' || path === '/policy' || storyPath.test(path) || /^\/authors\/[a-z0-9-]{1,120}$/.test(path);
+const readerPath = (path: string) =>
+  path === '/' || path === '/policy' || storyPath.test(path) || /^\/authors\/[a-z0-9-]{1,120}$/.test(path);
 
 export function readerSlot(req: ReaderRequest): ReaderSlot | null {
   if (req.method !== 'GET' || !req.url) return null;

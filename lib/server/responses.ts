@@ -5,7 +5,12 @@ const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><body style="font-family:Georgia,serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><p style="font:700 .8rem system-ui;letter-spacing:.08em;text-transform:uppercase;color:#a3201c">The Ledger</p><h1>${title}</h1>${body}</body></html>`;
 
 function answer(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(html)), ...headers });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': String(Buffer.byteLength(html)),
+    ...headers,
+  });
   res.end(html);
 }
 
@@ -25,21 +30,37 @@ export function tooManyRequests(res: ServerResponse, seconds: number) {
   answer(
     res,
     429,
-    page('Too many requests', `<p>You are sending changes faster than we accept them. Please try again in ${seconds} seconds; nothing you typed was saved by this request.</p>`),
+    page(
+      'Too many requests',
+      `<p>You are sending changes faster than we accept them. Please try again in ${seconds} seconds; nothing you typed was saved by this request.</p>`,
+    ),
     { 'retry-after': String(seconds) },
   );
 }
 
 export function crossOriginRefused(req: IncomingMessage, res: ServerResponse) {
-  answer(res, 403, page('Not sent from this site', '<p>This form was submitted from another website, so nothing was changed. Open the page on this site and try again.</p>'), {
-    connection: 'close',
-  });
+  answer(
+    res,
+    403,
+    page(
+      'Not sent from this site',
+      '<p>This form was submitted from another website, so nothing was changed. Open the page on this site and try again.</p>',
+    ),
+    {
+      connection: 'close',
+    },
+  );
   req.resume();
 }
 
 export function payloadTooLarge(req: IncomingMessage, res: ServerResponse) {
   const body = 'Request body too large.\n';
-  res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(413, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'close',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
   req.resume();
 }
@@ -51,6 +72,10 @@ export function redirect(res: ServerResponse, location: string) {
 
 export function json(res: ServerResponse, status: number, value: unknown) {
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(body)) });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    'content-length': String(Buffer.byteLength(body)),
+  });
   res.end(body);
 }

@@ -1,7 +1,11 @@
 import { site } from './identity';
 
 const dateFormat = new Intl.DateTimeFormat(site.locale, { dateStyle: 'long', timeZone: site.timeZone });
-const dateTimeFormat = new Intl.DateTimeFormat(site.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: site.timeZone });
+const dateTimeFormat = new Intl.DateTimeFormat(site.locale, {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: site.timeZone,
+});
 
 export const formatDate = (date: Date) => dateFormat.format(date);
 export const formatDateTime = (date: Date) => `${dateTimeFormat.format(date)} UTC`;

@@ -23,14 +23,24 @@ export const commentBody = z
       .refine((text) => text.replace(/[\s\p{Cf}\p{M}]/gu, '').length >= 2, 'Write at least 2 visible characters.'),
   );
 
-
 export const newCommentSchema = z.object({
   articleId: id,
-  parentId: z.union([z.literal(''), id]).optional().transform((value) => value || undefined),
+  parentId: z
+    .union([z.literal(''), id])
+    .optional()
+    .transform((value) => value || undefined),
   body: commentBody,
-  idempotencyKey: z.string().trim().min(8, 'Missing form key: reload the page.').max(100).regex(/^[\w.-]+$/, 'Invalid form key: reload the page.'),
+  idempotencyKey: z
+    .string()
+    .trim()
+    .min(8, 'Missing form key: reload the page.')
+    .max(100)
+    .regex(/^[\w.-]+$/, 'Invalid form key: reload the page.'),
   /** A rejected comment of the writer's that this text corrects (the compose box after a rejection, or its Edit). */
-  replaces: z.union([z.literal(''), id]).optional().transform((value) => value || undefined),
+  replaces: z
+    .union([z.literal(''), id])
+    .optional()
+    .transform((value) => value || undefined),
 });
 export type NewCommentField = keyof z.input<typeof newCommentSchema>;
 
@@ -46,7 +56,12 @@ export const reportSchema = z.object({
     .string()
     .optional()
     .transform((text) => (text ?? '').trim())
-    .pipe(z.string().max(500, 'Keep the note under 500 characters.').refine((t) => !forbiddenControl.test(t), 'Remove control characters.')),
+    .pipe(
+      z
+        .string()
+        .max(500, 'Keep the note under 500 characters.')
+        .refine((t) => !forbiddenControl.test(t), 'Remove control characters.'),
+    ),
 });
 export type ReportField = keyof z.input<typeof reportSchema>;
 
@@ -59,7 +74,10 @@ export const displayNameSchema = z.object({
         .string()
         .min(2, 'Use at least 2 characters.')
         .max(30, 'Use at most 30 characters.')
-        .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._'-]*$/u, 'Use letters, numbers, spaces, and . _ \' - only, starting with a letter or number.'),
+        .regex(
+          /^[\p{L}\p{N}][\p{L}\p{N} ._'-]*$/u,
+          "Use letters, numbers, spaces, and . _ ' - only, starting with a letter or number.",
+        ),
     ),
   next: z.string().optional(),
 });
@@ -73,5 +91,3 @@ export const signInSchema = z.object({
     .pipe(z.email('Enter a valid email address, like name@example.com.')),
   callbackUrl: z.string().optional(),
 });
-
-

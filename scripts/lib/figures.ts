@@ -42,7 +42,8 @@ export function readRecord(doc: string, name: string): FigureRecord | null {
   if (!parsed || typeof parsed !== 'object') throw new Error(`figures:${name}: the record is not an object`);
   for (const [figure, value] of Object.entries(parsed)) {
     const p = value as Partial<Provenance>;
-    if (typeof p?.commit !== 'string' || typeof p.date !== 'string') throw new Error(`figures:${name}: "${figure}" has no commit and date`);
+    if (typeof p?.commit !== 'string' || typeof p.date !== 'string')
+      throw new Error(`figures:${name}: "${figure}" has no commit and date`);
   }
   return parsed as FigureRecord;
 }
@@ -70,8 +71,11 @@ export function checkFreshness(record: FigureRecord, measures: Record<string, st
     const last = git.lastChange(paths);
     if (!last) return { figure, status: 'current', commit };
     const contains = git.contains(commit, last);
-    if (contains === null) return { figure, status: 'unknown', commit, reason: `commit ${commit} is not in this repository's history` };
-    return contains ? { figure, status: 'current', commit } : { figure, status: 'stale', commit, changes: git.changesSince(commit, paths) };
+    if (contains === null)
+      return { figure, status: 'unknown', commit, reason: `commit ${commit} is not in this repository's history` };
+    return contains
+      ? { figure, status: 'current', commit }
+      : { figure, status: 'stale', commit, changes: git.changesSince(commit, paths) };
   });
 }
 
@@ -79,7 +83,10 @@ export function describeFreshness(document: string, results: Freshness[]): strin
   return results.map((r) => {
     if (r.status === 'current') return `${document} › ${r.figure}: current (measured at ${r.commit})`;
     if (r.status === 'unknown') return `${document} › ${r.figure}: cannot tell (${r.reason})`;
-    const shown = r.changes.slice(0, 5).map((c) => `\n      ${c}`).join('');
+    const shown = r.changes
+      .slice(0, 5)
+      .map((c) => `\n      ${c}`)
+      .join('');
     const more = r.changes.length > 5 ? `\n      … and ${r.changes.length - 5} more` : '';
     return `${document} › ${r.figure}: STALE: measured at ${r.commit}; ${r.changes.length} later commit(s) changed what it measures:${shown}${more}`;
   });

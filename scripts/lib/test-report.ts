@@ -10,13 +10,21 @@ export type TestResult = { name: string; outcome: Outcome; reason?: string };
 // ── Playwright (the `json` reporter) ──────────────────────────────────────────────────────────────────
 
 type PwAnnotation = { type: string; description?: string };
-type PwTest = { projectName?: string; status: 'expected' | 'unexpected' | 'flaky' | 'skipped'; annotations?: PwAnnotation[]; results?: { status?: string; error?: { message?: string } }[] };
+type PwTest = {
+  projectName?: string;
+  status: 'expected' | 'unexpected' | 'flaky' | 'skipped';
+  annotations?: PwAnnotation[];
+  results?: { status?: string; error?: { message?: string } }[];
+};
 type PwSpec = { title: string; file?: string; line?: number; tests: PwTest[] };
 type PwSuite = { title: string; file?: string; specs?: PwSpec[]; suites?: PwSuite[] };
 export type PlaywrightReport = { suites?: PwSuite[]; errors?: { message?: string }[] };
 
 function firstLine(text: string | undefined): string | undefined {
-  return text?.split('\n').find((line) => line.trim())?.trim();
+  return text
+    ?.split('\n')
+    .find((line) => line.trim())
+    ?.trim();
 }
 
 /** One result per test and project, named "label › file:line › describe › title". */
@@ -30,10 +38,16 @@ export function fromPlaywright(report: PlaywrightReport, label: string): TestRes
         const where = `${spec.file ?? suite.file ?? '?'}${spec.line ? `:${spec.line}` : ''}`;
         const project = test.projectName ? ` [${test.projectName}]` : '';
         const name = [label, where, ...path.filter(Boolean), spec.title].join(' › ') + project;
-        const outcome: Outcome = test.status === 'expected' ? 'passed' : test.status === 'unexpected' ? 'failed' : test.status;
+        const outcome: Outcome =
+          test.status === 'expected' ? 'passed' : test.status === 'unexpected' ? 'failed' : test.status;
         const skip = test.annotations?.find((a) => a.type === 'skip' || a.type === 'fixme');
         const failure = test.results?.find((r) => r.status !== 'passed' && r.status !== 'skipped')?.error?.message;
-        const reason = outcome === 'skipped' ? (skip?.description ?? 'skipped without a reason') : outcome === 'passed' ? undefined : firstLine(failure);
+        const reason =
+          outcome === 'skipped'
+            ? (skip?.description ?? 'skipped without a reason')
+            : outcome === 'passed'
+              ? undefined
+              : firstLine(failure);
         results.push(reason ? { name, outcome, reason } : { name, outcome });
       }
     }
@@ -41,14 +55,23 @@ export function fromPlaywright(report: PlaywrightReport, label: string): TestRes
   };
   for (const suite of report.suites ?? []) walk(suite, []);
   // Errors outside any test (a webServer that never started, a spec that does not compile) fail the run too.
-  for (const error of report.errors ?? []) results.push({ name: `${label} › (outside any test)`, outcome: 'failed', reason: firstLine(error.message) });
+  for (const error of report.errors ?? [])
+    results.push({ name: `${label} › (outside any test)`, outcome: 'failed', reason: firstLine(error.message) });
   return results;
 }
 
 // ── Vitest (the `json` reporter) ──────────────────────────────────────────────────────────────────────
 
-type VitestAssertion = { fullName: string; title?: string; ancestorTitles?: string[]; status: string; failureMessages?: string[] };
-export type VitestReport = { testResults?: { name: string; status?: string; message?: string; assertionResults?: VitestAssertion[] }[] };
+type VitestAssertion = {
+  fullName: string;
+  title?: string;
+  ancestorTitles?: string[];
+  status: string;
+  failureMessages?: string[];
+};
+export type VitestReport = {
+  testResults?: { name: string; status?: string; message?: string; assertionResults?: VitestAssertion[] }[];
+};
 
 export function fromVitest(report: VitestReport, root: string): TestResult[] {
   const results: TestResult[] = [];
@@ -56,10 +79,16 @@ export function fromVitest(report: VitestReport, root: string): TestResult[] {
     const where = file.name.startsWith(root) ? file.name.slice(root.length).replace(/^\/+/, '') : file.name;
     const assertions = file.assertionResults ?? [];
     // A file that fails before any test runs (an import error) has no assertions but a failed status.
-    if (!assertions.length && file.status === 'failed') results.push({ name: `vitest › ${where}`, outcome: 'failed', reason: firstLine(file.message) });
+    if (!assertions.length && file.status === 'failed')
+      results.push({ name: `vitest › ${where}`, outcome: 'failed', reason: firstLine(file.message) });
     for (const a of assertions) {
       const outcome: Outcome = a.status === 'passed' ? 'passed' : a.status === 'failed' ? 'failed' : 'skipped';
-      const reason = outcome === 'failed' ? firstLine(a.failureMessages?.[0]) : outcome === 'skipped' ? `${a.status} in the source` : undefined;
+      const reason =
+        outcome === 'failed'
+          ? firstLine(a.failureMessages?.[0])
+          : outcome === 'skipped'
+            ? `${a.status} in the source`
+            : undefined;
       const title = a.title ? [...(a.ancestorTitles ?? []), a.title].join(' › ') : a.fullName;
       results.push({ name: `vitest › ${where} › ${title}`, ...(reason ? { outcome, reason } : { outcome }) });
     }
@@ -82,7 +111,11 @@ export function count(results: TestResult[]): Counts {
  * (a type error, a build that broke). Flaky counts as failed in the closing line, which keeps the form
  * "N passed, N failed, N skipped". Skips fail the run on CI, where every suite is expected to run.
  */
-export function summarize(results: TestResult[], problems: string[], options: { ci: boolean }): { lines: string[]; ok: boolean } {
+export function summarize(
+  results: TestResult[],
+  problems: string[],
+  options: { ci: boolean },
+): { lines: string[]; ok: boolean } {
   const counts = count(results);
   const lines: string[] = [];
   const list = (title: string, outcome: Outcome) => {
@@ -99,7 +132,11 @@ export function summarize(results: TestResult[], problems: string[], options: { 
   const failedTests = counts.failed + counts.flaky;
   const failed = failedTests || problems.length;
   const skipFails = options.ci && counts.skipped > 0;
-  if (skipFails) lines.push('', `CI: ${counts.skipped} skipped ${counts.skipped === 1 ? 'test fails' : 'tests fail'} the run (every suite must run in CI).`);
+  if (skipFails)
+    lines.push(
+      '',
+      `CI: ${counts.skipped} skipped ${counts.skipped === 1 ? 'test fails' : 'tests fail'} the run (every suite must run in CI).`,
+    );
   lines.push('', `${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped`);
   return { lines, ok: failed === 0 && !skipFails };
 }
@@ -108,16 +145,43 @@ export function summarize(results: TestResult[], problems: string[], options: { 
 
 const suites: { label: string; what: string; match: (name: string) => boolean }[] = [
   { label: 'Vitest: unit and integration', what: '`npx vitest run`', match: (n) => n.startsWith('vitest › ') },
-  { label: 'Playwright on SQLite', what: '`npm run test:e2e` (production build, Chromium)', match: (n) => n.startsWith('sqlite › ') },
-  { label: 'Playwright on PostgreSQL', what: 'the same specs, `DATABASE_URL=postgresql://…`', match: (n) => n.startsWith('postgres › ') },
-  { label: 'Scale-out: two instances, PostgreSQL + Redis', what: '`playwright.scale.config.ts`', match: (n) => n.startsWith('scale › ') },
-  { label: 'Reliability: load, crash, outages, floods', what: '`npm run test:reliability` (parts)', match: (n) => n.startsWith('reliability › ') },
-  { label: 'of which: hostile input, every role, headers', what: '`tests/e2e/security`, `tests/e2e/site` on both databases', match: (n) => /^(sqlite|postgres) › (security|site)\//.test(n) },
-  { label: 'of which: policy engine under hostile text', what: '`tests/unit/policy`', match: (n) => n.startsWith('vitest › tests/unit/policy/') },
+  {
+    label: 'Playwright on SQLite',
+    what: '`npm run test:e2e` (production build, Chromium)',
+    match: (n) => n.startsWith('sqlite › '),
+  },
+  {
+    label: 'Playwright on PostgreSQL',
+    what: 'the same specs, `DATABASE_URL=postgresql://…`',
+    match: (n) => n.startsWith('postgres › '),
+  },
+  {
+    label: 'Scale-out: two instances, PostgreSQL + Redis',
+    what: '`playwright.scale.config.ts`',
+    match: (n) => n.startsWith('scale › '),
+  },
+  {
+    label: 'Reliability: load, crash, outages, floods',
+    what: '`npm run test:reliability` (parts)',
+    match: (n) => n.startsWith('reliability › '),
+  },
+  {
+    label: 'of which: hostile input, every role, headers',
+    what: '`tests/e2e/security`, `tests/e2e/site` on both databases',
+    match: (n) => /^(sqlite|postgres) › (security|site)\//.test(n),
+  },
+  {
+    label: 'of which: policy engine under hostile text',
+    what: '`tests/unit/policy`',
+    match: (n) => n.startsWith('vitest › tests/unit/policy/'),
+  },
 ];
 
 /** The counts a full `npm test` writes between RELIABILITY.md's figures:tests markers. */
-export function reliabilityBlock(results: TestResult[], run: { commit: string; date: string; machine: string; ci: boolean }): string {
+export function reliabilityBlock(
+  results: TestResult[],
+  run: { commit: string; date: string; machine: string; ci: boolean },
+): string {
   const row = (label: string, what: string, matching: TestResult[]) => {
     const c = count(matching);
     return `| ${label} | ${what} | ${c.passed} | ${c.failed + c.flaky} | ${c.skipped} |`;
@@ -130,7 +194,15 @@ export function reliabilityBlock(results: TestResult[], run: { commit: string; d
     '',
     '| suite | command | passed | failed | skipped |',
     '| --- | --- | --- | --- | --- |',
-    ...suites.map((s) => row(s.label, s.what, results.filter((r) => s.match(r.name)))),
-    ...(skipped.length ? ['', `Skipped: ${skipped.map((r) => `${r.name} (${r.reason ?? 'no reason'})`).join('; ')}.`] : []),
+    ...suites.map((s) =>
+      row(
+        s.label,
+        s.what,
+        results.filter((r) => s.match(r.name)),
+      ),
+    ),
+    ...(skipped.length
+      ? ['', `Skipped: ${skipped.map((r) => `${r.name} (${r.reason ?? 'no reason'})`).join('; ')}.`]
+      : []),
   ].join('\n');
 }

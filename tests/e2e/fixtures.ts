@@ -52,19 +52,36 @@ export async function createArticle(label: string, options: { commentsOpen?: boo
     create: { email: 'fixtures@ledger.test', name: 'Fixture Writer', slug: 'fixture-writer', notifyOnComments: false },
   });
   return db.article.create({
-    data: { slug, headline: `Test story ${slug}`, body: 'A paragraph.', publishedAt: new Date(), authorId: author.id, commentsOpen: options.commentsOpen ?? true },
+    data: {
+      slug,
+      headline: `Test story ${slug}`,
+      body: 'A paragraph.',
+      publishedAt: new Date(),
+      authorId: author.id,
+      commentsOpen: options.commentsOpen ?? true,
+    },
   });
 }
 
 let history: Promise<{ id: string }> | undefined;
 /** Where trusted readers' earlier comments live, away from the stories tests look at. */
 function historyArticle() {
-  history ??= testDb().then(async (db) => (await db.article.findUnique({ where: { slug: 'fixture-history' } })) ?? createArticle('fixture-history').then((a) => db.article.update({ where: { id: a.id }, data: { slug: 'fixture-history' } })));
+  history ??= testDb().then(
+    async (db) =>
+      (await db.article.findUnique({ where: { slug: 'fixture-history' } })) ??
+      createArticle('fixture-history').then((a) =>
+        db.article.update({ where: { id: a.id }, data: { slug: 'fixture-history' } }),
+      ),
+  );
   return history;
 }
 
 /** Signs in through the real flow: the sign-in form, the email in the SMTP sink, the link. */
-export async function signIn(page: Page, email: string, { from = '/', displayName }: { from?: string; displayName?: string } = {}) {
+export async function signIn(
+  page: Page,
+  email: string,
+  { from = '/', displayName }: { from?: string; displayName?: string } = {},
+) {
   const since = new Date();
   await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(from)}`);
   await page.getByLabel('Email address').fill(email);

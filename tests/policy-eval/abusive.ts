@@ -4,7 +4,26 @@
 import type { EvalCase } from './types';
 
 /** Obscenities and slurs (banned or hate lists: rejected when spelled plainly) and insults (held). */
-const obscene = ['fuck', 'shit', 'cunt', 'asshole', 'wanker', 'twat', 'slut', 'whore', 'bastard', 'dickhead', 'bullshit', 'motherfucker', 'fucking', 'arsehole', 'cocksucker', 'douchebag', 'scumbag', 'shithead'];
+const obscene = [
+  'fuck',
+  'shit',
+  'cunt',
+  'asshole',
+  'wanker',
+  'twat',
+  'slut',
+  'whore',
+  'bastard',
+  'dickhead',
+  'bullshit',
+  'motherfucker',
+  'fucking',
+  'arsehole',
+  'cocksucker',
+  'douchebag',
+  'scumbag',
+  'shithead',
+];
 const slurs = ['faggot', 'nigger', 'kike', 'chink', 'raghead', 'wetback', 'towelhead', 'subhuman'];
 const insults = ['idiot', 'moron', 'imbecile', 'cretin', 'loser', 'dumbass', 'traitor', 'libtard'];
 const words = [...obscene, ...slurs, ...insults];
@@ -20,7 +39,8 @@ const frames = [
 const frame = (w: string, n: number) => frames[n % frames.length]!(w);
 
 const cases: EvalCase[] = [];
-const add = (group: string, body: string, expect: EvalCase['expect'] = 'flag', note?: string) => cases.push({ group, body, expect, ...(note ? { note } : {}) });
+const add = (group: string, body: string, expect: EvalCase['expect'] = 'flag', note?: string) =>
+  cases.push({ group, body, expect, ...(note ? { note } : {}) });
 const each = (group: string, list: readonly string[], transform: (w: string, n: number) => string | null) =>
   list.forEach((w, n) => {
     const t = transform(w, n);
@@ -42,12 +62,18 @@ insults.forEach((w, n) => add('plain', frame(w, n), 'hold'));
 // Masked letters: a symbol stands in for one or two letters inside the word.
 each('masked-symbols', words, (w) => (innerVowel(w) > 0 ? replaceAt(w, innerVowel(w), '*') : null));
 each('masked-symbols', obscene, (w) => (w.length >= 4 ? w[0] + '**' + w.slice(3) : null));
-each('masked-symbols', [...obscene, ...insults], (w, n) => (innerVowel(w) > 0 ? replaceAt(w, innerVowel(w), ['#', '%', '©', '®', '?', '~'][n % 6]!) : null));
-['f*ck', 'f**k', 'sh*t', 'fu©k', 'c*nt', 'b*st*rd', 'f*cking', 'a**hole', 'sh!t', 'wa*ker'].forEach((w, n) => add('masked-symbols', frame(w, n)));
+each('masked-symbols', [...obscene, ...insults], (w, n) =>
+  innerVowel(w) > 0 ? replaceAt(w, innerVowel(w), ['#', '%', '©', '®', '?', '~'][n % 6]!) : null,
+);
+['f*ck', 'f**k', 'sh*t', 'fu©k', 'c*nt', 'b*st*rd', 'f*cking', 'a**hole', 'sh!t', 'wa*ker'].forEach((w, n) =>
+  add('masked-symbols', frame(w, n)),
+);
 
 // Emoji inside a word, standing in for a letter.
 const emoji = ['🙂', '🤬', '💩', '⭐', '❤️', '🔥', '👍', '😡'];
-each('emoji-in-word', words, (w, n) => (innerVowel(w) > 0 ? replaceAt(w, innerVowel(w), emoji[n % emoji.length]!) : null));
+each('emoji-in-word', words, (w, n) =>
+  innerVowel(w) > 0 ? replaceAt(w, innerVowel(w), emoji[n % emoji.length]!) : null,
+);
 add('emoji-in-word', 'sh🙂t, another pointless consultation');
 add('emoji-in-word', 'f🤬ck this council');
 
@@ -67,36 +93,130 @@ each('leet', words, (w) => {
 });
 
 // Phonetic and typo spellings.
-['phuck', 'phuk', 'fvck', 'fcuk', 'fuk', 'fuq', 'fuking', 'phucking', 'fvcking', 'motherfuker', 'cvnt', 'kunt', 'azzhole', 'phucker', 'fukker', 'shyt', 'fucc', 'phaggot', 'n1gga', 'phukker', 'cvnts', 'fvcker'].forEach((w, n) =>
-  add('phonetic-typo', frame(w, n)),
-);
+[
+  'phuck',
+  'phuk',
+  'fvck',
+  'fcuk',
+  'fuk',
+  'fuq',
+  'fuking',
+  'phucking',
+  'fvcking',
+  'motherfuker',
+  'cvnt',
+  'kunt',
+  'azzhole',
+  'phucker',
+  'fukker',
+  'shyt',
+  'fucc',
+  'phaggot',
+  'n1gga',
+  'phukker',
+  'cvnts',
+  'fvcker',
+].forEach((w, n) => add('phonetic-typo', frame(w, n)));
 
 // Look-alike letters from other scripts.
-const cyrillic: Record<string, string> = { a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', i: 'і', s: 'ѕ', h: 'һ', k: 'к', d: 'ԁ', j: 'ј' };
+const cyrillic: Record<string, string> = {
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  i: 'і',
+  s: 'ѕ',
+  h: 'һ',
+  k: 'к',
+  d: 'ԁ',
+  j: 'ј',
+};
 const greek: Record<string, string> = { a: 'α', o: 'ο', i: 'ι', t: 'τ', k: 'κ', e: 'ε', u: 'υ', n: 'η', v: 'ν' };
 const armenian: Record<string, string> = { o: 'օ', u: 'ս', h: 'հ', n: 'ո', g: 'ց', q: 'զ' };
 const mapSome = (w: string, map: Record<string, string>) => [...w].map((c) => map[c] ?? c).join('');
 each('lookalike-cyrillic', words, (w) => (mapSome(w, cyrillic) === w ? null : mapSome(w, cyrillic)));
 each('lookalike-greek', words, (w) => (mapSome(w, greek) === w ? null : mapSome(w, greek)));
 each('lookalike-other-scripts', words, (w) => (mapSome(w, armenian) === w ? null : mapSome(w, armenian)));
-['ƒuck', 'ƒucking', 'ıdıot', 'ſhit', 'ƒuckwit', 'ꮪhit', 'ꭵdiot'].forEach((w, n) => add('lookalike-other-scripts', frame(w, n)));
+['ƒuck', 'ƒucking', 'ıdıot', 'ſhit', 'ƒuckwit', 'ꮪhit', 'ꭵdiot'].forEach((w, n) =>
+  add('lookalike-other-scripts', frame(w, n)),
+);
 
 // Small capitals.
-const small: Record<string, string> = { a: 'ᴀ', b: 'ʙ', c: 'ᴄ', d: 'ᴅ', e: 'ᴇ', f: 'ꜰ', g: 'ɢ', h: 'ʜ', i: 'ɪ', j: 'ᴊ', k: 'ᴋ', l: 'ʟ', m: 'ᴍ', n: 'ɴ', o: 'ᴏ', p: 'ᴘ', r: 'ʀ', s: 'ꜱ', t: 'ᴛ', u: 'ᴜ', v: 'ᴠ', w: 'ᴡ', y: 'ʏ', z: 'ᴢ' };
+const small: Record<string, string> = {
+  a: 'ᴀ',
+  b: 'ʙ',
+  c: 'ᴄ',
+  d: 'ᴅ',
+  e: 'ᴇ',
+  f: 'ꜰ',
+  g: 'ɢ',
+  h: 'ʜ',
+  i: 'ɪ',
+  j: 'ᴊ',
+  k: 'ᴋ',
+  l: 'ʟ',
+  m: 'ᴍ',
+  n: 'ɴ',
+  o: 'ᴏ',
+  p: 'ᴘ',
+  r: 'ʀ',
+  s: 'ꜱ',
+  t: 'ᴛ',
+  u: 'ᴜ',
+  v: 'ᴠ',
+  w: 'ᴡ',
+  y: 'ʏ',
+  z: 'ᴢ',
+};
 each('small-capitals', words, (w) => mapSome(w, small));
 
 // Letter-like symbols (hooked and barred Latin capitals).
-const letterlike: Record<string, string> = { i: 'Ɩ', d: 'Ɗ', o: 'Ơ', t: 'Ƭ', b: 'Ɓ', c: 'Ƈ', k: 'Ƙ', p: 'Ƥ', n: 'Ɲ', m: 'Ɱ', u: 'Ʋ', e: 'Ɛ', f: 'Ƒ', h: 'Ħ', l: 'Ƚ', r: 'Ɽ', a: 'Ⱥ', g: 'Ɠ', y: 'Ƴ', z: 'Ȥ', s: 'Ş', w: 'Ⱳ', v: 'Ʋ', j: 'Ɉ' };
+const letterlike: Record<string, string> = {
+  i: 'Ɩ',
+  d: 'Ɗ',
+  o: 'Ơ',
+  t: 'Ƭ',
+  b: 'Ɓ',
+  c: 'Ƈ',
+  k: 'Ƙ',
+  p: 'Ƥ',
+  n: 'Ɲ',
+  m: 'Ɱ',
+  u: 'Ʋ',
+  e: 'Ɛ',
+  f: 'Ƒ',
+  h: 'Ħ',
+  l: 'Ƚ',
+  r: 'Ɽ',
+  a: 'Ⱥ',
+  g: 'Ɠ',
+  y: 'Ƴ',
+  z: 'Ȥ',
+  s: 'Ş',
+  w: 'Ⱳ',
+  v: 'Ʋ',
+  j: 'Ɉ',
+};
 each('letterlike-symbols', words, (w) => mapSome(w, letterlike));
 
 // | and 1 for i and l.
 each('pipe-one-for-i-l', words, (w, n) => (/[il]/.test(w) ? w.replace(/[il]/g, n % 2 ? '|' : '1') : null));
-['|d|ot', 'id1ot', 's|ut', 'wh0re', 'imbec|le', 'sh|t', 'bu||sh|t', '1oser', 'asshoIe', 'kiIl you'].forEach((w, n) => add('pipe-one-for-i-l', frame(w, n)));
+['|d|ot', 'id1ot', 's|ut', 'wh0re', 'imbec|le', 'sh|t', 'bu||sh|t', '1oser', 'asshoIe', 'kiIl you'].forEach((w, n) =>
+  add('pipe-one-for-i-l', frame(w, n)),
+);
 
 // Enclosed and squared letters, and emoji letters.
-const shift = (w: string, base: number) => [...w.toUpperCase()].map((c) => (c >= 'A' && c <= 'Z' ? String.fromCodePoint(base + c.charCodeAt(0) - 65) : c)).join('');
+const shift = (w: string, base: number) =>
+  [...w.toUpperCase()]
+    .map((c) => (c >= 'A' && c <= 'Z' ? String.fromCodePoint(base + c.charCodeAt(0) - 65) : c))
+    .join('');
 each('enclosed-letters', words, (w, n) => shift(w, [0x1f170, 0x1f130, 0x24b6, 0x1f150][n % 4]!)); // negative squared, squared, circled, negative circled
-each('emoji-letters', [...obscene, ...insults], (w, n) => [...w.toUpperCase()].map((c) => String.fromCodePoint(0x1f1e6 + c.charCodeAt(0) - 65)).join(n % 2 ? '' : '\u200b'));
+each('emoji-letters', [...obscene, ...insults], (w, n) =>
+  [...w.toUpperCase()].map((c) => String.fromCodePoint(0x1f1e6 + c.charCodeAt(0) - 65)).join(n % 2 ? '' : '\u200b'),
+);
 add('enclosed-letters', '🅵🆄🅲🅺 the council');
 
 // Mathematical alphabets (bold capitals for shouting, script, fraktur, monospace) and fullwidth forms.
@@ -123,24 +243,88 @@ each('split-word', words, (w, n) => {
   const mid = Math.floor(w.length / 2);
   return `${w.slice(0, mid)}${splitters[n % splitters.length]}${w.slice(mid)}`;
 });
-['fu ck', 'idi-ot', 'f    u    c    k', 'idi\not', 'fu\r\nck', 'sh-it', 'mo-\nron', 'c u n t', 'w-a-n-k-e-r', 's.h.i.t'].forEach((w, n) => add('split-word', frame(w, n)));
+[
+  'fu ck',
+  'idi-ot',
+  'f    u    c    k',
+  'idi\not',
+  'fu\r\nck',
+  'sh-it',
+  'mo-\nron',
+  'c u n t',
+  'w-a-n-k-e-r',
+  's.h.i.t',
+].forEach((w, n) => add('split-word', frame(w, n)));
 
 // Markup inside a word.
-const markup = [(a: string, b: string) => `<b>${a}</b>${b}`, (a: string, b: string) => `${a}<!-- -->${b}`, (a: string, b: string) => `${a}<span class="x">${b}</span>`, (a: string, b: string) => `<i>${a}</i><i>${b}</i>`, (a: string, b: string) => `${a}<wbr>${b}`];
+const markup = [
+  (a: string, b: string) => `<b>${a}</b>${b}`,
+  (a: string, b: string) => `${a}<!-- -->${b}`,
+  (a: string, b: string) => `${a}<span class="x">${b}</span>`,
+  (a: string, b: string) => `<i>${a}</i><i>${b}</i>`,
+  (a: string, b: string) => `${a}<wbr>${b}`,
+];
 each('markup', words, (w, n) => markup[n % markup.length]!(w.slice(0, 1 + (n % 2)), w.slice(1 + (n % 2))));
 add('markup', '<b>f</b>uck');
 add('markup', 's<!-- -->hit');
 
 // Joined words and hashtags.
-['shitshow', 'fuckoff', '#idiotpolitician', 'shitstorm', 'clusterfuck', 'apeshit', 'batshit', 'shithole', 'fuckwits', 'fuckhead', 'cuntface', 'twatface', 'wankstain',
-  '#FuckTheCouncil', 'fuckingidiot', 'IdiotMinister', '#MoronMayor', 'scumbags', 'shitbag', 'dickheads', 'fuckery', 'shitposting', 'bullshitter', '#liarliar', 'SubhumanScum']
-  .forEach((w, n) => add('joined-words', frame(w, n)));
+[
+  'shitshow',
+  'fuckoff',
+  '#idiotpolitician',
+  'shitstorm',
+  'clusterfuck',
+  'apeshit',
+  'batshit',
+  'shithole',
+  'fuckwits',
+  'fuckhead',
+  'cuntface',
+  'twatface',
+  'wankstain',
+  '#FuckTheCouncil',
+  'fuckingidiot',
+  'IdiotMinister',
+  '#MoronMayor',
+  'scumbags',
+  'shitbag',
+  'dickheads',
+  'fuckery',
+  'shitposting',
+  'bullshitter',
+  '#liarliar',
+  'SubhumanScum',
+].forEach((w, n) => add('joined-words', frame(w, n)));
 
 // Threat phrases with letters spaced or dotted out.
-['I hope you d i e', 'k.i.l.l you', 'Someone should k i l l him', 'I will k-i-l-l you', 'you should d.i.e', 'h o p e  y o u  d i e', 'I hope you d-i-e slowly', 'we will k1ll you',
-  'I will f i n d you', 'K I L L   Y O U', 'people like him should be s h o t', 'I hope you d1e', 'put a b u l l e t in him', 'you d e s e r v e to die', 'we know where you l i v e',
-  'I hope you ⅾie', 'kіll them all', 'hope you die', 'you should die', 'kill her', 'burn them alive', 'I will kill you', 'string them up', 'should be hanged', 'should be shot!']
-  .forEach((b) => add('spaced-threats', b));
+[
+  'I hope you d i e',
+  'k.i.l.l you',
+  'Someone should k i l l him',
+  'I will k-i-l-l you',
+  'you should d.i.e',
+  'h o p e  y o u  d i e',
+  'I hope you d-i-e slowly',
+  'we will k1ll you',
+  'I will f i n d you',
+  'K I L L   Y O U',
+  'people like him should be s h o t',
+  'I hope you d1e',
+  'put a b u l l e t in him',
+  'you d e s e r v e to die',
+  'we know where you l i v e',
+  'I hope you ⅾie',
+  'kіll them all',
+  'hope you die',
+  'you should die',
+  'kill her',
+  'burn them alive',
+  'I will kill you',
+  'string them up',
+  'should be hanged',
+  'should be shot!',
+].forEach((b) => add('spaced-threats', b));
 
 // Repeated letters.
 each('repeated-letters', words, (w) => {
@@ -149,10 +333,25 @@ each('repeated-letters', words, (w) => {
 });
 
 // Reversed text without any control character.
-each('reversed', [...obscene, ...slurs].filter((w) => w.length >= 4), (w) => reverse(w));
+each(
+  'reversed',
+  [...obscene, ...slurs].filter((w) => w.length >= 4),
+  (w) => reverse(w),
+);
 
 // Contact details written to slip past a pattern.
-const people = ['john.smith', 'jane_doe', 'mark.taylor', 'a.khan', 'sarahjones84', 'tom.b', 'priya.patel', 'lee.wong', 'olu.adebayo', 'maria.garcia'];
+const people = [
+  'john.smith',
+  'jane_doe',
+  'mark.taylor',
+  'a.khan',
+  'sarahjones84',
+  'tom.b',
+  'priya.patel',
+  'lee.wong',
+  'olu.adebayo',
+  'maria.garcia',
+];
 const emailStyles = [
   (u: string) => `${u} at gmail dot com`,
   (u: string) => `${u} (at) yahoo (dot) co (dot) uk`,
@@ -204,16 +403,40 @@ const dots = [' dot ', '[.]', '(.)', '·', '\u2024', ' [dot] ', '(dot)', '。', 
 hosts.forEach((h) =>
   dots.forEach((d, n) => {
     const [name, tld] = h.split('.');
-    add('disguised-links', n % 2 ? `Cheap tickets at ${name}${d}${tld} today` : `Visit www${d === '%2E' ? '.' : d}${name}${d}${tld}/deal now`, 'reject');
+    add(
+      'disguised-links',
+      n % 2
+        ? `Cheap tickets at ${name}${d}${tld} today`
+        : `Visit www${d === '%2E' ? '.' : d}${name}${d}${tld}/deal now`,
+      'reject',
+    );
   }),
 );
 add('disguised-links', 'spam dot example', 'reject');
 add('disguised-links', 'hxxp://spam[.]example/win', 'reject');
 
 // URL encodings and odd URL forms of a blocked host.
-['https://spam%2Eexample/x', 'http://%73pam.example/', 'https://SPAM.EXAMPLE/deal', 'https://user@spam.example/', 'https://spam.example:443/path', 'http://spam.example./',
-  'https://www.spam.example/', 'HTTPS://Malware.Example', 'https://malware%2eexample', 'https://ｓｐａｍ.example/x', 'https://bit-scam.example?x=1', 'https://a.b.malware.example/',
-  'see:https://spam.example', '(https://spam.example)', 'https://spam.example#top', 'http://spam.example\\deal', 'https:\\\\spam.example', 'hxxps://malware.example/', 'https://bit-scam.example%2F', 'www.spam.example']
-  .forEach((u) => add('url-encodings', `Great deals here ${u} honestly`, 'reject'));
+[
+  'https://spam%2Eexample/x',
+  'http://%73pam.example/',
+  'https://SPAM.EXAMPLE/deal',
+  'https://user@spam.example/',
+  'https://spam.example:443/path',
+  'http://spam.example./',
+  'https://www.spam.example/',
+  'HTTPS://Malware.Example',
+  'https://malware%2eexample',
+  'https://ｓｐａｍ.example/x',
+  'https://bit-scam.example?x=1',
+  'https://a.b.malware.example/',
+  'see:https://spam.example',
+  '(https://spam.example)',
+  'https://spam.example#top',
+  'http://spam.example\\deal',
+  'https:\\\\spam.example',
+  'hxxps://malware.example/',
+  'https://bit-scam.example%2F',
+  'www.spam.example',
+].forEach((u) => add('url-encodings', `Great deals here ${u} honestly`, 'reject'));
 
 export const abusiveCases: readonly EvalCase[] = cases;

@@ -1,12 +1,27 @@
 // Adversarial inputs and a 2,000-term policy with 100-character terms, shared by the bounded-cost test
 // (tests/unit/policy/bounded-cost.test.ts) and `npx tsx scripts/policy-cost.ts`, which prints the timings.
-import { checkDraft, compilePolicy, defaultPolicySettings, evaluate, policySettingsSchema, type PolicyContext } from '../../lib/policy';
+import {
+  checkDraft,
+  compilePolicy,
+  defaultPolicySettings,
+  evaluate,
+  policySettingsSchema,
+  type PolicyContext,
+} from '../../lib/policy';
 
 const now = new Date('2026-03-10T12:00:00Z');
 const minutesAgo = (n: number) => new Date(now.getTime() - n * 60_000);
 const context: PolicyContext = {
   now,
-  author: { id: 'reader', createdAt: minutesAgo(525_600), approvedCount: 50, rejectedCount: 0, publishedCount: 50, premoderated: false, isStaff: false },
+  author: {
+    id: 'reader',
+    createdAt: minutesAgo(525_600),
+    approvedCount: 50,
+    rejectedCount: 0,
+    publishedCount: 50,
+    premoderated: false,
+    isStaff: false,
+  },
   article: { commentsOpen: true, premoderate: false, publishedAt: minutesAgo(1440), autoCloseDays: null },
   recentByAuthor: [],
   recentByOthers: [],
@@ -14,7 +29,7 @@ const context: PolicyContext = {
 };
 
 let seed = 14;
-const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
 const letters = 'abcdefghijklmnopqrstuvwxyz';
 const word = (length: number) => Array.from({ length }, () => letters[Math.floor(random() * 26)]!).join('');
 
@@ -32,13 +47,24 @@ export const longPhrases = [
 ];
 const settings = policySettingsSchema.parse({
   ...defaultPolicySettings,
-  bannedTerms: [...defaultPolicySettings.bannedTerms, ...Array.from({ length: 850 }, () => word(5 + Math.floor(random() * 6))), ...longWords],
-  suspectTerms: [...defaultPolicySettings.suspectTerms, ...Array.from({ length: 850 }, () => word(5 + Math.floor(random() * 6)))],
+  bannedTerms: [
+    ...defaultPolicySettings.bannedTerms,
+    ...Array.from({ length: 850 }, () => word(5 + Math.floor(random() * 6))),
+    ...longWords,
+  ],
+  suspectTerms: [
+    ...defaultPolicySettings.suspectTerms,
+    ...Array.from({ length: 850 }, () => word(5 + Math.floor(random() * 6))),
+  ],
   threatPhrases: [...defaultPolicySettings.threatPhrases, ...longPhrases],
   allowlist: [...defaultPolicySettings.allowlist, `${'a '.repeat(48)}c`, `${'ab'.repeat(49)}ad`],
 });
 export const policy = compilePolicy(settings);
-export const termCount = settings.bannedTerms.length + settings.suspectTerms.length + settings.threatPhrases.length + settings.hateTerms.length;
+export const termCount =
+  settings.bannedTerms.length +
+  settings.suspectTerms.length +
+  settings.threatPhrases.length +
+  settings.hateTerms.length;
 
 const fill = (unit: string) => unit.repeat(Math.ceil(2000 / unit.length)).slice(0, 2000);
 export const adversarial: [string, string][] = [
@@ -62,7 +88,15 @@ export const adversarial: [string, string][] = [
   ['hashtags', fill('#fuckthecouncilnow ')],
   ['look-alikes', fill('ꜰᴜᴄᴋ ІDІОТ ')],
   ['dots and percentages', fill('4.5% e.g. U.S. ')],
-  ['random mix', Array.from({ length: 1000 }, () => ['a ', 'f*ck', '1|', '<i>', '\u202E', 'five ', '5 ', '[.]', '#x', 'ᴋ'][Math.floor(random() * 10)]).join('').slice(0, 2000)],
+  [
+    'random mix',
+    Array.from(
+      { length: 1000 },
+      () => ['a ', 'f*ck', '1|', '<i>', '\u202E', 'five ', '5 ', '[.]', '#x', 'ᴋ'][Math.floor(random() * 10)],
+    )
+      .join('')
+      .slice(0, 2000),
+  ],
 ];
 
 /** The best of `runs` timings of the server verdict and the compose-time check together. */
@@ -70,7 +104,11 @@ export function bestMs(body: string, runs = 7): number {
   const withRecent: PolicyContext = {
     ...context,
     recentByAuthor: [{ body: fill('earlier comment '), createdAt: minutesAgo(1) }],
-    recentByOthers: Array.from({ length: 20 }, (_, i) => ({ body: `${fill(`other ${i} `)}`, authorId: `o${i}`, createdAt: minutesAgo(2) })),
+    recentByOthers: Array.from({ length: 20 }, (_, i) => ({
+      body: `${fill(`other ${i} `)}`,
+      authorId: `o${i}`,
+      createdAt: minutesAgo(2),
+    })),
   };
   let best = Infinity;
   // Warm-up runs first: a server judges comments with optimised code and filled per-character tables.
@@ -83,4 +121,3 @@ export function bestMs(body: string, runs = 7): number {
   }
   return best;
 }
-

@@ -127,7 +127,7 @@ const groups: Record<string, string[]> = {
     'Tickets are in rows 10-12, seats 101-104.',
     'Between 2010 and 2020 the population grew from 95,300 to 102,800.',
   ],
-  'abbreviations': [
+  abbreviations: [
     'Cities in the U.S. and the U.K. handle this differently, e.g. through elected mayors.',
     'The NHS, i.e. the taxpayer, will pay for it.',
     'Dr. Patel and Mr. O’Neill gave evidence at 10 a.m. on Tuesday.',
@@ -338,7 +338,9 @@ function combined(): EvalCase[] {
 }
 
 export const innocentCases: readonly EvalCase[] = [
-  ...Object.entries(groups).flatMap(([group, bodies]) => bodies.map((body) => ({ group, body, expect: 'publish' as const }))),
+  ...Object.entries(groups).flatMap(([group, bodies]) =>
+    bodies.map((body) => ({ group, body, expect: 'publish' as const })),
+  ),
   ...combined(),
 ];
 

@@ -33,19 +33,43 @@ spam.forEach((text, n) => {
   const b = disguises[(n + 3) % disguises.length]!;
   const c = disguises[(n + 6) % disguises.length]!;
   cases.push({ group: 'spam-reposts', body: a(text), expect: 'reject', recentByAuthor: [text], note: 'same account' });
-  cases.push({ group: 'spam-reposts', body: b(text), expect: 'reject', recentByAuthor: [c(text)], note: 'same account, both disguised' });
-  cases.push({ group: 'spam-reposts', body: c(text), expect: 'hold', recentByOthers: [text, a(text)], note: 'two other accounts' });
+  cases.push({
+    group: 'spam-reposts',
+    body: b(text),
+    expect: 'reject',
+    recentByAuthor: [c(text)],
+    note: 'same account, both disguised',
+  });
+  cases.push({
+    group: 'spam-reposts',
+    body: c(text),
+    expect: 'hold',
+    recentByOthers: [text, a(text)],
+    note: 'two other accounts',
+  });
 });
 
 export const repostCases: readonly EvalCase[] = cases;
 
 /** Innocent comments posted after others on the same story: similar, but not the same text. */
 export const innocentAfterOthers: readonly EvalCase[] = [
-  ['I agree with the council on this one, the road needed fixing years ago.', 'I agree with the council on this one, but the road did not need fixing at all.'],
-  ['Thanks for the reporting, it is good to see local news covered properly.', 'Thanks for the reporting, though the headline overstates what the inspectors found.'],
-  ['The figures show a 4.5% rise in waiting times since 2019.', 'The figures show a 3.2% rise in waiting times since 2021.'],
+  [
+    'I agree with the council on this one, the road needed fixing years ago.',
+    'I agree with the council on this one, but the road did not need fixing at all.',
+  ],
+  [
+    'Thanks for the reporting, it is good to see local news covered properly.',
+    'Thanks for the reporting, though the headline overstates what the inspectors found.',
+  ],
+  [
+    'The figures show a 4.5% rise in waiting times since 2019.',
+    'The figures show a 3.2% rise in waiting times since 2021.',
+  ],
   ['Well said, Margaret.', 'Well said, Margaret. The consultation was a sham.'],
-  ['Which ward is this in? I live near the library and have not heard anything.', 'Which ward is this in? I live near the station and have heard nothing either.'],
+  [
+    'Which ward is this in? I live near the library and have not heard anything.',
+    'Which ward is this in? I live near the station and have heard nothing either.',
+  ],
 ].flatMap(([earlier, now]) => [
   { group: 'similar-not-duplicate', body: now!, expect: 'publish' as const, recentByAuthor: [earlier!] },
   { group: 'similar-not-duplicate', body: now!, expect: 'publish' as const, recentByOthers: [earlier!, earlier!] },

@@ -1,13 +1,25 @@
 // Runs the open evaluation set through the engine exactly as the server judges a comment (evaluate, an
 // established reader on an open story, the recent comments the case supplies) and scores it. The CLI is
 // scripts/policy-eval.ts (`npm run policy:eval`); tests/unit/policy/eval.test.ts enforces the thresholds.
-import { checkDraft, compilePolicy, defaultPolicySettings, evaluate, type CompiledPolicy, type PolicyContext, type Verdict } from '../../lib/policy';
+import {
+  checkDraft,
+  compilePolicy,
+  defaultPolicySettings,
+  evaluate,
+  type CompiledPolicy,
+  type PolicyContext,
+  type Verdict,
+} from '../../lib/policy';
 import { abusiveCases } from './abusive';
 import { ambiguousCases, innocentCases } from './innocent';
 import { innocentAfterOthers, repostCases } from './reposts';
 import type { EvalCase } from './types';
 
-export const allCases = { abusive: [...abusiveCases, ...repostCases], innocent: [...innocentCases, ...innocentAfterOthers], ambiguous: ambiguousCases };
+export const allCases = {
+  abusive: [...abusiveCases, ...repostCases],
+  innocent: [...innocentCases, ...innocentAfterOthers],
+  ambiguous: ambiguousCases,
+};
 
 const now = new Date('2026-03-10T12:00:00Z');
 const minutesAgo = (n: number) => new Date(now.getTime() - n * 60_000);
@@ -16,19 +28,45 @@ const minutesAgo = (n: number) => new Date(now.getTime() - n * 60_000);
 export function contextFor(c: EvalCase): PolicyContext {
   return {
     now,
-    author: { id: 'eval-reader', createdAt: minutesAgo(365 * 24 * 60), approvedCount: 50, rejectedCount: 0, publishedCount: 50, premoderated: false, isStaff: false },
+    author: {
+      id: 'eval-reader',
+      createdAt: minutesAgo(365 * 24 * 60),
+      approvedCount: 50,
+      rejectedCount: 0,
+      publishedCount: 50,
+      premoderated: false,
+      isStaff: false,
+    },
     article: { commentsOpen: true, premoderate: false, publishedAt: minutesAgo(24 * 60), autoCloseDays: null },
     recentByAuthor: (c.recentByAuthor ?? []).map((body, i) => ({ body, createdAt: minutesAgo(2 + i) })),
-    recentByOthers: (c.recentByOthers ?? []).map((body, i) => ({ body, authorId: `other-${i}`, createdAt: minutesAgo(1 + i) })),
+    recentByOthers: (c.recentByOthers ?? []).map((body, i) => ({
+      body,
+      authorId: `other-${i}`,
+      createdAt: minutesAgo(1 + i),
+    })),
     recentFromIp: [],
   };
 }
 
 export type CaseResult = { case: EvalCase; verdict: Verdict; passed: boolean; flagged: boolean };
-export type GroupRow = { group: string; kind: 'abusive' | 'innocent' | 'ambiguous'; cases: number; flagged: number; passed: number };
+export type GroupRow = {
+  group: string;
+  kind: 'abusive' | 'innocent' | 'ambiguous';
+  cases: number;
+  flagged: number;
+  passed: number;
+};
 export type EvalReport = {
   rows: GroupRow[];
-  overall: { abusive: number; caught: number; innocent: number; falseAlarms: number; recall: number; precision: number; falsePositiveRate: number };
+  overall: {
+    abusive: number;
+    caught: number;
+    innocent: number;
+    falseAlarms: number;
+    recall: number;
+    precision: number;
+    falsePositiveRate: number;
+  };
   failures: CaseResult[];
   /** Cases where the compose-time check (checkDraft) and the server verdict disagree on the text reasons. */
   disagreements: EvalCase[];
@@ -45,7 +83,17 @@ function passes(c: EvalCase, verdict: Verdict): boolean {
   }
 }
 
-const textRules = new Set(['banned-terms', 'hate-terms', 'suspect-terms', 'threat-phrases', 'uncertain-terms', 'link-limit', 'blocked-domain', 'personal-info', 'shouting']);
+const textRules = new Set([
+  'banned-terms',
+  'hate-terms',
+  'suspect-terms',
+  'threat-phrases',
+  'uncertain-terms',
+  'link-limit',
+  'blocked-domain',
+  'personal-info',
+  'shouting',
+]);
 
 export function runEval(policy: CompiledPolicy = compilePolicy(defaultPolicySettings)): EvalReport {
   const rows = new Map<string, GroupRow>();

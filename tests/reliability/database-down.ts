@@ -43,9 +43,27 @@ function createProxy() {
 
 await resetDatabase(direct);
 const db = await openDb(direct);
-const author = await db.author.create({ data: { slug: 'outage-desk', name: 'Outage Desk', email: 'outage@reliability.example' } });
-await db.article.create({ data: { slug: 'outage', headline: 'A story read during an outage', body: 'A paragraph.', publishedAt: new Date(), authorId: author.id } });
-const changed = await db.article.create({ data: { slug: 'outage-changed', headline: 'A story that changed just before the outage', body: 'A paragraph.', publishedAt: new Date(), authorId: author.id } });
+const author = await db.author.create({
+  data: { slug: 'outage-desk', name: 'Outage Desk', email: 'outage@reliability.example' },
+});
+await db.article.create({
+  data: {
+    slug: 'outage',
+    headline: 'A story read during an outage',
+    body: 'A paragraph.',
+    publishedAt: new Date(),
+    authorId: author.id,
+  },
+});
+const changed = await db.article.create({
+  data: {
+    slug: 'outage-changed',
+    headline: 'A story that changed just before the outage',
+    body: 'A paragraph.',
+    publishedAt: new Date(),
+    authorId: author.id,
+  },
+});
 const [reader] = await createTrustedReaders(db, 1, { prefix: 'outage-reader' });
 const { cookie } = await createSession(db, reader!.id);
 await closeDb();
@@ -54,7 +72,11 @@ const proxy = createProxy();
 await proxy.open();
 const proxied = new URL(direct);
 proxied.port = String(proxyPort);
-const server = await startServer({ port: Number(process.env.RELIABILITY_DB_DOWN_PORT ?? 3394), databaseUrl: proxied.toString(), env: { DB_PROBE_INTERVAL_MS: '500' } });
+const server = await startServer({
+  port: Number(process.env.RELIABILITY_DB_DOWN_PORT ?? 3394),
+  databaseUrl: proxied.toString(),
+  env: { DB_PROBE_INTERVAL_MS: '500' },
+});
 const results: Record<string, unknown> = {};
 let ok = true;
 const check = (name: string, pass: boolean, detail: unknown) => {
@@ -65,7 +87,12 @@ const check = (name: string, pass: boolean, detail: unknown) => {
 const get = async (path: string) => {
   try {
     const response = await fetch(`${server.url}${path}`);
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), cache: response.headers.get('x-page-cache'), text: await response.text() };
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      cache: response.headers.get('x-page-cache'),
+      text: await response.text(),
+    };
   } catch (error) {
     return { status: 0, retryAfter: null, cache: null, text: String(error) };
   }
@@ -79,8 +106,17 @@ try {
   // reads it again before the outage, so the only copy the server holds is the one from before the comment.
   for (let i = 0; i < 40 && (await get('/articles/outage-changed')).cache !== 'hit'; i++) await sleep(50);
   const marker = `posted-before-the-outage-${Date.now()}`;
-  const posted = await postCommentOverHttp({ baseUrl: server.url, article: changed, cookie, body: `A comment ${marker}` });
-  check('before: a comment is published on the second story', posted.status === 200 && posted.state?.status === 'done' && /published/.test(posted.state.message ?? ''), { status: posted.status, state: posted.state });
+  const posted = await postCommentOverHttp({
+    baseUrl: server.url,
+    article: changed,
+    cookie,
+    body: `A comment ${marker}`,
+  });
+  check(
+    'before: a comment is published on the second story',
+    posted.status === 200 && posted.state?.status === 'done' && /published/.test(posted.state.message ?? ''),
+    { status: posted.status, state: posted.state },
+  );
 
   await proxy.cut();
   const cutAt = Date.now();
@@ -89,18 +125,27 @@ try {
     await sleep(100);
     outage = await get('/transparency');
   }
-  check('outage: a clear 503 page with Retry-After', outage.status === 503 && /Temporarily unavailable/.test(outage.text) && Number(outage.retryAfter) > 0, {
-    status: outage.status,
-    secondsToNotice: Math.round((Date.now() - cutAt) / 100) / 10,
-  });
+  check(
+    'outage: a clear 503 page with Retry-After',
+    outage.status === 503 && /Temporarily unavailable/.test(outage.text) && Number(outage.retryAfter) > 0,
+    {
+      status: outage.status,
+      secondsToNotice: Math.round((Date.now() - cutAt) / 100) / 10,
+    },
+  );
   const health = await fetch(`${server.url}/healthz`);
   check('outage: /healthz reports the database unreachable', health.status === 503, { status: health.status });
   const cached = await get('/articles/outage');
-  check('outage: cached story pages are still served', cached.status === 200 && cached.cache === 'hit', { status: cached.status });
+  check('outage: cached story pages are still served', cached.status === 200 && cached.cache === 'hit', {
+    status: cached.status,
+  });
   const stale = await get('/articles/outage-changed');
   check(
     'outage: a stale copy is served rather than an error',
-    stale.status === 200 && stale.cache === 'stale' && stale.text.includes('A story that changed just before the outage') && !stale.text.includes(marker),
+    stale.status === 200 &&
+      stale.cache === 'stale' &&
+      stale.text.includes('A story that changed just before the outage') &&
+      !stale.text.includes(marker),
     { status: stale.status, cache: stale.cache, hasNewComment: stale.text.includes(marker) },
   );
   await sleep(3000);
@@ -119,15 +164,23 @@ try {
     await sleep(200);
     back = await get('/transparency');
   }
-  check('recovery: pages render again without a restart', back.status === 200, { secondsToRecover: Math.round((Date.now() - backAt) / 100) / 10 });
+  check('recovery: pages render again without a restart', back.status === 200, {
+    secondsToRecover: Math.round((Date.now() - backAt) / 100) / 10,
+  });
   const author = await get('/authors/outage-desk');
-  check('recovery: database-backed pages work', author.status === 200 && author.text.includes('Outage Desk'), { status: author.status });
+  check('recovery: database-backed pages work', author.status === 200 && author.text.includes('Outage Desk'), {
+    status: author.status,
+  });
   let fresh = await get('/articles/outage-changed');
   for (let i = 0; i < 40 && !fresh.text.includes(marker); i++) {
     await sleep(100);
     fresh = await get('/articles/outage-changed');
   }
-  check('recovery: the changed story shows the comment posted before the outage', fresh.status === 200 && fresh.text.includes(marker), { status: fresh.status, cache: fresh.cache });
+  check(
+    'recovery: the changed story shows the comment posted before the outage',
+    fresh.status === 200 && fresh.text.includes(marker),
+    { status: fresh.status, cache: fresh.cache },
+  );
 } finally {
   await server.stop();
   await proxy.cut();

@@ -21,12 +21,20 @@ const database = stringFlag('db') === 'postgres' ? 'postgres' : 'sqlite';
 const seconds = numberFlag('seconds', 60);
 const posters = numberFlag('posters', 200);
 const kill = hasFlag('kill');
-const url = database === 'postgres' ? (process.env.RELIABILITY_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/reliability') : 'file:./data/bench-reliability.db';
+const url =
+  database === 'postgres'
+    ? (process.env.RELIABILITY_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/reliability')
+    : 'file:./data/bench-reliability.db';
 const port = Number(process.env.RELIABILITY_LOAD_PORT ?? (database === 'postgres' ? 3397 : 3396));
 
 await resetDatabase(url);
 const db = await openDb(url);
-const { article, sessions, readers } = await seedCrowd(db, { posters, prefix: 'loader', slug: 'under-load', note: 'reliability load: flood limits raised' });
+const { article, sessions, readers } = await seedCrowd(db, {
+  posters,
+  prefix: 'loader',
+  slug: 'under-load',
+  note: 'reliability load: flood limits raised',
+});
 
 let server: AppServer = await startServer({ port, databaseUrl: url });
 const agent = new http.Agent({ keepAlive: true, maxSockets: posters + 10 });
@@ -55,7 +63,14 @@ async function post(poster: number, seq: number) {
     attempts++;
     if (attempt > 0) retries++;
     try {
-      const response = await postCommentOverHttp({ baseUrl: server.url, article, cookie: sessions[poster]!.cookie, body, idempotencyKey, agent });
+      const response = await postCommentOverHttp({
+        baseUrl: server.url,
+        article,
+        cookie: sessions[poster]!.cookie,
+        body,
+        idempotencyKey,
+        agent,
+      });
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       latencies.push(response.ms);
       const parsed = response.state;
@@ -113,7 +128,10 @@ for (const row of rows) {
 let missing = 0;
 for (const [marker, { id }] of acknowledged) if (!byMarker.get(marker)?.includes(id)) missing++;
 const duplicates = [...byMarker.values()].filter((ids) => ids.length > 1).length;
-const { commentCount } = await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { commentCount: true } });
+const { commentCount } = await db.article.findUniqueOrThrow({
+  where: { id: article.id },
+  select: { commentCount: true },
+});
 const published = await db.comment.count({ where: { articleId: article.id, status: 'PUBLISHED' } });
 await closeDb();
 
@@ -130,7 +148,13 @@ const result = {
   serverErrors,
   p50Ms: Math.round(percentile(latencies, 50)),
   p99Ms: Math.round(percentile(latencies, 99)),
-  kill: kill ? { afterSeconds: Math.round((killedAt - started) / 1000), restartSeconds: Math.round((restartedAt - killedAt) / 100) / 10, acknowledgedBeforeKill: ackedBeforeKill } : null,
+  kill: kill
+    ? {
+        afterSeconds: Math.round((killedAt - started) / 1000),
+        restartSeconds: Math.round((restartedAt - killedAt) / 100) / 10,
+        acknowledgedBeforeKill: ackedBeforeKill,
+      }
+    : null,
   retries,
   lostResponses,
   answerMismatches,
@@ -138,7 +162,14 @@ const result = {
   missing,
   duplicates,
   commentCountMatches: commentCount === published,
-  ok: missing === 0 && duplicates === 0 && serverErrors === 0 && commentCount === published && acknowledged.size > 0 && lostResponses > 0 && answerMismatches === 0,
+  ok:
+    missing === 0 &&
+    duplicates === 0 &&
+    serverErrors === 0 &&
+    commentCount === published &&
+    acknowledged.size > 0 &&
+    lostResponses > 0 &&
+    answerMismatches === 0,
 };
 console.log(`RESULT ${JSON.stringify(result)}`);
 process.exit(result.ok ? 0 : 1);

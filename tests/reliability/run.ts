@@ -21,7 +21,11 @@ function part(name: string, script: string, args: string[] = []): Promise<Part> 
   console.log(`\n── ${name}`);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: root,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let result: unknown = null;
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -35,7 +39,9 @@ function part(name: string, script: string, args: string[] = []): Promise<Part> 
     });
     child.on('exit', (code) => {
       const ok = code === 0 && result !== null;
-      console.log(`── ${name}: ${ok ? 'ok' : 'FAILED'} (${Math.round((Date.now() - started) / 1000)} s)${result ? `\n   ${JSON.stringify(result)}` : ''}`);
+      console.log(
+        `── ${name}: ${ok ? 'ok' : 'FAILED'} (${Math.round((Date.now() - started) / 1000)} s)${result ? `\n   ${JSON.stringify(result)}` : ''}`,
+      );
       resolve({ name, ok, result, seconds: Math.round((Date.now() - started) / 1000) });
     });
   });
@@ -43,24 +49,46 @@ function part(name: string, script: string, args: string[] = []): Promise<Part> 
 
 console.log(`reliability suite · ${describeMachine()}`);
 await ensureBuild();
-const postgresSkipped = hasFlag('skip-postgres') ? '--skip-postgres' : (await reachable(postgresUrl)) ? null : `nothing answers at ${new URL(postgresUrl).host} (RELIABILITY_POSTGRES_URL)`;
+const postgresSkipped = hasFlag('skip-postgres')
+  ? '--skip-postgres'
+  : (await reachable(postgresUrl))
+    ? null
+    : `nothing answers at ${new URL(postgresUrl).host} (RELIABILITY_POSTGRES_URL)`;
 // A part that does not run is recorded as skipped with the reason, so `npm test` lists it (and CI fails on it).
 const skipped = (name: string, reason: string): Part => {
   console.log(`\n── ${name}: SKIPPED (${reason})`);
   return { name, ok: false, result: null, seconds: 0, skipped: reason };
 };
-const postgresPart = (name: string, script: string, args: string[] = []) => (postgresSkipped ? Promise.resolve(skipped(name, postgresSkipped)) : part(name, script, args));
+const postgresPart = (name: string, script: string, args: string[] = []) =>
+  postgresSkipped ? Promise.resolve(skipped(name, postgresSkipped)) : part(name, script, args);
 const parts: Part[] = [
-  await part(`load: 200 posters × ${seconds} s on SQLite, SIGKILL half-way`, 'tests/reliability/load.ts', ['--db', 'sqlite', '--seconds', seconds, '--kill']),
-  await postgresPart(`load: 200 posters × ${seconds} s on PostgreSQL, SIGKILL half-way`, 'tests/reliability/load.ts', ['--db', 'postgres', '--seconds', seconds, '--kill']),
+  await part(`load: 200 posters × ${seconds} s on SQLite, SIGKILL half-way`, 'tests/reliability/load.ts', [
+    '--db',
+    'sqlite',
+    '--seconds',
+    seconds,
+    '--kill',
+  ]),
+  await postgresPart(`load: 200 posters × ${seconds} s on PostgreSQL, SIGKILL half-way`, 'tests/reliability/load.ts', [
+    '--db',
+    'postgres',
+    '--seconds',
+    seconds,
+    '--kill',
+  ]),
   await part('faults: SMTP down, floods, log secrecy (SQLite)', 'tests/reliability/faults.ts'),
   await postgresPart('database down and back (PostgreSQL behind a cut proxy)', 'tests/reliability/database-down.ts'),
 ];
 mkdirSync('data', { recursive: true });
-writeFileSync('data/reliability.json', `${JSON.stringify({ at: new Date().toISOString(), machine: machineInfo(), seconds: Number(seconds), parts }, null, 2)}\n`);
+writeFileSync(
+  'data/reliability.json',
+  `${JSON.stringify({ at: new Date().toISOString(), machine: machineInfo(), seconds: Number(seconds), parts }, null, 2)}\n`,
+);
 const failed = parts.filter((p) => !p.ok && !p.skipped);
 const skips = parts.filter((p) => p.skipped);
 const ran = parts.length - skips.length;
-console.log(`\nreliability: ${ran - failed.length} of ${ran} parts passed, ${skips.length} skipped${failed.length ? `; failed: ${failed.map((p) => p.name).join(', ')}` : ''} (results in data/reliability.json)`);
+console.log(
+  `\nreliability: ${ran - failed.length} of ${ran} parts passed, ${skips.length} skipped${failed.length ? `; failed: ${failed.map((p) => p.name).join(', ')}` : ''} (results in data/reliability.json)`,
+);
 for (const p of skips) console.log(`  skipped: ${p.name}: ${p.skipped}`);
 process.exit(failed.length ? 1 : 0);

@@ -5,7 +5,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { createArticle, createNewReader, createTrustedReader, signIn } from '../e2e/fixtures';
 import { listMail, waitForMail } from '../support/mailbox';
 
-const [a, b] = [Number(process.env.SCALE_PORT_A ?? 3601), Number(process.env.SCALE_PORT_B ?? 3602)].map((port) => `http://127.0.0.1:${port}`) as [string, string];
+const [a, b] = [Number(process.env.SCALE_PORT_A ?? 3601), Number(process.env.SCALE_PORT_B ?? 3602)].map(
+  (port) => `http://127.0.0.1:${port}`,
+) as [string, string];
 
 async function anonymous(base: string, path: string) {
   const response = await fetch(`${base}${path}`);
@@ -26,7 +28,9 @@ async function post(page: Page, displayName: string, text: string) {
   await expect(page.getByRole('status').filter({ hasText: /Your comment/ })).toBeVisible();
 }
 
-test('a comment posted on one instance is served by the other, cached page included; sessions are shared', async ({ page }) => {
+test('a comment posted on one instance is served by the other, cached page included; sessions are shared', async ({
+  page,
+}) => {
   const article = await createArticle('scale-post');
   const path = `/articles/${article.slug}`;
   await warm(b, path);
@@ -81,7 +85,8 @@ test('the write rate limit counts requests on both instances together', async ({
   const cookie = `${session.name}=${session.value}`;
   const statuses: number[] = [];
   // 12 writes per session per minute (the config's limit), alternating between the instances: 6 each.
-  for (let i = 0; i < 12; i++) statuses.push((await fetch(`${i % 2 ? b : a}/policy`, { method: 'POST', headers: { cookie } })).status);
+  for (let i = 0; i < 12; i++)
+    statuses.push((await fetch(`${i % 2 ? b : a}/policy`, { method: 'POST', headers: { cookie } })).status);
   expect(statuses.filter((s) => s === 429)).toEqual([]);
   const refused = await fetch(`${a}/policy`, { method: 'POST', headers: { cookie } });
   expect(refused.status).toBe(429);

@@ -33,7 +33,10 @@ export async function waitForMail({
         (!contains || message.text.includes(contains)),
     );
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`No email to ${to}${subject ? ` matching ${subject}` : ''}${contains ? ` containing "${contains}"` : ''} within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `No email to ${to}${subject ? ` matching ${subject}` : ''}${contains ? ` containing "${contains}"` : ''} within ${timeoutMs} ms`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -27,7 +27,9 @@ let manifestCache: ManifestEntry[] | undefined;
 export function actionManifest(): ManifestEntry[] {
   if (manifestCache) return manifestCache;
   const file = path.join(distDir(), 'server', 'server-reference-manifest.json');
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }> };
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as {
+    node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
+  };
   manifestCache = Object.entries(raw.node).map(([id, entry]) => ({
     id,
     filename: entry.filename ?? '',
@@ -41,8 +43,14 @@ export function actionManifest(): ManifestEntry[] {
 export const isInlineExport = (name: string) => name.startsWith('$$RSC_SERVER_ACTION_');
 
 export function findAction(file: string, exportName: string, inline = false): ManifestEntry {
-  const found = actionManifest().filter((entry) => entry.filename === file && (inline ? isInlineExport(entry.exportedName) : entry.exportedName === exportName));
-  if (found.length !== 1) throw new Error(`${found.length} manifest entries for ${file}#${exportName} (rebuild with NEXT_DIST_DIR=${distDir()}?)`);
+  const found = actionManifest().filter(
+    (entry) =>
+      entry.filename === file && (inline ? isInlineExport(entry.exportedName) : entry.exportedName === exportName),
+  );
+  if (found.length !== 1)
+    throw new Error(
+      `${found.length} manifest entries for ${file}#${exportName} (rebuild with NEXT_DIST_DIR=${distDir()}?)`,
+    );
   return found[0]!;
 }
 
@@ -73,7 +81,7 @@ let rotate = true;
 function nextLocalAddress(): string | undefined {
   if (!rotate) return undefined;
   sequence = (sequence + 1) % 60_000;
-  return `127.${100 + (sequence >> 16)}.${(sequence >> 8) & 255}.${(sequence & 255) || 1}`;
+  return `127.${100 + (sequence >> 16)}.${(sequence >> 8) & 255}.${sequence & 255 || 1}`;
 }
 
 export async function httpRequest(
@@ -99,7 +107,13 @@ export async function httpRequest(
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }));
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
           response.on('error', reject);
         },
       );
@@ -119,7 +133,8 @@ export async function httpRequest(
   }
 }
 
-export const cookieHeader = (sessionToken?: string): Record<string, string> => (sessionToken ? { cookie: `next-auth.session-token=${sessionToken}` } : {});
+export const cookieHeader = (sessionToken?: string): Record<string, string> =>
+  sessionToken ? { cookie: `next-auth.session-token=${sessionToken}` } : {};
 
 async function multipart(form: FormData): Promise<{ body: Buffer; type: string }> {
   const response = new Response(form);
@@ -149,7 +164,8 @@ function encodeValue(value: unknown): unknown {
   if (value === undefined) return '$undefined';
   if (typeof value === 'string') return value.startsWith('$') ? `$${value}` : value;
   if (Array.isArray(value)) return value.map(encodeValue);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeValue(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeValue(v)]));
   return value;
 }
 
@@ -175,7 +191,8 @@ function decodeValue(value: unknown): unknown {
     throw new Error(`cannot decode the reply reference ${value}`);
   }
   if (Array.isArray(value)) return value.map(decodeValue);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeValue(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeValue(v)]));
   return value;
 }
 
@@ -208,7 +225,9 @@ export async function decodeFetchShapeBody(body: Buffer, contentType: string): P
 export function withFormFields(args: unknown[], changes: Record<string, string>): unknown[] {
   const forms = args.filter((arg): arg is FormArg => arg instanceof FormArg);
   if (forms.length !== 1) throw new Error(`expected one form argument, found ${forms.length}`);
-  for (const name of Object.keys(changes)) if (!(name in forms[0]!.fields)) throw new Error(`the form has no field "${name}" (fields: ${Object.keys(forms[0]!.fields).join(', ')})`);
+  for (const name of Object.keys(changes))
+    if (!(name in forms[0]!.fields))
+      throw new Error(`the form has no field "${name}" (fields: ${Object.keys(forms[0]!.fields).join(', ')})`);
   return args.map((arg) => (arg instanceof FormArg ? new FormArg({ ...arg.fields, ...changes }) : arg));
 }
 
@@ -232,7 +251,12 @@ export function noJsShapeBody(actionId: string, fields: Fields, previousState?: 
 
 // ── Calls ──────────────────────────────────────────────────────────────────────────────────────────────
 
-export type CallOptions = { path: string; sessionToken?: string; origin?: string | null; headers?: Record<string, string> };
+export type CallOptions = {
+  path: string;
+  sessionToken?: string;
+  origin?: string | null;
+  headers?: Record<string, string>;
+};
 
 function actionHeaders({ sessionToken, origin, headers }: CallOptions): Record<string, string> {
   return { ...(origin === null ? {} : { origin: origin ?? baseURL }), ...cookieHeader(sessionToken), ...headers };
@@ -253,7 +277,11 @@ export async function callActionFetch(actionId: string, args: unknown[], options
  * the outcome. This is the lost response a retry with the same idempotency key must not turn into a second write.
  * Resolves with the status line the server had begun to send.
  */
-export async function callActionFetchAndHangUp(actionId: string, args: unknown[], options: CallOptions): Promise<number> {
+export async function callActionFetchAndHangUp(
+  actionId: string,
+  args: unknown[],
+  options: CallOptions,
+): Promise<number> {
   const { body, type } = await multipart(fetchShapeBody(args));
   return new Promise<number>((resolve, reject) => {
     const request = http.request({
@@ -262,7 +290,13 @@ export async function callActionFetchAndHangUp(actionId: string, args: unknown[]
       path: options.path,
       method: 'POST',
       agent: false,
-      headers: { 'content-type': type, 'next-action': actionId, accept: 'text/x-component', 'content-length': String(body.length), ...actionHeaders(options) },
+      headers: {
+        'content-type': type,
+        'next-action': actionId,
+        accept: 'text/x-component',
+        'content-length': String(body.length),
+        ...actionHeaders(options),
+      },
     });
     request.on('response', (response) => {
       request.destroy();
@@ -275,14 +309,30 @@ export async function callActionFetchAndHangUp(actionId: string, args: unknown[]
 }
 
 /** POSTs a raw body with the `Next-Action` header (for malformed-payload tests). */
-export async function callActionRaw(actionId: string, body: Buffer | string, contentType: string, options: CallOptions): Promise<HttpResult> {
-  return httpRequest('POST', options.path, { body, headers: { 'content-type': contentType, 'next-action': actionId, accept: 'text/x-component', ...actionHeaders(options) } });
+export async function callActionRaw(
+  actionId: string,
+  body: Buffer | string,
+  contentType: string,
+  options: CallOptions,
+): Promise<HttpResult> {
+  return httpRequest('POST', options.path, {
+    body,
+    headers: {
+      'content-type': contentType,
+      'next-action': actionId,
+      accept: 'text/x-component',
+      ...actionHeaders(options),
+    },
+  });
 }
 
 /** POSTs a form the way a browser does without JavaScript. */
 export async function postForm(form: FormData, options: CallOptions): Promise<HttpResult> {
   const { body, type } = await multipart(form);
-  return httpRequest('POST', options.path, { body, headers: { 'content-type': type, accept: 'text/html', ...actionHeaders(options) } });
+  return httpRequest('POST', options.path, {
+    body,
+    headers: { 'content-type': type, accept: 'text/html', ...actionHeaders(options) },
+  });
 }
 
 export function formFrom(fields: Fields): FormData {
@@ -297,7 +347,7 @@ export function formFrom(fields: Fields): FormData {
 export function flightRows(text: string): Map<string, string> {
   const bytes = Buffer.from(text, 'utf8');
   const rows = new Map<string, string>();
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const colon = bytes.indexOf(0x3a, at);
     if (colon < 0) break;
     const id = bytes.subarray(at, colon).toString('latin1');
@@ -337,7 +387,14 @@ export function actionResult(text: string): unknown {
   }
 }
 
-const entities: Record<string, string> = { '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&#x27;': "'", '&#39;': "'" };
+const entities: Record<string, string> = {
+  '&quot;': '"',
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&#x27;': "'",
+  '&#39;': "'",
+};
 const decodeEntities = (text: string) => text.replace(/&(?:quot|amp|lt|gt|#x27|#39);/g, (entity) => entities[entity]!);
 
 /** The hidden inputs of the first form in `html` that carries a server action (`$ACTION_…` fields included). */
@@ -348,7 +405,8 @@ export function hiddenInputs(html: string): Record<string, string> {
     for (const input of form[0].matchAll(/<input\b[^>]*>/g)) {
       if (!/type="hidden"/.test(input[0])) continue;
       const name = /name="([^"]*)"/.exec(input[0])?.[1];
-      if (name !== undefined) fields[decodeEntities(name)] = decodeEntities(/value="([^"]*)"/.exec(input[0])?.[1] ?? '');
+      if (name !== undefined)
+        fields[decodeEntities(name)] = decodeEntities(/value="([^"]*)"/.exec(input[0])?.[1] ?? '');
     }
     return fields;
   }

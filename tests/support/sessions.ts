@@ -9,7 +9,8 @@ export type Account = { id: string; email: string; displayName: string | null };
 export type Actor = { role: Role; user: Account | null; sessionToken?: string };
 
 let counter = 0;
-export const uniqueSuffix = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
+export const uniqueSuffix = () =>
+  `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
 
 /** A session for `userId`, valid for a day; returns the cookie value. */
 export async function openSession(userId: string): Promise<string> {
@@ -22,7 +23,12 @@ export async function openSession(userId: string): Promise<string> {
 /** An account with a display name (unless `named: false`), in the given standing. */
 export async function createAccount(
   label: string,
-  { role = 'READER', named = true, suspended = false, banned = false }: { role?: 'READER' | 'MODERATOR' | 'ADMIN'; named?: boolean; suspended?: boolean; banned?: boolean } = {},
+  {
+    role = 'READER',
+    named = true,
+    suspended = false,
+    banned = false,
+  }: { role?: 'READER' | 'MODERATOR' | 'ADMIN'; named?: boolean; suspended?: boolean; banned?: boolean } = {},
 ): Promise<Account> {
   const db = await testDb();
   const suffix = uniqueSuffix();

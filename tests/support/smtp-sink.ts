@@ -31,7 +31,10 @@ function startSmtp(): Promise<void> {
       simpleParser(stream)
         .then((mail) => {
           const headers: Record<string, string> = {};
-          for (const [key, value] of mail.headerLines.map((line) => [line.key, line.line.slice(line.line.indexOf(':') + 1).trim()] as const)) headers[key] = value;
+          for (const [key, value] of mail.headerLines.map(
+            (line) => [line.key, line.line.slice(line.line.indexOf(':') + 1).trim()] as const,
+          ))
+            headers[key] = value;
           messages.push({
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -73,7 +76,11 @@ createServer((request, response) => {
     messages.length = 0;
     return reply(200, { ok: true });
   }
-  if (request.method === 'POST' && url.pathname === '/smtp/stop') return void stopSmtp().then(() => reply(200, { smtp: false }));
-  if (request.method === 'POST' && url.pathname === '/smtp/start') return void startSmtp().then(() => reply(200, { smtp: true }));
+  if (request.method === 'POST' && url.pathname === '/smtp/stop')
+    return void stopSmtp().then(() => reply(200, { smtp: false }));
+  if (request.method === 'POST' && url.pathname === '/smtp/start')
+    return void startSmtp().then(() => reply(200, { smtp: true }));
   reply(404, { error: 'not found' });
-}).listen(httpPort, '127.0.0.1', () => console.log(`smtp sink: SMTP 127.0.0.1:${smtpPort}, HTTP 127.0.0.1:${httpPort}`));
+}).listen(httpPort, '127.0.0.1', () =>
+  console.log(`smtp sink: SMTP 127.0.0.1:${smtpPort}, HTTP 127.0.0.1:${httpPort}`),
+);

@@ -14,13 +14,21 @@ import { PreferencesForm } from './preferences-form';
 
 export const metadata: Metadata = { title: 'Your account' };
 
-const statusLabels = { PUBLISHED: 'Published', PENDING: 'Held for review', REJECTED: 'Rejected', DELETED: 'Deleted' } as const;
+const statusLabels = {
+  PUBLISHED: 'Published',
+  PENDING: 'Held for review',
+  REJECTED: 'Rejected',
+  DELETED: 'Deleted',
+} as const;
 
 export default async function ProfilePage() {
   const viewer = await requireViewer('/profile');
   const [comments, prefs, holds] = await Promise.all([
     listOwnComments(viewer.id),
-    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { notifyReplies: true, notifyAuthorReplies: true, notifyModeration: true } }),
+    db.user.findUniqueOrThrow({
+      where: { id: viewer.id },
+      select: { notifyReplies: true, notifyAuthorReplies: true, notifyModeration: true },
+    }),
     listAccountHolds(viewer),
   ]);
   return (
@@ -58,7 +66,11 @@ export default async function ProfilePage() {
               <li key={hold.ruleId}>
                 Your comments are reviewed because {hold.because} {hold.ends}
                 {hold.ruleId === 'low-trust' && holds.breaches.length > 0 && (
-                  <> Comments that counted against you: {holds.breaches.map((b) => (isClauseId(b.clause) ? clauseLabel(b.clause) : b.clause)).join(', ')}.</>
+                  <>
+                    {' '}
+                    Comments that counted against you:{' '}
+                    {holds.breaches.map((b) => (isClauseId(b.clause) ? clauseLabel(b.clause) : b.clause)).join(', ')}.
+                  </>
                 )}
               </li>
             ))}
@@ -82,16 +94,24 @@ export default async function ProfilePage() {
             return (
               <li key={comment.id} id={`comment-${comment.id}`} className="comment">
                 <p className="comment__header">
-                  <span className={`badge status status--${comment.status.toLowerCase()}`}>{statusLabels[comment.status]}</span>
-                  <Link href={`/articles/${comment.article.slug}#comment-${comment.id}`}>{comment.article.headline}</Link>
+                  <span className={`badge status status--${comment.status.toLowerCase()}`}>
+                    {statusLabels[comment.status]}
+                  </span>
+                  <Link href={`/articles/${comment.article.slug}#comment-${comment.id}`}>
+                    {comment.article.headline}
+                  </Link>
                   <time className="comment__time" dateTime={comment.createdAt.toISOString()}>
                     {formatDateTime(comment.createdAt)}
                   </time>
                 </p>
                 {comment.status !== 'DELETED' && <p className="comment__body">{comment.body}</p>}
                 {statement && <StatementOfReasons statement={statement} linkAppeal={false} withHeadline={false} />}
-                {statement?.appeal?.state === 'available' && <AppealForm action={appealAction} commentId={comment.id} />}
-                {comment.appeal?.status === 'REINSTATED' && comment.status === 'PUBLISHED' && <p className="meta">Reinstated on appeal.</p>}
+                {statement?.appeal?.state === 'available' && (
+                  <AppealForm action={appealAction} commentId={comment.id} />
+                )}
+                {comment.appeal?.status === 'REINSTATED' && comment.status === 'PUBLISHED' && (
+                  <p className="meta">Reinstated on appeal.</p>
+                )}
               </li>
             );
           })}

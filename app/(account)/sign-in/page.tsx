@@ -14,8 +14,8 @@ export default async function SignInPage({ searchParams }: Props) {
     <div className="panel">
       <h1>Sign in to comment</h1>
       <p>
-        Enter your email address and we will send you a link that signs you in to {site.name}. No password needed. New here?
-        The same link creates your account.
+        Enter your email address and we will send you a link that signs you in to {site.name}. No password needed. New
+        here? The same link creates your account.
       </p>
       <SignInForm action={requestSignInLink} callbackUrl={callbackUrl} />
     </div>

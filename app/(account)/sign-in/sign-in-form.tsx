@@ -3,7 +3,10 @@ import { useActionState } from 'react';
 import type { FormState } from '@/lib/actions/form-state';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 
-type Props = { action: (previous: FormState<'email'>, formData: FormData) => Promise<FormState<'email'>>; callbackUrl: string };
+type Props = {
+  action: (previous: FormState<'email'>, formData: FormData) => Promise<FormState<'email'>>;
+  callbackUrl: string;
+};
 
 export function SignInForm({ action, callbackUrl }: Props) {
   const [state, submit, pending] = useActionState(action, { status: 'idle' } as FormState<'email'>);

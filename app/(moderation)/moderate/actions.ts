@@ -21,7 +21,11 @@ const note = z
 
 const decisionSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('approve') }),
-  z.object({ decision: z.literal('reject'), clause: z.enum(clauseIds, { error: 'Choose the clause the comment breaks.' }), note }),
+  z.object({
+    decision: z.literal('reject'),
+    clause: z.enum(clauseIds, { error: 'Choose the clause the comment breaks.' }),
+    note,
+  }),
   z.object({ decision: z.literal('feature') }),
   z.object({ decision: z.literal('unfeature') }),
 ]);
@@ -29,26 +33,38 @@ const target = z.object({ commentId: id, version: z.coerce.number().int().min(0)
 
 function toDecision(parsed: z.infer<typeof decisionSchema>): Decision {
   if (parsed.decision === 'reject') return { kind: 'reject', clause: parsed.clause, note: parsed.note };
-  if (parsed.decision === 'feature' || parsed.decision === 'unfeature') return { kind: 'feature', featured: parsed.decision === 'feature' };
+  if (parsed.decision === 'feature' || parsed.decision === 'unfeature')
+    return { kind: 'feature', featured: parsed.decision === 'feature' };
   return { kind: 'approve' };
 }
 
 async function revalidateAfter(commentIds: string[]) {
   revalidatePath('/moderate');
-  const articles = await db.comment.findMany({ where: { id: { in: commentIds } }, select: { article: { select: { slug: true } } } });
+  const articles = await db.comment.findMany({
+    where: { id: { in: commentIds } },
+    select: { article: { select: { slug: true } } },
+  });
   for (const slug of new Set(articles.map((a) => a.article.slug))) revalidatePath(`/articles/${slug}`);
 }
 
 export type DecideField = 'clause' | 'note' | 'decision';
 
-export async function decideAction(_previous: FormState<DecideField>, formData: FormData): Promise<FormState<DecideField>> {
+export async function decideAction(
+  _previous: FormState<DecideField>,
+  formData: FormData,
+): Promise<FormState<DecideField>> {
   const moderator = await staffOrNull();
   if (!moderator) return invalid({}, refused);
   const values = formValues(formData);
   const who = target.safeParse(values);
   const what = decisionSchema.safeParse(values);
   if (!who.success) return invalid({}, 'This card is out of date: reload the queue.');
-  if (!what.success) return invalid(z.flattenError(what.error).fieldErrors as Partial<Record<DecideField, string[]>>, 'Please complete the decision.', { note: values.note ?? '' });
+  if (!what.success)
+    return invalid(
+      z.flattenError(what.error).fieldErrors as Partial<Record<DecideField, string[]>>,
+      'Please complete the decision.',
+      { note: values.note ?? '' },
+    );
   const result = await decideComment(moderator, who.data.commentId, who.data.version, toDecision(what.data));
   if (!result.ok) return invalid({}, result.message);
   await revalidateAfter([who.data.commentId]);
@@ -80,7 +96,12 @@ export async function bulkDecideAction(_previous: FormState, formData: FormData)
   await revalidateAfter(parsedTargets.flatMap((p) => (p.success ? [p.data.commentId] : [])));
   const verb = what.data.decision === 'approve' ? 'Approved' : 'Rejected';
   return problems.length
-    ? { status: 'done', tone: 'warn', message: `${verb} ${done}; ${problems.length} not changed: ${problems.join(' ')}`, at: Date.now() }
+    ? {
+        status: 'done',
+        tone: 'warn',
+        message: `${verb} ${done}; ${problems.length} not changed: ${problems.join(' ')}`,
+        at: Date.now(),
+      }
     : { status: 'done', message: `${verb} ${done} comment${done === 1 ? '' : 's'}.`, at: Date.now() };
 }
 
@@ -95,7 +116,8 @@ export async function userMeasureAction(_previous: FormState, formData: FormData
   const moderator = await staffOrNull();
   if (!moderator) return invalid({}, refused);
   const parsed = measureSchema.safeParse(formValues(formData));
-  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors, 'Choose a measure (and a period for a suspension).');
+  if (!parsed.success)
+    return invalid(z.flattenError(parsed.error).fieldErrors, 'Choose a measure (and a period for a suspension).');
   const { measure, days, userId } = parsed.data;
   const result = await applyUserMeasure(
     moderator,

@@ -16,21 +16,37 @@ import { bulkDecideAction, decideAction, decideAppealAction, userMeasureAction }
 export const generateMetadata = staffMetadata('Moderation');
 export const dynamic = 'force-dynamic';
 
-const queueLabels: Record<QueueName, string> = { pending: 'Pending', reported: 'Reported', appeals: 'Appeals', approved: 'Approved', rejected: 'Rejected' };
+const queueLabels: Record<QueueName, string> = {
+  pending: 'Pending',
+  reported: 'Reported',
+  appeals: 'Appeals',
+  approved: 'Approved',
+  rejected: 'Rejected',
+};
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 export default async function ModeratePage({ searchParams }: Props) {
   const viewer = await requireStaffPage();
   const params = await searchParams;
-  const queue = (queueNames as readonly string[]).includes(params.queue ?? '') ? (params.queue as QueueName) : 'pending';
+  const queue = (queueNames as readonly string[]).includes(params.queue ?? '')
+    ? (params.queue as QueueName)
+    : 'pending';
   const articleId = queryText(params.article, 64);
   const authorQuery = queryText(params.author, 100);
   const author = authorQuery ? await findUserForFilter(authorQuery) : null;
   const q = queryText(params.q);
-  const filter = { articleId, authorId: author?.id ?? (authorQuery ? 'no-such-user' : undefined), q: queue === 'approved' || queue === 'rejected' ? q : undefined };
+  const filter = {
+    articleId,
+    authorId: author?.id ?? (authorQuery ? 'no-such-user' : undefined),
+    q: queue === 'approved' || queue === 'rejected' ? q : undefined,
+  };
 
-  const [counts, page, articles] = await Promise.all([queueCounts(filter), pageQueue(queue, filter, params.after), listArticlesForFilter()]);
+  const [counts, page, articles] = await Promise.all([
+    queueCounts(filter),
+    pageQueue(queue, filter, params.after),
+    listArticlesForFilter(),
+  ]);
   const cards = await loadCards(page.ids);
   // Changes on every render, including the one a decision's revalidation sends back: the counts follow it at once.
   const renderedAt = Date.now();
@@ -51,7 +67,8 @@ export default async function ModeratePage({ searchParams }: Props) {
         <nav aria-label="Moderation tools" className="meta">
           {isAdmin(viewer) && (
             <>
-              <Link href="/moderate/rules">Rules</Link> · <Link href="/moderate/log">Audit log</Link> · <Link href="/moderate/outbox">Outbox</Link> ·{' '}
+              <Link href="/moderate/rules">Rules</Link> · <Link href="/moderate/log">Audit log</Link> ·{' '}
+              <Link href="/moderate/outbox">Outbox</Link> ·{' '}
             </>
           )}
           <Link href="/moderate/articles">Article settings</Link>
@@ -60,7 +77,12 @@ export default async function ModeratePage({ searchParams }: Props) {
 
       <nav aria-label="Queues" className="queue-tabs">
         {queueNames.map((name) => (
-          <Link key={name} href={link({ queue: name, after: undefined })} aria-current={name === queue ? 'page' : undefined} className="queue-tab">
+          <Link
+            key={name}
+            href={link({ queue: name, after: undefined })}
+            aria-current={name === queue ? 'page' : undefined}
+            className="queue-tab"
+          >
             {queueLabels[name]} <LiveCount queue={name} initial={counts[name]} asOf={renderedAt} query={countQuery} />
           </Link>
         ))}
@@ -116,12 +138,19 @@ export default async function ModeratePage({ searchParams }: Props) {
       )}
 
       {cards.length === 0 ? (
-        <p className="notice">Nothing in this queue{filter.articleId || filter.authorId || filter.q ? ' for this filter' : ''}.</p>
+        <p className="notice">
+          Nothing in this queue{filter.articleId || filter.authorId || filter.q ? ' for this filter' : ''}.
+        </p>
       ) : (
         <ol className="cards">
           {cards.map((card) => (
             <li key={card.id}>
-              <ModerationCard card={card} clauses={clauseOptions} selectable={bulk} actions={{ decide: decideAction, measure: userMeasureAction, appeal: decideAppealAction }} />
+              <ModerationCard
+                card={card}
+                clauses={clauseOptions}
+                selectable={bulk}
+                actions={{ decide: decideAction, measure: userMeasureAction, appeal: decideAppealAction }}
+              />
             </li>
           ))}
         </ol>

@@ -12,9 +12,9 @@ export default function PolicyPage() {
       <p className="kicker">Standards</p>
       <h1>Comment policy</h1>
       <p>
-        {site.name} hosts discussion under its stories so that readers can add knowledge, challenge our reporting and argue
-        with one another. These rules keep that discussion worth reading. Every automatic check and every moderator’s
-        decision cites one of the numbered clauses below, and links to it.
+        {site.name} hosts discussion under its stories so that readers can add knowledge, challenge our reporting and
+        argue with one another. These rules keep that discussion worth reading. Every automatic check and every
+        moderator’s decision cites one of the numbered clauses below, and links to it.
       </p>
       <nav aria-label="Clauses">
         <ol>
@@ -55,7 +55,10 @@ export default function PolicyPage() {
       ))}
       <section id={automaticChecks.id} className="policy__clause" aria-labelledby={`${automaticChecks.id}-title`}>
         <h2 id={`${automaticChecks.id}-title`}>{automaticChecks.title}</h2>
-        <p>Every comment is checked by software before it appears. People disguise words to get past such checks, so ours:</p>
+        <p>
+          Every comment is checked by software before it appears. People disguise words to get past such checks, so
+          ours:
+        </p>
         <ul>
           {automaticChecks.does.map((paragraph) => (
             <li key={paragraph}>{paragraph}</li>

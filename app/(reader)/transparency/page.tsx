@@ -29,7 +29,8 @@ const weekSeries: Series[] = [
   { key: 'moderatorDecisions', label: 'Moderator decisions', color: colors.moderator },
 ];
 
-const shortClause = (clause: string) => (isClauseId(clause) ? `§${getClause(clause).number} ${getClause(clause).title}` : clause);
+const shortClause = (clause: string) =>
+  isClauseId(clause) ? `§${getClause(clause).number} ${getClause(clause).title}` : clause;
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "24 Nov": short enough to sit under a column. */
 const weekLabel = (week: string) => `${Number(week.slice(8, 10))} ${months[Number(week.slice(5, 7)) - 1]}`;
@@ -50,9 +51,10 @@ export default async function TransparencyPage() {
       <p className="kicker">Standards</p>
       <h1>How we moderate: transparency report</h1>
       <p>
-        Every comment on {site.name} is checked against our <Link href="/policy">comment policy</Link>. These figures cover the last twelve months
-        (since {report.since.toISOString().slice(0, 10)}) and update every few minutes. A held comment waits for a moderator and is not a
-        rejection: most are published once checked. A comment that breaks several clauses counts once under each.
+        Every comment on {site.name} is checked against our <Link href="/policy">comment policy</Link>. These figures
+        cover the last twelve months (since {report.since.toISOString().slice(0, 10)}) and update every few minutes. A
+        held comment waits for a moderator and is not a rejection: most are published once checked. A comment that
+        breaks several clauses counts once under each.
       </p>
       <dl className="facts">
         <div>
@@ -70,14 +72,16 @@ export default async function TransparencyPage() {
         <div>
           <dt>Decisions by moderators</dt>
           <dd>
-            {n(human)} ({plural(report.moderator.approvals, 'approval')}, {plural(report.moderator.rejections, 'rejection')},{' '}
+            {n(human)} ({plural(report.moderator.approvals, 'approval')},{' '}
+            {plural(report.moderator.rejections, 'rejection')},{' '}
             {plural(report.moderator.appealDecisions, 'appeal decision')})
           </dd>
         </div>
         <div>
           <dt>Held comments, after a moderator’s check</dt>
           <dd>
-            {n(report.heldOutcomes.approved)} published · {n(report.heldOutcomes.rejected)} rejected · {n(report.heldOutcomes.undecided)} not decided
+            {n(report.heldOutcomes.approved)} published · {n(report.heldOutcomes.rejected)} rejected ·{' '}
+            {n(report.heldOutcomes.undecided)} not decided
           </dd>
         </div>
         <div>
@@ -112,10 +116,20 @@ export default async function TransparencyPage() {
             id="chart-clauses"
             title="Comments held or rejected under each clause"
             description={report.byClause
-              .map((row) => `${shortClause(row.clause)}: ${row.automaticHolds} held and ${row.automaticRejections} rejected automatically, ${row.moderatorRejections} rejected by moderators`)
+              .map(
+                (row) =>
+                  `${shortClause(row.clause)}: ${row.automaticHolds} held and ${row.automaticRejections} rejected automatically, ${row.moderatorRejections} rejected by moderators`,
+              )
               .join('; ')}
             series={clauseSeries}
-            rows={report.byClause.map((row) => ({ label: shortClause(row.clause), values: { automaticHolds: row.automaticHolds, automaticRejections: row.automaticRejections, moderatorRejections: row.moderatorRejections } }))}
+            rows={report.byClause.map((row) => ({
+              label: shortClause(row.clause),
+              values: {
+                automaticHolds: row.automaticHolds,
+                automaticRejections: row.automaticRejections,
+                moderatorRejections: row.moderatorRejections,
+              },
+            }))}
           />
           <div style={{ overflowX: 'auto' }}>
             <table className="data-table" aria-label="Comments by clause">
@@ -130,7 +144,13 @@ export default async function TransparencyPage() {
               <tbody>
                 {report.byClause.map((row) => (
                   <tr key={row.clause} data-clause={row.clause}>
-                    <th scope="row">{isClauseId(row.clause) ? <a href={clauseHref(row.clause)}>{clauseLabel(row.clause)}</a> : row.clause}</th>
+                    <th scope="row">
+                      {isClauseId(row.clause) ? (
+                        <a href={clauseHref(row.clause)}>{clauseLabel(row.clause)}</a>
+                      ) : (
+                        row.clause
+                      )}
+                    </th>
                     <td>{n(row.automaticHolds)}</td>
                     <td>{n(row.automaticRejections)}</td>
                     <td>{n(row.moderatorRejections)}</td>
@@ -146,16 +166,36 @@ export default async function TransparencyPage() {
       <ColumnChart
         id="chart-weeks"
         title={`Decisions per week, last ${lastWeeks.length} weeks (weeks start on Monday)`}
-        description={lastWeeks.map((w) => `Week of ${weekLabel(w.week)}: ${w.automaticHolds} held, ${w.automaticRejections} rejected automatically, ${w.moderatorDecisions} moderator decisions`).join('; ')}
+        description={lastWeeks
+          .map(
+            (w) =>
+              `Week of ${weekLabel(w.week)}: ${w.automaticHolds} held, ${w.automaticRejections} rejected automatically, ${w.moderatorDecisions} moderator decisions`,
+          )
+          .join('; ')}
         series={weekSeries}
-        rows={lastWeeks.map((w) => ({ label: weekLabel(w.week), values: { automaticHolds: w.automaticHolds, automaticRejections: w.automaticRejections, moderatorDecisions: w.moderatorDecisions } }))}
+        rows={lastWeeks.map((w) => ({
+          label: weekLabel(w.week),
+          values: {
+            automaticHolds: w.automaticHolds,
+            automaticRejections: w.automaticRejections,
+            moderatorDecisions: w.moderatorDecisions,
+          },
+        }))}
       />
       <ColumnChart
         id="chart-wait"
         title={`Median ${waitUnit.name} from posting to a moderator’s decision, per week`}
-        description={lastWeeks.map((w) => `Week of ${weekLabel(w.week)}: ${w.medianDecisionMs === null ? 'no decisions' : `${inUnit(w.medianDecisionMs)} ${waitUnit.name}`}`).join('; ')}
+        description={lastWeeks
+          .map(
+            (w) =>
+              `Week of ${weekLabel(w.week)}: ${w.medianDecisionMs === null ? 'no decisions' : `${inUnit(w.medianDecisionMs)} ${waitUnit.name}`}`,
+          )
+          .join('; ')}
         series={[{ key: 'wait', label: `Median ${waitUnit.name}`, color: colors.wait }]}
-        rows={lastWeeks.map((w) => ({ label: weekLabel(w.week), values: { wait: w.medianDecisionMs === null ? 0 : inUnit(w.medianDecisionMs) } }))}
+        rows={lastWeeks.map((w) => ({
+          label: weekLabel(w.week),
+          values: { wait: w.medianDecisionMs === null ? 0 : inUnit(w.medianDecisionMs) },
+        }))}
       />
       <div style={{ overflowX: 'auto' }}>
         <table className="data-table" aria-label="Decisions by week">

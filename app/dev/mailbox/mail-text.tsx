@@ -8,7 +8,12 @@ function Linked({ line }: { line: string }) {
   let at = 0;
   for (const match of line.matchAll(url)) {
     const href = match[0].replace(/[.,;:!?)]+$/, '');
-    parts.push(line.slice(at, match.index), <a key={match.index} href={href}>{href}</a>);
+    parts.push(
+      line.slice(at, match.index),
+      <a key={match.index} href={href}>
+        {href}
+      </a>,
+    );
     at = match.index + href.length;
   }
   parts.push(line.slice(at));

@@ -15,7 +15,8 @@ export const dynamic = 'force-dynamic';
 // links, so it answers only on a loopback APP_URL and to a reader on this machine (server.ts also refuses to
 // start with it on a reachable address: lib/server/dev-mailbox-guard.ts).
 export default async function DevMailboxPage() {
-  if (!env().devMailbox || devMailboxProblem({ devMailbox: true, appUrl: env().appUrl, listenHost: '127.0.0.1' })) notFound();
+  if (!env().devMailbox || devMailboxProblem({ devMailbox: true, appUrl: env().appUrl, listenHost: '127.0.0.1' }))
+    notFound();
   if (!isLoopbackAddress(await clientIp())) notFound();
   const messages = await listRecentMail();
   return (
@@ -27,8 +28,8 @@ export default async function DevMailboxPage() {
       {messages.map((message) => (
         <article key={message.id} className="mail" aria-label={`Email to ${message.to}: ${message.subject}`}>
           <header className="meta">
-            <strong>To:</strong> {message.to} · <strong>Subject:</strong> {message.subject} · {formatDateTime(message.createdAt)} ·{' '}
-            {message.status.toLowerCase()}
+            <strong>To:</strong> {message.to} · <strong>Subject:</strong> {message.subject} ·{' '}
+            {formatDateTime(message.createdAt)} · {message.status.toLowerCase()}
           </header>
           <MailText text={message.text} />
         </article>

@@ -17,7 +17,9 @@ export default async function UnsubscribePage({ params }: Props) {
       <div className="panel">
         <StatusMarker status={404} />
         <h1>Email preferences</h1>
-        <p role="alert">This link is not valid. Use the link in the most recent email, or change your preferences on your profile.</p>
+        <p role="alert">
+          This link is not valid. Use the link in the most recent email, or change your preferences on your profile.
+        </p>
       </div>
     );
   }
@@ -31,7 +33,8 @@ export default async function UnsubscribePage({ params }: Props) {
     <div className="panel">
       <h1>Email preferences</h1>
       <p role="status">
-        {subscription.recipient} is {subscription.subscribed ? 'receiving' : 'no longer receiving'} {subscription.description}.
+        {subscription.recipient} is {subscription.subscribed ? 'receiving' : 'no longer receiving'}{' '}
+        {subscription.description}.
       </p>
       <form action={change}>
         <input type="hidden" name="subscribe" value={subscription.subscribed ? '0' : '1'} />

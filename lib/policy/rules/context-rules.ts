@@ -67,7 +67,13 @@ export function articleReasons(context: PolicyContext, policy: CompiledPolicy): 
   const { article, now } = context;
   const reasons: Reason[] = [];
   if (policy.enabled('comments-closed') && !article.commentsOpen)
-    reasons.push({ ruleId: 'comments-closed', outcome: 'reject', clause: 'moderation', message: 'Comments are closed on this story.', evidence: [{ kind: 'setting', setting: 'article.commentsOpen' }] });
+    reasons.push({
+      ruleId: 'comments-closed',
+      outcome: 'reject',
+      clause: 'moderation',
+      message: 'Comments are closed on this story.',
+      evidence: [{ kind: 'setting', setting: 'article.commentsOpen' }],
+    });
   const days = article.autoCloseDays ?? policy.settings.autoCloseDays;
   if (policy.enabled('auto-closed') && days !== null && article.commentsOpen) {
     const closesAt = new Date(article.publishedAt.getTime() + days * 86_400_000);
@@ -81,7 +87,13 @@ export function articleReasons(context: PolicyContext, policy: CompiledPolicy): 
       });
   }
   if (policy.enabled('article-premoderated') && article.premoderate)
-    reasons.push({ ruleId: 'article-premoderated', outcome: 'hold', clause: 'moderation', message: 'Every comment on this story is reviewed by a moderator before it appears.', evidence: [{ kind: 'setting', setting: 'article.premoderate' }] });
+    reasons.push({
+      ruleId: 'article-premoderated',
+      outcome: 'hold',
+      clause: 'moderation',
+      message: 'Every comment on this story is reviewed by a moderator before it appears.',
+      evidence: [{ kind: 'setting', setting: 'article.premoderate' }],
+    });
   return reasons;
 }
 
@@ -93,7 +105,9 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
   // Flooding: staff are exempt (they may need to post corrections quickly).
   if (!author.isStaff) {
     const flood = (ruleId: 'flood-user' | 'flood-ip', times: Date[], limit: number, who: string) => {
-      const recent = times.filter((t) => now.getTime() - t.getTime() < minute).sort((a, b) => a.getTime() - b.getTime());
+      const recent = times
+        .filter((t) => now.getTime() - t.getTime() < minute)
+        .sort((a, b) => a.getTime() - b.getTime());
       if (!enabled(ruleId) || recent.length < limit) return;
       // The oldest comment that must leave the one-minute window before another one fits.
       const oldest = recent[recent.length - limit]!;
@@ -109,15 +123,28 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
         ],
       });
     };
-    flood('flood-user', context.recentByAuthor.map((c) => c.createdAt), settings.floodPerUserPerMinute, 'You have');
-    flood('flood-ip', context.recentFromIp.map((c) => c.createdAt), settings.floodPerIpPerMinute, 'Your network has');
+    flood(
+      'flood-user',
+      context.recentByAuthor.map((c) => c.createdAt),
+      settings.floodPerUserPerMinute,
+      'You have',
+    );
+    flood(
+      'flood-ip',
+      context.recentFromIp.map((c) => c.createdAt),
+      settings.floodPerIpPerMinute,
+      'Your network has',
+    );
   }
 
   // The new text's fingerprint is compared with each recent one's (memoised).
   const windowStart = now.getTime() - settings.duplicateWindowMinutes * minute;
   // A shared fingerprint must not be empty (texts of punctuation alone are not duplicates).
   const print = context.recentByAuthor.length || context.recentByOthers.length ? fingerprint(body) : '';
-  if (enabled('duplicate-self') && context.recentByAuthor.some((c) => c.createdAt.getTime() >= windowStart && samePrint(print, c.body) > 0))
+  if (
+    enabled('duplicate-self') &&
+    context.recentByAuthor.some((c) => c.createdAt.getTime() >= windowStart && samePrint(print, c.body) > 0)
+  )
     reasons.push({
       ruleId: 'duplicate-self',
       outcome: 'reject',
@@ -128,14 +155,27 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
   // Only texts of at least 20 letters/digits count: a shared fingerprint has the new text's length. (With a
   // limit below 1 account, which the settings schema rejects, the length must be known without a match.)
   if (enabled('duplicate-others') && (settings.duplicateAccounts >= 1 || fingerprint(body).length >= 20)) {
-    const accounts = new Set(context.recentByOthers.filter((c) => c.createdAt.getTime() >= windowStart && c.authorId !== author.id && samePrint(print, c.body) >= 20).map((c) => c.authorId));
+    const accounts = new Set(
+      context.recentByOthers
+        .filter(
+          (c) => c.createdAt.getTime() >= windowStart && c.authorId !== author.id && samePrint(print, c.body) >= 20,
+        )
+        .map((c) => c.authorId),
+    );
     if (accounts.size >= settings.duplicateAccounts)
       reasons.push({
         ruleId: 'duplicate-others',
         outcome: 'hold',
         clause: 'spam',
         message: `The same text (look-alike letters, spacing and a few added words aside) was posted from ${count(accounts.size, 'other account')} in the last ${count(settings.duplicateWindowMinutes, 'minute')}.`,
-        evidence: [{ kind: 'count', count: accounts.size, limit: settings.duplicateAccounts, windowSeconds: settings.duplicateWindowMinutes * 60 }],
+        evidence: [
+          {
+            kind: 'count',
+            count: accounts.size,
+            limit: settings.duplicateAccounts,
+            windowSeconds: settings.duplicateWindowMinutes * 60,
+          },
+        ],
       });
   }
 
@@ -163,7 +203,15 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
           ? { kind: 'setting', setting: 'user.premoderated' }
           : hold.ruleId === 'new-commenter'
             ? { kind: 'count', count: author.publishedCount, limit: settings.newCommenterHoldCount }
-            : { kind: 'count', count: trustScore({ approvedCount: author.approvedCount, rejectedCount: author.rejectedCount, accountAgeDays: (now.getTime() - author.createdAt.getTime()) / 86_400_000 }), limit: settings.trustThreshold },
+            : {
+                kind: 'count',
+                count: trustScore({
+                  approvedCount: author.approvedCount,
+                  rejectedCount: author.rejectedCount,
+                  accountAgeDays: (now.getTime() - author.createdAt.getTime()) / 86_400_000,
+                }),
+                limit: settings.trustThreshold,
+              },
       ],
     });
   return reasons;

@@ -12,18 +12,42 @@ const quote = (body: string, start: number, end: number) => {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 };
 
-const termRules: Record<string, { ruleId: RuleId; outcome: 'hold' | 'reject'; clause: Reason['clause']; message: (text: string) => string }> = {
-  hate: { ruleId: 'hate-terms', outcome: 'reject', clause: 'hate-and-threats', message: (t) => `“${t}” attacks people for who they are.` },
-  banned: { ruleId: 'banned-terms', outcome: 'reject', clause: 'language', message: (t) => `“${t}” is language we do not publish, however it is spelled.` },
-  threat: { ruleId: 'threat-phrases', outcome: 'hold', clause: 'hate-and-threats', message: (t) => `“${t}” reads as a threat or a wish of harm; a moderator will check it.` },
-  suspect: { ruleId: 'suspect-terms', outcome: 'hold', clause: 'civility', message: (t) => `“${t}” may be name-calling; a moderator will check it.` },
+const termRules: Record<
+  string,
+  { ruleId: RuleId; outcome: 'hold' | 'reject'; clause: Reason['clause']; message: (text: string) => string }
+> = {
+  hate: {
+    ruleId: 'hate-terms',
+    outcome: 'reject',
+    clause: 'hate-and-threats',
+    message: (t) => `“${t}” attacks people for who they are.`,
+  },
+  banned: {
+    ruleId: 'banned-terms',
+    outcome: 'reject',
+    clause: 'language',
+    message: (t) => `“${t}” is language we do not publish, however it is spelled.`,
+  },
+  threat: {
+    ruleId: 'threat-phrases',
+    outcome: 'hold',
+    clause: 'hate-and-threats',
+    message: (t) => `“${t}” reads as a threat or a wish of harm; a moderator will check it.`,
+  },
+  suspect: {
+    ruleId: 'suspect-terms',
+    outcome: 'hold',
+    clause: 'civility',
+    message: (t) => `“${t}” may be name-calling; a moderator will check it.`,
+  },
 };
 /** A banned or hate term matched without certainty: a word with an innocent sense, or a loose reading. */
 const uncertain = {
   ruleId: 'uncertain-terms' as const,
   outcome: 'hold' as const,
   clause: 'language' as const,
-  message: (t: string) => `“${t}” can be an obscenity or a slur, or something innocent; a moderator will read it in context.`,
+  message: (t: string) =>
+    `“${t}” can be an obscenity or a slur, or something innocent; a moderator will read it in context.`,
 };
 
 /** Listed terms in the body as displayed and, when a right-to-left override reorders it, as stored too:
@@ -47,7 +71,14 @@ function termReasons(body: string, policy: CompiledPolicy): Reason[] {
     const evidence = { kind: 'span' as const, start: match.start, end: match.end, text };
     const existing = byRule.get(rule.ruleId);
     if (existing) existing.evidence.push(evidence);
-    else byRule.set(rule.ruleId, { ruleId: rule.ruleId, outcome: rule.outcome, clause: rule.clause, message: rule.message(quote(body, match.start, match.end)), evidence: [evidence] });
+    else
+      byRule.set(rule.ruleId, {
+        ruleId: rule.ruleId,
+        outcome: rule.outcome,
+        clause: rule.clause,
+        message: rule.message(quote(body, match.start, match.end)),
+        evidence: [evidence],
+      });
   }
   return [...byRule.values()];
 }
@@ -115,7 +146,10 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
       outcome: 'hold',
       clause: 'links',
       message: `Comments with more than ${settings.maxLinks} link${settings.maxLinks === 1 ? '' : 's'} are checked by a moderator (this one has ${links.length}).`,
-      evidence: [{ kind: 'count', count: links.length, limit: settings.maxLinks }, ...links.map((h) => ({ kind: 'span' as const, start: h.start, end: h.end, text: body.slice(h.start, h.end) }))],
+      evidence: [
+        { kind: 'count', count: links.length, limit: settings.maxLinks },
+        ...links.map((h) => ({ kind: 'span' as const, start: h.start, end: h.end, text: body.slice(h.start, h.end) })),
+      ],
     });
 
   if (enabled('personal-info') && settings.detectPersonalInfo) {
@@ -157,5 +191,10 @@ function personalInfoSummary(found: readonly { kind: 'email' | 'phone' }[]): str
   const emails = found.filter((f) => f.kind === 'email').length;
   const phones = found.length - emails;
   const part = (count: number, one: string, many: string) => (count === 1 ? one : `${count} ${many}`);
-  return [emails && part(emails, 'an email address', 'email addresses'), phones && part(phones, 'a phone number', 'phone numbers')].filter(Boolean).join(' and ');
+  return [
+    emails && part(emails, 'an email address', 'email addresses'),
+    phones && part(phones, 'a phone number', 'phone numbers'),
+  ]
+    .filter(Boolean)
+    .join(' and ');
 }

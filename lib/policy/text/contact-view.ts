@@ -16,13 +16,28 @@ export type ContactView = {
 
 // No prototype: `word in numberWords` must not find "constructor".
 const numberWords: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
-  zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', nought: '0',
+  zero: '0',
+  oh: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  nought: '0',
 });
 const mailProviders = new Set(
-  'gmail googlemail yahoo hotmail outlook live msn aol icloud me protonmail proton gmx yandex mail btinternet sky virginmedia talktalk example'.split(' '),
+  'gmail googlemail yahoo hotmail outlook live msn aol icloud me protonmail proton gmx yandex mail btinternet sky virginmedia talktalk example'.split(
+    ' ',
+  ),
 );
 const topLevel = new Set(
-  'com net org co uk io info biz example de fr eu us ca au nz ie es it nl ru cn in xyz online site shop store click link top club news app dev me tv ly gov edu ac'.split(' '),
+  'com net org co uk io info biz example de fr eu us ca au nz ie es it nl ru cn in xyz online site shop store click link top club news app dev me tv ly gov edu ac'.split(
+    ' ',
+  ),
 );
 
 const lettersForDigits = /[0-9][OoIl]|[OoIl][0-9]|[0-9](?:zero|one|two|three|four|five|six|seven|eight|nine)/i;
@@ -32,7 +47,11 @@ function bracketedAt(body: string, i: number): boolean {
   let k = i + 1;
   if (body.charCodeAt(k) === 32) k++;
   const c = body.charCodeAt(k) | 32;
-  return c === 46 || (c === 97 && (body.charCodeAt(k + 1) | 32) === 116) || (c === 100 && (body.charCodeAt(k + 1) | 32) === 111 && (body.charCodeAt(k + 2) | 32) === 116);
+  return (
+    c === 46 ||
+    (c === 97 && (body.charCodeAt(k + 1) | 32) === 116) ||
+    (c === 100 && (body.charCodeAt(k + 1) | 32) === 111 && (body.charCodeAt(k + 2) | 32) === 116)
+  );
 }
 
 const numberWordSet = new Set(Object.keys(numberWords));
@@ -61,7 +80,8 @@ export function mayHaveContact(body: string, words: TokenWords): boolean {
       if (bracketedAt(body, at)) return true;
     } else if (code >= 0x2012 && code <= 0x2212 && code !== 0x2024) {
       // a dash standing between spaced digit groups ("555 – 123")
-      if (before === 32 && after === 32 && isDigitCode(body.charCodeAt(at - 2)) && isDigitCode(body.charCodeAt(at + 2))) return true;
+      if (before === 32 && after === 32 && isDigitCode(body.charCodeAt(at - 2)) && isDigitCode(body.charCodeAt(at + 2)))
+        return true;
     } else return true; // a look-alike dot or at sign
   }
   let previousWasNumber = false;
@@ -90,7 +110,10 @@ export function mayHaveContact(body: string, words: TokenWords): boolean {
 
 /** The tokenizer's words, whether it met digits of another script, and where it met dots, brackets, at signs
  *  and dashes (normalize.ts). */
-export type TokenWords = readonly { core: string; mixed: boolean; start: number; end: number }[] & { foreignDigits?: boolean; marks?: readonly number[] };
+export type TokenWords = readonly { core: string; mixed: boolean; start: number; end: number }[] & {
+  foreignDigits?: boolean;
+  marks?: readonly number[];
+};
 
 type Segment = { text: string; start: number; end: number; word: boolean };
 
@@ -102,7 +125,8 @@ export function contactView(body: string, words: TokenWords): ContactView | null
   const segments: Segment[] = [];
   let last = 0;
   for (const match of body.matchAll(wordPattern)) {
-    if (match.index > last) segments.push({ text: body.slice(last, match.index), start: last, end: match.index, word: false });
+    if (match.index > last)
+      segments.push({ text: body.slice(last, match.index), start: last, end: match.index, word: false });
     segments.push({ text: match[0], start: match.index, end: match.index + match[0].length, word: true });
     last = match.index + match[0].length;
   }
@@ -113,13 +137,18 @@ export function contactView(body: string, words: TokenWords): ContactView | null
   const wordAt = (k: number) => (k >= 0 && k < segments.length && segments[k]!.word ? lower[k]! : undefined);
 
   // Runs of three or more number words ("five five five", "oh seven seven") become digits.
-  for (let k = 0; k < segments.length; ) {
+  for (let k = 0; k < segments.length;) {
     if (!(wordAt(k)! in numberWords)) {
       k++;
       continue;
     }
     let end = k;
-    while (wordAt(end + 2) !== undefined && wordAt(end + 2)! in numberWords && /^[\s,-]+$/.test(segments[end + 1]!.text)) end += 2;
+    while (
+      wordAt(end + 2) !== undefined &&
+      wordAt(end + 2)! in numberWords &&
+      /^[\s,-]+$/.test(segments[end + 1]!.text)
+    )
+      end += 2;
     if ((end - k) / 2 + 1 >= 3) {
       for (let m = k; m <= end; m += 2) out[m] = numberWords[lower[m]!]!;
       for (let m = k + 1; m < end; m += 2) out[m] = ' ';
@@ -137,11 +166,17 @@ export function contactView(body: string, words: TokenWords): ContactView | null
         digitish = (code >= 48 && code <= 57) || code >= 0x660;
       }
       // Digits of other scripts and fullwidth digits → ASCII.
-      if (digitish && /(?![0-9])\p{Nd}/u.test(text)) text = Array.from(text, (c) => (/\p{Nd}/u.test(c) ? String(digitValue(c.codePointAt(0)!)) : c)).join('');
+      if (digitish && /(?![0-9])\p{Nd}/u.test(text))
+        text = Array.from(text, (c) => (/\p{Nd}/u.test(c) ? String(digitValue(c.codePointAt(0)!)) : c)).join('');
       // Number words inside a run of digits ("5five5").
-      if (digitish && /\d/.test(text)) text = text.replace(/zero|one|two|three|four|five|six|seven|eight|nine/gi, (w) => numberWords[w.toLowerCase()]!);
+      if (digitish && /\d/.test(text))
+        text = text.replace(
+          /zero|one|two|three|four|five|six|seven|eight|nine/gi,
+          (w) => numberWords[w.toLowerCase()]!,
+        );
       // Letters that stand for digits, in a word that is otherwise digits ("l23", "0207946O958", "9OO").
-      if (digitish && text.length >= 3 && /\d/.test(text) && /^[\dOoIl]+$/.test(text)) text = text.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
+      if (digitish && text.length >= 3 && /\d/.test(text) && /^[\dOoIl]+$/.test(text))
+        text = text.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
       out[k] = text;
       const word = lower[k]!;
       if (word === 'at' || word === 'dot') {
@@ -152,11 +187,17 @@ export function contactView(body: string, words: TokenWords): ContactView | null
         const next = wordAt(k + 2);
         const spaced = /^\s+$/.test(before) && /^\s+$/.test(after) && prev !== undefined && next !== undefined;
         const plainAt = word === 'at' && spaced && mailProviders.has(next!);
-        const plainDot = word === 'dot' && spaced && (topLevel.has(next!) || lower[k + 4] === 'dot' || (k + 3 < segments.length && /^\s*[[({]?\s*(?:dot|\.)/.test(segments[k + 3]!.text)));
+        const plainDot =
+          word === 'dot' &&
+          spaced &&
+          (topLevel.has(next!) ||
+            lower[k + 4] === 'dot' ||
+            (k + 3 < segments.length && /^\s*[[({]?\s*(?:dot|\.)/.test(segments[k + 3]!.text)));
         if (bracketed || plainAt || plainDot) {
           out[k] = word === 'at' ? '@' : '.';
           if (k > 0) out[k - 1] = bracketed ? before.replace(/[[({<]\s*$/, '').replace(/\s+$/, '') : '';
-          if (k + 1 < segments.length) out[k + 1] = bracketed ? after.replace(/^\s*[\])}>]/, '').replace(/^\s+/, '') : '';
+          if (k + 1 < segments.length)
+            out[k + 1] = bracketed ? after.replace(/^\s*[\])}>]/, '').replace(/^\s+/, '') : '';
         }
       }
       continue;
@@ -172,9 +213,11 @@ export function contactView(body: string, words: TokenWords): ContactView | null
     const nextWord = wordAt(k + 1);
     if (prevWord !== undefined && nextWord !== undefined) {
       if (/^\s*[[({<]\s*\.\s*[\])}>]\s*$/.test(text)) text = '.';
-      else if (/^\s+\.\s+$|^\s*[．·․。｡]\s*$/.test(text) && (topLevel.has(nextWord) || /^\s*[．·․。｡]\s*$/.test(text))) text = '.';
+      else if (/^\s+\.\s+$|^\s*[．·․。｡]\s*$/.test(text) && (topLevel.has(nextWord) || /^\s*[．·․。｡]\s*$/.test(text)))
+        text = '.';
       else if (/^\s*[@＠]\s*$/.test(text)) text = '@';
-      else if (/^\s*[–—‒−/]\s*$/.test(text) && /\d$/.test(out[k - 1]!) && /^\d/.test(out[k + 1]!)) text = text.replace(/[–—‒−/]/, '-');
+      else if (/^\s*[–—‒−/]\s*$/.test(text) && /\d$/.test(out[k - 1]!) && /^\d/.test(out[k + 1]!))
+        text = text.replace(/[–—‒−/]/, '-');
       else if (/^\s*[–—‒−]\s*$/.test(text)) text = text.replace(/[–—‒−]/, '-');
     }
     if (text.indexOf('＠') !== -1 || text.indexOf('．') !== -1) text = text.replace(/＠/g, '@').replace(/．/g, '.');

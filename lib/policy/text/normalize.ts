@@ -63,8 +63,24 @@ const enum Kind {
 type CharInfo = { kind: Kind; text: string; leet: string; spell: string };
 
 const leet: Record<string, string> = {
-  '0': 'o', '1': IL, '2': 'z', '3': 'e', '4': 'a', '5': 's', '6': 'g', '7': 't', '8': 'b', '9': 'g',
-  '$': 's', '@': 'a', '!': 'i', '|': IL, '+': 't', '€': 'e', '£': 'l', '¡': 'i',
+  '0': 'o',
+  '1': IL,
+  '2': 'z',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '6': 'g',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  $: 's',
+  '@': 'a',
+  '!': 'i',
+  '|': IL,
+  '+': 't',
+  '€': 'e',
+  '£': 'l',
+  '¡': 'i',
 };
 const spellOf = (leetText: string, ch: string) => (ch === '|' ? 'l' : leetText === IL ? 'i' : leetText);
 /** ASCII symbols that stand in for a letter inside a word (f*ck, sh#t, wh?re). */
@@ -72,16 +88,76 @@ const asciiWild = new Set(['*', '#', '%', '?', '~', '^']);
 
 // Cyrillic, Greek and other look-alikes of Latin letters (after lower-casing and NFKD).
 const confusables: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', і: 'i', ї: 'i',
-  ј: 'j', ԁ: 'd', ɡ: 'g', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w', ь: 'b', ү: 'y', ҫ: 'c', ӓ: 'a', ӧ: 'o', ӱ: 'y', з: '3',
-  α: 'a', β: 'b', γ: 'y', δ: 'd', ε: 'e', ζ: 'z', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', σ: 's', ς: 's', τ: 't',
-  υ: 'u', χ: 'x', ω: 'w', ϲ: 'c', ı: 'i', ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', ſ: 's',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  ɡ: 'g',
+  һ: 'h',
+  ӏ: 'l',
+  ԛ: 'q',
+  ԝ: 'w',
+  ь: 'b',
+  ү: 'y',
+  ҫ: 'c',
+  ӓ: 'a',
+  ӧ: 'o',
+  ӱ: 'y',
+  з: '3',
+  α: 'a',
+  β: 'b',
+  γ: 'y',
+  δ: 'd',
+  ε: 'e',
+  ζ: 'z',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  σ: 's',
+  ς: 's',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  ϲ: 'c',
+  ı: 'i',
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ħ: 'h',
+  ŧ: 't',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ſ: 's',
 };
 
 const other: CharInfo = { kind: Kind.Other, text: '', leet: '', spell: '' };
 const skip: CharInfo = { kind: Kind.Skip, text: '', leet: '', spell: '' };
 const wild: CharInfo = { kind: Kind.Wild, text: '', leet: WILD, spell: '' };
-const letterInfo = (text: string): CharInfo => ({ kind: Kind.Letter, text, leet: text, spell: text.length === 1 ? text : '' });
+const letterInfo = (text: string): CharInfo => ({
+  kind: Kind.Letter,
+  text,
+  leet: text,
+  spell: text.length === 1 ? text : '',
+});
 
 const ascii: CharInfo[] = Array.from({ length: 128 }, (_, code) => {
   const ch = String.fromCharCode(code);
@@ -99,7 +175,9 @@ const asciiKind = Uint8Array.from(ascii, (info) => info.kind);
 
 /** Characters the contact check looks at more closely (dots, brackets, at signs and their look-alikes,
  *  dashes): the tokenizer records where they are, so the check needs no scan of its own. */
-const markCodes = new Set([46, 40, 91, 123, 60, 64, 0xff20, 0xff0e, 0xb7, 0x2024, 0x3002, 0xff61, 0x2012, 0x2013, 0x2014, 0x2212]);
+const markCodes = new Set([
+  46, 40, 91, 123, 60, 64, 0xff20, 0xff0e, 0xb7, 0x2024, 0x3002, 0xff61, 0x2012, 0x2013, 0x2014, 0x2212,
+]);
 const asciiMark = Uint8Array.from({ length: 128 }, (_, code) => (markCodes.has(code) ? 1 : 0));
 
 /** Tokens, plus what the tokenizer noticed on the way for the contact check (contact-view.ts). */
@@ -107,10 +185,58 @@ export type Tokens = Token[] & { foreignDigits?: boolean; marks?: number[]; over
 
 // Small capitals and hooked or barred Latin letters that the TR39 table (Unicode 10) does not map.
 const extraLookalikes: Record<string, string> = {
-  ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n', ᴏ: 'o', ᴘ: 'p',
-  ʀ: 'r', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z', ⱥ: 'a', ɱ: 'm', ʋ: 'u', ɛ: 'e', ƚ: 'l', ɽ: 'r', ⱳ: 'w', ɗ: 'd',
-  ƈ: 'c', ƙ: 'k', ƥ: 'p', ɲ: 'n', ƒ: 'f', ɠ: 'g', ƴ: 'y', ȥ: 'z', ɉ: 'j', ɓ: 'b', ƭ: 't', ɨ: 'i', ʉ: 'u', ɵ: 'o', ƶ: 'z', ɍ: 'r',
-  ɩ: 'i', ǀ: 'l', ĸ: 'k', ʍ: 'm',
+  ᴀ: 'a',
+  ʙ: 'b',
+  ᴄ: 'c',
+  ᴅ: 'd',
+  ᴇ: 'e',
+  ꜰ: 'f',
+  ɢ: 'g',
+  ʜ: 'h',
+  ɪ: 'i',
+  ᴊ: 'j',
+  ᴋ: 'k',
+  ʟ: 'l',
+  ᴍ: 'm',
+  ɴ: 'n',
+  ᴏ: 'o',
+  ᴘ: 'p',
+  ʀ: 'r',
+  ꜱ: 's',
+  ᴛ: 't',
+  ᴜ: 'u',
+  ᴠ: 'v',
+  ᴡ: 'w',
+  ʏ: 'y',
+  ᴢ: 'z',
+  ⱥ: 'a',
+  ɱ: 'm',
+  ʋ: 'u',
+  ɛ: 'e',
+  ƚ: 'l',
+  ɽ: 'r',
+  ⱳ: 'w',
+  ɗ: 'd',
+  ƈ: 'c',
+  ƙ: 'k',
+  ƥ: 'p',
+  ɲ: 'n',
+  ƒ: 'f',
+  ɠ: 'g',
+  ƴ: 'y',
+  ȥ: 'z',
+  ɉ: 'j',
+  ɓ: 'b',
+  ƭ: 't',
+  ɨ: 'i',
+  ʉ: 'u',
+  ɵ: 'o',
+  ƶ: 'z',
+  ɍ: 'r',
+  ɩ: 'i',
+  ǀ: 'l',
+  ĸ: 'k',
+  ʍ: 'm',
 };
 
 const formatOrMark = /^[\p{Cf}\p{M}\u034F\u115F\u1160\u3164\uFFA0\u{1F3FB}-\u{1F3FF}]$/u;
@@ -151,10 +277,13 @@ function describe(code: number): CharInfo {
   const known = memo.get(code);
   if (known) return known;
   let info: CharInfo;
-  if (code >= 0xd800 && code <= 0xdfff) info = other; // lone surrogate
+  if (code >= 0xd800 && code <= 0xdfff)
+    info = other; // lone surrogate
   else if (blanks.has(code)) info = other;
-  else if ((code >= 0x1f150 && code <= 0x1f169) || (code >= 0x1f170 && code <= 0x1f189)) info = letterInfo(String.fromCharCode(97 + ((code - 0x1f150) % 32))); // negative circled / squared letters
-  else if (code >= 0x1f1e6 && code <= 0x1f1ff) info = letterInfo(String.fromCharCode(97 + code - 0x1f1e6)); // regional indicators
+  else if ((code >= 0x1f150 && code <= 0x1f169) || (code >= 0x1f170 && code <= 0x1f189))
+    info = letterInfo(String.fromCharCode(97 + ((code - 0x1f150) % 32))); // negative circled / squared letters
+  else if (code >= 0x1f1e6 && code <= 0x1f1ff)
+    info = letterInfo(String.fromCharCode(97 + code - 0x1f1e6)); // regional indicators
   else {
     const ch = String.fromCodePoint(code);
     if (formatOrMark.test(ch)) info = skip;
@@ -178,7 +307,8 @@ function describe(code: number): CharInfo {
 
 // Markup a browser or mail client would render: the tag disappears and the letters either side join.
 // Only known tag names, so "x<y and y>z" stays text. Block-level tags separate words.
-const tagPattern = /<(?:!--[^]{0,200}?--|\/?(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|i|img|ins|kbd|li|mark|p|q|s|samp|small|span|strike|strong|sub|sup|tt|u|var|wbr)\b[^<>]{0,200})>/giy;
+const tagPattern =
+  /<(?:!--[^]{0,200}?--|\/?(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|i|img|ins|kbd|li|mark|p|q|s|samp|small|span|strike|strong|sub|sup|tt|u|var|wbr)\b[^<>]{0,200})>/giy;
 const blockTag = /^<\/?(?:br|div|p|li|h[1-6])\b/i;
 const RLO = 0x202e;
 const PDF = 0x202c;
@@ -199,7 +329,7 @@ export function prepare(body: string, order: Order = 'display'): View | null {
   if (!hasTag && !hasOverride) return null;
   let text = '';
   const map: number[] = [];
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const code = body.charCodeAt(i);
     if (code === 60 /* < */ && hasTag) {
       tagPattern.lastIndex = i;
@@ -315,7 +445,7 @@ function tokenizeText(body: string): Tokens {
   let simpleUpper = false; // the fast-path word has a capital (lower-case it once, at the end)
 
   const length = body.length;
-  for (let i = 0; i <= length; ) {
+  for (let i = 0; i <= length;) {
     let code = i < length ? body.charCodeAt(i) : -1;
     if (pieces === 0 && code >= 0 && code < 128) {
       const kind = asciiKind[code]!;
@@ -344,12 +474,27 @@ function tokenizeText(body: string): Tokens {
           next = -1;
         }
         // A non-ASCII separator (’ “ ” — …, most of the non-ASCII in real comments) ends the word just as well.
-        const ends = next < 0 || (next < 128 ? asciiKind[next] === Kind.Other : (next < 0xd800 || next > 0xdfff) && describe(next).kind === Kind.Other);
+        const ends =
+          next < 0 ||
+          (next < 128
+            ? asciiKind[next] === Kind.Other
+            : (next < 0xd800 || next > 0xdfff) && describe(next).kind === Kind.Other);
         if (ends) {
           if (next >= 0 && (next < 128 ? asciiMark[next] === 1 : markCodes.has(next))) marks.push(j);
           const slice = body.slice(i, j);
           const text = upper ? slice.toLowerCase() : slice;
-          tokens.push({ text, core: text, spelled: j - i === 1 ? text : '', hasLetter: true, mixed: false, disguised: stretched, start: i, end: j, coreStart: i, coreEnd: j });
+          tokens.push({
+            text,
+            core: text,
+            spelled: j - i === 1 ? text : '',
+            hasLetter: true,
+            mixed: false,
+            disguised: stretched,
+            start: i,
+            end: j,
+            coreStart: i,
+            coreEnd: j,
+          });
           i = j + 1;
           continue;
         }
@@ -380,7 +525,18 @@ function tokenizeText(body: string): Tokens {
       if (pieces && simple) {
         const slice = body.slice(start, simpleEnd);
         const text = simpleUpper ? slice.toLowerCase() : slice;
-        tokens.push({ text, core: text, spelled: pieces === 1 ? text : '', hasLetter: true, mixed: false, disguised: hasStretch(text), start, end, coreStart: start, coreEnd: end });
+        tokens.push({
+          text,
+          core: text,
+          spelled: pieces === 1 ? text : '',
+          hasLetter: true,
+          mixed: false,
+          disguised: hasStretch(text),
+          start,
+          end,
+          coreStart: start,
+          coreEnd: end,
+        });
       } else if (pieces) {
         const text = hasLetter ? leetText : raw;
         let core: string;
@@ -396,10 +552,26 @@ function tokenizeText(body: string): Tokens {
           ce = coreEnd;
         }
         // One character, ignoring symbols at the edges ("t!" is "t"); a lone digit or symbol is its leet letter.
-        const single = coreCount === 1 && lastNonSymbolPiece === firstNonSymbolPiece ? coreFirst : pieces === 1 ? firstPiece : undefined;
+        const single =
+          coreCount === 1 && lastNonSymbolPiece === firstNonSymbolPiece
+            ? coreFirst
+            : pieces === 1
+              ? firstPiece
+              : undefined;
         const spelled = single ? single.spell : '';
         const disguised = core.indexOf(WILD) !== -1 || core.indexOf(IL) !== -1 || hasStretch(core);
-        tokens.push({ text, core, spelled, hasLetter, mixed: hasLetter && hasDigit, disguised, start, end, coreStart: cs, coreEnd: ce });
+        tokens.push({
+          text,
+          core,
+          spelled,
+          hasLetter,
+          mixed: hasLetter && hasDigit,
+          disguised,
+          start,
+          end,
+          coreStart: cs,
+          coreEnd: ce,
+        });
       }
       raw = '';
       leetText = '';

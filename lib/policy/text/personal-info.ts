@@ -46,7 +46,8 @@ export function findPhones(body: string): PersonalInfo[] {
     if (!next) break;
     i = next.index;
     const c = body[i]!;
-    const startsRun = isDigit(c) || ((c === '+' || c === '(') && isDigit(body[i + 1])) || (c === '(' && isDigit(body[i + 1]));
+    const startsRun =
+      isDigit(c) || ((c === '+' || c === '(') && isDigit(body[i + 1])) || (c === '(' && isDigit(body[i + 1]));
     if (!startsRun || (i > 0 && /[A-Za-z0-9]/.test(body[i - 1]!))) {
       i++;
       continue;
@@ -58,7 +59,18 @@ export function findPhones(body: string): PersonalInfo[] {
     while (reach < body.length && reach - i < 40) {
       const code = body.charCodeAt(reach);
       if (code >= 48 && code <= 57) digitCount++;
-      else if (!(code === 32 || code === 45 || code === 46 || code === 40 || code === 41 || code === 43 || code === 47 || (code >= 0x2012 && code <= 0x2014) || code === 0x2212)) break;
+      else if (!(
+        code === 32 ||
+        code === 45 ||
+        code === 46 ||
+        code === 40 ||
+        code === 41 ||
+        code === 43 ||
+        code === 47 ||
+        (code >= 0x2012 && code <= 0x2014) ||
+        code === 0x2212
+      ))
+        break;
       reach++;
     }
     if (digitCount < 8) {
@@ -75,13 +87,23 @@ export function findPhones(body: string): PersonalInfo[] {
     while (i < body.length && i - start < 40) {
       const ch = body[i]!;
       if (isDigit(ch)) current += ch;
-      else if ((ch === ' ' || ch === '-' || ch === '.' || ch === '(' || ch === ')' || ch === '+' || ((dash.has(ch) || ch === '/') && isDigit(body[i + 1]))) && separators < 14) {
+      else if (
+        (ch === ' ' ||
+          ch === '-' ||
+          ch === '.' ||
+          ch === '(' ||
+          ch === ')' ||
+          ch === '+' ||
+          ((dash.has(ch) || ch === '/') && isDigit(body[i + 1]))) &&
+        separators < 14
+      ) {
         if (ch === ' ' && retry < 0) retry = i + 1;
         if (current) groups.push(current);
         current = '';
         if (ch !== '+' && ch !== '(') separators++;
         // A spaced dash or dot ("555 - 123 - 4567") is one separator.
-        if (ch === ' ' && (body[i + 1] === '-' || body[i + 1] === '.') && body[i + 2] === ' ' && isDigit(body[i + 3])) i += 2;
+        if (ch === ' ' && (body[i + 1] === '-' || body[i + 1] === '.') && body[i + 2] === ' ' && isDigit(body[i + 3]))
+          i += 2;
         // A separator must be followed by a digit (or an opening parenthesis) to continue the number.
         const next = body[i + 1];
         if (!(isDigit(next) || next === '(' || (ch === ')' && next === ' ' && isDigit(body[i + 2])))) {
@@ -103,7 +125,8 @@ export function findPhones(body: string): PersonalInfo[] {
     // One digit at a time ("5 5 5 1 2 3 4 5 6 7"): a number spelled out to slip past the patterns above.
     const spacedOut = groups.length >= 10 && groups.length <= 13 && digits.length === groups.length;
     const letterAfter = end < body.length && /[A-Za-z]/.test(body[end]!);
-    if ((international || national || northAmerican || spacedOut) && !letterAfter && !isIsbn(body, start)) found.push({ kind: 'phone', start, end });
+    if ((international || national || northAmerican || spacedOut) && !letterAfter && !isIsbn(body, start))
+      found.push({ kind: 'phone', start, end });
     else if (retry > start && retry < end) i = retry;
     if (i === start) i++;
   }

@@ -22,16 +22,34 @@ const strictLists = new Set(['hate', 'banned']);
 // Word parts that glue onto a listed word ("shitshow", "fuckoff", "apeshit"). A closed list: an open one
 // would find "paki" in Pakistan.
 const tails = new Set(
-  ('show shows storm storms off head heads face faces hole holes bag bags wit wits stain stains load loads ery er ers ing in y ed ' +
+  (
+    'show shows storm storms off head heads face faces hole holes bag bags wit wits stain stains load loads ery er ers ing in y ed ' +
     'ton fest pot box hat poster posting posts post tard wad stick sticks bird brain brains monger lord lords mouth mouths nut nuts ' +
-    'tastic ter ters ting ted tier tiest hound hounds muppet weasel clown clowns the you him her them').split(' '),
+    'tastic ter ters ting ted tier tiest hound hounds muppet weasel clown clowns the you him her them'
+  ).split(' '),
 );
 const heads = new Set(
-  ('ape bat bull horse dip dog chicken holy cluster mother jack dumb pig rat mind brain butt god cow fat goat mega super total ' +
-    'fucking utter absolute bloody lying stupid little').split(' '),
+  (
+    'ape bat bull horse dip dog chicken holy cluster mother jack dumb pig rat mind brain butt god cow fat goat mega super total ' +
+    'fucking utter absolute bloody lying stupid little'
+  ).split(' '),
 );
 /** Tails that make a noun an adjective or a verb form: only for obscenities, not for insults ("jerky"). */
-const strictOnlyTails = new Set(['er', 'ers', 'ing', 'in', 'y', 'ed', 'ery', 'ter', 'ters', 'ting', 'ted', 'tier', 'tiest']);
+const strictOnlyTails = new Set([
+  'er',
+  'ers',
+  'ing',
+  'in',
+  'y',
+  'ed',
+  'ery',
+  'ter',
+  'ters',
+  'ting',
+  'ted',
+  'tier',
+  'tiest',
+]);
 
 type Compiled = {
   /** normalised term → list name */
@@ -87,7 +105,12 @@ function shapeOf(word: string): number {
 
 /** Four characters from `at`, hashed into 16 bits. */
 function quad(word: string, at: number): number {
-  return ((word.charCodeAt(at) & 31) << 11) ^ ((word.charCodeAt(at + 1) & 31) << 7) ^ ((word.charCodeAt(at + 2) & 31) << 3) ^ (word.charCodeAt(at + 3) & 63);
+  return (
+    ((word.charCodeAt(at) & 31) << 11) ^
+    ((word.charCodeAt(at + 1) & 31) << 7) ^
+    ((word.charCodeAt(at + 2) & 31) << 3) ^
+    (word.charCodeAt(at + 3) & 63)
+  );
 }
 
 /** Loose readings of a word: phonetic spellings (ph for f, v for u, k/q/kk/cc for ck, y for i, z for s),
@@ -115,7 +138,8 @@ export function looseReadings(word: string): string[] {
     out.add(first);
     if (combining) for (const second of once(first)) out.add(second);
   }
-  for (let i = 1; i + 2 < word.length; i++) if (word[i] !== word[i + 1]) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  for (let i = 1; i + 2 < word.length; i++)
+    if (word[i] !== word[i + 1]) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
   out.add([...word].reverse().join(''));
   out.delete(word);
   return [...out];
@@ -125,7 +149,11 @@ export class TermMatcher {
   private readonly compiled: Compiled;
 
   /** `lists`: list name → terms. A term in several lists counts for the first one given. */
-  constructor(lists: Record<string, readonly string[]>, allowlist: readonly string[], ambiguousTerms: readonly string[] = []) {
+  constructor(
+    lists: Record<string, readonly string[]>,
+    allowlist: readonly string[],
+    ambiguousTerms: readonly string[] = [],
+  ) {
     const exact = new Map<string, string>();
     const loose = new Map<string, string>();
     const joined = new Map<string, string>();
@@ -141,7 +169,8 @@ export class TermMatcher {
         const words = normal.split(' ');
         if (words.length === 1) {
           vocabulary.add(normal);
-          if (list !== 'threat' && normal.length >= 4 && !ambiguous.has(normal) && /^[a-z]+$/.test(normal)) roots.set(normal, list);
+          if (list !== 'threat' && normal.length >= 4 && !ambiguous.has(normal) && /^[a-z]+$/.test(normal))
+            roots.set(normal, list);
         } else {
           phraseStarts.add(words[0]!);
           for (const word of words) if (word.length >= 3) vocabulary.add(word);
@@ -168,10 +197,10 @@ export class TermMatcher {
     for (const [root, list] of roots)
       if (strictLists.has(list))
         for (const reading of looseReadings(root))
-        if (reading.length >= 3 && !exact.has(reading) && !allow.has(reading) && !loose.has(reading)) {
-          loose.set(reading, list);
-          vocabulary.add(reading);
-        }
+          if (reading.length >= 3 && !exact.has(reading) && !allow.has(reading) && !loose.has(reading)) {
+            loose.set(reading, list);
+            vocabulary.add(reading);
+          }
     vocabulary.link();
     const known = new Set<string>([...phraseStarts, ...allow.keys(), ...allowStarts, ...loose.keys()]);
     for (const key of exact.keys()) if (!key.includes(' ')) known.add(key);
@@ -185,9 +214,12 @@ export class TermMatcher {
       knownShapes2[shape2Of(word)] = 1;
     }
     const vocabularyPairs = new Uint8Array(1 << 10);
-    for (const key of [...exact.keys(), ...loose.keys()]) if (!key.includes(' ') && key.length >= 2) vocabularyPairs[pairOf(key.charCodeAt(0), key.charCodeAt(1))] = 1;
+    for (const key of [...exact.keys(), ...loose.keys()])
+      if (!key.includes(' ') && key.length >= 2) vocabularyPairs[pairOf(key.charCodeAt(0), key.charCodeAt(1))] = 1;
     const splitHeads = new Set<string>();
-    for (const [key, list] of exact) if (strictLists.has(list) && key.length >= 7 && !key.includes(' ')) for (let cut = 4; cut < key.length; cut++) splitHeads.add(key.slice(0, cut));
+    for (const [key, list] of exact)
+      if (strictLists.has(list) && key.length >= 7 && !key.includes(' '))
+        for (let cut = 4; cut < key.length; cut++) splitHeads.add(key.slice(0, cut));
     const splitHeadShapes = new Uint8Array(1 << 15);
     for (const head of splitHeads) splitHeadShapes[shapeOf(head)] = 1;
     const rootHeads = new Uint8Array(1 << 16);
@@ -199,14 +231,46 @@ export class TermMatcher {
       minRoot = Math.min(minRoot, root.length);
     }
     this.compiled = {
-      exact, loose, joined, ambiguous, vocabulary, phraseStarts, phrases, allow, allowPhrases, allowStarts,
-      roots, rootHeads, rootTails, minRoot, known, knownShapes, knownShapes2, vocabularyPairs, splitHeads, splitHeadShapes,
+      exact,
+      loose,
+      joined,
+      ambiguous,
+      vocabulary,
+      phraseStarts,
+      phrases,
+      allow,
+      allowPhrases,
+      allowStarts,
+      roots,
+      rootHeads,
+      rootTails,
+      minRoot,
+      known,
+      knownShapes,
+      knownShapes2,
+      vocabularyPairs,
+      splitHeads,
+      splitHeadShapes,
     };
   }
 
   /** Every listed term found in the tokens, with its original span. Linear in the number of tokens. */
   match(input: readonly Token[], body: string): MatchResult {
-    const { exact, loose, joined, ambiguous, phraseStarts, phrases, allow, allowPhrases, allowStarts, known, knownShapes, knownShapes2, minRoot } = this.compiled;
+    const {
+      exact,
+      loose,
+      joined,
+      ambiguous,
+      phraseStarts,
+      phrases,
+      allow,
+      allowPhrases,
+      allowStarts,
+      known,
+      knownShapes,
+      knownShapes2,
+      minRoot,
+    } = this.compiled;
     const tokens = this.merge(input, body);
     const found: TermMatch[] = [];
     const allowed: AllowHit[] = [];
@@ -306,14 +370,16 @@ export class TermMatcher {
     const prefix = rootHeads[quad(word, 0)] === 1;
     const suffix = rootTails[quad(word, length - 4)] === 1;
     if (!prefix && !suffix) return undefined;
-    const tagged = body.charCodeAt(token.start) === 35 /* # */ || /[a-z][A-Z]/.test(body.slice(token.coreStart, token.coreEnd));
+    const tagged =
+      body.charCodeAt(token.start) === 35 /* # */ || /[a-z][A-Z]/.test(body.slice(token.coreStart, token.coreEnd));
     if (prefix)
       for (let cut = length - 2; cut >= 4; cut--) {
         const root = word.slice(0, cut);
         const list = roots.get(root);
         if (!list) continue;
         const rest = word.slice(cut);
-        if (exact.has(rest) || (tails.has(rest) && (strictLists.has(list) || !strictOnlyTails.has(rest)))) return { list, root, sure: true };
+        if (exact.has(rest) || (tails.has(rest) && (strictLists.has(list) || !strictOnlyTails.has(rest))))
+          return { list, root, sure: true };
         if (tagged && rest.length >= 3) return { list, root, sure: false };
       }
     if (suffix)
@@ -360,7 +426,7 @@ export class TermMatcher {
           if (letters[e + 1]! - letters[from]! === 0) continue;
           if (startingAt[from] === undefined || startingAt[from]!.length < key.length) startingAt[from] = key;
         }
-        for (let k = 0; k < codes.length; ) {
+        for (let k = 0; k < codes.length;) {
           const key = startingAt[k];
           if (key === undefined) {
             if (out) out.push(tokens[i + k]!);
@@ -377,8 +443,14 @@ export class TermMatcher {
       // Most words are longer than three letters and followed by one space: no split word starts there.
       const next = tokens[i + 1];
       let firstGap = Gap.None;
-      if (next !== undefined && core.length <= 12 && vocabularyPairs[pairOf(core.charCodeAt(0), core.length > 1 ? core.charCodeAt(1) : next.core.charCodeAt(0))] === 1) {
-        if (core.length <= 3 || next.start - token.end !== 1 || body.charCodeAt(token.end) !== 32) firstGap = gapKind(body, token.end, next.start);
+      if (
+        next !== undefined &&
+        core.length <= 12 &&
+        vocabularyPairs[pairOf(core.charCodeAt(0), core.length > 1 ? core.charCodeAt(1) : next.core.charCodeAt(0))] ===
+          1
+      ) {
+        if (core.length <= 3 || next.start - token.end !== 1 || body.charCodeAt(token.end) !== 32)
+          firstGap = gapKind(body, token.end, next.start);
         // A longer word before one space: only when it begins a long obscenity or slur ("towe lhead").
         else if (splitHeadShapes[shapeOf(core)] === 1 && splitHeads.has(core)) firstGap = Gap.Space;
       }
@@ -405,7 +477,8 @@ export class TermMatcher {
           if (piece.core.length <= 3) short = true;
           else long = true;
           if (stopWords.has(piece.core)) stop = true;
-          for (let k = 0; k < piece.core.length && node >= 0; k++) node = vocabulary.step(node, piece.core.charCodeAt(k));
+          for (let k = 0; k < piece.core.length && node >= 0; k++)
+            node = vocabulary.step(node, piece.core.charCodeAt(k));
           if (node < 0) break;
           const key = vocabulary.word[node];
           if (key === undefined || key.length < 4 || !(exact.has(key) || loose.has(key))) continue;
@@ -426,7 +499,12 @@ export class TermMatcher {
         // A disguised word: read it through the trie (wildcards, i/l, stretched letters).
         const read = this.read(core);
         if (read) {
-          (out ??= tokens.slice(0, i)).push({ ...token, core: read, text: token.text === core ? read : token.text, disguised: false });
+          (out ??= tokens.slice(0, i)).push({
+            ...token,
+            core: read,
+            text: token.text === core ? read : token.text,
+            disguised: false,
+          });
           continue;
         }
       }
@@ -504,7 +582,9 @@ const enum Gap {
 }
 
 /** Little words that a long word may stand beside without being half of it. */
-const stopWords = new Set('a an and or on in at to of it is as be by we he me my no so up us do go if i the her his off'.split(' '));
+const stopWords = new Set(
+  'a an and or on in at to of it is as be by we he me my no so up us do go if i the her his off'.split(' '),
+);
 
 /** What lies between two tokens: only separators (spaces, or marks that cut a word), at most 8 of them. */
 function gapKind(body: string, from: number, to: number): Gap {
@@ -512,8 +592,25 @@ function gapKind(body: string, from: number, to: number): Gap {
   let kind = to - from >= 2 ? Gap.Marked : Gap.Space;
   for (let k = from; k < to; k++) {
     const code = body.charCodeAt(k);
-    if (code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || code === 0x2800 || (code >= 0x2000 && code <= 0x200a)) continue;
-    if (code === 45 || code === 95 || code === 46 || code === 47 || code === 10 || code === 13 || code === 0xb7 || (code >= 0x2010 && code <= 0x2015)) {
+    if (
+      code === 32 ||
+      code === 9 ||
+      code === 0xa0 ||
+      code === 0x3000 ||
+      code === 0x2800 ||
+      (code >= 0x2000 && code <= 0x200a)
+    )
+      continue;
+    if (
+      code === 45 ||
+      code === 95 ||
+      code === 46 ||
+      code === 47 ||
+      code === 10 ||
+      code === 13 ||
+      code === 0xb7 ||
+      (code >= 0x2010 && code <= 0x2015)
+    ) {
       kind = Gap.Marked;
       continue;
     }
@@ -524,7 +621,19 @@ function gapKind(body: string, from: number, to: number): Gap {
 
 /** A token standing for several that read as one word; `loose` when the reading is not certain. */
 function mergedToken(key: string, first: Token, last: Token, loose = false): Token & { loose: boolean } {
-  return { text: key, core: key, spelled: '', hasLetter: true, mixed: false, disguised: false, start: first.coreStart, end: last.coreEnd, coreStart: first.coreStart, coreEnd: last.coreEnd, loose };
+  return {
+    text: key,
+    core: key,
+    spelled: '',
+    hasLetter: true,
+    mixed: false,
+    disguised: false,
+    start: first.coreStart,
+    end: last.coreEnd,
+    coreStart: first.coreStart,
+    coreEnd: last.coreEnd,
+    loose,
+  };
 }
 
 function pairOf(first: number, second: number): number {

@@ -31,8 +31,17 @@ function hasDisguisedDot(body: string): boolean {
 /** The characters JavaScript's \s matches, without a regular expression per character. */
 function isSpace(code: number): boolean {
   return (
-    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }
 
@@ -62,7 +71,8 @@ export function findHosts(body: string): FoundHost[] {
     if (host === undefined) return;
     if (host.length > 253 || !hostPattern.test(host)) return;
     // A bare "word.word" is a domain only with a plausible top-level domain (not "U.S" or "e.g").
-    if (!isLink && !/\.(?:[a-z]{2,3}|info|online|site|shop|store|xyz|click|link|top|club|example|news|biz)$/.test(host)) return;
+    if (!isLink && !/\.(?:[a-z]{2,3}|info|online|site|shop|store|xyz|click|link|top|club|example|news|biz)$/.test(host))
+      return;
     found.push({ host, start: offset, end: offset + length, isLink });
   };
 

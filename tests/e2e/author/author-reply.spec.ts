@@ -19,7 +19,13 @@ test('the author is emailed, replies from the link once, and the reader hears ab
   const comment = await db.comment.findFirstOrThrow({ where: { body: text } });
 
   // The author's digest arrives in the SMTP sink, with a "Reply as the author" link for this comment.
-  const digest = await waitForMail({ to: authorEmail, subject: /new comment/i, since, timeoutMs: 30_000, contains: text });
+  const digest = await waitForMail({
+    to: authorEmail,
+    subject: /new comment/i,
+    since,
+    timeoutMs: 30_000,
+    contains: text,
+  });
   expect(digest.text).toContain(text);
   expect(digest.headers['list-unsubscribe']).toMatch(/^<http.*\/api\/unsubscribe\//);
   expect(digest.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
@@ -84,22 +90,35 @@ test('an author can unsubscribe with one click and subscribe again', async ({ pa
   const api = await playwright.request.newContext();
   const response = await api.post(oneClick, { form: { 'List-Unsubscribe': 'One-Click' } });
   expect(response.status()).toBe(200);
-  expect((await db.author.findUniqueOrThrow({ where: { email: 'dreyes@example-news.com' } })).notifyOnComments).toBe(false);
+  expect((await db.author.findUniqueOrThrow({ where: { email: 'dreyes@example-news.com' } })).notifyOnComments).toBe(
+    false,
+  );
   // The page link shows the state and subscribes again.
   const pageLink = extractLinks(digest).find((href) => href.includes('/unsubscribe/'))!;
   await page.goto(pageLink);
   await expect(page.getByText(/no longer receiving/)).toBeVisible();
   await page.getByRole('button', { name: 'Subscribe again' }).click();
   await expect(page.getByText(/is receiving/)).toBeVisible();
-  expect((await db.author.findUniqueOrThrow({ where: { email: 'dreyes@example-news.com' } })).notifyOnComments).toBe(true);
+  expect((await db.author.findUniqueOrThrow({ where: { email: 'dreyes@example-news.com' } })).notifyOnComments).toBe(
+    true,
+  );
   await api.dispose();
 });
 
-test('an author without JavaScript replies from the link (the page keeps the token out of referrers without breaking the form)', async ({ browser }) => {
+test('an author without JavaScript replies from the link (the page keeps the token out of referrers without breaking the form)', async ({
+  browser,
+}) => {
   const db = await testDb();
   const reader = await createTrustedReader('NoScript');
   const article = await db.article.findUniqueOrThrow({ where: { slug: 'huawei-russia-5g' } });
-  const comment = await db.comment.create({ data: { articleId: article.id, userId: reader.id, body: `Asked without scripts ${Date.now()}`, status: 'PUBLISHED' } });
+  const comment = await db.comment.create({
+    data: {
+      articleId: article.id,
+      userId: reader.id,
+      body: `Asked without scripts ${Date.now()}`,
+      status: 'PUBLISHED',
+    },
+  });
   const link = await replyLinkFor(comment.id);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const author = await context.newPage();

@@ -20,9 +20,16 @@ async function seedComments(label: string, status: 'PENDING' | 'REJECTED', count
     const text = `${label} comment ${i + 1} ${Date.now()}`;
     await db.comment.create({
       data: {
-        id, threadId: id, articleId: article.id, userId: writer.id, body: text, status,
+        id,
+        threadId: id,
+        articleId: article.id,
+        userId: writer.id,
+        body: text,
+        status,
         createdAt: new Date(Date.now() - (count - i) * 60_000),
-        ...(status === 'REJECTED' ? { rejectClause: 'spam', decidedAt: new Date(Date.now() - (count - i) * 1000), decidedById: writer.id } : {}),
+        ...(status === 'REJECTED'
+          ? { rejectClause: 'spam', decidedAt: new Date(Date.now() - (count - i) * 1000), decidedById: writer.id }
+          : {}),
       },
     });
     texts.push(text);
@@ -58,7 +65,8 @@ test('rule hits name every hit and the history shows every automatic reason', as
   await expect(history).toContainText('§2 No hate speech or threats');
   await expect(history).toContainText('§5');
   await expect(history).toContainText('§9');
-  for (const rule of ['threat-phrases', 'personal-info', 'new-commenter']) await expect(history.getByText(new RegExp(`^${rule}:`))).toBeVisible();
+  for (const rule of ['threat-phrases', 'personal-info', 'new-commenter'])
+    await expect(history.getByText(new RegExp(`^${rule}:`))).toBeVisible();
 
   // The decision record holds every clause, each once.
   const db = await testDb();
@@ -97,7 +105,9 @@ test('after a or r the next card becomes current and focused; j does not skip', 
   await expect(card(page, texts[2]!)).toBeFocused();
 });
 
-test('only queues with bulk actions have checkboxes, and a bulk validation error keeps the selection', async ({ page }) => {
+test('only queues with bulk actions have checkboxes, and a bulk validation error keeps the selection', async ({
+  page,
+}) => {
   const db = await testDb();
   const { article, texts } = await seedComments('bulk', 'PENDING', 2);
   const rejected = await seedComments('bulk-rejected', 'REJECTED', 1);
@@ -119,7 +129,8 @@ test('only queues with bulk actions have checkboxes, and a bulk validation error
   await page.getByLabel('Clause for bulk rejection').selectOption('spam');
   await page.getByRole('button', { name: 'Reject selected' }).click();
   await expect(page.locator('[data-card]')).toHaveCount(0);
-  for (const text of texts) expect((await db.comment.findFirstOrThrow({ where: { body: text } })).status).toBe('REJECTED');
+  for (const text of texts)
+    expect((await db.comment.findFirstOrThrow({ where: { body: text } })).status).toBe('REJECTED');
 
   // Rejected, Approved and Appeals have no bulk bar, so no checkboxes either.
   for (const queue of ['rejected', 'approved', 'appeals']) {
@@ -150,11 +161,14 @@ test('a on a rejected card asks before reinstating it', async ({ page }) => {
   await expect(card(page, texts[0]!)).toBeFocused();
 });
 
-test('saving unchanged article settings writes no audit entry; a change writes one; counts are pluralised', async ({ page }) => {
+test('saving unchanged article settings writes no audit entry; a change writes one; counts are pluralised', async ({
+  page,
+}) => {
   const db = await testDb();
   const { article } = await seedComments('settings', 'PENDING', 1);
   await db.article.update({ where: { id: article.id }, data: { commentCount: 1 } });
-  const entries = () => db.moderationEvent.findMany({ where: { action: 'article-settings', note: { startsWith: `${article.slug}:` } } });
+  const entries = () =>
+    db.moderationEvent.findMany({ where: { action: 'article-settings', note: { startsWith: `${article.slug}:` } } });
   await moderatorPage(page, 'ModSettings', '/moderate');
   await page.goto('/moderate/articles');
   const item = page.getByRole('listitem', { name: article.headline });

@@ -42,7 +42,9 @@ test('a held comment waits in Pending and is published when a moderator approves
   await expect(anonymous.getByText(text)).toBeVisible();
   const db = await testDb();
   const comment = await db.comment.findFirstOrThrow({ where: { body: text } });
-  const actions = (await db.moderationEvent.findMany({ where: { commentId: comment.id }, orderBy: { createdAt: 'asc' } })).map((e) => e.action);
+  const actions = (
+    await db.moderationEvent.findMany({ where: { commentId: comment.id }, orderBy: { createdAt: 'asc' } })
+  ).map((e) => e.action);
   expect(actions).toEqual(['auto-hold', 'approve']);
   const mail = await waitForMail({ to: newcomer.email, subject: /published/i, timeoutMs: 15_000 });
   expect(mail.text).toContain(text);
@@ -57,7 +59,9 @@ test('reports: a comment reported by 3 readers is hidden and waits in Reported',
   const path = `/articles/${article.slug}`;
   const text = `A comment some readers dislike ${Date.now()}`;
   const id = crypto.randomUUID();
-  await db.comment.create({ data: { id, threadId: id, articleId: article.id, userId: writer.id, body: text, status: 'PUBLISHED' } });
+  await db.comment.create({
+    data: { id, threadId: id, articleId: article.id, userId: writer.id, body: text, status: 'PUBLISHED' },
+  });
   await db.article.update({ where: { id: article.id }, data: { commentCount: { increment: 1 } } });
 
   for (let i = 0; i < 3; i++) {
@@ -117,8 +121,12 @@ test('reject with a clause, appeal, and a different moderator reinstates', async
   // The commenter sees the reason, with the clause, on the article and on the profile.
   await writerPage.goto(articlePath);
   // The same statement of reasons on both pages (and in the email): the moderator's clause and note.
-  await expect(writerPage.locator('li.comment', { hasText: text })).toContainText('A moderator rejected it under §3 Stay on topic');
-  await expect(writerPage.locator('li.comment', { hasText: text })).toContainText('Moderator’s note: Please keep to the library story.');
+  await expect(writerPage.locator('li.comment', { hasText: text })).toContainText(
+    'A moderator rejected it under §3 Stay on topic',
+  );
+  await expect(writerPage.locator('li.comment', { hasText: text })).toContainText(
+    'Moderator’s note: Please keep to the library story.',
+  );
   await writerPage.goto('/profile');
   const own = writerPage.locator('li.comment', { hasText: text });
   await expect(own).toContainText('A moderator rejected it under §3 Stay on topic');
@@ -132,7 +140,9 @@ test('reject with a clause, appeal, and a different moderator reinstates', async
   await own.getByRole('button', { name: 'Send appeal' }).click();
   await expect(own).toContainText('Your appeal is with a moderator who did not make the decision.');
   await own.page().reload();
-  await expect(writerPage.locator('li.comment', { hasText: text })).toContainText('Your appeal is with a moderator who did not make the decision.');
+  await expect(writerPage.locator('li.comment', { hasText: text })).toContainText(
+    'Your appeal is with a moderator who did not make the decision.',
+  );
   await expect(writerPage.locator('li.comment', { hasText: text }).getByText('Appeal this decision')).toHaveCount(0);
 
   // The moderator who rejected it cannot decide the appeal…
@@ -151,7 +161,9 @@ test('reject with a clause, appeal, and a different moderator reinstates', async
   const anonymous = await browser.newPage();
   await anonymous.goto(articlePath);
   await expect(anonymous.getByText(text)).toBeVisible();
-  const actions = (await db.moderationEvent.findMany({ where: { commentId: comment.id }, orderBy: { createdAt: 'asc' } })).map((e) => e.action);
+  const actions = (
+    await db.moderationEvent.findMany({ where: { commentId: comment.id }, orderBy: { createdAt: 'asc' } })
+  ).map((e) => e.action);
   expect(actions).toEqual(['auto-publish', 'reject', 'appeal', 'appeal-reinstate']);
   const appeal = await db.appeal.findUniqueOrThrow({ where: { commentId: comment.id } });
   expect(appeal.status).toBe('REINSTATED');
@@ -166,7 +178,9 @@ test('two moderators deciding the same comment: one decision, one clear conflict
   const article = await db.article.findUniqueOrThrow({ where: { slug: 'library-sunday-hours' } });
   const text = `Contested comment ${Date.now()}`;
   const id = crypto.randomUUID();
-  await db.comment.create({ data: { id, threadId: id, articleId: article.id, userId: newcomer.id, body: text, status: 'PENDING' } });
+  await db.comment.create({
+    data: { id, threadId: id, articleId: article.id, userId: newcomer.id, body: text, status: 'PENDING' },
+  });
 
   const [a, b] = [await createTrustedReader('ModX', 'MODERATOR'), await createTrustedReader('ModY', 'MODERATOR')];
   const contextA = await browser.newContext();
@@ -212,14 +226,27 @@ test('readers cannot open the console or call its actions', async ({ page, brows
   const article = await db.article.findUniqueOrThrow({ where: { slug: 'library-sunday-hours' } });
   const text = `Should stay pending ${Date.now()}`;
   const id = crypto.randomUUID();
-  await db.comment.create({ data: { id, threadId: id, articleId: article.id, userId: newcomer.id, body: text, status: 'PENDING' } });
+  await db.comment.create({
+    data: { id, threadId: id, articleId: article.id, userId: newcomer.id, body: text, status: 'PENDING' },
+  });
   const other = `Decoy ${Date.now()}`;
   const decoyId = crypto.randomUUID();
-  await db.comment.create({ data: { id: decoyId, threadId: decoyId, articleId: article.id, userId: newcomer.id, body: other, status: 'PENDING' } });
+  await db.comment.create({
+    data: {
+      id: decoyId,
+      threadId: decoyId,
+      articleId: article.id,
+      userId: newcomer.id,
+      body: other,
+      status: 'PENDING',
+    },
+  });
   const moderator = await createTrustedReader('ModZ', 'MODERATOR');
   const modPage = await browser.newPage();
   await signIn(modPage, moderator.email, { from: '/moderate' });
-  const captured = new Promise<Request>((resolve) => modPage.on('request', (r) => r.method() === 'POST' && r.headers()['next-action'] && resolve(r)));
+  const captured = new Promise<Request>((resolve) =>
+    modPage.on('request', (r) => r.method() === 'POST' && r.headers()['next-action'] && resolve(r)),
+  );
   await card(modPage, other).getByRole('button', { name: 'Approve' }).click();
   const request = await captured;
   await modPage.close();
@@ -228,7 +255,11 @@ test('readers cannot open the console or call its actions', async ({ page, brows
   const asReader = await playwright.request.newContext({ storageState: state });
   const body = request.postData()!.replaceAll(decoyId, id);
   const response = await asReader.post(request.url(), {
-    headers: { 'next-action': request.headers()['next-action']!, 'content-type': request.headers()['content-type']!, origin: new URL(request.url()).origin },
+    headers: {
+      'next-action': request.headers()['next-action']!,
+      'content-type': request.headers()['content-type']!,
+      origin: new URL(request.url()).origin,
+    },
     data: body,
   });
   expect(await response.text()).toContain('Only moderators can do this.');

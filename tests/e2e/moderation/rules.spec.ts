@@ -10,10 +10,26 @@ test('dry run counts the comments a new banned term would move, then saving vers
   const article = await createArticle('rules');
   const writer = await createTrustedReader('RulesWriter');
   // The prepared set: three published comments with the new word, two without.
-  const bodies = [`The ${word} argument again`, `More ${word} from the council`, `Is ${word} even a word?`, 'A clean comment about rules', 'Another clean comment'];
+  const bodies = [
+    `The ${word} argument again`,
+    `More ${word} from the council`,
+    `Is ${word} even a word?`,
+    'A clean comment about rules',
+    'Another clean comment',
+  ];
   for (const [index, body] of bodies.entries()) {
     const id = crypto.randomUUID();
-    await db.comment.create({ data: { id, threadId: id, articleId: article.id, userId: writer.id, body, status: 'PUBLISHED', createdAt: new Date(Date.now() - (index + 1) * 3_600_000) } });
+    await db.comment.create({
+      data: {
+        id,
+        threadId: id,
+        articleId: article.id,
+        userId: writer.id,
+        body,
+        status: 'PUBLISHED',
+        createdAt: new Date(Date.now() - (index + 1) * 3_600_000),
+      },
+    });
   }
   const versionsBefore = await db.policyVersion.count();
 
@@ -54,7 +70,9 @@ test('dry run counts the comments a new banned term would move, then saving vers
     await page.goto(`/articles/${article.slug}`);
     await page.getByLabel(/^Comment as/).fill(`Say it: ${word.toUpperCase()}!`);
     await page.getByRole('button', { name: 'Post comment' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Your comment was not published.' })).toContainText('§8 Mind your language');
+    await expect(page.getByRole('alert').filter({ hasText: 'Your comment was not published.' })).toContainText(
+      '§8 Mind your language',
+    );
   } finally {
     // Later tests expect the shipped defaults: save them back as the newest version.
     await db.policyVersion.deleteMany({ where: { id: { gte: saved.id } } });
@@ -68,7 +86,17 @@ test('an allowlist entry added at runtime shows in the dry run with the comments
   const place = `Bitch Creek ${Date.now().toString(36).replace(/[0-9]/g, '')}`;
   // A published comment naming a place that contains a word with an innocent sense: held under the defaults.
   const id = crypto.randomUUID();
-  await db.comment.create({ data: { id, threadId: id, articleId: article.id, userId: writer.id, body: `The ${place} trail is closed again`, status: 'PUBLISHED', createdAt: new Date(Date.now() - 60_000) } });
+  await db.comment.create({
+    data: {
+      id,
+      threadId: id,
+      articleId: article.id,
+      userId: writer.id,
+      body: `The ${place} trail is closed again`,
+      status: 'PUBLISHED',
+      createdAt: new Date(Date.now() - 60_000),
+    },
+  });
 
   const admin = await createTrustedReader('AllowAdmin', 'ADMIN');
   await signIn(page, admin.email, { from: '/moderate/rules' });

@@ -18,9 +18,14 @@ test('an appeal cannot be bypassed from a console tab opened before it (point 1)
   const article = await createArticle('appeal-lock');
   const text = `The council ignored the cycling survey ${Date.now()}`;
   const id = crypto.randomUUID();
-  await db.comment.create({ data: { id, threadId: id, articleId: article.id, userId: writer.id, body: text, status: 'PENDING' } });
+  await db.comment.create({
+    data: { id, threadId: id, articleId: article.id, userId: writer.id, body: text, status: 'PENDING' },
+  });
 
-  const [first, second] = [await createTrustedReader('LockA', 'MODERATOR'), await createTrustedReader('LockB', 'MODERATOR')];
+  const [first, second] = [
+    await createTrustedReader('LockA', 'MODERATOR'),
+    await createTrustedReader('LockB', 'MODERATOR'),
+  ];
   const modContext = await browser.newContext();
   const modA = await modContext.newPage();
   await signIn(modA, first.email, { from: '/moderate' });
@@ -58,7 +63,9 @@ test('an appeal cannot be bypassed from a console tab opened before it (point 1)
   await modContext.close();
 });
 
-test('the article shows the moderator’s clause, note and appeal link, as the profile and email do (points 2 and 3)', async ({ browser }) => {
+test('the article shows the moderator’s clause, note and appeal link, as the profile and email do (points 2 and 3)', async ({
+  browser,
+}) => {
   const newcomer = await createNewReader('Statement');
   const article = await createArticle('statement');
   const path = `/articles/${article.slug}`;
@@ -91,7 +98,10 @@ test('the article shows the moderator’s clause, note and appeal link, as the p
   const rejected = commentItem(page, text);
   await expect(rejected).toContainText('A moderator rejected it under §1 Be civil');
   await expect(rejected).toContainText('Moderator’s note: Argue with the plan, not the planners.');
-  await expect(rejected.getByRole('link', { name: 'Appeal this decision' })).toHaveAttribute('href', /\/profile#comment-/);
+  await expect(rejected.getByRole('link', { name: 'Appeal this decision' })).toHaveAttribute(
+    'href',
+    /\/profile#comment-/,
+  );
   await expect(rejected.locator('.statement')).not.toContainText('§9');
   await expect(rejected.locator('.statement')).not.toContainText('Rejected under');
   // The second comment is still held, and still says only what is true.
@@ -118,7 +128,9 @@ test('the article shows the moderator’s clause, note and appeal link, as the p
   await modPage.close();
 });
 
-test('a rejected comment keeps its text and can be corrected and sent again, without JavaScript too (point 4)', async ({ browser }) => {
+test('a rejected comment keeps its text and can be corrected and sent again, without JavaScript too (point 4)', async ({
+  browser,
+}) => {
   const db = await testDb();
   const reader = await createTrustedReader('Resend');
   const article = await createArticle('resend');
@@ -135,7 +147,9 @@ test('a rejected comment keeps its text and can be corrected and sent again, wit
   const rude = `This plan is bullshit and the figures are wrong ${stamp}`;
   await page.getByLabel(`Comment as ${reader.displayName}`).fill(rude);
   await page.getByRole('button', { name: 'Post comment' }).click();
-  await expect(page.locator('form.comment-form').first().getByRole('alert')).toContainText('Your comment was not published. §8 Mind your language');
+  await expect(page.locator('form.comment-form').first().getByRole('alert')).toContainText(
+    'Your comment was not published. §8 Mind your language',
+  );
   await expect(page.getByLabel(`Comment as ${reader.displayName}`)).toHaveValue(rude);
 
   const fixed = `This plan is wrong and the figures do not add up ${stamp}`;
@@ -162,7 +176,9 @@ test('a rejected comment keeps its text and can be corrected and sent again, wit
   await context.close();
 });
 
-test('with JavaScript, sending the corrected text from the compose box replaces the rejected comment (point 4)', async ({ page }) => {
+test('with JavaScript, sending the corrected text from the compose box replaces the rejected comment (point 4)', async ({
+  page,
+}) => {
   const db = await testDb();
   const reader = await createTrustedReader('ResendJs');
   const article = await createArticle('resend-js');
@@ -182,18 +198,33 @@ test('with JavaScript, sending the corrected text from the compose box replaces 
   expect((await db.comment.findFirstOrThrow({ where: { body: rude } })).status).toBe('DELETED');
 });
 
-test('the profile says why comments are reviewed and what ends it; duplicates and deletions do not count (point 6)', async ({ page }) => {
+test('the profile says why comments are reviewed and what ends it; duplicates and deletions do not count (point 6)', async ({
+  page,
+}) => {
   const db = await testDb();
   const reader = await createTrustedReader('Standing');
   const moderator = await createTrustedReader('StandingMod', 'MODERATOR');
   const article = await createArticle('standing');
-  const add = async (status: 'REJECTED' | 'PUBLISHED', data: { reasons?: string; decidedById?: string; rejectClause?: string }) => {
+  const add = async (
+    status: 'REJECTED' | 'PUBLISHED',
+    data: { reasons?: string; decidedById?: string; rejectClause?: string },
+  ) => {
     const id = crypto.randomUUID();
-    await db.comment.create({ data: { id, threadId: id, articleId: article.id, userId: reader.id, body: `History ${id}`, status, ...data } });
+    await db.comment.create({
+      data: { id, threadId: id, articleId: article.id, userId: reader.id, body: `History ${id}`, status, ...data },
+    });
   };
   // A duplicate and a profanity rejection: only the profanity counts, so comments still publish.
-  await add('REJECTED', { reasons: JSON.stringify([{ ruleId: 'duplicate-self', outcome: 'reject', clause: 'spam', message: 'x', evidence: [] }]) });
-  await add('REJECTED', { reasons: JSON.stringify([{ ruleId: 'banned-terms', outcome: 'reject', clause: 'language', message: 'x', evidence: [] }]) });
+  await add('REJECTED', {
+    reasons: JSON.stringify([
+      { ruleId: 'duplicate-self', outcome: 'reject', clause: 'spam', message: 'x', evidence: [] },
+    ]),
+  });
+  await add('REJECTED', {
+    reasons: JSON.stringify([
+      { ruleId: 'banned-terms', outcome: 'reject', clause: 'language', message: 'x', evidence: [] },
+    ]),
+  });
   await signIn(page, reader.email, { from: '/profile' });
   await expect(page.getByRole('heading', { name: 'Why your comments are reviewed first' })).toHaveCount(0);
 

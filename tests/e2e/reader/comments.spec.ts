@@ -1,7 +1,14 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { createArticle, createTrustedReader, signIn, uniqueEmail } from '../fixtures';
 import { testDb } from '../../support/db';
-import { actionResult, callActionFetch, callActionFetchAndHangUp, decodeFetchShapeBody, formField, withFormFields } from '../../support/server-actions';
+import {
+  actionResult,
+  callActionFetch,
+  callActionFetchAndHangUp,
+  decodeFetchShapeBody,
+  formField,
+  withFormFields,
+} from '../../support/server-actions';
 
 const articlePath = '/articles/council-bike-lanes';
 
@@ -18,7 +25,9 @@ async function postComment(page: Page, text: string) {
 }
 
 test.describe('reader accounts', () => {
-  test('a new reader signs in from an emailed link, chooses a display name and returns to the story', async ({ page }) => {
+  test('a new reader signs in from an emailed link, chooses a display name and returns to the story', async ({
+    page,
+  }) => {
     const email = uniqueEmail('newcomer');
     await page.goto(articlePath);
     await page.getByRole('link', { name: 'Sign in to comment' }).click();
@@ -86,7 +95,9 @@ test.describe('the discussion', () => {
     await aliceComment.getByRole('button', { name: 'Post reply' }).click();
     await expect(aliceComment.locator('.comment-list--replies .comment__body', { hasText: reply })).toBeVisible();
 
-    const respect = commentItem(bobPage, first).getByRole('button', { name: /^Respect/ }).first();
+    const respect = commentItem(bobPage, first)
+      .getByRole('button', { name: /^Respect/ })
+      .first();
     await respect.click();
     await expect(respect).toHaveAttribute('aria-pressed', 'true');
     await expect(respect).toContainText('1');
@@ -113,7 +124,10 @@ test.describe('the discussion', () => {
     // One report per reader per comment.
     await bobPage.goto(articlePath);
     await commentItem(bobPage, first).getByRole('link', { name: 'Report', exact: true }).first().click();
-    await commentItem(bobPage, first).getByLabel('Which part of the policy does it break?').first().selectOption('spam');
+    await commentItem(bobPage, first)
+      .getByLabel('Which part of the policy does it break?')
+      .first()
+      .selectOption('spam');
     await commentItem(bobPage, first).getByRole('button', { name: 'Send report' }).first().click();
     await expect(commentItem(bobPage, first).getByText('You have already reported this comment.')).toBeVisible();
     expect(await db.report.count({ where: { commentId: stored.id } })).toBe(1);
@@ -164,7 +178,16 @@ test.describe('the discussion', () => {
     for (const row of rows) {
       const id = crypto.randomUUID();
       await db.comment.create({
-        data: { id, threadId: id, articleId: article.id, userId: author.id, body: row.body, status: 'PUBLISHED', reactionCount: row.reactions, createdAt: new Date(base + row.minutes * 60_000) },
+        data: {
+          id,
+          threadId: id,
+          articleId: article.id,
+          userId: author.id,
+          body: row.body,
+          status: 'PUBLISHED',
+          reactionCount: row.reactions,
+          createdAt: new Date(base + row.minutes * 60_000),
+        },
       });
     }
     const order = async (sort: string) => {
@@ -184,10 +207,13 @@ test.describe('the discussion', () => {
     const text = `Submitted twice on purpose ${Date.now()}`;
     await page.getByLabel(`Comment as ${reader.displayName}`).fill(text);
     // Two submits of the same form before the first one answers (what a double click or a retry does).
-    await page.locator('form.comment-form').first().evaluate((form: HTMLFormElement) => {
-      form.requestSubmit();
-      form.requestSubmit();
-    });
+    await page
+      .locator('form.comment-form')
+      .first()
+      .evaluate((form: HTMLFormElement) => {
+        form.requestSubmit();
+        form.requestSubmit();
+      });
     await expect(page.getByRole('status').filter({ hasText: 'Your comment is published.' })).toBeVisible();
     await page.waitForTimeout(500);
     const db = await testDb();
@@ -216,7 +242,9 @@ test.describe('the discussion', () => {
     // A refresh of the answer (or Back and submit again) resends the very same form: same fields, same
     // idempotency key, same cookie. Twice, as an impatient reader would. It is answered, and stores nothing new.
     const form = request.postDataBuffer()!;
-    expect(form.toString('utf8'), 'the no-JS form carries its idempotency key').toMatch(/name="idempotencyKey"\r\n\r\n[0-9a-f-]{36}\r\n/);
+    expect(form.toString('utf8'), 'the no-JS form carries its idempotency key').toMatch(
+      /name="idempotencyKey"\r\n\r\n[0-9a-f-]{36}\r\n/,
+    );
     for (let i = 0; i < 2; i++) {
       const resent = await context.request.post(request.url(), {
         headers: { 'content-type': request.headers()['content-type']!, origin: new URL(request.url()).origin },
@@ -232,7 +260,9 @@ test.describe('the discussion', () => {
   test('retries of the same request never double a comment: repeated, lost responses, concurrent', async ({ page }) => {
     const reader = await createTrustedReader('Retry');
     await signIn(page, reader.email, { from: articlePath });
-    const sessionToken = (await page.context().cookies()).find((c) => c.name.endsWith('next-auth.session-token'))!.value;
+    const sessionToken = (await page.context().cookies()).find((c) =>
+      c.name.endsWith('next-auth.session-token'),
+    )!.value;
     const text = `Retried ${Date.now()}`;
     const captured = page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);
     await page.getByLabel(`Comment as ${reader.displayName}`).fill(text);
@@ -266,7 +296,9 @@ test.describe('the discussion', () => {
 
     // 3. Four copies of one request at once (a retry racing the original): one comment, and every copy is told its id.
     const raced = withFormFields(args, { body: `${text} raced`, idempotencyKey: crypto.randomUUID() });
-    const answers = await Promise.all(Array.from({ length: 4 }, () => callActionFetch(actionId, raced, { path, sessionToken })));
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => callActionFetch(actionId, raced, { path, sessionToken })),
+    );
     const rows = await stored(`${text} raced`);
     expect(rows).toHaveLength(1);
     for (const response of answers) {
@@ -284,10 +316,19 @@ test.describe('the discussion', () => {
     const reader = await createTrustedReader('Replay');
     const signedIn = await browser.newPage();
     await signIn(signedIn, reader.email, { from: articlePath });
-    const sessionToken = (await signedIn.context().cookies()).find((c) => c.name.endsWith('next-auth.session-token'))!.value;
+    const sessionToken = (await signedIn.context().cookies()).find((c) =>
+      c.name.endsWith('next-auth.session-token'),
+    )!.value;
     const captured = new Promise<Request>((resolve) =>
       // The post itself, not the compose-time draft check, which can fire first on a slow machine.
-      signedIn.on('request', (request) => request.method() === 'POST' && request.headers()['next-action'] && request.postData()?.includes('idempotencyKey') && resolve(request)),
+      signedIn.on(
+        'request',
+        (request) =>
+          request.method() === 'POST' &&
+          request.headers()['next-action'] &&
+          request.postData()?.includes('idempotencyKey') &&
+          resolve(request),
+      ),
     );
     await signedIn.getByLabel(`Comment as ${reader.displayName}`).fill(`Legitimate ${Date.now()}`);
     await signedIn.getByRole('button', { name: 'Post comment' }).click();
@@ -300,14 +341,22 @@ test.describe('the discussion', () => {
     const path = new URL(request.url()).pathname;
     const args = await decodeFetchShapeBody(request.postDataBuffer()!, request.headers()['content-type']!);
     const stamp = Date.now();
-    const replay = await callActionFetch(actionId, withFormFields(args, { body: `Anonymous replay ${stamp}`, idempotencyKey: `replay-${stamp}` }), { path });
+    const replay = await callActionFetch(
+      actionId,
+      withFormFields(args, { body: `Anonymous replay ${stamp}`, idempotencyKey: `replay-${stamp}` }),
+      { path },
+    );
     expect(replay.status).toBeLessThan(500);
     expect(replay.text).toContain('Sign in to take part');
     const db = await testDb();
     expect(await db.comment.count({ where: { body: `Anonymous replay ${stamp}` } })).toBe(0);
 
     // The control: the same forged request with the reader's cookie posts, so the zero above is the sign-in check's doing.
-    const control = await callActionFetch(actionId, withFormFields(args, { body: `Signed-in replay ${stamp}`, idempotencyKey: `control-${stamp}` }), { path, sessionToken });
+    const control = await callActionFetch(
+      actionId,
+      withFormFields(args, { body: `Signed-in replay ${stamp}`, idempotencyKey: `control-${stamp}` }),
+      { path, sessionToken },
+    );
     expect(control.status).toBe(200);
     expect(await db.comment.count({ where: { body: `Signed-in replay ${stamp}` } })).toBe(1);
   });

@@ -13,20 +13,33 @@ test('the front page lists the newest stories with author, date and comment coun
   const huawei = items.filter({ hasText: 'Huawei signs deal' });
   await expect(huawei.getByRole('link', { name: 'Andrew Blake' })).toHaveAttribute('href', '/authors/andrew-blake');
   await expect(huawei.locator('time')).toHaveAttribute('datetime', '2019-06-05T18:30:00.000Z');
-  await expect(huawei.getByRole('link', { name: /\d+ comments?/ })).toHaveAttribute('href', '/articles/huawei-russia-5g#comments');
+  await expect(huawei.getByRole('link', { name: /\d+ comments?/ })).toHaveAttribute(
+    'href',
+    '/articles/huawei-russia-5g#comments',
+  );
   // Newest first.
   const dates = await items.locator('time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!));
   expect([...dates].sort().reverse()).toEqual(dates);
 });
 
-test('the article: headline, byline, dateline, body, author contact block, policy line; footer lines are not body text', async ({ page }) => {
+test('the article: headline, byline, dateline, body, author contact block, policy line; footer lines are not body text', async ({
+  page,
+}) => {
   await page.goto('/articles/huawei-russia-5g');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Huawei signs deal to build Russia’s 5G networks after U.S. ban');
-  await expect(page.locator('.article__byline').getByRole('link', { name: 'Andrew Blake' })).toHaveAttribute('href', '/authors/andrew-blake');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Huawei signs deal to build Russia’s 5G networks after U.S. ban',
+  );
+  await expect(page.locator('.article__byline').getByRole('link', { name: 'Andrew Blake' })).toHaveAttribute(
+    'href',
+    '/authors/andrew-blake',
+  );
   await expect(page.locator('.article__dateline')).toHaveText(/Washington/);
 
   const body = page.locator('.article__body p');
-  const storyLines = seedStory.split('\n').map((l) => l.trim()).filter((l) => l && !/^•|can be reached at|^Please read our comment policy/i.test(l));
+  const storyLines = seedStory
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^•|can be reached at|^Please read our comment policy/i.test(l));
   await expect(body).toHaveCount(storyLines.length);
   await expect(body.last()).toContainText('Entities List');
   await expect(page.locator('.article__body')).not.toContainText('can be reached at');
@@ -34,7 +47,10 @@ test('the article: headline, byline, dateline, body, author contact block, polic
 
   const box = page.locator('.author-box');
   await expect(box.getByRole('heading', { name: 'Andrew Blake' })).toBeVisible();
-  await expect(box.getByRole('link', { name: 'ablake@washingtontimes.com' })).toHaveAttribute('href', 'mailto:ablake@washingtontimes.com');
+  await expect(box.getByRole('link', { name: 'ablake@washingtontimes.com' })).toHaveAttribute(
+    'href',
+    'mailto:ablake@washingtontimes.com',
+  );
   await expect(box.locator('.author-box__avatar')).toHaveText('AB');
   await expect(box).toContainText('covers technology');
 
@@ -55,7 +71,17 @@ test('“More from this author” lists the author’s other stories', async ({ 
 
 test('the policy page has numbered clauses with stable anchors', async ({ page }) => {
   await page.goto('/policy#privacy');
-  for (const id of ['civility', 'hate-and-threats', 'on-topic', 'spam', 'privacy', 'impersonation', 'links', 'language', 'moderation']) {
+  for (const id of [
+    'civility',
+    'hate-and-threats',
+    'on-topic',
+    'spam',
+    'privacy',
+    'impersonation',
+    'links',
+    'language',
+    'moderation',
+  ]) {
     await expect(page.locator(`[id="${id}"]`)).toBeVisible();
   }
   await expect(page.locator('[id="privacy"]')).toContainText('§5');
@@ -86,16 +112,29 @@ test('a phone-sized screen shows the story without horizontal scrolling', async 
   const page = await context.newPage();
   for (const path of ['/', '/articles/huawei-russia-5g', '/policy']) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
   await context.close();
 });
 
 test('pages have no accessibility violations (axe-core, WCAG 2 A and AA)', async ({ page }) => {
-  for (const path of ['/', '/articles/huawei-russia-5g', '/authors/andrew-blake', '/policy', '/transparency', '/sign-in']) {
+  for (const path of [
+    '/',
+    '/articles/huawei-russia-5g',
+    '/authors/andrew-blake',
+    '/policy',
+    '/transparency',
+    '/sign-in',
+  ]) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    expect(results.violations.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
   }
 });

@@ -27,7 +27,11 @@ async function post(page: Page, displayName: string, text: string) {
   await expect(page.getByRole('status').filter({ hasText: /Your comment/ })).toBeVisible();
 }
 
-test('signed-out readers are served from the cache, and a new comment shows at once', async ({ page, playwright, baseURL }) => {
+test('signed-out readers are served from the cache, and a new comment shows at once', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   const article = await createArticle('cache');
   const path = `/articles/${article.slug}`;
@@ -56,7 +60,9 @@ test('signed-out readers are served from the cache, and a new comment shows at o
   // Readers arriving together after the change: the first renders the new page; any who arrive during that
   // render get the copy from before it (stale-while-revalidate); none renders it again.
   const burst = await Promise.all(Array.from({ length: 10 }, () => anonymous.get(path, { headers: { cookie: '' } })));
-  const served = await Promise.all(burst.map(async (response) => ({ cache: response.headers()['x-page-cache'], html: await response.text() })));
+  const served = await Promise.all(
+    burst.map(async (response) => ({ cache: response.headers()['x-page-cache'], html: await response.text() })),
+  );
   expect(served.filter((answer) => answer.cache === 'miss')).toHaveLength(1);
   for (const answer of served) {
     expect(['miss', 'stale', 'hit', 'coalesced']).toContain(answer.cache);
@@ -144,7 +150,9 @@ test('signed-out readers get the reader edition: no JavaScript, and every contro
   // Sorting and signing in are plain links: they work as full page loads.
   await page.getByRole('navigation', { name: 'Sort comments' }).getByRole('link', { name: 'Newest' }).click();
   await expect(page).toHaveURL(/sort=newest/);
-  await expect(page.getByRole('navigation', { name: 'Sort comments' }).getByRole('link', { name: 'Newest' })).toHaveAttribute('aria-current', 'true');
+  await expect(
+    page.getByRole('navigation', { name: 'Sort comments' }).getByRole('link', { name: 'Newest' }),
+  ).toHaveAttribute('aria-current', 'true');
   await page.getByRole('link', { name: 'Andrew Blake' }).first().click();
   await expect(page).toHaveURL(/\/authors\//);
   await expect(page).toHaveTitle(/Andrew Blake · The Ledger/);
@@ -160,20 +168,31 @@ test('signed-out readers get the reader edition: no JavaScript, and every contro
   await context.close();
 });
 
-test('readers arriving while a page renders wait for that render instead of starting their own', async ({ playwright, baseURL }) => {
+test('readers arriving while a page renders wait for that render instead of starting their own', async ({
+  playwright,
+  baseURL,
+}) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   const article = await createArticle('cache-burst');
   const path = `/articles/${article.slug}`;
   const metrics = { headers: { authorization: `Bearer ${e2eMetricsToken}` } };
-  const before = (await (await anonymous.get('/metrics', metrics)).json()).pageCache as { renders: number; coalesced: number };
+  const before = (await (await anonymous.get('/metrics', metrics)).json()).pageCache as {
+    renders: number;
+    coalesced: number;
+  };
   // A page nobody has asked for yet, requested by 25 readers at once (as after a push alert).
-  const responses = await Promise.all(Array.from({ length: 25 }, () => anonymous.get(path, { headers: { cookie: '' } })));
+  const responses = await Promise.all(
+    Array.from({ length: 25 }, () => anonymous.get(path, { headers: { cookie: '' } })),
+  );
   const sources = responses.map((response) => response.headers()['x-page-cache']);
   expect(responses.every((response) => response.status() === 200)).toBe(true);
   expect(sources.filter((source) => source === 'miss')).toHaveLength(1);
   expect(sources.every((source) => ['miss', 'coalesced', 'hit'].includes(source!))).toBe(true);
   expect(new Set(responses.map((response) => response.headers()['etag'])).size).toBe(1);
-  const after = (await (await anonymous.get('/metrics', metrics)).json()).pageCache as { renders: number; coalesced: number };
+  const after = (await (await anonymous.get('/metrics', metrics)).json()).pageCache as {
+    renders: number;
+    coalesced: number;
+  };
   expect(after.renders - before.renders).toBe(1);
   expect(after.coalesced - before.coalesced).toBe(sources.filter((source) => source === 'coalesced').length);
   await anonymous.dispose();

@@ -24,7 +24,10 @@ test('a banned term is refused with the clause, kept for its author, and appeala
   // Kept, visible to its author only, with the reason.
   await page.reload();
   await expect(item(page, text).getByText('Not published — only you can see this comment.')).toBeVisible();
-  await expect(item(page, text).getByRole('link', { name: '§8 Mind your language' })).toHaveAttribute('href', '/policy#language');
+  await expect(item(page, text).getByRole('link', { name: '§8 Mind your language' })).toHaveAttribute(
+    'href',
+    '/policy#language',
+  );
   const other = await browser.newPage();
   await other.goto(path);
   await expect(other.getByText(text)).toHaveCount(0);
@@ -50,7 +53,9 @@ test('a suspect term is held and shown as held only to its author', async ({ pag
   const text = `Whoever drew up this budget is an 1d10t, frankly ${Date.now()}`;
   await page.getByLabel(`Comment as ${reader.displayName}`).fill(text);
   await page.getByRole('button', { name: 'Post comment' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Your comment is held for review.' })).toContainText('§1 Be civil');
+  await expect(page.getByRole('status').filter({ hasText: 'Your comment is held for review.' })).toContainText(
+    '§1 Be civil',
+  );
   await page.reload();
   const mine = item(page, text);
   await expect(mine.getByText('Held for review — only you can see this comment.')).toBeVisible();
@@ -86,7 +91,9 @@ test('the compose box warns before posting, naming the clause and marking the wo
   expect(await db.comment.count({ where: { articleId: article.id } })).toBe(0);
 });
 
-test('a disguised word is marked in the compose box as the server judges it; an allowlisted place publishes', async ({ page }) => {
+test('a disguised word is marked in the compose box as the server judges it; an allowlisted place publishes', async ({
+  page,
+}) => {
   const article = await createArticle('policy-disguised');
   const path = `/articles/${article.slug}`;
   const reader = await createTrustedReader('Disguiser');
@@ -97,7 +104,9 @@ test('a disguised word is marked in the compose box as the server judges it; an 
   await expect(warning).toContainText('§8 Mind your language');
   await expect(warning.locator('mark')).toHaveText('sh🙂t');
   await page.getByRole('button', { name: 'Post comment' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Your comment was not published.' })).toContainText('§8 Mind your language');
+  await expect(page.getByRole('alert').filter({ hasText: 'Your comment was not published.' })).toContainText(
+    '§8 Mind your language',
+  );
 
   const text = `I grew up on Dyke Road in Brighton and the buses were always late ${Date.now()}`;
   await box.fill(text);
@@ -107,7 +116,9 @@ test('a disguised word is marked in the compose box as the server judges it; an 
   await expect.poll(async () => (await db.comment.findFirst({ where: { body: text } }))?.status).toBe('PUBLISHED');
 });
 
-test('the policy page explains what the automatic checks do with disguised words and what they never do', async ({ page }) => {
+test('the policy page explains what the automatic checks do with disguised words and what they never do', async ({
+  page,
+}) => {
   await page.goto('/policy');
   const section = page.getByRole('region', { name: 'How the automatic checks read comments' });
   await expect(section).toContainText('look like ours');
@@ -126,9 +137,14 @@ test('a story closed by auto-close refuses posts and says so', async ({ page }) 
   const text = `Written as the story closed ${Date.now()}`;
   const box = page.getByLabel(`Comment as ${reader.displayName}`);
   await box.fill(text);
-  await db.article.update({ where: { id: article.id }, data: { publishedAt: new Date(Date.now() - 10 * 86_400_000), autoCloseDays: 3 } });
+  await db.article.update({
+    where: { id: article.id },
+    data: { publishedAt: new Date(Date.now() - 10 * 86_400_000), autoCloseDays: 3 },
+  });
   await page.getByRole('button', { name: 'Post comment' }).click();
-  await expect(page.locator('form.comment-form').getByRole('alert')).toContainText(/Comments on this story closed on .+, 3 days after publication\./);
+  await expect(page.locator('form.comment-form').getByRole('alert')).toContainText(
+    /Comments on this story closed on .+, 3 days after publication\./,
+  );
   await expect(box).toHaveValue(text);
   expect(await db.comment.count({ where: { body: text } }), 'the refused post is not stored').toBe(0);
 

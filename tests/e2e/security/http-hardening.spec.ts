@@ -16,7 +16,8 @@ async function readerWithSession() {
   return { reader, token: await openSession(reader.id) };
 }
 
-const notifyReplies = async (id: string) => (await (await testDb()).user.findUniqueOrThrow({ where: { id } })).notifyReplies;
+const notifyReplies = async (id: string) =>
+  (await (await testDb()).user.findUniqueOrThrow({ where: { id } })).notifyReplies;
 
 test('a cross-origin server action is refused with 403 and changes nothing, even with a forged X-Forwarded-Host', async () => {
   const { reader, token } = await readerWithSession();
@@ -29,7 +30,11 @@ test('a cross-origin server action is refused with 403 and changes nothing, even
     { origin: 'https://evil.example', headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } },
   ];
   for (const attempt of attempts) {
-    const response = await callActionFetch(action.id, [{ status: 'idle' }, form], { path: '/profile', sessionToken: token, ...attempt });
+    const response = await callActionFetch(action.id, [{ status: 'idle' }, form], {
+      path: '/profile',
+      sessionToken: token,
+      ...attempt,
+    });
     expect(response.status, JSON.stringify(attempt)).toBe(403);
     expect(response.text).toContain('submitted from another website');
     expect(await notifyReplies(reader.id)).toBe(true);
@@ -44,7 +49,9 @@ test('link error pages answer 404 or 410 with the friendly page', async () => {
   const article = await createArticle('link-status');
   const db = await testDb();
   const reader = await createAccount('Linked');
-  const comment = await db.comment.create({ data: { articleId: article.id, userId: reader.id, body: 'A published comment.', status: 'PUBLISHED' } });
+  const comment = await db.comment.create({
+    data: { articleId: article.id, userId: reader.id, body: 'A published comment.', status: 'PUBLISHED' },
+  });
 
   const garbage = await httpRequest('GET', `/reply/${comment.id}/garbage`);
   expect(garbage.status).toBe(404);
@@ -68,7 +75,10 @@ test('link error pages answer 404 or 410 with the friendly page', async () => {
   const badUnsubscribe = await httpRequest('GET', '/unsubscribe/not-a-token');
   expect(badUnsubscribe.status).toBe(404);
   expect(badUnsubscribe.text).toContain('This link is not valid');
-  const goodUnsubscribe = await httpRequest('GET', `/unsubscribe/${unsubscribeTokenFor({ kind: 'user', id: reader.id, topic: 'replies' })}`);
+  const goodUnsubscribe = await httpRequest(
+    'GET',
+    `/unsubscribe/${unsubscribeTokenFor({ kind: 'user', id: reader.id, topic: 'replies' })}`,
+  );
   expect(goodUnsubscribe.status).toBe(200);
 });
 
@@ -77,7 +87,9 @@ test('/healthz says only ok or not; the figures need the metrics token', async (
   expect(health.status).toBe(200);
   expect(JSON.parse(health.text)).toEqual({ ok: true, database: 'reachable' });
   expect((await httpRequest('GET', '/metrics')).status).toBe(401);
-  expect((await httpRequest('GET', '/metrics', { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+  expect(
+    (await httpRequest('GET', '/metrics', { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status,
+  ).toBe(401);
   const metrics = await httpRequest('GET', '/metrics', { headers: { authorization: `Bearer ${e2eMetricsToken}` } });
   expect(metrics.status).toBe(200);
   expect(JSON.parse(metrics.text).pageCache).toHaveProperty('hits');
@@ -86,13 +98,22 @@ test('/healthz says only ok or not; the figures need the metrics token', async (
 test('the development mailbox refuses to start on a reachable address, saying why', () => {
   const start = (env: Record<string, string>, host = '127.0.0.1') =>
     spawnSync(process.execPath, ['--import', 'tsx', 'server.ts', '--port', '3199', '--hostname', host], {
-      env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: 'mailbox-guard-secret-0123456789', SMTP_URL: '', DATABASE_URL: 'file:./data/never-opened.db', ...env },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        AUTH_SECRET: 'mailbox-guard-secret-0123456789',
+        SMTP_URL: '',
+        DATABASE_URL: 'file:./data/never-opened.db',
+        ...env,
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });
   const publicUrl = start({ DEV_MAILBOX: '1', APP_URL: 'https://news.example' });
   expect(publicUrl.status).toBe(1);
-  expect(publicUrl.stderr).toMatch(/Refusing to start: .*mailbox.*APP_URL \(https:\/\/news\.example\) is not a loopback address/);
+  expect(publicUrl.stderr).toMatch(
+    /Refusing to start: .*mailbox.*APP_URL \(https:\/\/news\.example\) is not a loopback address/,
+  );
   const everyInterface = start({ DEV_MAILBOX: '1', APP_URL: 'http://localhost:3199' }, '0.0.0.0');
   expect(everyInterface.status).toBe(1);
   expect(everyInterface.stderr).toMatch(/listen on 0\.0\.0\.0/);

@@ -15,7 +15,9 @@ test('a doubled, empty or reordered session cookie never puts a signed-in page i
   const token = await openSession(reader.id);
   const article = await createArticle('doubled-cookie');
   const held = `Held words only their writer may see ${Date.now()}`;
-  await db.comment.create({ data: { articleId: article.id, userId: reader.id, body: held, status: 'PENDING', reasons: '[]' } });
+  await db.comment.create({
+    data: { articleId: article.id, userId: reader.id, body: held, status: 'PENDING', reasons: '[]' },
+  });
   const path = `/articles/${article.slug}`;
 
   const variants = [

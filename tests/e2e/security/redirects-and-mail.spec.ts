@@ -6,7 +6,14 @@ import { extractLinks, listMail, waitForMail } from '../../support/mailbox';
 import { createAccount, openSession } from '../../support/sessions';
 import { cookieHeader, httpRequest } from '../../support/server-actions';
 
-const evil = ['%2F%09%2Fevil.example', '%2F%0A%2Fevil.example', '%2F%5Cevil.example', '%2F%252F%2Fevil.example', 'https%3A%2F%2Fevil.example', '%2F%2Fevil.example'];
+const evil = [
+  '%2F%09%2Fevil.example',
+  '%2F%0A%2Fevil.example',
+  '%2F%5Cevil.example',
+  '%2F%252F%2Fevil.example',
+  'https%3A%2F%2Fevil.example',
+  '%2F%2Fevil.example',
+];
 
 test('the emailed sign-in chain never leaves the site, whatever callbackUrl says', async ({ page }) => {
   for (const target of evil.slice(0, 3)) {
@@ -63,16 +70,29 @@ test('sign-in emails are limited per address, with a page that says a link was a
   await expect(page.getByRole('status')).toContainText('We already sent a sign-in link');
 });
 
-test('"Email me a fresh link" cannot flood an author: a limit per author across all their stories', async ({ page }) => {
+test('"Email me a fresh link" cannot flood an author: a limit per author across all their stories', async ({
+  page,
+}) => {
   const db = await testDb();
   const stamp = Date.now().toString(36);
-  const author = await db.author.create({ data: { email: `flooded-${stamp}@ledger.test`, name: `Flooded Writer ${stamp}`, slug: `flooded-${stamp}`, notifyOnComments: false } });
+  const author = await db.author.create({
+    data: {
+      email: `flooded-${stamp}@ledger.test`,
+      name: `Flooded Writer ${stamp}`,
+      slug: `flooded-${stamp}`,
+      notifyOnComments: false,
+    },
+  });
   const reader = await createAccount('Commenter');
   const comments = [];
   for (let i = 0; i < 14; i++) {
     const article = await createArticle(`flood-${i}`);
     await db.article.update({ where: { id: article.id }, data: { authorId: author.id } });
-    comments.push(await db.comment.create({ data: { articleId: article.id, userId: reader.id, body: `Comment ${i}`, status: 'PUBLISHED' } }));
+    comments.push(
+      await db.comment.create({
+        data: { articleId: article.id, userId: reader.id, body: `Comment ${i}`, status: 'PUBLISHED' },
+      }),
+    );
   }
   for (const comment of comments) {
     await page.goto(`/reply/${comment.id}/garbage`);

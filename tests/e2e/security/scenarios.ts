@@ -59,7 +59,12 @@ let deciderPromise: Promise<Account> | undefined;
 /** The moderator whose rejections the walk's appeals are about (never the caller). */
 const decider = () => (deciderPromise ??= createAccount('decider', { role: 'MODERATOR' }));
 
-async function comment(data: { userId: string; status?: 'PUBLISHED' | 'PENDING' | 'REJECTED'; articleId?: string; decided?: boolean }) {
+async function comment(data: {
+  userId: string;
+  status?: 'PUBLISHED' | 'PENDING' | 'REJECTED';
+  articleId?: string;
+  decided?: boolean;
+}) {
   const articleId = data.articleId ?? (await createArticle('walk')).id;
   const id = randomUUID();
   const status = data.status ?? 'PUBLISHED';
@@ -83,8 +88,16 @@ let historyArticle: Promise<{ id: string }> | undefined;
 export async function createTrustedAccount(label: string): Promise<Account> {
   const account = await createAccount(label);
   historyArticle ??= createArticle('security-history');
-  await (await db()).comment.create({
-    data: { articleId: (await historyArticle).id, userId: account.id, body: `Earlier comment by ${account.displayName}.`, status: 'PUBLISHED', createdAt: new Date(Date.now() - 86_400_000) },
+  await (
+    await db()
+  ).comment.create({
+    data: {
+      articleId: (await historyArticle).id,
+      userId: account.id,
+      body: `Earlier comment by ${account.displayName}.`,
+      status: 'PUBLISHED',
+      createdAt: new Date(Date.now() - 86_400_000),
+    },
   });
   return account;
 }
@@ -94,12 +107,23 @@ const ownerFor = async (actor: Actor) => actor.user ?? (await createAccount('own
 
 // ── The rules form ─────────────────────────────────────────────────────────────────────────────────────
 
-const listFields = ['bannedTerms', 'hateTerms', 'suspectTerms', 'threatPhrases', 'allowlist', 'ambiguousTerms', 'blockedDomains'] as const;
+const listFields = [
+  'bannedTerms',
+  'hateTerms',
+  'suspectTerms',
+  'threatPhrases',
+  'allowlist',
+  'ambiguousTerms',
+  'blockedDomains',
+] as const;
 
 /** The rules form as the page renders it for the policy in force. */
 export async function currentRulesFields(): Promise<Fields> {
   const row = await (await db()).policyVersion.findFirst({ orderBy: { id: 'desc' }, select: { settings: true } });
-  const settings = { ...defaultPolicySettings, ...(row ? (JSON.parse(row.settings) as Partial<PolicySettings>) : {}) } as Record<string, unknown>;
+  const settings = {
+    ...defaultPolicySettings,
+    ...(row ? (JSON.parse(row.settings) as Partial<PolicySettings>) : {}),
+  } as Record<string, unknown>;
   const fields: Fields = { replayCount: '10', note: '' };
   for (const [name, value] of Object.entries(settings)) {
     if ((listFields as readonly string[]).includes(name)) fields[name] = (value as string[]).join('\n');
@@ -115,7 +139,10 @@ export async function currentRulesFields(): Promise<Fields> {
 async function dryRunHash(fields: Fields): Promise<string> {
   const entry = findAction('app/(moderation)/moderate/rules/actions.ts', 'rulesAction');
   const admin = await createActor('admin');
-  const response = await callActionFetch(entry.id, [idleState, new FormArg({ ...fields, intent: 'dry-run' })], { path: pagePathFor(entry), sessionToken: admin.sessionToken });
+  const response = await callActionFetch(entry.id, [idleState, new FormArg({ ...fields, intent: 'dry-run' })], {
+    path: pagePathFor(entry),
+    sessionToken: admin.sessionToken,
+  });
   const hash = (actionResult(response.text) as { confirmHash?: string } | undefined)?.confirmHash;
   if (!hash) throw new Error(`dry run gave no confirmHash (HTTP ${response.status})`);
   return hash;
@@ -141,7 +168,10 @@ export const scenarios: Record<string, Scenario> = {
     async prepare(actor) {
       const target = await comment({ userId: (await ownerFor(actor)).id });
       const body = `An edited walk comment ${uniqueSuffix()}.`;
-      return { call: form(true, { commentId: target.id, body }), effect: async () => (await (await db()).comment.findUniqueOrThrow({ where: { id: target.id } })).body === body };
+      return {
+        call: form(true, { commentId: target.id, body }),
+        effect: async () => (await (await db()).comment.findUniqueOrThrow({ where: { id: target.id } })).body === body,
+      };
     },
   },
 
@@ -149,7 +179,11 @@ export const scenarios: Record<string, Scenario> = {
     required: ['commentId'],
     async prepare(actor) {
       const target = await comment({ userId: (await ownerFor(actor)).id });
-      return { call: form(false, { commentId: target.id }), effect: async () => (await (await db()).comment.findUniqueOrThrow({ where: { id: target.id } })).status === 'DELETED' };
+      return {
+        call: form(false, { commentId: target.id }),
+        effect: async () =>
+          (await (await db()).comment.findUniqueOrThrow({ where: { id: target.id } })).status === 'DELETED',
+      };
     },
   },
 
@@ -157,7 +191,10 @@ export const scenarios: Record<string, Scenario> = {
     required: ['commentId'],
     async prepare() {
       const target = await comment({ userId: (await createAccount('liked')).id });
-      return { call: form(false, { commentId: target.id }), effect: async () => (await (await db()).reaction.count({ where: { commentId: target.id } })) > 0 };
+      return {
+        call: form(false, { commentId: target.id }),
+        effect: async () => (await (await db()).reaction.count({ where: { commentId: target.id } })) > 0,
+      };
     },
   },
 
@@ -215,7 +252,8 @@ export const scenarios: Record<string, Scenario> = {
       // Only moderation emails stay on: notifyReplies goes from its default (on) to off.
       return {
         call: form(true, { notifyModeration: 'on' }),
-        effect: async () => !!actor.user && !(await (await db()).user.findUniqueOrThrow({ where: { id: actor.user.id } })).notifyReplies,
+        effect: async () =>
+          !!actor.user && !(await (await db()).user.findUniqueOrThrow({ where: { id: actor.user.id } })).notifyReplies,
       };
     },
   },
@@ -226,7 +264,9 @@ export const scenarios: Record<string, Scenario> = {
     async prepare(actor) {
       return {
         call: form(false, {}),
-        effect: async () => !!actor.sessionToken && (await (await db()).session.count({ where: { sessionToken: actor.sessionToken } })) === 0,
+        effect: async () =>
+          !!actor.sessionToken &&
+          (await (await db()).session.count({ where: { sessionToken: actor.sessionToken } })) === 0,
       };
     },
   },
@@ -249,7 +289,8 @@ export const scenarios: Record<string, Scenario> = {
       const target = await comment({ userId: (await createAccount('held')).id, status: 'PENDING' });
       return {
         call: form(true, { commentId: target.id, version: '0', decision: 'approve' }),
-        effect: async () => (await (await db()).comment.findUniqueOrThrow({ where: { id: target.id } })).status === 'PUBLISHED',
+        effect: async () =>
+          (await (await db()).comment.findUniqueOrThrow({ where: { id: target.id } })).status === 'PUBLISHED',
       };
     },
   },
@@ -258,10 +299,16 @@ export const scenarios: Record<string, Scenario> = {
     required: ['selected', 'decision'],
     async prepare() {
       const author = await createAccount('held');
-      const targets = [await comment({ userId: author.id, status: 'PENDING' }), await comment({ userId: author.id, status: 'PENDING' })];
+      const targets = [
+        await comment({ userId: author.id, status: 'PENDING' }),
+        await comment({ userId: author.id, status: 'PENDING' }),
+      ];
       return {
         call: form(true, { selected: targets.map((t) => `${t.id}:0`), decision: 'approve' }),
-        effect: async () => (await (await db()).comment.count({ where: { id: { in: targets.map((t) => t.id) }, status: 'PUBLISHED' } })) === 2,
+        effect: async () =>
+          (await (
+            await db()
+          ).comment.count({ where: { id: { in: targets.map((t) => t.id) }, status: 'PUBLISHED' } })) === 2,
       };
     },
   },
@@ -273,7 +320,8 @@ export const scenarios: Record<string, Scenario> = {
       const target = await createAccount('measured');
       return {
         call: form(true, { userId: target.id, measure: 'suspend', days: '7', note: 'Walk.' }),
-        effect: async () => (await (await db()).user.findUniqueOrThrow({ where: { id: target.id } })).suspendedUntil !== null,
+        effect: async () =>
+          (await (await db()).user.findUniqueOrThrow({ where: { id: target.id } })).suspendedUntil !== null,
       };
     },
   },
@@ -283,10 +331,15 @@ export const scenarios: Record<string, Scenario> = {
     async prepare() {
       const author = await createAccount('appellant');
       const target = await comment({ userId: author.id, status: 'REJECTED' });
-      const appeal = await (await db()).appeal.create({ data: { commentId: target.id, userId: author.id, statement: 'Please look again at this one.' } });
+      const appeal = await (
+        await db()
+      ).appeal.create({
+        data: { commentId: target.id, userId: author.id, statement: 'Please look again at this one.' },
+      });
       return {
         call: form(true, { appealId: appeal.id, outcome: 'uphold', note: 'Walk.' }),
-        effect: async () => (await (await db()).appeal.findUniqueOrThrow({ where: { id: appeal.id } })).status !== 'OPEN',
+        effect: async () =>
+          (await (await db()).appeal.findUniqueOrThrow({ where: { id: appeal.id } })).status !== 'OPEN',
       };
     },
   },
@@ -340,9 +393,21 @@ export const scenarios: Record<string, Scenario> = {
       const target = await comment({ userId: (await createAccount('asked')).id });
       // A writer of its own: fresh links are limited per author (issue 12.4), and the walk calls this many times.
       const suffix = uniqueSuffix();
-      const author = await (await db()).author.create({ data: { email: `asked-${suffix}@ledger.test`, name: `Asked ${suffix}`, slug: `asked-${suffix}`, notifyOnComments: false } });
+      const author = await (
+        await db()
+      ).author.create({
+        data: {
+          email: `asked-${suffix}@ledger.test`,
+          name: `Asked ${suffix}`,
+          slug: `asked-${suffix}`,
+          notifyOnComments: false,
+        },
+      });
       await (await db()).article.update({ where: { id: target.articleId }, data: { authorId: author.id } });
-      return { call: form(true, { commentId: target.id }), effect: async () => (await (await db()).authorReplyLink.count({ where: { commentId: target.id } })) > 0 };
+      return {
+        call: form(true, { commentId: target.id }),
+        effect: async () => (await (await db()).authorReplyLink.count({ where: { commentId: target.id } })) > 0,
+      };
     },
   },
 
@@ -370,7 +435,11 @@ export async function scrapePageForm(page: string, actor: Actor) {
   const hidden = hiddenInputs(html);
   const meta = JSON.parse(hidden['$ACTION_1:0'] ?? '{}') as { id?: string; bound?: string };
   const resolve = (value: unknown): unknown =>
-    typeof value === 'string' && value.startsWith('$@') ? resolve(JSON.parse(hidden[`$ACTION_1:${value.slice(2)}`] ?? 'null')) : Array.isArray(value) ? value.map(resolve) : value;
+    typeof value === 'string' && value.startsWith('$@')
+      ? resolve(JSON.parse(hidden[`$ACTION_1:${value.slice(2)}`] ?? 'null'))
+      : Array.isArray(value)
+        ? value.map(resolve)
+        : value;
   const bound = (resolve(meta.bound) as unknown[] | null) ?? [];
   const own = Object.fromEntries(Object.entries(hidden).filter(([name]) => !name.startsWith('$ACTION_')));
   return { id: meta.id!, bound, hidden, own };
@@ -395,7 +464,12 @@ export async function invoke(entry: ActionEntry, call: Call, actor: Actor, shape
   const action = findAction(entry.file, entry.exportName);
   const path = pagePathFor(action);
   if (call.shape === 'value') return callActionFetch(action.id, call.args, { path, ...session });
-  if (shape === 'fetch') return callActionFetch(action.id, call.stateful ? [idleState, new FormArg(call.fields)] : [new FormArg(call.fields)], { path, ...session });
+  if (shape === 'fetch')
+    return callActionFetch(
+      action.id,
+      call.stateful ? [idleState, new FormArg(call.fields)] : [new FormArg(call.fields)],
+      { path, ...session },
+    );
   return postForm(noJsShapeBody(action.id, call.fields, call.stateful ? idleState : undefined), { path, ...session });
 }
 

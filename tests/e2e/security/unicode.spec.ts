@@ -4,7 +4,16 @@
 import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { testDb } from '../../support/db';
-import { actionResult, baseURL, callActionFetch, callActionRaw, findAction, FormArg, pagePathFor, type HttpResult } from '../../support/server-actions';
+import {
+  actionResult,
+  baseURL,
+  callActionFetch,
+  callActionRaw,
+  findAction,
+  FormArg,
+  pagePathFor,
+  type HttpResult,
+} from '../../support/server-actions';
 import { createAccount, openSession, uniqueSuffix } from '../../support/sessions';
 import { createArticle } from '../fixtures';
 import { createTrustedAccount, idleState } from './scenarios';
@@ -20,15 +29,26 @@ const reportComment = action('app/(reader)/articles/[slug]/actions.ts', 'reportC
 const chooseDisplayName = action('app/(account)/actions.ts', 'chooseDisplayName');
 const appeal = action('app/(account)/actions.ts', 'appealAction');
 
-const combining = (base: string, count: number) => base + Array.from({ length: count }, (_, i) => String.fromCharCode(0x0300 + (i % 0x70))).join('');
+const combining = (base: string, count: number) =>
+  base + Array.from({ length: count }, (_, i) => String.fromCharCode(0x0300 + (i % 0x70))).join('');
 
 /** The answer is a 2xx with either a validation error the reader can act on, or success. */
 function outcome(response: HttpResult): State {
   expect(response.status, response.text.slice(0, 200)).toBeLessThan(500);
   if (response.headers['x-action-redirect']) return { status: 'redirect' };
   const state = actionResult(response.text) as State | undefined;
-  expect(state, `an answer from the action: HTTP ${response.status} ${JSON.stringify(response.text.slice(0, 300))}`).toBeTruthy();
-  if (state!.status === 'invalid') expect(state!.message || Object.values(state!.fieldErrors ?? {}).flat().join(''), 'a clear error').toBeTruthy();
+  expect(
+    state,
+    `an answer from the action: HTTP ${response.status} ${JSON.stringify(response.text.slice(0, 300))}`,
+  ).toBeTruthy();
+  if (state!.status === 'invalid')
+    expect(
+      state!.message ||
+        Object.values(state!.fieldErrors ?? {})
+          .flat()
+          .join(''),
+      'a clear error',
+    ).toBeTruthy();
   return state!;
 }
 
@@ -39,7 +59,11 @@ const commentCases: { name: string; body: string; refused?: RegExp }[] = [
   { name: 'zero-width characters inside words', body: 'zero\u200Bwidth\u200Cnon\u200Djoiner\u2060words\uFEFF here' },
   { name: 'only zero-width characters', body: '\u200B\u200C\u200D\u2060', refused: /at least 2 visible characters/ },
   { name: 'a few stacked combining marks', body: combining('Zalgo', 20) },
-  { name: 'a combining-mark stack wider than the page', body: combining('Zalgo', 1500), refused: /stacked accent marks/ },
+  {
+    name: 'a combining-mark stack wider than the page',
+    body: combining('Zalgo', 1500),
+    refused: /stacked accent marks/,
+  },
   { name: 'a NUL byte', body: 'nul\u0000byte in the middle', refused: /control characters/ },
   { name: 'other control characters', body: 'bell\u0007 and escape\u001B[31m red', refused: /control characters/ },
   { name: '100,000 characters', body: 'long '.repeat(20_000), refused: /under 2,000/ },
@@ -56,17 +80,28 @@ test.describe('unicode abuse, sent straight to the actions', () => {
       // A reader each: the flood rule allows five comments a minute per account.
       const reader = await createTrustedAccount('Unicode');
       const sessionToken = await openSession(reader.id);
-      const response = await callActionFetch(postComment.id, [idleState, new FormArg({ articleId: article.id, body: item.body, idempotencyKey: randomUUID() })], { path: postComment.path, sessionToken });
+      const response = await callActionFetch(
+        postComment.id,
+        [idleState, new FormArg({ articleId: article.id, body: item.body, idempotencyKey: randomUUID() })],
+        { path: postComment.path, sessionToken },
+      );
       const state = outcome(response);
-      const rows = await db.comment.findMany({ where: { articleId: article.id, userId: reader.id }, select: { id: true, body: true } });
+      const rows = await db.comment.findMany({
+        where: { articleId: article.id, userId: reader.id },
+        select: { id: true, body: true },
+      });
       if (item.refused) {
-        if (state.status !== 'invalid' || !item.refused.test(JSON.stringify(state))) failures.push(`${item.name}: expected an error matching ${item.refused}, got ${JSON.stringify(state).slice(0, 200)}`);
+        if (state.status !== 'invalid' || !item.refused.test(JSON.stringify(state)))
+          failures.push(
+            `${item.name}: expected an error matching ${item.refused}, got ${JSON.stringify(state).slice(0, 200)}`,
+          );
         if (rows.length) failures.push(`${item.name}: stored although refused`);
       } else if (state.status !== 'done') {
         // Not expected to be refused: an error here is a reader wrongly turned away, not a pass.
         failures.push(`${item.name}: expected to be accepted, got ${JSON.stringify(state).slice(0, 200)}`);
       } else {
-        if (rows.length !== 1 || !rows[0]!.body.isWellFormed() || /\u0000/.test(rows[0]!.body)) failures.push(`${item.name}: not stored as sent`);
+        if (rows.length !== 1 || !rows[0]!.body.isWellFormed() || /\u0000/.test(rows[0]!.body))
+          failures.push(`${item.name}: not stored as sent`);
         else stored.push(rows[0]!.id);
       }
     }
@@ -77,7 +112,9 @@ test.describe('unicode abuse, sent straight to the actions', () => {
     const response = await page.goto(`/articles/${article.slug}`);
     expect(response?.status()).toBe(200);
     for (const id of stored) await expect(page.locator(`#comment-${id} .comment__body`)).toHaveCount(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1),
+    ).toBe(true);
   });
 
   test('lone surrogates: raw invalid UTF-8 in a form, and an escaped surrogate in a JSON argument', async () => {
@@ -87,22 +124,42 @@ test.describe('unicode abuse, sent straight to the actions', () => {
     const sessionToken = await openSession(reader.id);
     // A multipart body whose comment field holds the CESU-8 bytes of U+D800 (invalid UTF-8).
     const boundary = `----security${uniqueSuffix()}`;
-    const part = (name: string, value: Buffer | string) => Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`), Buffer.from(value), Buffer.from('\r\n')]);
+    const part = (name: string, value: Buffer | string) =>
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`),
+        Buffer.from(value),
+        Buffer.from('\r\n'),
+      ]);
     const body = Buffer.concat([
       part('_1_articleId', article.id),
       part('_1_idempotencyKey', randomUUID()),
-      part('_1_body', Buffer.concat([Buffer.from('broken '), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(' surrogate and a lone \udc00 one')])),
+      part(
+        '_1_body',
+        Buffer.concat([
+          Buffer.from('broken '),
+          Buffer.from([0xed, 0xa0, 0x80]),
+          Buffer.from(' surrogate and a lone \udc00 one'),
+        ]),
+      ),
       part('0', JSON.stringify([idleState, '$K1'])),
       Buffer.from(`--${boundary}--\r\n`),
     ]);
-    const state = outcome(await callActionRaw(postComment.id, body, `multipart/form-data; boundary=${boundary}`, { path: postComment.path, sessionToken }));
+    const state = outcome(
+      await callActionRaw(postComment.id, body, `multipart/form-data; boundary=${boundary}`, {
+        path: postComment.path,
+        sessionToken,
+      }),
+    );
     const rows = await db.comment.findMany({ where: { articleId: article.id }, select: { body: true } });
     if (state.status === 'done') expect(rows.map((r) => r.body.isWellFormed())).toEqual([true]);
     else expect(rows).toEqual([]);
 
     // JSON escapes do reach the server as lone surrogates: the draft check must not fail on them.
     for (const draft of ['"a\\ud800b"', '"\\udfff"', '"\\ud83d"']) {
-      const response = await callActionRaw(checkDraft.id, `[${draft}]`, 'text/plain;charset=UTF-8', { path: checkDraft.path, sessionToken });
+      const response = await callActionRaw(checkDraft.id, `[${draft}]`, 'text/plain;charset=UTF-8', {
+        path: checkDraft.path,
+        sessionToken,
+      });
       expect(response.status).toBeLessThan(500);
       expect(Array.isArray(actionResult(response.text))).toBe(true);
     }
@@ -110,9 +167,22 @@ test.describe('unicode abuse, sent straight to the actions', () => {
 
   test('display names refuse bidi, invisible, combining, control and oversized input', async () => {
     const db = await testDb();
-    for (const displayName of ['Admin\u202Enimda', 'Mod\u200Berator', 'Zero\uFEFFWidth', combining('Zalgo', 40), 'Nul\u0000Name', 'x'.repeat(100_000), '\u2067Isolated\u2069']) {
+    for (const displayName of [
+      'Admin\u202Enimda',
+      'Mod\u200Berator',
+      'Zero\uFEFFWidth',
+      combining('Zalgo', 40),
+      'Nul\u0000Name',
+      'x'.repeat(100_000),
+      '\u2067Isolated\u2069',
+    ]) {
       const user = await createAccount('unnamed', { named: false });
-      const state = outcome(await callActionFetch(chooseDisplayName.id, [idleState, new FormArg({ displayName, next: '/' })], { path: chooseDisplayName.path, sessionToken: await openSession(user.id) }));
+      const state = outcome(
+        await callActionFetch(chooseDisplayName.id, [idleState, new FormArg({ displayName, next: '/' })], {
+          path: chooseDisplayName.path,
+          sessionToken: await openSession(user.id),
+        }),
+      );
       const stored = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).displayName;
       // Refused with a field error, or (a BOM reads as a space) stored clean: letters, digits, spaces, . _ ' -.
       if (state.status === 'invalid') {
@@ -122,12 +192,24 @@ test.describe('unicode abuse, sent straight to the actions', () => {
     }
   });
 
-  test('report notes and appeal statements refuse NUL and oversized input, and keep bidi text inside its card', async ({ browser }) => {
+  test('report notes and appeal statements refuse NUL and oversized input, and keep bidi text inside its card', async ({
+    browser,
+  }) => {
     const db = await testDb();
     const article = await createArticle('unicode-notes');
     const author = await createAccount('noted');
-    const target = await db.comment.create({ data: { articleId: article.id, userId: author.id, body: 'A comment to report.', status: 'PUBLISHED' } });
-    const rejected = await db.comment.create({ data: { articleId: article.id, userId: author.id, body: 'A comment to appeal.', status: 'REJECTED', rejectClause: 'civility' } });
+    const target = await db.comment.create({
+      data: { articleId: article.id, userId: author.id, body: 'A comment to report.', status: 'PUBLISHED' },
+    });
+    const rejected = await db.comment.create({
+      data: {
+        articleId: article.id,
+        userId: author.id,
+        body: 'A comment to appeal.',
+        status: 'REJECTED',
+        rejectClause: 'civility',
+      },
+    });
     const authorSession = await openSession(author.id);
     for (const [note, refused] of [
       ['nul\u0000note', true],
@@ -135,12 +217,23 @@ test.describe('unicode abuse, sent straight to the actions', () => {
       ['Reported \u202Eesruoc fo\u202C and \u200Bhidden', false],
     ] as const) {
       const reporter = await createAccount('reporter');
-      const state = outcome(await callActionFetch(reportComment.id, [idleState, new FormArg({ commentId: target.id, clause: 'civility', note })], { path: reportComment.path, sessionToken: await openSession(reporter.id) }));
+      const state = outcome(
+        await callActionFetch(
+          reportComment.id,
+          [idleState, new FormArg({ commentId: target.id, clause: 'civility', note })],
+          { path: reportComment.path, sessionToken: await openSession(reporter.id) },
+        ),
+      );
       expect(state.status).toBe(refused ? 'invalid' : 'done');
     }
     expect(await db.report.count({ where: { commentId: target.id } })).toBe(1);
     for (const statement of ['nul\u0000 statement here', 's'.repeat(100_000)]) {
-      const state = outcome(await callActionFetch(appeal.id, [idleState, new FormArg({ commentId: rejected.id, statement })], { path: appeal.path, sessionToken: authorSession }));
+      const state = outcome(
+        await callActionFetch(appeal.id, [idleState, new FormArg({ commentId: rejected.id, statement })], {
+          path: appeal.path,
+          sessionToken: authorSession,
+        }),
+      );
       expect(state.status).toBe('invalid');
     }
     expect(await db.appeal.count({ where: { commentId: rejected.id } })).toBe(0);
@@ -159,7 +252,9 @@ test.describe('unicode abuse, sent straight to the actions', () => {
 });
 
 test.describe('unicode abuse, typed into the compose box', () => {
-  test('bidi and zero-width text posts; NUL, lone surrogates and 100,000 characters get a clear answer', async ({ browser }) => {
+  test('bidi and zero-width text posts; NUL, lone surrogates and 100,000 characters get a clear answer', async ({
+    browser,
+  }) => {
     const db = await testDb();
     const article = await createArticle('unicode-ui');
     const reader = await createTrustedAccount('Unicode Typist');
@@ -171,7 +266,12 @@ test.describe('unicode abuse, typed into the compose box', () => {
     await page.goto(`/articles/${article.slug}`);
     const compose = page.getByLabel(`Comment as ${reader.displayName}`);
     const post = page.getByRole('button', { name: 'Post comment' });
-    const mine = () => db.comment.findMany({ where: { articleId: article.id, userId: reader.id }, select: { body: true }, orderBy: { createdAt: 'asc' } });
+    const mine = () =>
+      db.comment.findMany({
+        where: { articleId: article.id, userId: reader.id },
+        select: { body: true },
+        orderBy: { createdAt: 'asc' },
+      });
 
     const bidi = 'Typed \u202Eesrever\u202C with zero\u200Bwidth and \u05E9\u05DC\u05D5\u05DD.';
     await compose.fill(bidi);

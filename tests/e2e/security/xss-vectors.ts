@@ -130,7 +130,7 @@ export const xssVectors: readonly string[] = [
   '\'"><svg/onload=window.__xss=1>',
   '</p></div></li></ol><script>window.__xss=1</script>',
   '<template><img src=x onerror=window.__xss=1></template>',
-  '<style>@import \'javascript:window.__xss=1\';</style>',
+  "<style>@import 'javascript:window.__xss=1';</style>",
   '<div style="background:url(javascript:window.__xss=1)">bg</div>',
   '<div style="width:expression(window.__xss=1)">ie</div>',
 

@@ -34,16 +34,31 @@ function inspectInPage(): Audit {
   if (probe !== undefined) problems.push(`window.__xss is set (${Object.prototype.toString.call(probe)})`);
   // React attaches listeners; it never writes on* attributes. Any such attribute came from a vector.
   for (const element of document.querySelectorAll('*'))
-    for (const attribute of element.attributes) if (/^on/i.test(attribute.name)) problems.push(`<${element.localName} ${attribute.name}="${attribute.value.slice(0, 40)}">`);
+    for (const attribute of element.attributes)
+      if (/^on/i.test(attribute.name))
+        problems.push(`<${element.localName} ${attribute.name}="${attribute.value.slice(0, 40)}">`);
   const main = document.querySelector('main') ?? document.body;
   const foreign =
     'script,iframe,frame,frameset,object,embed,applet,svg,math,video,audio,source,base,meta,link,style,template,noscript,marquee,isindex,image,foreignObject,animate,set';
   for (const element of main.querySelectorAll(foreign)) problems.push(`<${element.localName}> inside the content`);
-  for (const image of main.querySelectorAll('img')) if (!image.classList.contains('author-box__avatar')) problems.push('<img> inside the content');
+  for (const image of main.querySelectorAll('img'))
+    if (!image.classList.contains('author-box__avatar')) problems.push('<img> inside the content');
   for (const element of main.querySelectorAll('*'))
-    for (const name of ['href', 'src', 'action', 'formaction', 'data', 'background', 'poster', 'srcdoc', 'xlink:href', 'srcset']) {
+    for (const name of [
+      'href',
+      'src',
+      'action',
+      'formaction',
+      'data',
+      'background',
+      'poster',
+      'srcdoc',
+      'xlink:href',
+      'srcset',
+    ]) {
       const value = element.getAttribute(name);
-      if (value !== null && /^(javascript|vbscript|data):/i.test(value.replace(/[\s\u0000-\u001f]/g, ''))) problems.push(`${element.localName}[${name}="${value.slice(0, 60)}"]`);
+      if (value !== null && /^(javascript|vbscript|data):/i.test(value.replace(/[\s\u0000-\u001f]/g, '')))
+        problems.push(`${element.localName}[${name}="${value.slice(0, 60)}"]`);
     }
   // What a reader sees: text nodes of rendered elements, scripts and styles left out.
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -75,7 +90,10 @@ async function audit(page: Page, path: string, status = 200): Promise<Audit> {
 
 /** No execution or markup on any of the pages, and every expected string visible as text on one of them. */
 function expectInert(audits: Audit[], expected: readonly string[], label: string) {
-  expect(audits.flatMap((a) => a.problems), `${label}: execution or injected markup`).toEqual([]);
+  expect(
+    audits.flatMap((a) => a.problems),
+    `${label}: execution or injected markup`,
+  ).toEqual([]);
   const visible = normalize(audits.map((a) => a.text).join(' '));
   const missing = expected.filter((text) => !visible.includes(normalize(text)));
   expect(missing, `${label}: not shown as text`).toEqual([]);
@@ -90,7 +108,12 @@ async function signInAs(context: BrowserContext, userId: string) {
 test('the checks catch a vector that does reach the DOM (as raw HTML, in a blank page)', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => void (dialogs.push(dialog.message()), dialog.dismiss()));
-  await page.setContent(`<main>${xssVectors.slice(0, 60).map((v) => `<p>${v}</p>`).join('')}</main>`);
+  await page.setContent(
+    `<main>${xssVectors
+      .slice(0, 60)
+      .map((v) => `<p>${v}</p>`)
+      .join('')}</main>`,
+  );
   await page.waitForTimeout(300);
   const found = await page.evaluate(inspectInPage);
   expect(dialogs.length, 'alert() vectors fired').toBeGreaterThan(0);
@@ -101,7 +124,10 @@ test('the checks catch a vector that does reach the DOM (as raw HTML, in a blank
 test('the corpus has at least 100 distinct vectors, each with a probe', () => {
   expect(n).toBeGreaterThanOrEqual(100);
   expect(new Set(xssVectors).size).toBe(n);
-  const decoded = (vector: string) => [...vector.matchAll(/[A-Za-z0-9+/]{16,}={0,2}/g)].map((m) => Buffer.from(m[0], 'base64').toString('latin1')).join(' ');
+  const decoded = (vector: string) =>
+    [...vector.matchAll(/[A-Za-z0-9+/]{16,}={0,2}/g)]
+      .map((m) => Buffer.from(m[0], 'base64').toString('latin1'))
+      .join(' ');
   expect(xssVectors.filter((v) => !/__xss|alert\(/.test(`${v} ${decoded(v)}`))).toEqual([]);
   expect(xssVectors.filter((v) => /[\r\n]/.test(v))).toEqual([]);
 });
@@ -114,11 +140,28 @@ async function seed() {
   const now = Date.now();
 
   // Imported story text: every vector is a paragraph; the headline, standfirst and dateline are vectors too.
-  const story = ['An ordinary first paragraph.', ...xssVectors, `• Xss Author can be reached at xss-${suffix}@security.example.`].join('\n');
-  const parsed = parseStory(story, { headline: V(0), slug: `xss-main-${suffix}`, standfirst: V(1), dateline: V(2), published: new Date(now + 2 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z') }, 'xss.txt');
+  const story = [
+    'An ordinary first paragraph.',
+    ...xssVectors,
+    `• Xss Author can be reached at xss-${suffix}@security.example.`,
+  ].join('\n');
+  const parsed = parseStory(
+    story,
+    {
+      headline: V(0),
+      slug: `xss-main-${suffix}`,
+      standfirst: V(1),
+      dateline: V(2),
+      published: new Date(now + 2 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+    },
+    'xss.txt',
+  );
   await importStories(db, [parsed]);
   const main = await db.article.findUniqueOrThrow({ where: { slug: parsed.slug } });
-  const author = await db.author.update({ where: { id: main.authorId }, data: { name: `${V(3)} #author`, bio: `${V(4)} #bio` } });
+  const author = await db.author.update({
+    where: { id: main.authorId },
+    data: { name: `${V(3)} #author`, bio: `${V(4)} #bio` },
+  });
   // More stories by the same author, each headline and standfirst a vector (dated ahead, so they lead every list).
   await db.article.createMany({
     data: range(n).map((i) => ({
@@ -132,13 +175,29 @@ async function seed() {
   });
 
   // One reader per vector, named with it.
-  const users = range(n).map((i) => ({ id: randomUUID(), email: `xss-${i}-${suffix}@security.example`, displayName: `${V(i)} #u${i}`, emailVerified: new Date() }));
+  const users = range(n).map((i) => ({
+    id: randomUUID(),
+    email: `xss-${i}-${suffix}@security.example`,
+    displayName: `${V(i)} #u${i}`,
+    emailVerified: new Date(),
+  }));
   await db.user.createMany({ data: users });
-  const decider = await db.user.create({ data: { email: `xss-decider-${suffix}@security.example`, displayName: `${V(9)} #D`, role: 'MODERATOR' } });
-  const appellant = await db.user.create({ data: { email: `xss-appellant-${suffix}@security.example`, displayName: `${V(8)} #P` } });
+  const decider = await db.user.create({
+    data: { email: `xss-decider-${suffix}@security.example`, displayName: `${V(9)} #D`, role: 'MODERATOR' },
+  });
+  const appellant = await db.user.create({
+    data: { email: `xss-appellant-${suffix}@security.example`, displayName: `${V(8)} #P` },
+  });
 
   // The story's discussion: a comment per vector, each answered by the author.
-  const comments = range(n).map((i) => ({ id: randomUUID(), articleId: main.id, userId: users[i]!.id, body: `${V(i)} #c${i}`, status: 'PUBLISHED' as const, createdAt: new Date(now - (n - i) * 1000) }));
+  const comments = range(n).map((i) => ({
+    id: randomUUID(),
+    articleId: main.id,
+    userId: users[i]!.id,
+    body: `${V(i)} #c${i}`,
+    status: 'PUBLISHED' as const,
+    createdAt: new Date(now - (n - i) * 1000),
+  }));
   await db.comment.createMany({ data: comments.map((c) => ({ ...c, threadId: c.id })) });
   const replies = range(n).map((i) => ({
     id: randomUUID(),
@@ -156,7 +215,13 @@ async function seed() {
   // Moderation queues, on their own story: held replies (with their parents and rule messages), one comment
   // reported by every reader (a note each), rejected comments under appeal.
   const queue = await createArticle('xss-queue');
-  const parents = range(n).map((i) => ({ id: randomUUID(), articleId: queue.id, userId: users[(i + 1) % n]!.id, body: `${V(i + 1)} #q${i}`, status: 'PUBLISHED' as const }));
+  const parents = range(n).map((i) => ({
+    id: randomUUID(),
+    articleId: queue.id,
+    userId: users[(i + 1) % n]!.id,
+    body: `${V(i + 1)} #q${i}`,
+    status: 'PUBLISHED' as const,
+  }));
   await db.comment.createMany({ data: parents.map((p) => ({ ...p, threadId: p.id })) });
   const held = range(n).map(() => randomUUID());
   await db.comment.createMany({
@@ -169,14 +234,33 @@ async function seed() {
       depth: 1,
       body: `${V(i)} #p${i}`,
       status: 'PENDING' as const,
-      reasons: JSON.stringify([{ ruleId: 'shouting', clause: 'civility', outcome: 'hold', message: `${V(i + 2)} #m${i}`, evidence: [] }]),
+      reasons: JSON.stringify([
+        { ruleId: 'shouting', clause: 'civility', outcome: 'hold', message: `${V(i + 2)} #m${i}`, evidence: [] },
+      ]),
       createdAt: new Date(now - (n - i) * 1000),
     })),
   });
   // Each held comment's audit history (in the card's closed "History" disclosure: checked for markup, not read).
-  await db.moderationEvent.createMany({ data: range(n).map((i) => ({ commentId: held[i]!, actorType: 'moderator', actorId: users[i]!.id, action: 'auto-hold', note: `${V(i + 4)} #k${i}` })) });
-  const reported = await db.comment.create({ data: { articleId: queue.id, userId: decider.id, body: `${V(5)} #reported`, status: 'PUBLISHED', reportCount: n } });
-  await db.report.createMany({ data: range(n).map((i) => ({ commentId: reported.id, userId: users[i]!.id, clause: 'civility', note: `${V(i)} #n${i}` })) });
+  await db.moderationEvent.createMany({
+    data: range(n).map((i) => ({
+      commentId: held[i]!,
+      actorType: 'moderator',
+      actorId: users[i]!.id,
+      action: 'auto-hold',
+      note: `${V(i + 4)} #k${i}`,
+    })),
+  });
+  const reported = await db.comment.create({
+    data: { articleId: queue.id, userId: decider.id, body: `${V(5)} #reported`, status: 'PUBLISHED', reportCount: n },
+  });
+  await db.report.createMany({
+    data: range(n).map((i) => ({
+      commentId: reported.id,
+      userId: users[i]!.id,
+      clause: 'civility',
+      note: `${V(i)} #n${i}`,
+    })),
+  });
 
   const appeals = await createArticle('xss-appeals');
   const rejected = range(n).map((i) => ({
@@ -192,16 +276,42 @@ async function seed() {
     createdAt: new Date(now - (n - i) * 1000),
   }));
   await db.comment.createMany({ data: rejected.map((c) => ({ ...c, threadId: c.id })) });
-  await db.appeal.createMany({ data: rejected.map((c, i) => ({ commentId: c.id, userId: appellant.id, statement: `${V(i)} #s${i}` })) });
+  await db.appeal.createMany({
+    data: rejected.map((c, i) => ({ commentId: c.id, userId: appellant.id, statement: `${V(i)} #s${i}` })),
+  });
   // A few decided appeals: the profile shows the moderator's note.
-  const decided = range(5).map((i) => ({ id: randomUUID(), articleId: appeals.id, userId: appellant.id, body: `${V(i + 20)} #x${i}`, status: 'REJECTED' as const, rejectClause: 'civility', decidedById: decider.id }));
+  const decided = range(5).map((i) => ({
+    id: randomUUID(),
+    articleId: appeals.id,
+    userId: appellant.id,
+    body: `${V(i + 20)} #x${i}`,
+    status: 'REJECTED' as const,
+    rejectClause: 'civility',
+    decidedById: decider.id,
+  }));
   await db.comment.createMany({ data: decided.map((c) => ({ ...c, threadId: c.id })) });
-  await db.appeal.createMany({ data: decided.map((c, i) => ({ commentId: c.id, userId: appellant.id, statement: 'Please.', status: 'UPHELD' as const, decisionNote: `${V(i + 30)} #d${i}`, decidedById: decider.id, decidedAt: new Date() })) });
+  await db.appeal.createMany({
+    data: decided.map((c, i) => ({
+      commentId: c.id,
+      userId: appellant.id,
+      statement: 'Please.',
+      status: 'UPHELD' as const,
+      decisionNote: `${V(i + 30)} #d${i}`,
+      decidedById: decider.id,
+      decidedAt: new Date(),
+    })),
+  });
 
   // The audit log and the outbox (dated ahead so they lead their pages).
   const logAction = `xss-${suffix}`;
   await db.moderationEvent.createMany({
-    data: range(n).map((i) => ({ actorType: 'moderator', actorId: users[i]!.id, action: logAction, note: `${V(i)} #e${i}`, createdAt: new Date(now + 86_400_000 - i * 1000) })),
+    data: range(n).map((i) => ({
+      actorType: 'moderator',
+      actorId: users[i]!.id,
+      action: logAction,
+      note: `${V(i)} #e${i}`,
+      createdAt: new Date(now + 86_400_000 - i * 1000),
+    })),
   });
   await db.outboxMessage.createMany({
     data: range(n).map((i) => ({
@@ -219,13 +329,43 @@ async function seed() {
   });
 
   // Reply links: one ready (a reader's reply to a comment, so the page shows both), one already used.
-  const asked = await db.comment.create({ data: { articleId: main.id, userId: users[10]!.id, parentId: comments[0]!.id, threadId: comments[0]!.id, depth: 1, body: `${V(11)} #t`, status: 'PUBLISHED' } });
+  const asked = await db.comment.create({
+    data: {
+      articleId: main.id,
+      userId: users[10]!.id,
+      parentId: comments[0]!.id,
+      threadId: comments[0]!.id,
+      depth: 1,
+      body: `${V(11)} #t`,
+      status: 'PUBLISHED',
+    },
+  });
   const ready = await replyLinkFor(asked.id);
   const used = await replyLinkFor(comments[1]!.id);
-  await db.authorReplyLink.update({ where: { id: used.linkId }, data: { usedAt: new Date(), replyId: replies[1]!.id } });
+  await db.authorReplyLink.update({
+    where: { id: used.linkId },
+    data: { usedAt: new Date(), replyId: replies[1]!.id },
+  });
 
   const admin = await createAccount('xss-admin', { role: 'ADMIN' });
-  return { suffix, main, author, users, comments, replies, queue, reported, appeals, appellant, decider, logAction, asked, ready, used, admin };
+  return {
+    suffix,
+    main,
+    author,
+    users,
+    comments,
+    replies,
+    queue,
+    reported,
+    appeals,
+    appellant,
+    decider,
+    logAction,
+    asked,
+    ready,
+    used,
+    admin,
+  };
 }
 
 test.describe('vectors stored in the database render as text', () => {
@@ -235,17 +375,38 @@ test.describe('vectors stored in the database render as text', () => {
     world = await seed();
   });
 
-  test('front page, story page and author page (imported text, comments, display names, author replies)', async ({ page }) => {
+  test('front page, story page and author page (imported text, comments, display names, author replies)', async ({
+    page,
+  }) => {
     const front = await audit(page, '/');
     expectInert([front], [V(0), V(1)], 'front page');
     const story = await audit(page, `/articles/${world.main.slug}?shown=1000`);
     expectInert(
       [story],
-      [V(0), V(1), V(2), ...xssVectors, world.author.name, world.author.bio, ...world.comments.map((c) => c.body), ...world.replies.map((r) => r.body), ...world.users.map((u) => u.displayName)],
+      [
+        V(0),
+        V(1),
+        V(2),
+        ...xssVectors,
+        world.author.name,
+        world.author.bio,
+        ...world.comments.map((c) => c.body),
+        ...world.replies.map((r) => r.body),
+        ...world.users.map((u) => u.displayName),
+      ],
       'story page',
     );
     const authorPage = await audit(page, `/authors/${world.author.slug}`);
-    expectInert([authorPage], [world.author.name, world.author.bio, ...range(n).map((i) => `${V(i)} #h${i}`), ...range(n).map((i) => `${V(i + 1)} #f${i}`)], 'author page');
+    expectInert(
+      [authorPage],
+      [
+        world.author.name,
+        world.author.bio,
+        ...range(n).map((i) => `${V(i)} #h${i}`),
+        ...range(n).map((i) => `${V(i + 1)} #f${i}`),
+      ],
+      'author page',
+    );
   });
 
   test('profile (own comments, rejection notes, appeal decisions)', async ({ page, context }) => {
@@ -253,7 +414,12 @@ test.describe('vectors stored in the database render as text', () => {
     const profile = await audit(page, '/profile');
     expectInert(
       [profile],
-      [world.appellant.displayName!, ...range(n).map((i) => `${V(i)} #a${i}`), ...range(n).map((i) => `${V(i + 3)} #j${i}`), ...range(5).map((i) => `${V(i + 30)} #d${i}`)],
+      [
+        world.appellant.displayName!,
+        ...range(n).map((i) => `${V(i)} #a${i}`),
+        ...range(n).map((i) => `${V(i + 3)} #j${i}`),
+        ...range(5).map((i) => `${V(i + 30)} #d${i}`),
+      ],
       'profile',
     );
   });
@@ -261,43 +427,80 @@ test.describe('vectors stored in the database render as text', () => {
   /** Every page of a moderation queue, following its "Next" link. */
   async function queuePages(page: Page, first: string): Promise<Audit[]> {
     const audits: Audit[] = [];
-    for (let path: string | null = first; path; ) {
+    for (let path: string | null = first; path;) {
       audits.push(await audit(page, path));
-      path = await page.locator('.comments__more a').getAttribute('href', { timeout: 1000 }).catch(() => null);
+      path = await page
+        .locator('.comments__more a')
+        .getAttribute('href', { timeout: 1000 })
+        .catch(() => null);
       expect(audits.length).toBeLessThan(20);
     }
     return audits;
   }
 
-  test('moderation queue cards: pending (bodies, parents, rule messages, names), reports, appeals', async ({ page, context }) => {
+  test('moderation queue cards: pending (bodies, parents, rule messages, names), reports, appeals', async ({
+    page,
+    context,
+  }) => {
     await signInAs(context, world.admin.id);
     const pending = await queuePages(page, `/moderate?queue=pending&article=${world.queue.id}`);
     expect(pending.length).toBe(Math.ceil(n / 50));
     expectInert(
       pending,
-      [...range(n).map((i) => `${V(i)} #p${i}`), ...range(n).map((i) => `${V(i + 1)} #q${i}`.slice(0, 300)), ...range(n).map((i) => `${V(i + 2)} #m${i}`), ...world.users.map((u) => u.displayName)],
+      [
+        ...range(n).map((i) => `${V(i)} #p${i}`),
+        ...range(n).map((i) => `${V(i + 1)} #q${i}`.slice(0, 300)),
+        ...range(n).map((i) => `${V(i + 2)} #m${i}`),
+        ...world.users.map((u) => u.displayName),
+      ],
       'pending queue',
     );
     const reports = await queuePages(page, `/moderate?queue=reported&article=${world.queue.id}`);
-    expectInert(reports, [`${V(5)} #reported`, ...range(n).map((i) => `${V(i)} #n${i}`), ...world.users.map((u) => u.displayName)], 'reported queue');
+    expectInert(
+      reports,
+      [`${V(5)} #reported`, ...range(n).map((i) => `${V(i)} #n${i}`), ...world.users.map((u) => u.displayName)],
+      'reported queue',
+    );
     const appeals = await queuePages(page, `/moderate?queue=appeals&article=${world.appeals.id}`);
     expectInert(
       appeals,
-      [...range(n).map((i) => `${V(i)} #s${i}`), ...range(n).map((i) => `${V(i)} #a${i}`), ...range(n).map((i) => `${V(i + 3)} #j${i}`), world.decider.displayName!, world.appellant.displayName!],
+      [
+        ...range(n).map((i) => `${V(i)} #s${i}`),
+        ...range(n).map((i) => `${V(i)} #a${i}`),
+        ...range(n).map((i) => `${V(i + 3)} #j${i}`),
+        world.decider.displayName!,
+        world.appellant.displayName!,
+      ],
       'appeals queue',
     );
   });
 
   test('article settings, audit log and outbox', async ({ page, context }) => {
     await signInAs(context, world.admin.id);
-    expectInert([await audit(page, '/moderate/articles')], range(n).map((i) => `${V(i)} #h${i}`), 'article settings');
-    expectInert([await audit(page, `/moderate/log?action=${world.logAction}`)], [...range(100).map((i) => `${V(i)} #e${i}`), ...range(100).map((i) => world.users[i]!.displayName)], 'audit log');
-    expectInert([await audit(page, '/moderate/outbox?status=SENT')], [...range(100).map((i) => `${V(i)} #o${i}`), ...range(100).map((i) => `${V(i + 1)} #l${i}`)], 'outbox');
+    expectInert(
+      [await audit(page, '/moderate/articles')],
+      range(n).map((i) => `${V(i)} #h${i}`),
+      'article settings',
+    );
+    expectInert(
+      [await audit(page, `/moderate/log?action=${world.logAction}`)],
+      [...range(100).map((i) => `${V(i)} #e${i}`), ...range(100).map((i) => world.users[i]!.displayName)],
+      'audit log',
+    );
+    expectInert(
+      [await audit(page, '/moderate/outbox?status=SENT')],
+      [...range(100).map((i) => `${V(i)} #o${i}`), ...range(100).map((i) => `${V(i + 1)} #l${i}`)],
+      'outbox',
+    );
   });
 
   test('author reply pages (the comment in context, and a used link showing the reply)', async ({ page }) => {
     const ready = await audit(page, world.ready.path);
-    expectInert([ready], [world.asked.body, world.comments[0]!.body, world.users[10]!.displayName, world.users[0]!.displayName, V(0)], 'reply page');
+    expectInert(
+      [ready],
+      [world.asked.body, world.comments[0]!.body, world.users[10]!.displayName, world.users[0]!.displayName, V(0)],
+      'reply page',
+    );
     await expect(page.getByLabel(/Your reply, as/)).toBeVisible();
     // A used link answers 410 Gone, with the page showing the reply it posted.
     const used = await audit(page, world.used.path, 410);
@@ -335,7 +538,16 @@ test.describe('vectors posted through the forms render as text', () => {
       await expect(compose).toHaveValue(''); // the form resets after each post
     }
     // A rejected comment of theirs, appealed from the profile with a vector as the statement.
-    const rejected = await db.comment.create({ data: { articleId: article.id, userId: writer.id, body: 'Rejected, and appealed.', status: 'REJECTED', rejectClause: 'civility', decidedById: (await createAccount('ui-decider', { role: 'MODERATOR' })).id } });
+    const rejected = await db.comment.create({
+      data: {
+        articleId: article.id,
+        userId: writer.id,
+        body: 'Rejected, and appealed.',
+        status: 'REJECTED',
+        rejectClause: 'civility',
+        decidedById: (await createAccount('ui-decider', { role: 'MODERATOR' })).id,
+      },
+    });
     await db.comment.update({ where: { id: rejected.id }, data: { threadId: rejected.id } });
     await writerPage.goto('/profile');
     const statement = '<img src=x onerror=alert(1)> please reconsider';
@@ -346,7 +558,9 @@ test.describe('vectors posted through the forms render as text', () => {
     await expect.poll(() => db.appeal.count({ where: { commentId: rejected.id, statement } })).toBe(1);
 
     // Another reader reports the first comment with a vector as the note.
-    const published = await db.comment.findFirstOrThrow({ where: { articleId: article.id, body: uiVectors[0], status: 'PUBLISHED' } });
+    const published = await db.comment.findFirstOrThrow({
+      where: { articleId: article.id, body: uiVectors[0], status: 'PUBLISHED' },
+    });
     const reporter = await createTrustedAccount('Xss Reporter');
     const reporterContext = await browser.newContext({ baseURL, bypassCSP: true });
     await signInAs(reporterContext, reporter.id);
@@ -391,12 +605,29 @@ test.describe('vectors posted through the forms render as text', () => {
     const adminContext = await browser.newContext({ baseURL, bypassCSP: true });
     await signInAs(adminContext, admin.id);
     const adminPage = await adminContext.newPage();
-    expectInert([await audit(writerPage, `/articles/${article.slug}`)], [...uiVectors, answer], 'story page (as the writer)');
-    expectInert([await audit(authorPage, `/articles/${article.slug}`)], [uiVectors[0]!, answer], 'story page (signed out)');
+    expectInert(
+      [await audit(writerPage, `/articles/${article.slug}`)],
+      [...uiVectors, answer],
+      'story page (as the writer)',
+    );
+    expectInert(
+      [await audit(authorPage, `/articles/${article.slug}`)],
+      [uiVectors[0]!, answer],
+      'story page (signed out)',
+    );
     expectInert([await audit(writerPage, '/profile')], uiVectors, 'profile (the appeal shows as under review)');
-    expectInert([await audit(adminPage, `/moderate?queue=reported&article=${article.id}`)], [note, uiVectors[0]!], 'reported queue');
-    expectInert([await audit(adminPage, `/moderate?queue=appeals&article=${article.id}`)], [statement], 'appeals queue');
+    expectInert(
+      [await audit(adminPage, `/moderate?queue=reported&article=${article.id}`)],
+      [note, uiVectors[0]!],
+      'reported queue',
+    );
+    expectInert(
+      [await audit(adminPage, `/moderate?queue=appeals&article=${article.id}`)],
+      [statement],
+      'appeals queue',
+    );
     expect(dialogs).toEqual([]);
-    for (const context of [writerContext, reporterContext, authorContext, newcomerContext, adminContext]) await context.close();
+    for (const context of [writerContext, reporterContext, authorContext, newcomerContext, adminContext])
+      await context.close();
   });
 });

@@ -6,7 +6,12 @@ import { testDb } from '../../support/db';
 import { callActionFetch, decodeFetchShapeBody, formField, withFormFields } from '../../support/server-actions';
 
 function scriptSources(csp: string): string {
-  return csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+  return (
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src')) ?? ''
+  );
 }
 
 async function watchViolations(page: Page) {
@@ -38,7 +43,10 @@ test('every page carries the security headers and a CSP without inline-script al
   expect(a).not.toBe(b);
 });
 
-test('signed-out readers get pages that run no script; signed-in readers get working framework scripts', async ({ browser, request }) => {
+test('signed-out readers get pages that run no script; signed-in readers get working framework scripts', async ({
+  browser,
+  request,
+}) => {
   const path = '/articles/council-bike-lanes';
   let hit;
   for (let i = 0; i < 40 && hit?.headers()['x-page-cache'] !== 'hit'; i++) hit = await request.get(path);
@@ -63,7 +71,9 @@ test('signed-out readers get pages that run no script; signed-in readers get wor
   await signIn(signedIn, reader.email, { from: path });
   const response = await signedIn.reload();
   expect(scriptSources(response!.headers()['content-security-policy']!)).toMatch(/'nonce-/);
-  await expect.poll(() => signedIn.evaluate(() => typeof (window as unknown as { next?: unknown }).next)).toBe('object');
+  await expect
+    .poll(() => signedIn.evaluate(() => typeof (window as unknown as { next?: unknown }).next))
+    .toBe('object');
   await signedIn.locator('.policy-note').getByRole('link', { name: 'comment policy' }).click();
   await expect(signedIn).toHaveURL(/\/policy$/);
   expect(signedInViolations).toEqual([]);
@@ -105,9 +115,14 @@ test('session cookies are HttpOnly and SameSite=Lax; server actions refuse forei
   const path = new URL(request.url()).pathname;
   const args = await decodeFetchShapeBody(request.postDataBuffer()!, request.headers()['content-type']!);
   expect(formField(args, 'body')).toBe(text);
-  const forge = (suffix: string) => withFormFields(args, { body: `${text} ${suffix}`, idempotencyKey: `${suffix}-${Date.now()}` });
+  const forge = (suffix: string) =>
+    withFormFields(args, { body: `${text} ${suffix}`, idempotencyKey: `${suffix}-${Date.now()}` });
 
-  const forged = await callActionFetch(actionId, forge('forged'), { path, sessionToken: session.value, origin: 'https://evil.example' });
+  const forged = await callActionFetch(actionId, forge('forged'), {
+    path,
+    sessionToken: session.value,
+    origin: 'https://evil.example',
+  });
   const db = await testDb();
   expect(await db.comment.count({ where: { body: `${text} forged` } }), 'forged comments stored').toBe(0);
   expect(forged.status).toBeGreaterThanOrEqual(400);

@@ -27,7 +27,6 @@ async function serve(onEnd: (res: ServerResponse) => OnEnd) {
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
-
 describe('holdResponse', () => {
   it('hands over the whole body, with headers still open to change', async () => {
     const answer = await serve(() => (body, send) => {

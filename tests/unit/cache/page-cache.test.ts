@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compressPage, PageCache, pickEncoding } from '@/lib/cache/page-cache';
 
 const html = (text: string, repeat = 50) => Buffer.from(`<!doctype html><p>${text}</p>`.repeat(repeat));
-const page = (key: string, tag = key, body = html(key)) => compressPage({ key, tag, status: 200, headers: { 'content-type': 'text/html' }, body });
+const page = (key: string, tag = key, body = html(key)) =>
+  compressPage({ key, tag, status: 200, headers: { 'content-type': 'text/html' }, body });
 
 describe('compressPage', () => {
   it('keeps identity, gzip and brotli copies of the same bytes, with an etag of their content', async () => {
@@ -20,7 +21,8 @@ describe('compressPage', () => {
 describe('PageCache', () => {
   it('serves what it stored, and stops serving every query variant of an invalidated path as fresh', async () => {
     const cache = new PageCache({ maxBytes: 1e6, ttlMs: 60_000 });
-    for (const key of ['/articles/x', '/articles/x?sort=newest', '/articles/y']) cache.store(await page(key, key.split('?')[0]), 0);
+    for (const key of ['/articles/x', '/articles/x?sort=newest', '/articles/y'])
+      cache.store(await page(key, key.split('?')[0]), 0);
     expect(cache.get('/articles/x?sort=newest')?.key).toBe('/articles/x?sort=newest');
     expect(cache.invalidate(['/articles/x'])).toBe(2);
     expect(cache.get('/articles/x')).toBeUndefined();

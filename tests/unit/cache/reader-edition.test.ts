@@ -40,7 +40,10 @@ describe('readerEdition', () => {
   });
 
   it('leaves a page alone when React still has to finish it with scripts', () => {
-    const pending = rendered.replace('<!--$--><p>done</p><!--/$-->', '<!--$?--><template id="B:0"></template><p>Loading…</p><!--/$-->');
+    const pending = rendered.replace(
+      '<!--$--><p>done</p><!--/$-->',
+      '<!--$?--><template id="B:0"></template><p>Loading…</p><!--/$-->',
+    );
     expect(readerEdition(pending)).toBeNull();
     const streamed = rendered.replace('</body>', '<div hidden id="S:0"><p>late</p></div></body>');
     expect(readerEdition(streamed)).toBeNull();

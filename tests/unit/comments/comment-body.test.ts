@@ -42,7 +42,12 @@ describe('linkify', () => {
   });
 
   test('never links javascript:, data: or other schemes', () => {
-    for (const text of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox', 'file:///etc/passwd']) {
+    for (const text of [
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox',
+      'file:///etc/passwd',
+    ]) {
       expect(linkify(text).every((run) => run.kind === 'text')).toBe(true);
     }
   });

@@ -1,20 +1,35 @@
 import { describe, expect, test } from 'vitest';
-import { signReplyToken, signUnsubscribeToken, verifyReplyToken, verifyUnsubscribeToken } from '@/lib/email-links/token';
+import {
+  signReplyToken,
+  signUnsubscribeToken,
+  verifyReplyToken,
+  verifyUnsubscribeToken,
+} from '@/lib/email-links/token';
 
 const secret = 'test-secret-0123456789';
 const now = new Date('2026-11-25T12:00:00Z');
-const link = { linkId: 'link-1', authorId: 'author-1', commentId: 'comment-1', expiresAt: new Date('2026-12-02T12:00:00Z') };
+const link = {
+  linkId: 'link-1',
+  authorId: 'author-1',
+  commentId: 'comment-1',
+  expiresAt: new Date('2026-12-02T12:00:00Z'),
+};
 
 describe('reply tokens', () => {
   test('a fresh token verifies and carries the author, comment and link', () => {
     const result = verifyReplyToken(signReplyToken(link, secret), secret, now, 'comment-1');
-    expect(result).toEqual({ ok: true, payload: { v: 1, lid: 'link-1', aid: 'author-1', cid: 'comment-1', exp: link.expiresAt.getTime() / 1000 } });
+    expect(result).toEqual({
+      ok: true,
+      payload: { v: 1, lid: 'link-1', aid: 'author-1', cid: 'comment-1', exp: link.expiresAt.getTime() / 1000 },
+    });
   });
 
   test('a tampered payload fails the signature check', () => {
     const token = signReplyToken(link, secret);
     const [body, signature] = token.split('.');
-    const forged = Buffer.from(Buffer.from(body!, 'base64url').toString().replace('author-1', 'author-2')).toString('base64url');
+    const forged = Buffer.from(Buffer.from(body!, 'base64url').toString().replace('author-1', 'author-2')).toString(
+      'base64url',
+    );
     expect(verifyReplyToken(`${forged}.${signature}`, secret, now)).toEqual({ ok: false, reason: 'bad-signature' });
   });
 
@@ -23,7 +38,8 @@ describe('reply tokens', () => {
     const flipped = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
     expect(verifyReplyToken(flipped, secret, now).ok).toBe(false);
     expect(verifyReplyToken(token, 'another-secret-123456', now)).toEqual({ ok: false, reason: 'bad-signature' });
-    for (const junk of ['', 'abc', 'a.b.c', '<script>.x', `${'a'.repeat(2000)}.b`]) expect(verifyReplyToken(junk, secret, now).ok).toBe(false);
+    for (const junk of ['', 'abc', 'a.b.c', '<script>.x', `${'a'.repeat(2000)}.b`])
+      expect(verifyReplyToken(junk, secret, now).ok).toBe(false);
   });
 
   test('an expired token is recognised as genuine but expired', () => {
@@ -33,7 +49,10 @@ describe('reply tokens', () => {
   });
 
   test('a token used against another comment is refused', () => {
-    expect(verifyReplyToken(signReplyToken(link, secret), secret, now, 'comment-2')).toMatchObject({ ok: false, reason: 'wrong-comment' });
+    expect(verifyReplyToken(signReplyToken(link, secret), secret, now, 'comment-2')).toMatchObject({
+      ok: false,
+      reason: 'wrong-comment',
+    });
   });
 
   // The token layer only carries the author id, signed; refusing a token whose author is not its link's
@@ -44,7 +63,10 @@ describe('reply tokens', () => {
     expect(result.ok && result.payload.aid).toBe('author-2');
     const [, signature] = other.split('.');
     const [body] = signReplyToken(link, secret).split('.');
-    expect(verifyReplyToken(`${body}.${signature}`, secret, now, 'comment-1')).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyReplyToken(`${body}.${signature}`, secret, now, 'comment-1')).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 });
 
@@ -52,7 +74,12 @@ describe('unsubscribe tokens', () => {
   test('round-trip and tamper detection', () => {
     const token = signUnsubscribeToken({ kind: 'user', id: 'u1', topic: 'replies' }, secret);
     expect(verifyUnsubscribeToken(token, secret)).toEqual({ kind: 'user', id: 'u1', topic: 'replies' });
-    expect(verifyUnsubscribeToken(token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), secret)).toBeNull();
+    expect(
+      verifyUnsubscribeToken(
+        token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+        secret,
+      ),
+    ).toBeNull();
     expect(verifyUnsubscribeToken(token, 'other-secret-123456')).toBeNull();
     expect(verifyUnsubscribeToken('nonsense', secret)).toBeNull();
   });
@@ -71,7 +98,9 @@ describe('unsubscribe link generations', () => {
   test('the generation is signed: editing it breaks the signature', () => {
     const fresh = signUnsubscribeToken(subject, secret, 2);
     const [body, signature] = fresh.split('.') as [string, string];
-    const edited = Buffer.from(Buffer.from(body, 'base64url').toString('utf8').replace('"g":2', '"g":3')).toString('base64url');
+    const edited = Buffer.from(Buffer.from(body, 'base64url').toString('utf8').replace('"g":2', '"g":3')).toString(
+      'base64url',
+    );
     expect(verifyUnsubscribeToken(`${edited}.${signature}`, secret, 3)).toBeNull();
   });
 });

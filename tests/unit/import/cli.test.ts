@@ -28,7 +28,11 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 function runImport(...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/import.ts', ...args], { cwd: root, env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['tsx', 'scripts/import.ts', ...args], {
+      cwd: root,
+      env: { ...process.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -42,7 +46,15 @@ const articleCount = () => db.article.count();
 
 describe('npm run import', () => {
   test('imports the seed article with --headline', async () => {
-    const run = await runImport(seedArticle, '--headline', headline, '--dateline', 'Washington', '--published', '2019-06-05T18:30:00Z');
+    const run = await runImport(
+      seedArticle,
+      '--headline',
+      headline,
+      '--dateline',
+      'Washington',
+      '--published',
+      '2019-06-05T18:30:00Z',
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`created  /articles/${slug}  by Andrew Blake <ablake@washingtontimes.com>`);
@@ -70,7 +82,9 @@ describe('npm run import', () => {
   test('--dry-run checks and reports but writes nothing', async () => {
     const ok = await runImport(seedArticle, '--headline', 'A dry run headline', '--dry-run');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('would create  /articles/a-dry-run-headline  by Andrew Blake <ablake@washingtontimes.com>');
+    expect(ok.stdout).toContain(
+      'would create  /articles/a-dry-run-headline  by Andrew Blake <ablake@washingtontimes.com>',
+    );
     expect(ok.stdout).toContain('nothing written');
     expect(await db.article.findUnique({ where: { slug: 'a-dry-run-headline' } })).toBeNull();
     expect(await articleCount()).toBe(1);

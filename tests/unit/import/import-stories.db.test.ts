@@ -33,10 +33,20 @@ async function failing(promise: Promise<unknown>): Promise<ImportError> {
 
 describe('importStories', () => {
   test('creates the author and the article', async () => {
-    const parsed = parseStory(seedText, { headline: 'Huawei signs deal', slug: 'huawei-deal', dateline: 'Washington', published: '2019-06-05T18:30:00Z' }, 'article.txt');
+    const parsed = parseStory(
+      seedText,
+      { headline: 'Huawei signs deal', slug: 'huawei-deal', dateline: 'Washington', published: '2019-06-05T18:30:00Z' },
+      'article.txt',
+    );
     const results = await importStories(db, [parsed]);
     expect(results).toEqual([
-      { slug: 'huawei-deal', action: 'created', author: 'ablake@washingtontimes.com', authorName: 'Andrew Blake', source: 'article.txt' },
+      {
+        slug: 'huawei-deal',
+        action: 'created',
+        author: 'ablake@washingtontimes.com',
+        authorName: 'Andrew Blake',
+        source: 'article.txt',
+      },
     ]);
 
     const article = await db.article.findUniqueOrThrow({ where: { slug: 'huawei-deal' }, include: { author: true } });
@@ -44,25 +54,37 @@ describe('importStories', () => {
     expect(article.publishedAt.toISOString()).toBe('2019-06-05T18:30:00.000Z');
     expect(article.body.split('\n\n')).toEqual(parsed.paragraphs);
     expect(article.body).not.toMatch(/can be reached|comment policy/);
-    expect(article.author).toMatchObject({ name: 'Andrew Blake', email: 'ablake@washingtontimes.com', slug: 'andrew-blake' });
+    expect(article.author).toMatchObject({
+      name: 'Andrew Blake',
+      email: 'ablake@washingtontimes.com',
+      slug: 'andrew-blake',
+    });
     expect(await counts()).toEqual({ articles: 1, authors: 1 });
   });
 
   test('a second story by the same email reuses the author', async () => {
     const before = await counts();
     // Different capitalisation and display name: still the same author (matched by lowercased email).
-    const second = parseStory(seedText.replace('• Andrew Blake can be reached at ablake@', '• Andy Blake can be reached at ABlake@'), { headline: 'Huawei follow-up' }, 'second.txt');
+    const second = parseStory(
+      seedText.replace('• Andrew Blake can be reached at ablake@', '• Andy Blake can be reached at ABlake@'),
+      { headline: 'Huawei follow-up' },
+      'second.txt',
+    );
     const [result] = await importStories(db, [second]);
     expect(result).toMatchObject({ slug: 'huawei-follow-up', action: 'created', authorName: 'Andrew Blake' });
 
     expect(await counts()).toEqual({ articles: before.articles + 1, authors: before.authors });
-    const authors = await db.author.findMany({ include: { articles: { select: { slug: true }, orderBy: { slug: 'asc' } } } });
+    const authors = await db.author.findMany({
+      include: { articles: { select: { slug: true }, orderBy: { slug: 'asc' } } },
+    });
     expect(authors).toHaveLength(1);
     expect(authors[0].articles.map((a) => a.slug)).toEqual(['huawei-deal', 'huawei-follow-up']);
   });
 
   test('a new author whose name slug is taken gets a free slug', async () => {
-    await importStories(db, [story('other-blake.txt', { slug: 'other-blake' }, '• Andrew Blake can be reached at andrew.blake@example.com.')]);
+    await importStories(db, [
+      story('other-blake.txt', { slug: 'other-blake' }, '• Andrew Blake can be reached at andrew.blake@example.com.'),
+    ]);
     const author = await db.author.findUniqueOrThrow({ where: { email: 'andrew.blake@example.com' } });
     expect(author.slug).toBe('andrew-blake-2');
   });
@@ -78,7 +100,9 @@ describe('importStories', () => {
     expect(error.problems).toEqual([
       'dup.txt: duplicate slug "huawei-deal": an article with this slug already exists (choose another with --slug or a "Slug:" line)',
     ]);
-    expect(error.issues).toEqual([{ source: 'dup.txt', problem: expect.stringMatching(/^duplicate slug "huawei-deal"/) }]);
+    expect(error.issues).toEqual([
+      { source: 'dup.txt', problem: expect.stringMatching(/^duplicate slug "huawei-deal"/) },
+    ]);
 
     expect(await counts()).toEqual(before);
     expect(await db.article.findUnique({ where: { slug: 'fresh-story' } })).toBeNull();
@@ -107,7 +131,11 @@ describe('importStories', () => {
 
   test('both kinds of duplicate are reported together', async () => {
     const error = await failing(
-      importStories(db, [story('a.txt', { slug: 'twice' }), story('b.txt', { slug: 'twice' }), story('c.txt', { slug: 'huawei-follow-up' })]),
+      importStories(db, [
+        story('a.txt', { slug: 'twice' }),
+        story('b.txt', { slug: 'twice' }),
+        story('c.txt', { slug: 'huawei-follow-up' }),
+      ]),
     );
     expect(error.issues.map((issue) => issue.source)).toEqual(['a.txt', 'b.txt', 'c.txt']);
   });
@@ -115,7 +143,11 @@ describe('importStories', () => {
   test('a failure after the first story was written rolls the whole transaction back', async () => {
     const before = await counts();
     // Passes the duplicate checks and writes the first story, then fails on the second (a null headline).
-    const first = story('first.txt', { slug: 'written-then-undone' }, '• Roll Back can be reached at rollback@example.com.');
+    const first = story(
+      'first.txt',
+      { slug: 'written-then-undone' },
+      '• Roll Back can be reached at rollback@example.com.',
+    );
     const broken = { ...story('broken.txt', { slug: 'broken-story' }), headline: null as unknown as string };
     await expect(importStories(db, [first, broken])).rejects.toThrow();
     expect(await counts()).toEqual(before);
@@ -125,8 +157,14 @@ describe('importStories', () => {
 
   test('dryRun checks everything and writes nothing', async () => {
     const before = await counts();
-    const results = await importStories(db, [story('dry.txt', { slug: 'dry-story' }, '• Dry Run can be reached at dry@example.com.')], { dryRun: true });
-    expect(results).toEqual([{ slug: 'dry-story', action: 'created', author: 'dry@example.com', authorName: 'Dry Run', source: 'dry.txt' }]);
+    const results = await importStories(
+      db,
+      [story('dry.txt', { slug: 'dry-story' }, '• Dry Run can be reached at dry@example.com.')],
+      { dryRun: true },
+    );
+    expect(results).toEqual([
+      { slug: 'dry-story', action: 'created', author: 'dry@example.com', authorName: 'Dry Run', source: 'dry.txt' },
+    ]);
     expect(await counts()).toEqual(before);
     expect(await db.article.findUnique({ where: { slug: 'dry-story' } })).toBeNull();
 
@@ -136,7 +174,11 @@ describe('importStories', () => {
 
   test('onExisting "skip" (the seed) leaves existing articles alone and imports the rest', async () => {
     const before = await counts();
-    const results = await importStories(db, [story('again.txt', { slug: 'huawei-deal' }), story('new.txt', { slug: 'skip-new' })], { onExisting: 'skip' });
+    const results = await importStories(
+      db,
+      [story('again.txt', { slug: 'huawei-deal' }), story('new.txt', { slug: 'skip-new' })],
+      { onExisting: 'skip' },
+    );
     expect(results.map((r) => [r.slug, r.action])).toEqual([
       ['huawei-deal', 'skipped'],
       ['skip-new', 'created'],

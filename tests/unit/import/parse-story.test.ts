@@ -21,11 +21,20 @@ function problemsOf(text: string, meta = {}): string[] {
   throw new Error('expected a StoryParseError');
 }
 
-const valid = (body: string, header = 'Headline: A test story\n') => `${header}${body}\n• Jane Doe can be reached at jdoe@example.com.\n`;
+const valid = (body: string, header = 'Headline: A test story\n') =>
+  `${header}${body}\n• Jane Doe can be reached at jdoe@example.com.\n`;
 
 describe('the seed article', () => {
-  const story = parseStory(seedText, { headline: 'Huawei signs deal to build Russia’s 5G networks after U.S. ban' }, 'article.txt', now);
-  const bodyLines = seedText.split('\n').map((line) => line.trim()).filter((line) => line && line !== footer && line !== policy);
+  const story = parseStory(
+    seedText,
+    { headline: 'Huawei signs deal to build Russia’s 5G networks after U.S. ban' },
+    'article.txt',
+    now,
+  );
+  const bodyLines = seedText
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && line !== footer && line !== policy);
 
   test('the footer line is the author, not a paragraph', () => {
     expect(story.author).toEqual({ name: 'Andrew Blake', email: 'ablake@washingtontimes.com', slug: 'andrew-blake' });
@@ -106,13 +115,20 @@ describe('layout', () => {
   });
 
   test('blank-line-separated blocks: wrapped lines are joined into one paragraph', () => {
-    const story = parseStory(valid('\nThe first paragraph is\nwrapped over   three\nlines.\n\nThe second one\nhas two.\n\n'));
+    const story = parseStory(
+      valid('\nThe first paragraph is\nwrapped over   three\nlines.\n\nThe second one\nhas two.\n\n'),
+    );
     expect(story.paragraphs).toEqual(['The first paragraph is wrapped over three lines.', 'The second one has two.']);
   });
 
   test('a body sentence that mentions "can be reached at" stays body text', () => {
-    const story = parseStory(valid('The county office can be reached at 555-0100.\nThe hotline can be reached at help@county.gov.'));
-    expect(story.paragraphs).toEqual(['The county office can be reached at 555-0100.', 'The hotline can be reached at help@county.gov.']);
+    const story = parseStory(
+      valid('The county office can be reached at 555-0100.\nThe hotline can be reached at help@county.gov.'),
+    );
+    expect(story.paragraphs).toEqual([
+      'The county office can be reached at 555-0100.',
+      'The hotline can be reached at help@county.gov.',
+    ]);
     expect(story.author.email).toBe('jdoe@example.com');
   });
 
@@ -177,16 +193,24 @@ describe('errors name the problem', () => {
   });
 
   test('bad slugs', () => {
-    expect(problemsOf(valid('Body.'), { slug: 'Not A Slug' })).toEqual([expect.stringMatching(/"Not A Slug" is not a valid slug/)]);
-    expect(problemsOf(valid('Body.', 'Headline: x\nSlug: double--hyphen\n'))).toEqual([expect.stringMatching(/"double--hyphen" is not a valid slug/)]);
+    expect(problemsOf(valid('Body.'), { slug: 'Not A Slug' })).toEqual([
+      expect.stringMatching(/"Not A Slug" is not a valid slug/),
+    ]);
+    expect(problemsOf(valid('Body.', 'Headline: x\nSlug: double--hyphen\n'))).toEqual([
+      expect.stringMatching(/"double--hyphen" is not a valid slug/),
+    ]);
     expect(problemsOf(valid('Body.', 'Headline: Привет мир\n'))).toEqual([expect.stringMatching(/empty slug.*--slug/)]);
   });
 
   test('bad dates, including ones new Date() would silently accept', () => {
     for (const published of ['not a date', '5', 'June 5', '2019-02-30', '2019-13-01', '2019-06-05T25:00']) {
-      expect(problemsOf(valid('Body.'), { published })).toEqual([`"${published}" is not a date (use e.g. 2019-06-05 or 2019-06-05T14:30:00Z)`]);
+      expect(problemsOf(valid('Body.'), { published })).toEqual([
+        `"${published}" is not a date (use e.g. 2019-06-05 or 2019-06-05T14:30:00Z)`,
+      ]);
     }
-    expect(parseStory(valid('Body.'), { published: '2019-06-05 14:30:00+02:00' }).publishedAt.toISOString()).toBe('2019-06-05T12:30:00.000Z');
+    expect(parseStory(valid('Body.'), { published: '2019-06-05 14:30:00+02:00' }).publishedAt.toISOString()).toBe(
+      '2019-06-05T12:30:00.000Z',
+    );
   });
 
   test('every problem is listed at once', () => {

@@ -20,16 +20,22 @@ function startSink(): Promise<void> {
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          received.push({ messageId: mail.messageId ?? '', to: mail.to && !Array.isArray(mail.to) ? mail.to.text : '', subject: mail.subject ?? '' });
+          received.push({
+            messageId: mail.messageId ?? '',
+            to: mail.to && !Array.isArray(mail.to) ? mail.to.text : '',
+            subject: mail.subject ?? '',
+          });
           callback();
         })
         .catch(callback);
     },
   });
-  return new Promise((resolve) => sink!.listen(port, '127.0.0.1', () => {
-    port = (sink!.server.address() as AddressInfo).port;
-    resolve();
-  }));
+  return new Promise((resolve) =>
+    sink!.listen(port, '127.0.0.1', () => {
+      port = (sink!.server.address() as AddressInfo).port;
+      resolve();
+    }),
+  );
 }
 function stopSink(): Promise<void> {
   return new Promise((resolve) => (sink ? sink.close(() => resolve()) : resolve()));
@@ -50,7 +56,13 @@ describe('outbox delivery', () => {
     const { deliverDue, smtpTransport } = await import('@/lib/mail/sender');
     const transport = smtpTransport(`smtp://127.0.0.1:${port}`);
     for (let i = 0; i < 3; i++)
-      await enqueueMail(db, { kind: 'test', to: `reader${i}@example.test`, subject: `Message ${i}`, text: `Body ${i}`, html: `<p>Body ${i}</p>` });
+      await enqueueMail(db, {
+        kind: 'test',
+        to: `reader${i}@example.test`,
+        subject: `Message ${i}`,
+        text: `Body ${i}`,
+        html: `<p>Body ${i}</p>`,
+      });
 
     const t0 = new Date();
     const down = await deliverDue(db, transport, { now: t0, retryBaseSeconds: 10 });
@@ -60,7 +72,10 @@ describe('outbox delivery', () => {
     expect(queued.every((row) => row.nextAttemptAt.getTime() - t0.getTime() >= 9_000)).toBe(true);
 
     // Not due yet: nothing is tried.
-    expect(await deliverDue(db, transport, { now: new Date(t0.getTime() + 5_000), retryBaseSeconds: 10 })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDue(db, transport, { now: new Date(t0.getTime() + 5_000), retryBaseSeconds: 10 })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
 
     await startSink();
     // Two senders at once (two app instances): each row is claimed by one of them.
@@ -70,7 +85,10 @@ describe('outbox delivery', () => {
       deliverDue(db, transport, { now: later, retryBaseSeconds: 10 }),
     ]);
     expect(a.sent + b.sent).toBe(3);
-    expect(await deliverDue(db, transport, { now: new Date(later.getTime() + 3_600_000) })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDue(db, transport, { now: new Date(later.getTime() + 3_600_000) })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
 
     expect(received).toHaveLength(3);
     const rows = await db.outboxMessage.findMany({ orderBy: { subject: 'asc' } });

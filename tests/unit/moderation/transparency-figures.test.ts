@@ -1,13 +1,29 @@
 // The transparency arithmetic on hand-made records: each clause once per comment and kind, holds kept
 // apart from rejections, a held comment's outcome taken from the first moderator decision after it.
 import { describe, expect, test } from 'vitest';
-import { summarizeDecisions, weekStart, type ClauseRecord, type DecisionRecord } from '@/lib/moderation/transparency-figures';
+import {
+  summarizeDecisions,
+  weekStart,
+  type ClauseRecord,
+  type DecisionRecord,
+} from '@/lib/moderation/transparency-figures';
 
 const now = new Date('2026-11-27T12:00:00Z'); // a Friday
 const at = (iso: string) => new Date(iso);
-const rule = (commentId: string, action: string, createdAt: string): DecisionRecord => ({ commentId, actorType: 'rule', action, createdAt: at(createdAt) });
-const mod = (commentId: string, action: string, createdAt: string): DecisionRecord => ({ commentId, actorType: 'moderator', action, createdAt: at(createdAt) });
-const cites = (commentId: string, actorType: string, action: string, ...clauses: string[]): ClauseRecord[] => clauses.map((clause) => ({ commentId, actorType, action, clause }));
+const rule = (commentId: string, action: string, createdAt: string): DecisionRecord => ({
+  commentId,
+  actorType: 'rule',
+  action,
+  createdAt: at(createdAt),
+});
+const mod = (commentId: string, action: string, createdAt: string): DecisionRecord => ({
+  commentId,
+  actorType: 'moderator',
+  action,
+  createdAt: at(createdAt),
+});
+const cites = (commentId: string, actorType: string, action: string, ...clauses: string[]): ClauseRecord[] =>
+  clauses.map((clause) => ({ commentId, actorType, action, clause }));
 
 describe('summarizeDecisions', () => {
   const decisions = [
@@ -56,7 +72,13 @@ describe('summarizeDecisions', () => {
   test('weeks start on Monday (UTC), oldest first, with the median wait of each', () => {
     expect(weekStart(now).toISOString()).toBe('2026-11-23T00:00:00.000Z');
     expect(figures.weeks).toHaveLength(12);
-    expect(figures.weeks.at(-1)).toEqual({ week: '2026-11-23', automaticHolds: 2, automaticRejections: 0, moderatorDecisions: 2, medianDecisionMs: 45 * 60_000 });
+    expect(figures.weeks.at(-1)).toEqual({
+      week: '2026-11-23',
+      automaticHolds: 2,
+      automaticRejections: 0,
+      moderatorDecisions: 2,
+      medianDecisionMs: 45 * 60_000,
+    });
     expect(figures.weeks.at(-3)).toMatchObject({ week: '2026-11-09', automaticRejections: 1, medianDecisionMs: null });
     expect(figures.medianDecisionMs).toBe(45 * 60_000);
   });

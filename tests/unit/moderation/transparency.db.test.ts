@@ -16,22 +16,50 @@ beforeAll(async () => {
 
 async function account(label: string, options: { trusted?: boolean; role?: Viewer['role'] } = {}): Promise<Viewer> {
   const user = await db.user.create({
-    data: { email: `${label}@readers.test`, displayName: label, role: options.role ?? 'READER', createdAt: new Date(Date.now() - (options.trusted ? 400 : 0) * day) },
+    data: {
+      email: `${label}@readers.test`,
+      displayName: label,
+      role: options.role ?? 'READER',
+      createdAt: new Date(Date.now() - (options.trusted ? 400 : 0) * day),
+    },
   });
   if (options.trusted) {
     const article = await db.article.findFirstOrThrow();
     const id = crypto.randomUUID();
-    await db.comment.create({ data: { id, threadId: id, articleId: article.id, userId: user.id, body: `Earlier comment by ${label}.`, status: 'PUBLISHED', createdAt: new Date(Date.now() - 30 * day) } });
+    await db.comment.create({
+      data: {
+        id,
+        threadId: id,
+        articleId: article.id,
+        userId: user.id,
+        body: `Earlier comment by ${label}.`,
+        status: 'PUBLISHED',
+        createdAt: new Date(Date.now() - 30 * day),
+      },
+    });
   }
-  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, suspendedUntil: null, bannedAt: null, premoderated: false, createdAt: user.createdAt };
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    suspendedUntil: null,
+    bannedAt: null,
+    premoderated: false,
+    createdAt: user.createdAt,
+  };
 }
 
 describe('transparency figures', () => {
   test('per-clause figures on /transparency equal a direct count of the decision records', async () => {
     const { submitComment } = await import('@/lib/comments/submit-comment');
     const { decideComment } = await import('@/lib/moderation/decide');
-    const author = await db.author.create({ data: { email: 'desk@ledger.test', name: 'Desk Writer', slug: 'desk-writer', notifyOnComments: false } });
-    const article = await db.article.create({ data: { slug: 'mix', headline: 'A story', body: 'Text.', publishedAt: new Date(), authorId: author.id } });
+    const author = await db.author.create({
+      data: { email: 'desk@ledger.test', name: 'Desk Writer', slug: 'desk-writer', notifyOnComments: false },
+    });
+    const article = await db.article.create({
+      data: { slug: 'mix', headline: 'A story', body: 'Text.', publishedAt: new Date(), authorId: author.id },
+    });
     const moderator = await account('moderator', { trusted: true, role: 'MODERATOR' });
     let key = 0;
     const post = async (viewer: Viewer, body: string) => {
@@ -54,13 +82,35 @@ describe('transparency figures', () => {
     const profane = await post(trusted, 'This decision is utter bullshit from start to finish.');
     const insult = await post(trusted, 'Only an idiot would cut the Sunday hours again.');
     const clean = await post(trusted, 'Good to see the hours restored at last.');
-    expect([contact.status, profane.status, insult.status, clean.status]).toEqual(['PENDING', 'REJECTED', 'PENDING', 'PUBLISHED']);
+    expect([contact.status, profane.status, insult.status, clean.status]).toEqual([
+      'PENDING',
+      'REJECTED',
+      'PENDING',
+      'PUBLISHED',
+    ]);
 
     // Moderators: reject the threat under §2, approve the first comment, reject the insult under §1.
     const version = async (id: string) => (await db.comment.findUniqueOrThrow({ where: { id } })).version;
-    expect((await decideComment(moderator, threat.commentId, await version(threat.commentId), { kind: 'reject', clause: 'hate-and-threats' })).ok).toBe(true);
-    expect((await decideComment(moderator, first.commentId, await version(first.commentId), { kind: 'approve' })).ok).toBe(true);
-    expect((await decideComment(moderator, insult.commentId, await version(insult.commentId), { kind: 'reject', clause: 'civility', note: 'Name-calling.' })).ok).toBe(true);
+    expect(
+      (
+        await decideComment(moderator, threat.commentId, await version(threat.commentId), {
+          kind: 'reject',
+          clause: 'hate-and-threats',
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (await decideComment(moderator, first.commentId, await version(first.commentId), { kind: 'approve' })).ok,
+    ).toBe(true);
+    expect(
+      (
+        await decideComment(moderator, insult.commentId, await version(insult.commentId), {
+          kind: 'reject',
+          clause: 'civility',
+          note: 'Name-calling.',
+        })
+      ).ok,
+    ).toBe(true);
 
     // The direct count: automatic figures from each comment's stored reasons and its automatic audit entry,
     // moderator figures from the moderators' audit entries.
@@ -70,13 +120,16 @@ describe('transparency figures', () => {
       row[field]++;
       expected.set(clause, row);
     };
-    const automatic = await db.moderationEvent.findMany({ where: { actorType: 'rule', action: { in: ['auto-hold', 'auto-reject'] } } });
+    const automatic = await db.moderationEvent.findMany({
+      where: { actorType: 'rule', action: { in: ['auto-hold', 'auto-reject'] } },
+    });
     for (const event of automatic) {
       const comment = await db.comment.findUniqueOrThrow({ where: { id: event.commentId! } });
       const clauses = new Set((JSON.parse(comment.reasons) as { clause: string }[]).map((r) => r.clause));
       for (const clause of clauses) bump(clause, event.action === 'auto-hold' ? 'held' : 'rejected');
     }
-    for (const event of await db.moderationEvent.findMany({ where: { actorType: 'moderator', action: 'reject' } })) bump(event.clause!, 'moderator');
+    for (const event of await db.moderationEvent.findMany({ where: { actorType: 'moderator', action: 'reject' } }))
+      bump(event.clause!, 'moderator');
     expect(Object.fromEntries(expected)).toEqual({
       'hate-and-threats': { held: 1, rejected: 0, moderator: 1 },
       moderation: { held: 2, rejected: 0, moderator: 0 },
@@ -98,12 +151,16 @@ describe('transparency figures', () => {
     const { default: TransparencyPage } = await import('@/app/(reader)/transparency/page');
     const html = renderToStaticMarkup(await TransparencyPage());
     const shown = new Map<string, { held: number; rejected: number; moderator: number }>();
-    for (const match of html.matchAll(/<tr data-clause="([a-z-]+)">.*?<\/th><td>(\d+)<\/td><td>(\d+)<\/td><td>(\d+)<\/td><\/tr>/g))
+    for (const match of html.matchAll(
+      /<tr data-clause="([a-z-]+)">.*?<\/th><td>(\d+)<\/td><td>(\d+)<\/td><td>(\d+)<\/td><\/tr>/g,
+    ))
       shown.set(match[1]!, { held: Number(match[2]), rejected: Number(match[3]), moderator: Number(match[4]) });
     expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(expected));
     // The charts are drawn on the server: SVG images with a text alternative, no script.
     expect(html.match(/<svg role="img"/g)?.length).toBe(4);
-    expect(html).toContain('§2 No hate speech or threats: 1 held and 0 rejected automatically, 1 rejected by moderators');
+    expect(html).toContain(
+      '§2 No hate speech or threats: 1 held and 0 rejected automatically, 1 rejected by moderators',
+    );
     expect(html).not.toContain('<script');
   }, 60_000);
 });

@@ -14,21 +14,54 @@ let counter = 0;
 
 beforeAll(async () => {
   db = await useTempDatabase();
-  const author = await db.author.create({ data: { email: 'writer@ledger.test', name: 'Andrew Blake', slug: 'andrew-blake', notifyOnComments: false } });
-  articleId = (await db.article.create({ data: { slug: 'story', headline: 'Story', body: 'A paragraph.', publishedAt: new Date(), authorId: author.id } })).id;
+  const author = await db.author.create({
+    data: { email: 'writer@ledger.test', name: 'Andrew Blake', slug: 'andrew-blake', notifyOnComments: false },
+  });
+  articleId = (
+    await db.article.create({
+      data: { slug: 'story', headline: 'Story', body: 'A paragraph.', publishedAt: new Date(), authorId: author.id },
+    })
+  ).id;
 }, 60_000);
 
-const viewerSelect = { id: true, email: true, displayName: true, role: true, suspendedUntil: true, bannedAt: true, premoderated: true, createdAt: true } as const;
+const viewerSelect = {
+  id: true,
+  email: true,
+  displayName: true,
+  role: true,
+  suspendedUntil: true,
+  bannedAt: true,
+  premoderated: true,
+  createdAt: true,
+} as const;
 
 async function account(role: 'READER' | 'MODERATOR' = 'READER', createdAt = new Date()): Promise<Viewer> {
   const n = counter++;
-  return db.user.create({ data: { email: `user${n}@readers.test`, displayName: `User ${n}`, role, createdAt }, select: viewerSelect });
+  return db.user.create({
+    data: { email: `user${n}@readers.test`, displayName: `User ${n}`, role, createdAt },
+    select: viewerSelect,
+  });
 }
 
-async function comment(userId: string, status: 'PUBLISHED' | 'PENDING' | 'REJECTED', extra: { reasons?: unknown[]; decidedById?: string; rejectClause?: string } = {}) {
+async function comment(
+  userId: string,
+  status: 'PUBLISHED' | 'PENDING' | 'REJECTED',
+  extra: { reasons?: unknown[]; decidedById?: string; rejectClause?: string } = {},
+) {
   const id = crypto.randomUUID();
   await db.comment.create({
-    data: { id, threadId: id, articleId, userId, body: `Comment ${id}`, status, reasons: JSON.stringify(extra.reasons ?? []), decidedById: extra.decidedById, rejectClause: extra.rejectClause, createdAt: new Date(Date.now() - 3_600_000) },
+    data: {
+      id,
+      threadId: id,
+      articleId,
+      userId,
+      body: `Comment ${id}`,
+      status,
+      reasons: JSON.stringify(extra.reasons ?? []),
+      decidedById: extra.decidedById,
+      rejectClause: extra.rejectClause,
+      createdAt: new Date(Date.now() - 3_600_000),
+    },
   });
   return id;
 }
@@ -63,7 +96,16 @@ describe('appeals cannot be bypassed (point 1)', () => {
     expect((await db.comment.findUniqueOrThrow({ where: { id } })).status).toBe('REJECTED');
     expect((await queueCounts({})).appeals).toBe(1);
 
-    expect((await decideAppeal(modB, (await db.appeal.findUniqueOrThrow({ where: { commentId: id } })).id, 'reinstate', null)).ok).toBe(true);
+    expect(
+      (
+        await decideAppeal(
+          modB,
+          (await db.appeal.findUniqueOrThrow({ where: { commentId: id } })).id,
+          'reinstate',
+          null,
+        )
+      ).ok,
+    ).toBe(true);
     expect((await db.appeal.findUniqueOrThrow({ where: { commentId: id } })).status).toBe('REINSTATED');
     expect((await db.comment.findUniqueOrThrow({ where: { id } })).status).toBe('PUBLISHED');
     expect((await queueCounts({})).appeals).toBe(0);
@@ -91,7 +133,8 @@ describe('new accounts (point 3)', () => {
     const third = await submit(newcomer, 'Write to me at someone@example.com about it.');
     if (!first.ok || !second.ok || !third.ok) throw new Error('refused');
     expect([first.status, second.status, third.status]).toEqual(['PENDING', 'PENDING', 'PENDING']);
-    for (const result of [first, second]) expect(result.reasons.map((r) => r.message).join(' ')).not.toMatch(/first comment/);
+    for (const result of [first, second])
+      expect(result.reasons.map((r) => r.message).join(' ')).not.toMatch(/first comment/);
 
     expect((await decideComment(moderator, first.commentId, 0, { kind: 'approve' })).ok).toBe(true);
     const after = await db.comment.findUniqueOrThrow({ where: { id: second.commentId } });
@@ -127,13 +170,25 @@ describe('correcting a rejected comment (point 4)', () => {
     if (!rejected.ok) throw new Error('refused');
     expect(rejected.status).toBe('REJECTED');
     const { submitComment } = await import('@/lib/comments/submit-comment');
-    const fixed = await submitComment({ viewer: reader, articleId, body: 'This plan is wrong from start to finish.', idempotencyKey: crypto.randomUUID(), replaces: rejected.commentId });
+    const fixed = await submitComment({
+      viewer: reader,
+      articleId,
+      body: 'This plan is wrong from start to finish.',
+      idempotencyKey: crypto.randomUUID(),
+      replaces: rejected.commentId,
+    });
     expect(fixed.ok && fixed.status).toBe('PUBLISHED');
     expect((await db.comment.findUniqueOrThrow({ where: { id: rejected.commentId } })).status).toBe('DELETED');
 
     const moderator = await account('MODERATOR');
     const offTopic = await comment(reader.id, 'REJECTED', { decidedById: moderator.id, rejectClause: 'on-topic' });
-    const again = await submitComment({ viewer: reader, articleId, body: 'The same off-topic remark, sent again.', idempotencyKey: crypto.randomUUID(), replaces: offTopic });
+    const again = await submitComment({
+      viewer: reader,
+      articleId,
+      body: 'The same off-topic remark, sent again.',
+      idempotencyKey: crypto.randomUUID(),
+      replaces: offTopic,
+    });
     expect(again.ok && again.status).toBe('PENDING');
     expect(again.ok ? again.reasons.map((r) => r.ruleId) : []).toContain('corrects-rejected');
   });
@@ -144,7 +199,8 @@ describe('refusals name their clause (point 5)', () => {
     const reader = await account('READER', new Date(Date.now() - 400 * 86_400_000));
     await comment(reader.id, 'PUBLISHED');
     const now = new Date();
-    for (let i = 0; i < 5; i++) expect((await submit(reader, `Flood test number ${i} with different words ${i * 7}`, now)).ok).toBe(true);
+    for (let i = 0; i < 5; i++)
+      expect((await submit(reader, `Flood test number ${i} with different words ${i * 7}`, now)).ok).toBe(true);
     const refused = await submit(reader, 'One more, too soon after the others.', now);
     expect(refused.ok).toBe(false);
     expect(refused.ok ? '' : refused.message).toMatch(/^§4 No spam or self-promotion: You have posted 5 comments/);
@@ -159,8 +215,12 @@ describe('fair trust (point 6)', () => {
     await comment(reader.id, 'PUBLISHED');
     const deleted = await comment(reader.id, 'PUBLISHED');
     expect((await deleteComment(reader, deleted)).ok).toBe(true);
-    await comment(reader.id, 'REJECTED', { reasons: [{ ruleId: 'banned-terms', outcome: 'reject', clause: 'language', message: 'x', evidence: [] }] });
-    await comment(reader.id, 'REJECTED', { reasons: [{ ruleId: 'duplicate-self', outcome: 'reject', clause: 'spam', message: 'x', evidence: [] }] });
+    await comment(reader.id, 'REJECTED', {
+      reasons: [{ ruleId: 'banned-terms', outcome: 'reject', clause: 'language', message: 'x', evidence: [] }],
+    });
+    await comment(reader.id, 'REJECTED', {
+      reasons: [{ ruleId: 'duplicate-self', outcome: 'reject', clause: 'spam', message: 'x', evidence: [] }],
+    });
 
     const conduct = await loadConductOf(reader.id);
     expect(conduct.approvedCount).toBe(2);

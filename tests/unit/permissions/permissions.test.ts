@@ -1,6 +1,17 @@
 // Every predicate in lib/auth/permissions.ts, for every role: the pure half of the access rules.
 import { describe, expect, test } from 'vitest';
-import { canComment, canDecideAppeal, canDecideComment, canDeleteComment, canEditComment, canModerate, commentBlock, isAdmin, isStaff, type Viewer } from '@/lib/auth/permissions';
+import {
+  canComment,
+  canDecideAppeal,
+  canDecideComment,
+  canDeleteComment,
+  canEditComment,
+  canModerate,
+  commentBlock,
+  isAdmin,
+  isStaff,
+  type Viewer,
+} from '@/lib/auth/permissions';
 
 const now = new Date('2026-11-27T12:00:00Z');
 const person = (id: string, role: Viewer['role'], extra: Partial<Viewer> = {}): Viewer => ({
@@ -32,7 +43,9 @@ describe('commenting', () => {
     expect(commentBlock(reader, now)).toBeNull();
     expect(canComment(reader, now)).toBe(true);
     expect(commentBlock(person('b', 'READER', { bannedAt: now }), now)).toMatch(/banned/);
-    expect(commentBlock(person('s', 'READER', { suspendedUntil: new Date(now.getTime() + 1000) }), now)).toMatch(/suspended/);
+    expect(commentBlock(person('s', 'READER', { suspendedUntil: new Date(now.getTime() + 1000) }), now)).toMatch(
+      /suspended/,
+    );
     expect(canComment(person('s', 'READER', { suspendedUntil: new Date(now.getTime() - 1000) }), now)).toBe(true);
     expect(commentBlock(person('n', 'READER', { displayName: null }), now)).toMatch(/display name/);
   });
@@ -51,7 +64,7 @@ describe('commenting', () => {
     expect(canDeleteComment(reader, own)).toBe(true);
     expect(canDeleteComment(person('other', 'READER'), own)).toBe(false);
     expect(canDeleteComment(moderator, own)).toBe(true);
-    expect(canDeleteComment(reader, { ...own, status: "DELETED" })).toBe(false);
+    expect(canDeleteComment(reader, { ...own, status: 'DELETED' })).toBe(false);
   });
 });
 

@@ -1,33 +1,56 @@
 // Rules that depend on the account, the article and recent activity.
 import { describe, expect, test } from 'vitest';
 import { ruleIds, trustScore } from '@/lib/policy';
-import { daysAgo, expectOnly, judge, minutesAgo, newcomerContext, NOW, policyWith, reasonFor, secondsAgo, trustedContext } from './helpers';
+import {
+  daysAgo,
+  expectOnly,
+  judge,
+  minutesAgo,
+  newcomerContext,
+  NOW,
+  policyWith,
+  reasonFor,
+  secondsAgo,
+  trustedContext,
+} from './helpers';
 
 const body = 'The council should publish the full traffic survey before deciding.';
 
 describe('duplicate-self (§4, duplicateWindowMinutes 10)', () => {
   test('the same text within the window is rejected, whatever its case, spacing or punctuation', () => {
-    const context = trustedContext({ recentByAuthor: [{ body: '  THE council should publish the full traffic-survey before deciding ', createdAt: minutesAgo(9) }] });
+    const context = trustedContext({
+      recentByAuthor: [
+        { body: '  THE council should publish the full traffic-survey before deciding ', createdAt: minutesAgo(9) },
+      ],
+    });
     const verdict = judge(body, context);
     expectOnly(verdict, 'duplicate-self');
     expect(reasonFor(verdict, 'duplicate-self').message).toContain('10 minutes');
   });
 
   test('short texts count too', () => {
-    expectOnly(judge('Agreed!', trustedContext({ recentByAuthor: [{ body: 'agreed', createdAt: minutesAgo(1) }] })), 'duplicate-self');
+    expectOnly(
+      judge('Agreed!', trustedContext({ recentByAuthor: [{ body: 'agreed', createdAt: minutesAgo(1) }] })),
+      'duplicate-self',
+    );
   });
 
   test('outside the window, or a different text, publishes', () => {
     expectOnly(judge(body, trustedContext({ recentByAuthor: [{ body, createdAt: minutesAgo(10.5) }] })));
-    expectOnly(judge(body, trustedContext({ recentByAuthor: [{ body: `${body} Also the bus lanes.`, createdAt: minutesAgo(1) }] })));
+    expectOnly(
+      judge(
+        body,
+        trustedContext({ recentByAuthor: [{ body: `${body} Also the bus lanes.`, createdAt: minutesAgo(1) }] }),
+      ),
+    );
   });
 
   test('the window follows the setting', () => {
     const context = trustedContext({ recentByAuthor: [{ body, createdAt: minutesAgo(30) }] });
     expectOnly(judge(body, context, policyWith({ duplicateWindowMinutes: 60 })), 'duplicate-self');
-    expect(reasonFor(judge(body, context, policyWith({ duplicateWindowMinutes: 60 })), 'duplicate-self').evidence).toEqual([
-      { kind: 'count', count: 2, limit: 1, windowSeconds: 3600 },
-    ]);
+    expect(
+      reasonFor(judge(body, context, policyWith({ duplicateWindowMinutes: 60 })), 'duplicate-self').evidence,
+    ).toEqual([{ kind: 'count', count: 2, limit: 1, windowSeconds: 3600 }]);
   });
 
   test('a body with no letters or digits is never a duplicate', () => {
@@ -47,15 +70,30 @@ describe('duplicate-others (§4, duplicateAccounts 2)', () => {
   test('one other account, the author’s own id, old comments and short texts do not count', () => {
     expectOnly(judge(body, trustedContext({ recentByOthers: others('a') })));
     expectOnly(judge(body, trustedContext({ recentByOthers: others('a', 'reader-1') })));
-    expectOnly(judge(body, trustedContext({ recentByOthers: others('a', 'b').map((c) => ({ ...c, createdAt: minutesAgo(11) })) })));
+    expectOnly(
+      judge(
+        body,
+        trustedContext({ recentByOthers: others('a', 'b').map((c) => ({ ...c, createdAt: minutesAgo(11) })) }),
+      ),
+    );
     const short = 'Totally agree here'; // fewer than 20 letters and digits
-    expectOnly(judge(short, trustedContext({ recentByOthers: ['a', 'b', 'c'].map((authorId) => ({ body: short, authorId, createdAt: minutesAgo(1) })) })));
+    expectOnly(
+      judge(
+        short,
+        trustedContext({
+          recentByOthers: ['a', 'b', 'c'].map((authorId) => ({ body: short, authorId, createdAt: minutesAgo(1) })),
+        }),
+      ),
+    );
   });
 
   test('duplicateAccounts raises the bar', () => {
     const context = trustedContext({ recentByOthers: others('a', 'b') });
     expectOnly(judge(body, context, policyWith({ duplicateAccounts: 3 })));
-    expectOnly(judge(body, trustedContext({ recentByOthers: others('a', 'b', 'c') }), policyWith({ duplicateAccounts: 3 })), 'duplicate-others');
+    expectOnly(
+      judge(body, trustedContext({ recentByOthers: others('a', 'b', 'c') }), policyWith({ duplicateAccounts: 3 })),
+      'duplicate-others',
+    );
   });
 });
 
@@ -84,7 +122,10 @@ describe('flood-user and flood-ip (§4)', () => {
 
   test('the limit follows floodPerUserPerMinute', () => {
     const recent = [5, 15].map((s) => ({ body: `c${s}`, createdAt: secondsAgo(s) }));
-    expectOnly(judge('More.', trustedContext({ recentByAuthor: recent }), policyWith({ floodPerUserPerMinute: 2 })), 'flood-user');
+    expectOnly(
+      judge('More.', trustedContext({ recentByAuthor: recent }), policyWith({ floodPerUserPerMinute: 2 })),
+      'flood-user',
+    );
     expectOnly(judge('More.', trustedContext({ recentByAuthor: recent }), policyWith({ floodPerUserPerMinute: 3 })));
   });
 
@@ -95,7 +136,9 @@ describe('flood-user and flood-ip (§4)', () => {
     const retry = reasonFor(verdict, 'flood-ip').evidence.find((e) => e.kind === 'retry');
     expect(retry).toEqual({ kind: 'retry', retryAfterSeconds: 30 });
     expect(retry?.kind === 'retry' ? retry.retryAfterSeconds : 0).toBeGreaterThan(0);
-    expectOnly(judge('Hello.', trustedContext({ recentFromIp: recentFromIp.slice(1) }), policyWith({ floodPerIpPerMinute: 3 })));
+    expectOnly(
+      judge('Hello.', trustedContext({ recentFromIp: recentFromIp.slice(1) }), policyWith({ floodPerIpPerMinute: 3 })),
+    );
   });
 
   test('staff are exempt from both flood limits', () => {
@@ -112,7 +155,9 @@ describe('new-commenter (§9, newCommenterHoldCount 1)', () => {
   test('a first comment is held; after one published comment, not', () => {
     const reason = reasonFor(judge('Hello all.', newcomerContext()), 'new-commenter');
     expect(reason.evidence).toEqual([{ kind: 'count', count: 0, limit: 1 }]);
-    expect(reason.message).toBe('Your account is new: your comments are reviewed by a moderator until one of them is approved.');
+    expect(reason.message).toBe(
+      'Your account is new: your comments are reviewed by a moderator until one of them is approved.',
+    );
     expectOnly(judge('Hello all.', newcomerContext({ author: { publishedCount: 1, approvedCount: 1 } })));
   });
 
@@ -127,7 +172,13 @@ describe('new-commenter (§9, newCommenterHoldCount 1)', () => {
 
   test('a later comment of a new account is not told it is the first (issue 13)', () => {
     // Posted while the first one still waits: the reason must be true of this comment too.
-    const second = reasonFor(judge('And another thought.', newcomerContext({ recentByAuthor: [{ body: 'Hello all.', createdAt: minutesAgo(2) }] })), 'new-commenter');
+    const second = reasonFor(
+      judge(
+        'And another thought.',
+        newcomerContext({ recentByAuthor: [{ body: 'Hello all.', createdAt: minutesAgo(2) }] }),
+      ),
+      'new-commenter',
+    );
     expect(second.message).not.toMatch(/first comment/);
     expect(second.message).toMatch(/until one of them is approved/);
   });
@@ -146,11 +197,15 @@ describe('low-trust (§9, trustThreshold −2)', () => {
   });
 
   test('below the threshold is held; at it, not', () => {
-    const oneRejection = trustedContext({ author: { createdAt: daysAgo(0), approvedCount: 0, publishedCount: 5, rejectedCount: 1 } });
+    const oneRejection = trustedContext({
+      author: { createdAt: daysAgo(0), approvedCount: 0, publishedCount: 5, rejectedCount: 1 },
+    });
     const verdict = judge('My view stands.', oneRejection);
     expectOnly(verdict, 'low-trust');
     expect(reasonFor(verdict, 'low-trust').evidence).toEqual([{ kind: 'count', count: -3, limit: -2 }]);
-    const atThreshold = trustedContext({ author: { createdAt: daysAgo(0), approvedCount: 1, publishedCount: 5, rejectedCount: 1 } });
+    const atThreshold = trustedContext({
+      author: { createdAt: daysAgo(0), approvedCount: 1, publishedCount: 5, rejectedCount: 1 },
+    });
     expectOnly(judge('My view stands.', atThreshold));
     expectOnly(judge('My view stands.', oneRejection, policyWith({ trustThreshold: -3 })));
     expectOnly(judge('My view stands.', trustedContext(), policyWith({ trustThreshold: 60 })), 'low-trust');
@@ -169,7 +224,10 @@ describe('user-premoderated and article-premoderated (§9)', () => {
 
   test('a pre-moderated story holds every comment, staff included', () => {
     expectOnly(judge('Hi.', trustedContext({ article: { premoderate: true } })), 'article-premoderated');
-    expectOnly(judge('Hi.', trustedContext({ article: { premoderate: true }, author: { isStaff: true } })), 'article-premoderated');
+    expectOnly(
+      judge('Hi.', trustedContext({ article: { premoderate: true }, author: { isStaff: true } })),
+      'article-premoderated',
+    );
   });
 
   test('holds add up, and a rejection still wins', () => {
@@ -189,28 +247,55 @@ describe('comments-closed and auto-closed (§9)', () => {
   });
 
   test('staff cannot post on a closed story either', () => {
-    expectOnly(judge('Hi.', trustedContext({ article: { commentsOpen: false }, author: { isStaff: true } })), 'comments-closed');
+    expectOnly(
+      judge('Hi.', trustedContext({ article: { commentsOpen: false }, author: { isStaff: true } })),
+      'comments-closed',
+    );
   });
 
   test('auto-close after N days from the settings, with the closing date in the message', () => {
     const policy = policyWith({ autoCloseDays: 7 });
     const publishedAt = new Date('2026-03-01T09:00:00.000Z');
-    const closed = judge('Hi.', trustedContext({ now: new Date('2026-03-08T09:00:00.000Z'), article: { publishedAt } }), policy);
+    const closed = judge(
+      'Hi.',
+      trustedContext({ now: new Date('2026-03-08T09:00:00.000Z'), article: { publishedAt } }),
+      policy,
+    );
     expectOnly(closed, 'auto-closed');
-    expect(reasonFor(closed, 'auto-closed').message).toBe('Comments on this story closed on 2026-03-08, 7 days after publication.');
-    expectOnly(judge('Hi.', trustedContext({ now: new Date('2026-03-08T08:59:59.000Z'), article: { publishedAt } }), policy));
+    expect(reasonFor(closed, 'auto-closed').message).toBe(
+      'Comments on this story closed on 2026-03-08, 7 days after publication.',
+    );
+    expectOnly(
+      judge('Hi.', trustedContext({ now: new Date('2026-03-08T08:59:59.000Z'), article: { publishedAt } }), policy),
+    );
   });
 
   test('the article’s own setting overrides the policy; null on both never closes', () => {
     const old = { publishedAt: daysAgo(400) };
     expectOnly(judge('Hi.', trustedContext({ article: old })));
     expectOnly(judge('Hi.', trustedContext({ article: { ...old, autoCloseDays: 30 } })), 'auto-closed');
-    expectOnly(judge('Hi.', trustedContext({ article: { publishedAt: daysAgo(8), autoCloseDays: 30 } }), policyWith({ autoCloseDays: 7 })));
-    expectOnly(judge('Hi.', trustedContext({ article: { publishedAt: daysAgo(8), autoCloseDays: 5 } }), policyWith({ autoCloseDays: 30 })), 'auto-closed');
+    expectOnly(
+      judge(
+        'Hi.',
+        trustedContext({ article: { publishedAt: daysAgo(8), autoCloseDays: 30 } }),
+        policyWith({ autoCloseDays: 7 }),
+      ),
+    );
+    expectOnly(
+      judge(
+        'Hi.',
+        trustedContext({ article: { publishedAt: daysAgo(8), autoCloseDays: 5 } }),
+        policyWith({ autoCloseDays: 30 }),
+      ),
+      'auto-closed',
+    );
   });
 
   test('a story closed by hand is reported once, as closed', () => {
-    expectOnly(judge('Hi.', trustedContext({ article: { commentsOpen: false, publishedAt: daysAgo(400), autoCloseDays: 1 } })), 'comments-closed');
+    expectOnly(
+      judge('Hi.', trustedContext({ article: { commentsOpen: false, publishedAt: daysAgo(400), autoCloseDays: 1 } })),
+      'comments-closed',
+    );
   });
 });
 

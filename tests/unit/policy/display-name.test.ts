@@ -26,7 +26,14 @@ describe('display names that impersonate are refused under §6', () => {
     expect(impersonationProblem(name, rules)).toMatch(/^§6 Be yourself: /);
   });
 
-  test.each(['Andrew Blakely', 'Staffordshire Reader', 'Authority Watcher', 'Badminton Fan', 'Jo Bloggs', 'Creditor 12'])('%s is fine', (name) => {
+  test.each([
+    'Andrew Blakely',
+    'Staffordshire Reader',
+    'Authority Watcher',
+    'Badminton Fan',
+    'Jo Bloggs',
+    'Creditor 12',
+  ])('%s is fine', (name) => {
     expect(impersonationProblem(name, rules)).toBeNull();
   });
 

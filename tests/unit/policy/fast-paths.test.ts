@@ -7,7 +7,8 @@ import { expectOnly, expectSpans, judge, minutesAgo, policyWith, reasonFor, trus
 
 describe('duplicates compared side by side', () => {
   const mine = (body: string) => trustedContext({ recentByAuthor: [{ body, createdAt: minutesAgo(1) }] });
-  const others = (body: string) => trustedContext({ recentByOthers: ['a', 'b'].map((authorId) => ({ body, authorId, createdAt: minutesAgo(1) })) });
+  const others = (body: string) =>
+    trustedContext({ recentByOthers: ['a', 'b'].map((authorId) => ({ body, authorId, createdAt: minutesAgo(1) })) });
 
   test('accented and other non-ASCII letters compare as the fingerprint does', () => {
     expectOnly(judge('Café au lait, s’il vous plaît.', mine('CAFÉ AU LAIT — SIL VOUS PLAÎT')), 'duplicate-self');
@@ -44,7 +45,9 @@ describe('duplicates compared side by side', () => {
 });
 
 describe('phrase scans that stop early', () => {
-  const policy = policyWith({ threatPhrases: [...defaultThreatPhrases, 'wait outside your house', 'we know where you work'] });
+  const policy = policyWith({
+    threatPhrases: [...defaultThreatPhrases, 'wait outside your house', 'we know where you work'],
+  });
 
   test('a phrase whose first words are not a listed phrase is still found', () => {
     const body = 'I will wait outside your house tonight.';
@@ -75,7 +78,10 @@ describe('plain words read in one loop', () => {
       ['You IDIOТ. Really.', 'IDIOТ'], // a Cyrillic Т at the end
     ] as const) {
       const verdict = judge(body);
-      expect(verdict.reasons.map((r) => r.ruleId), body).toContain('suspect-terms');
+      expect(
+        verdict.reasons.map((r) => r.ruleId),
+        body,
+      ).toContain('suspect-terms');
       expect(reasonFor(verdict, 'suspect-terms').evidence[0], body).toMatchObject({ text: span });
     }
   });
@@ -89,8 +95,15 @@ describe('plain words read in one loop', () => {
 test('settings objects of different shapes judge alike, again and again', () => {
   const literal = compilePolicy(defaultPolicySettings);
   const spread = compilePolicy({ ...defaultPolicySettings, maxLinks: 2 });
-  const reordered = compilePolicy(Object.fromEntries(Object.entries(defaultPolicySettings).reverse()) as typeof defaultPolicySettings);
-  const bodies = ['THIS IS A VERY LOUD COMMENT ABOUT THE COUNCIL BUDGET PLAN', 'You idiot.', 'Call 020 7946 0958', 'See https://spam.example/x'];
+  const reordered = compilePolicy(
+    Object.fromEntries(Object.entries(defaultPolicySettings).reverse()) as typeof defaultPolicySettings,
+  );
+  const bodies = [
+    'THIS IS A VERY LOUD COMMENT ABOUT THE COUNCIL BUDGET PLAN',
+    'You idiot.',
+    'Call 020 7946 0958',
+    'See https://spam.example/x',
+  ];
   for (let round = 0; round < 200; round++)
     for (const body of bodies) {
       const expected = evaluate({ body }, trustedContext(), literal);

@@ -51,7 +51,13 @@ export function trustedContext(overrides: ContextOverrides = {}): PolicyContext 
       isStaff: false,
       ...overrides.author,
     },
-    article: { commentsOpen: true, premoderate: false, publishedAt: daysAgo(1, now), autoCloseDays: null, ...overrides.article },
+    article: {
+      commentsOpen: true,
+      premoderate: false,
+      publishedAt: daysAgo(1, now),
+      autoCloseDays: null,
+      ...overrides.article,
+    },
   };
 }
 
@@ -59,7 +65,13 @@ export function trustedContext(overrides: ContextOverrides = {}): PolicyContext 
 export function newcomerContext(overrides: ContextOverrides = {}): PolicyContext {
   return trustedContext({
     ...overrides,
-    author: { createdAt: minutesAgo(5, overrides.now ?? NOW), approvedCount: 0, rejectedCount: 0, publishedCount: 0, ...overrides.author },
+    author: {
+      createdAt: minutesAgo(5, overrides.now ?? NOW),
+      approvedCount: 0,
+      rejectedCount: 0,
+      publishedCount: 0,
+      ...overrides.author,
+    },
   });
 }
 
@@ -70,7 +82,11 @@ export function policyWith(overrides: Partial<PolicySettings>): CompiledPolicy {
   return compilePolicy(policySettingsSchema.parse({ ...defaultPolicySettings, ...overrides }));
 }
 
-export function judge(body: string, context: PolicyContext = trustedContext(), policy: CompiledPolicy = defaultPolicy): Verdict {
+export function judge(
+  body: string,
+  context: PolicyContext = trustedContext(),
+  policy: CompiledPolicy = defaultPolicy,
+): Verdict {
   return evaluate({ body }, context, policy);
 }
 
@@ -117,7 +133,11 @@ export function expectOnly(verdict: Verdict, ...rules: RuleId[]): void {
     expect(reason.clause, reason.ruleId).toBe(ruleContract[reason.ruleId].clause);
     expect(reason.message.length, reason.ruleId).toBeGreaterThan(0);
   }
-  const expected = rules.some((rule) => ruleContract[rule].outcome === 'reject') ? 'reject' : rules.length ? 'hold' : 'publish';
+  const expected = rules.some((rule) => ruleContract[rule].outcome === 'reject')
+    ? 'reject'
+    : rules.length
+      ? 'hold'
+      : 'publish';
   expect(verdict.outcome).toBe(expected);
 }
 

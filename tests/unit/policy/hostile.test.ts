@@ -8,7 +8,10 @@ const budgetMs = 2000;
 
 function timed(body: string) {
   const started = performance.now();
-  const verdict = judge(body, newcomerContext({ recentByAuthor: [{ body: body.slice(0, 5000), createdAt: new Date() }] }));
+  const verdict = judge(
+    body,
+    newcomerContext({ recentByAuthor: [{ body: body.slice(0, 5000), createdAt: new Date() }] }),
+  );
   const draft = checkDraft(body, defaultPolicy);
   const ms = performance.now() - started;
   for (const reason of [...verdict.reasons, ...draft]) spanTexts(body, reason);
@@ -16,8 +19,8 @@ function timed(body: string) {
 }
 
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
-const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
 
 const hostile: [string, () => string][] = [
   ['100,000 letters in one word', () => 'a'.repeat(100_000)],
@@ -33,8 +36,28 @@ const hostile: [string, () => string][] = [
   ['phone-like digit runs', () => '0-1 2.3 4(5)6 +7 '.repeat(6000)],
   ['at signs and dots', () => 'a@b.'.repeat(25_000)],
   ['astral characters', () => '😀𝐢𝐝'.repeat(16_000)],
-  ['random code units', () => Array.from({ length: 100_000 }, () => String.fromCharCode(Math.floor(random() * 0x10000))).join('')],
-  ['random words, terms and symbols', () => Array.from({ length: 20_000 }, () => pick(['idiot', 's h i t', '1d10t', 'https://x.example', 'ok', '020 7946 0958', '\u200B', 'ІDІОТ', '!!!', 'a@b.com'])).join(' ')],
+  [
+    'random code units',
+    () => Array.from({ length: 100_000 }, () => String.fromCharCode(Math.floor(random() * 0x10000))).join(''),
+  ],
+  [
+    'random words, terms and symbols',
+    () =>
+      Array.from({ length: 20_000 }, () =>
+        pick([
+          'idiot',
+          's h i t',
+          '1d10t',
+          'https://x.example',
+          'ok',
+          '020 7946 0958',
+          '\u200B',
+          'ІDІОТ',
+          '!!!',
+          'a@b.com',
+        ]),
+      ).join(' '),
+  ],
 ];
 
 describe('hostile input', () => {
@@ -53,7 +76,9 @@ describe('hostile input', () => {
   });
 
   test('a term under a stack of combining marks is still found', () => {
-    const zalgo = [...'idiot'].map((c) => c + '\u0300\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309'.repeat(5)).join('');
+    const zalgo = [...'idiot']
+      .map((c) => c + '\u0300\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309'.repeat(5))
+      .join('');
     const body = `You ${zalgo}.`;
     expectSpans(body, reasonFor(judge(body), 'suspect-terms'), zalgo);
   });

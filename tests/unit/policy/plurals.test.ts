@@ -13,7 +13,11 @@ describe('plurals in the engine’s messages', () => {
   test('a one-minute duplicate window is "the last 1 minute", a ten-minute one "10 minutes"', () => {
     const body = 'The council should publish the full traffic survey before deciding anything.';
     const context = trustedContext({ recentByAuthor: [{ body, createdAt: minutesAgo(0.5) }] });
-    expect(reasonFor(judge(body, context, policyWith({ duplicateWindowMinutes: 1 })), 'duplicate-self').message).toContain('within the last 1 minute (');
-    expect(reasonFor(judge(body, context, policyWith({ duplicateWindowMinutes: 10 })), 'duplicate-self').message).toContain('within the last 10 minutes (');
+    expect(
+      reasonFor(judge(body, context, policyWith({ duplicateWindowMinutes: 1 })), 'duplicate-self').message,
+    ).toContain('within the last 1 minute (');
+    expect(
+      reasonFor(judge(body, context, policyWith({ duplicateWindowMinutes: 10 })), 'duplicate-self').message,
+    ).toContain('within the last 10 minutes (');
   });
 });

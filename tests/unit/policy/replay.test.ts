@@ -53,7 +53,12 @@ describe('replay', () => {
     });
     expect(result.changed).toBe(8);
     const moves = Object.fromEntries(result.examples.map((e) => [e.id, `${e.from}→${e.to}`]));
-    expect(moves).toMatchObject({ plonker: 'publish→reject', dupe: 'publish→reject', idiot: 'hold→publish', newcomer: 'hold→publish' });
+    expect(moves).toMatchObject({
+      plonker: 'publish→reject',
+      dupe: 'publish→reject',
+      idiot: 'hold→publish',
+      newcomer: 'hold→publish',
+    });
   });
 
   test('examples explain the move: the new reasons, or the old ones when it now publishes', () => {
@@ -84,6 +89,7 @@ describe('replay', () => {
     const forward = replay(samples, defaultPolicy, after).matrix;
     const back = replay(samples, after, defaultPolicy).matrix;
     for (const from of ['publish', 'hold', 'reject'] as const)
-      for (const to of ['publish', 'hold', 'reject'] as const) expect(back[to][from], `${from}→${to}`).toBe(forward[from][to]);
+      for (const to of ['publish', 'hold', 'reject'] as const)
+        expect(back[to][from], `${from}→${to}`).toBe(forward[from][to]);
   });
 });

@@ -49,7 +49,11 @@ const positive: Record<RuleId, Case> = {
   },
   'duplicate-self': {
     body: sameTextBody,
-    context: trustedContext({ recentByAuthor: [{ body: 'the council should publish the FULL traffic survey, before deciding!!', createdAt: minutesAgo(3) }] }),
+    context: trustedContext({
+      recentByAuthor: [
+        { body: 'the council should publish the FULL traffic survey, before deciding!!', createdAt: minutesAgo(3) },
+      ],
+    }),
     evidence: [{ kind: 'count', count: 2, limit: 1, windowSeconds: 600 }],
   },
   'duplicate-others': {
@@ -66,24 +70,52 @@ const positive: Record<RuleId, Case> = {
     body: 'One more thought on the bypass.',
     context: trustedContext({ recentByAuthor: fiveRecent }),
     // The comment from 50 s ago leaves the one-minute window in 10 s.
-    evidence: [{ kind: 'count', count: 5, limit: 5, windowSeconds: 60 }, { kind: 'retry', retryAfterSeconds: 10 }],
+    evidence: [
+      { kind: 'count', count: 5, limit: 5, windowSeconds: 60 },
+      { kind: 'retry', retryAfterSeconds: 10 },
+    ],
   },
   'flood-ip': {
     body: 'Hello from the office network.',
     context: trustedContext({ recentFromIp: Array.from({ length: 20 }, (_, i) => ({ createdAt: secondsAgo(2 + i) })) }),
-    evidence: [{ kind: 'count', count: 20, limit: 20, windowSeconds: 60 }, { kind: 'retry', retryAfterSeconds: 39 }],
+    evidence: [
+      { kind: 'count', count: 20, limit: 20, windowSeconds: 60 },
+      { kind: 'retry', retryAfterSeconds: 39 },
+    ],
   },
-  'new-commenter': { body: 'First time commenting, long-time reader.', context: newcomerContext(), evidence: [{ kind: 'count', count: 0, limit: 1 }] },
+  'new-commenter': {
+    body: 'First time commenting, long-time reader.',
+    context: newcomerContext(),
+    evidence: [{ kind: 'count', count: 0, limit: 1 }],
+  },
   'low-trust': {
     body: 'I still think the decision was wrong.',
-    context: trustedContext({ author: { createdAt: daysAgo(10), approvedCount: 3, publishedCount: 3, rejectedCount: 2 } }),
+    context: trustedContext({
+      author: { createdAt: daysAgo(10), approvedCount: 3, publishedCount: 3, rejectedCount: 2 },
+    }),
     // 3 published − 3 × 2 rejected + 10/30 days of age = −2.7, below −2.
     evidence: [{ kind: 'count', count: -2.7, limit: -2 }],
   },
-  'user-premoderated': { body: 'A perfectly polite comment.', context: trustedContext({ author: { premoderated: true } }), evidence: [{ kind: 'setting', setting: 'user.premoderated' }] },
-  'corrects-rejected': { body: 'The corrected version, on topic now.', context: trustedContext({ corrects: { rejectedBy: 'moderator' } }), evidence: [{ kind: 'setting', setting: 'comment.corrects' }] },
-  'comments-closed': { body: 'A perfectly polite comment.', context: trustedContext({ article: { commentsOpen: false } }), evidence: [{ kind: 'setting', setting: 'article.commentsOpen' }] },
-  'article-premoderated': { body: 'A perfectly polite comment.', context: trustedContext({ article: { premoderate: true } }), evidence: [{ kind: 'setting', setting: 'article.premoderate' }] },
+  'user-premoderated': {
+    body: 'A perfectly polite comment.',
+    context: trustedContext({ author: { premoderated: true } }),
+    evidence: [{ kind: 'setting', setting: 'user.premoderated' }],
+  },
+  'corrects-rejected': {
+    body: 'The corrected version, on topic now.',
+    context: trustedContext({ corrects: { rejectedBy: 'moderator' } }),
+    evidence: [{ kind: 'setting', setting: 'comment.corrects' }],
+  },
+  'comments-closed': {
+    body: 'A perfectly polite comment.',
+    context: trustedContext({ article: { commentsOpen: false } }),
+    evidence: [{ kind: 'setting', setting: 'article.commentsOpen' }],
+  },
+  'article-premoderated': {
+    body: 'A perfectly polite comment.',
+    context: trustedContext({ article: { premoderate: true } }),
+    evidence: [{ kind: 'setting', setting: 'article.premoderate' }],
+  },
   'auto-closed': {
     body: 'A perfectly polite comment.',
     context: trustedContext({ article: { publishedAt: daysAgo(8) } }),
@@ -119,20 +151,46 @@ const negative: Record<RuleId, Case> = {
   },
   'flood-user': {
     body: 'One more thought on the bypass.',
-    context: trustedContext({ recentByAuthor: [...fiveRecent.slice(0, 4), { body: 'Old', createdAt: secondsAgo(61) }] }),
+    context: trustedContext({
+      recentByAuthor: [...fiveRecent.slice(0, 4), { body: 'Old', createdAt: secondsAgo(61) }],
+    }),
   },
-  'flood-ip': { body: 'Hello from the office network.', context: trustedContext({ recentFromIp: Array.from({ length: 19 }, (_, i) => ({ createdAt: secondsAgo(2 + i) })) }) },
-  'new-commenter': { body: 'Second comment from a new account.', context: newcomerContext({ author: { publishedCount: 1, approvedCount: 1 } }) },
+  'flood-ip': {
+    body: 'Hello from the office network.',
+    context: trustedContext({ recentFromIp: Array.from({ length: 19 }, (_, i) => ({ createdAt: secondsAgo(2 + i) })) }),
+  },
+  'new-commenter': {
+    body: 'Second comment from a new account.',
+    context: newcomerContext({ author: { publishedCount: 1, approvedCount: 1 } }),
+  },
   'low-trust': {
     body: 'I still think the decision was wrong.',
-    context: trustedContext({ author: { createdAt: daysAgo(40), approvedCount: 3, publishedCount: 3, rejectedCount: 2 } }),
+    context: trustedContext({
+      author: { createdAt: daysAgo(40), approvedCount: 3, publishedCount: 3, rejectedCount: 2 },
+    }),
   },
-  'user-premoderated': { body: 'A perfectly polite comment.', context: trustedContext({ author: { premoderated: false } }) },
+  'user-premoderated': {
+    body: 'A perfectly polite comment.',
+    context: trustedContext({ author: { premoderated: false } }),
+  },
   // Correcting an automatic rejection is judged by the rules alone.
-  'corrects-rejected': { body: 'The corrected version, polite now.', context: trustedContext({ corrects: { rejectedBy: 'rules' } }) },
-  'comments-closed': { body: 'A perfectly polite comment.', context: trustedContext({ article: { commentsOpen: true } }) },
-  'article-premoderated': { body: 'A perfectly polite comment.', context: trustedContext({ article: { premoderate: false } }) },
-  'auto-closed': { body: 'A perfectly polite comment.', context: trustedContext({ article: { publishedAt: daysAgo(6) } }), policy: policyWith({ autoCloseDays: 7 }) },
+  'corrects-rejected': {
+    body: 'The corrected version, polite now.',
+    context: trustedContext({ corrects: { rejectedBy: 'rules' } }),
+  },
+  'comments-closed': {
+    body: 'A perfectly polite comment.',
+    context: trustedContext({ article: { commentsOpen: true } }),
+  },
+  'article-premoderated': {
+    body: 'A perfectly polite comment.',
+    context: trustedContext({ article: { premoderate: false } }),
+  },
+  'auto-closed': {
+    body: 'A perfectly polite comment.',
+    context: trustedContext({ article: { publishedAt: daysAgo(6) } }),
+    policy: policyWith({ autoCloseDays: 7 }),
+  },
 };
 
 const verdictOf = (c: Case): Verdict => judge(c.body, c.context ?? trustedContext(), c.policy ?? defaultPolicy);

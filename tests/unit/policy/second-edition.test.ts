@@ -3,7 +3,16 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { checkDraft, compilePolicy, defaultPolicySettings, replay, type RuleId } from '@/lib/policy';
 import { findHosts } from '@/lib/policy/text/urls';
-import { defaultPolicy, expectOnly, judge, minutesAgo, policyWith, reasonFor, spanTexts, trustedContext } from './helpers';
+import {
+  defaultPolicy,
+  expectOnly,
+  judge,
+  minutesAgo,
+  policyWith,
+  reasonFor,
+  spanTexts,
+  trustedContext,
+} from './helpers';
 
 /** The verdict's rules, and the compose box agreeing about the text. */
 function rulesOf(body: string): RuleId[] {
@@ -57,9 +66,12 @@ describe('disguised words', () => {
     expect(rulesOf('The brown bag was empty.')).toEqual([]);
   });
 
-  test.each(['phuck off', 'fvck it', 'fcuk'])('%j, a loose reading, is held with its evidence, not rejected', (body) => {
-    expect(rulesOf(body)).toEqual(['uncertain-terms']);
-  });
+  test.each(['phuck off', 'fvck it', 'fcuk'])(
+    '%j, a loose reading, is held with its evidence, not rejected',
+    (body) => {
+      expect(rulesOf(body)).toEqual(['uncertain-terms']);
+    },
+  );
 
   test.each([
     ['I hope you d i e', 'hope you d i e'],
@@ -89,29 +101,48 @@ describe('contact details and links', () => {
     expect(spanTexts(body, reasonFor(judge(body), 'personal-info'))).toEqual([span]);
   });
 
-  test.each(['spam dot example', 'spam[.]example', 'spam(.)example', 'spam·example', 'spam\u2024example', 'www[.]spam[.]example/deal'])('%j names a blocked domain', (body) => {
+  test.each([
+    'spam dot example',
+    'spam[.]example',
+    'spam(.)example',
+    'spam·example',
+    'spam\u2024example',
+    'www[.]spam[.]example/deal',
+  ])('%j names a blocked domain', (body) => {
     expect(rulesOf(body)).toEqual(['blocked-domain']);
   });
 
-  test.each(['ISBN 0-14-044913-6', 'ISBN 978-0-14-044913-6', 'Rents rose 4.5% e.g. in the U.S. in 1990–1994.', 'Seats 101-104, pages 112–118, 12/03/2024 at 19:30.'])(
-    '%j publishes',
-    (body) => {
-      expect(rulesOf(body)).toEqual([]);
-    },
-  );
+  test.each([
+    'ISBN 0-14-044913-6',
+    'ISBN 978-0-14-044913-6',
+    'Rents rose 4.5% e.g. in the U.S. in 1990–1994.',
+    'Seats 101-104, pages 112–118, 12/03/2024 at 19:30.',
+  ])('%j publishes', (body) => {
+    expect(rulesOf(body)).toEqual([]);
+  });
 
   describe('no URL parser for text that cannot be a host', () => {
     afterEach(() => vi.restoreAllMocks());
     test('figures, abbreviations and plain domains are read without new URL', () => {
       const spy = vi.spyOn(globalThis, 'URL');
-      expect(findHosts('Up 4.5% e.g. in the U.S., see www.bbc.co.uk/news and ons.gov.uk. 2.30pm, v1.2, £3.2bn.').map((h) => h.host)).toEqual(['www.bbc.co.uk', 'ons.gov.uk']);
+      expect(
+        findHosts('Up 4.5% e.g. in the U.S., see www.bbc.co.uk/news and ons.gov.uk. 2.30pm, v1.2, £3.2bn.').map(
+          (h) => h.host,
+        ),
+      ).toEqual(['www.bbc.co.uk', 'ons.gov.uk']);
       expect(spy).not.toHaveBeenCalled();
     });
   });
 });
 
 describe('severity and the allowlist', () => {
-  test.each(['I grew up on Dyke Road.', 'My cousin lives in Coon Rapids.', 'Pussy Riot were jailed.', 'We drove through Fucking, Austria.', 'Scunthorpe won.'])('%j publishes', (body) => {
+  test.each([
+    'I grew up on Dyke Road.',
+    'My cousin lives in Coon Rapids.',
+    'Pussy Riot were jailed.',
+    'We drove through Fucking, Austria.',
+    'Scunthorpe won.',
+  ])('%j publishes', (body) => {
     expectOnly(judge(body));
   });
 
@@ -127,7 +158,14 @@ describe('severity and the allowlist', () => {
     expectOnly(judge(body), 'uncertain-terms');
     const extended = policyWith({ allowlist: [...defaultPolicySettings.allowlist, 'Bitch Creek'] });
     expectOnly(judge(body, trustedContext(), extended));
-    const result = replay([{ id: 'c1', body, context: trustedContext() }, { id: 'c2', body: 'Dyke Road again', context: trustedContext() }], compilePolicy(defaultPolicySettings), extended);
+    const result = replay(
+      [
+        { id: 'c1', body, context: trustedContext() },
+        { id: 'c2', body: 'Dyke Road again', context: trustedContext() },
+      ],
+      compilePolicy(defaultPolicySettings),
+      extended,
+    );
     expect(result.matrix.hold.publish).toBe(1);
     expect(result.allowlisted).toEqual([
       { entry: 'Bitch Creek', comments: 1 },
@@ -138,11 +176,24 @@ describe('severity and the allowlist', () => {
 
 describe('duplicates on the normalised text', () => {
   const original = 'Earn 500 pounds a day working from home, message me to find out how.';
-  test.each([original.replace('o', 'о'), original.replace(/o/g, '0'), `${original} Thanks!`, original.replace(/(\w)(\w*)/g, (_, a: string, b: string) => a.toUpperCase() + b).replace(/ /g, '  ')])('%j repeats the same text', (body) => {
-    expectOnly(judge(body, trustedContext({ recentByAuthor: [{ body: original, createdAt: minutesAgo(2) }] })), 'duplicate-self');
+  test.each([
+    original.replace('o', 'о'),
+    original.replace(/o/g, '0'),
+    `${original} Thanks!`,
+    original.replace(/(\w)(\w*)/g, (_, a: string, b: string) => a.toUpperCase() + b).replace(/ /g, '  '),
+  ])('%j repeats the same text', (body) => {
+    expectOnly(
+      judge(body, trustedContext({ recentByAuthor: [{ body: original, createdAt: minutesAgo(2) }] })),
+      'duplicate-self',
+    );
   });
 
   test('a different comment on the same subject is not a duplicate', () => {
-    expectOnly(judge('Earn 500 pounds a week? Nobody working from home earns that, do not message them.', trustedContext({ recentByAuthor: [{ body: original, createdAt: minutesAgo(2) }] })));
+    expectOnly(
+      judge(
+        'Earn 500 pounds a week? Nobody working from home earns that, do not message them.',
+        trustedContext({ recentByAuthor: [{ body: original, createdAt: minutesAgo(2) }] }),
+      ),
+    );
   });
 });

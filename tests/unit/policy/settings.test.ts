@@ -1,6 +1,13 @@
 // The settings schema the admin form saves through, and compilePolicy.
 import { describe, expect, test } from 'vitest';
-import { compilePolicy, defaultPolicySettings, policySettingsSchema, ruleIds, upgradeSettings, type PolicySettings } from '@/lib/policy';
+import {
+  compilePolicy,
+  defaultPolicySettings,
+  policySettingsSchema,
+  ruleIds,
+  upgradeSettings,
+  type PolicySettings,
+} from '@/lib/policy';
 import { judge, trustedContext } from './helpers';
 
 const messagesFor = (patch: Record<string, unknown>) => {
@@ -42,7 +49,9 @@ describe('policySettingsSchema', () => {
   });
 
   test('rejects overlong lists', () => {
-    expect(messagesFor({ hateTerms: Array.from({ length: 20_001 }, (_, i) => `w${i}`) })).toContain('hateTerms: Hate terms: at most 20,000 entries.');
+    expect(messagesFor({ hateTerms: Array.from({ length: 20_001 }, (_, i) => `w${i}`) })).toContain(
+      'hateTerms: Hate terms: at most 20,000 entries.',
+    );
   });
 
   test('trims terms, lower-cases domains, accepts null auto-close and every rule id', () => {
@@ -78,7 +87,9 @@ describe('compilePolicy', () => {
     // Both pass the schema (trim() keeps U+200B), and neither has a letter or digit to match.
     const settings = policySettingsSchema.parse({ ...defaultPolicySettings, bannedTerms: ['\u200B', '...'] });
     const policy = compilePolicy(settings);
-    expect(judge('A perfectly ordinary comment... with an ellipsis.', trustedContext(), policy).outcome).toBe('publish');
+    expect(judge('A perfectly ordinary comment... with an ellipsis.', trustedContext(), policy).outcome).toBe(
+      'publish',
+    );
   });
 });
 

@@ -1,7 +1,13 @@
 // Term lists: what each list does, how disguised spellings are caught, and what must stay clean.
 import { describe, expect, test } from 'vitest';
 import { checkDraft, type RuleId } from '@/lib/policy';
-import { defaultAllowlist, defaultBannedTerms, defaultHateTerms, defaultSuspectTerms, defaultThreatPhrases } from '@/lib/policy/default-terms';
+import {
+  defaultAllowlist,
+  defaultBannedTerms,
+  defaultHateTerms,
+  defaultSuspectTerms,
+  defaultThreatPhrases,
+} from '@/lib/policy/default-terms';
 import { defaultPolicy, expectOnly, expectSpans, judge, policyWith, reasonFor, trustedContext } from './helpers';
 
 describe('the default lists hold the words these tests rely on', () => {
@@ -52,7 +58,10 @@ describe('each list, its rule and clause', () => {
   });
 
   test('admins can add terms and phrases, in any case and spacing', () => {
-    const policy = policyWith({ bannedTerms: [...defaultBannedTerms, '  Plonker '], threatPhrases: [...defaultThreatPhrases, 'Wait  Outside'] });
+    const policy = policyWith({
+      bannedTerms: [...defaultBannedTerms, '  Plonker '],
+      threatPhrases: [...defaultThreatPhrases, 'Wait  Outside'],
+    });
     const body = 'You PLONKER. I will wait outside your house.';
     const verdict = judge(body, trustedContext(), policy);
     expectOnly(verdict, 'banned-terms', 'threat-phrases');
@@ -62,7 +71,10 @@ describe('each list, its rule and clause', () => {
   });
 
   test('the allowlist exempts a listed word', () => {
-    const policy = policyWith({ suspectTerms: [...defaultSuspectTerms, 'crook'], allowlist: [...defaultAllowlist, 'Crook'] });
+    const policy = policyWith({
+      suspectTerms: [...defaultSuspectTerms, 'crook'],
+      allowlist: [...defaultAllowlist, 'Crook'],
+    });
     expectOnly(judge('Crook is a town in County Durham.', trustedContext(), policy));
   });
 
@@ -102,7 +114,11 @@ const evasions: [string, RuleId, string][] = [
   // fullwidth and other compatibility forms (NFKC/NFKD)
   ['You \uFF49\uFF44\uFF49\uFF4F\uFF54.', 'suspect-terms', '\uFF49\uFF44\uFF49\uFF4F\uFF54'], // ｉｄｉｏｔ
   ['\uFF33\uFF28\uFF29\uFF34 idea.', 'banned-terms', '\uFF33\uFF28\uFF29\uFF34'], // ＳＨＩＴ
-  ['You \u{1D422}\u{1D41D}\u{1D422}\u{1D428}\u{1D42D}.', 'suspect-terms', '\u{1D422}\u{1D41D}\u{1D422}\u{1D428}\u{1D42D}'], // mathematical bold
+  [
+    'You \u{1D422}\u{1D41D}\u{1D422}\u{1D428}\u{1D42D}.',
+    'suspect-terms',
+    '\u{1D422}\u{1D41D}\u{1D422}\u{1D428}\u{1D42D}',
+  ], // mathematical bold
   ['You \u24D8\u24D3\u24D8\u24DE\u24E3.', 'suspect-terms', '\u24D8\u24D3\u24D8\u24DE\u24E3'], // circled ⓘⓓⓘⓞⓣ
   ['You \u2160diot.', 'suspect-terms', '\u2160diot'], // Roman numeral Ⅰ
   // invisible characters inside the word

@@ -1,6 +1,15 @@
 // Links, blocked domains, personal information and shouting.
 import { describe, expect, test } from 'vitest';
-import { defaultPolicy, expectOnly, expectSpans, judge, policyWith, reasonFor, spanTexts, trustedContext } from './helpers';
+import {
+  defaultPolicy,
+  expectOnly,
+  expectSpans,
+  judge,
+  policyWith,
+  reasonFor,
+  spanTexts,
+  trustedContext,
+} from './helpers';
 
 describe('link-limit (§7, maxLinks, default 2)', () => {
   test('two links publish, a third holds with the count and every link as evidence', () => {
@@ -32,7 +41,13 @@ describe('link-limit (§7, maxLinks, default 2)', () => {
     const body = 'Sources:https://a.example.org/1, then…https://b.example.org/2 and(https://c.example.org/3)';
     const verdict = judge(body);
     expectOnly(verdict, 'link-limit');
-    expectSpans(body, reasonFor(verdict, 'link-limit'), 'https://a.example.org/1', 'https://b.example.org/2', 'https://c.example.org/3');
+    expectSpans(
+      body,
+      reasonFor(verdict, 'link-limit'),
+      'https://a.example.org/1',
+      'https://b.example.org/2',
+      'https://c.example.org/3',
+    );
   });
 });
 
@@ -121,8 +136,12 @@ describe('personal-info (§5, detectPersonalInfo)', () => {
   });
 
   test('the message names every kind found, not only the first', () => {
-    expect(reasonFor(judge('Call 020 7946 0958 or mail jo@example.org.'), 'personal-info').message).toMatch(/^It contains an email address and a phone number;/);
-    expect(reasonFor(judge('Mail jo@example.org or al@example.org.'), 'personal-info').message).toMatch(/^It contains 2 email addresses;/);
+    expect(reasonFor(judge('Call 020 7946 0958 or mail jo@example.org.'), 'personal-info').message).toMatch(
+      /^It contains an email address and a phone number;/,
+    );
+    expect(reasonFor(judge('Mail jo@example.org or al@example.org.'), 'personal-info').message).toMatch(
+      /^It contains 2 email addresses;/,
+    );
   });
 
   test.each([
@@ -175,7 +194,10 @@ describe('shouting (§8, shoutingMinLetters 40, shoutingCapsPercent 70)', () => 
     expectOnly(judge(body, trustedContext(), policyWith({ shoutingMinLetters: 16 })), 'shouting');
     expectOnly(judge(body, trustedContext(), policyWith({ shoutingMinLetters: 17 })));
     const mixed = 'STOP THE BYPASS now please'; // 13 capitals of 22 letters = 59.1%
-    expectOnly(judge(mixed, trustedContext(), policyWith({ shoutingMinLetters: 5, shoutingCapsPercent: 59 })), 'shouting');
+    expectOnly(
+      judge(mixed, trustedContext(), policyWith({ shoutingMinLetters: 5, shoutingCapsPercent: 59 })),
+      'shouting',
+    );
     expectOnly(judge(mixed, trustedContext(), policyWith({ shoutingMinLetters: 5, shoutingCapsPercent: 60 })));
     // Exactly at the percentage counts as shouting: 7 capitals of 10 letters is 70%.
     const exact = 'ABCDEFG hij';
@@ -185,7 +207,8 @@ describe('shouting (§8, shoutingMinLetters 40, shoutingCapsPercent 70)', () => 
 });
 
 test('text evidence never strays outside the body', () => {
-  const body = 'IDIOT!!! read https://spam.example/x and ring 020 7946 0958, you 1d10t, SHUT UP ALREADY WITH ALL OF THIS NONSENSE';
+  const body =
+    'IDIOT!!! read https://spam.example/x and ring 020 7946 0958, you 1d10t, SHUT UP ALREADY WITH ALL OF THIS NONSENSE';
   const verdict = judge(body, trustedContext(), defaultPolicy);
   expect(verdict.outcome).toBe('reject');
   for (const reason of verdict.reasons) spanTexts(body, reason);

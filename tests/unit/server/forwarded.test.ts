@@ -28,7 +28,8 @@ describe('sanitizeForwardedHeaders', () => {
 });
 
 describe('crossOriginAction', () => {
-  const action = (headers: IncomingHttpHeaders) => crossOriginAction('POST', { host: 'ledger.example', 'next-action': 'abc', ...headers });
+  const action = (headers: IncomingHttpHeaders) =>
+    crossOriginAction('POST', { host: 'ledger.example', 'next-action': 'abc', ...headers });
   test('same origin passes; another origin, an opaque one or a malformed one is refused', () => {
     expect(action({ origin: 'https://ledger.example' })).toBe(false);
     expect(action({ origin: 'https://evil.example' })).toBe(true);
@@ -37,9 +38,19 @@ describe('crossOriginAction', () => {
     expect(action({ origin: 'https://ledger.example.evil.example' })).toBe(true);
   });
   test('no-JS form posts (multipart) are checked too; other POSTs and GETs are not', () => {
-    expect(crossOriginAction('POST', { host: 'a.example', origin: 'https://b.example', 'content-type': 'multipart/form-data; boundary=x' })).toBe(true);
-    expect(crossOriginAction('POST', { host: 'a.example', origin: 'https://b.example', 'content-type': 'text/plain' })).toBe(false);
-    expect(crossOriginAction('GET', { host: 'a.example', origin: 'https://b.example', 'next-action': 'x' })).toBe(false);
+    expect(
+      crossOriginAction('POST', {
+        host: 'a.example',
+        origin: 'https://b.example',
+        'content-type': 'multipart/form-data; boundary=x',
+      }),
+    ).toBe(true);
+    expect(
+      crossOriginAction('POST', { host: 'a.example', origin: 'https://b.example', 'content-type': 'text/plain' }),
+    ).toBe(false);
+    expect(crossOriginAction('GET', { host: 'a.example', origin: 'https://b.example', 'next-action': 'x' })).toBe(
+      false,
+    );
   });
   test('no Origin header at all is let through, as Next does (browsers always send one cross-site)', () => {
     expect(action({})).toBe(false);

@@ -22,7 +22,10 @@ describe('readerSlot', () => {
   });
 
   test('only ?sort and ?shown vary the key; tracking parameters share the entry', () => {
-    expect(get('/articles/s?sort=newest&shown=40')).toMatchObject({ kind: 'cache', key: '/articles/s?sort=newest&shown=40' });
+    expect(get('/articles/s?sort=newest&shown=40')).toMatchObject({
+      kind: 'cache',
+      key: '/articles/s?sort=newest&shown=40',
+    });
     expect(get('/articles/s?utm_source=x&fbclid=y')).toMatchObject({ kind: 'cache', key: '/articles/s' });
     expect(get('/articles/s?reply=abc')).toMatchObject({ kind: 'cache', key: '/articles/s' });
     expect(get('/?sort=newest&shown=40')).toMatchObject({ kind: 'cache', key: '/' });

@@ -12,7 +12,11 @@ describe('viewerMarkupIn: a page made for one viewer is refused by the cache', (
     expect(viewerMarkupIn('<form><input type="hidden" name="idempotencyKey" value="k"/></form>')).not.toBeNull();
   });
   test('the same words typed into a comment are not markers (React escapes them)', () => {
-    expect(viewerMarkupIn('<p>I typed data-viewer=&quot;signed-in&quot; and &lt;input name=&quot;idempotencyKey&quot;&gt;</p>')).toBeNull();
+    expect(
+      viewerMarkupIn(
+        '<p>I typed data-viewer=&quot;signed-in&quot; and &lt;input name=&quot;idempotencyKey&quot;&gt;</p>',
+      ),
+    ).toBeNull();
     expect(viewerMarkupIn('<section id="comments"><a>Sign in to comment</a></section>')).toBeNull();
   });
 });
@@ -32,14 +36,22 @@ describe('page status markers', () => {
 
 describe('dev mailbox guard', () => {
   test('loopback APP_URL and listen address: allowed', () => {
-    expect(devMailboxProblem({ devMailbox: true, appUrl: 'http://localhost:3000', listenHost: '127.0.0.1' })).toBeNull();
+    expect(
+      devMailboxProblem({ devMailbox: true, appUrl: 'http://localhost:3000', listenHost: '127.0.0.1' }),
+    ).toBeNull();
     expect(devMailboxProblem({ devMailbox: true, appUrl: 'http://127.0.0.1:3000', listenHost: '::1' })).toBeNull();
     expect(devMailboxProblem({ devMailbox: false, appUrl: 'https://news.example', listenHost: '0.0.0.0' })).toBeNull();
   });
   test('a public APP_URL or a reachable listen address: refused, saying why', () => {
-    expect(devMailboxProblem({ devMailbox: true, appUrl: 'https://news.example', listenHost: '127.0.0.1' })).toMatch(/APP_URL .* not a loopback/);
-    expect(devMailboxProblem({ devMailbox: true, appUrl: 'http://localhost:3000', listenHost: '0.0.0.0' })).toMatch(/listen on 0\.0\.0\.0/);
-    expect(devMailboxProblem({ devMailbox: true, appUrl: 'http://192.168.1.5:3000', listenHost: '127.0.0.1' })).not.toBeNull();
+    expect(devMailboxProblem({ devMailbox: true, appUrl: 'https://news.example', listenHost: '127.0.0.1' })).toMatch(
+      /APP_URL .* not a loopback/,
+    );
+    expect(devMailboxProblem({ devMailbox: true, appUrl: 'http://localhost:3000', listenHost: '0.0.0.0' })).toMatch(
+      /listen on 0\.0\.0\.0/,
+    );
+    expect(
+      devMailboxProblem({ devMailbox: true, appUrl: 'http://192.168.1.5:3000', listenHost: '127.0.0.1' }),
+    ).not.toBeNull();
   });
   test('client addresses', () => {
     expect(isLoopbackAddress('127.0.0.1')).toBe(true);
@@ -63,8 +75,20 @@ describe('metrics token', () => {
 describe('server config', () => {
   test('defaults, flags and the command line', () => {
     const config = serverConfig(['--port', '4000', '--hostname', '127.0.0.1'], { TRUST_PROXY: '1', PAGE_CACHE: 'off' });
-    expect(config).toMatchObject({ port: 4000, hostname: '127.0.0.1', trustProxy: true, pageCache: false, writesPerIpPerMinute: 300 });
-    expect(serverConfig([], {})).toMatchObject({ port: 3000, hostname: '0.0.0.0', trustProxy: false, pageCache: true, metricsToken: undefined });
+    expect(config).toMatchObject({
+      port: 4000,
+      hostname: '127.0.0.1',
+      trustProxy: true,
+      pageCache: false,
+      writesPerIpPerMinute: 300,
+    });
+    expect(serverConfig([], {})).toMatchObject({
+      port: 3000,
+      hostname: '0.0.0.0',
+      trustProxy: false,
+      pageCache: true,
+      metricsToken: undefined,
+    });
   });
   test('a bad value is a clear error', () => {
     expect(() => serverConfig([], { PORT: 'eighty' })).toThrow(/PORT/);

@@ -5,9 +5,25 @@ import { benchmarksBlock, figureRecord, summaryRows, type Entry } from '@/bench/
 import { benchNames, judge, targets, type BenchName } from '@/bench/targets';
 import { readRecord, writeBlock } from '@/scripts/lib/figures';
 
-const policy = (perSecond: number[]) => ({ compile: { terms: 2000, medianMs: 3.5 }, runs: perSecond.map((n, i) => ({ policy: i ? '2,000-term policy' : 'default policy', terms: i ? 2000 : 40, commentsPerSecond: n, p99Us: 80 })) });
-const queue = (lastPageMs: number) => ({ results: [{ database: 'sqlite', rows: 100_000, firstPageMs: 0.7, lastPageMs }] });
-const ok = (result: unknown, at = '2026-11-27T10:00:00.000Z', commit = 'abc1234'): Entry => ({ status: 'ok', at, commit, seconds: 1, result });
+const policy = (perSecond: number[]) => ({
+  compile: { terms: 2000, medianMs: 3.5 },
+  runs: perSecond.map((n, i) => ({
+    policy: i ? '2,000-term policy' : 'default policy',
+    terms: i ? 2000 : 40,
+    commentsPerSecond: n,
+    p99Us: 80,
+  })),
+});
+const queue = (lastPageMs: number) => ({
+  results: [{ database: 'sqlite', rows: 100_000, firstPageMs: 0.7, lastPageMs }],
+});
+const ok = (result: unknown, at = '2026-11-27T10:00:00.000Z', commit = 'abc1234'): Entry => ({
+  status: 'ok',
+  at,
+  commit,
+  seconds: 1,
+  result,
+});
 
 describe('the target table', () => {
   test('every target belongs to a known benchmark and ids are unique', () => {
@@ -28,11 +44,18 @@ describe('the target table', () => {
   });
 
   test('at-most and at-least bounds include the limit; a non-finite figure is never met', () => {
-    const fresh = (maxMs: number) => ({ approve: { medianMs: 40, maxMs, rounds: 20 }, post: { medianMs: 40, maxMs: 50, rounds: 20 } });
+    const fresh = (maxMs: number) => ({
+      approve: { medianMs: 40, maxMs, rounds: 20 },
+      post: { medianMs: 40, maxMs: 50, rounds: 20 },
+    });
     expect(judge('freshness', fresh(1000))[0]!.met).toBe(true);
     expect(judge('freshness', fresh(1000.1))[0]!.met).toBe(false);
     expect(judge('freshness', fresh(Number.NaN))[0]!.met).toBe(false);
-    const write = (missing: number, duplicates: number) => ({ database: 'sqlite', acknowledged: 1200, check: { missing, duplicates, storedButNotAcknowledged: 0 } });
+    const write = (missing: number, duplicates: number) => ({
+      database: 'sqlite',
+      acknowledged: 1200,
+      check: { missing, duplicates, storedButNotAcknowledged: 0 },
+    });
     expect(judge('write-path', write(0, 0))[0]!.met).toBe(true);
     expect(judge('write-path', write(0, 1))[0]!.met).toBe(false);
   });
@@ -44,29 +67,66 @@ describe('the target table', () => {
 
 describe('the summary', () => {
   test('misses come only from benchmarks measured in this run; earlier rows are shown with their commit', () => {
-    const merged: Partial<Record<BenchName, Entry>> = { policy: ok(policy([15_000])), 'moderation-queue': ok(queue(50), '2026-11-20T09:00:00.000Z', 'old0001') };
+    const merged: Partial<Record<BenchName, Entry>> = {
+      policy: ok(policy([15_000])),
+      'moderation-queue': ok(queue(50), '2026-11-20T09:00:00.000Z', 'old0001'),
+    };
     const { rows, misses } = summaryRows(merged, new Set<BenchName>(['policy']));
-    expect(misses).toEqual(['policy engine, default policy (40 terms): 15,000 comments/s, p99 80 µs (target ≥ 20,000 comments/s)']);
-    expect(rows.find((r) => r.benchmark.startsWith('moderation queue'))).toMatchObject({ met: 'NO', measured: 'old0001 2026-11-20 09:00' });
+    expect(misses).toEqual([
+      'policy engine, default policy (40 terms): 15,000 comments/s, p99 80 µs (target ≥ 20,000 comments/s)',
+    ]);
+    expect(rows.find((r) => r.benchmark.startsWith('moderation queue'))).toMatchObject({
+      met: 'NO',
+      measured: 'old0001 2026-11-20 09:00',
+    });
     expect(rows.find((r) => r.benchmark === 'policy: compile')).toMatchObject({ met: '—', target: '' });
   });
 
   test('a result missing its targeted figure is a miss', () => {
-    const { misses, rows } = summaryRows({ 'js-size': ok({ signedIn: { encodedKB: 130, decodedKB: 400 } }) }, new Set<BenchName>(['js-size']));
+    const { misses, rows } = summaryRows(
+      { 'js-size': ok({ signedIn: { encodedKB: 130, decodedKB: 400 } }) },
+      new Set<BenchName>(['js-size']),
+    );
     expect(misses).toEqual(['js-size: benchmark result has no signed-out size']);
     expect(rows[0]).toMatchObject({ met: 'NO' });
   });
 
   test('the BENCHMARKS.md block carries commit, date, machine and load average, and the record reads back', () => {
-    const merged: Partial<Record<BenchName, Entry>> = { policy: ok(policy([30_000])), freshness: { ...ok({}), quick: true }, 'write-path': { status: 'failed', seconds: 1, error: 'x' } };
+    const merged: Partial<Record<BenchName, Entry>> = {
+      policy: ok(policy([30_000])),
+      freshness: { ...ok({}), quick: true },
+      'write-path': { status: 'failed', seconds: 1, error: 'x' },
+    };
     const record = figureRecord(merged);
     expect(record).toEqual({ policy: { commit: 'abc1234', date: '2026-11-27T10:00:00.000Z' } });
-    const machine = { cpu: 'AMD EPYC', cores: 2, memoryGiB: 23.5, node: 'v20.20.2', os: 'Debian', loadAverage: [1.5, 1.2, 1] };
-    const block = benchmarksBlock({ command: 'npm run bench', commit: 'abc1234', startedAt: new Date('2026-11-27T10:00:00Z'), finishedAt: new Date('2026-11-27T10:08:00Z'), machine, loadAtEnd: [2, 1.5, 1.1], rows: summaryRows(merged, new Set()).rows });
+    const machine = {
+      cpu: 'AMD EPYC',
+      cores: 2,
+      memoryGiB: 23.5,
+      node: 'v20.20.2',
+      os: 'Debian',
+      loadAverage: [1.5, 1.2, 1],
+    };
+    const block = benchmarksBlock({
+      command: 'npm run bench',
+      commit: 'abc1234',
+      startedAt: new Date('2026-11-27T10:00:00Z'),
+      finishedAt: new Date('2026-11-27T10:08:00Z'),
+      machine,
+      loadAtEnd: [2, 1.5, 1.1],
+      rows: summaryRows(merged, new Set()).rows,
+    });
     expect(block).toContain('at commit `abc1234`, 2026-11-27 10:00–10:08 UTC');
     expect(block).toContain('load average 1.5 1.2 1 at the start, 2 1.5 1.1 at the end');
-    expect(block).toContain('| policy engine, default policy (40 terms) | 30,000 comments/s, p99 80 µs | ≥ 20,000 comments/s | yes | abc1234 2026-11-27 10:00 |');
-    const doc = writeBlock('x\n<!-- figures:bench:start -->\nold\n<!-- figures:bench:end -->\ny\n', 'bench', record, block);
+    expect(block).toContain(
+      '| policy engine, default policy (40 terms) | 30,000 comments/s, p99 80 µs | ≥ 20,000 comments/s | yes | abc1234 2026-11-27 10:00 |',
+    );
+    const doc = writeBlock(
+      'x\n<!-- figures:bench:start -->\nold\n<!-- figures:bench:end -->\ny\n',
+      'bench',
+      record,
+      block,
+    );
     expect(readRecord(doc, 'bench')).toEqual(record);
   });
 });

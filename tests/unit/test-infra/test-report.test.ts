@@ -1,22 +1,58 @@
 // The closing summary of `npm test` (scripts/lib/test-report.ts): flaky and skipped tests are named and fail
 // the run (skips on CI only), and the last line keeps the form "N passed, N failed, N skipped".
 import { describe, expect, test } from 'vitest';
-import { fromPlaywright, fromVitest, reliabilityBlock, summarize, type PlaywrightReport, type TestResult } from '@/scripts/lib/test-report';
+import {
+  fromPlaywright,
+  fromVitest,
+  reliabilityBlock,
+  summarize,
+  type PlaywrightReport,
+  type TestResult,
+} from '@/scripts/lib/test-report';
 
 const playwrightReport: PlaywrightReport = {
   suites: [
     {
       title: 'reader/page-cache.spec.ts',
       file: 'reader/page-cache.spec.ts',
-      specs: [{ title: 'top level', file: 'reader/page-cache.spec.ts', line: 3, tests: [{ projectName: '', status: 'expected' }] }],
+      specs: [
+        {
+          title: 'top level',
+          file: 'reader/page-cache.spec.ts',
+          line: 3,
+          tests: [{ projectName: '', status: 'expected' }],
+        },
+      ],
       suites: [
         {
           title: 'page cache',
           file: 'reader/page-cache.spec.ts',
           specs: [
-            { title: 'a new comment shows within 1 s', file: 'reader/page-cache.spec.ts', line: 12, tests: [{ status: 'flaky', results: [{ status: 'failed', error: { message: 'Timed out 1000ms\nmore' } }, { status: 'passed' }] }] },
-            { title: 'served stale', file: 'reader/page-cache.spec.ts', line: 30, tests: [{ status: 'skipped', annotations: [{ type: 'skip', description: 'no PostgreSQL' }] }] },
-            { title: 'broken', file: 'reader/page-cache.spec.ts', line: 40, tests: [{ status: 'unexpected', results: [{ status: 'failed', error: { message: 'expected 0, got 1' } }] }] },
+            {
+              title: 'a new comment shows within 1 s',
+              file: 'reader/page-cache.spec.ts',
+              line: 12,
+              tests: [
+                {
+                  status: 'flaky',
+                  results: [{ status: 'failed', error: { message: 'Timed out 1000ms\nmore' } }, { status: 'passed' }],
+                },
+              ],
+            },
+            {
+              title: 'served stale',
+              file: 'reader/page-cache.spec.ts',
+              line: 30,
+              tests: [{ status: 'skipped', annotations: [{ type: 'skip', description: 'no PostgreSQL' }] }],
+            },
+            {
+              title: 'broken',
+              file: 'reader/page-cache.spec.ts',
+              line: 40,
+              tests: [
+                { status: 'unexpected', results: [{ status: 'failed', error: { message: 'expected 0, got 1' } }] },
+              ],
+            },
           ],
         },
       ],
@@ -31,9 +67,21 @@ describe('Playwright report', () => {
   test('each test gets one outcome, named by file, line, describe and title', () => {
     expect(results).toEqual([
       { name: 'sqlite › reader/page-cache.spec.ts:3 › top level', outcome: 'passed' },
-      { name: 'sqlite › reader/page-cache.spec.ts:12 › page cache › a new comment shows within 1 s', outcome: 'flaky', reason: 'Timed out 1000ms' },
-      { name: 'sqlite › reader/page-cache.spec.ts:30 › page cache › served stale', outcome: 'skipped', reason: 'no PostgreSQL' },
-      { name: 'sqlite › reader/page-cache.spec.ts:40 › page cache › broken', outcome: 'failed', reason: 'expected 0, got 1' },
+      {
+        name: 'sqlite › reader/page-cache.spec.ts:12 › page cache › a new comment shows within 1 s',
+        outcome: 'flaky',
+        reason: 'Timed out 1000ms',
+      },
+      {
+        name: 'sqlite › reader/page-cache.spec.ts:30 › page cache › served stale',
+        outcome: 'skipped',
+        reason: 'no PostgreSQL',
+      },
+      {
+        name: 'sqlite › reader/page-cache.spec.ts:40 › page cache › broken',
+        outcome: 'failed',
+        reason: 'expected 0, got 1',
+      },
       { name: 'sqlite › (outside any test)', outcome: 'failed', reason: 'Error: webServer did not start' },
     ]);
   });
@@ -44,8 +92,21 @@ describe('Vitest report', () => {
     const results = fromVitest(
       {
         testResults: [
-          { name: '/repo/tests/unit/a.test.ts', assertionResults: [{ fullName: 'a works', title: 'works', ancestorTitles: ['a'], status: 'passed' }, { fullName: 'a later', status: 'skipped' }, { fullName: 'a todo', status: 'todo' }, { fullName: 'a fails', status: 'failed', failureMessages: ['AssertionError: nope\n at x'] }] },
-          { name: '/repo/tests/unit/b.test.ts', status: 'failed', message: 'Cannot find module x', assertionResults: [] },
+          {
+            name: '/repo/tests/unit/a.test.ts',
+            assertionResults: [
+              { fullName: 'a works', title: 'works', ancestorTitles: ['a'], status: 'passed' },
+              { fullName: 'a later', status: 'skipped' },
+              { fullName: 'a todo', status: 'todo' },
+              { fullName: 'a fails', status: 'failed', failureMessages: ['AssertionError: nope\n at x'] },
+            ],
+          },
+          {
+            name: '/repo/tests/unit/b.test.ts',
+            status: 'failed',
+            message: 'Cannot find module x',
+            assertionResults: [],
+          },
         ],
       },
       '/repo',
@@ -110,12 +171,19 @@ describe('RELIABILITY.md counts', () => {
       { name: 'postgres › reader/comments.spec.ts:5 › e', outcome: 'passed' },
       { name: 'reliability › database down and back', outcome: 'skipped', reason: 'nothing answers at 127.0.0.1:5432' },
     ];
-    const block = reliabilityBlock(results, { commit: 'abc1234', date: '2026-11-27 10:00 UTC', machine: 'AMD EPYC × 2', ci: true });
+    const block = reliabilityBlock(results, {
+      commit: 'abc1234',
+      date: '2026-11-27 10:00 UTC',
+      machine: 'AMD EPYC × 2',
+      ci: true,
+    });
     expect(block).toContain('commit `abc1234`, 2026-11-27 10:00 UTC, AMD EPYC × 2');
     expect(block).toContain('**4 passed, 1 failed, 1 skipped.**');
     expect(block).toContain('| Vitest: unit and integration | `npx vitest run` | 2 | 0 | 0 |');
     expect(block).toContain('| Playwright on PostgreSQL | the same specs, `DATABASE_URL=postgresql://…` | 1 | 1 | 0 |');
-    expect(block).toContain('| of which: hostile input, every role, headers | `tests/e2e/security`, `tests/e2e/site` on both databases | 1 | 1 | 0 |');
+    expect(block).toContain(
+      '| of which: hostile input, every role, headers | `tests/e2e/security`, `tests/e2e/site` on both databases | 1 | 1 | 0 |',
+    );
     expect(block).toContain('| of which: policy engine under hostile text | `tests/unit/policy` | 1 | 0 | 0 |');
     expect(block).toContain('Skipped: reliability › database down and back (nothing answers at 127.0.0.1:5432).');
   });

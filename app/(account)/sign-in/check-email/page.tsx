@@ -18,8 +18,9 @@ export default async function CheckEmailPage({ searchParams }: Props) {
       <h1>Check your email</h1>
       {minutes > 0 ? (
         <p role="status">
-          We already sent a sign-in link to {address} a few minutes ago, so we have not sent another. Use the newest email
-          we sent; it works once and expires in 24 hours. You can ask for a new link in {minutes === 1 ? '1 minute' : `${minutes} minutes`}.
+          We already sent a sign-in link to {address} a few minutes ago, so we have not sent another. Use the newest
+          email we sent; it works once and expires in 24 hours. You can ask for a new link in{' '}
+          {minutes === 1 ? '1 minute' : `${minutes} minutes`}.
         </p>
       ) : (
         <p role="status">
@@ -28,7 +29,8 @@ export default async function CheckEmailPage({ searchParams }: Props) {
       )}
       {env().devMailbox && (
         <p className="notice notice--warn">
-          This server has no mail server configured: read the message in the <Link href="/dev/mailbox">development mailbox</Link>.
+          This server has no mail server configured: read the message in the{' '}
+          <Link href="/dev/mailbox">development mailbox</Link>.
         </p>
       )}
       <p>

@@ -15,18 +15,37 @@ const settingsSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? Number(v) : null))
-    .pipe(z.number({ error: 'Enter a number of days.' }).int('Whole days only.').min(1, 'At least 1 day.').max(3650, 'At most 3,650 days.').nullable()),
+    .pipe(
+      z
+        .number({ error: 'Enter a number of days.' })
+        .int('Whole days only.')
+        .min(1, 'At least 1 day.')
+        .max(3650, 'At most 3,650 days.')
+        .nullable(),
+    ),
 });
 
 export type ArticleSettingsField = 'autoCloseDays';
 
-export async function updateArticleSettings(_previous: FormState<ArticleSettingsField>, formData: FormData): Promise<FormState<ArticleSettingsField>> {
+export async function updateArticleSettings(
+  _previous: FormState<ArticleSettingsField>,
+  formData: FormData,
+): Promise<FormState<ArticleSettingsField>> {
   const moderator = await staffOrNull();
   if (!moderator) return invalid({}, 'Only moderators can do this.');
   const values = formValues(formData);
   const parsed = settingsSchema.safeParse(values);
-  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors as Partial<Record<ArticleSettingsField, string[]>>, 'Please fix the highlighted field.', { autoCloseDays: values.autoCloseDays ?? '' });
-  const data = { commentsOpen: !!parsed.data.commentsOpen, premoderate: !!parsed.data.premoderate, autoCloseDays: parsed.data.autoCloseDays };
+  if (!parsed.success)
+    return invalid(
+      z.flattenError(parsed.error).fieldErrors as Partial<Record<ArticleSettingsField, string[]>>,
+      'Please fix the highlighted field.',
+      { autoCloseDays: values.autoCloseDays ?? '' },
+    );
+  const data = {
+    commentsOpen: !!parsed.data.commentsOpen,
+    premoderate: !!parsed.data.premoderate,
+    autoCloseDays: parsed.data.autoCloseDays,
+  };
   const saved = await saveArticleSettings(moderator, parsed.data.articleId, data);
   if (!saved) return invalid({}, 'This story no longer exists.');
   // Nothing changed: nothing to record, no page to refresh.

@@ -9,7 +9,11 @@ export const generateMetadata = staffMetadata('Audit log', 'admin');
 export const dynamic = 'force-dynamic';
 
 // Read-only: the app has no way to edit or delete audit entries.
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requireAdminPage();
   const params = await searchParams;
   const q = queryText(params.q);
@@ -20,7 +24,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     where: {
       ...(commentId ? { commentId } : {}),
       ...(action ? { action } : {}),
-      ...(q ? { OR: [{ note: { contains: q } }, { clause: q }, { clauses: { some: { clause: q } } }, { actorId: q }] } : {}),
+      ...(q
+        ? { OR: [{ note: { contains: q } }, { clause: q }, { clauses: { some: { clause: q } } }, { actorId: q }] }
+        : {}),
       ...(before && !Number.isNaN(before.getTime()) ? { createdAt: { lt: before } } : {}),
     },
     orderBy: { createdAt: 'desc' },
@@ -29,10 +35,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     include: { clauses: { select: { clause: true } } },
   });
   const actors = new Map(
-    (await db.user.findMany({ where: { id: { in: entries.flatMap((e) => (e.actorId ? [e.actorId] : [])) } }, select: { id: true, displayName: true, email: true } })).map((u) => [
-      u.id,
-      u.displayName ?? u.email,
-    ]),
+    (
+      await db.user.findMany({
+        where: { id: { in: entries.flatMap((e) => (e.actorId ? [e.actorId] : [])) } },
+        select: { id: true, displayName: true, email: true },
+      })
+    ).map((u) => [u.id, u.displayName ?? u.email]),
   );
   const last = entries.at(-1);
   return (
@@ -83,7 +91,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 {entry.fromStatus ?? '—'} → {entry.toStatus ?? '—'}
               </td>
               <td>{entry.clauses.length ? entry.clauses.map((c) => c.clause).join(', ') : (entry.clause ?? '')}</td>
-              <td>{entry.commentId && <Link href={`/moderate/log?comment=${entry.commentId}`}>{entry.commentId.slice(0, 8)}</Link>}</td>
+              <td>
+                {entry.commentId && (
+                  <Link href={`/moderate/log?comment=${entry.commentId}`}>{entry.commentId.slice(0, 8)}</Link>
+                )}
+              </td>
               <td style={{ whiteSpace: 'pre-wrap' }}>{entry.note}</td>
             </tr>
           ))}
@@ -91,7 +103,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </table>
       {entries.length === 100 && last && (
         <p className="comments__more">
-          <Link className="button button--quiet" href={`/moderate/log?${new URLSearchParams({ ...(q ? { q } : {}), ...(action ? { action } : {}), ...(commentId ? { comment: commentId } : {}), before: last.createdAt.toISOString() })}`}>
+          <Link
+            className="button button--quiet"
+            href={`/moderate/log?${new URLSearchParams({ ...(q ? { q } : {}), ...(action ? { action } : {}), ...(commentId ? { comment: commentId } : {}), before: last.createdAt.toISOString() })}`}
+          >
             Older entries →
           </Link>
         </p>

@@ -10,7 +10,8 @@ export const dynamic = 'force-dynamic';
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   await requireAdminPage();
   const { status } = await searchParams;
-  const filter = status === 'QUEUED' || status === 'SENDING' || status === 'SENT' || status === 'FAILED' ? status : undefined;
+  const filter =
+    status === 'QUEUED' || status === 'SENDING' || status === 'SENT' || status === 'FAILED' ? status : undefined;
   const { count, messages } = await listOutbox(filter);
   return (
     <div className="moderation">
@@ -20,7 +21,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       <h1>Mail outbox</h1>
       <nav className="queue-tabs" aria-label="Outbox status">
         {(['QUEUED', 'SENDING', 'SENT', 'FAILED'] as const).map((s) => (
-          <Link key={s} className="queue-tab" href={`/moderate/outbox?status=${s}`} aria-current={filter === s ? 'page' : undefined}>
+          <Link
+            key={s}
+            className="queue-tab"
+            href={`/moderate/outbox?status=${s}`}
+            aria-current={filter === s ? 'page' : undefined}
+          >
             {s.toLowerCase()} <span className="queue-tab__count">{count(s)}</span>
           </Link>
         ))}
@@ -47,7 +53,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               <td>{m.subject}</td>
               <td>{m.status.toLowerCase()}</td>
               <td>{m.attempts}</td>
-              <td>{m.sentAt ? formatDateTime(m.sentAt) : m.status === 'QUEUED' ? formatDateTime(m.nextAttemptAt) : '—'}</td>
+              <td>
+                {m.sentAt ? formatDateTime(m.sentAt) : m.status === 'QUEUED' ? formatDateTime(m.nextAttemptAt) : '—'}
+              </td>
               <td>{m.lastError}</td>
             </tr>
           ))}

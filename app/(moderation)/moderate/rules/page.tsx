@@ -26,8 +26,8 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
       </p>
       <h1>Policy rules</h1>
       <p>
-        In force: {active.versionId ? `version ${active.versionId}` : 'the defaults shipped with the app'}. Changes are checked with a dry run over recent
-        comments before they can be saved; every saved version stays readable below.
+        In force: {active.versionId ? `version ${active.versionId}` : 'the defaults shipped with the app'}. Changes are
+        checked with a dry run over recent comments before they can be saved; every saved version stays readable below.
       </p>
       {viewing ? (
         <>

@@ -13,12 +13,24 @@ type Props = {
 };
 
 const listFields: [keyof PolicySettings, string, string][] = [
-  ['bannedTerms', 'Banned terms (rejected, §8)', 'One word or phrase per line; matched as whole words, evasions included.'],
+  [
+    'bannedTerms',
+    'Banned terms (rejected, §8)',
+    'One word or phrase per line; matched as whole words, evasions included.',
+  ],
   ['hateTerms', 'Hate terms (rejected, §2)', 'Slurs against groups of people.'],
   ['suspectTerms', 'Suspect terms (held, §1)', 'Insults a moderator should look at.'],
   ['threatPhrases', 'Threat phrases (held, §2)', 'Phrases that read as threats.'],
-  ['allowlist', 'Allowlist', 'Innocent words and phrases never matched, however close to a listed term: places, surnames, titles (Dyke Road, Pussy Riot). A phrase exempts only itself; the dry run lists the entries at work.'],
-  ['ambiguousTerms', 'Terms with an innocent sense (held, not rejected)', 'Banned or hate terms that are also ordinary words or names (a dog, a ditch): a match is held for a moderator with the evidence.'],
+  [
+    'allowlist',
+    'Allowlist',
+    'Innocent words and phrases never matched, however close to a listed term: places, surnames, titles (Dyke Road, Pussy Riot). A phrase exempts only itself; the dry run lists the entries at work.',
+  ],
+  [
+    'ambiguousTerms',
+    'Terms with an innocent sense (held, not rejected)',
+    'Banned or hate terms that are also ordinary words or names (a dog, a ditch): a match is held for a moderator with the evidence.',
+  ],
   ['blockedDomains', 'Blocked link domains (rejected, §7)', 'e.g. spam.example — subdomains included.'],
 ];
 const numberFields: [keyof PolicySettings, string][] = [
@@ -45,7 +57,14 @@ export function RulesForm({ action, settings, rules, readOnly }: Props) {
         {listFields.map(([name, label, hint]) => (
           <div className="field" key={name}>
             <label htmlFor={`rules-${name}`}>{label}</label>
-            <textarea id={`rules-${name}`} name={name} defaultValue={text(name, (settings[name] as string[]).join('\n'))} rows={6} aria-describedby={`rules-${name}-hint`} aria-invalid={errors[name] ? true : undefined} />
+            <textarea
+              id={`rules-${name}`}
+              name={name}
+              defaultValue={text(name, (settings[name] as string[]).join('\n'))}
+              rows={6}
+              aria-describedby={`rules-${name}-hint`}
+              aria-invalid={errors[name] ? true : undefined}
+            />
             <span id={`rules-${name}-hint`} className="field__hint">
               {hint} ({plural((settings[name] as string[]).length, 'entry', 'entries')})
             </span>
@@ -56,25 +75,49 @@ export function RulesForm({ action, settings, rules, readOnly }: Props) {
           {numberFields.map(([name, label]) => (
             <div className="field" key={name}>
               <label htmlFor={`rules-${name}`}>{label}</label>
-              <input id={`rules-${name}`} name={name} inputMode="numeric" defaultValue={text(name, String(settings[name]))} aria-invalid={errors[name] ? true : undefined} />
+              <input
+                id={`rules-${name}`}
+                name={name}
+                inputMode="numeric"
+                defaultValue={text(name, String(settings[name]))}
+                aria-invalid={errors[name] ? true : undefined}
+              />
               <FieldError id={`rules-${name}-error`} errors={errors[name]} />
             </div>
           ))}
           <div className="field">
             <label htmlFor="rules-autoCloseDays">Close comments after (days, empty = never)</label>
-            <input id="rules-autoCloseDays" name="autoCloseDays" inputMode="numeric" defaultValue={text('autoCloseDays', String(settings.autoCloseDays ?? ''))} />
+            <input
+              id="rules-autoCloseDays"
+              name="autoCloseDays"
+              inputMode="numeric"
+              defaultValue={text('autoCloseDays', String(settings.autoCloseDays ?? ''))}
+            />
             <FieldError id="rules-autoCloseDays-error" errors={errors.autoCloseDays} />
           </div>
         </div>
         <label>
-          <input type="checkbox" name="detectPersonalInfo" defaultChecked={draft ? draft.checked.detectPersonalInfo : settings.detectPersonalInfo} /> Hold comments with email addresses or phone numbers (§5)
+          <input
+            type="checkbox"
+            name="detectPersonalInfo"
+            defaultChecked={draft ? draft.checked.detectPersonalInfo : settings.detectPersonalInfo}
+          />{' '}
+          Hold comments with email addresses or phone numbers (§5)
         </label>
         <fieldset className="field">
           <legend>Rules switched off</legend>
           <div className="rules-form__rules">
             {rules.map((rule) => (
               <label key={rule}>
-                <input type="checkbox" name="disabledRules" value={rule} defaultChecked={draft ? draft.disabledRules.includes(rule) : settings.disabledRules.includes(rule as never)} /> {rule}
+                <input
+                  type="checkbox"
+                  name="disabledRules"
+                  value={rule}
+                  defaultChecked={
+                    draft ? draft.disabledRules.includes(rule) : settings.disabledRules.includes(rule as never)
+                  }
+                />{' '}
+                {rule}
               </label>
             ))}
           </div>
@@ -88,7 +131,12 @@ export function RulesForm({ action, settings, rules, readOnly }: Props) {
             </div>
             <div className="field" style={{ maxWidth: '16rem' }}>
               <label htmlFor="rules-replayCount">Dry run over the last N comments</label>
-              <input id="rules-replayCount" name="replayCount" inputMode="numeric" defaultValue={text('replayCount', '1000')} />
+              <input
+                id="rules-replayCount"
+                name="replayCount"
+                inputMode="numeric"
+                defaultValue={text('replayCount', '1000')}
+              />
             </div>
           </>
         )}
@@ -126,7 +174,10 @@ export function RulesForm({ action, settings, rules, readOnly }: Props) {
                   <strong>
                     {example.from} → {example.to}
                   </strong>
-                  : “{example.body}” {example.reasons.length > 0 && <span className="meta">({example.reasons.map((r) => r.ruleId).join(', ')})</span>}
+                  : “{example.body}”{' '}
+                  {example.reasons.length > 0 && (
+                    <span className="meta">({example.reasons.map((r) => r.ruleId).join(', ')})</span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -134,7 +185,9 @@ export function RulesForm({ action, settings, rules, readOnly }: Props) {
           {dryRun.allowlisted.length > 0 && (
             <>
               <h3>Allowlist at work</h3>
-              <p className="meta">Entries of the new allowlist that exempted text in these comments (and how many comments):</p>
+              <p className="meta">
+                Entries of the new allowlist that exempted text in these comments (and how many comments):
+              </p>
               <ul className="dry-run__allowlist">
                 {dryRun.allowlisted.map((hit) => (
                   <li key={hit.entry}>

@@ -39,16 +39,30 @@ export async function postComment(_previous: PostState, formData: FormData): Pro
   const viewer = await getViewer();
   if (!viewer) return invalid<NewCommentField>({}, signInMessage, echo);
   const parsed = newCommentSchema.safeParse(values);
-  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors, 'Please fix the highlighted field.', echo);
+  if (!parsed.success)
+    return invalid(z.flattenError(parsed.error).fieldErrors, 'Please fix the highlighted field.', echo);
 
   const result = await submitComment({ viewer, ...parsed.data, ip: await clientIp() });
   if (!result.ok) return invalid<NewCommentField>({}, result.message, echo);
 
   await revalidateArticle(parsed.data.articleId);
-  if (result.status === 'PUBLISHED') return { status: 'done', message: 'Your comment is published.', tone: 'ok', commentId: result.commentId, at: Date.now() };
+  if (result.status === 'PUBLISHED')
+    return {
+      status: 'done',
+      message: 'Your comment is published.',
+      tone: 'ok',
+      commentId: result.commentId,
+      at: Date.now(),
+    };
   const why = result.reasons.map(describeReason).join(' ');
   if (result.status === 'PENDING')
-    return { status: 'done', tone: 'warn', commentId: result.commentId, at: Date.now(), message: `Your comment is held for review. ${why} Only you can see it until a moderator approves it.` };
+    return {
+      status: 'done',
+      tone: 'warn',
+      commentId: result.commentId,
+      at: Date.now(),
+      message: `Your comment is held for review. ${why} Only you can see it until a moderator approves it.`,
+    };
   // Rejected: the text stays in the box, and sending it again corrects the rejected comment (a new submission
   // that withdraws it) rather than adding a second copy. Without JavaScript the page renders this state too.
   return invalid<NewCommentField>(
@@ -58,18 +72,27 @@ export async function postComment(_previous: PostState, formData: FormData): Pro
   );
 }
 
-export async function editCommentAction(_previous: FormState<EditCommentField>, formData: FormData): Promise<FormState<EditCommentField>> {
+export async function editCommentAction(
+  _previous: FormState<EditCommentField>,
+  formData: FormData,
+): Promise<FormState<EditCommentField>> {
   const values = formValues(formData);
   const echo = { body: values.body ?? '' };
   const viewer = await getViewer();
   if (!viewer) return invalid<EditCommentField>({}, signInMessage, echo);
   const parsed = editCommentSchema.safeParse(values);
-  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors, 'Please fix the highlighted field.', echo);
+  if (!parsed.success)
+    return invalid(z.flattenError(parsed.error).fieldErrors, 'Please fix the highlighted field.', echo);
   const result = await editComment(viewer, parsed.data.commentId, parsed.data.body);
   const why = result.reasons?.map(describeReason).join(' ');
   if (!result.ok) return invalid<EditCommentField>(why ? { body: [why] } : {}, result.message, echo);
   await revalidateCommentArticle(parsed.data.commentId);
-  return { status: 'done', message: why ? `${result.message} ${why}` : result.message, tone: why ? 'warn' : 'ok', at: Date.now() };
+  return {
+    status: 'done',
+    message: why ? `${result.message} ${why}` : result.message,
+    tone: why ? 'warn' : 'ok',
+    at: Date.now(),
+  };
 }
 
 export async function deleteCommentAction(formData: FormData): Promise<void> {
@@ -88,13 +111,17 @@ export async function toggleReactionAction(formData: FormData): Promise<void> {
   if (result.ok) await revalidateCommentArticle(parsed.data.commentId);
 }
 
-export async function reportCommentAction(_previous: FormState<ReportField>, formData: FormData): Promise<FormState<ReportField>> {
+export async function reportCommentAction(
+  _previous: FormState<ReportField>,
+  formData: FormData,
+): Promise<FormState<ReportField>> {
   const values = formValues(formData);
   const echo = { note: values.note ?? '', clause: values.clause ?? '' };
   const viewer = await getViewer();
   if (!viewer) return invalid<ReportField>({}, signInMessage, echo);
   const parsed = reportSchema.safeParse(values);
-  if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors, 'Please fix the highlighted field.', echo);
+  if (!parsed.success)
+    return invalid(z.flattenError(parsed.error).fieldErrors, 'Please fix the highlighted field.', echo);
   const result = await reportComment(viewer, parsed.data);
   if (!result.ok) return invalid<ReportField>({}, result.message, echo);
   await revalidateCommentArticle(parsed.data.commentId);
@@ -106,11 +133,20 @@ async function revalidateCommentArticle(commentId: string) {
   if (comment) await revalidateArticle(comment.articleId);
 }
 
-export type DraftWarning = { clause: string; clauseHref: string; message: string; outcome: 'hold' | 'reject'; spans: { start: number; end: number }[] };
+export type DraftWarning = {
+  clause: string;
+  clauseHref: string;
+  message: string;
+  outcome: 'hold' | 'reject';
+  spans: { start: number; end: number }[];
+};
 
 /** The compose box's live check: which clause the draft would trip, and where. Never returns the term lists. */
 export async function checkDraftAction(body: unknown): Promise<DraftWarning[]> {
-  const parsed = z.string().max(commentMaxLength * 2).safeParse(body);
+  const parsed = z
+    .string()
+    .max(commentMaxLength * 2)
+    .safeParse(body);
   if (!parsed.success || !(await getViewer())) return [];
   const reasons = checkDraft(parsed.data, (await getActivePolicy()).compiled);
   return reasons.map((reason) => ({
@@ -118,6 +154,8 @@ export async function checkDraftAction(body: unknown): Promise<DraftWarning[]> {
     clauseHref: clauseHref(reason.clause),
     message: reason.message,
     outcome: reason.outcome,
-    spans: reason.evidence.flatMap((evidence) => (evidence.kind === 'span' ? [{ start: evidence.start, end: evidence.end }] : [])),
+    spans: reason.evidence.flatMap((evidence) =>
+      evidence.kind === 'span' ? [{ start: evidence.start, end: evidence.end }] : [],
+    ),
   }));
 }

@@ -9,7 +9,10 @@ const handler: Handler = async (request, context) => {
     try {
       JSON.parse(await request.clone().text());
     } catch {
-      return new Response('Malformed request body.\n', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      return new Response('Malformed request body.\n', {
+        status: 400,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      });
     }
   }
   return NextAuth(authOptions())(request, context);

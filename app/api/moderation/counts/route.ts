@@ -7,6 +7,7 @@ export async function GET(request: Request) {
   const articleId = url.searchParams.get('article') || undefined;
   const authorId = url.searchParams.get('authorId') || undefined;
   // Ids only: anything else (a NUL byte would fail the query on PostgreSQL) is a bad request.
-  if ([articleId, authorId].some((id) => id !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(id))) return Response.json({ error: 'bad request' }, { status: 400 });
+  if ([articleId, authorId].some((id) => id !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(id)))
+    return Response.json({ error: 'bad request' }, { status: 400 });
   return Response.json(await queueCounts({ articleId, authorId }), { headers: { 'cache-control': 'no-store' } });
 }

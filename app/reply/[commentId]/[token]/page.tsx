@@ -49,7 +49,9 @@ export default async function AuthorReplyPage({ params }: Props) {
           </blockquote>
         )}
         <p>
-          <Link href={`/articles/${state.articleSlug}${state.reply ? `#comment-${state.reply.id}` : '#comments'}`}>See it in the discussion</Link>
+          <Link href={`/articles/${state.articleSlug}${state.reply ? `#comment-${state.reply.id}` : '#comments'}`}>
+            See it in the discussion
+          </Link>
         </p>
         <p>To reply again to the same comment, ask for a fresh link:</p>
         <FreshLinkForm action={requestFreshLinkAction} commentId={commentId} />
