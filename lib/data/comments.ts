@@ -62,8 +62,13 @@ type Row = Prisma.CommentGetPayload<{ select: typeof commentSelect }>;
 /** What a viewer may see among an article's comments. */
 function visibleWhere(viewer: Viewer | null): Prisma.CommentWhereInput {
   const published: Prisma.CommentWhereInput = { status: 'PUBLISHED', hiddenByReports: false };
-  const tombstone: Prisma.CommentWhereInput = { status: 'DELETED', replies: { some: { status: 'PUBLISHED', hiddenByReports: false } } };
-  const own: Prisma.CommentWhereInput[] = viewer ? [{ userId: viewer.id, status: { in: ['PUBLISHED', 'PENDING', 'REJECTED'] } }] : [];
+  const tombstone: Prisma.CommentWhereInput = {
+    status: 'DELETED',
+    replies: { some: { status: 'PUBLISHED', hiddenByReports: false } },
+  };
+  const own: Prisma.CommentWhereInput[] = viewer
+    ? [{ userId: viewer.id, status: { in: ['PUBLISHED', 'PENDING', 'REJECTED'] } }]
+    : [];
   return { OR: [published, tombstone, ...own] };
 }
 

@@ -4,7 +4,12 @@
 // figures need not be to the second.
 import { db } from '../db';
 import { clauseIds } from '../policy/clauses';
-import { automaticHoldActions, moderatorDecisionActions, summarizeDecisions, type DecisionFigures } from '../moderation/transparency-figures';
+import {
+  automaticHoldActions,
+  moderatorDecisionActions,
+  summarizeDecisions,
+  type DecisionFigures,
+} from '../moderation/transparency-figures';
 
 export type TransparencyReport = DecisionFigures & {
   since: Date;
@@ -27,8 +32,14 @@ export async function buildTransparencyReport(now = new Date(), useCache = true)
   const inPeriod = { createdAt: { gte: since } };
   const [publishedAutomatically, decisions, clauses, decided, appeals] = await Promise.all([
     db.moderationEvent.count({ where: { ...inPeriod, actorType: 'rule', action: 'auto-publish' } }),
-    db.moderationEvent.findMany({ where: { ...inPeriod, OR: decisionWhere }, select: { commentId: true, actorType: true, action: true, createdAt: true } }),
-    db.decisionClause.findMany({ where: inPeriod, select: { commentId: true, actorType: true, action: true, clause: true } }),
+    db.moderationEvent.findMany({
+      where: { ...inPeriod, OR: decisionWhere },
+      select: { commentId: true, actorType: true, action: true, createdAt: true },
+    }),
+    db.decisionClause.findMany({
+      where: inPeriod,
+      select: { commentId: true, actorType: true, action: true, clause: true },
+    }),
     db.comment.findMany({
       where: { decidedById: { not: null }, decidedAt: { gte: since } },
       orderBy: { decidedAt: 'desc' },
@@ -45,7 +56,9 @@ export async function buildTransparencyReport(now = new Date(), useCache = true)
     ...summarizeDecisions({
       decisions,
       clauses,
-      decided: decided.flatMap((row) => (row.decidedAt ? [{ createdAt: row.createdAt, decidedAt: row.decidedAt }] : [])),
+      decided: decided.flatMap((row) =>
+        row.decidedAt ? [{ createdAt: row.createdAt, decidedAt: row.decidedAt }] : [],
+      ),
       clauseOrder: clauseIds,
       now,
     }),
