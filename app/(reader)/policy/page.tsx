@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
 import { clauses } from '@/lib/policy/clauses';
-import { moderationExplained } from '@/lib/policy/explain';
+import { getActivePolicy } from '@/lib/data/policy';
+import { explainModeration } from '@/lib/policy/explain';
 import { automaticChecks } from '@/lib/policy/explainer';
 import { site } from '@/lib/site/identity';
 
 export const metadata: Metadata = { title: 'Comment policy' };
+// The trust sentences quote the settings in force, which an admin can change (a new version drops this page
+// from the page cache), so the page is rendered from the database, not at build time.
+export const dynamic = 'force-dynamic';
 
-export default function PolicyPage() {
+export default async function PolicyPage() {
+  const moderationExplained = explainModeration((await getActivePolicy()).settings);
   return (
     <div className="policy">
       <p className="kicker">Standards</p>
