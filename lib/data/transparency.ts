@@ -6,6 +6,7 @@ import { db } from '../db';
 import { clauseIds } from '../policy/clauses';
 import {
   automaticHoldActions,
+  releaseActions,
   moderatorDecisionActions,
   summarizeDecisions,
   type DecisionFigures,
@@ -24,6 +25,7 @@ const decisionWhere = [
   { actorType: 'rule', action: { in: ['auto-hold', 'auto-reject'] } },
   { action: { in: [...automaticHoldActions] } },
   { actorType: 'moderator', action: { in: [...moderatorDecisionActions] } },
+  { actorType: 'system', action: { in: [...releaseActions] } },
 ];
 
 export async function buildTransparencyReport(now = new Date(), useCache = true): Promise<TransparencyReport> {

@@ -3,7 +3,9 @@
 // and what the checks decided is not what moderators decided.
 //   - automatic holds / rejections: comments, each counted once however many clauses it cites;
 //   - per clause: a comment counts once under each clause it was held or rejected under;
-//   - moderator decisions: every approval, rejection and appeal decision a person made.
+//   - moderator decisions: every approval, rejection and appeal decision a person made;
+//   - a held comment's outcome: approved or rejected by a moderator, or released (published by the system once
+//     the only reason for the hold ended, e.g. a new account's first comment was approved), or still waiting.
 
 /** One audit entry that is a decision: an automatic hold or rejection, a held edit, or a moderator's decision. */
 export type DecisionRecord = { commentId: string | null; actorType: string; action: string; createdAt: Date };
@@ -29,7 +31,7 @@ export type DecisionFigures = {
   automaticRejections: number;
   moderator: { approvals: number; rejections: number; appealDecisions: number };
   /** What became of the comments held automatically in the period. */
-  heldOutcomes: { approved: number; rejected: number; undecided: number };
+  heldOutcomes: { approved: number; released: number; rejected: number; undecided: number };
   medianDecisionMs: number | null;
   /** In the order given by clauseOrder; clauses with no figure are left out. */
   byClause: ClauseFigures[];
@@ -39,11 +41,15 @@ export type DecisionFigures = {
 
 export const automaticHoldActions = ['auto-hold', 'edit-held'] as const;
 export const moderatorDecisionActions = ['approve', 'reject', 'appeal-reinstate', 'appeal-uphold'] as const;
+/** Published by the system when the reason for a hold ended (lib/moderation/release.ts): not a person's decision. */
+export const releaseActions = ['release'] as const;
 
 const isAutomaticHold = (r: { actorType: string; action: string }) =>
   (r.actorType === 'rule' && r.action === 'auto-hold') || r.action === 'edit-held';
 const isAutomaticRejection = (r: { actorType: string; action: string }) =>
   r.actorType === 'rule' && r.action === 'auto-reject';
+const isRelease = (r: { actorType: string; action: string }) =>
+  r.actorType === 'system' && (releaseActions as readonly string[]).includes(r.action);
 const isModeratorDecision = (r: { actorType: string; action: string }) =>
   r.actorType === 'moderator' && (moderatorDecisionActions as readonly string[]).includes(r.action);
 
@@ -115,17 +121,18 @@ export function summarizeDecisions(input: {
     (a, b) => order(a.clause) - order(b.clause) || a.clause.localeCompare(b.clause),
   );
 
-  // A held comment's outcome is the first moderator decision after it was held.
+  // A held comment's outcome is the first moderator decision or release after it was held.
   const outcome = new Map<string, string>();
   const byTime = decisions
     .map((r, i) => ({ r, k: key(r, i) }))
     .sort((a, b) => a.r.createdAt.getTime() - b.r.createdAt.getTime());
-  for (const { r, k } of byTime)
-    if (held.has(k) && !outcome.has(k) && isModeratorDecision(r) && (r.action === 'approve' || r.action === 'reject'))
-      outcome.set(k, r.action);
+  for (const { r, k } of byTime) {
+    if (!held.has(k) || outcome.has(k)) continue;
+    if (isRelease(r)) outcome.set(k, 'release');
+    else if (isModeratorDecision(r) && (r.action === 'approve' || r.action === 'reject')) outcome.set(k, r.action);
+  }
   const outcomes = [...outcome.values()];
-  const approvedAfterHold = outcomes.filter((action) => action === 'approve').length;
-  const rejectedAfterHold = outcomes.filter((action) => action === 'reject').length;
+  const count = (action: string) => outcomes.filter((a) => a === action).length;
 
   const moderatorDecisions = decisions.filter(isModeratorDecision);
   const current = weekStart(now).getTime();
@@ -168,9 +175,10 @@ export function summarizeDecisions(input: {
       appealDecisions: moderatorDecisions.filter((r) => r.action.startsWith('appeal-')).length,
     },
     heldOutcomes: {
-      approved: approvedAfterHold,
-      rejected: rejectedAfterHold,
-      undecided: held.size - approvedAfterHold - rejectedAfterHold,
+      approved: count('approve'),
+      released: count('release'),
+      rejected: count('reject'),
+      undecided: held.size - outcome.size,
     },
     medianDecisionMs: median(decided.map((row) => row.decidedAt.getTime() - row.createdAt.getTime())),
     byClause,

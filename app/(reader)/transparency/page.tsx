@@ -78,10 +78,11 @@ export default async function TransparencyPage() {
           </dd>
         </div>
         <div>
-          <dt>Held comments, after a moderator’s check</dt>
+          <dt>Held comments, what became of them</dt>
           <dd>
-            {n(report.heldOutcomes.approved)} published · {n(report.heldOutcomes.rejected)} rejected ·{' '}
-            {n(report.heldOutcomes.undecided)} not decided
+            {n(report.heldOutcomes.approved)} approved by a moderator · {n(report.heldOutcomes.rejected)} rejected by a
+            moderator · {n(report.heldOutcomes.released)} published when the reason for the hold ended (a new account’s
+            first comment approved) · {n(report.heldOutcomes.undecided)} not yet decided
           </dd>
         </div>
         <div>

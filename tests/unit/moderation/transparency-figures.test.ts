@@ -66,7 +66,27 @@ describe('summarizeDecisions', () => {
     expect(figures.automaticHolds).toBe(2);
     expect(figures.automaticRejections).toBe(1);
     expect(figures.moderator).toEqual({ approvals: 1, rejections: 1, appealDecisions: 0 });
-    expect(figures.heldOutcomes).toEqual({ approved: 1, rejected: 1, undecided: 0 });
+    expect(figures.heldOutcomes).toEqual({ approved: 1, released: 0, rejected: 1, undecided: 0 });
+  });
+
+  test('a hold released by the system when its reason ended is published, not undecided, and no person decided it', () => {
+    const released = summarizeDecisions({
+      decisions: [
+        rule('second', 'auto-hold', '2026-11-24T09:10:00Z'),
+        { commentId: 'second', actorType: 'system', action: 'release', createdAt: at('2026-11-24T09:30:00Z') },
+        rule('waiting', 'auto-hold', '2026-11-24T09:20:00Z'),
+      ],
+      clauses: [
+        ...cites('second', 'rule', 'auto-hold', 'moderation'),
+        ...cites('waiting', 'rule', 'auto-hold', 'privacy'),
+      ],
+      decided: [],
+      clauseOrder: ['moderation', 'privacy'],
+      now,
+    });
+    expect(released.heldOutcomes).toEqual({ approved: 0, released: 1, rejected: 0, undecided: 1 });
+    expect(released.moderator).toEqual({ approvals: 0, rejections: 0, appealDecisions: 0 });
+    expect(released.weeks.at(-1)?.moderatorDecisions).toBe(0);
   });
 
   test('weeks start on Monday (UTC), oldest first, with the median wait of each', () => {
