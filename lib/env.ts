@@ -36,6 +36,10 @@ const schema = z.object({
   SIGN_IN_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).default(3),
   FRESH_REPLY_LINKS_PER_AUTHOR: z.coerce.number().int().min(1).default(10),
   REDIS_URL: redisUrlSchema,
+  // At most one "new comments on your story" email per article per this interval (lib/notifications).
+  AUTHOR_DIGEST_INTERVAL_SECONDS: z.coerce.number().min(0).default(900),
+  // Distinct readers' reports that hide a comment until a moderator decides (lib/comments/manage-comment.ts).
+  REPORT_HIDE_THRESHOLD: z.coerce.number().int().min(1).default(3),
 });
 
 export type Env = z.infer<typeof schema> & { appUrl: string; authSecret: string; devMailbox: boolean };
