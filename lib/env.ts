@@ -7,9 +7,16 @@ const flag = z
   .optional()
   .transform((value) => value === '1' || value === 'true' || value === 'yes' || value === 'on');
 
+// Read by the app and by server.ts (lib/server/config.ts), which must agree on them.
+export const portSchema = z.coerce.number().int().min(1).max(65535).default(3000);
+export const redisUrlSchema = z
+  .string()
+  .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+  .optional();
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: portSchema,
   APP_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
   SMTP_URL: z
@@ -28,7 +35,11 @@ const schema = z.object({
   // "Reply as the author" links per author per hour.
   SIGN_IN_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).default(3),
   FRESH_REPLY_LINKS_PER_AUTHOR: z.coerce.number().int().min(1).default(10),
-  REDIS_URL: z.string().optional(),
+  REDIS_URL: redisUrlSchema,
+  // At most one "new comments on your story" email per article per this interval (lib/notifications).
+  AUTHOR_DIGEST_INTERVAL_SECONDS: z.coerce.number().min(0).default(900),
+  // Distinct readers' reports that hide a comment until a moderator decides (lib/comments/manage-comment.ts).
+  REPORT_HIDE_THRESHOLD: z.coerce.number().int().min(1).default(3),
 });
 
 export type Env = z.infer<typeof schema> & { appUrl: string; authSecret: string; devMailbox: boolean };

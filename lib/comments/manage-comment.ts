@@ -12,7 +12,7 @@ export type ManageResult =
   { ok: true; message: string; reasons?: Reason[] } | { ok: false; message: string; reasons?: Reason[] };
 
 /** Distinct readers' reports that hide a comment until a moderator decides. */
-export const reportHideThreshold = () => Number(process.env.REPORT_HIDE_THRESHOLD ?? 3);
+export const reportHideThreshold = () => env().REPORT_HIDE_THRESHOLD;
 
 async function loadComment(id: string) {
   return db.comment.findUnique({

@@ -1,10 +1,11 @@
 // Batches reader comments into at most one email per article per interval for the story's author.
 import type { Db } from '../db';
+import { env } from '../env';
 import { enqueueMail } from '../mail/outbox';
 import { authorDigestMail } from '../mail/templates';
 import { absoluteUrl, createReplyLink, unsubscribeLinks } from './links';
 
-export const digestIntervalSeconds = () => Number(process.env.AUTHOR_DIGEST_INTERVAL_SECONDS ?? 900);
+export const digestIntervalSeconds = () => env().AUTHOR_DIGEST_INTERVAL_SECONDS;
 
 /** Sends every digest that is due; returns how many emails were queued. */
 export async function sendDueAuthorDigests(db: Db, now = new Date()): Promise<number> {

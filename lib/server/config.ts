@@ -1,5 +1,9 @@
-// server.ts's own settings, parsed once with zod (each is documented in README.md "Configuration").
+// server.ts's own settings, parsed once with zod (each is documented in README.md "Configuration"). A function of
+// its arguments, not of process.env, so it can be tested; the variables it shares with the app (PORT, REDIS_URL,
+// DATABASE_URL) are read with the app's own rules (lib/env.ts, lib/database/target.ts).
 import { z } from 'zod';
+import { resolveDbTarget, defaultSqliteUrl, type DbTarget } from '../database/target';
+import { portSchema, redisUrlSchema } from '../env';
 
 const flag = z
   .string()
@@ -7,16 +11,13 @@ const flag = z
   .transform((value) => ['1', 'true', 'yes', 'on'].includes((value ?? '').toLowerCase()));
 
 const schema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: portSchema,
   HOSTNAME: z.string().min(1).default('0.0.0.0'),
   PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   PAGE_CACHE_MAX_MB: z.coerce.number().positive().default(128),
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().positive().default(300),
   TRUST_PROXY: flag,
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
-    .optional(),
+  REDIS_URL: redisUrlSchema,
   RATE_LIMIT_WRITES_PER_IP: z.coerce.number().int().positive().default(300),
   RATE_LIMIT_WRITES_PER_SESSION: z.coerce.number().int().positive().default(60),
   DB_PROBE_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
@@ -35,6 +36,8 @@ export type ServerConfig = {
   writesPerSessionPerMinute: number;
   dbProbeIntervalMs: number;
   metricsToken: string | undefined;
+  /** The database /healthz probes: the one the app talks to. */
+  database: DbTarget;
 };
 
 /** `--port`/`-p` and `--hostname`/`-H` on the command line win over PORT and HOSTNAME. */
@@ -69,5 +72,6 @@ export function serverConfig(argv: string[], environment: Record<string, string 
     writesPerSessionPerMinute: e.RATE_LIMIT_WRITES_PER_SESSION,
     dbProbeIntervalMs: e.DB_PROBE_INTERVAL_MS,
     metricsToken: e.METRICS_TOKEN,
+    database: resolveDbTarget(raw.DATABASE_URL ?? defaultSqliteUrl),
   };
 }

@@ -2,7 +2,7 @@
 // vouches for X-Forwarded-*: a client could name another host or protocol to Next (which builds redirect and
 // action-origin checks from them). With it, the proxy's values are kept and the proxy is trusted to overwrite
 // whatever the client sent.
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 export function sanitizeForwardedHeaders(
   headers: IncomingHttpHeaders,
@@ -16,6 +16,19 @@ export function sanitizeForwardedHeaders(
   // The app reads the client's address from the last X-Forwarded-For entry (lib/request.ts): make that the
   // address this server saw, unless a trusted proxy in front already appended it.
   if (!trustProxy || !headers['x-forwarded-for']) headers['x-forwarded-for'] = remoteAddress ?? 'unknown';
+}
+
+/** The address write limits count against: the last X-Forwarded-For entry (the one the nearest proxy added)
+ *  behind TRUST_PROXY, else the socket's peer. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .at(-1)
+    : undefined;
+  return forwarded ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 /** What Next would treat as a Server Action (its own test: the action header, or a multipart POST). */

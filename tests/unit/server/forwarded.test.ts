@@ -1,6 +1,6 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { describe, expect, test } from 'vitest';
-import { crossOriginAction, sanitizeForwardedHeaders } from '@/lib/server/forwarded';
+import { clientAddress, crossOriginAction, sanitizeForwardedHeaders } from '@/lib/server/forwarded';
 
 describe('sanitizeForwardedHeaders', () => {
   const forged = (): IncomingHttpHeaders => ({
@@ -54,5 +54,17 @@ describe('crossOriginAction', () => {
   });
   test('no Origin header at all is let through, as Next does (browsers always send one cross-site)', () => {
     expect(action({})).toBe(false);
+  });
+});
+
+describe('clientAddress', () => {
+  const request = (headers: IncomingHttpHeaders) =>
+    ({ headers, socket: { remoteAddress: '10.0.0.9' } }) as unknown as IncomingMessage;
+  test('behind TRUST_PROXY: the last X-Forwarded-For entry, the one the nearest proxy added', () => {
+    expect(clientAddress(request({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7 ' }), true)).toBe('203.0.113.7');
+    expect(clientAddress(request({}), true)).toBe('10.0.0.9');
+  });
+  test('without it: the socket, whatever the header says', () => {
+    expect(clientAddress(request({ 'x-forwarded-for': '203.0.113.7' }), false)).toBe('10.0.0.9');
   });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { viewerMarkupIn } from '@/lib/cache/viewer-markup';
 import { serverConfig } from '@/lib/server/config';
@@ -93,5 +94,31 @@ describe('server config', () => {
   test('a bad value is a clear error', () => {
     expect(() => serverConfig([], { PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => serverConfig([], { METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => serverConfig([], { REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL/);
+    expect(() => serverConfig([], { DATABASE_URL: 'mysql://db' })).toThrow(/DATABASE_URL/);
+  });
+  test('every documented default, and empty values count as unset', () => {
+    expect(serverConfig([], { PORT: '', PAGE_CACHE: '', REDIS_URL: '', DATABASE_URL: '' })).toEqual({
+      port: 3000,
+      hostname: '0.0.0.0',
+      pageCache: true,
+      pageCacheMaxBytes: 128 * 1024 * 1024,
+      pageCacheTtlMs: 300_000,
+      trustProxy: false,
+      redisUrl: undefined,
+      writesPerIpPerMinute: 300,
+      writesPerSessionPerMinute: 60,
+      dbProbeIntervalMs: 1000,
+      metricsToken: undefined,
+      database: { provider: 'sqlite', file: path.resolve('data/newsroom.db'), url: 'file:./data/newsroom.db' },
+    });
+  });
+  test('the database /healthz probes is the one DATABASE_URL names for the app', () => {
+    const url = 'postgresql://postgres@127.0.0.1:5432/ledger';
+    expect(serverConfig([], { DATABASE_URL: url }).database).toEqual({ provider: 'postgres', url });
+    expect(serverConfig(['-p', '4001', '-H', '::1'], { PORT: '5000', HOSTNAME: '0.0.0.0' })).toMatchObject({
+      port: 4001,
+      hostname: '::1',
+    });
   });
 });

@@ -1,0 +1,33 @@
+// The answers for operators, given without Next so they work while it or the database is in trouble: /healthz
+// (ok or not, for load balancers) and, when METRICS_TOKEN is set, /metrics (lib/server/metrics.ts).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { metricsAllowed } from './metrics';
+import * as answer from './responses';
+
+export type HealthSources = {
+  database: { healthy(): boolean };
+  pageCacheStats: () => unknown;
+  metricsToken: string | undefined;
+};
+
+/** Answers /healthz and /metrics and says whether it did; every other path is left alone. */
+export type HealthAnswers = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
+
+export function createHealthAnswers({ database, pageCacheStats, metricsToken }: HealthSources): HealthAnswers {
+  return (req, res, path) => {
+    if (path === '/healthz') {
+      const ok = database.healthy();
+      answer.json(res, ok ? 200 : 503, { ok, database: ok ? 'reachable' : 'unreachable' });
+      return true;
+    }
+    if (path !== '/metrics' || !metricsToken) return false;
+    if (!metricsAllowed(req.headers, metricsToken))
+      answer.json(res, 401, { error: 'Send Authorization: Bearer <METRICS_TOKEN>.' });
+    else
+      answer.json(res, 200, {
+        database: database.healthy() ? 'reachable' : 'unreachable',
+        pageCache: pageCacheStats(),
+      });
+    return true;
+  };
+}

@@ -1,0 +1,63 @@
+// The order in which server.ts looks at a request before (or instead of) handing it to Next. Each step is a
+// module of its own; this is only the sequence, so it can be driven in a test with a stand-in for Next:
+//   forwarded headers → /healthz, /metrics → write limits (POST) → canonical story URL (308) → page cache →
+//   database down: kept copy or 503 → reader edition render → status-marked page → Next.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sanitizeForwardedHeaders } from './forwarded';
+import type { HealthAnswers } from './health';
+import { renderWithStatusMarker, statusMarkedPath } from './page-status';
+import type { NextHandler, ReaderPages } from './reader-pages';
+import { readerSlot } from './reader-slot';
+import * as answer from './responses';
+import type { WriteGate } from './write-gate';
+
+export type RequestParts = {
+  trustProxy: boolean;
+  health: HealthAnswers;
+  writes: Pick<WriteGate, 'refused'>;
+  pages: ReaderPages;
+  database: { healthy(): boolean; check(): Promise<unknown> };
+  handle: NextHandler;
+  log?: (...values: unknown[]) => void;
+};
+
+/** The listener for http.createServer: any error thrown on the way is a 500, logged. */
+export function createRequestListener(parts: RequestParts): (req: IncomingMessage, res: ServerResponse) => void {
+  const { trustProxy, health, writes, pages, database, handle, log = console.error } = parts;
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+    sanitizeForwardedHeaders(req.headers, trustProxy, req.socket.remoteAddress);
+    const path = req.url?.split('?')[0] ?? '/';
+    if (health(req, res, path)) return;
+    if (req.method === 'POST' && (await writes.refused(req, res))) return;
+    const found = readerSlot(req);
+    if (found?.kind === 'redirect') return answer.redirect(res, found.location);
+    const slot = found?.kind === 'cache' ? found : null;
+    if (slot) {
+      // Synchronous for a hit (the hot path); a promise only while waiting for another reader's render.
+      const served = pages.fromCache(req, res, slot);
+      if (served === true || (served !== false && (await served))) return;
+    }
+    if (!database.healthy() && !req.url?.startsWith('/_next/static/')) {
+      // While the database is unreachable, a story read before keeps being served as it was (stale-if-error).
+      if (!slot || !pages.fromKeptCopy(req, res, slot)) answer.unavailable(res);
+      return;
+    }
+    // A server error may mean the database just went away: look again now rather than at the next tick.
+    res.once('finish', () => {
+      if (res.statusCode >= 500) void database.check();
+    });
+    if (slot) return pages.render(req, res, slot);
+    if (req.method === 'GET' && statusMarkedPath(path) && !req.headers.rsc)
+      return renderWithStatusMarker(req, res, handle);
+    return handle(req, res);
+  }
+
+  return (req, res) => {
+    onRequest(req, res).catch((error) => {
+      log(error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Internal error');
+    });
+  };
+}
