@@ -1,8 +1,9 @@
 // `npm test`: every test, the way CI runs it.
-//   1. the derived PostgreSQL schema is current   2. type check   3. unit and integration tests (Vitest)
-//   4. production build   5. Playwright in Chromium on SQLite   6. the same on PostgreSQL
-//   7. two instances sharing PostgreSQL and Redis (tests/scale)   8. reliability (tests/reliability)
-// `npm test -- --unit-only` stops after 3; other arguments go to Playwright (e.g. a spec file).
+//   1. the derived PostgreSQL schema is current   2. type check   3. lint (ESLint, no warnings)
+//   4. format (Prettier)   5. unit and integration tests (Vitest)   6. production build
+//   7. Playwright in Chromium on SQLite   8. the same on PostgreSQL
+//   9. two instances sharing PostgreSQL and Redis (tests/scale)   10. reliability (tests/reliability)
+// `npm test -- --unit-only` stops after 5; other arguments go to Playwright (e.g. a spec file).
 // Ends with skipped, flaky and failed tests by name, then one line "N passed, N failed, N skipped".
 // Whatever does not run (SKIP_POSTGRES=1, SKIP_RELIABILITY=1, --unit-only, a PostgreSQL that does not
 // answer) is listed as skipped with the reason, and with CI=true any skip fails the run.
@@ -89,6 +90,8 @@ await step('recorded figures are current (BENCHMARKS.md, RELIABILITY.md)', () =>
   run('npx', ['tsx', 'scripts/check-figures.ts', '--report'], env),
 );
 await step('type check', () => run('npx', ['tsc', '--noEmit'], env));
+await step('lint (ESLint, no warnings)', () => run('npx', ['eslint', '.', '--max-warnings', '0'], env));
+await step('format (Prettier)', () => run('npx', ['prettier', '--check', '.'], env));
 await step('unit and integration tests', async () => {
   const report = 'data/vitest.json';
   rmSync(report, { force: true });

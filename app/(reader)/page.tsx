@@ -13,7 +13,7 @@ export default async function FrontPage() {
       </h1>
       {articles.length === 0 ? (
         <p>
-          No stories yet. Import one with <code>npm run import -- FILE --headline "…"</code>.
+          No stories yet. Import one with <code>npm run import -- FILE --headline &quot;…&quot;</code>.
         </p>
       ) : (
         <ol className="story-list">

@@ -14,8 +14,7 @@ export function authOptions(): NextAuthOptions {
   const production = env().NODE_ENV === 'production' && env().appUrl.startsWith('https://');
   return {
     // The adapter's types name @prisma/client's class; ours is generated elsewhere with the same API.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    adapter: PrismaAdapter(db as any),
+    adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
     secret: env().authSecret,
     session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     useSecureCookies: production,

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/moderation/action-form';
 import { LiveCount } from '@/components/moderation/live-counts';
@@ -49,6 +48,7 @@ export default async function ModeratePage({ searchParams }: Props) {
   ]);
   const cards = await loadCards(page.ids);
   // Changes on every render, including the one a decision's revalidation sends back: the counts follow it at once.
+  // eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request; that moment is the value
   const renderedAt = Date.now();
   const clauseOptions = clauses.map((c) => ({ id: c.id, label: clauseLabel(c.id) }));
   const link = (changes: Record<string, string | undefined>) => {

@@ -104,8 +104,10 @@ function countCase(body: string, lowerCap: number): void {
     if (letters - capitals > lowerCap) break;
     const code = body.charCodeAt(i);
     if (code < 128) {
-      if (code >= 65 && code <= 90) (letters++, capitals++);
-      else if (code >= 97 && code <= 122) letters++;
+      if (code >= 65 && code <= 90) {
+        letters++;
+        capitals++;
+      } else if (code >= 97 && code <= 122) letters++;
       continue;
     }
     const ch = body[i]!;

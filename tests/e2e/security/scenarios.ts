@@ -238,7 +238,7 @@ export const scenarios: Record<string, Scenario> = {
   chooseDisplayName: {
     required: ['displayName'],
     lenient: ['next'],
-    async prepare(actor) {
+    async prepare() {
       const displayName = `Walker ${uniqueSuffix()}`.slice(0, 30);
       return {
         call: form(true, { displayName, next: '/policy' }),

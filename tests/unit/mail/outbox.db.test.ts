@@ -8,7 +8,7 @@ import type { Db } from '@/lib/db';
 import { useTempDatabase } from '../../support/temp-db';
 
 let db: Db;
-let received: { messageId: string; to: string; subject: string }[] = [];
+const received: { messageId: string; to: string; subject: string }[] = [];
 let sink: SMTPServer | undefined;
 let port = 0;
 
