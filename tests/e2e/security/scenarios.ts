@@ -1,8 +1,8 @@
-// For every server action in lib/access-table.ts: a payload that WOULD succeed for an allowed caller, built
-// fresh for each call, and a database check of whether it did. access.spec.ts sends it as each role and
-// compares the outcome with the table.
+// For every server action in tests/support/access-table.ts: a payload that WOULD succeed for an allowed caller, built
+// fresh for each call, and a database check of whether it did. access-actions.spec.ts sends it as each role and
+// compares the outcome with the table; access-malformed.spec.ts spoils it.
 import { randomUUID } from 'node:crypto';
-import type { ActionEntry, Role } from '../../support/access-table';
+import { actionEntries, type ActionEntry, type Role } from '../../support/access-table';
 import { defaultPolicySettings, type PolicySettings } from '../../../lib/policy';
 import { testDb } from '../../support/db';
 import { forgedReplyToken, replyLinkFor, unsubscribeTokenFor } from '../../support/email-links';
@@ -516,4 +516,27 @@ export async function fingerprint(): Promise<Record<string, number>> {
     reactionSum: versions._sum.reactionCount ?? 0,
     reportSum: versions._sum.reportCount ?? 0,
   };
+}
+
+// ── Calls by action name (the specs beyond roles) ──────────────────────────────────────────────────────
+
+const byName = (name: string) => actionEntries.find((a) => a.exportName === name)!;
+/** `name(previous state, form)`, as its page's useActionState form sends it, by the actor. */
+export async function callForm(name: string, actor: Actor, fields: Fields, options: { origin?: string } = {}) {
+  const entry = byName(name);
+  const action = findAction(entry.file, entry.exportName);
+  return callActionFetch(action.id, [idleState, new FormArg(fields)], {
+    path: pagePathFor(action),
+    sessionToken: actor.sessionToken,
+    ...options,
+  });
+}
+/** `name(form)`, as a plain form action is called, by the actor. */
+export async function callPlain(name: string, actor: Actor, fields: Fields) {
+  const entry = byName(name);
+  const action = findAction(entry.file, entry.exportName);
+  return callActionFetch(action.id, [new FormArg(fields)], {
+    path: pagePathFor(action),
+    sessionToken: actor.sessionToken,
+  });
 }
