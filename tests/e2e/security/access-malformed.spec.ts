@@ -17,7 +17,8 @@ import {
   type Fields,
   type HttpResult,
 } from '../../support/server-actions';
-import { createAccount, createActor, type Actor } from '../../support/sessions';
+import { createAccount } from '../../support/factories';
+import { createActor, type Actor } from '../../support/sessions';
 import { fingerprint, idleState, scenarios, scrapePageForm, type Prepared } from './scenarios';
 
 const megabyte = 'x'.repeat(1_000_000);

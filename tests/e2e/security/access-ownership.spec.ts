@@ -4,8 +4,8 @@ import { expect, test } from '@playwright/test';
 import { testDb } from '../../support/db';
 import { replyLinkFor } from '../../support/email-links';
 import { httpRequest } from '../../support/server-actions';
-import { createAccount, createActor } from '../../support/sessions';
-import { createArticle } from '../fixtures';
+import { createAccount, createArticle } from '../../support/factories';
+import { createActor } from '../../support/sessions';
 import { callForm, callPlain } from './scenarios';
 
 test.describe('beyond roles', () => {

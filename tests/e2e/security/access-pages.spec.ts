@@ -5,8 +5,8 @@ import { allows, pageEntries as pages, roles } from '../../support/access-table'
 import { testDb } from '../../support/db';
 import { forgedReplyToken, replyLinkFor, unsubscribeTokenFor } from '../../support/email-links';
 import { cookieHeader, httpRequest } from '../../support/server-actions';
-import { createAccount, createActor, uniqueSuffix, type Actor } from '../../support/sessions';
-import { createArticle } from '../fixtures';
+import { createAccount, createArticle, uniqueSuffix } from '../../support/factories';
+import { createActor, type Actor } from '../../support/sessions';
 import { currentRulesFields } from './scenarios';
 
 /** Data some page shows to the roles allowed to see it, and that must not reach anyone else. */

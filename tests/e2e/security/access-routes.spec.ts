@@ -4,7 +4,8 @@ import { allows, roles, routeEntries as routes } from '../../support/access-tabl
 import { testDb } from '../../support/db';
 import { unsubscribeTokenFor } from '../../support/email-links';
 import { cookieHeader, httpRequest } from '../../support/server-actions';
-import { createAccount, createActor, type Actor } from '../../support/sessions';
+import { createAccount } from '../../support/factories';
+import { createActor, type Actor } from '../../support/sessions';
 
 async function csrf(actor: Actor) {
   const response = await httpRequest('GET', '/api/auth/csrf', { headers: cookieHeader(actor.sessionToken) });

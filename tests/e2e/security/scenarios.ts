@@ -21,8 +21,8 @@ import {
   type Fields,
   type HttpResult,
 } from '../../support/server-actions';
-import { createAccount, createActor, uniqueSuffix, type Account, type Actor } from '../../support/sessions';
-import { createArticle } from '../fixtures';
+import { type Account, createAccount, createArticle, uniqueSuffix } from '../../support/factories';
+import { createActor, type Actor } from '../../support/sessions';
 
 /** How the action is called: with a form (`action(formData)` or, stateful, `action(previous, formData)`), with
  *  plain values, or through the form a page renders (inline actions, whose bound arguments are encrypted). */
@@ -81,25 +81,6 @@ async function comment(data: {
       decidedAt: status === 'PENDING' ? null : new Date(),
     },
   });
-}
-
-let historyArticle: Promise<{ id: string }> | undefined;
-/** A reader past pre-moderation: a display name and one published comment from yesterday. */
-export async function createTrustedAccount(label: string): Promise<Account> {
-  const account = await createAccount(label);
-  historyArticle ??= createArticle('security-history');
-  await (
-    await db()
-  ).comment.create({
-    data: {
-      articleId: (await historyArticle).id,
-      userId: account.id,
-      body: `Earlier comment by ${account.displayName}.`,
-      status: 'PUBLISHED',
-      createdAt: new Date(Date.now() - 86_400_000),
-    },
-  });
-  return account;
 }
 
 /** The caller's own account, or (for callers without one) someone else's. */

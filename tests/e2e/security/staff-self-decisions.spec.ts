@@ -3,8 +3,8 @@
 // their own comment (lib/auth/permissions.ts: accountMeasureBlock, canDecideComment, canDecideAppeal).
 import { expect, test } from '@playwright/test';
 import { testDb } from '../../support/db';
-import { createAccount, createActor } from '../../support/sessions';
-import { createArticle } from '../fixtures';
+import { createAccount, createArticle } from '../../support/factories';
+import { createActor } from '../../support/sessions';
 import { callForm } from './scenarios';
 
 test.describe('beyond roles', () => {
