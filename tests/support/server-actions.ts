@@ -104,20 +104,25 @@ function nextLocalAddress(): string | undefined {
   return `127.${100 + (sequence >> 16)}.${(sequence >> 8) & 255}.${sequence & 255 || 1}`;
 }
 
-/** A request to `target`, a path on the server or an absolute URL. */
+/** A request to `target`: a path on the server, sent as written (the specs send odd ones on purpose), or an
+ *  absolute URL. */
 export async function httpRequest(
   method: string,
   target: string,
   { headers = {}, body, server = e2eServer(), agent, timeoutMs = 30_000 }: RequestOptions = {},
 ): Promise<HttpResult> {
   const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
-  const url = new URL(target, server.url);
+  const absolute = /^https?:\/\//.test(target);
+  const url = new URL(absolute ? target : server.url);
+  const requestPath = absolute ? `${url.pathname}${url.search}` : target;
   const attempt = (localAddress: string | undefined) =>
     new Promise<HttpResult>((resolve, reject) => {
       const started = performance.now();
       const request = http.request(
-        url,
         {
+          host: url.hostname,
+          port: url.port,
+          path: requestPath,
           method,
           agent,
           localAddress,
@@ -320,7 +325,11 @@ export async function callActionFetchAndHangUp(
 ): Promise<number> {
   const { body, type } = await multipart(fetchShapeBody(args));
   return new Promise<number>((resolve, reject) => {
-    const request = http.request(new URL(options.path, (options.server ?? e2eServer()).url), {
+    const { hostname, port } = new URL((options.server ?? e2eServer()).url);
+    const request = http.request({
+      host: hostname,
+      port,
+      path: options.path,
       method: 'POST',
       agent: false,
       headers: {
