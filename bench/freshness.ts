@@ -14,7 +14,7 @@ import { resetDatabase } from '../tests/support/reset-db';
 import { hasFlag, isMain, median, numberFlag, percentile, sleep } from '../tests/support/script';
 import {
   callFormAction,
-  decideCommentAction,
+  decideCommentEntry,
   httpGet as get,
   moderateStateTree,
   postCommentOverHttp,
@@ -125,7 +125,7 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
       const response = await callFormAction({
         server,
         pagePath: '/moderate',
-        action: decideCommentAction,
+        action: decideCommentEntry,
         stateTree: moderateStateTree(),
         sessionToken: moderatorSession,
         fields: { commentId: h.id, version: '0', decision: 'approve' },

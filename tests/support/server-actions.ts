@@ -388,8 +388,8 @@ export function formFrom(fields: Fields): FormData {
 // ── Forms as a hydrated page sends them (the load generators) ──────────────────────────────────────────────
 
 /** The actions the benchmarks and the reliability suite call by name (the access table names them all). */
-export const postCommentAction = { file: 'app/(reader)/articles/[slug]/actions.ts', exportName: 'postComment' };
-export const decideCommentAction = { file: 'app/(moderation)/moderate/actions.ts', exportName: 'decideAction' };
+export const postCommentEntry = { file: 'app/(reader)/articles/[slug]/actions.ts', exportName: 'postComment' };
+export const decideCommentEntry = { file: 'app/(moderation)/moderate/actions.ts', exportName: 'decideAction' };
 
 /** The Next-Router-State-Tree header the browser sends from a page (route groups and dynamic segments spelled out). */
 export function routerStateTree(segments: (string | [string, string, string])[]): string {
@@ -456,7 +456,7 @@ export async function postCommentOverHttp(options: {
   const response = await callFormAction({
     server: options.server,
     pagePath: `/articles/${article.slug}`,
-    action: postCommentAction,
+    action: postCommentEntry,
     stateTree: articleStateTree(article.slug),
     sessionToken: options.sessionToken,
     fields: {
