@@ -8,16 +8,20 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { get, postCommentOverHttp } from './lib/actions';
-import { benchMetricsToken } from './lib/app-server';
-import { startServer } from './lib/app-server';
-import { ensureBuild } from './lib/build';
-import { closeDb, createSession, openDb, resetDatabase, savePolicy, sqliteUrl } from './lib/db';
+import { closeDb, openDb } from '../tests/support/db';
+import { createTrustedReaders, savePolicy } from '../tests/support/factories';
+import { machineInfo, describeMachine } from '../tests/support/machine';
+import { ensureBuild } from '../tests/support/production-build';
+import { serverMetricsToken, startServer } from '../tests/support/production-server';
+import { resetDatabase } from '../tests/support/reset-db';
+import { hasFlag, isMain, median, numberFlag, root, sleep } from '../tests/support/script';
+import { cookieHeader, httpGet as get, postCommentOverHttp } from '../tests/support/server-actions';
+import { openSession } from '../tests/support/sessions';
+import { sqliteUrl } from './lib/databases';
+import { seedDiscussion } from './lib/discussion';
 import { describeLoad, load, type LoadSummary } from './lib/load';
-import { describeMachine, machineInfo } from './lib/machine';
-import { createTrustedReaders, seedDiscussion } from './lib/seed';
 import { startStaticServer } from './lib/static-server';
-import { banner, hasFlag, isMain, median, numberFlag, root, sleep, writeResult } from './lib/util';
+import { banner, writeResult } from './lib/util';
 import { printVerdicts } from './targets';
 
 /** Median latency of `count` sequential GETs. */
@@ -37,7 +41,7 @@ async function pageCacheStats(
   baseUrl: string,
 ): Promise<{ renders: number; coalesced: number; stale: number; hits: number }> {
   return (
-    JSON.parse((await get(`${baseUrl}/metrics`, { authorization: `Bearer ${benchMetricsToken}` })).body) as {
+    JSON.parse((await get(`${baseUrl}/metrics`, { authorization: `Bearer ${serverMetricsToken}` })).text) as {
       pageCache: { renders: number; coalesced: number; stale: number; hits: number };
     }
   ).pageCache;
@@ -81,13 +85,12 @@ export async function main({
 
   await resetDatabase(sqliteUrl);
   const db = await openDb(sqliteUrl);
-  const article = await seedDiscussion(db, { total: 1000, topLevel: 250, commenters: 120 });
+  const article = await seedDiscussion({ total: 1000, topLevel: 250, commenters: 120 });
   const reader = await db.user.findUniqueOrThrow({ where: { email: 'reader@example.com' } });
-  const session = await createSession(db, reader.id);
-  const [poster] = await createTrustedReaders(db, 1, { prefix: 'hot' });
-  const posterSession = await createSession(db, poster!.id);
+  const session = await openSession(reader.id);
+  const [poster] = await createTrustedReaders(1, { prefix: 'hot', history: 3, ageDays: 400 });
+  const posterSession = await openSession(poster!.id);
   await savePolicy(
-    db,
     { floodPerUserPerMinute: 1000, floodPerIpPerMinute: 10_000 },
     'article-page benchmark: one reader posts four comments a second',
   );
@@ -115,7 +118,7 @@ export async function main({
       throw new Error(
         `the article page was not cached (status ${first.status}, x-page-cache ${first.headers['x-page-cache']})`,
       );
-    html = first.body;
+    html = first.text;
     const file = path.join(root, 'data', 'bench-article.html');
     writeFileSync(file, html);
     const commentsOnPage = (html.match(/<li class="comment comment--depth-\d/g) ?? []).length;
@@ -138,13 +141,13 @@ export async function main({
       while (posting) {
         const started = performance.now();
         const response = await postCommentOverHttp({
-          baseUrl: app.url,
+          server: app,
           article,
-          cookie: posterSession.cookie,
+          sessionToken: posterSession,
           body: `A new comment on a busy story (${randomUUID()}).`,
         });
         if (response.status !== 200 || response.state?.status !== 'done')
-          throw new Error(`a hot-story post failed: HTTP ${response.status} ${response.body.slice(0, 200)}`);
+          throw new Error(`a hot-story post failed: HTTP ${response.status} ${response.text.slice(0, 200)}`);
         posted++;
         await sleep(Math.max(0, postEveryMs - (performance.now() - started)));
       }
@@ -179,9 +182,9 @@ export async function main({
       await staticServer.stop();
     }
 
-    const cookie = { cookie: session.cookie };
+    const cookie = cookieHeader(session);
     const signedInPage = await get(pageUrl, cookie);
-    if (signedInPage.status !== 200 || !signedInPage.body.includes('Comment as'))
+    if (signedInPage.status !== 200 || !signedInPage.text.includes('Comment as'))
       throw new Error('the signed-in page did not render the comment form: is the session valid?');
     unloaded.cachedMedianMs = await sequential(pageUrl);
     unloaded.signedInMedianMs = await sequential(pageUrl, cookie);

@@ -1,5 +1,5 @@
-// Query plans of the hot queries, on SQLite and PostgreSQL, with the exact SQL Prisma sends: a Prisma client
-// with query logging stands in for lib/db's (same adapter, same database), the app's own functions run
+// Query plans of the hot queries, on SQLite and PostgreSQL, with the exact SQL Prisma sends: lib/db's client emits
+// its queries as events (DATABASE_QUERY_EVENTS=1, set before it is first imported), the app's own functions run
 // (listThreads for a signed-out reader, pageQueue('pending'), submitComment), and every SELECT they issued is
 // EXPLAINed. The database holds 101,000 comments: the 1,000-comment discussion plus 100 other stories with
 // 1,000 comments each (5 % pending), ANALYZEd.
@@ -8,9 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { postgresUrl, resetDatabase, sqliteUrl } from './lib/db';
-import { commentText, createTrustedReaders, rng, seedDiscussion } from './lib/seed';
-import { banner, hasFlag, isMain, medianMs, root, stringFlag, writeResult } from './lib/util';
+import { openDb } from '../tests/support/db';
+import { createTrustedReaders } from '../tests/support/factories';
+import { resetDatabase } from '../tests/support/reset-db';
+import { hasFlag, isMain, root, stringFlag } from '../tests/support/script';
+import { postgresUrl, sqliteUrl } from './lib/databases';
+import { commentText, rng, seedDiscussion } from './lib/discussion';
+import { banner, medianMs, writeResult } from './lib/util';
 
 export type PlannedQuery = {
   name: string;
@@ -30,42 +34,20 @@ export type ExplainResult = {
 async function explainOne(database: 'sqlite' | 'postgres', quick: boolean): Promise<ExplainResult> {
   const url = database === 'postgres' ? postgresUrl : sqliteUrl;
   await resetDatabase(url);
-  process.env.DATABASE_URL = url;
-
-  // A logging client in lib/db's slot: lib/db keeps one client per URL on globalThis and reuses it.
+  process.env.DATABASE_QUERY_EVENTS = '1';
   type Event = { query: string; params: string };
   const events: Event[] = [];
-  const { resolveDbTarget } = await import('../lib/database/target');
-  const target = resolveDbTarget(url);
-  let client: unknown;
-  if (target.provider === 'postgres') {
-    const { PrismaClient } = await import('../lib/generated/pg/client');
-    const { PrismaPg } = await import('@prisma/adapter-pg');
-    client = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: url }),
-      log: [{ emit: 'event', level: 'query' }],
-    });
-  } else {
-    const { PrismaClient } = await import('../lib/generated/sqlite/client');
-    const { PrismaBetterSQLite3 } = await import('@prisma/adapter-better-sqlite3');
-    client = new PrismaClient({
-      adapter: new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }),
-      log: [{ emit: 'event', level: 'query' }],
-    });
-  }
-  (client as { $on(event: 'query', cb: (e: Event) => void): void }).$on('query', (e) =>
+  const db = await openDb(url);
+  // Db is typed without the log option, so its $on does not list 'query'.
+  (db as unknown as { $on(event: 'query', cb: (e: Event) => void): void }).$on('query', (e) =>
     events.push({ query: e.query, params: e.params }),
   );
-  ((globalThis as unknown as { __db?: Record<string, { db: unknown }> }).__db ??= {})[target.url] = { db: client };
-  const { db, dbReady } = await import('../lib/db');
-  if (db !== client) throw new Error('lib/db did not pick up the logging client');
-  await dbReady();
 
   // Data: the discussion, then filler stories.
-  const article = await seedDiscussion(db);
+  const article = await seedDiscussion();
   const filler = quick ? 10 : 100;
   const r = rng(99);
-  const writers = await createTrustedReaders(db, 200, { prefix: 'filler', history: 0 });
+  const writers = await createTrustedReaders(200, { prefix: 'filler', history: 0, ageDays: 400 });
   const author = await db.author.findFirstOrThrow();
   const start = Date.UTC(2025, 0, 1);
   for (let a = 0; a < filler; a++) {

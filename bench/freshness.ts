@@ -5,13 +5,24 @@
 // The clock starts when the action's response has arrived and stops when the first signed-out GET of the
 // article page (polled every 10 ms, one at a time) contains the comment.
 //   npx tsx bench/freshness.ts [--rounds 20] [--quick] [--build]
-import { callFormAction, decideActionId, get, moderateStateTree, postCommentOverHttp } from './lib/actions';
-import { startServer } from './lib/app-server';
-import { ensureBuild } from './lib/build';
-import { closeDb, createSession, openDb, resetDatabase, savePolicy, sqliteUrl } from './lib/db';
-import { describeMachine, machineInfo } from './lib/machine';
-import { createTrustedReaders, seedDiscussion } from './lib/seed';
-import { banner, hasFlag, isMain, median, numberFlag, percentile, sleep, writeResult } from './lib/util';
+import { closeDb, openDb } from '../tests/support/db';
+import { createTrustedReaders, savePolicy } from '../tests/support/factories';
+import { describeMachine, machineInfo } from '../tests/support/machine';
+import { ensureBuild } from '../tests/support/production-build';
+import { startServer } from '../tests/support/production-server';
+import { resetDatabase } from '../tests/support/reset-db';
+import { hasFlag, isMain, median, numberFlag, percentile, sleep } from '../tests/support/script';
+import {
+  callFormAction,
+  decideCommentEntry,
+  httpGet as get,
+  moderateStateTree,
+  postCommentOverHttp,
+} from '../tests/support/server-actions';
+import { openSession } from '../tests/support/sessions';
+import { sqliteUrl } from './lib/databases';
+import { seedDiscussion } from './lib/discussion';
+import { banner, writeResult } from './lib/util';
 import { printVerdicts } from './targets';
 
 const port = 3320;
@@ -53,7 +64,7 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
 
   await resetDatabase(sqliteUrl);
   const db = await openDb(sqliteUrl);
-  const article = await seedDiscussion(db);
+  const article = await seedDiscussion();
   // The first thread is on the first page whatever the sort, so a reply to it shows on the cached page.
   const thread = await db.comment.findFirstOrThrow({
     where: { articleId: article.id, depth: 0 },
@@ -61,9 +72,9 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
     select: { id: true },
   });
   const moderator = await db.user.findUniqueOrThrow({ where: { email: 'moderator@example.com' } });
-  const moderatorSession = await createSession(db, moderator.id);
-  const [poster] = await createTrustedReaders(db, 1, { prefix: 'fresh' });
-  const posterSession = await createSession(db, poster!.id);
+  const moderatorSession = await openSession(moderator.id);
+  const [poster] = await createTrustedReaders(1, { prefix: 'fresh', history: 3, ageDays: 400 });
+  const posterSession = await openSession(poster!.id);
   const run = Date.now().toString(36);
   const held = Array.from({ length: rounds }, (_, i) => ({ id: `held-${run}-${i}`, marker: `held${run}x${i}q` }));
   // Held replies, as the policy would leave them (pending comments are invisible to readers: the cached page stays valid).
@@ -81,7 +92,7 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
     })),
   });
   // One reader posts a reply per round, faster than the default five a minute allow.
-  await savePolicy(db, { floodPerUserPerMinute: 1000 }, 'freshness benchmark: one reader posts every round');
+  await savePolicy({ floodPerUserPerMinute: 1000 }, 'freshness benchmark: one reader posts every round');
   await closeDb();
 
   const server = await startServer({ port, databaseUrl: sqliteUrl });
@@ -89,13 +100,12 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
   const post: { visibleMs: number; actionMs: number; polls: number }[] = [];
   try {
     const pageUrl = server.url + article.path;
-    const decideId = decideActionId();
 
     /** Until the page comes from the cache (so every round starts from a cached page). */
     const warm = async (absent: string) => {
       for (let i = 0; i < 100; i++) {
         const page = await get(pageUrl);
-        if (page.body.includes(absent)) throw new Error('the comment is visible before the change');
+        if (page.text.includes(absent)) throw new Error('the comment is visible before the change');
         if (page.headers['x-page-cache'] === 'hit') return;
         await sleep(20);
       }
@@ -104,7 +114,7 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
     const waitVisible = async (marker: string, since: number) => {
       for (let polls = 1; ; polls++) {
         const page = await get(pageUrl);
-        if (page.status === 200 && page.body.includes(marker)) return { visibleMs: performance.now() - since, polls };
+        if (page.status === 200 && page.text.includes(marker)) return { visibleMs: performance.now() - since, polls };
         if (performance.now() - since > 30_000) throw new Error(`${marker} not visible after 30 s`);
         await sleep(10);
       }
@@ -113,29 +123,29 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
     for (const h of held) {
       await warm(h.marker);
       const response = await callFormAction({
-        baseUrl: server.url,
+        server,
         pagePath: '/moderate',
-        actionId: decideId,
+        action: decideCommentEntry,
         stateTree: moderateStateTree(),
-        cookie: moderatorSession.cookie,
+        sessionToken: moderatorSession,
         fields: { commentId: h.id, version: '0', decision: 'approve' },
       });
-      if (response.status !== 200 || !response.body.includes('"Approved."'))
-        throw new Error(`approval failed: ${response.status} ${response.body.slice(-300)}`);
+      if (response.status !== 200 || !response.text.includes('"Approved."'))
+        throw new Error(`approval failed: ${response.status} ${response.text.slice(-300)}`);
       approve.push({ ...(await waitVisible(h.marker, response.receivedAt)), actionMs: response.ms });
     }
     for (let i = 0; i < rounds; i++) {
       const marker = `posted${run}x${i}q`;
       await warm(marker);
       const response = await postCommentOverHttp({
-        baseUrl: server.url,
+        server,
         article,
-        cookie: posterSession.cookie,
+        sessionToken: posterSession,
         parentId: thread.id,
         body: `A reply posted during the freshness benchmark (${marker}).`,
       });
-      if (response.status !== 200 || !response.body.includes('Your comment is published.'))
-        throw new Error(`posting failed: ${response.status} ${response.body.slice(-300)}`);
+      if (response.status !== 200 || !response.text.includes('Your comment is published.'))
+        throw new Error(`posting failed: ${response.status} ${response.text.slice(-300)}`);
       post.push({ ...(await waitVisible(marker, response.receivedAt)), actionMs: response.ms });
     }
   } finally {

@@ -3,12 +3,16 @@
 // document's own size beside it (signed-out readers get the reader edition, without the inline RSC payload).
 //   npx tsx bench/js-size.ts [--build]
 import { chromium, type Page } from '@playwright/test';
-import { startServer } from './lib/app-server';
-import { ensureBuild } from './lib/build';
-import { closeDb, createSession, openDb, resetDatabase, sqliteUrl } from './lib/db';
-import { describeMachine, machineInfo } from './lib/machine';
-import { seedDiscussion } from './lib/seed';
-import { banner, hasFlag, isMain, writeResult } from './lib/util';
+import { closeDb, openDb } from '../tests/support/db';
+import { describeMachine, machineInfo } from '../tests/support/machine';
+import { ensureBuild } from '../tests/support/production-build';
+import { startServer } from '../tests/support/production-server';
+import { resetDatabase } from '../tests/support/reset-db';
+import { hasFlag, isMain } from '../tests/support/script';
+import { openSession } from '../tests/support/sessions';
+import { sqliteUrl } from './lib/databases';
+import { seedDiscussion } from './lib/discussion';
+import { banner, writeResult } from './lib/util';
 import { printVerdicts } from './targets';
 
 const port = 3340;
@@ -67,9 +71,9 @@ export async function main({ build = false } = {}): Promise<JsSizeResult> {
   if (!process.env.BENCH_BUILD_CHECKED) await ensureBuild({ force: build });
   await resetDatabase(sqliteUrl);
   const db = await openDb(sqliteUrl);
-  const article = await seedDiscussion(db);
+  const article = await seedDiscussion();
   const reader = await db.user.findUniqueOrThrow({ where: { email: 'reader@example.com' } });
-  const session = await createSession(db, reader.id);
+  const session = await openSession(reader.id);
   await closeDb();
 
   const server = await startServer({ port, databaseUrl: sqliteUrl });
@@ -84,7 +88,7 @@ export async function main({ build = false } = {}): Promise<JsSizeResult> {
     await inContext.addCookies([
       {
         name: 'next-auth.session-token',
-        value: session.token,
+        value: session,
         domain: '127.0.0.1',
         path: '/',
         httpOnly: true,

@@ -7,8 +7,11 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { postgresUrl, resetDatabase } from './lib/db';
-import { isMain, medianMs, writeResult } from './lib/util';
+import { openDb } from '../tests/support/db';
+import { resetDatabase } from '../tests/support/reset-db';
+import { isMain } from '../tests/support/script';
+import { postgresUrl } from './lib/databases';
+import { medianMs, writeResult } from './lib/util';
 import { printVerdicts } from './targets';
 
 const { values } = parseArgs({
@@ -33,17 +36,8 @@ export type QueueBenchResult = {
 };
 
 async function run(url: string, label: string): Promise<QueueBenchResult> {
-  // PostgreSQL: the shared reset (wipe + migrate). SQLite: a new temporary file, which resetDatabase refuses.
-  if (url.startsWith('postgres')) await resetDatabase(url);
-  else
-    execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: 'pipe',
-      timeout: 120_000,
-    });
-  process.env.DATABASE_URL = url;
-  const { db, dbReady } = await import('../lib/db');
-  await dbReady();
+  await resetDatabase(url);
+  const db = await openDb(url);
   const { pageQueue, encodeCursor } = await import('../lib/moderation/queues');
 
   const author = await db.author.create({

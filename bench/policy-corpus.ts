@@ -1,6 +1,6 @@
 // A corpus that looks like real comments for the policy benchmark: about 1 KB each, most with some
 // non-ASCII (curly quotes, dashes, accented names, £ and €), many with figures and abbreviations such as
-// 4.5%, £3.2bn, e.g., i.e. and U.S. — the text the generated corpus in policy.ts lacks. Seeded.
+// 4.5%, £3.2bn, e.g., i.e. and U.S. — the text the generated corpus (policy-generated.ts) lacks. Seeded.
 
 const sentences = [
   'The council’s own figures show rents rose 4.5% last year, e.g. in the ward around the station.',

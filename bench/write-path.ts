@@ -1,18 +1,22 @@
 // Write path under load: 200 signed-in readers post comments at once, back to back, for 30 s, through the
-// real postComment server action over HTTP (the request the browser's JavaScript sends: see bench/lib/actions.ts).
+// real postComment server action over HTTP (the request the browser's JavaScript sends: tests/support/server-actions.ts).
 // Each post carries a fresh idempotency key and a unique marker in its text. A post is acknowledged when the
 // action answers 200 with state "done" and a commentId (what makes the page tell the reader "Your comment is
 // published."). Afterwards the database must hold exactly the acknowledged comments: none missing, none twice.
 //   npx tsx bench/write-path.ts [--seconds 30] [--posters 200] [--postgres] [--quick] [--build]
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { postCommentOverHttp } from './lib/actions';
-import { startServer } from './lib/app-server';
-import { ensureBuild } from './lib/build';
-import { closeDb, openDb, postgresUrl, resetDatabase, sqliteUrl } from './lib/db';
-import { describeMachine, machineInfo } from './lib/machine';
-import { commentText, rng, seedCrowd } from './lib/seed';
-import { banner, hasFlag, isMain, numberFlag, percentile, writeResult } from './lib/util';
+import { seedCrowd } from '../tests/support/crowd';
+import { closeDb, openDb } from '../tests/support/db';
+import { describeMachine, machineInfo } from '../tests/support/machine';
+import { ensureBuild } from '../tests/support/production-build';
+import { startServer } from '../tests/support/production-server';
+import { resetDatabase } from '../tests/support/reset-db';
+import { hasFlag, isMain, numberFlag, percentile } from '../tests/support/script';
+import { postCommentOverHttp } from '../tests/support/server-actions';
+import { postgresUrl, sqliteUrl } from './lib/databases';
+import { commentText, rng } from './lib/discussion';
+import { banner, writeResult } from './lib/util';
 import { printVerdicts } from './targets';
 
 export type WritePathResult = {
@@ -59,7 +63,7 @@ export async function main({
   const db = await openDb(url);
   // The policy's flood limits (5 a minute per reader, 20 per address: every poster here is 127.0.0.1) would
   // refuse most of a deliberate flood: seedCrowd raises them and holds no one as a new commenter.
-  const { article, readers, sessions } = await seedCrowd(db, {
+  const { article, readers, sessions } = await seedCrowd({
     posters,
     prefix: 'writer',
     slug: 'write-path',
@@ -96,9 +100,9 @@ export async function main({
     let outcome: Outcome;
     try {
       const response = await postCommentOverHttp({
-        baseUrl: server.url,
+        server,
         article,
-        cookie: sessions[poster]!.cookie,
+        sessionToken: sessions[poster]!,
         body,
         agent,
       });
@@ -106,7 +110,7 @@ export async function main({
       const parsed = response.state;
       if (response.status !== 200 || !parsed) {
         outcome = 'http-error';
-        if (firstErrors.length < 5) firstErrors.push(`HTTP ${response.status}: ${response.body.slice(0, 200)}`);
+        if (firstErrors.length < 5) firstErrors.push(`HTTP ${response.status}: ${response.text.slice(0, 200)}`);
       } else if (parsed.status === 'done' && parsed.commentId) {
         acknowledged.set(marker, parsed.commentId);
         outcome = parsed.message?.startsWith('Your comment is published')

@@ -16,6 +16,9 @@ export const dbTarget: DbTarget = resolveDbTarget();
 // Under a spike every request may queue for a pooled connection: wait for one rather than fail after
 // Prisma's default 2 s, and give a transaction time to finish once it has one.
 const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
+// bench/explain.ts EXPLAINs the SQL the app's own functions send: it sets DATABASE_QUERY_EVENTS=1 before the first
+// import so this client emits every query as an event ($on('query')). Off otherwise: the events cost every query time.
+const log = process.env.DATABASE_QUERY_EVENTS === '1' ? [{ emit: 'event' as const, level: 'query' as const }] : [];
 
 function createClient(): Db {
   if (dbTarget.provider === 'postgres') {
@@ -23,6 +26,7 @@ function createClient(): Db {
     return new PgClient({
       adapter: new PrismaPg({ connectionString: dbTarget.url, max }),
       transactionOptions,
+      log,
     }) as unknown as Db;
   }
   // WAL lets readers run while a writer commits; busy timeout queues concurrent writers instead of failing.
@@ -30,6 +34,7 @@ function createClient(): Db {
   return new SqliteClient({
     adapter: new PrismaBetterSQLite3({ url: dbTarget.file, timeout: 10_000 }),
     transactionOptions,
+    log,
   });
 }
 

@@ -12,7 +12,7 @@
 // writes its counts into RELIABILITY.md between the figures:tests markers, to commit with the code it tested.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { describeMachine } from '../bench/lib/machine';
+import { describeMachine } from '../tests/support/machine';
 import { writeBlock } from './lib/figures';
 import { reachable, run } from './lib/processes';
 import {

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { isMain, numberFlag, root, sleep, stringFlag } from './util';
+import { isMain, numberFlag, root, sleep, stringFlag } from '../../tests/support/script';
 
 if (isMain(import.meta.url)) {
   const body = readFileSync(stringFlag('file')!);

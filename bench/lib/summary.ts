@@ -3,7 +3,7 @@
 // unit tests (tests/unit/test-infra/bench-summary.test.ts).
 import type { FigureRecord } from '../../scripts/lib/figures';
 import { benchNames, judge, type BenchName } from '../targets';
-import type { MachineInfo } from './machine';
+import type { MachineInfo } from '../../tests/support/machine';
 import { fmt } from './util';
 
 export type Entry = {

@@ -24,6 +24,10 @@ export function commentBlock(viewer: Viewer, now: Date): string | null {
 
 export const canComment = (viewer: Viewer, now: Date) => commentBlock(viewer, now) === null;
 
+/** An author's reply has no reader account (userId null): no viewer owns it. */
+export const ownsComment = (viewer: Pick<Viewer, 'id'>, comment: { userId: string | null }) =>
+  comment.userId === viewer.id;
+
 export function canEditComment(
   viewer: Viewer,
   comment: { userId: string | null; status: string; createdAt: Date },
@@ -31,7 +35,7 @@ export function canEditComment(
   windowSeconds: number,
 ): boolean {
   return (
-    comment.userId === viewer.id &&
+    ownsComment(viewer, comment) &&
     comment.status !== 'DELETED' &&
     comment.status !== 'REJECTED' &&
     now.getTime() - comment.createdAt.getTime() <= windowSeconds * 1000 &&
@@ -47,12 +51,25 @@ export function canResubmitComment(
   now: Date,
 ): boolean {
   return (
-    comment.userId === viewer.id && comment.status === 'REJECTED' && !comment.appealOpen && canComment(viewer, now)
+    ownsComment(viewer, comment) && comment.status === 'REJECTED' && !comment.appealOpen && canComment(viewer, now)
   );
 }
 
 export const canDeleteComment = (viewer: Viewer, comment: { userId: string | null; status: string }) =>
-  comment.status !== 'DELETED' && (comment.userId === viewer.id || canModerate(viewer));
+  comment.status !== 'DELETED' && (ownsComment(viewer, comment) || canModerate(viewer));
+
+/** Respect is given by someone who may comment, to someone else's comment. */
+export const canReactToComment = (viewer: Viewer, comment: { userId: string | null }, now: Date) =>
+  canComment(viewer, now) && !ownsComment(viewer, comment);
+
+/** Reporting stays open to a suspended reader (a suspension stops writing, not flagging); a ban ends it. */
+export const canReport = (viewer: Pick<Viewer, 'bannedAt'>) => !viewer.bannedAt;
+export const canReportComment = (viewer: Pick<Viewer, 'id' | 'bannedAt'>, comment: { userId: string | null }) =>
+  canReport(viewer) && !ownsComment(viewer, comment);
+
+/** A writer appeals a rejection of their own comment (once: the database holds one appeal per comment). */
+export const canAppealComment = (viewer: Pick<Viewer, 'id'>, comment: { userId: string | null; status: string }) =>
+  ownsComment(viewer, comment) && comment.status === 'REJECTED';
 
 /** Staff decide other people's comments: nobody approves, rejects or features their own (issue 12.7). */
 export const canDecideComment = (viewer: Pick<Viewer, 'id' | 'role'>, comment: { userId: string | null }) =>
@@ -63,3 +80,20 @@ export const canDecideAppeal = (
   viewer: Pick<Viewer, 'id' | 'role'>,
   comment: { userId: string | null; decidedById: string | null },
 ) => canDecideComment(viewer, comment) && comment.decidedById !== viewer.id;
+
+/** Why a moderator may not suspend, ban or pre-moderate this account, or null: staff accounts are an admin's
+ *  to act on, and nobody acts on their own. */
+export function accountMeasureBlock(
+  moderator: Pick<Viewer, 'id' | 'role'>,
+  account: { id: string; role: Viewer['role'] },
+): string | null {
+  if (!canModerate(moderator)) return 'Only moderators can act on accounts.';
+  if (account.role !== 'READER' && !isAdmin(moderator)) return 'Only an admin can act on a staff account.';
+  if (account.id === moderator.id) return 'You cannot act on your own account.';
+  return null;
+}
+
+export const canApplyAccountMeasure = (
+  moderator: Pick<Viewer, 'id' | 'role'>,
+  account: { id: string; role: Viewer['role'] },
+) => accountMeasureBlock(moderator, account) === null;

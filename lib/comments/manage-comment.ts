@@ -3,7 +3,17 @@ import { db } from '../db';
 import { env } from '../env';
 import { getActivePolicy } from '../data/policy';
 import { checkDraft, type Reason } from '../policy';
-import { canDeleteComment, canEditComment, canModerate, commentBlock, type Viewer } from '../auth/permissions';
+import {
+  canDeleteComment,
+  canEditComment,
+  canModerate,
+  canReactToComment,
+  canReport,
+  canReportComment,
+  commentBlock,
+  ownsComment,
+  type Viewer,
+} from '../auth/permissions';
 import { recordEvent } from './audit';
 import { isUniqueViolation } from './submit-comment';
 import { invalidateArticle } from '../cache/invalidate';
@@ -40,7 +50,7 @@ export async function editComment(
   now = new Date(),
 ): Promise<ManageResult> {
   const comment = await loadComment(commentId);
-  if (!comment || comment.userId !== viewer.id) return { ok: false, message: 'You can only edit your own comments.' };
+  if (!comment || !ownsComment(viewer, comment)) return { ok: false, message: 'You can only edit your own comments.' };
   if (!canEditComment(viewer, comment, now, env().COMMENT_EDIT_WINDOW_SECONDS)) {
     const minutes = Math.round(env().COMMENT_EDIT_WINDOW_SECONDS / 60);
     return { ok: false, message: `Comments can only be edited within ${minutes} minutes of posting.` };
@@ -114,12 +124,13 @@ export async function deleteComment(viewer: Viewer, commentId: string, now = new
 }
 
 export async function toggleReaction(viewer: Viewer, commentId: string): Promise<ManageResult & { reacted?: boolean }> {
-  const blocked = commentBlock(viewer, new Date());
+  const now = new Date();
+  const blocked = commentBlock(viewer, now);
   if (blocked) return { ok: false, message: blocked };
   const comment = await loadComment(commentId);
   if (!comment || comment.status !== 'PUBLISHED' || comment.hiddenByReports)
     return { ok: false, message: 'This comment is not available.' };
-  if (comment.userId === viewer.id) return { ok: false, message: 'You cannot respect your own comment.' };
+  if (!canReactToComment(viewer, comment, now)) return { ok: false, message: 'You cannot respect your own comment.' };
   const result = await db.$transaction(async (tx) => {
     const removed = await tx.reaction.deleteMany({ where: { commentId, userId: viewer.id } });
     if (removed.count > 0) {
@@ -138,10 +149,10 @@ export async function reportComment(
   viewer: Viewer,
   input: { commentId: string; clause: string; note: string },
 ): Promise<ManageResult> {
-  if (viewer.bannedAt) return { ok: false, message: 'Your account has been banned.' };
+  if (!canReport(viewer)) return { ok: false, message: 'Your account has been banned.' };
   const comment = await loadComment(input.commentId);
   if (!comment || comment.status !== 'PUBLISHED') return { ok: false, message: 'This comment is not available.' };
-  if (comment.userId === viewer.id) return { ok: false, message: 'You cannot report your own comment.' };
+  if (!canReportComment(viewer, comment)) return { ok: false, message: 'You cannot report your own comment.' };
   try {
     await db.$transaction(async (tx) => {
       await tx.report.create({

@@ -6,7 +6,7 @@ import { db } from '../db';
 import { recordEvent } from '../comments/audit';
 import { isUniqueViolation } from '../comments/submit-comment';
 import { onCommentPublished, onModerationDecision } from '../notifications/events';
-import { canDecideAppeal, type Viewer } from '../auth/permissions';
+import { canAppealComment, canDecideAppeal, ownsComment, type Viewer } from '../auth/permissions';
 import { invalidateArticle } from '../cache/invalidate';
 import { releaseNewAccountHolds } from './release';
 
@@ -15,9 +15,10 @@ export async function fileAppeal(viewer: Viewer, commentId: string, statement: s
     where: { id: commentId },
     select: { id: true, userId: true, status: true, rejectClause: true, version: true },
   });
-  if (!comment || comment.userId !== viewer.id)
+  if (!comment || !ownsComment(viewer, comment))
     return { ok: false as const, message: 'You can only appeal decisions on your own comments.' };
-  if (comment.status !== 'REJECTED') return { ok: false as const, message: 'Only rejected comments can be appealed.' };
+  if (!canAppealComment(viewer, comment))
+    return { ok: false as const, message: 'Only rejected comments can be appealed.' };
   try {
     const filed = await db.$transaction(async (tx) => {
       // Compare-and-set: the appeal is about the decision the reader saw, and every open console card goes stale.
@@ -81,10 +82,9 @@ export async function decideAppeal(
   if (!canDecideAppeal(moderator, comment))
     return {
       ok: false as const,
-      message:
-        comment.userId === moderator.id
-          ? 'This is an appeal on your own comment: another moderator must decide it.'
-          : 'You made the original decision; another moderator must decide this appeal.',
+      message: ownsComment(moderator, comment)
+        ? 'This is an appeal on your own comment: another moderator must decide it.'
+        : 'You made the original decision; another moderator must decide this appeal.',
     };
   const done = await db
     .$transaction(async (tx) => {

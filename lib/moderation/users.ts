@@ -2,7 +2,7 @@
 import { db } from '../db';
 import { recordEvent } from '../comments/audit';
 import { plural } from '../site/format';
-import type { Viewer } from '../auth/permissions';
+import { accountMeasureBlock, type Viewer } from '../auth/permissions';
 import { releasePremoderationHolds } from './release';
 
 export type UserMeasure =
@@ -21,9 +21,8 @@ export async function applyUserMeasure(
 ) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, displayName: true } });
   if (!user) return { ok: false as const, message: 'No such account.' };
-  if (user.role !== 'READER' && moderator.role !== 'ADMIN')
-    return { ok: false as const, message: 'Only an admin can act on a staff account.' };
-  if (user.id === moderator.id) return { ok: false as const, message: 'You cannot act on your own account.' };
+  const blocked = accountMeasureBlock(moderator, user);
+  if (blocked) return { ok: false as const, message: blocked };
   const data =
     measure.kind === 'suspend'
       ? { suspendedUntil: new Date(now.getTime() + measure.days * 86_400_000) }

@@ -5,11 +5,13 @@
 // Ports: RELIABILITY_DB_DOWN_PORT (3394) for the app, RELIABILITY_PROXY_PORT (55432) for the proxy.
 // Prints one line "RESULT {json}" for tests/reliability/run.ts.
 import net from 'node:net';
-import { postCommentOverHttp } from '../../bench/lib/actions';
-import { startServer } from '../../bench/lib/app-server';
-import { closeDb, createSession, openDb, resetDatabase } from '../../bench/lib/db';
-import { createTrustedReaders } from '../../bench/lib/seed';
-import { sleep } from '../../bench/lib/util';
+import { closeDb, openDb } from '../support/db';
+import { createTrustedReaders } from '../support/factories';
+import { startServer } from '../support/production-server';
+import { resetDatabase } from '../support/reset-db';
+import { sleep } from '../support/script';
+import { postCommentOverHttp } from '../support/server-actions';
+import { openSession } from '../support/sessions';
 
 const direct = process.env.RELIABILITY_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/reliability';
 const upstream = new URL(direct);
@@ -64,8 +66,8 @@ const changed = await db.article.create({
     authorId: author.id,
   },
 });
-const [reader] = await createTrustedReaders(db, 1, { prefix: 'outage-reader' });
-const { cookie } = await createSession(db, reader!.id);
+const [reader] = await createTrustedReaders(1, { prefix: 'outage-reader', history: 3, ageDays: 400 });
+const sessionToken = await openSession(reader!.id);
 await closeDb();
 
 const proxy = createProxy();
@@ -107,9 +109,9 @@ try {
   for (let i = 0; i < 40 && (await get('/articles/outage-changed')).cache !== 'hit'; i++) await sleep(50);
   const marker = `posted-before-the-outage-${Date.now()}`;
   const posted = await postCommentOverHttp({
-    baseUrl: server.url,
+    server,
     article: changed,
-    cookie,
+    sessionToken,
     body: `A comment ${marker}`,
   });
   check(

@@ -7,11 +7,13 @@
 // Prints one line "RESULT {json}" for tests/reliability/run.ts.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { postCommentOverHttp } from '../../bench/lib/actions';
-import { startServer } from '../../bench/lib/app-server';
-import { closeDb, createSession, openDb, resetDatabase, savePolicy } from '../../bench/lib/db';
-import { createTrustedReaders } from '../../bench/lib/seed';
-import { root, sleep } from '../../bench/lib/util';
+import { closeDb, openDb } from '../support/db';
+import { createTrustedReaders, savePolicy } from '../support/factories';
+import { startServer, type AppServer } from '../support/production-server';
+import { resetDatabase } from '../support/reset-db';
+import { root, sleep } from '../support/script';
+import { cookieHeader, postCommentOverHttp } from '../support/server-actions';
+import { openSession } from '../support/sessions';
 
 const url = 'file:./data/bench-reliability-faults.db';
 const sinkSmtp = 2825;
@@ -30,18 +32,18 @@ const article = await db.article.create({
     authorId: author.id,
   },
 });
-const readers = await createTrustedReaders(db, 40, { prefix: 'fault', history: 3 });
-const sessions = await Promise.all(readers.map((reader) => createSession(db, reader.id)));
+const readers = await createTrustedReaders(40, { prefix: 'fault', history: 3, ageDays: 400 });
+const sessions = await Promise.all(readers.map((reader) => openSession(reader.id)));
 
 type Posted = { status: number; state?: { status: string; message?: string; commentId?: string } };
 async function post(
-  baseUrl: string,
-  cookie: string,
+  server: AppServer,
+  sessionToken: string,
   body: string,
   { parentId }: { parentId?: string } = {},
   headers: Record<string, string> = {},
 ): Promise<Posted> {
-  const response = await postCommentOverHttp({ baseUrl, article, cookie, body, parentId, headers });
+  const response = await postCommentOverHttp({ server, article, sessionToken, body, parentId, headers });
   return { status: response.status, state: response.state ?? undefined };
 }
 
@@ -72,7 +74,7 @@ const check = (name: string, pass: boolean, detail: unknown) => {
   }
   await api('/smtp/stop', { method: 'POST' });
   // Thirty replies from one address within a minute would trip the policy's per-address flood rule.
-  await savePolicy(db, { floodPerIpPerMinute: 10_000 }, 'reliability: SMTP phase');
+  await savePolicy({ floodPerIpPerMinute: 10_000 }, 'reliability: SMTP phase');
   const server = await startServer({
     port: 3395,
     databaseUrl: url,
@@ -86,10 +88,10 @@ const check = (name: string, pass: boolean, detail: unknown) => {
     },
   });
   try {
-    const first = await post(server.url, sessions[0]!.cookie, 'The first comment, which everyone answers.');
+    const first = await post(server, sessions[0]!, 'The first comment, which everyone answers.');
     const parentId = first.state?.commentId ?? '';
     const replies = await Promise.all(
-      sessions.slice(1, 31).map((s, i) => post(server.url, s.cookie, `Reply ${i} while mail is down`, { parentId })),
+      sessions.slice(1, 31).map((s, i) => post(server, s, `Reply ${i} while mail is down`, { parentId })),
     );
     const posted = replies.filter((r) => r.state?.status === 'done' && r.state.commentId).length;
     await sleep(3000);
@@ -153,7 +155,7 @@ const check = (name: string, pass: boolean, detail: unknown) => {
     },
   });
   try {
-    const flooder = sessions[35]!.cookie;
+    const flooder = cookieHeader(sessions[35]!).cookie!;
     const outcomes: number[] = [];
     let retryAfter = '';
     const refusedByPolicy: string[] = [];
@@ -168,8 +170,8 @@ const check = (name: string, pass: boolean, detail: unknown) => {
     // The policy's own flood rule explains itself in words before the gateway's limit is reached.
     for (let i = 0; i < 7; i++) {
       const result = await post(
-        server.url,
-        sessions[36]!.cookie,
+        server,
+        sessions[36]!,
         `Rapid comment ${i} from one reader`,
         {},
         { 'x-forwarded-for': '10.3.3.3' },
@@ -177,8 +179,8 @@ const check = (name: string, pass: boolean, detail: unknown) => {
       if (result.state?.status === 'invalid' && result.state.message) refusedByPolicy.push(result.state.message);
     }
     const other = await post(
-      server.url,
-      sessions[37]!.cookie,
+      server,
+      sessions[37]!,
       'Meanwhile, another reader posts normally.',
       {},
       { 'x-forwarded-for': '10.4.4.4' },

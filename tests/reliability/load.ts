@@ -11,11 +11,12 @@
 // Prints one line "RESULT {json}" for tests/reliability/run.ts.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { postCommentOverHttp } from '../../bench/lib/actions';
-import { startServer, type AppServer } from '../../bench/lib/app-server';
-import { closeDb, openDb, resetDatabase } from '../../bench/lib/db';
-import { seedCrowd } from '../../bench/lib/seed';
-import { numberFlag, percentile, sleep, stringFlag, hasFlag } from '../../bench/lib/util';
+import { seedCrowd } from '../support/crowd';
+import { closeDb, openDb } from '../support/db';
+import { startServer, type AppServer } from '../support/production-server';
+import { resetDatabase } from '../support/reset-db';
+import { hasFlag, numberFlag, percentile, sleep, stringFlag } from '../support/script';
+import { postCommentOverHttp } from '../support/server-actions';
 
 const database = stringFlag('db') === 'postgres' ? 'postgres' : 'sqlite';
 const seconds = numberFlag('seconds', 60);
@@ -29,7 +30,7 @@ const port = Number(process.env.RELIABILITY_LOAD_PORT ?? (database === 'postgres
 
 await resetDatabase(url);
 const db = await openDb(url);
-const { article, sessions, readers } = await seedCrowd(db, {
+const { article, sessions, readers } = await seedCrowd({
   posters,
   prefix: 'loader',
   slug: 'under-load',
@@ -64,9 +65,9 @@ async function post(poster: number, seq: number) {
     if (attempt > 0) retries++;
     try {
       const response = await postCommentOverHttp({
-        baseUrl: server.url,
+        server,
         article,
-        cookie: sessions[poster]!.cookie,
+        sessionToken: sessions[poster]!,
         body,
         idempotencyKey,
         agent,

@@ -5,10 +5,10 @@
 //   npx tsx tests/reliability/run.ts [--seconds 60] [--quick] [--skip-postgres]
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { ensureBuild } from '../../bench/lib/build';
-import { describeMachine, machineInfo } from '../../bench/lib/machine';
 import { reachable } from '../../scripts/lib/processes';
-import { hasFlag, numberFlag, root } from '../../bench/lib/util';
+import { describeMachine, machineInfo } from '../support/machine';
+import { ensureBuild } from '../support/production-build';
+import { hasFlag, numberFlag, root } from '../support/script';
 
 const quick = hasFlag('quick');
 const seconds = String(numberFlag('seconds', quick ? 15 : 60));

@@ -2,7 +2,8 @@
 // serves; a rate limit counts across both; a moderator's approval reaches the other's page cache within
 // a second; both run mail senders and still send each email once.
 import { expect, test, type Page } from '@playwright/test';
-import { createArticle, createNewReader, createTrustedReader, signIn } from '../e2e/fixtures';
+import { createArticle, createNewReader, createTrustedReader } from '../support/factories';
+import { signIn } from '../e2e/fixtures';
 import { listMail, waitForMail } from '../support/mailbox';
 
 const [a, b] = [Number(process.env.SCALE_PORT_A ?? 3601), Number(process.env.SCALE_PORT_B ?? 3602)].map(

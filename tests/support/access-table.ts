@@ -1,8 +1,8 @@
 // Who may use each server action, route handler and page. Pure data: nothing here is enforced at run time;
 // the checks live in the actions and pages themselves (lib/auth/permissions.ts, lib/auth/guards.ts).
-// tests/e2e/security/access.spec.ts walks this table against the production server: it calls every action
-// directly as every role, requests every route and page, and fails on any access the table does not allow.
-// It also scans the source, so a new action, route method or page without a row here fails the suite.
+// tests/e2e/security/access-{actions,routes,pages,malformed}.spec.ts walk this table against the production server:
+// every action called directly as every role, every route and page requested, any access the table does not allow
+// fails. access-completeness.spec.ts scans the source, so a new action, route method or page without a row here fails the suite.
 
 export const roles = [
   'signed-out', // no session
@@ -391,3 +391,8 @@ export const accessTable: readonly AccessEntry[] = [
     note: 'The signed token is the capability.',
   },
 ];
+
+export const actionEntries = accessTable.filter((entry): entry is ActionEntry => entry.kind === 'action');
+export const routeEntries = accessTable.filter((entry): entry is RouteEntry => entry.kind === 'route');
+export const pageEntries = accessTable.filter((entry): entry is PageEntry => entry.kind === 'page');
+export const allows = (entry: { allow: readonly Role[] }, role: Role) => entry.allow.includes(role);

@@ -1,10 +1,13 @@
-// Calls server actions and route handlers over HTTP the way a browser does, for the security specs:
+// Calls server actions and route handlers over HTTP the way a browser does, for the end-to-end specs, the benchmarks
+// and the reliability suite (one client: one encoder, one manifest reader, one reader of answers):
 //   - "fetch" shape: what React sends once the page is hydrated — POST to a page with `Next-Action: <id>` and
 //     the arguments encoded as a React reply (multipart: row "0" holds the argument list, a FormData argument
 //     is the `$K1` reference whose fields are sent as `_1_<name>`);
 //   - "no-JS" shape: what a plain HTML form posts before hydration — `$ACTION_ID_<id>` for `action(formData)`,
 //     or `$ACTION_REF_1` + `$ACTION_1:0` {id, bound} + `$ACTION_1:1` [previous state] for useActionState forms.
 // Action ids come from the build's server-reference-manifest.json (id → { filename, exportedName, workers }).
+// Calls go to the end-to-end server (E2E_PORT, the build in NEXT_DIST_DIR or .next) unless `server` names another.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
@@ -14,6 +17,10 @@ export const baseURL = `http://127.0.0.1:${port}`;
 /** The e2e server's METRICS_TOKEN (playwright.config.ts), for reading /metrics. */
 export const e2eMetricsToken = 'e2e-metrics-token-0123456789';
 
+/** A running app: where it answers, and the build it serves (whose manifest holds its action ids). */
+export type AppTarget = { url: string; distDir: string };
+const e2eServer = (): AppTarget => ({ url: baseURL, distDir: distDir() });
+
 // ── The manifest ───────────────────────────────────────────────────────────────────────────────────────
 
 export type ManifestEntry = { id: string; filename: string; exportedName: string; workers: string[] };
@@ -22,35 +29,35 @@ export function distDir(): string {
   return process.env.NEXT_DIST_DIR || '.next';
 }
 
-let manifestCache: ManifestEntry[] | undefined;
-/** Every server action the build knows, from `<distDir>/server/server-reference-manifest.json`. */
-export function actionManifest(): ManifestEntry[] {
-  if (manifestCache) return manifestCache;
-  const file = path.join(distDir(), 'server', 'server-reference-manifest.json');
+const manifests = new Map<string, ManifestEntry[]>();
+/** Every server action the build knows, from `<dir>/server/server-reference-manifest.json`. */
+export function actionManifest(dir = distDir()): ManifestEntry[] {
+  const cached = manifests.get(dir);
+  if (cached) return cached;
+  const file = path.join(dir, 'server', 'server-reference-manifest.json');
   const raw = JSON.parse(readFileSync(file, 'utf8')) as {
     node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
   };
-  manifestCache = Object.entries(raw.node).map(([id, entry]) => ({
+  const entries = Object.entries(raw.node).map(([id, entry]) => ({
     id,
     filename: entry.filename ?? '',
     exportedName: entry.exportedName ?? '',
     workers: Object.keys(entry.workers),
   }));
-  return manifestCache;
+  manifests.set(dir, entries);
+  return entries;
 }
 
 /** Inline `'use server'` closures are compiled to `$$RSC_SERVER_ACTION_<n>` exports of their page. */
 export const isInlineExport = (name: string) => name.startsWith('$$RSC_SERVER_ACTION_');
 
-export function findAction(file: string, exportName: string, inline = false): ManifestEntry {
-  const found = actionManifest().filter(
+export function findAction(file: string, exportName: string, inline = false, dir = distDir()): ManifestEntry {
+  const found = actionManifest(dir).filter(
     (entry) =>
       entry.filename === file && (inline ? isInlineExport(entry.exportedName) : entry.exportedName === exportName),
   );
   if (found.length !== 1)
-    throw new Error(
-      `${found.length} manifest entries for ${file}#${exportName} (rebuild with NEXT_DIST_DIR=${distDir()}?)`,
-    );
+    throw new Error(`${found.length} manifest entries for ${file}#${exportName} (rebuild with NEXT_DIST_DIR=${dir}?)`);
   return found[0]!;
 }
 
@@ -71,10 +78,23 @@ export function pagePathFor(entry: ManifestEntry, params: Record<string, string>
 
 // ── HTTP ───────────────────────────────────────────────────────────────────────────────────────────────
 
-export type HttpResult = { status: number; headers: IncomingHttpHeaders; text: string };
+/** `ms`: from sending the request to the end of the answer; `receivedAt`: performance.now() at that end. */
+export type HttpResult = { status: number; headers: IncomingHttpHeaders; text: string; ms: number; receivedAt: number };
 
-// server.ts limits POSTs per client address (RATE_LIMIT_WRITES_PER_IP, 300 a minute). These specs send hundreds
-// of POSTs in seconds, so each request comes from its own loopback address (all of 127.0.0.0/8 is local on
+/** For load: connections are reused, as a browser reuses its own. */
+export const keepAliveAgent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+
+export type RequestOptions = {
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+  server?: AppTarget;
+  /** A pooled agent (the load generators). Without one, each request has its own connection and address. */
+  agent?: http.Agent;
+  timeoutMs?: number;
+};
+
+// server.ts limits POSTs per client address (RATE_LIMIT_WRITES_PER_IP, 300 a minute). The security specs send hundreds
+// of POSTs in seconds, so each request without an agent comes from its own loopback address (all of 127.0.0.0/8 is local on
 // Linux), leaving 127.0.0.1's budget to the browser-driven specs. Falls back to the default address if binding fails.
 let sequence = 0;
 let rotate = true;
@@ -84,20 +104,27 @@ function nextLocalAddress(): string | undefined {
   return `127.${100 + (sequence >> 16)}.${(sequence >> 8) & 255}.${sequence & 255 || 1}`;
 }
 
+/** A request to `target`: a path on the server, sent as written (the specs send odd ones on purpose), or an
+ *  absolute URL. */
 export async function httpRequest(
   method: string,
   target: string,
-  { headers = {}, body }: { headers?: Record<string, string>; body?: Buffer | string } = {},
+  { headers = {}, body, server = e2eServer(), agent, timeoutMs = 30_000 }: RequestOptions = {},
 ): Promise<HttpResult> {
   const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
+  const absolute = /^https?:\/\//.test(target);
+  const url = new URL(absolute ? target : server.url);
+  const requestPath = absolute ? `${url.pathname}${url.search}` : target;
   const attempt = (localAddress: string | undefined) =>
     new Promise<HttpResult>((resolve, reject) => {
+      const started = performance.now();
       const request = http.request(
         {
-          host: '127.0.0.1',
-          port,
-          path: target,
+          host: url.hostname,
+          port: url.port,
+          path: requestPath,
           method,
+          agent,
           localAddress,
           headers: {
             ...headers,
@@ -107,21 +134,24 @@ export async function httpRequest(
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () =>
+          response.on('end', () => {
+            const receivedAt = performance.now();
             resolve({
               status: response.statusCode ?? 0,
               headers: response.headers,
               text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
+              ms: receivedAt - started,
+              receivedAt,
+            });
+          });
           response.on('error', reject);
         },
       );
-      request.setTimeout(30_000, () => request.destroy(new Error(`timeout: ${method} ${target}`)));
+      request.setTimeout(timeoutMs, () => request.destroy(new Error(`timeout: ${method} ${target}`)));
       request.on('error', reject);
       request.end(payload);
     });
-  const local = nextLocalAddress();
+  const local = agent ? undefined : nextLocalAddress();
   try {
     return await attempt(local);
   } catch (error) {
@@ -132,6 +162,10 @@ export async function httpRequest(
     throw error;
   }
 }
+
+/** A GET over a pooled connection, as the load generators read pages (no Accept-Encoding: identity bytes). */
+export const httpGet = (url: string, headers: Record<string, string> = {}) =>
+  httpRequest('GET', url, { headers, agent: keepAliveAgent, timeoutMs: 60_000 });
 
 export const cookieHeader = (sessionToken?: string): Record<string, string> =>
   sessionToken ? { cookie: `next-auth.session-token=${sessionToken}` } : {};
@@ -256,10 +290,14 @@ export type CallOptions = {
   sessionToken?: string;
   origin?: string | null;
   headers?: Record<string, string>;
+  server?: AppTarget;
+  agent?: http.Agent;
+  timeoutMs?: number;
 };
 
-function actionHeaders({ sessionToken, origin, headers }: CallOptions): Record<string, string> {
-  return { ...(origin === null ? {} : { origin: origin ?? baseURL }), ...cookieHeader(sessionToken), ...headers };
+function actionHeaders({ sessionToken, origin, headers, server }: CallOptions): Record<string, string> {
+  const from = origin === undefined ? (server ?? e2eServer()).url : origin;
+  return { ...(from === null ? {} : { origin: from }), ...cookieHeader(sessionToken), ...headers };
 }
 
 /** POSTs `action(...args)` the way a hydrated page does (`Next-Action` header, React reply body). */
@@ -268,6 +306,9 @@ export async function callActionFetch(actionId: string, args: unknown[], options
   return httpRequest('POST', options.path, {
     body,
     headers: { 'content-type': type, 'next-action': actionId, accept: 'text/x-component', ...actionHeaders(options) },
+    server: options.server,
+    agent: options.agent,
+    timeoutMs: options.timeoutMs,
   });
 }
 
@@ -284,8 +325,9 @@ export async function callActionFetchAndHangUp(
 ): Promise<number> {
   const { body, type } = await multipart(fetchShapeBody(args));
   return new Promise<number>((resolve, reject) => {
+    const { hostname, port } = new URL((options.server ?? e2eServer()).url);
     const request = http.request({
-      host: '127.0.0.1',
+      host: hostname,
       port,
       path: options.path,
       method: 'POST',
@@ -323,6 +365,7 @@ export async function callActionRaw(
       accept: 'text/x-component',
       ...actionHeaders(options),
     },
+    server: options.server,
   });
 }
 
@@ -332,6 +375,7 @@ export async function postForm(form: FormData, options: CallOptions): Promise<Ht
   return httpRequest('POST', options.path, {
     body,
     headers: { 'content-type': type, accept: 'text/html', ...actionHeaders(options) },
+    server: options.server,
   });
 }
 
@@ -339,6 +383,92 @@ export function formFrom(fields: Fields): FormData {
   const form = new FormData();
   appendFields(form, fields);
   return form;
+}
+
+// ── Forms as a hydrated page sends them (the load generators) ──────────────────────────────────────────────
+
+/** The actions the benchmarks and the reliability suite call by name (the access table names them all). */
+export const postCommentEntry = { file: 'app/(reader)/articles/[slug]/actions.ts', exportName: 'postComment' };
+export const decideCommentEntry = { file: 'app/(moderation)/moderate/actions.ts', exportName: 'decideAction' };
+
+/** The Next-Router-State-Tree header the browser sends from a page (route groups and dynamic segments spelled out). */
+export function routerStateTree(segments: (string | [string, string, string])[]): string {
+  let node: unknown = ['__PAGE__', {}, null, null, 0];
+  for (const segment of [...segments].reverse())
+    node = [Array.isArray(segment) ? [...segment, null] : segment, { children: node }, null, null, 0];
+  return encodeURIComponent(JSON.stringify(['', { children: node }, null, null, 16]));
+}
+export const articleStateTree = (slug: string) => routerStateTree(['(reader)', 'articles', ['slug', slug, 'd']]);
+export const moderateStateTree = () => routerStateTree(['(moderation)', 'moderate']);
+
+/** `action(previous state, form)` as a page's useActionState form sends it once hydrated (captured once with
+ *  Playwright from a real click): router state and referer included, over a pooled connection. */
+export function callFormAction(options: {
+  server: AppTarget;
+  pagePath: string;
+  action: { file: string; exportName: string };
+  stateTree: string;
+  sessionToken?: string;
+  fields: Record<string, string>;
+  previousState?: unknown;
+  agent?: http.Agent;
+  /** Extra request headers (e.g. X-Forwarded-For behind a trusted proxy). */
+  headers?: Record<string, string>;
+}): Promise<HttpResult> {
+  const { server, pagePath } = options;
+  const { id } = findAction(options.action.file, options.action.exportName, false, server.distDir);
+  return callActionFetch(id, [options.previousState ?? { status: 'idle' }, new FormArg(options.fields)], {
+    path: pagePath,
+    server,
+    sessionToken: options.sessionToken,
+    agent: options.agent ?? keepAliveAgent,
+    timeoutMs: 60_000,
+    headers: {
+      'next-router-state-tree': options.stateTree,
+      referer: new URL(pagePath, server.url).toString(),
+      ...options.headers,
+    },
+  });
+}
+
+export type ActionState = { status: string; message?: string; commentId?: string };
+
+/** The form state a useActionState action returned, or null (a refusal before the action: 429, 403…). */
+export function actionState(text: string): ActionState | null {
+  const result = actionResult(text) as ActionState | null | undefined;
+  return result && typeof result === 'object' && typeof result.status === 'string' ? result : null;
+}
+
+/** Posts a comment (a reply with `parentId`) through the real postComment action, as the compose box does: a
+ *  fresh idempotency key each time, unless `idempotencyKey` names the one to resend (a retry of the same
+ *  submit). `state` is the form state the reader would see, or null. */
+export async function postCommentOverHttp(options: {
+  server: AppTarget;
+  article: { id: string; slug: string };
+  sessionToken: string;
+  body: string;
+  parentId?: string;
+  idempotencyKey?: string;
+  agent?: http.Agent;
+  headers?: Record<string, string>;
+}): Promise<HttpResult & { state: ActionState | null }> {
+  const { article } = options;
+  const response = await callFormAction({
+    server: options.server,
+    pagePath: `/articles/${article.slug}`,
+    action: postCommentEntry,
+    stateTree: articleStateTree(article.slug),
+    sessionToken: options.sessionToken,
+    fields: {
+      articleId: article.id,
+      ...(options.parentId ? { parentId: options.parentId } : {}),
+      idempotencyKey: options.idempotencyKey ?? randomUUID(),
+      body: options.body,
+    },
+    agent: options.agent,
+    headers: options.headers,
+  });
+  return { ...response, state: actionState(response.text) };
 }
 
 // ── Reading answers ────────────────────────────────────────────────────────────────────────────────────

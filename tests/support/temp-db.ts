@@ -1,16 +1,13 @@
 // A fresh, migrated SQLite database file for integration tests that run in the test process.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { openDb } from './db';
+import { resetDatabase } from './reset-db';
 
-/** Creates and migrates a database, points DATABASE_URL at it, and returns lib/db's client for it. */
+/** Creates and migrates a database and returns lib/db's client for it (DATABASE_URL then names it). */
 export async function useTempDatabase() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ledger-test-'));
-  const url = `file:${path.join(dir, 'test.db')}`;
-  execFileSync('npx', ['prisma', 'migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'pipe' });
-  process.env.DATABASE_URL = url;
-  const module = await import('../../lib/db');
-  await module.dbReady();
-  return module.db;
+  const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), 'ledger-test-')), 'test.db')}`;
+  await resetDatabase(url);
+  return openDb(url);
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { createTrustedReader, signIn } from '../fixtures';
+import { createTrustedReader } from '../../support/factories';
+import { signIn } from '../fixtures';
 import { testDb } from '../../support/db';
 import { replyLinkFor } from '../../support/email-links';
 import { extractLinks, waitForMail } from '../../support/mailbox';

@@ -2,7 +2,8 @@
 // every reason, the keyboard, selection and bulk actions, confirmation of reversals, article settings,
 // and tab counts that follow each decision. Each test works on a story of its own, filtered in the console.
 import { expect, test, type Page } from '@playwright/test';
-import { createArticle, createNewReader, createTrustedReader, signIn } from '../fixtures';
+import { createArticle, createNewReader, createTrustedReader } from '../../support/factories';
+import { signIn } from '../fixtures';
 import { testDb } from '../../support/db';
 
 function card(page: Page, text: string) {

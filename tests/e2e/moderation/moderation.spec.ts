@@ -1,5 +1,6 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { createArticle, createNewReader, createTrustedReader, signIn } from '../fixtures';
+import { createArticle, createNewReader, createTrustedReader } from '../../support/factories';
+import { signIn } from '../fixtures';
 import { testDb } from '../../support/db';
 import { waitForMail } from '../../support/mailbox';
 

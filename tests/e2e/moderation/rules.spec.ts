@@ -1,7 +1,8 @@
 // Rule management: an admin's change is dry-run over past comments (with the right counts on a prepared
 // set), saved as a new version with who and when, and applies to the next comment.
 import { expect, test } from '@playwright/test';
-import { createArticle, createTrustedReader, signIn } from '../fixtures';
+import { createArticle, createTrustedReader } from '../../support/factories';
+import { signIn } from '../fixtures';
 import { testDb } from '../../support/db';
 
 test('dry run counts the comments a new banned term would move, then saving versions it', async ({ page }) => {

@@ -1,6 +1,7 @@
 // Issue 13, points 1–7: moderation a reader can trust. Each test is the reproduction from the issue.
 import { expect, test, type Page } from '@playwright/test';
-import { createArticle, createNewReader, createTrustedReader, signIn } from '../fixtures';
+import { createArticle, createNewReader, createTrustedReader } from '../../support/factories';
+import { signIn } from '../fixtures';
 import { testDb } from '../../support/db';
 import { waitForMail } from '../../support/mailbox';
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { createArticle, createTrustedReader, signIn, uniqueEmail } from '../fixtures';
+import { createArticle, createTrustedReader, uniqueEmail } from '../../support/factories';
+import { signIn } from '../fixtures';
 import { testDb } from '../../support/db';
 import {
   actionResult,

@@ -1,7 +1,8 @@
 // The full-page cache in server.ts: signed-out readers get stored bytes, and every visible change
 // (a comment published, approved, edited, deleted, reacted to; story settings) reaches them at once.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { createArticle, createNewReader, createTrustedReader, signIn } from '../fixtures';
+import { createArticle, createNewReader, createTrustedReader } from '../../support/factories';
+import { signIn } from '../fixtures';
 import { testDb } from '../../support/db';
 import { e2eMetricsToken } from '../../support/server-actions';
 

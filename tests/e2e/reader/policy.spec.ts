@@ -1,6 +1,7 @@
 // The comment policy as readers meet it: refused, held and warned about, always citing the clause.
 import { expect, test, type Page } from '@playwright/test';
-import { createArticle, createTrustedReader, signIn } from '../fixtures';
+import { createArticle, createTrustedReader } from '../../support/factories';
+import { signIn } from '../fixtures';
 import { testDb } from '../../support/db';
 
 function item(page: Page, text: string) {

@@ -3,10 +3,10 @@
 // and the development mailbox's refusal to run on a reachable address.
 import { spawnSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { createArticle } from '../fixtures';
+import { createAccount, createArticle } from '../../support/factories';
 import { testDb } from '../../support/db';
 import { replyLinkFor, unsubscribeTokenFor } from '../../support/email-links';
-import { createAccount, openSession } from '../../support/sessions';
+import { openSession } from '../../support/sessions';
 import { callActionFetch, e2eMetricsToken, findAction, FormArg, httpRequest } from '../../support/server-actions';
 
 const preferences = () => findAction('app/(account)/actions.ts', 'updatePreferences');

@@ -2,9 +2,9 @@
 // (doubled, empty, reordered, under the __Secure- name) is rendered for itself and never stored as the page
 // every signed-out reader gets.
 import { expect, test } from '@playwright/test';
-import { createArticle } from '../fixtures';
+import { createAccount, createArticle } from '../../support/factories';
 import { testDb } from '../../support/db';
-import { createAccount, openSession } from '../../support/sessions';
+import { openSession } from '../../support/sessions';
 import { httpRequest } from '../../support/server-actions';
 
 const anonymous = (path: string) => httpRequest('GET', path, { headers: { 'accept-encoding': 'identity' } });

@@ -1,9 +1,9 @@
 // Issue 12.2 (redirects stay on this site) and 12.4 (nobody can flood an inbox through us).
 import { expect, test } from '@playwright/test';
-import { createArticle, createTrustedReader, uniqueEmail } from '../fixtures';
+import { createAccount, createArticle, createTrustedReader, uniqueEmail } from '../../support/factories';
 import { testDb } from '../../support/db';
 import { extractLinks, listMail, waitForMail } from '../../support/mailbox';
-import { createAccount, openSession } from '../../support/sessions';
+import { openSession } from '../../support/sessions';
 import { cookieHeader, httpRequest } from '../../support/server-actions';
 
 const evil = [

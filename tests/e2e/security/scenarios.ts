@@ -1,8 +1,8 @@
-// For every server action in lib/access-table.ts: a payload that WOULD succeed for an allowed caller, built
-// fresh for each call, and a database check of whether it did. access.spec.ts sends it as each role and
-// compares the outcome with the table.
+// For every server action in tests/support/access-table.ts: a payload that WOULD succeed for an allowed caller, built
+// fresh for each call, and a database check of whether it did. access-actions.spec.ts sends it as each role and
+// compares the outcome with the table; access-malformed.spec.ts spoils it.
 import { randomUUID } from 'node:crypto';
-import type { ActionEntry, Role } from '../../support/access-table';
+import { actionEntries, type ActionEntry, type Role } from '../../support/access-table';
 import { defaultPolicySettings, type PolicySettings } from '../../../lib/policy';
 import { testDb } from '../../support/db';
 import { forgedReplyToken, replyLinkFor, unsubscribeTokenFor } from '../../support/email-links';
@@ -21,8 +21,8 @@ import {
   type Fields,
   type HttpResult,
 } from '../../support/server-actions';
-import { createAccount, createActor, uniqueSuffix, type Account, type Actor } from '../../support/sessions';
-import { createArticle } from '../fixtures';
+import { type Account, createAccount, createArticle, uniqueSuffix } from '../../support/factories';
+import { createActor, type Actor } from '../../support/sessions';
 
 /** How the action is called: with a form (`action(formData)` or, stateful, `action(previous, formData)`), with
  *  plain values, or through the form a page renders (inline actions, whose bound arguments are encrypted). */
@@ -81,25 +81,6 @@ async function comment(data: {
       decidedAt: status === 'PENDING' ? null : new Date(),
     },
   });
-}
-
-let historyArticle: Promise<{ id: string }> | undefined;
-/** A reader past pre-moderation: a display name and one published comment from yesterday. */
-export async function createTrustedAccount(label: string): Promise<Account> {
-  const account = await createAccount(label);
-  historyArticle ??= createArticle('security-history');
-  await (
-    await db()
-  ).comment.create({
-    data: {
-      articleId: (await historyArticle).id,
-      userId: account.id,
-      body: `Earlier comment by ${account.displayName}.`,
-      status: 'PUBLISHED',
-      createdAt: new Date(Date.now() - 86_400_000),
-    },
-  });
-  return account;
 }
 
 /** The caller's own account, or (for callers without one) someone else's. */
@@ -516,4 +497,27 @@ export async function fingerprint(): Promise<Record<string, number>> {
     reactionSum: versions._sum.reactionCount ?? 0,
     reportSum: versions._sum.reportCount ?? 0,
   };
+}
+
+// ── Calls by action name (the specs beyond roles) ──────────────────────────────────────────────────────
+
+const byName = (name: string) => actionEntries.find((a) => a.exportName === name)!;
+/** `name(previous state, form)`, as its page's useActionState form sends it, by the actor. */
+export async function callForm(name: string, actor: Actor, fields: Fields, options: { origin?: string } = {}) {
+  const entry = byName(name);
+  const action = findAction(entry.file, entry.exportName);
+  return callActionFetch(action.id, [idleState, new FormArg(fields)], {
+    path: pagePathFor(action),
+    sessionToken: actor.sessionToken,
+    ...options,
+  });
+}
+/** `name(form)`, as a plain form action is called, by the actor. */
+export async function callPlain(name: string, actor: Actor, fields: Fields) {
+  const entry = byName(name);
+  const action = findAction(entry.file, entry.exportName);
+  return callActionFetch(action.id, [new FormArg(fields)], {
+    path: pagePathFor(action),
+    sessionToken: actor.sessionToken,
+  });
 }

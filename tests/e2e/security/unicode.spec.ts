@@ -14,9 +14,9 @@ import {
   pagePathFor,
   type HttpResult,
 } from '../../support/server-actions';
-import { createAccount, openSession, uniqueSuffix } from '../../support/sessions';
-import { createArticle } from '../fixtures';
-import { createTrustedAccount, idleState } from './scenarios';
+import { createAccount, createArticle, createTrustedReader, uniqueSuffix } from '../../support/factories';
+import { openSession } from '../../support/sessions';
+import { idleState } from './scenarios';
 
 type State = { status: string; message?: string; fieldErrors?: Record<string, string[] | undefined> };
 const action = (file: string, name: string) => {
@@ -78,7 +78,7 @@ test.describe('unicode abuse, sent straight to the actions', () => {
     const failures: string[] = [];
     for (const item of commentCases) {
       // A reader each: the flood rule allows five comments a minute per account.
-      const reader = await createTrustedAccount('Unicode');
+      const reader = await createTrustedReader('Unicode');
       const sessionToken = await openSession(reader.id);
       const response = await callActionFetch(
         postComment.id,
@@ -120,7 +120,7 @@ test.describe('unicode abuse, sent straight to the actions', () => {
   test('lone surrogates: raw invalid UTF-8 in a form, and an escaped surrogate in a JSON argument', async () => {
     const db = await testDb();
     const article = await createArticle('surrogates');
-    const reader = await createTrustedAccount('Surrogate');
+    const reader = await createTrustedReader('Surrogate');
     const sessionToken = await openSession(reader.id);
     // A multipart body whose comment field holds the CESU-8 bytes of U+D800 (invalid UTF-8).
     const boundary = `----security${uniqueSuffix()}`;
@@ -257,7 +257,7 @@ test.describe('unicode abuse, typed into the compose box', () => {
   }) => {
     const db = await testDb();
     const article = await createArticle('unicode-ui');
-    const reader = await createTrustedAccount('Unicode Typist');
+    const reader = await createTrustedReader('Unicode Typist');
     const context = await browser.newContext({ baseURL });
     await context.addCookies([{ name: 'next-auth.session-token', value: await openSession(reader.id), url: baseURL }]);
     const page = await context.newPage();

@@ -11,9 +11,8 @@ import { parseStory } from '../../../lib/articles/parse-story';
 import { testDb } from '../../support/db';
 import { replyLinkFor } from '../../support/email-links';
 import { baseURL } from '../../support/server-actions';
-import { createAccount, openSession, uniqueSuffix } from '../../support/sessions';
-import { createArticle } from '../fixtures';
-import { createTrustedAccount } from './scenarios';
+import { createAccount, createArticle, createTrustedReader, uniqueSuffix } from '../../support/factories';
+import { openSession } from '../../support/sessions';
 import { xssVectors } from './xss-vectors';
 
 test.use({ bypassCSP: true });
@@ -521,7 +520,7 @@ test.describe('vectors posted through the forms render as text', () => {
   test('comment, report note, appeal statement, author reply and display name', async ({ browser }) => {
     const db = await testDb();
     const article = await createArticle('xss-ui');
-    const writer = await createTrustedAccount('Xss Writer');
+    const writer = await createTrustedReader('Xss Writer');
     const dialogs: string[] = [];
 
     // A reader posts vectors from the compose box.
@@ -561,7 +560,7 @@ test.describe('vectors posted through the forms render as text', () => {
     const published = await db.comment.findFirstOrThrow({
       where: { articleId: article.id, body: uiVectors[0], status: 'PUBLISHED' },
     });
-    const reporter = await createTrustedAccount('Xss Reporter');
+    const reporter = await createTrustedReader('Xss Reporter');
     const reporterContext = await browser.newContext({ baseURL, bypassCSP: true });
     await signInAs(reporterContext, reporter.id);
     const reporterPage = await reporterContext.newPage();

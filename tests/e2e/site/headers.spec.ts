@@ -1,7 +1,8 @@
 // Browser-facing security: the CSP (nonce per rendered response, `script-src 'none'` for the signed-out reader
 // edition) actually lets our scripts run and nothing else; the other headers; session cookie flags; foreign-origin actions.
 import { expect, test, type Page } from '@playwright/test';
-import { createTrustedReader, signIn } from '../fixtures';
+import { createTrustedReader } from '../../support/factories';
+import { signIn } from '../fixtures';
 import { testDb } from '../../support/db';
 import { callActionFetch, decodeFetchShapeBody, formField, withFormFields } from '../../support/server-actions';
 

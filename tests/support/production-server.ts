@@ -1,18 +1,27 @@
-// Starts the real production server (server.ts: page cache, rate limits, Next) on a benchmark port,
-// waits for /healthz, and stops it by its own process id.
+// Starts the real production server (server.ts: page cache, rate limits, Next) from the build in
+// production-build.ts on a port of 3300-3399, waits for /healthz, and stops it by its own process id: the
+// benchmarks and the reliability suite. (The end-to-end specs use the server playwright.config.ts starts.)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { distDir } from './build';
-import { root, sleep } from './util';
+import { distDir } from './production-build';
+import { root, sleep } from './script';
 
-/** Lets the benchmark read the page cache's counters from /metrics. */
-export const benchMetricsToken = 'bench-metrics-token-0123456789';
+/** Lets a benchmark read the page cache's counters from /metrics. */
+export const serverMetricsToken = 'bench-metrics-token-0123456789';
 
-export const benchSecret = 'bench-secret-not-for-production-0123456789';
+export const serverAuthSecret = 'bench-secret-not-for-production-0123456789';
 
-export type AppServer = { url: string; port: number; pid: number; log: string; stop(): Promise<void> };
+/** A running server: `url` and `distDir` make it an AppTarget for the action client (server-actions.ts). */
+export type AppServer = {
+  url: string;
+  distDir: string;
+  port: number;
+  pid: number;
+  log: string;
+  stop(): Promise<void>;
+};
 
 export type ServerOptions = {
   port: number;
@@ -43,8 +52,9 @@ export function portIsFree(port: number): Promise<boolean> {
 
 export async function startServer(options: ServerOptions): Promise<AppServer> {
   const { port } = options;
-  if (port < 3300 || port > 3399) throw new Error(`benchmarks use ports 3300-3399 only (got ${port})`);
-  if (!(await portIsFree(port))) throw new Error(`port ${port} is in use: is another benchmark still running?`);
+  if (port < 3300 || port > 3399) throw new Error(`servers started here use ports 3300-3399 only (got ${port})`);
+  if (!(await portIsFree(port)))
+    throw new Error(`port ${port} is in use: is another benchmark or reliability run still going?`);
   const url = `http://127.0.0.1:${port}`;
   mkdirSync(path.join(root, 'data'), { recursive: true });
   const log = path.join(root, 'data', `bench-server-${port}.log`);
@@ -61,7 +71,7 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
         NEXT_DIST_DIR: distDir,
         NEXT_TELEMETRY_DISABLED: '1',
         DATABASE_URL: options.databaseUrl,
-        AUTH_SECRET: benchSecret,
+        AUTH_SECRET: serverAuthSecret,
         APP_URL: url,
         NEXTAUTH_URL: url,
         // No mail leaves the machine: the outbox keeps it, and no sender runs inside the measured process.
@@ -73,7 +83,7 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
         RATE_LIMIT_WRITES_PER_IP: '100000000',
         RATE_LIMIT_WRITES_PER_SESSION: '100000000',
         PAGE_CACHE: options.pageCache === false ? 'off' : 'on',
-        METRICS_TOKEN: benchMetricsToken,
+        METRICS_TOKEN: serverMetricsToken,
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,6 +118,7 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
 
   return {
     url,
+    distDir,
     port,
     pid: child.pid!,
     log,

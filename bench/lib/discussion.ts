@@ -1,7 +1,6 @@
 // Realistic content for the benchmarks: the demo's stories (prisma/seed.ts) plus a long discussion under one
 // of them, written by many readers, in threads of varied depth and comments of varied length.
-import type { Db } from '../../lib/db';
-import { createSession, savePolicy } from './db';
+import { testDb } from '../../tests/support/db';
 
 /** Deterministic randomness, so every run seeds the same discussion. */
 export function rng(seed = 42) {
@@ -135,10 +134,8 @@ export type SeededArticle = {
 };
 
 /** The demo content, then `total` published comments (`topLevel` threads) on the Huawei story by `commenters` readers. */
-export async function seedDiscussion(
-  db: Db,
-  { total = 1000, topLevel = 250, commenters = 120 } = {},
-): Promise<SeededArticle> {
+export async function seedDiscussion({ total = 1000, topLevel = 250, commenters = 120 } = {}): Promise<SeededArticle> {
+  const db = await testDb();
   const { seed } = await import('../../prisma/seed');
   await seed();
   const article = await db.article.findUniqueOrThrow({
@@ -209,81 +206,4 @@ export async function seedDiscussion(
     topLevel,
     commenters,
   };
-}
-
-/**
- * Readers who comment without pre-moderation: a display name and `history` earlier published comments
- * (on a separate story, so the measured page is unchanged).
- */
-export async function createTrustedReaders(db: Db, count: number, { prefix = 'poster', history = 3 } = {}) {
-  const author = await db.author.upsert({
-    where: { email: 'bench-history@bench.example' },
-    update: {},
-    create: {
-      email: 'bench-history@bench.example',
-      name: 'Bench History',
-      slug: 'bench-history',
-      notifyOnComments: false,
-    },
-  });
-  const historyArticle =
-    (await db.article.findUnique({ where: { slug: 'bench-history' } })) ??
-    (await db.article.create({
-      data: {
-        slug: 'bench-history',
-        headline: 'Earlier discussion',
-        body: 'A paragraph.',
-        publishedAt: new Date(Date.UTC(2018, 0, 1)),
-        authorId: author.id,
-      },
-    }));
-  const users = Array.from({ length: count }, (_, i) => ({
-    id: `${prefix}-${i}`,
-    email: `${prefix}${i}@bench.example`,
-    displayName: `${prefix} ${i}`.slice(0, 30),
-    emailVerified: new Date(),
-    createdAt: new Date(Date.now() - 400 * 86_400_000),
-  }));
-  await db.user.createMany({ data: users });
-  const past = Date.now() - 2 * 86_400_000;
-  const earlier = users.flatMap((user, u) =>
-    Array.from({ length: history }, (_, h) => ({
-      id: `${user.id}-history-${h}`,
-      articleId: historyArticle.id,
-      userId: user.id,
-      threadId: `${user.id}-history-${h}`,
-      body: `An earlier comment (${h + 1}) by ${user.displayName}.`,
-      status: 'PUBLISHED' as const,
-      createdAt: new Date(past + u * 1000 + h),
-    })),
-  );
-  for (let i = 0; i < earlier.length; i += 500) await db.comment.createMany({ data: earlier.slice(i, i + 500) });
-  return users.map((u) => ({ id: u.id, email: u.email, displayName: u.displayName }));
-}
-
-/**
- * A story and `posters` trusted readers signed in to comment on it at once, with the policy's flood limits
- * raised (every poster comes from 127.0.0.1) and no one held as a new commenter: the write-path benchmark
- * and the reliability load test.
- */
-export async function seedCrowd(
-  db: Db,
-  { posters, prefix, slug, note }: { posters: number; prefix: string; slug: string; note: string },
-) {
-  const author = await db.author.create({
-    data: { slug: `${slug}-desk`, name: 'Desk', email: `${slug}-desk@bench.example`, notifyOnComments: false },
-  });
-  const article = await db.article.create({
-    data: {
-      slug,
-      headline: 'A story everyone comments on at once',
-      body: 'A paragraph.\n\nAnother paragraph.',
-      publishedAt: new Date(),
-      authorId: author.id,
-    },
-  });
-  const readers = await createTrustedReaders(db, posters, { prefix, history: 3 });
-  const sessions = await Promise.all(readers.map((reader) => createSession(db, reader.id)));
-  await savePolicy(db, { floodPerUserPerMinute: 1000, floodPerIpPerMinute: 10_000, newCommenterHoldCount: 0 }, note);
-  return { article, readers, sessions };
 }

@@ -1,10 +1,10 @@
-// The production build the benchmarks serve lives in .next-bench (NEXT_DIST_DIR), never in .next, which
-// the end-to-end tests build and serve. It is rebuilt when a source file is newer than its BUILD_ID,
+// The production build the benchmarks and the reliability suite serve lives in .next-bench (NEXT_DIST_DIR), never
+// in .next, which the end-to-end tests build and serve. It is rebuilt when a source file is newer than its BUILD_ID,
 // or always with --build.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { root } from './util';
+import { root } from './script';
 
 export const distDir = '.next-bench';
 

@@ -1,0 +1,79 @@
+// Every route handler method in the access table, requested as every role.
+import { expect, test } from '@playwright/test';
+import { allows, roles, routeEntries as routes } from '../../support/access-table';
+import { testDb } from '../../support/db';
+import { unsubscribeTokenFor } from '../../support/email-links';
+import { cookieHeader, httpRequest } from '../../support/server-actions';
+import { createAccount } from '../../support/factories';
+import { createActor, type Actor } from '../../support/sessions';
+
+async function csrf(actor: Actor) {
+  const response = await httpRequest('GET', '/api/auth/csrf', { headers: cookieHeader(actor.sessionToken) });
+  const cookie = [response.headers['set-cookie'] ?? []]
+    .flat()
+    .find((c) => c.startsWith('next-auth.csrf-token='))!
+    .split(';')[0]!;
+  return { token: (JSON.parse(response.text) as { csrfToken: string }).csrfToken, cookie };
+}
+
+const routeChecks: Record<string, (actor: Actor, allowed: boolean) => Promise<void>> = {
+  'GET /api/auth/[...nextauth]': async (actor) => {
+    const response = await httpRequest('GET', '/api/auth/session', { headers: cookieHeader(actor.sessionToken) });
+    expect(response.status).toBe(200);
+    const session = JSON.parse(response.text) as { user?: { email?: string } };
+    expect(session.user?.email).toBe(actor.user?.email);
+  },
+  'POST /api/auth/[...nextauth]': async (actor) => {
+    const { token, cookie } = await csrf(actor);
+    const headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: [cookie, cookieHeader(actor.sessionToken).cookie].filter(Boolean).join('; '),
+    };
+    const response = await httpRequest('POST', '/api/auth/signout', {
+      headers,
+      body: new URLSearchParams({ csrfToken: token, callbackUrl: '/' }).toString(),
+    });
+    expect(response.status).toBe(302);
+    if (actor.sessionToken)
+      expect(await (await testDb()).session.count({ where: { sessionToken: actor.sessionToken } })).toBe(0);
+  },
+  'GET /api/moderation/counts': async (actor, allowed) => {
+    const response = await httpRequest('GET', '/api/moderation/counts', { headers: cookieHeader(actor.sessionToken) });
+    if (allowed) {
+      expect(response.status).toBe(200);
+      expect(Object.keys(JSON.parse(response.text) as object).sort()).toEqual([
+        'appeals',
+        'approved',
+        'pending',
+        'rejected',
+        'reported',
+      ]);
+    } else {
+      expect(response.status).toBe(404);
+      expect(response.text).not.toContain('pending');
+    }
+  },
+  'POST /api/unsubscribe/[token]': async (actor) => {
+    const target = await createAccount('one-click');
+    const token = unsubscribeTokenFor({ kind: 'user', id: target.id, topic: 'moderation' });
+    const response = await httpRequest('POST', `/api/unsubscribe/${token}`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...cookieHeader(actor.sessionToken) },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(response.status).toBe(200);
+    expect((await (await testDb()).user.findUniqueOrThrow({ where: { id: target.id } })).notifyModeration).toBe(false);
+  },
+};
+
+for (const entry of routes) {
+  test.describe(`route ${entry.method} ${entry.path}`, () => {
+    for (const role of roles) {
+      const allowed = allows(entry, role);
+      test(`${role}: ${allowed ? 'allowed' : 'refused'}`, async () => {
+        const check = routeChecks[`${entry.method} ${entry.path}`];
+        expect(check, 'a check in routeChecks').toBeTruthy();
+        await check!(await createActor(role), allowed);
+      });
+    }
+  });
+}
