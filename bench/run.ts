@@ -114,10 +114,10 @@ for (const name of selected) {
       }
       console.log('\n── policy engine (bench/policy.ts) ─────────────────────────────────────');
       // By path, so a checkout without bench/policy.ts still type-checks and runs the rest.
-      const module = (await import(pathToFileURL(file).href)) as {
+      const policyBench = (await import(pathToFileURL(file).href)) as {
         main: (options?: { comments?: number; warmup?: number }) => Promise<unknown>;
       };
-      result = await module.main(quick ? { comments: 1000, warmup: 200 } : {});
+      result = await policyBench.main(quick ? { comments: 1000, warmup: 200 } : {});
       printPolicy(result);
     } else {
       result = await runScript(scripts[name].file, scripts[name].args);

@@ -37,7 +37,8 @@ function createProxy() {
   const cut = () =>
     new Promise<void>((resolve) => {
       for (const socket of sockets) socket.destroy();
-      server ? server.close(() => resolve()) : resolve();
+      if (server) server.close(() => resolve());
+      else resolve();
       server = null;
     });
   return { open, cut };
