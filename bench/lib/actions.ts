@@ -25,7 +25,7 @@ export function actionId(exportedName: string, fileSuffix: string): string {
   return found[0];
 }
 
-export const postCommentId = () => actionId('postComment', 'articles/[slug]/actions.ts');
+export const postCommentId = () => actionId('postCommentAction', 'articles/[slug]/actions.ts');
 export const decideActionId = () => actionId('decideAction', 'moderate/actions.ts');
 
 /** The Next-Router-State-Tree header the browser sends from a page (route groups and dynamic segments spelled out). */
@@ -111,7 +111,7 @@ export function callFormAction(options: {
   });
 }
 
-/** Posts a comment (a reply with `parentId`) through the real postComment action, as the compose box does: a
+/** Posts a comment (a reply with `parentId`) through the real postCommentAction, as the compose box does: a
  *  fresh idempotency key each time, unless `idempotencyKey` names the one to resend (a retry of the same
  *  submit). `state` is the form state the reader would see, or null. */
 export async function postCommentOverHttp(options: {

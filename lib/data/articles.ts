@@ -1,4 +1,5 @@
 // Read models for the reader pages: the front page, an article, an author.
+import 'server-only';
 import { cache } from 'react';
 import { db } from '../db';
 
@@ -8,12 +9,22 @@ export function listLatestArticles(take = 30) {
   return db.article.findMany({
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     take,
-    select: { id: true, slug: true, headline: true, standfirst: true, publishedAt: true, commentCount: true, author: { select: { slug: true, name: true } } },
+    select: {
+      id: true,
+      slug: true,
+      headline: true,
+      standfirst: true,
+      publishedAt: true,
+      commentCount: true,
+      author: { select: { slug: true, name: true } },
+    },
   });
 }
 
 /** Memoised per request: the page and its metadata (generateMetadata) share one lookup. */
-export const getArticleBySlug = cache((slug: string) => db.article.findUnique({ where: { slug }, include: { author: { select: authorCard } } }));
+export const getArticleBySlug = cache((slug: string) =>
+  db.article.findUnique({ where: { slug }, include: { author: { select: authorCard } } }),
+);
 
 export function listMoreFromAuthor(authorId: string, exceptArticleId: string, take = 5) {
   return db.article.findMany({
@@ -60,7 +71,16 @@ export function commentsOpenAt(
 /** The 200 newest stories with their comment settings, for /moderate/articles. */
 export const listArticleSettings = () =>
   db.article.findMany({
-    select: { id: true, slug: true, headline: true, publishedAt: true, commentsOpen: true, premoderate: true, autoCloseDays: true, commentCount: true },
+    select: {
+      id: true,
+      slug: true,
+      headline: true,
+      publishedAt: true,
+      commentsOpen: true,
+      premoderate: true,
+      autoCloseDays: true,
+      commentCount: true,
+    },
     orderBy: { publishedAt: 'desc' },
     take: 200,
   });

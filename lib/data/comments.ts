@@ -1,12 +1,15 @@
 // Read model for the comment section: whole threads, sorted and paged by their top-level comment,
 // with what the viewer may see (published comments, tombstones that still carry replies, and the
 // viewer's own held or rejected comments with the policy reasons).
+import 'server-only';
 import { db, type Prisma } from '../db';
 import { env } from '../env';
-import { canEditComment, canResubmitComment, isStaff, type Viewer } from '../auth/permissions';
+import { canEditComment, canResubmitComment, commentBlock, isStaff, type Viewer } from '../auth/permissions';
 import type { Reason } from '../policy';
 import { statementOf, type Statement } from '../policy/statement';
-import type { CommentSort } from '../comments/thread-query';
+import type { CommentSort, ThreadQuery } from '../comments/thread-query';
+import { commentsOpenAt } from './articles';
+import { getActivePolicy } from './policy';
 
 export { threadsPerPage } from '../comments/thread-query';
 /** Replies nest this deep; deeper replies are shown flat under their level-3 ancestor, with "In reply to". */
@@ -62,8 +65,13 @@ type Row = Prisma.CommentGetPayload<{ select: typeof commentSelect }>;
 /** What a viewer may see among an article's comments. */
 function visibleWhere(viewer: Viewer | null): Prisma.CommentWhereInput {
   const published: Prisma.CommentWhereInput = { status: 'PUBLISHED', hiddenByReports: false };
-  const tombstone: Prisma.CommentWhereInput = { status: 'DELETED', replies: { some: { status: 'PUBLISHED', hiddenByReports: false } } };
-  const own: Prisma.CommentWhereInput[] = viewer ? [{ userId: viewer.id, status: { in: ['PUBLISHED', 'PENDING', 'REJECTED'] } }] : [];
+  const tombstone: Prisma.CommentWhereInput = {
+    status: 'DELETED',
+    replies: { some: { status: 'PUBLISHED', hiddenByReports: false } },
+  };
+  const own: Prisma.CommentWhereInput[] = viewer
+    ? [{ userId: viewer.id, status: { in: ['PUBLISHED', 'PENDING', 'REJECTED'] } }]
+    : [];
   return { OR: [published, tombstone, ...own] };
 }
 
@@ -144,6 +152,28 @@ export async function listThreads(articleId: string, viewer: Viewer | null, sort
     }
   }
   return { threads, totalThreads, hasMore: totalThreads > roots.length };
+}
+
+export type CommentSectionData = Awaited<ReturnType<typeof loadCommentSection>>;
+
+/** What a story's comment section shows this viewer: the threads, and whether (and why not) they may post. */
+export async function loadCommentSection(
+  article: { id: string; commentsOpen: boolean; publishedAt: Date; autoCloseDays: number | null },
+  viewer: Viewer | null,
+  query: ThreadQuery,
+) {
+  const [{ threads, totalThreads, hasMore }, policy] = await Promise.all([
+    listThreads(article.id, viewer, query.sort, query.shown),
+    getActivePolicy(),
+  ]);
+  return {
+    threads,
+    totalThreads,
+    hasMore,
+    commentsOpen: commentsOpenAt(article, policy.settings.autoCloseDays),
+    /** Why this viewer may not post (suspended, banned, no display name yet), or null. */
+    blocked: viewer ? commentBlock(viewer, new Date()) : null,
+  };
 }
 
 /** Everything a reader wrote, newest first, with status, reasons and appeal: the profile page. */

@@ -1,4 +1,5 @@
 // Recent comments with the context each one had when it was posted, for the rules dry run (lib/policy/replay).
+import 'server-only';
 import { db } from '../db';
 import type { PolicyContext, ReplaySample } from '../policy';
 
@@ -29,7 +30,10 @@ export async function loadReplaySamples(limit: number): Promise<ReplaySample[]> 
   });
   // Each author's whole history (status as it stands today), for the new-commenter and trust rules.
   const userIds = [...new Set(comments.map((comment) => comment.userId!))];
-  const history = await db.comment.findMany({ where: { userId: { in: userIds } }, select: { userId: true, status: true, createdAt: true } });
+  const history = await db.comment.findMany({
+    where: { userId: { in: userIds } },
+    select: { userId: true, status: true, createdAt: true },
+  });
   const historyOf = new Map<string, typeof history>();
   for (const row of history) {
     const list = historyOf.get(row.userId!);
@@ -54,10 +58,18 @@ export async function loadReplaySamples(limit: number): Promise<ReplaySample[]> 
       },
       // Closing a story later must not make its past comments look like refusals.
       article: { ...comment.article, commentsOpen: true, autoCloseDays: null },
-      recentByAuthor: recent.filter((other) => other.userId === comment.userId).map(({ body, createdAt }) => ({ body, createdAt })),
-      recentByOthers: recent.filter((other) => other.userId !== comment.userId).map(({ body, userId, createdAt }) => ({ body, authorId: userId!, createdAt })),
+      recentByAuthor: recent
+        .filter((other) => other.userId === comment.userId)
+        .map(({ body, createdAt }) => ({ body, createdAt })),
+      recentByOthers: recent
+        .filter((other) => other.userId !== comment.userId)
+        .map(({ body, userId, createdAt }) => ({ body, authorId: userId!, createdAt })),
       recentFromIp: comment.ip
-        ? recent.filter((other) => other.ip === comment.ip && comment.createdAt.getTime() - other.createdAt.getTime() <= 60_000).map(({ createdAt }) => ({ createdAt }))
+        ? recent
+            .filter(
+              (other) => other.ip === comment.ip && comment.createdAt.getTime() - other.createdAt.getTime() <= 60_000,
+            )
+            .map(({ createdAt }) => ({ createdAt }))
         : [],
     };
     return { id: comment.id, body: comment.body, context };

@@ -2,9 +2,15 @@
 // (ModerationEvent) and every clause each one cites (DecisionClause). The arithmetic is in
 // lib/moderation/transparency-figures.ts. Cached in-process for a few minutes: it is public, and the
 // figures need not be to the second.
+import 'server-only';
 import { db } from '../db';
 import { clauseIds } from '../policy/clauses';
-import { automaticHoldActions, moderatorDecisionActions, summarizeDecisions, type DecisionFigures } from '../moderation/transparency-figures';
+import {
+  automaticHoldActions,
+  moderatorDecisionActions,
+  summarizeDecisions,
+  type DecisionFigures,
+} from '../moderation/transparency-figures';
 
 export type TransparencyReport = DecisionFigures & {
   since: Date;
@@ -27,8 +33,14 @@ export async function buildTransparencyReport(now = new Date(), useCache = true)
   const inPeriod = { createdAt: { gte: since } };
   const [publishedAutomatically, decisions, clauses, decided, appeals] = await Promise.all([
     db.moderationEvent.count({ where: { ...inPeriod, actorType: 'rule', action: 'auto-publish' } }),
-    db.moderationEvent.findMany({ where: { ...inPeriod, OR: decisionWhere }, select: { commentId: true, actorType: true, action: true, createdAt: true } }),
-    db.decisionClause.findMany({ where: inPeriod, select: { commentId: true, actorType: true, action: true, clause: true } }),
+    db.moderationEvent.findMany({
+      where: { ...inPeriod, OR: decisionWhere },
+      select: { commentId: true, actorType: true, action: true, createdAt: true },
+    }),
+    db.decisionClause.findMany({
+      where: inPeriod,
+      select: { commentId: true, actorType: true, action: true, clause: true },
+    }),
     db.comment.findMany({
       where: { decidedById: { not: null }, decidedAt: { gte: since } },
       orderBy: { decidedAt: 'desc' },
@@ -45,7 +57,9 @@ export async function buildTransparencyReport(now = new Date(), useCache = true)
     ...summarizeDecisions({
       decisions,
       clauses,
-      decided: decided.flatMap((row) => (row.decidedAt ? [{ createdAt: row.createdAt, decidedAt: row.decidedAt }] : [])),
+      decided: decided.flatMap((row) =>
+        row.decidedAt ? [{ createdAt: row.createdAt, decidedAt: row.decidedAt }] : [],
+      ),
       clauseOrder: clauseIds,
       now,
     }),

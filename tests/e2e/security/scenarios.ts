@@ -151,7 +151,7 @@ async function dryRunHash(fields: Fields): Promise<string> {
 // ── Scenarios ──────────────────────────────────────────────────────────────────────────────────────────
 
 export const scenarios: Record<string, Scenario> = {
-  postComment: {
+  postCommentAction: {
     required: ['articleId', 'body', 'idempotencyKey'],
     async prepare() {
       const article = await createArticle('walk-post');
@@ -223,7 +223,7 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
-  requestSignInLink: {
+  requestSignInLinkAction: {
     required: ['email'],
     lenient: ['callbackUrl'],
     async prepare() {
@@ -235,7 +235,7 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
-  chooseDisplayName: {
+  chooseDisplayNameAction: {
     required: ['displayName'],
     lenient: ['next'],
     async prepare(actor) {
@@ -247,7 +247,7 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
-  updatePreferences: {
+  updatePreferencesAction: {
     async prepare(actor) {
       // Only moderation emails stay on: notifyReplies goes from its default (on) to off.
       return {
@@ -258,7 +258,7 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
-  signOut: {
+  signOutAction: {
     inputless: true,
     inert: ['signed-out', 'reply-link'],
     async prepare(actor) {
@@ -344,7 +344,7 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
-  updateArticleSettings: {
+  updateArticleSettingsAction: {
     required: ['articleId'],
     numeric: ['autoCloseDays'],
     async prepare() {
