@@ -3,7 +3,7 @@
 // (listThreads for a signed-out reader, pageQueue('pending'), submitComment), and every SELECT they issued is
 // EXPLAINed. The database holds 101,000 comments: the 1,000-comment discussion plus 100 other stories with
 // 1,000 comments each (5 % pending), ANALYZEd.
-//   npx tsx bench/explain.ts [--db sqlite|postgres] [--quick] [--json FILE]
+//   npx tsx --conditions=react-server bench/explain.ts [--db sqlite|postgres] [--quick] [--json FILE]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 // Freshness of the page cache: how long after a change is acknowledged does a signed-out reader see it?
 // The article page (1,000 comments) is cached; then, over HTTP like a real browser would:
 //   approve — a moderator approves a held reply (the real decideAction server action, from /moderate);
-//   post    — a trusted reader posts a reply (the real postComment server action, from the article page).
+//   post    — a trusted reader posts a reply (the real postCommentAction server action, from the article page).
 // The clock starts when the action's response has arrived and stops when the first signed-out GET of the
 // article page (polled every 10 ms, one at a time) contains the comment.
 //   npx tsx bench/freshness.ts [--rounds 20] [--quick] [--build]

@@ -26,14 +26,15 @@ const only = stringFlag('only')
 const allowMiss = hasFlag('allow-miss');
 const scripts: Record<
   Exclude<Name, 'policy'>,
-  { file: string; args: string[]; needsBuild: boolean; postgres?: boolean }
+  { file: string; args: string[]; needsBuild: boolean; postgres?: boolean; node?: string[] }
 > = {
   'moderation-queue': {
     file: 'bench/moderation-queue.ts',
     args: skipPostgres ? ['--skip-postgres'] : [],
     needsBuild: false,
   },
-  'query-plans': { file: 'bench/explain.ts', args: [], needsBuild: false },
+  // It runs lib/data functions, which import 'server-only': resolved as on the server, not as in a browser bundle.
+  'query-plans': { file: 'bench/explain.ts', args: [], needsBuild: false, node: ['--conditions=react-server'] },
   'article-page': { file: 'bench/article-page.ts', args: [], needsBuild: true },
   freshness: { file: 'bench/freshness.ts', args: [], needsBuild: true },
   'write-path': { file: 'bench/write-path.ts', args: [], needsBuild: true },
@@ -63,12 +64,12 @@ function commit(): string {
   }
 }
 
-function runScript(file: string, args: string[]): Promise<unknown> {
+function runScript(file: string, args: string[], node: string[] = []): Promise<unknown> {
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'result.json');
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', file, '--json', out, ...(quick ? ['--quick'] : []), ...args],
+      [...node, '--import', 'tsx', file, '--json', out, ...(quick ? ['--quick'] : []), ...args],
       {
         cwd: root,
         stdio: 'inherit',
@@ -120,7 +121,7 @@ for (const name of selected) {
       result = await policyBench.main(quick ? { comments: 1000, warmup: 200 } : {});
       printPolicy(result);
     } else {
-      result = await runScript(scripts[name].file, scripts[name].args);
+      result = await runScript(scripts[name].file, scripts[name].args, scripts[name].node);
     }
     entries[name] = {
       status: 'ok',

@@ -1,5 +1,5 @@
 // Write path under load: 200 signed-in readers post comments at once, back to back, for 30 s, through the
-// real postComment server action over HTTP (the request the browser's JavaScript sends: tests/support/server-actions.ts).
+// real postCommentAction server action over HTTP (the request the browser's JavaScript sends: tests/support/server-actions.ts).
 // Each post carries a fresh idempotency key and a unique marker in its text. A post is acknowledged when the
 // action answers 200 with state "done" and a commentId (what makes the page tell the reader "Your comment is
 // published."). Afterwards the database must hold exactly the acknowledged comments: none missing, none twice.

@@ -1,19 +1,12 @@
 'use client';
 import { useActionState, useEffect, useId, useState } from 'react';
 import type { FormState } from '@/lib/actions/form-state';
+import type { DraftWarning } from '@/lib/comments/draft-check';
 import { commentMaxLength } from '@/lib/validation/limits';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 
 type State = FormState<'body' | 'articleId' | 'parentId' | 'idempotencyKey' | 'commentId' | 'replaces'>;
 type Action = (previous: State, formData: FormData) => Promise<State>;
-
-export type DraftWarning = {
-  clause: string;
-  clauseHref: string;
-  message: string;
-  outcome: 'hold' | 'reject';
-  spans: { start: number; end: number }[];
-};
 
 type Props = {
   action: Action;

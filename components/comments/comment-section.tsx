@@ -1,58 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
-import {
-  editCommentAction,
-  postComment,
-  checkDraftAction,
-  reportCommentAction,
-  deleteCommentAction,
-  toggleReactionAction,
-} from '@/app/(reader)/articles/[slug]/actions';
-import { getViewer } from '@/lib/auth/viewer';
-import { commentsOpenAt } from '@/lib/data/articles';
-import { listThreads } from '@/lib/data/comments';
-import { readThreadQueryFrom, threadQueryHref, threadsPerPage, type CommentSort } from '@/lib/comments/thread-query';
-import { getActivePolicy } from '@/lib/data/policy';
+import type { CommentSectionData } from '@/lib/data/comments';
+import { threadQueryHref, threadsPerPage, type CommentSort, type ThreadQuery } from '@/lib/comments/thread-query';
 import { plural } from '@/lib/site/format';
-import { commentBlock } from '@/lib/auth/permissions';
 import { clauseLabel, clauses } from '@/lib/policy/clauses';
 import { CommentForm } from './comment-form';
 import { CommentThread, type CommentActions } from './comment-thread';
 
 type Props = {
-  article: {
-    id: string;
-    slug: string;
-    commentsOpen: boolean;
-    commentCount: number;
-    publishedAt: Date;
-    autoCloseDays: number | null;
-  };
-  searchParams: Record<string, string | string[] | undefined>;
+  article: { id: string; slug: string; commentCount: number };
+  /** The signed-in reader, or null. */
+  viewer: { displayName: string | null } | null;
+  section: CommentSectionData;
+  /** The thread query the page was read with (lib/comments/thread-query.ts). */
+  query: ThreadQuery;
+  /** The comment whose reply or report form is open (from ?reply= / ?report=). */
+  open: { reply?: string; report?: string };
+  actions: CommentActions;
 };
 
 const sortLabels: Record<CommentSort, string> = { oldest: 'Oldest', newest: 'Newest', reactions: 'Most respected' };
 
-export async function CommentSection({ article, searchParams }: Props) {
-  const viewer = await getViewer();
-  // Read exactly as the page cache keys it (server.ts redirects non-canonical queries before they get here).
-  const { query } = readThreadQueryFrom(searchParams);
+export function CommentSection({ article, viewer, section, query, open, actions }: Props) {
+  const { threads, totalThreads, hasMore, commentsOpen, blocked } = section;
   const { sort, shown } = query;
-  // One comment at a time has its reply or report form open (?reply=ID, ?report=ID): the page does not
-  // carry a form for every comment, and the links work without JavaScript.
-  const openId = (value: unknown) =>
-    typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined;
-  const open = { reply: openId(searchParams.reply), report: openId(searchParams.report) };
-  const { threads, totalThreads, hasMore } = await listThreads(article.id, viewer, sort, shown);
   const path = `/articles/${article.slug}`;
-  const actions: CommentActions = {
-    reply: postComment,
-    check: checkDraftAction,
-    edit: editCommentAction,
-    remove: deleteCommentAction,
-    react: toggleReactionAction,
-    report: reportCommentAction,
-  };
   const here = (changes: Record<string, string | undefined>, anchor: string) =>
     threadQueryHref(path, query, changes, anchor);
   const links = {
@@ -61,8 +33,6 @@ export async function CommentSection({ article, searchParams }: Props) {
     close: (id: string) => here({}, `comment-${id}`),
   };
   const reportClauses = clauses.filter((c) => c.reportable).map((c) => ({ id: c.id, label: clauseLabel(c.id) }));
-  const blocked = viewer ? commentBlock(viewer, new Date()) : null;
-  const commentsOpen = commentsOpenAt(article, (await getActivePolicy()).settings.autoCloseDays);
 
   return (
     // data-viewer marks markup made for one viewer: the page cache refuses to store a page carrying it.
@@ -94,8 +64,8 @@ export async function CommentSection({ article, searchParams }: Props) {
         <p className="notice notice--warn">{blocked}</p>
       ) : (
         <CommentForm
-          action={postComment}
-          check={checkDraftAction}
+          action={actions.reply}
+          check={actions.check}
           label={`Comment as ${viewer.displayName}`}
           submitLabel="Post comment"
           hidden={{ articleId: article.id }}

@@ -2,21 +2,23 @@ import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import type { CommentView } from '@/lib/data/comments';
 import type { FormState } from '@/lib/actions/form-state';
+import type { DraftWarning } from '@/lib/comments/draft-check';
+import type { EditCommentField, PostState, ReportField } from '@/lib/validation/comment';
 import { formatDateTime } from '@/lib/site/format';
 import { CommentBody } from './comment-body';
-import { CommentForm, type DraftWarning } from './comment-form';
+import { CommentForm } from './comment-form';
 import { ReportForm } from './report-form';
 import { StatementOfReasons } from './statement-of-reasons';
 
 type FormAction<S> = (previous: S, formData: FormData) => Promise<S>;
+/** The reader's server actions, handed down by the page (components never import from app/). */
 export type CommentActions = {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  reply: FormAction<any>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  edit: FormAction<any>;
+  /** Posts a comment or reply, or sends a corrected rejected comment again. */
+  reply: FormAction<PostState>;
+  edit: FormAction<FormState<EditCommentField>>;
   remove: (formData: FormData) => Promise<void>;
   react: (formData: FormData) => Promise<void>;
-  report: FormAction<FormState<'commentId' | 'clause' | 'note'>>;
+  report: FormAction<FormState<ReportField>>;
   check: (body: string) => Promise<DraftWarning[]>;
 };
 

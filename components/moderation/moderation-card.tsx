@@ -7,8 +7,10 @@ import { ActionForm } from './action-form';
 import { DecisionForm } from './decision-form';
 
 type Actions = {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  decide: (previous: any, formData: FormData) => Promise<any>;
+  decide: (
+    previous: FormState<'clause' | 'note' | 'decision'>,
+    formData: FormData,
+  ) => Promise<FormState<'clause' | 'note' | 'decision'>>;
   measure: (previous: FormState, formData: FormData) => Promise<FormState>;
   appeal: (previous: FormState, formData: FormData) => Promise<FormState>;
 };

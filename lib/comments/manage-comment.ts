@@ -15,11 +15,12 @@ import {
   type Viewer,
 } from '../auth/permissions';
 import { recordEvent } from './audit';
-import { isUniqueViolation } from './submit-comment';
+import { isUniqueViolation } from '../database/errors';
 import { invalidateArticle } from '../cache/invalidate';
 
 export type ManageResult =
-  { ok: true; message: string; reasons?: Reason[] } | { ok: false; message: string; reasons?: Reason[] };
+  | { ok: true; message: string; reasons?: Reason[]; /** The story's slug: the page to refresh. */ articleSlug: string }
+  | { ok: false; message: string; reasons?: Reason[] };
 
 /** Distinct readers' reports that hide a comment until a moderator decides. */
 export const reportHideThreshold = () => env().REPORT_HIDE_THRESHOLD;
@@ -33,6 +34,7 @@ async function loadComment(id: string) {
       status: true,
       createdAt: true,
       articleId: true,
+      article: { select: { slug: true } },
       hiddenByReports: true,
       version: true,
       appeal: { select: { status: true } },
@@ -91,8 +93,8 @@ export async function editComment(
   if (!updated) return { ok: false, message: 'The comment changed while you were editing it; reload and try again.' };
   await invalidateArticle(comment.articleId);
   return held
-    ? { ok: true, message: 'Your edit was saved and is held for review.', reasons }
-    : { ok: true, message: 'Your edit was saved.' };
+    ? { ok: true, message: 'Your edit was saved and is held for review.', reasons, articleSlug: comment.article.slug }
+    : { ok: true, message: 'Your edit was saved.', articleSlug: comment.article.slug };
 }
 
 export async function deleteComment(viewer: Viewer, commentId: string, now = new Date()): Promise<ManageResult> {
@@ -120,7 +122,7 @@ export async function deleteComment(viewer: Viewer, commentId: string, now = new
   });
   if (!deleted) return { ok: false, message: 'The comment changed meanwhile; reload and try again.' };
   await invalidateArticle(comment.articleId);
-  return { ok: true, message: 'Your comment was deleted.' };
+  return { ok: true, message: 'Your comment was deleted.', articleSlug: comment.article.slug };
 }
 
 export async function toggleReaction(viewer: Viewer, commentId: string): Promise<ManageResult & { reacted?: boolean }> {
@@ -135,11 +137,11 @@ export async function toggleReaction(viewer: Viewer, commentId: string): Promise
     const removed = await tx.reaction.deleteMany({ where: { commentId, userId: viewer.id } });
     if (removed.count > 0) {
       await tx.comment.update({ where: { id: commentId }, data: { reactionCount: { decrement: 1 } } });
-      return { ok: true as const, message: 'Respect withdrawn.', reacted: false };
+      return { ok: true as const, message: 'Respect withdrawn.', reacted: false, articleSlug: comment.article.slug };
     }
     await tx.reaction.create({ data: { commentId, userId: viewer.id } });
     await tx.comment.update({ where: { id: commentId }, data: { reactionCount: { increment: 1 } } });
-    return { ok: true as const, message: 'Respect given.', reacted: true };
+    return { ok: true as const, message: 'Respect given.', reacted: true, articleSlug: comment.article.slug };
   });
   await invalidateArticle(comment.articleId);
   return result;
@@ -193,5 +195,5 @@ export async function reportComment(
   }
   // Enough reports hide the comment: the page changes.
   await invalidateArticle(comment.articleId);
-  return { ok: true, message: 'Thank you. A moderator will look at this comment.' };
+  return { ok: true, message: 'Thank you. A moderator will look at this comment.', articleSlug: comment.article.slug };
 }

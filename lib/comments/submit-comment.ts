@@ -4,12 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '../db';
 import { getActivePolicy } from '../data/policy';
-import { evaluate, type PolicyContext, type Reason, type Verdict } from '../policy';
+import { evaluate, type Reason, type Verdict } from '../policy';
 import { clauseLabel } from '../policy/clauses';
-import { canResubmitComment, commentBlock, isStaff, type Viewer } from '../auth/permissions';
+import { canResubmitComment, commentBlock, type Viewer } from '../auth/permissions';
+import { isUniqueViolation } from '../database/errors';
 import { onCommentPublished } from '../notifications/events';
-import { loadConductOf } from '../moderation/conduct';
 import { recordEvent } from './audit';
+import { describeReason } from './reasons';
+import { loadContext } from './submission-context';
 import { invalidateArticle } from '../cache/invalidate';
 
 export type SubmitInput = {
@@ -24,7 +26,15 @@ export type SubmitInput = {
 };
 
 export type SubmitResult =
-  | { ok: true; commentId: string; status: 'PUBLISHED' | 'PENDING' | 'REJECTED'; reasons: Reason[]; duplicate: boolean }
+  | {
+      ok: true;
+      commentId: string;
+      /** The story's slug: the page to refresh. */
+      articleSlug: string;
+      status: 'PUBLISHED' | 'PENDING' | 'REJECTED';
+      reasons: Reason[];
+      duplicate: boolean;
+    }
   // Refused outright: nothing stored, the reader keeps the draft and can try again (or not).
   | {
       ok: false;
@@ -36,7 +46,6 @@ export type SubmitResult =
 
 // Outcomes that refuse the attempt rather than judge the text: storing them would only fill the queue.
 const refusalRules = new Set(['flood-user', 'flood-ip', 'comments-closed', 'auto-closed']);
-const recentWindowMs = 10 * 60_000;
 
 export async function submitComment(input: SubmitInput, now = new Date()): Promise<SubmitResult> {
   const { viewer } = input;
@@ -52,16 +61,9 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
   // A retried or double-clicked submit: answer with the comment the first one created.
   const existing = await db.comment.findUnique({
     where: { userId_idempotencyKey: { userId: viewer.id, idempotencyKey: input.idempotencyKey } },
-    select: { id: true, status: true, reasons: true },
+    select: firstSubmission,
   });
-  if (existing)
-    return {
-      ok: true,
-      commentId: existing.id,
-      status: existing.status as 'PUBLISHED',
-      reasons: JSON.parse(existing.reasons),
-      duplicate: true,
-    };
+  if (existing) return answeredBefore(existing);
 
   const article = await db.article.findUnique({
     where: { id: input.articleId },
@@ -170,21 +172,28 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
     if (isUniqueViolation(error)) {
       const winner = await db.comment.findUnique({
         where: { userId_idempotencyKey: { userId: viewer.id, idempotencyKey: input.idempotencyKey } },
-        select: { id: true, status: true, reasons: true },
+        select: firstSubmission,
       });
-      if (winner)
-        return {
-          ok: true,
-          commentId: winner.id,
-          status: winner.status as 'PUBLISHED',
-          reasons: JSON.parse(winner.reasons),
-          duplicate: true,
-        };
+      if (winner) return answeredBefore(winner);
     }
     throw error;
   }
   if (status === 'PUBLISHED') await invalidateArticle(article.id);
-  return { ok: true, commentId: id, status, reasons: verdict.reasons, duplicate: false };
+  return { ok: true, commentId: id, articleSlug: article.slug, status, reasons: verdict.reasons, duplicate: false };
+}
+
+const firstSubmission = { id: true, status: true, reasons: true, article: { select: { slug: true } } } as const;
+
+/** The answer the first submit with this idempotency key got. */
+function answeredBefore(comment: { id: string; status: string; reasons: string; article: { slug: string } }) {
+  return {
+    ok: true as const,
+    commentId: comment.id,
+    articleSlug: comment.article.slug,
+    status: comment.status as 'PUBLISHED',
+    reasons: JSON.parse(comment.reasons) as Reason[],
+    duplicate: true,
+  };
 }
 
 class ReplacedChangedError extends Error {}
@@ -217,73 +226,4 @@ async function withdrawReplaced(
 
 function statusFor(verdict: Verdict): 'PUBLISHED' | 'PENDING' | 'REJECTED' {
   return verdict.outcome === 'publish' ? 'PUBLISHED' : verdict.outcome === 'hold' ? 'PENDING' : 'REJECTED';
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
-}
-
-async function loadContext(
-  input: SubmitInput,
-  article: { commentsOpen: boolean; premoderate: boolean; publishedAt: Date; autoCloseDays: number | null },
-  now: Date,
-  settings: { floodPerUserPerMinute: number; floodPerIpPerMinute: number },
-): Promise<PolicyContext> {
-  const since = new Date(now.getTime() - recentWindowMs);
-  const [conduct, recentByAuthor, recentByOthers, recentFromIp] = await Promise.all([
-    loadConductOf(input.viewer.id),
-    db.comment.findMany({
-      // The comment being corrected is not a recent duplicate of its correction.
-      where: {
-        userId: input.viewer.id,
-        createdAt: { gte: since },
-        ...(input.replaces ? { id: { not: input.replaces } } : {}),
-      },
-      select: { body: true, createdAt: true },
-      orderBy: { createdAt: 'desc' },
-      // Enough to see the flood limit crossed, however high an admin sets it.
-      take: Math.max(50, settings.floodPerUserPerMinute + 1),
-    }),
-    db.comment.findMany({
-      where: { userId: { not: input.viewer.id }, createdAt: { gte: since } },
-      select: { body: true, userId: true, createdAt: true },
-      orderBy: { createdAt: 'desc' },
-      take: 200,
-    }),
-    input.ip
-      ? db.comment.findMany({
-          where: { ip: input.ip, createdAt: { gte: new Date(now.getTime() - 60_000) } },
-          select: { createdAt: true },
-          // The newest ones: the limit-th newest says when the address may post again.
-          orderBy: { createdAt: 'desc' },
-          take: settings.floodPerIpPerMinute,
-        })
-      : Promise.resolve([]),
-  ]);
-  return {
-    now,
-    author: {
-      id: input.viewer.id,
-      createdAt: input.viewer.createdAt,
-      // Conduct, not status: duplicates and the writer's own deletions change nothing (lib/policy/trust.ts).
-      approvedCount: conduct.approvedCount,
-      publishedCount: conduct.approvedCount,
-      rejectedCount: conduct.breaches.length,
-      premoderated: input.viewer.premoderated,
-      isStaff: isStaff(input.viewer),
-    },
-    article,
-    recentByAuthor,
-    recentByOthers: recentByOthers.map((row) => ({
-      body: row.body,
-      authorId: row.userId ?? '',
-      createdAt: row.createdAt,
-    })),
-    recentFromIp,
-  };
-}
-
-/** "Held for review under §5 Respect privacy: …" */
-export function describeReason(reason: Pick<Reason, 'clause' | 'message'>): string {
-  return `${clauseLabel(reason.clause)}: ${reason.message}`;
 }

@@ -1,4 +1,5 @@
 // Read models for the reader pages: the front page, an article, an author.
+import 'server-only';
 import { cache } from 'react';
 import { db } from '../db';
 

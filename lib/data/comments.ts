@@ -1,12 +1,14 @@
 // Read model for the comment section: whole threads, sorted and paged by their top-level comment,
 // with what the viewer may see (published comments, tombstones that still carry replies, and the
 // viewer's own held or rejected comments with the policy reasons).
+import 'server-only';
 import { db, type Prisma } from '../db';
 import { env } from '../env';
-import { canEditComment, canResubmitComment, isStaff, type Viewer } from '../auth/permissions';
-import type { Reason } from '../policy';
+import { canEditComment, canResubmitComment, commentBlock, isStaff, type Viewer } from '../auth/permissions';
 import { statementOf, type Statement } from '../policy/statement';
-import type { CommentSort } from '../comments/thread-query';
+import type { CommentSort, ThreadQuery } from '../comments/thread-query';
+import { commentsOpenAt } from './articles';
+import { getActivePolicy } from './policy';
 
 export { threadsPerPage } from '../comments/thread-query';
 /** Replies nest this deep; deeper replies are shown flat under their level-3 ancestor, with "In reply to". */
@@ -149,6 +151,28 @@ export async function listThreads(articleId: string, viewer: Viewer | null, sort
     }
   }
   return { threads, totalThreads, hasMore: totalThreads > roots.length };
+}
+
+export type CommentSectionData = Awaited<ReturnType<typeof loadCommentSection>>;
+
+/** What a story's comment section shows this viewer: the threads, and whether (and why not) they may post. */
+export async function loadCommentSection(
+  article: { id: string; commentsOpen: boolean; publishedAt: Date; autoCloseDays: number | null },
+  viewer: Viewer | null,
+  query: ThreadQuery,
+) {
+  const [{ threads, totalThreads, hasMore }, policy] = await Promise.all([
+    listThreads(article.id, viewer, query.sort, query.shown),
+    getActivePolicy(),
+  ]);
+  return {
+    threads,
+    totalThreads,
+    hasMore,
+    commentsOpen: commentsOpenAt(article, policy.settings.autoCloseDays),
+    /** Why this viewer may not post (suspended, banned, no display name yet), or null. */
+    blocked: viewer ? commentBlock(viewer, new Date()) : null,
+  };
 }
 
 /** Everything a reader wrote, newest first, with status, reasons and appeal: the profile page. */

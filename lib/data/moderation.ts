@@ -1,5 +1,6 @@
 // Read model for the moderation console: one card per comment with everything a decision needs
 // (the text with rule evidence, the thread context, the commenter's history, reports, appeal).
+import 'server-only';
 import { db } from '../db';
 import type { Reason } from '../policy';
 import { loadConduct } from '../moderation/conduct';

@@ -1,4 +1,5 @@
 // Recent comments with the context each one had when it was posted, for the rules dry run (lib/policy/replay).
+import 'server-only';
 import { db } from '../db';
 import type { PolicyContext, ReplaySample } from '../policy';
 

@@ -1,6 +1,7 @@
 // The policy in force: the newest saved PolicyVersion, else the defaults shipped in lib/policy.
 // Compiled matchers are cached per process and re-read after a short TTL, so a change saved on one
 // instance reaches the others within seconds without a lookup per comment.
+import 'server-only';
 import { db } from '../db';
 import {
   compilePolicy,
@@ -34,14 +35,9 @@ export async function getActivePolicy(maxAgeMs = defaultTtlMs): Promise<ActivePo
   return policy;
 }
 
-export async function savePolicyVersion(settings: PolicySettings, note: string, createdById: string) {
-  const valid = policySettingsSchema.parse(settings);
-  const version = await db.policyVersion.create({
-    data: { settings: JSON.stringify(valid), note, createdById },
-    select: { id: true, createdAt: true },
-  });
+/** Drops this process's copy: the next read loads the newest version (after a save). */
+export function forgetActivePolicy(): void {
   cached = null;
-  return version;
 }
 
 export function listPolicyVersions(take = 50) {
@@ -63,13 +59,4 @@ export async function getPolicyVersion(id: number) {
         settings: parseSettings(row.settings),
       }
     : null;
-}
-
-/** Display names (or emails) of the staff who saved policy versions, by id. */
-export async function namesOfStaff(ids: string[]): Promise<Map<string, string>> {
-  const users = await db.user.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, displayName: true, email: true },
-  });
-  return new Map(users.map((u) => [u.id, u.displayName ?? u.email]));
 }

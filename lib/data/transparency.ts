@@ -2,6 +2,7 @@
 // (ModerationEvent) and every clause each one cites (DecisionClause). The arithmetic is in
 // lib/moderation/transparency-figures.ts. Cached in-process for a few minutes: it is public, and the
 // figures need not be to the second.
+import 'server-only';
 import { db } from '../db';
 import { clauseIds } from '../policy/clauses';
 import {

@@ -4,7 +4,7 @@
 // decision (lib/moderation/decide.ts). Deciding the appeal bumps the version again and closes the appeal.
 import { db } from '../db';
 import { recordEvent } from '../comments/audit';
-import { isUniqueViolation } from '../comments/submit-comment';
+import { isUniqueViolation } from '../database/errors';
 import { onCommentPublished, onModerationDecision } from '../notifications/events';
 import { canAppealComment, canDecideAppeal, ownsComment, type Viewer } from '../auth/permissions';
 import { invalidateArticle } from '../cache/invalidate';
@@ -74,6 +74,7 @@ export async function decideAppeal(
       userId: true,
       decidedById: true,
       articleId: true,
+      article: { select: { slug: true } },
       rejectClause: true,
       version: true,
       status: true,
@@ -148,5 +149,7 @@ export async function decideAppeal(
   return {
     ok: true as const,
     message: outcome === 'reinstate' ? 'The comment is reinstated and published.' : 'The rejection is upheld.',
+    /** The story's slug: the page to refresh. */
+    articleSlug: comment.article.slug,
   };
 }

@@ -12,7 +12,7 @@ export type Decision =
   { kind: 'approve' } | { kind: 'reject'; clause: ClauseId; note?: string } | { kind: 'feature'; featured: boolean };
 
 export type DecisionResult =
-  | { ok: true; commentId: string }
+  | { ok: true; commentId: string; /** The story's slug: the page to refresh. */ articleSlug: string }
   | { ok: false; commentId: string; conflict?: { by: string; at: Date; action: string }; message: string };
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -34,6 +34,7 @@ export async function decideComment(
       hiddenByReports: true,
       version: true,
       articleId: true,
+      article: { select: { slug: true } },
       userId: true,
       authorProfileId: true,
       featured: true,
@@ -98,7 +99,7 @@ export async function decideComment(
   await invalidateArticle(comment.articleId);
   if (to.status === 'PUBLISHED' && comment.status !== 'PUBLISHED' && comment.userId)
     await releaseNewAccountHolds(comment.userId, now);
-  return { ok: true, commentId };
+  return { ok: true, commentId, articleSlug: comment.article.slug };
 }
 
 async function afterDecision(

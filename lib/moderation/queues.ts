@@ -2,6 +2,7 @@
 // Each cursor condition is written as "key >= c AND (key > c OR id > cid)", which the (status, key) index
 // serves as a range scan on both SQLite and PostgreSQL (see BENCHMARKS.md for the plans).
 import { db, type Prisma } from '../db';
+import { id } from '../validation/fields';
 
 export const queueNames = ['pending', 'reported', 'appeals', 'approved', 'rejected'] as const;
 export type QueueName = (typeof queueNames)[number];
@@ -19,12 +20,9 @@ export function decodeCursor(value: string | undefined): Cursor | null {
   try {
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
     // A cursor comes from the URL: only the shapes this module writes (a date or a count, and an id).
-    const valid =
-      typeof parsed.key === 'string' &&
-      /^[\w.:+-]{1,40}$/.test(parsed.key) &&
-      typeof parsed.id === 'string' &&
-      /^[\w-]{1,64}$/.test(parsed.id);
-    return valid ? { key: parsed.key, id: parsed.id } : null;
+    const cursorId = id.safeParse(parsed.id);
+    const valid = typeof parsed.key === 'string' && /^[\w.:+-]{1,40}$/.test(parsed.key) && cursorId.success;
+    return valid ? { key: parsed.key, id: cursorId.data } : null;
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FormState } from '../actions/form-state';
 import { clauseIds } from '../policy/clauses';
 import { forbiddenControl, id } from './fields';
 import { commentMaxLength } from './limits';
@@ -43,11 +44,19 @@ export const newCommentSchema = z.object({
     .transform((value) => value || undefined),
 });
 export type NewCommentField = keyof z.input<typeof newCommentSchema>;
+/** The compose box's state: a posted comment's id lets the page scroll to it. */
+export type PostState = FormState<NewCommentField> & { commentId?: string };
 
 export const editCommentSchema = z.object({ commentId: id, body: commentBody });
 export type EditCommentField = keyof z.input<typeof editCommentSchema>;
 
 export const commentIdSchema = z.object({ commentId: id });
+
+/** The compose box's live check: a draft, with room for one pasted over the limit (it is warned about, not cut). */
+export const draftSchema = z.string().max(commentMaxLength * 2);
+
+/** A story's author answering through an emailed link: the link's comment and token carry the authority. */
+export const authorReplySchema = z.object({ commentId: id, token: z.string().min(1).max(1000), body: commentBody });
 
 export const reportSchema = z.object({
   commentId: id,
@@ -64,30 +73,3 @@ export const reportSchema = z.object({
     ),
 });
 export type ReportField = keyof z.input<typeof reportSchema>;
-
-export const displayNameSchema = z.object({
-  displayName: z
-    .string({ error: 'Choose a display name.' })
-    .transform((text) => text.normalize('NFKC').replace(/\s+/g, ' ').trim())
-    .pipe(
-      z
-        .string()
-        .min(2, 'Use at least 2 characters.')
-        .max(30, 'Use at most 30 characters.')
-        .regex(
-          /^[\p{L}\p{N}][\p{L}\p{N} ._'-]*$/u,
-          "Use letters, numbers, spaces, and . _ ' - only, starting with a letter or number.",
-        ),
-    ),
-  next: z.string().optional(),
-});
-
-export const signInSchema = z.object({
-  email: z
-    .string({ error: 'Enter your email address.' })
-    .trim()
-    .min(1, 'Enter your email address.')
-    .max(254, 'That address is too long.')
-    .pipe(z.email('Enter a valid email address, like name@example.com.')),
-  callbackUrl: z.string().optional(),
-});

@@ -1,5 +1,5 @@
 // Load with a crash in the middle: 200 signed-in readers post comments back to back through the real
-// postComment server action for --seconds (default 60); with --kill the server is SIGKILLed half-way and
+// postCommentAction server action for --seconds (default 60); with --kill the server is SIGKILLed half-way and
 // started again while the load goes on. Afterwards every acknowledged comment must be in the database
 // exactly once, and no response may be a 5xx (429s are deliberate refusals).
 // Retries are real: a post whose answer never arrives (connection refused or reset around the crash) is sent

@@ -388,7 +388,7 @@ export function formFrom(fields: Fields): FormData {
 // ── Forms as a hydrated page sends them (the load generators) ──────────────────────────────────────────────
 
 /** The actions the benchmarks and the reliability suite call by name (the access table names them all). */
-export const postCommentEntry = { file: 'app/(reader)/articles/[slug]/actions.ts', exportName: 'postComment' };
+export const postCommentEntry = { file: 'app/(reader)/articles/[slug]/actions.ts', exportName: 'postCommentAction' };
 export const decideCommentEntry = { file: 'app/(moderation)/moderate/actions.ts', exportName: 'decideAction' };
 
 /** The Next-Router-State-Tree header the browser sends from a page (route groups and dynamic segments spelled out). */

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireViewer } from '@/lib/auth/viewer';
+import { getNotificationPreferences } from '@/lib/data/accounts';
 import { listOwnComments } from '@/lib/data/comments';
-import { db } from '@/lib/db';
 import { formatDateTime } from '@/lib/site/format';
 import { StatementOfReasons } from '@/components/comments/statement-of-reasons';
 import { listAccountHolds } from '@/lib/moderation/standing';
 import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
 import { statementOf } from '@/lib/policy/statement';
-import { appealAction, signOut, updatePreferences } from '../actions';
+import { appealAction, signOutAction, updatePreferencesAction } from '../actions';
 import { AppealForm } from './appeal-form';
 import { PreferencesForm } from './preferences-form';
 
@@ -25,10 +25,7 @@ export default async function ProfilePage() {
   const viewer = await requireViewer('/profile');
   const [comments, prefs, holds] = await Promise.all([
     listOwnComments(viewer.id),
-    db.user.findUniqueOrThrow({
-      where: { id: viewer.id },
-      select: { notifyReplies: true, notifyAuthorReplies: true, notifyModeration: true },
-    }),
+    getNotificationPreferences(viewer.id),
     listAccountHolds(viewer),
   ]);
   return (
@@ -52,7 +49,7 @@ export default async function ProfilePage() {
           </Link>
         </p>
       )}
-      <form action={signOut}>
+      <form action={signOutAction}>
         <button type="submit" className="button button--quiet">
           Sign out
         </button>
@@ -121,7 +118,7 @@ export default async function ProfilePage() {
       <h2 className="section-title" style={{ marginTop: '2rem' }}>
         Email notifications
       </h2>
-      <PreferencesForm action={updatePreferences} values={prefs} />
+      <PreferencesForm action={updatePreferencesAction} values={prefs} />
     </div>
   );
 }

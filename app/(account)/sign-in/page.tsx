@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { safeCallbackPath } from '@/lib/auth/sign-in-link';
 import { site } from '@/lib/site/identity';
-import { requestSignInLink } from '../actions';
+import { requestSignInLinkAction } from '../actions';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -17,7 +17,7 @@ export default async function SignInPage({ searchParams }: Props) {
         Enter your email address and we will send you a link that signs you in to {site.name}. No password needed. New
         here? The same link creates your account.
       </p>
-      <SignInForm action={requestSignInLink} callbackUrl={callbackUrl} />
+      <SignInForm action={requestSignInLinkAction} callbackUrl={callbackUrl} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeCallbackPath } from '@/lib/auth/sign-in-link';
 import { requireViewer } from '@/lib/auth/viewer';
-import { chooseDisplayName } from '../actions';
+import { chooseDisplayNameAction } from '../actions';
 import { DisplayNameForm } from './display-name-form';
 
 export const metadata: Metadata = { title: 'Welcome' };
@@ -15,7 +15,7 @@ export default async function WelcomePage({ searchParams }: { searchParams: Prom
     <div className="panel">
       <h1>Welcome</h1>
       <p>You are signed in as {viewer.email}. Choose the public name readers will see next to your comments.</p>
-      <DisplayNameForm action={chooseDisplayName} next={next} />
+      <DisplayNameForm action={chooseDisplayNameAction} next={next} />
     </div>
   );
 }

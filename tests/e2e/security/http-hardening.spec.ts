@@ -9,7 +9,7 @@ import { replyLinkFor, unsubscribeTokenFor } from '../../support/email-links';
 import { openSession } from '../../support/sessions';
 import { callActionFetch, e2eMetricsToken, findAction, FormArg, httpRequest } from '../../support/server-actions';
 
-const preferences = () => findAction('app/(account)/actions.ts', 'updatePreferences');
+const preferences = () => findAction('app/(account)/actions.ts', 'updatePreferencesAction');
 
 async function readerWithSession() {
   const reader = await createAccount('Forwarded');

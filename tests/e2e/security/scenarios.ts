@@ -132,7 +132,7 @@ async function dryRunHash(fields: Fields): Promise<string> {
 // ── Scenarios ──────────────────────────────────────────────────────────────────────────────────────────
 
 export const scenarios: Record<string, Scenario> = {
-  postComment: {
+  postCommentAction: {
     required: ['articleId', 'body', 'idempotencyKey'],
     async prepare() {
       const article = await createArticle('walk-post');
@@ -204,7 +204,7 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
-  requestSignInLink: {
+  requestSignInLinkAction: {
     required: ['email'],
     lenient: ['callbackUrl'],
     async prepare() {
@@ -216,7 +216,7 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
-  chooseDisplayName: {
+  chooseDisplayNameAction: {
     required: ['displayName'],
     lenient: ['next'],
     async prepare() {
@@ -228,7 +228,7 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
-  updatePreferences: {
+  updatePreferencesAction: {
     async prepare(actor) {
       // Only moderation emails stay on: notifyReplies goes from its default (on) to off.
       return {
@@ -239,7 +239,7 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
-  signOut: {
+  signOutAction: {
     inputless: true,
     inert: ['signed-out', 'reply-link'],
     async prepare(actor) {
@@ -325,7 +325,7 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
-  updateArticleSettings: {
+  updateArticleSettingsAction: {
     required: ['articleId'],
     numeric: ['autoCloseDays'],
     async prepare() {

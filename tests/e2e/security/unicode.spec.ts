@@ -23,10 +23,10 @@ const action = (file: string, name: string) => {
   const entry = findAction(file, name);
   return { id: entry.id, path: pagePathFor(entry) };
 };
-const postComment = action('app/(reader)/articles/[slug]/actions.ts', 'postComment');
+const postComment = action('app/(reader)/articles/[slug]/actions.ts', 'postCommentAction');
 const checkDraft = action('app/(reader)/articles/[slug]/actions.ts', 'checkDraftAction');
 const reportComment = action('app/(reader)/articles/[slug]/actions.ts', 'reportCommentAction');
-const chooseDisplayName = action('app/(account)/actions.ts', 'chooseDisplayName');
+const chooseDisplayName = action('app/(account)/actions.ts', 'chooseDisplayNameAction');
 const appeal = action('app/(account)/actions.ts', 'appealAction');
 
 const combining = (base: string, count: number) =>

@@ -1,9 +1,8 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { listArticleSettings } from '@/lib/data/articles';
 import { formatDate, plural } from '@/lib/site/format';
-import { updateArticleSettings } from './actions';
+import { updateArticleSettingsAction } from './actions';
 import { ArticleSettingsForm } from './article-settings-form';
 
 export const generateMetadata = staffMetadata('Article settings');
@@ -27,7 +26,7 @@ export default async function ArticleSettingsPage() {
                 {formatDate(article.publishedAt)} · {plural(article.commentCount, 'comment')}
               </span>
             </p>
-            <ArticleSettingsForm action={updateArticleSettings} article={article} />
+            <ArticleSettingsForm action={updateArticleSettingsAction} article={article} />
           </li>
         ))}
       </ol>

@@ -1,7 +1,6 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdminPage, staffMetadata } from '@/lib/auth/guards';
-import { db } from '@/lib/db';
+import { auditPageSize, listAuditEntries } from '@/lib/data/audit-log';
 import { formatDateTime } from '@/lib/site/format';
 import { queryText } from '@/lib/validation/fields';
 
@@ -20,28 +19,7 @@ export default async function AuditLogPage({
   const action = queryText(params.action, 50);
   const commentId = queryText(params.comment, 64);
   const before = params.before ? new Date(params.before) : undefined;
-  const entries = await db.moderationEvent.findMany({
-    where: {
-      ...(commentId ? { commentId } : {}),
-      ...(action ? { action } : {}),
-      ...(q
-        ? { OR: [{ note: { contains: q } }, { clause: q }, { clauses: { some: { clause: q } } }, { actorId: q }] }
-        : {}),
-      ...(before && !Number.isNaN(before.getTime()) ? { createdAt: { lt: before } } : {}),
-    },
-    orderBy: { createdAt: 'desc' },
-    take: 100,
-    // Every clause a decision cited, not only the first (a threat by a new account: §2 and §9).
-    include: { clauses: { select: { clause: true } } },
-  });
-  const actors = new Map(
-    (
-      await db.user.findMany({
-        where: { id: { in: entries.flatMap((e) => (e.actorId ? [e.actorId] : [])) } },
-        select: { id: true, displayName: true, email: true },
-      })
-    ).map((u) => [u.id, u.displayName ?? u.email]),
-  );
+  const { entries, actors } = await listAuditEntries({ q, action, commentId, before });
   const last = entries.at(-1);
   return (
     <div className="moderation">
@@ -101,7 +79,7 @@ export default async function AuditLogPage({
           ))}
         </tbody>
       </table>
-      {entries.length === 100 && last && (
+      {entries.length === auditPageSize && last && (
         <p className="comments__more">
           <Link
             className="button button--quiet"

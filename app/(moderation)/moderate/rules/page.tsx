@@ -1,7 +1,7 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdminPage, staffMetadata } from '@/lib/auth/guards';
-import { getActivePolicy, getPolicyVersion, listPolicyVersions, namesOfStaff } from '@/lib/data/policy';
+import { namesOfUsers } from '@/lib/data/accounts';
+import { getActivePolicy, getPolicyVersion, listPolicyVersions } from '@/lib/data/policy';
 import { formatDateTime } from '@/lib/site/format';
 import { ruleIds } from '@/lib/policy';
 import { rulesAction } from './actions';
@@ -18,7 +18,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
     listPolicyVersions(),
     Number.isInteger(requested) && requested > 0 ? getPolicyVersion(requested) : Promise.resolve(null),
   ]);
-  const authors = await namesOfStaff(versions.flatMap((v) => (v.createdById ? [v.createdById] : [])));
+  const authors = await namesOfUsers(versions.flatMap((v) => (v.createdById ? [v.createdById] : [])));
   return (
     <div className="moderation">
       <p className="meta">

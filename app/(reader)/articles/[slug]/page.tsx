@@ -3,10 +3,38 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AuthorBox } from '@/components/articles/author-box';
 import { CommentSection } from '@/components/comments/comment-section';
+import type { CommentActions } from '@/components/comments/comment-thread';
+import { getViewer } from '@/lib/auth/viewer';
+import { readThreadQueryFrom } from '@/lib/comments/thread-query';
 import { getArticleBySlug, listMoreFromAuthor, paragraphsOf } from '@/lib/data/articles';
+import { loadCommentSection } from '@/lib/data/comments';
 import { formatDate } from '@/lib/site/format';
+import { id } from '@/lib/validation/fields';
+import {
+  checkDraftAction,
+  deleteCommentAction,
+  editCommentAction,
+  postCommentAction,
+  reportCommentAction,
+  toggleReactionAction,
+} from './actions';
 
 export const dynamic = 'force-dynamic';
+
+const commentActions: CommentActions = {
+  reply: postCommentAction,
+  check: checkDraftAction,
+  edit: editCommentAction,
+  remove: deleteCommentAction,
+  react: toggleReactionAction,
+  report: reportCommentAction,
+};
+
+/** A comment id from ?reply= or ?report=, or nothing. */
+function openId(value: unknown): string | undefined {
+  const parsed = id.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -21,7 +49,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params, searchParams }: Props) {
   const article = await getArticleBySlug((await params).slug);
   if (!article) notFound();
-  const moreStories = await listMoreFromAuthor(article.author.id, article.id);
+  const search = await searchParams;
+  // Read exactly as the page cache keys it (server.ts redirects non-canonical queries before they get here).
+  const { query } = readThreadQueryFrom(search);
+  const viewer = await getViewer();
+  const [moreStories, section] = await Promise.all([
+    listMoreFromAuthor(article.author.id, article.id),
+    loadCommentSection(article, viewer, query),
+  ]);
   const [lede, ...rest] = paragraphsOf(article.body);
 
   return (
@@ -49,7 +84,16 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <p className="policy-note">
         Please read our <Link href="/policy">comment policy</Link> before commenting.
       </p>
-      <CommentSection article={article} searchParams={await searchParams} />
+      <CommentSection
+        article={article}
+        viewer={viewer && { displayName: viewer.displayName }}
+        section={section}
+        query={query}
+        // One comment at a time has its reply or report form open (?reply=ID, ?report=ID): the page does not
+        // carry a form for every comment, and the links work without JavaScript.
+        open={{ reply: openId(search.reply), report: openId(search.report) }}
+        actions={commentActions}
+      />
     </article>
   );
 }

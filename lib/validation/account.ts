@@ -1,0 +1,36 @@
+// Forms of a reader's own account: sign-in, the display name chosen once, email preferences.
+import { z } from 'zod';
+
+export const signInSchema = z.object({
+  email: z
+    .string({ error: 'Enter your email address.' })
+    .trim()
+    .min(1, 'Enter your email address.')
+    .max(254, 'That address is too long.')
+    .pipe(z.email('Enter a valid email address, like name@example.com.')),
+  callbackUrl: z.string().optional(),
+});
+
+export const displayNameSchema = z.object({
+  displayName: z
+    .string({ error: 'Choose a display name.' })
+    .transform((text) => text.normalize('NFKC').replace(/\s+/g, ' ').trim())
+    .pipe(
+      z
+        .string()
+        .min(2, 'Use at least 2 characters.')
+        .max(30, 'Use at most 30 characters.')
+        .regex(
+          /^[\p{L}\p{N}][\p{L}\p{N} ._'-]*$/u,
+          "Use letters, numbers, spaces, and . _ ' - only, starting with a letter or number.",
+        ),
+    ),
+  next: z.string().optional(),
+});
+
+/** Ticked boxes arrive as "on"; unticked ones not at all. */
+export const preferencesSchema = z.object({
+  notifyReplies: z.literal('on').optional(),
+  notifyAuthorReplies: z.literal('on').optional(),
+  notifyModeration: z.literal('on').optional(),
+});
