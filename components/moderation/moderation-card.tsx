@@ -4,6 +4,7 @@ import type { FormState } from '@/lib/actions/form-state';
 import { formatDate, formatDateTime, plural } from '@/lib/site/format';
 import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
 import { ActionForm } from './action-form';
+import { SelectBox } from './bulk-selection';
 import { DecisionForm } from './decision-form';
 
 type Actions = {
@@ -59,8 +60,7 @@ export function ModerationCard({
       <header className="card__header">
         {selectable && (
           <label className="card__select">
-            <input type="checkbox" name="selected" value={`${card.id}:${card.version}`} form="bulk-form" />{' '}
-            <span className="visually-hidden">Select</span>
+            <SelectBox value={`${card.id}:${card.version}`} /> <span className="visually-hidden">Select</span>
           </label>
         )}
         <span className={`badge status status--${card.status.toLowerCase()}`}>{card.status.toLowerCase()}</span>

@@ -63,10 +63,15 @@ export async function bulkDecideAction(_previous: FormState, formData: FormData)
     }),
     message: (errors) => (errors.selected ? 'Select at least one comment.' : 'Choose the clause for a bulk rejection.'),
   });
-  if (!form.ok) return form.state;
+  // A refusal sends the selection back, so the boxes stay ticked (lib: components/moderation/bulk-selection.tsx).
+  const keepSelection = (state: FormState): FormState =>
+    state.status === 'invalid' && formData instanceof FormData
+      ? { ...state, values: { ...state.values, selected: formData.getAll('selected').join(' ') } }
+      : state;
+  if (!form.ok) return keepSelection(form.state);
   const { data: decision, actor: moderator } = form;
   if (decision.decision !== 'approve' && decision.decision !== 'reject')
-    return invalid({}, 'Bulk actions approve or reject.');
+    return keepSelection(invalid({}, 'Bulk actions approve or reject.'));
   let done = 0;
   const problems: string[] = [];
   const slugs: string[] = [];

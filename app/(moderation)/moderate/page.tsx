@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ActionForm } from '@/components/moderation/action-form';
+import { BulkForm, BulkSelection } from '@/components/moderation/bulk-selection';
 import { LiveCount } from '@/components/moderation/live-counts';
 import { ModerationCard } from '@/components/moderation/moderation-card';
 import { ClauseSelect } from '@/components/ui/clause-select';
@@ -119,42 +119,44 @@ export default async function ModeratePage({ searchParams }: Props) {
 
       <QueueKeyboard bulk={bulk} />
 
-      {bulk && (
-        // The cards' checkboxes belong to this form (form="bulk-form"): keepValues stops React from resetting
-        // the form, and with it every selected checkbox, when the action answers.
-        <ActionForm action={bulkDecideAction} className="bulk" id="bulk-form" keepValues>
-          <span>With the selected cards:</span>
-          <button type="submit" name="decision" value="approve" className="button">
-            Approve selected
-          </button>
-          <label htmlFor="bulk-clause" className="visually-hidden">
-            Clause for bulk rejection
-          </label>
-          <ClauseSelect id="bulk" clauses={clauseOptions} />
-          <button type="submit" name="decision" value="reject" className="button button--danger">
-            Reject selected
-          </button>
-        </ActionForm>
-      )}
+      <BulkSelection action={bulkDecideAction}>
+        {bulk && (
+          // The cards' checkboxes belong to this form (form="bulk-form"); BulkSelection ticks them again when a
+          // bulk decision is refused, with or without JavaScript.
+          <BulkForm>
+            <span>With the selected cards:</span>
+            <button type="submit" name="decision" value="approve" className="button">
+              Approve selected
+            </button>
+            <label htmlFor="bulk-clause" className="visually-hidden">
+              Clause for bulk rejection
+            </label>
+            <ClauseSelect id="bulk" clauses={clauseOptions} />
+            <button type="submit" name="decision" value="reject" className="button button--danger">
+              Reject selected
+            </button>
+          </BulkForm>
+        )}
 
-      {cards.length === 0 ? (
-        <p className="notice">
-          Nothing in this queue{filter.articleId || filter.authorId || filter.q ? ' for this filter' : ''}.
-        </p>
-      ) : (
-        <ol className="cards">
-          {cards.map((card) => (
-            <li key={card.id}>
-              <ModerationCard
-                card={card}
-                clauses={clauseOptions}
-                selectable={bulk}
-                actions={{ decide: decideAction, measure: userMeasureAction, appeal: decideAppealAction }}
-              />
-            </li>
-          ))}
-        </ol>
-      )}
+        {cards.length === 0 ? (
+          <p className="notice">
+            Nothing in this queue{filter.articleId || filter.authorId || filter.q ? ' for this filter' : ''}.
+          </p>
+        ) : (
+          <ol className="cards">
+            {cards.map((card) => (
+              <li key={card.id}>
+                <ModerationCard
+                  card={card}
+                  clauses={clauseOptions}
+                  selectable={bulk}
+                  actions={{ decide: decideAction, measure: userMeasureAction, appeal: decideAppealAction }}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+      </BulkSelection>
       {page.next && (
         <p className="comments__more">
           <Link className="button button--quiet" href={link({ after: page.next })}>

@@ -142,6 +142,42 @@ test('only queues with bulk actions have checkboxes, and a bulk validation error
   }
 });
 
+test('without JavaScript, a refused bulk decision keeps the selection and the next one applies to it', async ({
+  page,
+  browser,
+}) => {
+  const db = await testDb();
+  const { article, texts } = await seedComments('bulk-nojs', 'PENDING', 3);
+  const from = `/moderate?article=${article.id}`;
+  await moderatorPage(page, 'ModBulkNoJs', from);
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  const noJs = await context.newPage();
+  await noJs.goto(from);
+  const box = (text: string) => card(noJs, text).getByRole('checkbox', { name: 'Select' });
+  await box(texts[0]!).check();
+  await box(texts[2]!).check();
+  // Reject without a clause: the page comes back refused, with the same two cards ticked.
+  await noJs.getByRole('button', { name: 'Reject selected' }).click();
+  await expect(noJs.locator('#bulk-form').getByRole('alert')).toContainText('Choose the clause for a bulk rejection.');
+  await expect(box(texts[0]!)).toBeChecked();
+  await expect(box(texts[1]!)).not.toBeChecked();
+  await expect(box(texts[2]!)).toBeChecked();
+  // Choosing the clause is all that is left to do.
+  await noJs.getByLabel('Clause for bulk rejection').selectOption('spam');
+  await noJs.getByRole('button', { name: 'Reject selected' }).click();
+  await expect(noJs.locator('#bulk-form').getByRole('status')).toContainText('Rejected 2 comments.');
+  const status = async (text: string) => (await db.comment.findFirstOrThrow({ where: { body: text } })).status;
+  expect([await status(texts[0]!), await status(texts[1]!), await status(texts[2]!)]).toEqual([
+    'REJECTED',
+    'PENDING',
+    'REJECTED',
+  ]);
+  await context.close();
+});
+
 test('a on a rejected card asks before reinstating it', async ({ page }) => {
   const db = await testDb();
   const { article, texts } = await seedComments('reinstate', 'REJECTED', 2);
