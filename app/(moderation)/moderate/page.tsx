@@ -9,7 +9,7 @@ import { findUserForFilter, listArticlesForFilter, loadCards } from '@/lib/data/
 import { isAdmin } from '@/lib/auth/permissions';
 import { pageQueue, queueCounts, queueNames, type QueueName } from '@/lib/moderation/queues';
 import { clauseLabel, clauses } from '@/lib/policy/clauses';
-import { queryText } from '@/lib/validation/fields';
+import { id, queryText } from '@/lib/validation/fields';
 import { bulkDecideAction, decideAction, decideAppealAction, userMeasureAction } from './actions';
 
 export const generateMetadata = staffMetadata('Moderation');
@@ -31,7 +31,8 @@ export default async function ModeratePage({ searchParams }: Props) {
   const queue = (queueNames as readonly string[]).includes(params.queue ?? '')
     ? (params.queue as QueueName)
     : 'pending';
-  const articleId = queryText(params.article, 64);
+  // The story filter is an id like any other: anything else filters nothing.
+  const articleId = id.safeParse(params.article).data;
   const authorQuery = queryText(params.author, 100);
   const author = authorQuery ? await findUserForFilter(authorQuery) : null;
   const q = queryText(params.q);
