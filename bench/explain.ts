@@ -217,7 +217,9 @@ export async function main({ quick = false } = {}): Promise<ExplainResult[]> {
   const results: ExplainResult[] = [];
   for (const database of ['sqlite', 'postgres'] as const) {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'explain-')), 'result.json');
-    execFileSync('npx', ['tsx', 'bench/explain.ts', '--db', database, '--json', file, ...(quick ? ['--quick'] : [])], {
+    // lib/data imports 'server-only': resolve it as on the server (bench/run.ts starts this file the same way).
+    const args = ['--conditions=react-server', '--import', 'tsx', 'bench/explain.ts', '--db', database, '--json', file];
+    execFileSync(process.execPath, [...args, ...(quick ? ['--quick'] : [])], {
       cwd: root,
       stdio: 'inherit',
       timeout: 900_000,
