@@ -84,10 +84,10 @@ const startedAt = new Date();
 const machine = describeMachine();
 
 await step('derived PostgreSQL schema is current', () => run('node', ['scripts/derive-pg-schema.mjs', '--check'], env));
-// Reported, not yet failing: the recorded figures predate this check and are stale until the next full
-// `npm run bench` and `npm test` are committed. Drop --report then, so stale figures fail the run.
+// Stale benchmark figures fail the run. Stale test counts fail it in CI, which tests what was committed; a
+// local run only reports them, since a full local run is how they are regenerated (commit them after it).
 await step('recorded figures are current (BENCHMARKS.md, RELIABILITY.md)', () =>
-  run('npx', ['tsx', 'scripts/check-figures.ts', '--report'], env),
+  run('npx', ['tsx', 'scripts/check-figures.ts', ...(ci ? [] : ['--report-only', 'RELIABILITY.md'])], env),
 );
 await step('type check', () => run('npx', ['tsc', '--noEmit'], env));
 await step('lint (ESLint, no warnings)', () => run('npx', ['eslint', '.', '--max-warnings', '0'], env));

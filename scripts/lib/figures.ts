@@ -111,6 +111,9 @@ export const testedPaths = [
   'playwright.config.ts',
   'playwright.scale.config.ts',
   'vitest.config.ts',
+  'eslint.config.mjs',
+  'tsconfig.json',
+  'tsconfig.build.json',
   'package-lock.json',
 ];
 
