@@ -6,6 +6,7 @@
 // article page (polled every 10 ms, one at a time) contains the comment.
 //   npx tsx bench/freshness.ts [--rounds 20] [--quick] [--build]
 import { closeDb, openDb } from '../tests/support/db';
+import { distinctText } from '../tests/support/distinct-text';
 import { createTrustedReaders, savePolicy } from '../tests/support/factories';
 import { describeMachine, machineInfo } from '../tests/support/machine';
 import { ensureBuild } from '../tests/support/production-build';
@@ -55,35 +56,6 @@ function series(samples: { visibleMs: number; actionMs: number; polls: number }[
     samplesMs: visible.map(round),
   };
 }
-
-// Each round's reply is a different text: the policy refuses a reader's repeated text (a marker alone
-// would not make it new), so near-identical replies would measure refusals, not publications.
-const replies = [
-  'The library hours matter more than the budget line suggests.',
-  'I asked the council about this last spring and never heard back.',
-  'Our branch already closes at five on Saturdays, which hurts families.',
-  'Has anyone compared these figures with the neighbouring county?',
-  'The consultation ran over the summer holidays, when few could attend.',
-  'A mobile library once served the villages; it was cut first.',
-  'Volunteers kept the reading room open during the last freeze.',
-  'The report leaves out how many students use the study desks.',
-  'Digital loans rose, but not everyone has a device at home.',
-  'My grandmother learned to use email at the Tuesday classes there.',
-  'If the building is sold, the covenant should keep it public.',
-  'The article could have quoted the librarians themselves.',
-  'Evening opening is when working parents can actually come.',
-  'The heating repairs were promised three budgets ago.',
-  'Please publish the footfall numbers branch by branch.',
-  'School visits alone justify keeping the children’s section staffed.',
-  'The café lease covered part of the running costs last year.',
-  'Rural bus routes make the central branch hard to reach.',
-  'Local history archives there are irreplaceable.',
-  'I would pay a small fee before I would see it close.',
-  'The job club at the library found me my first position.',
-  'Why was the vote moved to a weekday afternoon?',
-  'Other towns share one building between the library and the clinic.',
-  'The figures for printed book loans look out of date.',
-];
 
 export async function main({ rounds = 20, quick = false, build = false } = {}): Promise<FreshnessResult> {
   if (quick) rounds = 5;
@@ -171,7 +143,7 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
         article,
         sessionToken: posterSession,
         parentId: thread.id,
-        body: `${replies[i % replies.length]} ${replies[(i * 7 + 3) % replies.length]} (${marker})`,
+        body: `${distinctText(i)} (${marker})`,
       });
       if (response.status !== 200 || !response.text.includes('Your comment is published.'))
         throw new Error(

@@ -22,9 +22,8 @@ const log = process.env.DATABASE_QUERY_EVENTS === '1' ? [{ emit: 'event' as cons
 
 function createClient(): Db {
   if (dbTarget.provider === 'postgres') {
-    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
     return new PgClient({
-      adapter: new PrismaPg({ connectionString: dbTarget.url, max }),
+      adapter: new PrismaPg({ connectionString: dbTarget.url, max: dbTarget.poolSize }),
       transactionOptions,
       log,
     }) as unknown as Db;

@@ -18,7 +18,8 @@ type FieldErrors<Field extends string> = Partial<Record<Field, string[]>>;
 export type FormSpec<Schema extends z.ZodType, Actor, Field extends string = FieldOf<Schema>> = {
   guard?: Guard<Actor>;
   schema: Schema;
-  /** Fields sent back as typed with every refusal. */
+  /** Fields sent back as typed with every refusal (a field sent several times, like ticked boxes, comes back
+   *  as its values joined by spaces). */
   echo?: readonly Field[];
   /** The form-level message of an invalid form (a function picks it from the field errors). */
   message?: string | ((fieldErrors: FieldErrors<Field>) => string);
@@ -38,7 +39,13 @@ export async function readForm<Schema extends z.ZodType, Actor = undefined>(
   const form = formData instanceof FormData ? formData : null;
   const values = formValues(form);
   const echo: Partial<Record<Field, string>> = {};
-  for (const field of spec.echo ?? []) echo[field] = values[field] ?? '';
+  for (const field of spec.echo ?? [])
+    echo[field] = form
+      ? form
+          .getAll(field)
+          .filter((v) => typeof v === 'string')
+          .join(' ')
+      : (values[field] ?? '');
   const actor = spec.guard ? await spec.guard.actor(values) : undefined;
   if (spec.guard && actor === null)
     return { ok: false, reason: 'refused', state: invalid<Field>({}, spec.guard.refused, echoed(spec, echo)) };

@@ -72,6 +72,6 @@ export function serverConfig(argv: string[], environment: Record<string, string 
     writesPerSessionPerMinute: e.RATE_LIMIT_WRITES_PER_SESSION,
     dbProbeIntervalMs: e.DB_PROBE_INTERVAL_MS,
     metricsToken: e.METRICS_TOKEN,
-    database: resolveDbTarget(raw.DATABASE_URL ?? defaultSqliteUrl),
+    database: resolveDbTarget(raw.DATABASE_URL ?? defaultSqliteUrl, raw.DATABASE_POOL_SIZE),
   };
 }

@@ -5,7 +5,8 @@ import { policySettingsSchema, ruleIds } from '../policy';
 /** What the admin typed, echoed back so a refused or dry-run form keeps every edit (React resets forms after actions). */
 export type RulesDraft = { text: Record<string, string>; checked: Record<string, boolean>; disabledRules: string[] };
 
-const lists = [
+/** The settings edited as one term per line. */
+export const rulesListFields = [
   'bannedTerms',
   'hateTerms',
   'suspectTerms',
@@ -36,7 +37,7 @@ export const rulesFormSchema = policySettingsSchema.extend({
 export function readRulesForm(formData: FormData): unknown {
   const text = (name: string) => String(formData.get(name) ?? '');
   const settings: Record<string, unknown> = {};
-  for (const name of lists)
+  for (const name of rulesListFields)
     settings[name] = text(name)
       .split('\n')
       .map((line) => line.trim())
@@ -54,7 +55,7 @@ export function readRulesForm(formData: FormData): unknown {
 
 export function readRulesDraft(formData: FormData): RulesDraft {
   const text: Record<string, string> = {};
-  for (const name of [...lists, ...numbers, 'autoCloseDays', 'note', 'replayCount'])
+  for (const name of [...rulesListFields, ...numbers, 'autoCloseDays', 'note', 'replayCount'])
     text[name] = String(formData.get(name) ?? '').slice(0, 1_000_000);
   return {
     text,

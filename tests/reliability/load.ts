@@ -17,6 +17,7 @@ import { startServer, type AppServer } from '../support/production-server';
 import { resetDatabase } from '../support/reset-db';
 import { hasFlag, numberFlag, percentile, sleep, stringFlag } from '../support/script';
 import { postCommentOverHttp } from '../support/server-actions';
+import { distinctText } from '../support/distinct-text';
 
 const database = stringFlag('db') === 'postgres' ? 'postgres' : 'sqlite';
 const seconds = numberFlag('seconds', 60);
@@ -57,7 +58,7 @@ const retryUntil = () => deadline + 30_000;
 async function post(poster: number, seq: number) {
   const marker = `rl${run}u${poster}n${seq}z`;
   const idempotencyKey = randomUUID();
-  const body = `Comment ${seq} from reader ${poster} under load [${marker}]`;
+  const body = `${distinctText(poster * 1000 + seq)} [${marker}]`;
   const loseFirstAnswer = seq % 10 === 1; // from each reader's first post on, so even a short run has some
   let firstAnswer: string | undefined;
   for (let attempt = 0; Date.now() < retryUntil(); attempt++) {

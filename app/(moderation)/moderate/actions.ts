@@ -62,16 +62,13 @@ export async function bulkDecideAction(_previous: FormState, formData: FormData)
       selected: data.getAll('selected').filter((v): v is string => typeof v === 'string'),
     }),
     message: (errors) => (errors.selected ? 'Select at least one comment.' : 'Choose the clause for a bulk rejection.'),
+    // A refusal sends the selection back, so the boxes stay ticked (components/moderation/bulk-selection.tsx).
+    echo: ['selected'],
   });
-  // A refusal sends the selection back, so the boxes stay ticked (lib: components/moderation/bulk-selection.tsx).
-  const keepSelection = (state: FormState): FormState =>
-    state.status === 'invalid' && formData instanceof FormData
-      ? { ...state, values: { ...state.values, selected: formData.getAll('selected').join(' ') } }
-      : state;
-  if (!form.ok) return keepSelection(form.state);
+  if (!form.ok) return form.state;
   const { data: decision, actor: moderator } = form;
   if (decision.decision !== 'approve' && decision.decision !== 'reject')
-    return keepSelection(invalid({}, 'Bulk actions approve or reject.'));
+    return invalid({}, 'Bulk actions approve or reject.', form.echo);
   let done = 0;
   const problems: string[] = [];
   const slugs: string[] = [];

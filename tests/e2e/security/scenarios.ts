@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { actionEntries, type ActionEntry, type Role } from '../../support/access-table';
 import { defaultPolicySettings, type PolicySettings } from '../../../lib/policy';
+import { rulesListFields } from '../../../lib/validation/rules';
 import { testDb } from '../../support/db';
 import { forgedReplyToken, replyLinkFor, unsubscribeTokenFor } from '../../support/email-links';
 import {
@@ -88,16 +89,6 @@ const ownerFor = async (actor: Actor) => actor.user ?? (await createAccount('own
 
 // ── The rules form ─────────────────────────────────────────────────────────────────────────────────────
 
-const listFields = [
-  'bannedTerms',
-  'hateTerms',
-  'suspectTerms',
-  'threatPhrases',
-  'allowlist',
-  'ambiguousTerms',
-  'blockedDomains',
-] as const;
-
 /** The rules form as the page renders it for the policy in force. */
 export async function currentRulesFields(): Promise<Fields> {
   const row = await (await db()).policyVersion.findFirst({ orderBy: { id: 'desc' }, select: { settings: true } });
@@ -107,7 +98,7 @@ export async function currentRulesFields(): Promise<Fields> {
   } as Record<string, unknown>;
   const fields: Fields = { replayCount: '10', note: '' };
   for (const [name, value] of Object.entries(settings)) {
-    if ((listFields as readonly string[]).includes(name)) fields[name] = (value as string[]).join('\n');
+    if ((rulesListFields as readonly string[]).includes(name)) fields[name] = (value as string[]).join('\n');
     else if (name === 'detectPersonalInfo') {
       if (value) fields[name] = 'on';
     } else if (name === 'disabledRules') fields[name] = value as string[];

@@ -115,7 +115,7 @@ describe('server config', () => {
   });
   test('the database /healthz probes is the one DATABASE_URL names for the app', () => {
     const url = 'postgresql://postgres@127.0.0.1:5432/ledger';
-    expect(serverConfig([], { DATABASE_URL: url }).database).toEqual({ provider: 'postgres', url });
+    expect(serverConfig([], { DATABASE_URL: url }).database).toEqual({ provider: 'postgres', url, poolSize: 10 });
     expect(serverConfig(['-p', '4001', '-H', '::1'], { PORT: '5000', HOSTNAME: '0.0.0.0' })).toMatchObject({
       port: 4001,
       hostname: '::1',
