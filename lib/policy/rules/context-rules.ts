@@ -52,11 +52,30 @@ export function sameFingerprint(a: string, b: string): number {
 /** sameFingerprint with the first text's fingerprint already worked out (one lookup less per comparison). */
 function samePrint(x: string, b: string): number {
   const y = fingerprint(b);
-  if (x === y) return x.length;
   const short = x.length < y.length ? x : y;
   const long = x.length < y.length ? y : x;
+  if (short.length === long.length) return sameAt(x, y, 0) && x === y ? x.length : -1;
   if (short.length < 30 || long.length - short.length > Math.max(12, short.length * 0.15)) return -1;
-  return long.startsWith(short) || long.endsWith(short) ? short.length : -1;
+  const tail = long.length - short.length;
+  return (sameAt(short, long, 0) && long.startsWith(short)) || (sameAt(short, long, tail) && long.endsWith(short))
+    ? short.length
+    : -1;
+}
+
+/**
+ * Whether `short` may stand in `long` at `at`: its first, middle and last characters are there. Most recent
+ * comments differ from the new one within these three reads, before a comparison of the whole text (recent
+ * comments on one story often open with the same words).
+ */
+function sameAt(short: string, long: string, at: number): boolean {
+  const last = short.length - 1;
+  if (last < 0) return true;
+  const middle = last >> 1;
+  return (
+    short.charCodeAt(last) === long.charCodeAt(at + last) &&
+    short.charCodeAt(middle) === long.charCodeAt(at + middle) &&
+    short.charCodeAt(0) === long.charCodeAt(at)
+  );
 }
 
 function formatDay(date: Date) {

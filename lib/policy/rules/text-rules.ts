@@ -53,8 +53,10 @@ const uncertain = {
 /** Listed terms in the body as displayed and, when a right-to-left override reorders it, as stored too:
  *  either reading may be the one a reader sees, depending on the renderer. */
 function matchTerms(body: string, policy: CompiledPolicy): TermMatch[] {
-  const matches = policy.terms.match(tokenize(body), body).matches;
-  if (body.indexOf('\u202e') === -1) return matches;
+  const tokens = tokenize(body);
+  const matches = policy.terms.match(tokens, body).matches;
+  // The tokenizer noted whether the body has an override (no second scan of the body).
+  if (!tokens.override) return matches;
   for (const extra of policy.terms.match(tokenize(body, 'logical'), body).matches)
     if (!matches.some((m) => m.start < extra.end && extra.start < m.end)) matches.push(extra);
   return matches.sort((a, b) => a.start - b.start);
@@ -86,39 +88,6 @@ function termReasons(body: string, policy: CompiledPolicy): Reason[] {
 function remapSpan<T extends { start: number; end: number }>(view: ContactView, found: T): T {
   const [start, end] = originalSpan(view, found.start, found.end);
   return { ...found, start, end };
-}
-
-/** Letters and capitals counted by countCase (no object per call). */
-const caseCounts = new Float64Array(2);
-
-/**
- * Counts cased letters and capitals into caseCounts, stopping once the lower-case letters exceed
- * `lowerCap`. A function of its own, with numbers and a string only: its loop is long enough to be
- * optimised on the stack (OSR), and such code must not depend on the shape of a settings object, or every
- * call with another policy's settings deoptimises it again.
- */
-function countCase(body: string, lowerCap: number): void {
-  let letters = 0;
-  let capitals = 0;
-  for (let i = 0; i < body.length; i++) {
-    if (letters - capitals > lowerCap) break;
-    const code = body.charCodeAt(i);
-    if (code < 128) {
-      if (code >= 65 && code <= 90) {
-        letters++;
-        capitals++;
-      } else if (code >= 97 && code <= 122) letters++;
-      continue;
-    }
-    const ch = body[i]!;
-    const lower = ch.toLowerCase();
-    const upper = ch.toUpperCase();
-    if (lower === upper) continue; // not a cased letter
-    letters++;
-    if (ch === upper) capitals++;
-  }
-  caseCounts[0] = letters;
-  caseCounts[1] = capitals;
 }
 
 export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
@@ -171,11 +140,9 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
   if (enabled('shouting')) {
     const minLetters = settings.shoutingMinLetters;
     const capsPercent = settings.shoutingCapsPercent;
-    // Mostly capitals means few lower-case letters: once they pass (100 - percent)% of the whole body,
-    // no ending can make it shouting, so most comments stop after a third of their length.
-    countCase(body, ((100 - capsPercent) * body.length) / 100);
-    const letters = caseCounts[0]!;
-    const capitals = caseCounts[1]!;
+    // Counted by the tokenizer on its one pass: the letters as displayed (markup left out), capitals by how
+    // they look (mathematical bold and fullwidth capitals shout too).
+    const { letters = 0, capitals = 0 } = tokenize(body);
     if (letters >= minLetters && capitals * 100 >= letters * capsPercent)
       reasons.push({
         ruleId: 'shouting',

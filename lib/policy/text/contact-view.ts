@@ -56,6 +56,14 @@ function bracketedAt(body: string, i: number): boolean {
 
 const numberWordSet = new Set(Object.keys(numberWords));
 
+/** A word's length (2–6) and its first two letters, as an index into a 16-bit table. */
+const shapeOf = (word: string) =>
+  ((word.length & 7) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(1) & 31);
+/** The shapes of the number words, "at" and "dot": most words ("the", "of", "said") are ruled out by one
+ *  array read instead of a Set lookup. */
+const contactWordShapes = new Uint8Array(1 << 13);
+for (const word of [...numberWordSet, 'at', 'dot']) contactWordShapes[shapeOf(word)] = 1;
+
 /** First letters of number words, "at" and "dot", as a bit mask over a–z. */
 const wordStarts = [...'zotfsenad'].reduce((mask, c) => mask | (1 << (c.charCodeAt(0) - 97)), 0);
 const isDigitCode = (code: number) => code >= 48 && code <= 57;
@@ -92,7 +100,12 @@ export function mayHaveContact(body: string, words: TokenWords): boolean {
     const word = token.core;
     const length = word.length;
     // Number words start with z o t f s e n; "at" with a; "dot" with d.
-    if (length < 2 || length > 6 || (wordStarts & (1 << (word.charCodeAt(0) - 97))) === 0) {
+    if (
+      length < 2 ||
+      length > 6 ||
+      (wordStarts & (1 << (word.charCodeAt(0) - 97))) === 0 ||
+      contactWordShapes[shapeOf(word)] === 0
+    ) {
       previousWasNumber = false;
       continue;
     }

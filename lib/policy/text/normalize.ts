@@ -61,8 +61,9 @@ const enum Kind {
 }
 
 /** `text`: read literally; `leet`: read as leetspeak inside a word; `spell`: the letter it stands for when
- *  a word is spelled out one character at a time. */
-type CharInfo = { kind: Kind; text: string; leet: string; spell: string };
+ *  a word is spelled out one character at a time; `cased`: 0 for no case, 1 lower case, 2 a capital (for the
+ *  shouting rule: the letter as it looks, so mathematical bold and fullwidth capitals are capitals too). */
+type CharInfo = { kind: Kind; text: string; leet: string; spell: string; cased: 0 | 1 | 2 };
 
 const leet: Record<string, string> = {
   '0': 'o',
@@ -88,23 +89,35 @@ const spellOf = (leetText: string, ch: string) => (ch === '|' ? 'l' : leetText =
 /** ASCII symbols that stand in for a letter inside a word (f*ck, sh#t, wh?re). */
 const asciiWild = new Set(['*', '#', '%', '?', '~', '^']);
 
-const other: CharInfo = { kind: Kind.Other, text: '', leet: '', spell: '' };
-const skip: CharInfo = { kind: Kind.Skip, text: '', leet: '', spell: '' };
-const wild: CharInfo = { kind: Kind.Wild, text: '', leet: WILD, spell: '' };
-const letterInfo = (text: string): CharInfo => ({
+const other: CharInfo = { kind: Kind.Other, text: '', leet: '', spell: '', cased: 0 };
+const skip: CharInfo = { kind: Kind.Skip, text: '', leet: '', spell: '', cased: 0 };
+const wild: CharInfo = { kind: Kind.Wild, text: '', leet: WILD, spell: '', cased: 0 };
+const letterInfo = (text: string, cased: 0 | 1 | 2 = 1): CharInfo => ({
   kind: Kind.Letter,
   text,
   leet: text,
   spell: text.length === 1 ? text : '',
+  cased,
 });
+
+/** 2 when the character (or, for one without case such as a mathematical capital, its compatibility form)
+ *  is a capital, 1 lower case, 0 neither. */
+function caseOf(ch: string): 0 | 1 | 2 {
+  for (const form of [ch, ch.normalize('NFKD')]) {
+    const lower = form.toLowerCase();
+    if (lower !== form.toUpperCase()) return form === lower ? 1 : 2;
+  }
+  return 0;
+}
 
 const ascii: CharInfo[] = Array.from({ length: 128 }, (_, code) => {
   const ch = String.fromCharCode(code);
   if (/[a-z]/.test(ch)) return letterInfo(ch);
-  if (/[A-Z]/.test(ch)) return letterInfo(ch.toLowerCase());
+  if (/[A-Z]/.test(ch)) return letterInfo(ch.toLowerCase(), 2);
   // `|` reads like a digit: part of the word even at its edges ("|d|ot"), unlike ! or $.
-  if (/[0-9|]/.test(ch)) return { kind: Kind.Digit, text: ch, leet: leet[ch]!, spell: spellOf(leet[ch]!, ch) };
-  if (ch in leet) return { kind: Kind.Symbol, text: ch, leet: leet[ch]!, spell: spellOf(leet[ch]!, ch) };
+  if (/[0-9|]/.test(ch))
+    return { kind: Kind.Digit, text: ch, leet: leet[ch]!, spell: spellOf(leet[ch]!, ch), cased: 0 };
+  if (ch in leet) return { kind: Kind.Symbol, text: ch, leet: leet[ch]!, spell: spellOf(leet[ch]!, ch), cased: 0 };
   if (asciiWild.has(ch)) return wild;
   return other;
 });
@@ -119,8 +132,15 @@ const markCodes = new Set([
 ]);
 const asciiMark = Uint8Array.from({ length: 128 }, (_, code) => (markCodes.has(code) ? 1 : 0));
 
-/** Tokens, plus what the tokenizer noticed on the way for the contact check (contact-view.ts). */
-export type Tokens = Token[] & { foreignDigits?: boolean; marks?: number[]; override?: boolean };
+/** Tokens, plus what the tokenizer noticed on the way: for the contact check (contact-view.ts), whether the
+ *  text has a right-to-left override, and its cased letters and capitals (the shouting rule). */
+export type Tokens = Token[] & {
+  foreignDigits?: boolean;
+  marks?: number[];
+  override?: boolean;
+  letters?: number;
+  capitals?: number;
+};
 
 const formatOrMark = /^[\p{Cf}\p{M}\u034F\u115F\u1160\u3164\uFFA0\u{1F3FB}-\u{1F3FF}]$/u;
 const letter = /^\p{L}$/u;
@@ -146,22 +166,24 @@ function describe(code: number): CharInfo {
     info = other; // lone surrogate
   else if (blanks.has(code)) info = other;
   else if ((code >= 0x1f150 && code <= 0x1f169) || (code >= 0x1f170 && code <= 0x1f189))
-    info = letterInfo(String.fromCharCode(97 + ((code - 0x1f150) % 32))); // negative circled / squared letters
+    info = letterInfo(String.fromCharCode(97 + ((code - 0x1f150) % 32)), 2); // negative circled / squared letters
   else if (code >= 0x1f1e6 && code <= 0x1f1ff)
-    info = letterInfo(String.fromCharCode(97 + code - 0x1f1e6)); // regional indicators
+    info = letterInfo(String.fromCharCode(97 + code - 0x1f1e6), 2); // regional indicators
   else {
     const ch = String.fromCodePoint(code);
     if (formatOrMark.test(ch)) info = skip;
     else {
       const folded = lookalike(ch);
       const plain = fold(ch);
-      if (folded.length === 1) info = { ...ascii[folded.charCodeAt(0)]! };
-      else if (folded) info = letterInfo(folded);
-      else if (plain && Array.from(plain).every((c) => letter.test(c))) info = letterInfo(plain);
+      if (folded.length === 1) {
+        info = { ...ascii[folded.charCodeAt(0)]! };
+        if (info.kind === Kind.Letter) info.cased = caseOf(ch);
+      } else if (folded) info = letterInfo(folded, caseOf(ch));
+      else if (plain && Array.from(plain).every((c) => letter.test(c))) info = letterInfo(plain, caseOf(ch));
       else if (digit.test(ch)) {
         const value = String(digitValue(code));
-        info = { kind: Kind.Digit, text: value, leet: leet[value]!, spell: spellOf(leet[value]!, value) };
-      } else if (ch in leet) info = { kind: Kind.Symbol, text: ch, leet: leet[ch]!, spell: leet[ch]! };
+        info = { kind: Kind.Digit, text: value, leet: leet[value]!, spell: spellOf(leet[value]!, value), cased: 0 };
+      } else if (ch in leet) info = { kind: Kind.Symbol, text: ch, leet: leet[ch]!, spell: leet[ch]!, cased: 0 };
       else if (symbolLike.test(ch)) info = wild;
       else info = other;
     }
@@ -193,6 +215,8 @@ function tokenizeOrdered(body: string, order: Order): Tokens {
   const view = prepare(body, order);
   if (!view) return plain;
   const tokens = tokenizeText(view.text);
+  // The override was read away by `prepare`: keep the note that the body has one (matchTerms reads it).
+  tokens.override = plain.override;
   if (tokens.marks) tokens.marks = tokens.marks.map((at) => view.map[at]!);
   for (const token of tokens) {
     [token.start, token.end] = remap(view.map, body, token.start, token.end);
@@ -210,6 +234,8 @@ function tokenizeText(body: string): Tokens {
   tokens.foreignDigits = false; // always present: one hidden class for every token array
   tokens.marks = marks;
   tokens.override = false;
+  tokens.letters = 0;
+  tokens.capitals = 0;
   // The token being built: its text read literally and read as leetspeak, and where its core
   // (the token without symbols at its edges) begins and ends, in the body and in those two strings.
   let raw = '';
@@ -235,6 +261,9 @@ function tokenizeText(body: string): Tokens {
   let simple = true;
   let simpleEnd = -1; // end of the last letter read on the fast path
   let simpleUpper = false; // the fast-path word has a capital (lower-case it once, at the end)
+  // Cased letters and capitals, for the shouting rule (counted here rather than in a pass of its own).
+  let letters = 0;
+  let capitals = 0;
 
   const length = body.length;
   for (let i = 0; i <= length;) {
@@ -252,6 +281,7 @@ function tokenizeText(body: string): Tokens {
         // the whole token: push it without touching the builder's state, as the fast path below would.
         let j = i + 1;
         let upper = code <= 90;
+        let caps = upper ? 1 : 0;
         let next = -1;
         let last = code;
         let beforeLast = -1;
@@ -259,12 +289,17 @@ function tokenizeText(body: string): Tokens {
         for (; j < length; j++) {
           next = body.charCodeAt(j);
           if (next >= 97 ? next > 122 : next < 65 || next > 90) break;
-          if (next <= 90) upper = true;
+          if (next <= 90) {
+            upper = true;
+            caps++;
+          }
           if (next === last && next === beforeLast) stretched = true;
           beforeLast = last;
           last = next;
           next = -1;
         }
+        letters += j - i;
+        capitals += caps;
         // A non-ASCII separator (’ “ ” — …, most of the non-ASCII in real comments) ends the word just as well.
         const ends =
           next < 0 ||
@@ -385,7 +420,11 @@ function tokenizeText(body: string): Tokens {
           // Still a plain ASCII word (and no invisible character inside it): nothing to build yet.
           if (start < 0) start = i;
           end = simpleEnd = i + 1;
-          if (code <= 90) simpleUpper = true;
+          letters++;
+          if (code <= 90) {
+            simpleUpper = true;
+            capitals++;
+          }
           if (pieces === 0) firstPiece = info;
           pieces++;
           i += 1;
@@ -408,8 +447,13 @@ function tokenizeText(body: string): Tokens {
       }
       if (start < 0) start = i;
       end = i + width;
-      if (info.kind === Kind.Letter) hasLetter = true;
-      else if (info.kind === Kind.Digit) hasDigit = true;
+      if (info.kind === Kind.Letter) {
+        hasLetter = true;
+        if (info.cased !== 0) {
+          letters++;
+          if (info.cased === 2) capitals++;
+        }
+      } else if (info.kind === Kind.Digit) hasDigit = true;
       if (pieces === 0) firstPiece = info;
       const edgeSymbol = info.kind === Kind.Symbol || info.kind === Kind.Wild;
       if (!edgeSymbol) {
@@ -434,6 +478,8 @@ function tokenizeText(body: string): Tokens {
     }
     i += width;
   }
+  tokens.letters = letters;
+  tokens.capitals = capitals;
   return tokens;
 }
 

@@ -85,6 +85,10 @@ export function findHosts(body: string): FoundHost[] {
   else for (let at = body.indexOf('.'); at !== -1; at = body.indexOf('.', at + 1)) dots.push(at);
   for (const dot of dots) {
     if (dot < done) continue;
+    // A full stop that ends its chunk, with no dot before it in the chunk (that one would have been read
+    // first and the chunk skipped since): trimmed as punctuation, it leaves no dot, so no host. Most dots
+    // in a comment end a sentence.
+    if (body.charCodeAt(dot) === 46 && (dot + 1 === body.length || isSpace(body.charCodeAt(dot + 1)))) continue;
     let start = dot;
     while (start > 0 && !isSpace(body.charCodeAt(start - 1))) start--;
     let end = dot;

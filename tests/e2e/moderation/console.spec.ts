@@ -42,6 +42,8 @@ async function moderatorPage(page: Page, label: string, from: string) {
   const moderator = await createTrustedReader(label, 'MODERATOR');
   await signIn(page, moderator.email, { from });
   await expect(page.getByRole('heading', { name: 'Moderation' })).toBeVisible();
+  // Keys pressed before the queue's keyboard handler is attached do nothing.
+  await expect(page.locator('[data-keyboard="ready"]')).toBeAttached();
   return moderator;
 }
 

@@ -188,6 +188,20 @@ describe('shouting (§8, shoutingMinLetters 40, shoutingCapsPercent 70)', () => 
     expectOnly(judge(body));
   });
 
+  test('capitals that only look like capitals shout too; markup is not counted', () => {
+    // Mathematical bold and fullwidth capitals have no case of their own in Unicode.
+    const bold = [...'THE MINISTER IS A DISGRACE AND SHOULD RESIGN TODAY, EVERYONE KNOWS IT']
+      .map((c) => (/[A-Z]/.test(c) ? String.fromCodePoint(0x1d400 + c.charCodeAt(0) - 65) : c))
+      .join('');
+    expectOnly(judge(bold), 'shouting');
+    const fullwidth = [...'THE MINISTER IS A DISGRACE AND SHOULD RESIGN TODAY']
+      .map((c) => (/[A-Z]/.test(c) ? String.fromCharCode(0xff21 + c.charCodeAt(0) - 65) : c))
+      .join('');
+    expectOnly(judge(fullwidth), 'shouting');
+    // The tags' lower-case letters do not water the capitals down.
+    expectOnly(judge('<b>THE MINISTER</b> <i>IS A DISGRACE</i> <b>AND SHOULD RESIGN</b> <i>TODAY</i>'), 'shouting');
+  });
+
   test('thresholds follow the settings', () => {
     const body = 'STOP THE BYPASS NOW'; // 16 letters, all capitals
     expectOnly(judge(body));
