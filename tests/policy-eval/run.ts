@@ -11,13 +11,14 @@ import {
   type Verdict,
 } from '../../lib/policy';
 import { abusiveCases } from './abusive';
+import { blindAbusiveCases, blindInnocentCases } from './blind';
 import { ambiguousCases, innocentCases } from './innocent';
 import { innocentAfterOthers, repostCases } from './reposts';
 import type { EvalCase } from './types';
 
 export const allCases = {
-  abusive: [...abusiveCases, ...repostCases],
-  innocent: [...innocentCases, ...innocentAfterOthers],
+  abusive: [...abusiveCases, ...repostCases, ...blindAbusiveCases],
+  innocent: [...innocentCases, ...innocentAfterOthers, ...blindInnocentCases],
   ambiguous: ambiguousCases,
 };
 
