@@ -2,34 +2,91 @@
 import { count } from '../plural';
 import type { CompiledPolicy } from '../compile';
 import { accountHolds } from '../standing';
-import { collapseRepeats, IL, tokenize, WILD } from '../text/normalize';
+import { collapseRepeats, hasStretch, IL, tokenize, WILD } from '../text/normalize';
 import { trustScore } from '../trust';
 import type { PolicyContext, Reason } from '../types';
 
 const minute = 60_000;
 
-const prints = new Map<string, string>();
+/** A text as the duplicate rules compare it: its words, and the amounts in it (see fingerprint). */
+type Print = { words: string; amounts: string; length: number };
+const prints = new Map<string, Print>();
+
+/** Number words, read as the digits a reposter swaps them for ("two weeks" / "2 weeks"). */
+const numberWords: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  hundred: '00',
+  thousand: '000',
+  million: '000000',
+  dozen: '12',
+  half: '5',
+});
 
 /**
  * What makes two comments the same text: the words as the engine reads them (look-alike letters folded,
  * leetspeak read, accents, case, spacing, punctuation and emoji ignored, letters stretched to three or more
- * collapsed), run together.
+ * collapsed), run together, without the words "a" and "I" (leetspeak writes them as 4 and 1); and apart from them the
+ * amounts (numbers of up to six digits, number words as digits). A long text that only changes its amounts ("£85" → "£90", "two weeks" → "2 weeks") is a spam
+ * template reposted (sameFingerprint); longer numbers (phone, order or ticket numbers, timestamps) stay in the
+ * words, so a text that names another one is new.
  * A repost with one Cyrillic letter, 0 for o, or different spacing has the same fingerprint. Memoised: every
  * new comment is compared with the same recent comments as the one before it.
  */
-export function fingerprint(body: string): string {
+function printOf(body: string): Print {
   const known = prints.get(body);
   if (known !== undefined) return known;
-  let out = '';
+  let words = '';
+  let amounts = '';
   for (const token of tokenize(body)) {
-    if (token.core.length === 1 || token.text.length === 1) out += token.spelled || digitsOf(token.text);
-    else if (!token.hasLetter) out += digitsOf(token.text);
-    else if (!token.disguised) out += token.core;
-    else out += collapseRepeats(lettersOf(token.core));
+    if (!token.hasLetter) {
+      const digits = digitsOf(token.text);
+      if (digits.length > 6) words += digits;
+      else if (digits) amounts += `${digits} `;
+      else if (token.text.length > 1) words += token.text; // symbols alone ("!!!" and "?!" are different texts)
+    } else if (token.core.length === 1 || token.text.length === 1) {
+      // "a" and "I" are left out: leetspeak writes them as 4 and 1, which count as amounts.
+      if (token.spelled !== 'a' && token.spelled !== 'i') words += token.spelled;
+    } else if (token.core in numberWords) amounts += `${numberWords[token.core]} `;
+    else if (!token.disguised || !readAsLetters(token.core)) words += token.core;
+    else words += collapseRepeats(lettersOf(token.core));
   }
+  const print = { words, amounts, length: words.length + amounts.length - countSpaces(amounts) };
   if (prints.size >= 10_000) prints.clear();
-  prints.set(body, out);
-  return out;
+  prints.set(body, print);
+  return print;
+}
+
+/** The fingerprint as one string (words, then amounts). */
+export function fingerprint(body: string): string {
+  const { words, amounts } = printOf(body);
+  return amounts ? `${words} ${amounts.trimEnd()}` : words;
+}
+
+function countSpaces(text: string): number {
+  let spaces = 0;
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 32) spaces++;
+  return spaces;
+}
+
+/** A word with wildcards, i/l markers or letters stretched to three: its letters are compared collapsed. */
+function readAsLetters(word: string): boolean {
+  return word.indexOf(WILD) !== -1 || word.indexOf(IL) !== -1 || hasStretch(word);
 }
 
 function lettersOf(text: string): string {
@@ -38,28 +95,6 @@ function lettersOf(text: string): string {
 
 function digitsOf(text: string): string {
   return /^[0-9]*$/.test(text) ? text : text.replace(/[^0-9]/g, '');
-}
-
-/**
- * The length of the fingerprint two comments share, or -1 when they are not the same text. Besides equal
- * fingerprints, a text of at least 30 letters with a few words added before or after it ("… Thanks!") is
- * the same text: up to 12 letters, or 15% of it, whichever is more.
- */
-export function sameFingerprint(a: string, b: string): number {
-  return samePrint(fingerprint(a), b);
-}
-
-/** sameFingerprint with the first text's fingerprint already worked out (one lookup less per comparison). */
-function samePrint(x: string, b: string): number {
-  const y = fingerprint(b);
-  const short = x.length < y.length ? x : y;
-  const long = x.length < y.length ? y : x;
-  if (short.length === long.length) return sameAt(x, y, 0) && x === y ? x.length : -1;
-  if (short.length < 30 || long.length - short.length > Math.max(12, short.length * 0.15)) return -1;
-  const tail = long.length - short.length;
-  return (sameAt(short, long, 0) && long.startsWith(short)) || (sameAt(short, long, tail) && long.endsWith(short))
-    ? short.length
-    : -1;
 }
 
 /**
@@ -76,6 +111,41 @@ function sameAt(short: string, long: string, at: number): boolean {
     short.charCodeAt(middle) === long.charCodeAt(at + middle) &&
     short.charCodeAt(0) === long.charCodeAt(at)
   );
+}
+
+/** Letters and digits a text needs before the same text from other accounts counts as spam. */
+const othersFloor = 30;
+
+/** Words of a text long enough that changed amounts do not make it new. */
+const templateLetters = 60;
+
+/**
+ * The length of the fingerprint two comments share, or -1 when they are not the same text. Besides equal
+ * fingerprints, a text of at least 30 letters with a few words added before or after it ("… Thanks!") is
+ * the same text: up to 12 letters, or 15% of it, whichever is more. Amounts must agree too, unless the text
+ * has at least 60 letters of words.
+ */
+export function sameFingerprint(a: string, b: string): number {
+  return samePrint(printOf(a), b);
+}
+
+/** sameFingerprint with the first text's print already worked out (one lookup less per comparison). */
+function samePrint(p: Print, b: string): number {
+  const q = printOf(b);
+  const x = p.words;
+  const y = q.words;
+  const short = x.length < y.length ? p : q;
+  const long = x.length < y.length ? q : p;
+  const s = short.words;
+  const l = long.words;
+  if (s.length === l.length) {
+    if (!(sameAt(x, y, 0) && x === y)) return -1;
+  } else {
+    if (s.length < 30 || l.length - s.length > Math.max(12, s.length * 0.15)) return -1;
+    const tail = l.length - s.length;
+    if (!((sameAt(s, l, 0) && l.startsWith(s)) || (sameAt(s, l, tail) && l.endsWith(s)))) return -1;
+  }
+  return s.length >= templateLetters || p.amounts === q.amounts ? short.length : -1;
 }
 
 function formatDay(date: Date) {
@@ -159,10 +229,10 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
   // The new text's fingerprint is compared with each recent one's (memoised).
   const windowStart = now.getTime() - settings.duplicateWindowMinutes * minute;
   // A shared fingerprint must not be empty (texts of punctuation alone are not duplicates).
-  const print = context.recentByAuthor.length || context.recentByOthers.length ? fingerprint(body) : '';
+  const print = context.recentByAuthor.length || context.recentByOthers.length ? printOf(body) : undefined;
   if (
     enabled('duplicate-self') &&
-    context.recentByAuthor.some((c) => c.createdAt.getTime() >= windowStart && samePrint(print, c.body) > 0)
+    context.recentByAuthor.some((c) => c.createdAt.getTime() >= windowStart && samePrint(print!, c.body) > 0)
   )
     reasons.push({
       ruleId: 'duplicate-self',
@@ -171,13 +241,18 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
       message: `You posted the same text within the last ${count(settings.duplicateWindowMinutes, 'minute')} (look-alike letters, spacing and a few added words do not make it new).`,
       evidence: [{ kind: 'count', count: 2, limit: 1, windowSeconds: settings.duplicateWindowMinutes * 60 }],
     });
-  // Only texts of at least 20 letters/digits count: a shared fingerprint has the new text's length. (With a
-  // limit below 1 account, which the settings schema rejects, the length must be known without a match.)
-  if (enabled('duplicate-others') && (settings.duplicateAccounts >= 1 || fingerprint(body).length >= 20)) {
+  // Only texts of at least 30 letters/digits count: a shared fingerprint has the new text's length. Shorter
+  // ones are the replies many readers write in the same words ("Thank you for reporting this.", "Thoughts
+  // are with the family."). (With a limit below 1 account, which the settings schema rejects, the length
+  // must be known without a match.)
+  if (enabled('duplicate-others') && (settings.duplicateAccounts >= 1 || printOf(body).length >= othersFloor)) {
     const accounts = new Set(
       context.recentByOthers
         .filter(
-          (c) => c.createdAt.getTime() >= windowStart && c.authorId !== author.id && samePrint(print, c.body) >= 20,
+          (c) =>
+            c.createdAt.getTime() >= windowStart &&
+            c.authorId !== author.id &&
+            samePrint(print!, c.body) >= othersFloor,
         )
         .map((c) => c.authorId),
     );

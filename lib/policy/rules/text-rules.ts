@@ -50,15 +50,18 @@ const uncertain = {
     `“${t}” can be an obscenity or a slur, or something innocent; a moderator will read it in context.`,
 };
 
-/** Listed terms in the body as displayed and, when a right-to-left override reorders it, as stored too:
- *  either reading may be the one a reader sees, depending on the renderer. */
+/** Listed terms in the body as displayed and, when a right-to-left override reorders it, as stored too
+ *  (either reading may be the one a reader sees, depending on the renderer); and, when it has upside-down
+ *  letters, read the right way up. */
 function matchTerms(body: string, policy: CompiledPolicy): TermMatch[] {
   const tokens = tokenize(body);
   const matches = policy.terms.match(tokens, body).matches;
-  // The tokenizer noted whether the body has an override (no second scan of the body).
-  if (!tokens.override) return matches;
-  for (const extra of policy.terms.match(tokenize(body, 'logical'), body).matches)
-    if (!matches.some((m) => m.start < extra.end && extra.start < m.end)) matches.push(extra);
+  // The tokenizer noted whether the body has an override or turned letters (no second scan of the body).
+  if (!tokens.override && !tokens.turned) return matches;
+  const orders = [...(tokens.override ? (['logical'] as const) : []), ...(tokens.turned ? (['flipped'] as const) : [])];
+  for (const order of orders)
+    for (const extra of policy.terms.match(tokenize(body, order), body).matches)
+      if (!matches.some((m) => m.start < extra.end && extra.start < m.end)) matches.push(extra);
   return matches.sort((a, b) => a.start - b.start);
 }
 

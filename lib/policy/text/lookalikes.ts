@@ -131,6 +131,10 @@ export const fold = (s: string) => s.normalize('NFKD').replace(marks, '').toLowe
 /** Lower-case, accents off, compatibility forms folded: the ASCII letters a character looks like, or ''. */
 export function lookalike(ch: string): string {
   const mapped = (s: string) => Array.from(s, (c) => confusables[c] ?? extraLookalikes[c] ?? c).join('');
+  // The character's own look-alike first: compatibility folding can change what it looks like (the lunate
+  // sigma "ϲ" looks like c, but folds to σ).
+  const own = confusables[ch] ?? confusables[ch.toLowerCase()];
+  if (own !== undefined && asciiLetters.test(own)) return own;
   const direct = mapped(fold(ch));
   if (asciiLetters.test(direct)) return direct;
   // TR39 skeletons, already folded by the generator (an apostrophe or mark for a hook dropped: "Ƈ" → "c").

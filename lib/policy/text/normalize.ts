@@ -17,7 +17,7 @@
 //   - Braille blank and other blank-looking characters: spaces.
 // Before tokenising, markup tags are removed and text under a right-to-left override is put in the order it
 // is displayed in (`prepare` in display-order.ts); every offset still points into the original body.
-import { prepare, remap, RLO, type Order } from './display-order';
+import { mayNeedPreparing, prepare, remap, RLO, turnedLetters, type Order } from './display-order';
 import { fold, lookalike } from './lookalikes';
 
 /** In a token's text: any one letter (a symbol or emoji standing in for it). */
@@ -62,8 +62,9 @@ const enum Kind {
 
 /** `text`: read literally; `leet`: read as leetspeak inside a word; `spell`: the letter it stands for when
  *  a word is spelled out one character at a time; `cased`: 0 for no case, 1 lower case, 2 a capital (for the
- *  shouting rule: the letter as it looks, so mathematical bold and fullwidth capitals are capitals too). */
-type CharInfo = { kind: Kind; text: string; leet: string; spell: string; cased: 0 | 1 | 2 };
+ *  shouting rule: the letter as it looks, so mathematical bold and fullwidth capitals are capitals too);
+ *  `turned`: an upside-down letter (ʇ, ɐ, ʞ…), which makes the text worth reading the right way up too. */
+type CharInfo = { kind: Kind; text: string; leet: string; spell: string; cased: 0 | 1 | 2; turned: boolean };
 
 const leet: Record<string, string> = {
   '0': 'o',
@@ -89,15 +90,16 @@ const spellOf = (leetText: string, ch: string) => (ch === '|' ? 'l' : leetText =
 /** ASCII symbols that stand in for a letter inside a word (f*ck, sh#t, wh?re). */
 const asciiWild = new Set(['*', '#', '%', '?', '~', '^']);
 
-const other: CharInfo = { kind: Kind.Other, text: '', leet: '', spell: '', cased: 0 };
-const skip: CharInfo = { kind: Kind.Skip, text: '', leet: '', spell: '', cased: 0 };
-const wild: CharInfo = { kind: Kind.Wild, text: '', leet: WILD, spell: '', cased: 0 };
+const other: CharInfo = { kind: Kind.Other, text: '', leet: '', spell: '', cased: 0, turned: false };
+const skip: CharInfo = { kind: Kind.Skip, text: '', leet: '', spell: '', cased: 0, turned: false };
+const wild: CharInfo = { kind: Kind.Wild, text: '', leet: WILD, spell: '', cased: 0, turned: false };
 const letterInfo = (text: string, cased: 0 | 1 | 2 = 1): CharInfo => ({
   kind: Kind.Letter,
   text,
   leet: text,
   spell: text.length === 1 ? text : '',
   cased,
+  turned: false,
 });
 
 /** 2 when the character (or, for one without case such as a mathematical capital, its compatibility form)
@@ -116,8 +118,9 @@ const ascii: CharInfo[] = Array.from({ length: 128 }, (_, code) => {
   if (/[A-Z]/.test(ch)) return letterInfo(ch.toLowerCase(), 2);
   // `|` reads like a digit: part of the word even at its edges ("|d|ot"), unlike ! or $.
   if (/[0-9|]/.test(ch))
-    return { kind: Kind.Digit, text: ch, leet: leet[ch]!, spell: spellOf(leet[ch]!, ch), cased: 0 };
-  if (ch in leet) return { kind: Kind.Symbol, text: ch, leet: leet[ch]!, spell: spellOf(leet[ch]!, ch), cased: 0 };
+    return { kind: Kind.Digit, text: ch, leet: leet[ch]!, spell: spellOf(leet[ch]!, ch), cased: 0, turned: false };
+  if (ch in leet)
+    return { kind: Kind.Symbol, text: ch, leet: leet[ch]!, spell: spellOf(leet[ch]!, ch), cased: 0, turned: false };
   if (asciiWild.has(ch)) return wild;
   return other;
 });
@@ -136,6 +139,7 @@ const asciiMark = Uint8Array.from({ length: 128 }, (_, code) => (markCodes.has(c
  *  text has a right-to-left override, and its cased letters and capitals (the shouting rule). */
 export type Tokens = Token[] & {
   foreignDigits?: boolean;
+  turned?: boolean;
   marks?: number[];
   override?: boolean;
   letters?: number;
@@ -182,12 +186,21 @@ function describe(code: number): CharInfo {
       else if (plain && Array.from(plain).every((c) => letter.test(c))) info = letterInfo(plain, caseOf(ch));
       else if (digit.test(ch)) {
         const value = String(digitValue(code));
-        info = { kind: Kind.Digit, text: value, leet: leet[value]!, spell: spellOf(leet[value]!, value), cased: 0 };
-      } else if (ch in leet) info = { kind: Kind.Symbol, text: ch, leet: leet[ch]!, spell: leet[ch]!, cased: 0 };
+        info = {
+          kind: Kind.Digit,
+          text: value,
+          leet: leet[value]!,
+          spell: spellOf(leet[value]!, value),
+          cased: 0,
+          turned: false,
+        };
+      } else if (ch in leet)
+        info = { kind: Kind.Symbol, text: ch, leet: leet[ch]!, spell: leet[ch]!, cased: 0, turned: false };
       else if (symbolLike.test(ch)) info = wild;
       else info = other;
     }
   }
+  if (turnedLetters.has(code)) info = { ...info, turned: true };
   if (memo.size < 50_000) memo.set(code, info);
   return info;
 }
@@ -208,19 +221,22 @@ export function tokenize(body: string, order: Order = 'display'): Tokens {
 }
 
 function tokenizeOrdered(body: string, order: Order): Tokens {
-  // One pass first: only when it met a "<" or a right-to-left override is the text prepared and read again.
+  // One pass first: the text is prepared and read again only when that pass met a "<" or an override, or a
+  // quick search finds a character reference, a percent-escaped letter or a letter drawn with symbols.
   const plain = tokenizeText(body);
   const lessThan = plain.marks!.some((at) => body.charCodeAt(at) === 60);
-  if (!lessThan && !(order === 'display' && plain.override)) return plain;
+  if (order !== 'flipped' && !(order === 'display' && plain.override) && !mayNeedPreparing(body, lessThan))
+    return plain;
   const view = prepare(body, order);
   if (!view) return plain;
   const tokens = tokenizeText(view.text);
-  // The override was read away by `prepare`: keep the note that the body has one (matchTerms reads it).
+  // What `prepare` read away: the body has an override or upside-down letters all the same.
   tokens.override = plain.override;
+  tokens.turned = plain.turned;
   if (tokens.marks) tokens.marks = tokens.marks.map((at) => view.map[at]!);
   for (const token of tokens) {
-    [token.start, token.end] = remap(view.map, body, token.start, token.end);
-    [token.coreStart, token.coreEnd] = remap(view.map, body, token.coreStart, token.coreEnd);
+    [token.start, token.end] = remap(view, body, token.start, token.end);
+    [token.coreStart, token.coreEnd] = remap(view, body, token.coreStart, token.coreEnd);
   }
   return tokens;
 }
@@ -232,6 +248,7 @@ function tokenizeText(body: string): Tokens {
   const tokens: Tokens = [];
   const marks: number[] = [];
   tokens.foreignDigits = false; // always present: one hidden class for every token array
+  tokens.turned = false;
   tokens.marks = marks;
   tokens.override = false;
   tokens.letters = 0;
@@ -243,6 +260,9 @@ function tokenizeText(body: string): Tokens {
   let pieces = 0;
   let hasLetter = false;
   let hasDigit = false;
+  // A leet symbol after the first letter (pending) and then a letter after it: "f$$k", "sh!t".
+  let symbolPending = false;
+  let innerSymbol = false;
   let start = -1;
   let end = -1;
   let coreFirst: CharInfo | undefined; // first non-symbol piece
@@ -341,6 +361,7 @@ function tokenizeText(body: string): Tokens {
     const info = code < 0 ? undefined : code < 128 ? ascii[code]! : describe(code);
     // Digits of another script: the contact scanners read a rewritten copy (contact-view.ts).
     if (code >= 128 && info!.kind === Kind.Digit) tokens.foreignDigits = true;
+    if (code >= 128 && info!.turned) tokens.turned = true;
     if (info && info.kind === Kind.Skip) {
       if (code === RLO) tokens.override = true;
       if (start >= 0) {
@@ -386,7 +407,14 @@ function tokenizeText(body: string): Tokens {
               ? firstPiece
               : undefined;
         const spelled = single ? single.spell : '';
-        const disguised = core.indexOf(WILD) !== -1 || core.indexOf(IL) !== -1 || hasStretch(core);
+        // Symbols or digits standing for letters inside the word are a disguise too: "f$$k" reads as "fssk"
+        // but may be read again with the symbols as any letter, "fuck123" without its digits (terms.ts).
+        const disguised =
+          innerSymbol ||
+          (hasLetter && hasDigit) ||
+          core.indexOf(WILD) !== -1 ||
+          core.indexOf(IL) !== -1 ||
+          hasStretch(core);
         tokens.push({
           text,
           core,
@@ -405,6 +433,8 @@ function tokenizeText(body: string): Tokens {
       pieces = 0;
       hasLetter = false;
       hasDigit = false;
+      symbolPending = false;
+      innerSymbol = false;
       start = -1;
       coreFirst = undefined;
       coreCount = 0;
@@ -456,7 +486,10 @@ function tokenizeText(body: string): Tokens {
       } else if (info.kind === Kind.Digit) hasDigit = true;
       if (pieces === 0) firstPiece = info;
       const edgeSymbol = info.kind === Kind.Symbol || info.kind === Kind.Wild;
-      if (!edgeSymbol) {
+      if (edgeSymbol) {
+        if (firstNonSymbolPiece >= 0 && info.kind === Kind.Symbol) symbolPending = true;
+      } else {
+        if (symbolPending) innerSymbol = true;
         if (firstNonSymbolPiece < 0) {
           firstNonSymbolPiece = pieces;
           coreFirst = info;

@@ -255,6 +255,13 @@ export class TermMatcher {
           hit(asWritten, token.text, true, i, i, true);
           continue;
         }
+        // Every letter doubled ("ffuucckk"): the word at half length.
+        const halved = token.core.length >= 6 ? undoubled(token.core) : undefined;
+        const listed = halved === undefined ? undefined : (exact.get(halved) ?? loose.get(halved));
+        if (listed) {
+          hit(listed, halved!, exact.has(halved!), i, i);
+          continue;
+        }
         // Not a listed word: perhaps one glued to a word part ("shitshow", "#idiotpolitician").
         if (token.core.length < minRoot + 2) continue;
         const compound = this.compound(token, body);
@@ -302,7 +309,8 @@ export class TermMatcher {
   /** A word made of a listed root and a known word part, or (in a hashtag or CamelCase) any word. */
   private compound(token: Token, body: string): { list: string; root: string; sure: boolean } | undefined {
     const { roots, rootHeads, rootTails, minRoot, exact } = this.compiled;
-    const word = token.core;
+    // "5h1tbag": a 1 or | in a compound is read as i.
+    const word = token.core.indexOf(IL) === -1 ? token.core : token.core.replaceAll(IL, 'i');
     const length = word.length;
     if (length < minRoot + 2 || length > 40) return undefined;
     const prefix = rootHeads[quad(word, 0)] === 1;
@@ -380,6 +388,24 @@ export class TermMatcher {
       const core = token.core;
       // Most words are longer than three letters and followed by one space: no split word starts there.
       const next = tokens[i + 1];
+      // One dot, underscore or hyphen standing for a letter between two pieces ("f.ck", "f_cked", "sh-t"):
+      // read the pieces with a wildcard between them.
+      if (
+        next !== undefined &&
+        next.start - token.end === 1 &&
+        maskCodes.has(body.charCodeAt(token.end)) &&
+        core.length + next.core.length >= 3 &&
+        core.length + next.core.length <= 14 &&
+        isLetters(core) &&
+        isLetters(next.core)
+      ) {
+        const key = this.read(core + WILD + next.core);
+        if (key !== undefined && (exact.has(key) || loose.has(key))) {
+          (out ??= tokens.slice(0, i)).push(mergedToken(key, token, next));
+          i++;
+          continue;
+        }
+      }
       let firstGap = Gap.None;
       if (
         next !== undefined &&
@@ -434,8 +460,9 @@ export class TermMatcher {
         }
       }
       if (token.core !== token.text || token.disguised) {
-        // A disguised word: read it through the trie (wildcards, i/l, stretched letters).
-        const read = this.read(core);
+        // A disguised word: read it through the trie (wildcards, i/l, stretched letters), or with its leet
+        // symbols as any letter, or without digits glued to it.
+        const read = this.read(core) ?? this.readMasked(token, body);
         if (read) {
           (out ??= tokens.slice(0, i)).push({
             ...token,
@@ -465,7 +492,7 @@ export class TermMatcher {
   }
 
   private readUncached(core: string): string | undefined {
-    const { vocabulary, exact } = this.compiled;
+    const { vocabulary, exact, loose } = this.compiled;
     let wild = 0;
     let markers = false;
     for (let k = 0; k < core.length; k++) {
@@ -482,7 +509,36 @@ export class TermMatcher {
       const collapsed = collapseRepeats(core);
       if (collapsed !== core) return this.readUncached(collapsed);
     }
+    if (keys.length === 0 && wild) {
+      // Symbols between the letters rather than instead of them: "f*u*c*k", "**f**uck", "c~~u~~nt".
+      const letters = core.replaceAll(WILD, '');
+      if (letters.length >= 3 && (exact.has(letters) || loose.has(letters))) return letters;
+    }
     return keys.find((key) => exact.has(key)) ?? keys[0];
+  }
+
+  /**
+   * A word whose symbols stand for letters but read as leetspeak ("f$$k" is "fssk"): read again with each
+   * symbol as any letter; a word with digits glued to either end ("fuck123"): read without them. Only for
+   * tokens whose text maps one to one onto the body (no look-alikes folded into several letters).
+   */
+  private readMasked(token: Token, body: string): string | undefined {
+    const { exact, loose } = this.compiled;
+    const raw = body.slice(token.coreStart, token.coreEnd);
+    if (raw.length !== token.core.length) return undefined;
+    const glued = /^[0-9]*([a-z]{3,})[0-9]*$/i.exec(raw);
+    if (glued && glued[1]!.length < raw.length) {
+      const letters = glued[1]!.toLowerCase();
+      return exact.has(letters) || loose.has(letters) ? letters : undefined;
+    }
+    let masked = '';
+    let symbols = 0;
+    for (let k = 0; k < raw.length; k++) {
+      const symbol = leetSymbols.has(raw.charCodeAt(k));
+      if (symbol) symbols++;
+      masked += symbol ? WILD : token.core[k];
+    }
+    return symbols ? this.read(masked) : undefined;
   }
 }
 
@@ -572,6 +628,22 @@ function mergedToken(key: string, first: Token, last: Token, loose = false): Tok
     coreEnd: last.coreEnd,
     loose,
   };
+}
+
+/** A dot, underscore or hyphen, which may stand for one letter between two pieces of a word. */
+const maskCodes = new Set([46, 95, 45]);
+/** Symbols the tokenizer reads as leet letters ($ @ ! + € £ ¡), which may also stand for any letter. */
+const leetSymbols = new Set([...'$@!+€£¡'].map((c) => c.charCodeAt(0)));
+
+/** The word with every letter written twice ("ffuucckk" → "fuck"), or undefined when it is not so. */
+function undoubled(word: string): string | undefined {
+  if (word.length % 2 !== 0 || word.charCodeAt(0) !== word.charCodeAt(1)) return undefined;
+  let half = '';
+  for (let k = 0; k < word.length; k += 2) {
+    if (word.charCodeAt(k) !== word.charCodeAt(k + 1)) return undefined;
+    half += word[k];
+  }
+  return half;
 }
 
 function pairOf(first: number, second: number): number {

@@ -14,6 +14,7 @@ test('no two texts share a fingerprint, whatever marker follows them', () => {
 });
 
 test('numbered texts like the old ones are the same text to the policy (why this helper exists)', () => {
-  const numbered = (n: number) => `Comment ${n} from reader 5 under load [rlmwz3abcu5n${n}z]`;
+  // Inside a word, 6 and 9 both read as g (leetspeak), so markers told apart by them are the same word.
+  const numbered = (n: number) => `Comment from reader 5 under load [rlmwz3abcu5n${n}z]`;
   expect(sameFingerprint(numbered(6), numbered(9))).toBeGreaterThanOrEqual(0);
 });
