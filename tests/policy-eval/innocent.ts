@@ -320,6 +320,30 @@ const groups: Record<string, string[]> = {
     'He was shot dead by police in 1998, the inquest found.',
     'Shoot me an email if you want the data (through the contact form).',
   ],
+  // The forms of the threat grammar (modal + harm + whom, "hope you…", "know where…", "yourself") in news,
+  // sport, idiom and advice.
+  'violent-words-in-reporting': [
+    'The striker killed the game off with twenty minutes left.',
+    'Police shot the suspect after a two-hour stand-off.',
+    'The minister said “we will kill the bill” and then backed it.',
+    'The fire burned down the house in under an hour.',
+    'I hope the council dies a death over this plan.',
+    'The film will be shot in Wales next spring.',
+    'The portrait should be hung in the town hall.',
+    'Someone should shoot a film about this village.',
+    'The government should cut them, not raise them.',
+    'Don’t kill yourself trying to finish it by Friday.',
+    'You’ll kill yourself laughing at the second act.',
+    'I hope you get well soon.',
+    'I hope he suffers no lasting injury.',
+    'Do you know where they live now? The family want to thank them.',
+    'Watch your step on the icy pavements.',
+    'The executions were carried out by hanging, the report says.',
+    'The jury heard he had threatened to burn the house down.',
+    'The Killers will play Hyde Park, I hope you all get tickets.',
+    'Labour should beat them easily in May.',
+    'The plan will be executed in three stages.',
+  ],
 };
 
 // Longer comments made of several of the above, as readers write them (about 300–900 characters).

@@ -10,8 +10,9 @@
 // typo spelling (phuck, fcuk), the word reversed, or a word glued into a hashtag. The rules reject sure
 // matches of banned and hate terms and hold the rest.
 import { collapseRepeats, hasStretch, IL, normalizeTerm, WILD, type Token } from './normalize';
+import { ThreatGrammar } from './threats';
 import { Trie } from './trie';
-import { heads, looseReadings, strictOnlyTails, tails } from './word-forms';
+import { heads, looseReadings, ordinaryForeignWords, strictOnlyTails, tails } from './word-forms';
 
 export type TermMatch = { list: string; start: number; end: number; sure: boolean };
 /** An allowlist entry that exempted text, with where (for the dry run). */
@@ -55,6 +56,8 @@ type Compiled = {
    *  that may start a word split by one space. */
   splitHeads: Set<string>;
   splitHeadShapes: Uint8Array;
+  /** Threats beyond the listed phrases (threats.ts), when a threat list is given. */
+  threats: ThreatGrammar | undefined;
 };
 
 /** A word's length (up to 31) with the low five bits of its first and last UTF-16 code units, as an index
@@ -135,10 +138,19 @@ export class TermMatcher {
     for (const [root, list] of roots)
       if (strictLists.has(list))
         for (const reading of looseReadings(root))
-          if (reading.length >= 3 && !exact.has(reading) && !allow.has(reading) && !loose.has(reading)) {
+          if (
+            reading.length >= 3 &&
+            !exact.has(reading) &&
+            !allow.has(reading) &&
+            !loose.has(reading) &&
+            !ordinaryForeignWords.has(reading)
+          ) {
             loose.set(reading, list);
             vocabulary.add(reading);
           }
+    // The threat grammar's words join the vocabulary, so a disguised one ("sh00t", "k y s") reads as it.
+    const threats = 'threat' in lists ? new ThreatGrammar() : undefined;
+    if (threats) for (const word of threats.words) if (!exact.has(word)) vocabulary.add(word);
     vocabulary.link();
     const known = new Set<string>([...phraseStarts, ...allow.keys(), ...allowStarts, ...loose.keys()]);
     for (const key of exact.keys()) if (!key.includes(' ')) known.add(key);
@@ -189,6 +201,7 @@ export class TermMatcher {
       vocabularyPairs,
       splitHeads,
       splitHeadShapes,
+      threats,
     };
   }
 
@@ -303,6 +316,14 @@ export class TermMatcher {
         }
       }
     }
+    // Threats the grammar finds, unless a listed threat phrase already covers them.
+    if (this.compiled.threats)
+      for (const [from, to] of this.compiled.threats.find(tokens)) {
+        const start = tokens[from]!.coreStart;
+        const end = tokens[to]!.coreEnd;
+        if (!found.some((m) => m.list === 'threat' && m.start < end && start < m.end))
+          hit('threat', '', true, from, to);
+      }
     return { matches: found, allowed };
   }
 

@@ -8,7 +8,7 @@ export const tails = new Set(
   (
     'show shows storm storms off head heads face faces hole holes bag bags wit wits stain stains load loads ery er ers ing in y ed ' +
     'ton fest pot box hat poster posting posts post tard wad stick sticks bird brain brains monger lord lords mouth mouths nut nuts ' +
-    'tastic ter ters ting ted tier tiest hound hounds muppet weasel clown clowns the you him her them'
+    'tastic ter ters ting ted tier tiest hound hounds muppet weasel clown clowns the you him her them ish wipe wipes'
   ).split(' '),
 );
 export const heads = new Set(
@@ -32,7 +32,12 @@ export const strictOnlyTails = new Set([
   'ted',
   'tier',
   'tiest',
+  'ish',
 ]);
+
+/** Ordinary words of common European languages that a loose reading would otherwise produce (Dutch "kunt",
+ *  you can; Danish and Norwegian "sult", hunger; Dutch "koog", a polder): never taken as a loose reading. */
+export const ordinaryForeignWords = new Set(['kunt', 'kunts', 'sult', 'koog', 'fack', 'kuk']);
 
 /** Loose readings of a word: phonetic spellings (ph for f, v for u, k/q/kk/cc for ck, y for i, z for s),
  *  one pair of inner letters swapped, and the word reversed. */

@@ -1,0 +1,375 @@
+// Threats and wishes of harm as a small phrase grammar over the tokens the term matcher reads (so "sh00t",
+// "k y s" and look-alike letters count as the words they spell). A threat list of exact phrases misses most
+// of what readers write ("Someone should shoot him", "Somebody ought to shoot the lot of them", "I know where
+// your kids go to school"); listing every variant is hopeless, so each pattern is a few slots of
+// alternatives: who or what modal, which harm, at whom. Every pattern needs a target or a harm that only
+// reads one way, which keeps news and sport clean: "police shot the suspect", "the second goal killed the
+// game off", "we will kill the bill", "someone should shoot a documentary" match nothing.
+//
+// Cost: one shape check per token, a Set lookup for the few that pass, and for a token that begins a
+// pattern a walk of at most a dozen words. Linear in the tokens, whatever the comment.
+import type { Token } from './normalize';
+
+/** Alternatives for one slot; '' makes the slot optional. Words are as the tokenizer reads them: "I'm" is
+ *  "i m", "don't" is "don t", "what's" is "what s". */
+const modal = [
+  'should',
+  'shd',
+  'shud',
+  'ought to',
+  'oughta',
+  'needs to',
+  'need to',
+  'has to',
+  'must',
+  'will',
+  'ill',
+  'll',
+  'going to',
+  'gonna',
+  'wanna',
+  'want to',
+  'gotta',
+  'got to',
+  'would',
+  'd',
+  'let s',
+  'lets',
+];
+const adverb = ['', 'just', 'really', 'simply', 'fucking', 'bloody', 'go', 'go and', 'come and', 'personally'];
+const harm = [
+  'shoot',
+  'kill',
+  'stab',
+  'hang',
+  'lynch',
+  'murder',
+  'behead',
+  'strangle',
+  'knife',
+  'shank',
+  'torch',
+  'punch',
+  'rape',
+  'gas',
+];
+const target = [
+  'you',
+  'u',
+  'ya',
+  'him',
+  'her',
+  'them',
+  'the lot of them',
+  'the lot of you',
+  'all of them',
+  'all of you',
+  'you all',
+  'every one of them',
+  'every last one of them',
+  'the lot',
+];
+/** Passive harms: "should be strung up", "deserves to be shot". */
+const harmed = [
+  'shot',
+  'hanged',
+  'strung up',
+  'lynched',
+  'stabbed',
+  'burned alive',
+  'burnt alive',
+  'beheaded',
+  'shot dead',
+  'gassed',
+  'run over',
+  'hung drawn and quartered',
+  'put against a wall',
+  'put up against a wall',
+  'publicly hanged',
+];
+/** Not "will be shot" (a film) or "must be hung" (a painting): only the modals of a wish or a verdict. */
+const beModal = [
+  'should',
+  'shd',
+  'shud',
+  'ought to',
+  'oughta',
+  'needs to',
+  'need to',
+  'deserves to',
+  'deserve to',
+  'deserved to',
+];
+const self = ['yourself', 'urself', 'yourselves', 'urselves', 'ur self', 'your self', 'yoself', 'yourslef'];
+const selfHarm = ['kill', 'hang', 'neck', 'unalive', 'off', 'shoot', 'drown', 'end', 'stab', 'gas', 'top'];
+const possessive = ['your', 'ur', 'his', 'her', 'their'];
+const home = ['house', 'home', 'flat', 'place', 'car', 'shop', 'office'];
+/** Who a wish of harm or "we know where…" is aimed at. */
+const person = [
+  'you',
+  'u',
+  'ya',
+  'you all',
+  'he',
+  'she',
+  'they',
+  ...['kids', 'children', 'family', 'wife', 'husband', 'mum', 'mother', 'daughter', 'son', 'kid', 'parents'].flatMap(
+    (who) => [`your ${who}`, `ur ${who}`],
+  ),
+];
+const fate = [
+  'die',
+  'dies',
+  'die slowly',
+  'die painfully',
+  'die in a fire',
+  'get cancer',
+  'gets cancer',
+  'catch cancer',
+  'burn',
+  'burns',
+  'burn to death',
+  'burns to death',
+  'rot',
+  'rots',
+  'rot in hell',
+  'choke',
+  'chokes',
+  'drown',
+  'drowns',
+  'get raped',
+  'gets raped',
+  'get hit by a bus',
+  'gets hit by a bus',
+  'get shot',
+  'gets shot',
+  'get stabbed',
+  'gets stabbed',
+];
+
+/** Self-harm incitement ("kill yourself") is also an idiom of caution: "don't kill yourself over it", "you'll
+ *  kill yourself laughing". Not when one of these comes just before or just after. */
+const cautionBefore = new Set(['t', 'dont', 'not', 'never', 'll', 'nearly', 'almost', 'might', 'could', 'would']);
+const cautionAfter = new Set(['laughing', 'trying', 'working', 'doing', 'over', 'for']);
+
+type Pattern = { slots: string[][]; caution?: boolean };
+
+const patterns: Pattern[] = [
+  // Someone should shoot him; somebody ought to shoot the lot of them; I'll fucking kill you.
+  { slots: [modal, adverb, harm, target] },
+  // Someone should run her over; burn his house down; burn down their house.
+  { slots: [modal, adverb, ['run'], target, ['over', 'down']] },
+  { slots: [modal, adverb, ['run over', 'run down'], target] },
+  { slots: [['burn', 'torch', 'firebomb', 'petrol bomb'], possessive, home, ['', 'down']] },
+  { slots: [['burn down', 'torch'], possessive, home] },
+  { slots: [['burn'], target, ['alive']] },
+  // He should be strung up; they deserve to be shot.
+  { slots: [beModal, ['be', 'all be', 'get'], harmed] },
+  {
+    slots: [
+      ['deserves', 'deserve', 'deserved', 'needs', 'need'],
+      [
+        'a bullet',
+        'a bullet in the head',
+        'the rope',
+        'a noose',
+        'a kicking',
+        'a good kicking',
+        'to hang',
+        'to swing',
+        'to be strung up',
+        'to be shot',
+      ],
+    ],
+  },
+  // Kill yourself; go hang yourself; unalive yourself; kys.
+  { slots: [selfHarm, self], caution: true },
+  { slots: [['kys', 'kms']] },
+  {
+    slots: [
+      ['you', 'u', 'go', 'just', 'should', 'go and'],
+      ['jump off', 'jump in front of'],
+      ['a', 'the'],
+      ['bridge', 'cliff', 'building', 'roof', 'train', 'bus', 'tall building'],
+    ],
+  },
+  {
+    slots: [
+      ['go', 'just', 'please'],
+      ['die', 'die in a fire', 'and die', 'rot'],
+    ],
+  },
+  // I hope you get cancer and die; I hope u die; I hope your house burns down with you in it.
+  { slots: [['hope', 'hoping', 'wish'], person, ['', 'all'], fate] },
+  {
+    slots: [
+      ['hope', 'hoping', 'wish'],
+      possessive,
+      home,
+      ['burns down', 'burn down', 'gets burned down', 'gets burnt down', 'burns'],
+    ],
+  },
+  // I know where you live; we know where your kids go to school.
+  {
+    slots: [
+      ['i', 'we'],
+      ['', 'do', 'all', 'already', 'now'],
+      ['know where', 'found where', 'know what school'],
+      person,
+      [
+        'live',
+        'lives',
+        'sleep',
+        'sleeps',
+        'work',
+        'works',
+        'go to school',
+        'goes to school',
+        'go',
+        'goes',
+        'park',
+        'parks',
+      ],
+    ],
+  },
+  // I'm going to find you and hurt you; watch your back, I'm coming for you; you'll get what's coming to you.
+  { slots: [['find'], target, ['and'], ['hurt', 'kill', 'stab', 'shoot', 'gut', 'end', 'hang', 'cut'], target] },
+  {
+    slots: [
+      ['i', 'we'],
+      ['will', 'll', 'm going to', 'm gonna', 're going to', 're gonna', 'am going to', 'are going to'],
+      ['hurt', 'end', 'gut'],
+      ['you', 'u', 'ya'],
+    ],
+  },
+  { slots: [['watch'], ['your', 'ur', 'yer'], ['back']] },
+  {
+    slots: [
+      ['i m', 'im', 'i am', 'we re', 'we are'],
+      ['coming for', 'coming after'],
+      ['you', 'u', 'ya', 'your family', 'your kids'],
+    ],
+  },
+  { slots: [['get', 'gets'], ['what s', 'whats'], ['coming to'], ['you', 'u', 'ya']] },
+  // Acid in your face is what you deserve.
+  { slots: [['acid in', 'acid on', 'acid at'], possessive, ['face', 'eyes']] },
+];
+
+/** Alternatives of one slot as a trie of words. */
+class Slot {
+  private readonly next: Map<string, number>[] = [new Map()];
+  private readonly end: boolean[] = [false];
+  readonly optional: boolean;
+  constructor(alternatives: readonly string[]) {
+    this.optional = alternatives.includes('');
+    for (const alternative of alternatives) {
+      if (!alternative) continue;
+      let node = 0;
+      for (const word of alternative.split(' ')) {
+        let child = this.next[node]!.get(word);
+        if (child === undefined) {
+          child = this.next.length;
+          this.next.push(new Map());
+          this.end.push(false);
+          this.next[node]!.set(word, child);
+        }
+        node = child;
+      }
+      this.end[node] = true;
+    }
+  }
+  firstWords(): string[] {
+    return [...this.next[0]!.keys()];
+  }
+  /** Where each alternative that starts at `at` ends (the index after it), longest first. */
+  ends(tokens: readonly Token[], at: number, out: number[]): void {
+    const found: number[] = [];
+    let node = 0;
+    for (let k = at; k < tokens.length && k < at + 8; k++) {
+      const child = this.next[node]!.get(tokens[k]!.core);
+      if (child === undefined) break;
+      node = child;
+      if (this.end[node]) found.push(k + 1);
+    }
+    for (let f = found.length - 1; f >= 0; f--) out.push(found[f]!);
+    if (this.optional) out.push(at);
+  }
+}
+
+/** A word's length with the low bits of its first and last letters (see terms.ts). */
+function shapeOf(word: string): number {
+  const length = word.length;
+  if (length === 0) return 0;
+  return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(length - 1) & 31);
+}
+
+type Compiled = { slots: Slot[]; caution: boolean };
+
+export class ThreatGrammar {
+  private readonly patterns: Compiled[];
+  /** first word → the patterns that can begin with it */
+  private readonly byStart = new Map<string, Compiled[]>();
+  private readonly startShapes = new Uint8Array(1 << 15);
+  /** Every word of three letters or more in the grammar, so a disguised one ("sh00t") is read as it. */
+  readonly words: string[];
+
+  constructor() {
+    const words = new Set<string>();
+    this.patterns = patterns.map((p) => ({ slots: p.slots.map((s) => new Slot(s)), caution: p.caution === true }));
+    patterns.forEach((p, index) => {
+      for (const alternatives of p.slots)
+        for (const alternative of alternatives)
+          for (const word of alternative.split(' ')) if (word.length >= 3) words.add(word);
+      for (const word of this.patterns[index]!.slots[0]!.firstWords()) {
+        const list = this.byStart.get(word) ?? [];
+        list.push(this.patterns[index]!);
+        this.byStart.set(word, list);
+        this.startShapes[shapeOf(word)] = 1;
+      }
+    });
+    this.words = [...words];
+  }
+
+  /** Threats in the tokens, as [first token, last token] pairs, left to right, not overlapping. */
+  find(tokens: readonly Token[]): [number, number][] {
+    const found: [number, number][] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const core = tokens[i]!.core;
+      if (this.startShapes[shapeOf(core)] === 0) continue;
+      const candidates = this.byStart.get(core);
+      if (!candidates) continue;
+      let best = -1;
+      for (const pattern of candidates) {
+        const end = this.longest(pattern.slots, 0, tokens, i);
+        if (end <= i || end <= best) continue;
+        if (pattern.caution && this.cautious(tokens, i, end)) continue;
+        best = end;
+      }
+      if (best > i) {
+        found.push([i, best - 1]);
+        i = best - 1;
+      }
+    }
+    return found;
+  }
+
+  /** The end of the longest match of slots[from..] at token `at`, or -1. Slots have few alternatives and
+   *  patterns few slots, so the search is bounded by a constant per start. */
+  private longest(slots: readonly Slot[], from: number, tokens: readonly Token[], at: number): number {
+    if (from === slots.length) return at;
+    const ends: number[] = [];
+    slots[from]!.ends(tokens, at, ends);
+    let best = -1;
+    for (const end of ends) {
+      const result = this.longest(slots, from + 1, tokens, end);
+      if (result > best) best = result;
+    }
+    return best;
+  }
+
+  private cautious(tokens: readonly Token[], start: number, end: number): boolean {
+    const before = start > 0 ? tokens[start - 1]!.core : '';
+    const after = end < tokens.length ? tokens[end]!.core : '';
+    return cautionBefore.has(before) || cautionAfter.has(after);
+  }
+}
