@@ -8,8 +8,10 @@ const WILD_CODE = WILD.charCodeAt(0);
 const IL_CODE = IL.charCodeAt(0);
 const I_CODE = 105;
 const L_CODE = 108;
-/** Live branches allowed at once; past this a token is too ambiguous to mean any one word. */
-const maxStates = 48;
+/** Live branches allowed at once; past this a token is too ambiguous to mean any one word. (With a
+ *  newsroom's vocabulary, "s**" already has over a hundred: each wildcard after the first letter may be any
+ *  letter of hundreds of words.) */
+const maxStates = 1024;
 
 export class Trie {
   private readonly next: Map<number, number>[] = [new Map()];
@@ -85,6 +87,10 @@ export class Trie {
    * Every key the whole of `text` spells, reading WILD as any letter, IL as i or l, and (with `stretch`) a
    * repeated character as one. At most `maxStates` branches live at once: more returns nothing.
    */
+  /** Per node, the walk step that last made it live (see walk). */
+  private seen = new Int32Array(0);
+  private stamp = 0;
+
   walk(text: string, stretch: boolean): string[] {
     // Two scratch buffers of live nodes, swapped each character: no allocation per step.
     let states = scratchA;
@@ -94,10 +100,13 @@ export class Trie {
     for (let k = 0; k < text.length; k++) {
       const code = text.charCodeAt(k);
       let n = 0;
+      // A node already live for this character is not added twice (a stamp per node, not a search).
+      const stamp = ++this.stamp;
+      const seen = this.seen.length >= this.next.length ? this.seen : (this.seen = new Int32Array(this.next.length));
       const push = (node: number): boolean => {
-        if (node < 0) return true;
-        for (let m = 0; m < n; m++) if (next[m] === node) return true;
+        if (node < 0 || seen[node] === stamp) return true;
         if (n === maxStates) return false;
+        seen[node] = stamp;
         next[n++] = node;
         return true;
       };
