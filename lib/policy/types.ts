@@ -10,6 +10,7 @@ export const ruleIds = [
   'threat-phrases',
   'link-limit',
   'blocked-domain',
+  'disguised-link',
   'personal-info',
   'shouting',
   'duplicate-self',

@@ -92,6 +92,7 @@ const textRules = new Set([
   'uncertain-terms',
   'link-limit',
   'blocked-domain',
+  'disguised-link',
   'personal-info',
   'shouting',
 ]);

@@ -101,7 +101,17 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
 
   // Contact details and links are read a second time with spelled-out digits, "at" and "dot" rewritten.
   const view = contactView(body, tokenize(body));
-  const hosts: FoundHost[] = view ? findHosts(view.text).map((h) => remapSpan(view, h)) : findHosts(body);
+  // A host is disguised when the view had to rewrite it to read it ("x dot com", "hxxp://", "www[.]x").
+  const disguised: FoundHost[] = [];
+  const hosts: FoundHost[] = view
+    ? findHosts(view.text).map((h) => {
+        const found = remapSpan(view, h);
+        if (h.isLink && (h.defanged || view.text.slice(h.start, h.end) !== body.slice(found.start, found.end)))
+          disguised.push(found);
+        return found;
+      })
+    : findHosts(body);
+  if (!view) for (const h of hosts) if (h.defanged) disguised.push(h);
   if (enabled('blocked-domain')) {
     const blocked = hosts.filter((h) => policy.blockedDomains.some((domain) => hostMatches(h.host, domain)));
     if (blocked.length)
@@ -113,6 +123,17 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
         evidence: blocked.map((h) => ({ kind: 'span', start: h.start, end: h.end, text: body.slice(h.start, h.end) })),
       });
   }
+  // A blocked host is rejected by its own rule; the disguise adds nothing to that.
+  const isBlocked = (h: FoundHost) => policy.blockedDomains.some((domain) => hostMatches(h.host, domain));
+  if (enabled('blocked-domain')) disguised.splice(0, disguised.length, ...disguised.filter((h) => !isBlocked(h)));
+  if (enabled('disguised-link') && disguised.length)
+    reasons.push({
+      ruleId: 'disguised-link',
+      outcome: 'hold',
+      clause: 'links',
+      message: `“${quote(body, disguised[0]!.start, disguised[0]!.end)}” is a link written so that it is not recognised as one; a moderator will check it.`,
+      evidence: disguised.map((h) => ({ kind: 'span', start: h.start, end: h.end, text: body.slice(h.start, h.end) })),
+    });
   const links = hosts.filter((h) => h.isLink);
   if (enabled('link-limit') && links.length > settings.maxLinks)
     reasons.push({

@@ -3,6 +3,10 @@
 export type PersonalInfo = { kind: 'email' | 'phone'; start: number; end: number };
 
 const emailPattern = /^[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}$/i;
+// An address with its ending left off ("nicola.r@gmail"): the mail provider alone says what it is.
+// The local part must look like an address's ("emma.k", "tom_b", "gary77"), not a word ("look at yahoo").
+const providerOnly =
+  /^[a-z0-9%+-]*[._0-9][a-z0-9._%+-]*@(?:gmail|googlemail|yahoo|hotmail|outlook|live|aol|icloud|protonmail|proton|gmx|yandex|btinternet|virginmedia)$/i;
 
 export function findEmails(body: string): PersonalInfo[] {
   const found: PersonalInfo[] = [];
@@ -14,7 +18,8 @@ export function findEmails(body: string): PersonalInfo[] {
     while (to > at && body[to - 1] === '.') to--; // sentence full stop
     const candidate = body.slice(from, to);
     if (from > 0 && body[from - 1] === '/') continue; // user@host inside a URL
-    if (emailPattern.test(candidate)) found.push({ kind: 'email', start: from, end: to });
+    if (emailPattern.test(candidate) || providerOnly.test(candidate))
+      found.push({ kind: 'email', start: from, end: to });
   }
   return found;
 }
@@ -67,6 +72,7 @@ export function findPhones(body: string): PersonalInfo[] {
         code === 41 ||
         code === 43 ||
         code === 47 ||
+        code === 95 ||
         (code >= 0x2012 && code <= 0x2014) ||
         code === 0x2212
       ))
@@ -91,6 +97,7 @@ export function findPhones(body: string): PersonalInfo[] {
         (ch === ' ' ||
           ch === '-' ||
           ch === '.' ||
+          ch === '_' ||
           ch === '(' ||
           ch === ')' ||
           ch === '+' ||
@@ -120,7 +127,11 @@ export function findPhones(body: string): PersonalInfo[] {
     const digits = groups.join('');
     const sizes = groups.map((g) => g.length).join('-');
     const international = text.startsWith('+') && digits.length >= 8 && digits.length <= 15;
-    const national = digits.startsWith('0') && digits.length >= 10 && digits.length <= 11 && groups.length <= 4;
+    // Single digits in a row count as one group ("07700 9 0 0 1 2 3": a number partly spelled out).
+    let merged = 0;
+    for (let g = 0; g < groups.length; g++)
+      if (!(groups[g]!.length === 1 && g > 0 && groups[g - 1]!.length === 1)) merged++;
+    const national = digits.startsWith('0') && digits.length >= 10 && digits.length <= 11 && merged <= 4;
     const northAmerican = sizes === '3-3-4' || sizes === '1-3-3-4' || (text.startsWith('(') && digits.length === 10);
     // One digit at a time ("5 5 5 1 2 3 4 5 6 7"): a number spelled out to slip past the patterns above.
     const spacedOut = groups.length >= 10 && groups.length <= 13 && digits.length === groups.length;

@@ -1,7 +1,9 @@
 // Links and host names in a comment, found chunk by chunk (whitespace-separated), so the cost is linear
 // and no regular expression can backtrack across the whole body.
 
-export type FoundHost = { host: string; start: number; end: number; isLink: boolean };
+/** `isLink`: a link a reader can follow or copy (a scheme, www., or a bare domain with a path or a common
+ *  top-level domain); `defanged`: written with a broken scheme so that no filter reads it ("hxxp://"). */
+export type FoundHost = { host: string; start: number; end: number; isLink: boolean; defanged?: boolean };
 
 // Punctuation that wraps a link or a domain rather than belonging to it. Trimmed with plain loops: a
 // regular expression such as /[…]+$/ retries from every position and is quadratic on long punctuation runs.
@@ -17,6 +19,15 @@ const schemePrefix = /^[a-z][a-z0-9+-]*:[\\/]*/;
 const mayHaveDot = (text: string) => text.includes('.') || /%2e|[。．｡]/i.test(text);
 // The renderer ends a link at these characters.
 const linkEnd = /[<>"'`]/;
+
+// A scheme broken on purpose: "hxxp://", "hxxps[:]//", "htps//", "h**p://"; the plain "http//" typo is a link.
+const defangedScheme = /^h(?:xx|tt|tx|xt|t|x|\*\*)ps?(?:\[:\]|\(:\)|:)?\/\//;
+// Top-level domains common enough that a bare "name.tld" is a site a reader can copy (not "report.pdf").
+const linkTlds = new Set(
+  'com net org info biz io co uk ly me ru cn de fr eu us ca au nz ie es it nl in xyz online site shop store click link top club news app dev tv gov edu ac bet win vip casino live pro gg to cc ws su pw'.split(
+    ' ',
+  ),
+);
 
 const dotLike = /[.。．｡]|%2e/gi;
 /** `/[。．｡]|%2e/i.test(body)` by indexOf, which does not step through the body character by character. */
@@ -52,10 +63,16 @@ export function findHosts(body: string): FoundHost[] {
   const consider = (chunk: string, offset: number) => {
     const lower = chunk.toLowerCase();
     const hasScheme = lower.startsWith('http://') || lower.startsWith('https://');
-    const isLink = hasScheme || lower.startsWith('www.');
+    let isLink = hasScheme || lower.startsWith('www.');
+    let defanged = false;
     let candidate = chunk;
     let length = chunk.length; // of the evidence span
-    if (!isLink) {
+    const broken = isLink ? null : defangedScheme.exec(lower);
+    if (broken) {
+      candidate = chunk.slice(broken[0].length);
+      isLink = true;
+      defanged = !/^https?\/\/$/.test(broken[0]);
+    } else if (!isLink) {
       // Another scheme: what follows it may still name a host ("hxxp://spam.example"); mailto: and
       // javascript: leave an email address or no host at all, which the checks below discard.
       const scheme = schemePrefix.exec(lower);
@@ -73,7 +90,17 @@ export function findHosts(body: string): FoundHost[] {
     // A bare "word.word" is a domain only with a plausible top-level domain (not "U.S" or "e.g").
     if (!isLink && !/\.(?:[a-z]{2,3}|info|online|site|shop|store|xyz|click|link|top|club|example|news|biz)$/.test(host))
       return;
-    found.push({ host, start: offset, end: offset + length, isLink });
+    // A bare domain is a link a reader can copy when it has a path or a common top-level domain, unless the
+    // "top-level domain" is a capitalised word after a full stop with no space ("it.Now").
+    if (!isLink) {
+      const tld = host.slice(host.lastIndexOf('.') + 1);
+      const path = candidate.indexOf('/') !== -1;
+      const at = lower.lastIndexOf(`.${tld}`);
+      const written = at === -1 ? tld : chunk.slice(at + 1, at + 1 + tld.length);
+      const sentence = /^[A-Z][a-z]+$/.test(written);
+      isLink = !sentence && (path || linkTlds.has(tld));
+    }
+    found.push({ host, start: offset, end: offset + length, isLink, ...(defanged ? { defanged } : {}) });
   };
 
   // Only whitespace-separated chunks with a dot (or a disguised one) can hold a host: find the dots and

@@ -110,6 +110,7 @@ export const ruleContract: Record<RuleId, { outcome: 'hold' | 'reject'; clause: 
   'threat-phrases': { outcome: 'hold', clause: 'hate-and-threats' },
   'link-limit': { outcome: 'hold', clause: 'links' },
   'blocked-domain': { outcome: 'reject', clause: 'links' },
+  'disguised-link': { outcome: 'hold', clause: 'links' },
   'personal-info': { outcome: 'hold', clause: 'privacy' },
   shouting: { outcome: 'hold', clause: 'language' },
   'duplicate-self': { outcome: 'reject', clause: 'spam' },

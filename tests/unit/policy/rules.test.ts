@@ -42,6 +42,10 @@ const positive: Record<RuleId, Case> = {
     evidence: [{ kind: 'count', count: 3, limit: 2 }],
   },
   'blocked-domain': { body: 'Cheap tickets at https://spam.example/deal today!', spans: ['https://spam.example/deal'] },
+  'disguised-link': {
+    body: 'The real story is here: hxxp://truth-news.example/article and cheap-meds dot com',
+    spans: ['hxxp://truth-news.example/article', 'cheap-meds dot com'],
+  },
   'personal-info': { body: 'Ring the landlord on 020 7946 0958 and complain.', spans: ['020 7946 0958'] },
   shouting: {
     body: 'THIS IS AN OUTRAGE AND EVERYONE ON THE COUNCIL SHOULD RESIGN TODAY',
@@ -133,6 +137,9 @@ const negative: Record<RuleId, Case> = {
   'threat-phrases': { body: 'People like that should be shown the door at the next election.' },
   'link-limit': { body: 'Sources: https://a.example.org/1 and https://b.example.org/2' },
   'blocked-domain': { body: 'Tickets at https://notspam.example/deal and https://spam.example.org/ today.' },
+  'disguised-link': {
+    body: 'Remember the dot com crash? The story is on https://www.bbc.co.uk/news, v2.3.1 fixed it.',
+  },
   'personal-info': { body: 'The 2019-2020 budget was £1,250,000 and rose 3.5% on 14.05.2024.' },
   shouting: { body: 'NO WAY. The BBC, the NHS and NASA all confirmed it on Tuesday afternoon.' },
   'duplicate-self': {

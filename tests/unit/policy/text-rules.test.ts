@@ -33,8 +33,13 @@ describe('link-limit (§7, maxLinks, default 2)', () => {
     expectOnly(judge(five, trustedContext(), policyWith({ maxLinks: 4 })), 'link-limit');
   });
 
-  test('bare domain names are mentions, not links', () => {
-    expectOnly(judge('I read bbc.co.uk, theguardian.com and ft.com every morning.'));
+  test('bare domains with a common top-level domain or a path count: a reader can copy them', () => {
+    expectOnly(judge('I read bbc.co.uk and theguardian.com every morning.'));
+    expectOnly(judge('Cheap pills at cheap-meds.com, pharma-direct.net and meds4less.org'), 'link-limit');
+    expectOnly(judge('bit.ly/a, bit.ly/b, bit.ly/c'), 'link-limit');
+    // File names, versions, figures, abbreviations and full stops without a space are not links.
+    expectOnly(judge('See report.pdf, v2.3.1 and notes.txt: 4.5% at 2.30pm, e.g. the U.S. figures.Next year.'));
+    expectOnly(judge('It was over.Now we wait.Then we vote.'));
   });
 
   test('a link glued to a word still counts, as the renderer links it', () => {
