@@ -184,8 +184,9 @@ function describe(code: number): CharInfo {
         if (info.kind === Kind.Letter) info.cased = caseOf(ch);
       } else if (folded) info = letterInfo(folded, caseOf(ch));
       else if (plain && Array.from(plain).every((c) => letter.test(c))) info = letterInfo(plain, caseOf(ch));
-      else if (digit.test(ch)) {
-        const value = String(digitValue(code));
+      else if (digit.test(ch) || /^[0-9]$/.test(plain)) {
+        // A decimal digit of any script, or a digit in another form (circled ⓪, superscript ², fullwidth).
+        const value = digit.test(ch) ? String(digitValue(code)) : plain;
         info = {
           kind: Kind.Digit,
           text: value,
@@ -224,7 +225,10 @@ function tokenizeOrdered(body: string, order: Order): Tokens {
   // One pass first: the text is prepared and read again only when that pass met a "<" or an override, or a
   // quick search finds a character reference, a percent-escaped letter or a letter drawn with symbols.
   const plain = tokenizeText(body);
-  const lessThan = plain.marks!.some((at) => body.charCodeAt(at) === 60);
+  // A tag, or one letter in square brackets ("[f]uck").
+  const lessThan = plain.marks!.some(
+    (at) => body.charCodeAt(at) === 60 || (body.charCodeAt(at) === 91 && body.charCodeAt(at + 2) === 93),
+  );
   if (order !== 'flipped' && !(order === 'display' && plain.override) && !mayNeedPreparing(body, lessThan))
     return plain;
   const view = prepare(body, order);
@@ -306,12 +310,15 @@ function tokenizeText(body: string): Tokens {
         let last = code;
         let beforeLast = -1;
         let stretched = false;
+        // A capital I after a lower-case letter ("kiIl"): in most fonts it is also an l.
+        let capitalI = false;
         for (; j < length; j++) {
           next = body.charCodeAt(j);
           if (next >= 97 ? next > 122 : next < 65 || next > 90) break;
           if (next <= 90) {
             upper = true;
             caps++;
+            if (next === 73 && last >= 97) capitalI = true;
           }
           if (next === last && next === beforeLast) stretched = true;
           beforeLast = last;
@@ -329,14 +336,14 @@ function tokenizeText(body: string): Tokens {
         if (ends) {
           if (next >= 0 && (next < 128 ? asciiMark[next] === 1 : markCodes.has(next))) marks.push(j);
           const slice = body.slice(i, j);
-          const text = upper ? slice.toLowerCase() : slice;
+          const text = capitalI ? readCapitalI(slice) : upper ? slice.toLowerCase() : slice;
           tokens.push({
             text,
             core: text,
             spelled: j - i === 1 ? text : '',
             hasLetter: true,
             mixed: false,
-            disguised: stretched,
+            disguised: stretched || capitalI,
             start: i,
             end: j,
             coreStart: i,
@@ -514,6 +521,17 @@ function tokenizeText(body: string): Tokens {
   tokens.letters = letters;
   tokens.capitals = capitals;
   return tokens;
+}
+
+/** A word with a capital I after a lower-case letter, lower-cased with that I as the i/l marker. */
+function readCapitalI(word: string): string {
+  let out = '';
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    const lowerBefore = k > 0 && word.charCodeAt(k - 1) >= 97;
+    out += code === 73 && lowerBefore ? IL : word[k]!.toLowerCase();
+  }
+  return out;
 }
 
 /** Normalises a configured term the way comment text is normalised: its tokens joined by single spaces. */

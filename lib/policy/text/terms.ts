@@ -138,13 +138,7 @@ export class TermMatcher {
     for (const [root, list] of roots)
       if (strictLists.has(list))
         for (const reading of looseReadings(root))
-          if (
-            reading.length >= 3 &&
-            !exact.has(reading) &&
-            !allow.has(reading) &&
-            !loose.has(reading) &&
-            !ordinaryForeignWords.has(reading)
-          ) {
+          if (reading.length >= 3 && !exact.has(reading) && !allow.has(reading) && !loose.has(reading)) {
             loose.set(reading, list);
             vocabulary.add(reading);
           }
@@ -299,7 +293,9 @@ export class TermMatcher {
       }
       const roughly = loose.get(token.core);
       if (roughly) {
-        hit(roughly, token.core, false, i, i);
+        // An ordinary word of the language the comment is written in ("Ik vind dat je het zelf kunt").
+        const language = ordinaryForeignWords.get(token.core);
+        if (language === undefined || !writtenIn(tokens, language)) hit(roughly, token.core, false, i, i);
         continue;
       }
       // Phrases: the next tokens, word by word through the phrase trie; it stops as soon as no listed
@@ -329,9 +325,43 @@ export class TermMatcher {
 
   /** A word made of a listed root and a known word part, or (in a hashtag or CamelCase) any word. */
   private compound(token: Token, body: string): { list: string; root: string; sure: boolean } | undefined {
-    const { roots, rootHeads, rootTails, minRoot, exact } = this.compiled;
     // "5h1tbag": a 1 or | in a compound is read as i.
     const word = token.core.indexOf(IL) === -1 ? token.core : token.core.replaceAll(IL, 'i');
+    return this.compoundOf(word, token, body) ?? (token.disguised ? this.maskedCompound(word, token, body) : undefined);
+  }
+
+  /** A compound whose root is masked ("c*ntbrain", "sh$tshow"): each candidate root read through the trie. */
+  private maskedCompound(
+    word: string,
+    token: Token,
+    body: string,
+  ): { list: string; root: string; sure: boolean } | undefined {
+    const { roots, exact, minRoot } = this.compiled;
+    let masked = word;
+    if (word.indexOf(WILD) === -1) {
+      const raw = body.slice(token.coreStart, token.coreEnd);
+      if (raw.length !== word.length) return undefined;
+      masked = '';
+      for (let k = 0; k < raw.length; k++) masked += leetSymbols.has(raw.charCodeAt(k)) ? WILD : word[k];
+      if (masked === word) return undefined;
+    }
+    if (masked.length > 40) return undefined;
+    for (let cut = masked.length - 2; cut >= minRoot; cut--) {
+      const rest = masked.slice(cut);
+      if (rest.indexOf(WILD) !== -1 || !(exact.has(rest) || tails.has(rest))) continue;
+      const root = this.read(masked.slice(0, cut));
+      const list = root === undefined ? undefined : roots.get(root);
+      if (list) return { list, root: root!, sure: true };
+    }
+    return undefined;
+  }
+
+  private compoundOf(
+    word: string,
+    token: Token,
+    body: string,
+  ): { list: string; root: string; sure: boolean } | undefined {
+    const { roots, rootHeads, rootTails, minRoot, exact } = this.compiled;
     const length = word.length;
     if (length < minRoot + 2 || length > 40) return undefined;
     const prefix = rootHeads[quad(word, 0)] === 1;
@@ -368,6 +398,8 @@ export class TermMatcher {
    */
   private merge(tokens: readonly Token[], body: string): readonly Token[] {
     const { vocabulary, exact, loose, vocabularyPairs, splitHeads, splitHeadShapes } = this.compiled;
+    const isTerm = (key: string | undefined) =>
+      key !== undefined && (exact.has(key) || loose.has(key) || this.compiled.joined.has(key));
     // Most comments need no merge: the input is returned as it is, and copied only at the first change.
     let out: Token[] | null = null;
     for (let i = 0; i < tokens.length; i++) {
@@ -395,7 +427,9 @@ export class TermMatcher {
         }
         for (let k = 0; k < codes.length;) {
           const key = startingAt[k];
-          if (key === undefined) {
+          // A word that is not itself a listed term (a phrase word such as "are") gives way to a listed
+          // term that starts inside it: "a r e t a r d" is "a" and "retard", not "are" and "tard".
+          if (key === undefined || (!isTerm(key) && startingAt.slice(k + 1, k + key.length).some(isTerm))) {
             if (out) out.push(tokens[i + k]!);
             k++;
             continue;
@@ -649,6 +683,13 @@ function mergedToken(key: string, first: Token, last: Token, loose = false): Tok
     coreEnd: last.coreEnd,
     loose,
   };
+}
+
+/** Whether at least two of the comment's words are among a language's little words. */
+function writtenIn(tokens: readonly Token[], littleWords: ReadonlySet<string>): boolean {
+  let found = 0;
+  for (const token of tokens) if (littleWords.has(token.core) && ++found >= 2) return true;
+  return false;
 }
 
 /** A dot, underscore or hyphen, which may stand for one letter between two pieces of a word. */

@@ -182,6 +182,15 @@ function hostOf(candidate: string, hasScheme: boolean): string | undefined {
   if (!hasScheme && !/^[\p{L}\p{N}]/u.test(authority)) return undefined;
   // A percent sign that is no escape ("4.5%", "50%off.example") cannot be in a host.
   if (/%(?![0-9a-f]{2})/i.test(authority)) return undefined;
+  // An escaped / ? # or \ ends the host for whoever decodes it ("bit-scam.example%2F"), though a URL
+  // parser refuses the whole link: read the host before it.
+  const delimiter = /%(?:2f|3f|23|5c)/i.exec(authority);
+  if (delimiter) {
+    const before = authority
+      .slice(0, delimiter.index)
+      .replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    return before.indexOf('%') === -1 ? hostOf(before, false) : undefined;
+  }
   try {
     return new URL(hasScheme ? candidate : `http://${candidate}`).hostname.toLowerCase().replace(/\.$/, '');
   } catch {

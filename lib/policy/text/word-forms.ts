@@ -35,9 +35,27 @@ export const strictOnlyTails = new Set([
   'ish',
 ]);
 
-/** Ordinary words of common European languages that a loose reading would otherwise produce (Dutch "kunt",
- *  you can; Danish and Norwegian "sult", hunger; Dutch "koog", a polder): never taken as a loose reading. */
-export const ordinaryForeignWords = new Set(['kunt', 'kunts', 'sult', 'koog', 'fack', 'kuk']);
+// Common little words of languages whose ordinary words a loose reading would produce (none of them an
+// English word: "is", "van", "at", "on" would let an English comment pass as Dutch or Swedish).
+const dutch = 'je het dat ik niet een jij wel zelf ook maar als kunnen zijn bent voor met naar hebt heeft'.split(' ');
+const scandinavian = 'och att det jag inte är som för med på ett har vi till av og ikke jeg mig dig'.split(' ');
+const estonian = 'ja ei et ka kui mis oli aga nii siis'.split(' ');
+
+/**
+ * Ordinary words of common European languages that a loose reading of an obscenity also produces (Dutch
+ * "kunt", you can; Danish and Norwegian "sult", hunger; Dutch "koog", a polder; Swedish "fack", a union),
+ * with the little words of those languages. In a comment with two or more of those little words the word is
+ * read in that language and not matched; in an English comment ("Typical kunt") it is held like any loose
+ * reading.
+ */
+export const ordinaryForeignWords = new Map<string, ReadonlySet<string>>([
+  ['kunt', new Set(dutch)],
+  ['kunts', new Set(dutch)],
+  ['koog', new Set(dutch)],
+  ['sult', new Set(scandinavian)],
+  ['fack', new Set(scandinavian)],
+  ['kuk', new Set([...scandinavian, ...estonian])],
+]);
 
 /** Loose readings of a word: phonetic spellings (ph for f, v for u, k/q/kk/cc for ck, y for i, z for s),
  *  one pair of inner letters swapped, and the word reversed. */
