@@ -2,7 +2,7 @@
 import { count } from '../plural';
 import type { CompiledPolicy } from '../compile';
 import { accountHolds } from '../standing';
-import { collapseRepeats, hasStretch, IL, tokenize, WILD } from '../text/normalize';
+import { collapseRepeats, hasStretch, IL, tokenize, tokenizeAside, WILD } from '../text/normalize';
 import { trustScore } from '../trust';
 import type { PolicyContext, Reason } from '../types';
 
@@ -38,6 +38,13 @@ const numberWords: Record<string, string> = Object.assign(Object.create(null) as
   half: '5',
 });
 
+/** A word's length (up to 15) and its first two letters, as an index into a 14-bit table. */
+const shapeOf = (word: string) =>
+  ((word.length & 15) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(1) & 31);
+/** The shapes of the number words: most words are ruled out by one array read. */
+const numberWordShapes = new Uint8Array(1 << 14);
+for (const word of Object.keys(numberWords)) numberWordShapes[shapeOf(word)] = 1;
+
 /**
  * What makes two comments the same text: the words as the engine reads them (look-alike letters folded,
  * leetspeak read, accents, case, spacing, punctuation and emoji ignored, letters stretched to three or more
@@ -48,25 +55,28 @@ const numberWords: Record<string, string> = Object.assign(Object.create(null) as
  * A repost with one Cyrillic letter, 0 for o, or different spacing has the same fingerprint. Memoised: every
  * new comment is compared with the same recent comments as the one before it.
  */
-function printOf(body: string): Print {
+function printOf(body: string, aside = false): Print {
   const known = prints.get(body);
   if (known !== undefined) return known;
-  let words = '';
+  // Built as lists and joined once: flat strings compare faster than ones grown by +=.
+  const words: string[] = [];
   let amounts = '';
-  for (const token of tokenize(body)) {
+  for (const token of aside ? tokenizeAside(body) : tokenize(body)) {
     if (!token.hasLetter) {
       const digits = digitsOf(token.text);
-      if (digits.length > 6) words += digits;
+      if (digits.length > 6) words.push(digits);
       else if (digits) amounts += `${digits} `;
-      else if (token.text.length > 1) words += token.text; // symbols alone ("!!!" and "?!" are different texts)
+      else if (token.text.length > 1) words.push(token.text); // symbols alone ("!!!" and "?!" are different texts)
     } else if (token.core.length === 1 || token.text.length === 1) {
       // "a" and "I" are left out: leetspeak writes them as 4 and 1, which count as amounts.
-      if (token.spelled !== 'a' && token.spelled !== 'i') words += token.spelled;
-    } else if (token.core in numberWords) amounts += `${numberWords[token.core]} `;
-    else if (!token.disguised || !readAsLetters(token.core)) words += token.core;
-    else words += collapseRepeats(lettersOf(token.core));
+      if (token.spelled !== 'a' && token.spelled !== 'i') words.push(token.spelled);
+    } else if (numberWordShapes[shapeOf(token.core)] === 1 && token.core in numberWords)
+      amounts += `${numberWords[token.core]} `;
+    else if (!token.disguised || !readAsLetters(token.core)) words.push(token.core);
+    else words.push(collapseRepeats(lettersOf(token.core)));
   }
-  const print = { words, amounts, length: words.length + amounts.length - countSpaces(amounts) };
+  const joined = words.join('');
+  const print = { words: joined, amounts, length: joined.length + amounts.length - countSpaces(amounts) };
   if (prints.size >= 10_000) prints.clear();
   prints.set(body, print);
   return print;
@@ -131,7 +141,7 @@ export function sameFingerprint(a: string, b: string): number {
 
 /** sameFingerprint with the first text's print already worked out (one lookup less per comparison). */
 function samePrint(p: Print, b: string): number {
-  const q = printOf(b);
+  const q = printOf(b, true);
   const x = p.words;
   const y = q.words;
   const short = x.length < y.length ? p : q;

@@ -77,7 +77,8 @@ const isDigitCode = (code: number) => code >= 48 && code <= 57;
  * substring searches each cost 10–20 µs per KB on this host; this costs a look at each mark and each word.
  */
 export function mayHaveContact(body: string, words: TokenWords): boolean {
-  if (words.foreignDigits) return true;
+  // Digits of other scripts or forms (circled, fullwidth), and invisible characters inside a word.
+  if (words.foreignDigits || words.invisible) return true;
   // An at sign or a dot written as an HTML entity or a percent-escape ("alex&#64;gmail", "ann%40gmail"):
   // two native substring searches.
   if (body.indexOf('&#') !== -1 || body.indexOf('%40') !== -1) return true;
@@ -105,17 +106,6 @@ export function mayHaveContact(body: string, words: TokenWords): boolean {
     if (token.mixed && lettersForDigits.test(body.slice(token.start, token.end))) return true;
     const word = token.core;
     const length = word.length;
-    // An invisible character or keycap inside a word ("h\u200bttp", "077\u200b00", "0\ufe0f\u20e3"): the
-    // token's span is longer than its text (rarely: astral letters, which the pattern then rules out).
-    if (token.end - token.start !== token.text.length && hidden.test(body.slice(token.start, token.end))) return true;
-    // Enclosed digits ("⓪⑦⑦…"), which the tokenizer reads as the letters they resemble.
-    const first = body.charCodeAt(token.start);
-    if (
-      (first >= 0x2460 && first <= 0x249b) ||
-      (first >= 0x24ea && first <= 0x24ff) ||
-      (first >= 0x2776 && first <= 0x2793)
-    )
-      return true;
     if (length === 1 && word === 'h' && body.startsWith(' t t p', token.end)) return true; // h t t p s : / /
     if (
       length >= 3 &&
@@ -146,7 +136,6 @@ export function mayHaveContact(body: string, words: TokenWords): boolean {
   return false;
 }
 
-const hidden = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\ufe0f\u20e3]/;
 const isLowerCode = (code: number) => code >= 97 && code <= 122;
 /** "www" just before `at`. */
 const endsWithWww = (body: string, at: number) =>
@@ -176,6 +165,7 @@ function isSpaceOrSlash(body: string, end: number): boolean {
  *  and dashes (normalize.ts). */
 export type TokenWords = readonly { text: string; core: string; mixed: boolean; start: number; end: number }[] & {
   foreignDigits?: boolean;
+  invisible?: boolean;
   marks?: readonly number[];
 };
 

@@ -57,6 +57,8 @@ export function mayNeedPreparing(body: string, lessThan: boolean): boolean {
 
 /** The letter or digit a percent-escape at `at` encodes, or undefined. */
 function escapedLetter(body: string, at: number): string | undefined {
+  // Most percent signs end a figure ("4.5% rise"): two hex digits must follow.
+  if (!isHexCode(body.charCodeAt(at + 1)) || !isHexCode(body.charCodeAt(at + 2))) return undefined;
   escapePattern.lastIndex = at;
   const escape = escapePattern.exec(body);
   if (!escape) return undefined;
@@ -178,6 +180,9 @@ export function prepare(body: string, order: Order = 'display'): View | null {
   const view = { text, map: Int32Array.from(map), ends: Int32Array.from(ends) };
   return order === 'flipped' ? flip(view) : view;
 }
+
+const isHexCode = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
 
 const isWordChar = (code: number) =>
   (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);

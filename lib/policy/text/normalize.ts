@@ -140,6 +140,7 @@ const asciiMark = Uint8Array.from({ length: 128 }, (_, code) => (markCodes.has(c
 export type Tokens = Token[] & {
   foreignDigits?: boolean;
   turned?: boolean;
+  invisible?: boolean;
   marks?: number[];
   override?: boolean;
   letters?: number;
@@ -211,6 +212,12 @@ function describe(code: number): CharInfo {
 let lastBody = '';
 let lastTokens: Tokens = [];
 
+/** The tokens of a body read for a moment only (the duplicate rule's recent comments): the comment being
+ *  judged stays the remembered one. */
+export function tokenizeAside(body: string): Tokens {
+  return body === lastBody ? lastTokens : tokenizeOrdered(body, 'display');
+}
+
 export function tokenize(body: string, order: Order = 'display'): Tokens {
   if (order === 'display' && body === lastBody) return lastTokens;
   const tokens = tokenizeOrdered(body, order);
@@ -226,9 +233,14 @@ function tokenizeOrdered(body: string, order: Order): Tokens {
   // quick search finds a character reference, a percent-escaped letter or a letter drawn with symbols.
   const plain = tokenizeText(body);
   // A tag, or one letter in square brackets ("[f]uck").
-  const lessThan = plain.marks!.some(
-    (at) => body.charCodeAt(at) === 60 || (body.charCodeAt(at) === 91 && body.charCodeAt(at + 2) === 93),
-  );
+  let lessThan = false;
+  for (const at of plain.marks!) {
+    const code = body.charCodeAt(at);
+    if (code === 60 || (code === 91 && body.charCodeAt(at + 2) === 93)) {
+      lessThan = true;
+      break;
+    }
+  }
   if (order !== 'flipped' && !(order === 'display' && plain.override) && !mayNeedPreparing(body, lessThan))
     return plain;
   const view = prepare(body, order);
@@ -253,6 +265,7 @@ function tokenizeText(body: string): Tokens {
   const marks: number[] = [];
   tokens.foreignDigits = false; // always present: one hidden class for every token array
   tokens.turned = false;
+  tokens.invisible = false;
   tokens.marks = marks;
   tokens.override = false;
   tokens.letters = 0;
@@ -371,6 +384,18 @@ function tokenizeText(body: string): Tokens {
     if (code >= 128 && info!.turned) tokens.turned = true;
     if (info && info.kind === Kind.Skip) {
       if (code === RLO) tokens.override = true;
+      // An invisible character or keycap inside a word ("h\u200bttp", "077\u200b00"): the contact check
+      // reads such a body again.
+      if (
+        start >= 0 &&
+        (code === 0xad ||
+          (code >= 0x200b && code <= 0x200f) ||
+          (code >= 0x2060 && code <= 0x2064) ||
+          code === 0xfeff ||
+          code === 0xfe0f ||
+          code === 0x20e3)
+      )
+        tokens.invisible = true;
       if (start >= 0) {
         end = i + width;
         if (lastNonSymbolPiece === pieces - 1) coreEnd = end;

@@ -42,6 +42,10 @@ type Compiled = {
   allowStarts: Set<string>;
   /** single-word terms (not threats) of ≥ 4 letters without an innocent sense: the roots of compounds */
   roots: Map<string, string>;
+  /** the roots as a character trie, and reversed: a word is walked once from each end to find the roots it
+   *  begins or ends with (no slice per possible cut) */
+  rootTrie: Trie;
+  rootTrieReversed: Trie;
   /** first and last four letters of the roots, hashed (see quad): a word matching neither is no compound */
   rootHeads: Uint8Array;
   rootTails: Uint8Array;
@@ -52,6 +56,8 @@ type Compiled = {
   knownShapes2: Uint8Array;
   /** First two letters of every vocabulary key: a split word can only start with one of these pairs. */
   vocabularyPairs: Uint8Array;
+  /** The first four letters of every single-word key, hashed (headOf): a split word must begin like one. */
+  vocabularyHeads: Uint8Array;
   /** Beginnings (4+ letters) of obscenities and slurs of 7+ letters, and their shapes: the only longer words
    *  that may start a word split by one space. */
   splitHeads: Set<string>;
@@ -158,20 +164,28 @@ export class TermMatcher {
       knownShapes2[shape2Of(word)] = 1;
     }
     const vocabularyPairs = new Uint8Array(1 << 10);
-    for (const key of [...exact.keys(), ...loose.keys()])
-      if (!key.includes(' ') && key.length >= 2) vocabularyPairs[pairOf(key.charCodeAt(0), key.charCodeAt(1))] = 1;
+    const vocabularyHeads = new Uint8Array(1 << 16);
+    for (const key of [...exact.keys(), ...loose.keys()]) {
+      if (key.includes(' ') || key.length < 2) continue;
+      vocabularyPairs[pairOf(key.charCodeAt(0), key.charCodeAt(1))] = 1;
+      if (key.length >= 4) vocabularyHeads[headOf(key, '')] = 1;
+    }
     const splitHeads = new Set<string>();
     for (const [key, list] of exact)
       if (strictLists.has(list) && key.length >= 7 && !key.includes(' '))
         for (let cut = 4; cut < key.length; cut++) splitHeads.add(key.slice(0, cut));
     const splitHeadShapes = new Uint8Array(1 << 15);
     for (const head of splitHeads) splitHeadShapes[shapeOf(head)] = 1;
+    const rootTrie = new Trie();
+    const rootTrieReversed = new Trie();
     const rootHeads = new Uint8Array(1 << 16);
     const rootTails = new Uint8Array(1 << 16);
     let minRoot = 99;
     for (const root of roots.keys()) {
+      rootTrie.add(root);
       rootHeads[quad(root, 0)] = 1;
       rootTails[quad(root, root.length - 4)] = 1;
+      rootTrieReversed.add([...root].reverse().join(''));
       minRoot = Math.min(minRoot, root.length);
     }
     this.compiled = {
@@ -186,6 +200,8 @@ export class TermMatcher {
       allowPhrases,
       allowStarts,
       roots,
+      rootTrie,
+      rootTrieReversed,
       rootHeads,
       rootTails,
       minRoot,
@@ -193,6 +209,7 @@ export class TermMatcher {
       knownShapes,
       knownShapes2,
       vocabularyPairs,
+      vocabularyHeads,
       splitHeads,
       splitHeadShapes,
       threats,
@@ -220,6 +237,8 @@ export class TermMatcher {
     const found: TermMatch[] = [];
     const allowed: AllowHit[] = [];
     const flags = tokenFlags(tokens.length);
+    // Each token's shape, worked out once for the lookups here and the threat patterns'.
+    const shapes = tokenShapes(tokens.length);
 
     // `whole`: the match used the token as written, symbols at its edges included ("$h!t"); otherwise the
     // span is the cores only, so "idiot!!!" points at "idiot".
@@ -235,7 +254,9 @@ export class TermMatcher {
 
     for (let i = 0; i < tokens.length; i++) {
       const core = tokens[i]!.core;
-      if (knownShapes[shapeOf(core)] === 0 || knownShapes2[shape2Of(core)] === 0 || !known.has(core)) continue;
+      const shape = shapeOf(core);
+      shapes[i] = shape;
+      if (knownShapes[shape] === 0 || knownShapes2[shape2Of(core)] === 0 || !known.has(core)) continue;
       flags[i]! |= Known;
       if (allowStarts.has(core)) {
         let node = 0;
@@ -314,7 +335,7 @@ export class TermMatcher {
     }
     // Threats the grammar finds, unless a listed threat phrase already covers them.
     if (this.compiled.threats)
-      for (const [from, to] of this.compiled.threats.find(tokens)) {
+      for (const [from, to] of this.compiled.threats.find(tokens, shapes)) {
         const start = tokens[from]!.coreStart;
         const end = tokens[to]!.coreEnd;
         if (!found.some((m) => m.list === 'threat' && m.start < end && start < m.end))
@@ -361,33 +382,50 @@ export class TermMatcher {
     token: Token,
     body: string,
   ): { list: string; root: string; sure: boolean } | undefined {
-    const { roots, rootHeads, rootTails, minRoot, exact } = this.compiled;
+    const { roots, rootTrie, rootTrieReversed, rootHeads, rootTails, minRoot, exact } = this.compiled;
     const length = word.length;
     if (length < minRoot + 2 || length > 40) return undefined;
+    // Where a root could end (a prefix) or begin (a suffix), from one walk of each trie; most words stop
+    // after a letter or two.
+    // Most words begin and end like no root (the first and last four letters, hashed): no walk at all.
     const prefix = rootHeads[quad(word, 0)] === 1;
     const suffix = rootTails[quad(word, length - 4)] === 1;
     if (!prefix && !suffix) return undefined;
+    const prefixCuts: number[] = [];
+    for (let k = 0, node = 0; prefix && k < length - 2; k++) {
+      node = rootTrie.step(node, word.charCodeAt(k));
+      if (node < 0) break;
+      if (k >= 3 && rootTrie.word[node] !== undefined) prefixCuts.push(k + 1);
+    }
+    const suffixCuts: number[] = [];
+    for (let k = length - 1, node = 0; suffix && k >= 2; k--) {
+      node = rootTrieReversed.step(node, word.charCodeAt(k));
+      if (node < 0) break;
+      if (length - k >= 4 && rootTrieReversed.word[node] !== undefined) suffixCuts.push(k);
+    }
+    if (prefixCuts.length === 0 && suffixCuts.length === 0) return undefined;
     const tagged =
       body.charCodeAt(token.start) === 35 /* # */ || /[a-z][A-Z]/.test(body.slice(token.coreStart, token.coreEnd));
-    if (prefix)
-      for (let cut = length - 2; cut >= 4; cut--) {
-        const root = word.slice(0, cut);
-        const list = roots.get(root);
-        if (!list) continue;
-        const rest = word.slice(cut);
-        if (exact.has(rest) || (tails.has(rest) && (strictLists.has(list) || !strictOnlyTails.has(rest))))
-          return { list, root, sure: true };
-        if (tagged && rest.length >= 3) return { list, root, sure: false };
-      }
-    if (suffix)
-      for (let cut = 2; cut <= length - 4; cut++) {
-        const root = word.slice(cut);
-        const list = roots.get(root);
-        if (!list) continue;
-        const rest = word.slice(0, cut);
-        if (exact.has(rest) || heads.has(rest)) return { list, root, sure: true };
-        if (tagged && rest.length >= 3) return { list, root, sure: false };
-      }
+    // Longest root first.
+    for (let m = prefixCuts.length - 1; m >= 0; m--) {
+      const cut = prefixCuts[m]!;
+      const root = word.slice(0, cut);
+      const list = roots.get(root);
+      if (!list) continue;
+      const rest = word.slice(cut);
+      if (exact.has(rest) || (tails.has(rest) && (strictLists.has(list) || !strictOnlyTails.has(rest))))
+        return { list, root, sure: true };
+      if (tagged && rest.length >= 3) return { list, root, sure: false };
+    }
+    for (let m = suffixCuts.length - 1; m >= 0; m--) {
+      const cut = suffixCuts[m]!;
+      const root = word.slice(cut);
+      const list = roots.get(root);
+      if (!list) continue;
+      const rest = word.slice(0, cut);
+      if (exact.has(rest) || heads.has(rest)) return { list, root, sure: true };
+      if (tagged && rest.length >= 3) return { list, root, sure: false };
+    }
     return undefined;
   }
 
@@ -397,7 +435,7 @@ export class TermMatcher {
    * ("f*ck", "1d10t", "fuuuck"). A merged token carries the key it was read as, and the span of its pieces.
    */
   private merge(tokens: readonly Token[], body: string): readonly Token[] {
-    const { vocabulary, exact, loose, vocabularyPairs, splitHeads, splitHeadShapes } = this.compiled;
+    const { vocabulary, exact, loose, vocabularyPairs, vocabularyHeads, splitHeads, splitHeadShapes } = this.compiled;
     const isTerm = (key: string | undefined) =>
       key !== undefined && (exact.has(key) || loose.has(key) || this.compiled.joined.has(key));
     // Most comments need no merge: the input is returned as it is, and copied only at the first change.
@@ -445,18 +483,18 @@ export class TermMatcher {
       const next = tokens[i + 1];
       // One dot, underscore or hyphen standing for a letter between two pieces ("f.ck", "f_cked", "sh-t"):
       // read the pieces with a wildcard between them.
+      const gap = next === undefined ? -1 : body.charCodeAt(token.end);
       if (
-        next !== undefined &&
-        next.start - token.end === 1 &&
-        maskCodes.has(body.charCodeAt(token.end)) &&
-        core.length + next.core.length >= 3 &&
-        core.length + next.core.length <= 14 &&
+        (gap === 46 || gap === 95 || gap === 45) &&
+        next!.start - token.end === 1 &&
+        core.length + next!.core.length >= 3 &&
+        core.length + next!.core.length <= 14 &&
         isLetters(core) &&
-        isLetters(next.core)
+        isLetters(next!.core)
       ) {
-        const key = this.read(core + WILD + next.core);
+        const key = this.read(core + WILD + next!.core);
         if (key !== undefined && (exact.has(key) || loose.has(key))) {
-          (out ??= tokens.slice(0, i)).push(mergedToken(key, token, next));
+          (out ??= tokens.slice(0, i)).push(mergedToken(key, token, next!));
           i++;
           continue;
         }
@@ -466,7 +504,9 @@ export class TermMatcher {
         next !== undefined &&
         core.length <= 12 &&
         vocabularyPairs[pairOf(core.charCodeAt(0), core.length > 1 ? core.charCodeAt(1) : next.core.charCodeAt(0))] ===
-          1
+          1 &&
+        // The joined word's first four letters must begin a listed word ("to" + "sser", not "to" + "the").
+        (core.length + next.core.length < 4 || vocabularyHeads[headOf(core, next.core)] === 1)
       ) {
         if (core.length <= 3 || next.start - token.end !== 1 || body.charCodeAt(token.end) !== 32)
           firstGap = gapKind(body, token.end, next.start);
@@ -692,8 +732,6 @@ function writtenIn(tokens: readonly Token[], littleWords: ReadonlySet<string>): 
   return false;
 }
 
-/** A dot, underscore or hyphen, which may stand for one letter between two pieces of a word. */
-const maskCodes = new Set([46, 95, 45]);
 /** Symbols the tokenizer reads as leet letters ($ @ ! + € £ ¡), which may also stand for any letter. */
 const leetSymbols = new Set([...'$@!+€£¡'].map((c) => c.charCodeAt(0)));
 
@@ -706,6 +744,16 @@ function undoubled(word: string): string | undefined {
     half += word[k];
   }
   return half;
+}
+
+/** The first four letters of `first` followed by `second`, hashed into 16 bits. */
+function headOf(first: string, second: string): number {
+  let hash = 0;
+  for (let k = 0; k < 4; k++) {
+    const code = k < first.length ? first.charCodeAt(k) : second.charCodeAt(k - first.length);
+    hash = (hash << 4) ^ (code & 31) ^ (hash >>> 12);
+  }
+  return hash & 0xffff;
 }
 
 function pairOf(first: number, second: number): number {
@@ -732,6 +780,14 @@ function tokenFlags(count: number): Uint8Array {
   if (flagsScratch.length < count) flagsScratch = new Uint8Array(Math.max(count, flagsScratch.length * 2));
   flagsScratch.fill(0, 0, count);
   return flagsScratch;
+}
+
+let shapesScratch = new Int32Array(1024);
+
+function tokenShapes(count: number): Int32Array {
+  if (count > 1 << 16) return new Int32Array(count);
+  if (shapesScratch.length < count) shapesScratch = new Int32Array(Math.max(count, shapesScratch.length * 2));
+  return shapesScratch;
 }
 
 function isCovered(flags: Uint8Array, index: number): boolean {

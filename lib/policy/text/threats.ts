@@ -296,6 +296,37 @@ class Slot {
   }
 }
 
+/** Words too common in comments to tell that a pattern may be there. */
+const commonWords = new Set(
+  (
+    'i we you u ya him her them he she they it its the a an to of and in on at for with your ur yer my his ' +
+    'their our will would should ll d m s re am are is be get gets got go just what whats has have need ' +
+    'needs must want going gonna wanna gotta let lets where who this that there here all do now already one ' +
+    'people someone somebody out up down off back top good home place'
+  ).split(' '),
+);
+
+/**
+ * The two required slots of a pattern whose words are least common, each as the words of which a comment
+ * must hold one for the slot to be there: the longest uncommon word of each alternative ("kicking" for "a
+ * good kicking", "bullet" for "a bullet in the head"). A pattern with one required slot gives one.
+ */
+function anchorsOf(slots: readonly (readonly string[])[]): string[][] {
+  const ranked: { words: string[]; score: number }[] = [];
+  for (const slot of slots) {
+    if (slot.includes('')) continue; // optional
+    const words = slot.map((alternative) => {
+      const uncommon = alternative.split(' ').filter((word) => !commonWords.has(word));
+      return uncommon.length ? uncommon.reduce((a, b) => (b.length > a.length ? b : a)) : alternative.split(' ')[0]!;
+    });
+    // Fewest common words first, then the shortest list (the more particular slot).
+    ranked.push({ words, score: words.filter((word) => commonWords.has(word)).length * 1000 + words.length });
+  }
+  // A second slot only when the first has common words: every anchor word costs a lookup in most comments.
+  ranked.sort((a, b) => a.score - b.score);
+  return ranked.slice(0, ranked[0] && ranked[0].score >= 1000 ? 2 : 1).map((r) => r.words);
+}
+
 /** A word's length with the low bits of its first and last letters (see terms.ts). */
 function shapeOf(word: string): number {
   const length = word.length;
@@ -310,6 +341,13 @@ export class ThreatGrammar {
   /** first word → the patterns that can begin with it */
   private readonly byStart = new Map<string, Compiled[]>();
   private readonly startShapes = new Uint8Array(1 << 15);
+  /** Anchor word → the (pattern, slot) anchors it stands in (see anchorsOf): a pattern can match only in a
+   *  comment that holds a word of each of its anchors. */
+  private readonly anchors = new Map<string, number[]>();
+  private readonly anchorShapes = new Uint8Array(1 << 15);
+  /** Per pattern, its anchors' bits; and per comment, the bits seen (scratch). */
+  private readonly needed: number[] = [];
+  private seen: Uint32Array = new Uint32Array(0);
   /** Every word of three letters or more in the grammar, so a disguised one ("sh00t") is read as it. */
   readonly words: string[];
 
@@ -328,15 +366,37 @@ export class ThreatGrammar {
       }
     });
     this.words = [...words];
+    patterns.forEach((p, index) => {
+      const slots = anchorsOf(p.slots);
+      this.needed.push(slots.length === 2 ? 3 : 1);
+      slots.forEach((words, bit) => {
+        for (const word of words) {
+          const list = this.anchors.get(word) ?? [];
+          list.push(index * 2 + bit);
+          this.anchors.set(word, list);
+          this.anchorShapes[shapeOf(word)] = 1;
+        }
+      });
+    });
+    this.seen = new Uint32Array(patterns.length);
   }
 
   /** Threats in the tokens, as [first token, last token] pairs, left to right, not overlapping. */
-  find(tokens: readonly Token[]): [number, number][] {
+  /** `shapes`: each token's shapeOf, already worked out by the caller. */
+  find(tokens: readonly Token[], shapes: Int32Array): [number, number][] {
     const found: [number, number][] = [];
+    // Most comments hold the words of no pattern's two rarest slots ("shoot" and "him", "know" and "live"):
+    // one shape check per token, and none of the walks below.
+    const seen = this.seen.fill(0);
     for (let i = 0; i < tokens.length; i++) {
-      const core = tokens[i]!.core;
-      if (this.startShapes[shapeOf(core)] === 0) continue;
-      const candidates = this.byStart.get(core);
+      if (this.anchorShapes[shapes[i]!] === 0) continue;
+      const list = this.anchors.get(tokens[i]!.core);
+      if (list) for (const id of list) seen[id >> 1]! |= 1 << (id & 1);
+    }
+    if (!this.needed.some((bits, index) => (seen[index]! & bits) === bits)) return found;
+    for (let i = 0; i < tokens.length; i++) {
+      if (this.startShapes[shapes[i]!] === 0) continue;
+      const candidates = this.byStart.get(tokens[i]!.core);
       if (!candidates) continue;
       let best = -1;
       for (const pattern of candidates) {
