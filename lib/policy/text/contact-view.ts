@@ -79,14 +79,18 @@ const isDigitCode = (code: number) => code >= 48 && code <= 57;
 export function mayHaveContact(body: string, words: TokenWords): boolean {
   // Digits of other scripts or forms (circled, fullwidth), and invisible characters inside a word.
   if (words.foreignDigits || words.invisible) return true;
-  // An at sign or a dot written as an HTML entity or a percent-escape ("alex&#64;gmail", "ann%40gmail"):
-  // two native substring searches.
-  if (body.indexOf('&#') !== -1 || body.indexOf('%40') !== -1) return true;
   for (const at of words.marks ?? []) {
     const code = body.charCodeAt(at);
     const before = body.charCodeAt(at - 1);
     const after = body.charCodeAt(at + 1);
-    if (code === 46 /* . */) {
+    // An at sign or a dot written as an HTML entity or a percent-escape ("alex&#64;gmail", "ann%40gmail").
+    if (code === 38 /* & */) {
+      if (after === 35 /* # */) return true;
+    } else if (code === 37 /* % */) {
+      if (after === 52 && body.charCodeAt(at + 2) === 48) return true;
+    } else if (code === 124 /* | */ || code === 92 /* \ */) {
+      continue; // letters drawn with symbols: the term check's business
+    } else if (code === 46 /* . */) {
       if (before === 32 && (after === 32 || isLowerCode(after))) return true; // "x . com", "royale .bet"
       if (after === 32 && isLowerCode(body.charCodeAt(at + 2)) && endsWithWww(body, at)) return true; // "www. x"
     } else if (code === 64 /* @ */) {

@@ -128,10 +128,11 @@ const ascii: CharInfo[] = Array.from({ length: 128 }, (_, code) => {
 /** The kind of each ASCII character, for the tight loops in tokenize. */
 const asciiKind = Uint8Array.from(ascii, (info) => info.kind);
 
-/** Characters the contact check looks at more closely (dots, brackets, at signs and their look-alikes,
- *  dashes): the tokenizer records where they are, so the check needs no scan of its own. */
+/** Characters the contact check and `prepare` look at more closely (dots, brackets, at signs and their
+ *  look-alikes, dashes; ampersands and backslashes, and below percent signs and bars): the tokenizer records
+ *  where they are, so neither needs a scan of its own. */
 const markCodes = new Set([
-  46, 40, 91, 123, 60, 64, 0xff20, 0xff0e, 0xb7, 0x2024, 0x3002, 0xff61, 0x2012, 0x2013, 0x2014, 0x2212,
+  46, 40, 91, 123, 60, 64, 38, 92, 0xff20, 0xff0e, 0xb7, 0x2024, 0x3002, 0xff61, 0x2012, 0x2013, 0x2014, 0x2212,
 ]);
 const asciiMark = Uint8Array.from({ length: 128 }, (_, code) => (markCodes.has(code) ? 1 : 0));
 
@@ -229,19 +230,11 @@ export function tokenize(body: string, order: Order = 'display'): Tokens {
 }
 
 function tokenizeOrdered(body: string, order: Order): Tokens {
-  // One pass first: the text is prepared and read again only when that pass met a "<" or an override, or a
-  // quick search finds a character reference, a percent-escaped letter or a letter drawn with symbols.
+  // One pass first: the text is prepared and read again only when that pass met an override, or marks of a
+  // tag, a character reference, a percent-escaped letter or a letter drawn with symbols.
   const plain = tokenizeText(body);
   // A tag, or one letter in square brackets ("[f]uck").
-  let lessThan = false;
-  for (const at of plain.marks!) {
-    const code = body.charCodeAt(at);
-    if (code === 60 || (code === 91 && body.charCodeAt(at + 2) === 93)) {
-      lessThan = true;
-      break;
-    }
-  }
-  if (order !== 'flipped' && !(order === 'display' && plain.override) && !mayNeedPreparing(body, lessThan))
+  if (order !== 'flipped' && !(order === 'display' && plain.override) && !mayNeedPreparing(body, plain.marks!))
     return plain;
   const view = prepare(body, order);
   if (!view) return plain;
@@ -476,7 +469,9 @@ function tokenizeText(body: string): Tokens {
       simple = true;
       simpleUpper = false;
     } else {
-      if (code === 64) marks.push(i); // "@" is read as a letter inside a word, but still an at sign
+      // "@" is read as a letter inside a word, but still an at sign; "%" and "|" may begin an escape or a
+      // letter drawn with symbols.
+      if (code === 64 || code === 37 || code === 124) marks.push(i);
       if (simple) {
         if (info.kind === Kind.Letter && code < 128 && (start < 0 || end === simpleEnd)) {
           // Still a plain ASCII word (and no invisible character inside it): nothing to build yet.

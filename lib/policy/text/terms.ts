@@ -500,18 +500,19 @@ export class TermMatcher {
         }
       }
       let firstGap = Gap.None;
-      if (
-        next !== undefined &&
-        core.length <= 12 &&
-        vocabularyPairs[pairOf(core.charCodeAt(0), core.length > 1 ? core.charCodeAt(1) : next.core.charCodeAt(0))] ===
-          1 &&
-        // The joined word's first four letters must begin a listed word ("to" + "sser", not "to" + "the").
-        (core.length + next.core.length < 4 || vocabularyHeads[headOf(core, next.core)] === 1)
-      ) {
-        if (core.length <= 3 || next.start - token.end !== 1 || body.charCodeAt(token.end) !== 32)
-          firstGap = gapKind(body, token.end, next.start);
-        // A longer word before one space: only when it begins a long obscenity or slur ("towe lhead").
-        else if (splitHeadShapes[shapeOf(core)] === 1 && splitHeads.has(core)) firstGap = Gap.Space;
+      if (next !== undefined && core.length <= 12) {
+        const oneSpace = next.start - token.end === 1 && body.charCodeAt(token.end) === 32;
+        if (oneSpace && core.length > 3) {
+          // A longer word before one space: only when it begins a long obscenity or slur ("towe lhead").
+          if (splitHeadShapes[shapeOf(core)] === 1 && splitHeads.has(core)) firstGap = Gap.Space;
+        } else if (
+          vocabularyPairs[
+            pairOf(core.charCodeAt(0), core.length > 1 ? core.charCodeAt(1) : next.core.charCodeAt(0))
+          ] === 1 &&
+          // The joined word's first four letters must begin a listed word ("to" + "sser", not "to" + "the").
+          (core.length + next.core.length < 4 || vocabularyHeads[headOf(core, next.core)] === 1)
+        )
+          firstGap = oneSpace ? Gap.Space : gapKind(body, token.end, next.start);
       }
       if (firstGap !== Gap.None && isLetters(core)) {
         // A word split by separators. Across a hyphen, underscore, dot, line break or a run of spaces, any
