@@ -1,6 +1,7 @@
 // Runs the open evaluation set through the engine exactly as the server judges a comment (evaluate, an
 // established reader on an open story, the recent comments the case supplies) and scores it. The CLI is
-// scripts/policy-eval.ts (`npm run policy:eval`); tests/unit/policy/eval.test.ts enforces the thresholds.
+// scripts/policy-eval.ts (`npm run policy:eval`); tests/unit/policy/eval.test.ts enforces the thresholds on
+// allCases. The held-out set (runHeldOut) is only reported, never gated.
 import {
   checkDraft,
   compilePolicy,
@@ -12,6 +13,7 @@ import {
 } from '../../lib/policy';
 import { abusiveCases } from './abusive';
 import { blindAbusiveCases, blindInnocentCases } from './blind';
+import { heldOutAbusive, heldOutInnocent } from './held-out';
 import { ambiguousCases, innocentCases } from './innocent';
 import { innocentAfterOthers, repostCases } from './reposts';
 import type { EvalCase } from './types';
@@ -98,6 +100,20 @@ const textRules = new Set([
 ]);
 
 export function runEval(policy: CompiledPolicy = compilePolicy(defaultPolicySettings)): EvalReport {
+  return scoreSets(allCases, policy);
+}
+
+/** The held-out set (tests/policy-eval/held-out.ts): reported separately, never gated by the unit tests. */
+export const heldOutCases = { abusive: heldOutAbusive, innocent: heldOutInnocent, ambiguous: [] as EvalCase[] };
+
+export function runHeldOut(policy: CompiledPolicy = compilePolicy(defaultPolicySettings)): EvalReport {
+  return scoreSets(heldOutCases, policy);
+}
+
+function scoreSets(
+  sets: { abusive: readonly EvalCase[]; innocent: readonly EvalCase[]; ambiguous: readonly EvalCase[] },
+  policy: CompiledPolicy,
+): EvalReport {
   const rows = new Map<string, GroupRow>();
   const failures: CaseResult[] = [];
   const disagreements: EvalCase[] = [];
@@ -122,11 +138,11 @@ export function runEval(policy: CompiledPolicy = compilePolicy(defaultPolicySett
       if (JSON.stringify(server) !== JSON.stringify(draft)) disagreements.push(c);
     }
   };
-  score('abusive', allCases.abusive);
-  score('innocent', allCases.innocent);
-  score('ambiguous', allCases.ambiguous);
-  const abusive = allCases.abusive.length;
-  const innocent = allCases.innocent.length;
+  score('abusive', sets.abusive);
+  score('innocent', sets.innocent);
+  score('ambiguous', sets.ambiguous);
+  const abusive = sets.abusive.length;
+  const innocent = sets.innocent.length;
   return {
     rows: [...rows.values()],
     overall: {
