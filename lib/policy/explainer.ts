@@ -7,15 +7,17 @@ export const automaticChecks = {
   title: 'How the automatic checks read comments',
   does: [
     'They read a word the way you would see it on screen. Letters borrowed from other alphabets that look like ours (a Cyrillic “о”, a small capital “ᴋ”, a squared “🅵”), accents, fullwidth and “bold” letters, and numbers or symbols standing in for letters (“1d10t”, “f*ck”, “sh🙂t”) all count as the letters they imitate.',
-    'They join what has been pulled apart: spaces, dots, hyphens or line breaks inside a word (“f u c k”, “idi-ot”), letters spelled out one by one, invisible characters, formatting tags, and text written backwards with a right-to-left control character.',
-    'They read contact details however they are written — “john at gmail dot com”, “five five five…”, digits from other alphabets, “spam[.]example” — because publishing someone’s email address or phone number, or sneaking in a link to a blocked site, is no different when it is spelled out.',
-    'They recognise a repeated comment even when a letter has been swapped for a look-alike, spacing changed or a word added at the end.',
+    'They join what has been pulled apart: spaces, dots, hyphens or line breaks inside a word (“f u c k”, “idi-ot”), letters spelled out one by one, invisible characters, formatting tags and codes (“&#102;uck”, “%66uck”), and text written backwards with a right-to-left control character or upside down.',
+    'They read a threat however it is phrased — “someone should shoot him”, “I know where your kids go to school”, “k y s” — and hold it for a moderator; reporting of violence (“police shot the suspect”) is not a threat.',
+    'They read contact details however they are written — “john at gmail dot com”, “five five five…”, digits from other alphabets, “spam[.]example” — because publishing someone’s email address or phone number, or sneaking in a link to a blocked site, is no different when it is spelled out. A link written so that it cannot be clicked (“hxxp://”, “example dot com”) is held for a moderator.',
+    'They recognise a repeated comment even when a letter has been swapped for a look-alike, spacing changed, a word added at the end or, in a long comment, only the amounts changed.',
     'When a match is certain — an obscenity or a slur, however disguised — the comment is not published and we show you the exact words and the clause. When it is not certain — a word that also has an innocent meaning, a loose spelling, a word inside a hashtag — the comment is held and a moderator reads it in context.',
   ],
   never: [
     'They never match part of a longer word: Scunthorpe, Sussex, classic and therapist are fine.',
     'They never reject a place, a name or a title on our allowlist, such as Dyke Road in Brighton, Coon Rapids in Minnesota, the band Pussy Riot or the village of Fucking in Austria. Moderators add to the list whenever an innocent name is caught.',
     'They never reject a word on the strength of a guess: a word that can be innocent (“her bitch had six puppies”) goes to a person, not to the bin.',
+    'They never read an ordinary word of another language as an English obscenity in a comment written in that language (the Dutch “kunt”, you can), and never treat a short reply many readers write in the same words (“Thoughts are with the family.”) as spam.',
     'They never change what you wrote, and never look at anything but the comment itself, your recent comments on the site and the story it is on.',
   ],
 } as const;
