@@ -2,6 +2,10 @@
 // "class" never matches "ass"; admins extend these lists at runtime (/moderate/rules).
 // Content warning: this file necessarily lists offensive words.
 
+/** Obscenities that are also ordinary words or names — a pin prick, a weather cock, a first name and a surname
+ *  (Dick), slag from a furnace: banned, and on the ambiguous list, so held and never rejected. */
+const obscenitiesWithInnocentSenses = ['prick', 'pricks', 'cock', 'dick', 'dicks', 'slag', 'slags'];
+
 /** Profanity and obscenity: rejected under §8 Mind your language. */
 export const defaultBannedTerms = [
   'fuck',
@@ -74,13 +78,7 @@ export const defaultBannedTerms = [
   'bitching',
   'bitchy',
   // Also on the ambiguous list (an innocent sense, or a name): held, never rejected.
-  'prick',
-  'pricks',
-  'cock',
-  'dick',
-  'dicks',
-  'slag',
-  'slags',
+  ...obscenitiesWithInnocentSenses,
 ];
 
 /** Slurs against groups of people: rejected under §2 No hate speech or threats. */
@@ -199,14 +197,7 @@ export const defaultAmbiguousTerms = [
   'tranny',
   'trannies',
   'jackass',
-  // a pin prick, a weather cock, a first name and a surname (Dick), slag from a furnace
-  'prick',
-  'pricks',
-  'cock',
-  'dick',
-  'dicks',
-  'slag',
-  'slags',
+  ...obscenitiesWithInnocentSenses,
 ];
 
 /**

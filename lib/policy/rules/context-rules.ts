@@ -3,6 +3,7 @@ import { count } from '../plural';
 import type { CompiledPolicy } from '../compile';
 import { accountHolds } from '../standing';
 import { collapseRepeats, hasStretch, IL, tokenize, tokenizeAside, WILD } from '../text/normalize';
+import { amountWords } from '../text/number-words';
 import { trustScore } from '../trust';
 import type { PolicyContext, Reason } from '../types';
 
@@ -12,38 +13,12 @@ const minute = 60_000;
 type Print = { words: string; amounts: string; length: number };
 const prints = new Map<string, Print>();
 
-/** Number words, read as the digits a reposter swaps them for ("two weeks" / "2 weeks"). */
-const numberWords: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
-  zero: '0',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-  ten: '10',
-  eleven: '11',
-  twelve: '12',
-  twenty: '20',
-  thirty: '30',
-  forty: '40',
-  fifty: '50',
-  hundred: '00',
-  thousand: '000',
-  million: '000000',
-  dozen: '12',
-  half: '5',
-});
-
 /** A word's length (up to 15) and its first two letters, as an index into a 14-bit table. */
 const shapeOf = (word: string) =>
   ((word.length & 15) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(1) & 31);
 /** The shapes of the number words: most words are ruled out by one array read. */
 const numberWordShapes = new Uint8Array(1 << 14);
-for (const word of Object.keys(numberWords)) numberWordShapes[shapeOf(word)] = 1;
+for (const word of Object.keys(amountWords)) numberWordShapes[shapeOf(word)] = 1;
 
 /**
  * What makes two comments the same text: the words as the engine reads them (look-alike letters folded,
@@ -70,8 +45,8 @@ function printOf(body: string, aside = false): Print {
     } else if (token.core.length === 1 || token.text.length === 1) {
       // "a" and "I" are left out: leetspeak writes them as 4 and 1, which count as amounts.
       if (token.spelled !== 'a' && token.spelled !== 'i') words.push(token.spelled);
-    } else if (numberWordShapes[shapeOf(token.core)] === 1 && token.core in numberWords)
-      amounts += `${numberWords[token.core]} `;
+    } else if (numberWordShapes[shapeOf(token.core)] === 1 && token.core in amountWords)
+      amounts += `${amountWords[token.core]} `;
     else if (!token.disguised || !readAsLetters(token.core)) words.push(token.core);
     else words.push(collapseRepeats(lettersOf(token.core)));
   }

@@ -6,6 +6,7 @@
 //
 // Built only when a cheap test finds something to rewrite (most comments: one regular expression test).
 import { lookalike } from './lookalikes';
+import { digitWords } from './number-words';
 import { digitValue } from './normalize';
 
 export type ContactView = {
@@ -15,21 +16,6 @@ export type ContactView = {
   ends: Int32Array;
 };
 
-// No prototype: `word in numberWords` must not find "constructor".
-const numberWords: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
-  zero: '0',
-  oh: '0',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-  nought: '0',
-});
 const mailProviders = new Set(
   'gmail googlemail yahoo hotmail outlook live msn aol icloud me protonmail proton gmx yandex mail btinternet sky virginmedia talktalk example'.split(
     ' ',
@@ -56,7 +42,7 @@ function bracketedAt(body: string, i: number): boolean {
   );
 }
 
-const numberWordSet = new Set(Object.keys(numberWords));
+const numberWordSet = new Set(Object.keys(digitWords));
 
 /** A word's length (2–6) and its first two letters, as an index into a 16-bit table. */
 const shapeOf = (word: string) =>
@@ -272,12 +258,12 @@ export function contactView(original: string, words: TokenWords): ContactView | 
   const isNumberWord = (m: number) => {
     const word = wordAt(m);
     if (word === undefined) return false;
-    if (word in numberWords) return true;
-    if (word === 'double' || word === 'triple') return wordAt(m + 2) !== undefined && wordAt(m + 2)! in numberWords;
-    return word === 'hundred' && m >= 2 && wordAt(m - 2) !== undefined && wordAt(m - 2)! in numberWords;
+    if (word in digitWords) return true;
+    if (word === 'double' || word === 'triple') return wordAt(m + 2) !== undefined && wordAt(m + 2)! in digitWords;
+    return word === 'hundred' && m >= 2 && wordAt(m - 2) !== undefined && wordAt(m - 2)! in digitWords;
   };
   for (let k = 0; k < segments.length;) {
-    if (!(wordAt(k)! in numberWords) && !(isNumberWord(k) && lower[k] !== 'hundred')) {
+    if (!(wordAt(k)! in digitWords) && !(isNumberWord(k) && lower[k] !== 'hundred')) {
       k++;
       continue;
     }
@@ -289,12 +275,12 @@ export function contactView(original: string, words: TokenWords): ContactView | 
         const word = lower[m]!;
         if (word === 'hundred') out[m] = '0 0';
         else if (word === 'double' || word === 'triple') {
-          const digit = numberWords[lower[m + 2]!]!;
+          const digit = digitWords[lower[m + 2]!]!;
           out[m] = word === 'double' ? `${digit} ${digit}` : `${digit} ${digit} ${digit}`;
           out[m + 1] = '';
           out[m + 2] = '';
           m += 2;
-        } else out[m] = numberWords[word]!;
+        } else out[m] = digitWords[word]!;
       }
     }
     k = end + 1;
@@ -345,10 +331,7 @@ export function contactView(original: string, words: TokenWords): ContactView | 
         text = Array.from(text, (c) => (/\p{Nd}/u.test(c) ? String(digitValue(c.codePointAt(0)!)) : c)).join('');
       // Number words inside a run of digits ("5five5").
       if (digitish && /\d/.test(text))
-        text = text.replace(
-          /zero|one|two|three|four|five|six|seven|eight|nine/gi,
-          (w) => numberWords[w.toLowerCase()]!,
-        );
+        text = text.replace(/zero|one|two|three|four|five|six|seven|eight|nine/gi, (w) => digitWords[w.toLowerCase()]!);
       // Letters that stand for digits, in a word that is otherwise digits ("l23", "0207946O958", "9OO").
       if (digitish && text.length >= 3 && /\d/.test(text) && /^[\dOoIl]+$/.test(text))
         text = text.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');

@@ -12,6 +12,7 @@
 import { collapseRepeats, hasStretch, IL, normalizeTerm, WILD, type Token } from './normalize';
 import { ThreatGrammar } from './threats';
 import { Trie } from './trie';
+import { WordTrie } from './word-trie';
 import { heads, looseReadings, ordinaryForeignWords, strictOnlyTails, tails } from './word-forms';
 
 export type TermMatch = { list: string; start: number; end: number; sure: boolean };
@@ -635,31 +636,6 @@ export class TermMatcher {
       masked += symbol ? WILD : token.core[k];
     }
     return symbols ? this.read(masked) : undefined;
-  }
-}
-
-/** A trie whose edges are whole words. */
-class WordTrie {
-  private readonly next: Map<string, number>[] = [new Map()];
-  readonly value: (string | undefined)[] = [undefined];
-
-  add(words: readonly string[], value: string): void {
-    let node = 0;
-    for (const word of words) {
-      let child = this.next[node]!.get(word);
-      if (child === undefined) {
-        child = this.next.length;
-        this.next.push(new Map());
-        this.value.push(undefined);
-        this.next[node]!.set(word, child);
-      }
-      node = child;
-    }
-    if (this.value[node] === undefined) this.value[node] = value;
-  }
-
-  step(node: number, word: string): number {
-    return this.next[node]!.get(word) ?? -1;
   }
 }
 

@@ -9,17 +9,14 @@
 // Cost: one shape check per token, a Set lookup for the few that pass, and for a token that begins a
 // pattern a walk of at most a dozen words. Linear in the tokens, whatever the comment.
 import type { Token } from './normalize';
+import { WordTrie } from './word-trie';
 
 /** Alternatives for one slot; '' makes the slot optional. Words are as the tokenizer reads them: "I'm" is
  *  "i m", "don't" is "don t", "what's" is "what s". */
+/** Modals of obligation, shared by both modal lists below. */
+const obligation = ['should', 'shd', 'shud', 'ought to', 'oughta', 'needs to', 'need to'];
 const modal = [
-  'should',
-  'shd',
-  'shud',
-  'ought to',
-  'oughta',
-  'needs to',
-  'need to',
+  ...obligation,
   'has to',
   'must',
   'will',
@@ -88,18 +85,7 @@ const harmed = [
   'publicly hanged',
 ];
 /** Not "will be shot" (a film) or "must be hung" (a painting): only the modals of a wish or a verdict. */
-const beModal = [
-  'should',
-  'shd',
-  'shud',
-  'ought to',
-  'oughta',
-  'needs to',
-  'need to',
-  'deserves to',
-  'deserve to',
-  'deserved to',
-];
+const beModal = [...obligation, 'deserves to', 'deserve to', 'deserved to'];
 const self = ['yourself', 'urself', 'yourselves', 'urselves', 'ur self', 'your self', 'yoself', 'yourslef'];
 const selfHarm = ['kill', 'hang', 'neck', 'unalive', 'off', 'shoot', 'drown', 'end', 'stab', 'gas', 'top'];
 const possessive = ['your', 'ur', 'his', 'her', 'their'];
@@ -257,39 +243,23 @@ const patterns: Pattern[] = [
 
 /** Alternatives of one slot as a trie of words. */
 class Slot {
-  private readonly next: Map<string, number>[] = [new Map()];
-  private readonly end: boolean[] = [false];
+  private readonly trie = new WordTrie();
   readonly optional: boolean;
   constructor(alternatives: readonly string[]) {
     this.optional = alternatives.includes('');
-    for (const alternative of alternatives) {
-      if (!alternative) continue;
-      let node = 0;
-      for (const word of alternative.split(' ')) {
-        let child = this.next[node]!.get(word);
-        if (child === undefined) {
-          child = this.next.length;
-          this.next.push(new Map());
-          this.end.push(false);
-          this.next[node]!.set(word, child);
-        }
-        node = child;
-      }
-      this.end[node] = true;
-    }
+    for (const alternative of alternatives) if (alternative) this.trie.add(alternative.split(' '), alternative);
   }
   firstWords(): string[] {
-    return [...this.next[0]!.keys()];
+    return this.trie.firstWords();
   }
   /** Where each alternative that starts at `at` ends (the index after it), longest first. */
   ends(tokens: readonly Token[], at: number, out: number[]): void {
     const found: number[] = [];
     let node = 0;
     for (let k = at; k < tokens.length && k < at + 8; k++) {
-      const child = this.next[node]!.get(tokens[k]!.core);
-      if (child === undefined) break;
-      node = child;
-      if (this.end[node]) found.push(k + 1);
+      node = this.trie.step(node, tokens[k]!.core);
+      if (node < 0) break;
+      if (this.trie.value[node] !== undefined) found.push(k + 1);
     }
     for (let f = found.length - 1; f >= 0; f--) out.push(found[f]!);
     if (this.optional) out.push(at);

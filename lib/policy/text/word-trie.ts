@@ -1,0 +1,33 @@
+// A trie whose edges are whole words: listed phrases, allowlist entries and the threat patterns' slots are
+// walked one token at a time, one Map lookup per word whatever the phrase's length.
+
+export class WordTrie {
+  private readonly next: Map<string, number>[] = [new Map()];
+  /** What ends at each node (the first value given for it), if anything. */
+  readonly value: (string | undefined)[] = [undefined];
+
+  add(words: readonly string[], value: string): void {
+    let node = 0;
+    for (const word of words) {
+      let child = this.next[node]!.get(word);
+      if (child === undefined) {
+        child = this.next.length;
+        this.next.push(new Map());
+        this.value.push(undefined);
+        this.next[node]!.set(word, child);
+      }
+      node = child;
+    }
+    if (this.value[node] === undefined) this.value[node] = value;
+  }
+
+  /** The node reached from `node` by `word`, or -1. */
+  step(node: number, word: string): number {
+    return this.next[node]!.get(word) ?? -1;
+  }
+
+  /** The words that begin an entry. */
+  firstWords(): string[] {
+    return [...this.next[0]!.keys()];
+  }
+}
