@@ -44,16 +44,14 @@ function bracketedAt(body: string, i: number): boolean {
 
 const numberWordSet = new Set(Object.keys(digitWords));
 
-/** A word's length (2–6) and its first two letters, as an index into a 16-bit table. */
+/** A word's length (up to 6) and its first two letters, as an index into a 13-bit table. */
 const shapeOf = (word: string) =>
   ((word.length & 7) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(1) & 31);
-/** The shapes of the number words, "at" and "dot": most words ("the", "of", "said") are ruled out by one
- *  array read instead of a Set lookup. */
+/** The shapes of the words the contact check looks for (number words, "at", "dot", "com", "http", "h" of a
+ *  spaced "h t t p"): most words ("the", "of", "said") are ruled out by one array read. */
 const contactWordShapes = new Uint8Array(1 << 13);
-for (const word of [...numberWordSet, 'at', 'dot']) contactWordShapes[shapeOf(word)] = 1;
+for (const word of [...numberWordSet, 'at', 'dot', 'com', 'http', 'https', 'h']) contactWordShapes[shapeOf(word)] = 1;
 
-/** First letters of number words, "at" and "dot", as a bit mask over a–z. */
-const wordStarts = [...'zotfsenad'].reduce((mask, c) => mask | (1 << (c.charCodeAt(0) - 97)), 0);
 const isDigitCode = (code: number) => code >= 48 && code <= 57;
 
 /**
@@ -95,25 +93,13 @@ export function mayHaveContact(body: string, words: TokenWords): boolean {
     // Letters standing in for digits, or a number word glued to digits, inside one token ("l23", "5five5").
     if (token.mixed && lettersForDigits.test(body.slice(token.start, token.end))) return true;
     const word = token.core;
-    const length = word.length;
-    if (length === 1 && word === 'h' && body.startsWith(' t t p', token.end)) return true; // h t t p s : / /
-    if (
-      length >= 3 &&
-      length <= 5 &&
-      (word === 'com' || word === 'http' || word === 'https') &&
-      isSpaceOrSlash(body, token.end)
-    )
-      return true; // tinyurl com/x, https:// bit .ly
-    // Number words start with z o t f s e n; "at" with a; "dot" with d.
-    if (
-      length < 2 ||
-      length > 6 ||
-      (wordStarts & (1 << (word.charCodeAt(0) - 97))) === 0 ||
-      contactWordShapes[shapeOf(word)] === 0
-    ) {
+    // Most words are none of the few this loop looks for: one table read rules them out.
+    if (word.length > 6 || contactWordShapes[shapeOf(word)] === 0) {
       previousWasNumber = false;
       continue;
     }
+    if (word === 'h' && body.startsWith(' t t p', token.end)) return true; // h t t p s : / /
+    if ((word === 'com' || word === 'http' || word === 'https') && isSpaceOrSlash(body, token.end)) return true; // tinyurl com/x, https:// bit .ly
     if (numberWordSet.has(word)) {
       if (previousWasNumber) return true;
       previousWasNumber = true;
