@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 const shortcuts = (bulk: boolean) =>
   [
@@ -19,8 +19,8 @@ const shortcuts = (bulk: boolean) =>
  */
 export function QueueKeyboard({ bulk }: { bulk: boolean }) {
   const [help, setHelp] = useState(false);
-  // Set once the listeners below are attached, so a test (or a script) knows keys now do something.
-  const [ready, setReady] = useState(false);
+  // Marked once the listeners below are attached, so a test (or a script) knows keys now do something.
+  const hint = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     let current: HTMLElement | null = null;
     // Where the current card stood, for when it leaves the list.
@@ -101,7 +101,7 @@ export function QueueKeyboard({ bulk }: { bulk: boolean }) {
     };
     document.addEventListener('keydown', onKey);
     document.addEventListener('focusin', onFocusIn);
-    setReady(true);
+    hint.current?.setAttribute('data-keyboard', 'ready');
     return () => {
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('focusin', onFocusIn);
@@ -110,7 +110,7 @@ export function QueueKeyboard({ bulk }: { bulk: boolean }) {
   }, []);
   return (
     <>
-      <p className="meta" data-keyboard={ready ? 'ready' : undefined}>
+      <p className="meta" ref={hint}>
         Keyboard: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>r</kbd> reject, <kbd>?</kbd> all shortcuts.
       </p>
       {help && (
