@@ -115,7 +115,7 @@ export async function httpRequest(
   const absolute = /^https?:\/\//.test(target);
   const url = new URL(absolute ? target : server.url);
   const requestPath = absolute ? `${url.pathname}${url.search}` : target;
-  const attempt = (localAddress: string | undefined) =>
+  const attempt = (localAddress: string | undefined, fresh = false) =>
     new Promise<HttpResult>((resolve, reject) => {
       const started = performance.now();
       const request = http.request(
@@ -124,7 +124,7 @@ export async function httpRequest(
           port: url.port,
           path: requestPath,
           method,
-          agent,
+          agent: fresh ? false : agent,
           localAddress,
           headers: {
             ...headers,
@@ -148,7 +148,13 @@ export async function httpRequest(
         },
       );
       request.setTimeout(timeoutMs, () => request.destroy(new Error(`timeout: ${method} ${target}`)));
-      request.on('error', reject);
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive connection the server had just closed (after a "connection: close" answer, or its idle
+        // timeout): the request never reached it. Node's documented remedy: send it again on a new connection.
+        if (request.reusedSocket && !fresh && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
+          attempt(localAddress, true).then(resolve, reject);
+        else reject(error);
+      });
       request.end(payload);
     });
   const local = agent ? undefined : nextLocalAddress();
