@@ -87,29 +87,33 @@ export function mayHaveContact(body: string, words: TokenWords): boolean {
         return true;
     } else return true; // a look-alike dot or at sign
   }
-  let previousWasNumber = false;
-  for (let k = 0; k < words.length; k++) {
+  // Letters standing in for digits, or a number word glued to digits, inside one token ("l23", "5five5").
+  for (const k of words.mixedAt ?? indices(words)) {
     const token = words[k]!;
-    // Letters standing in for digits, or a number word glued to digits, inside one token ("l23", "5five5").
     if (token.mixed && lettersForDigits.test(body.slice(token.start, token.end))) return true;
+  }
+  // The few words this check reads, which the tokenizer listed (all of them when it did not).
+  let previousNumber = -2;
+  for (const k of words.contactAt ?? indices(words)) {
+    const token = words[k]!;
     const word = token.core;
-    // Most words are none of the few this loop looks for: one table read rules them out.
-    if (word.length > 6 || contactWordShapes[shapeOf(word)] === 0) {
-      previousWasNumber = false;
-      continue;
-    }
+    if (word.length > 6 || contactWordShapes[shapeOf(word)] === 0) continue;
     if (word === 'h' && body.startsWith(' t t p', token.end)) return true; // h t t p s : / /
     if ((word === 'com' || word === 'http' || word === 'https') && isSpaceOrSlash(body, token.end)) return true; // tinyurl com/x, https:// bit .ly
     if (numberWordSet.has(word)) {
-      if (previousWasNumber) return true;
-      previousWasNumber = true;
+      if (previousNumber === k - 1) return true; // two number words in a row
+      previousNumber = k;
       continue;
     }
-    previousWasNumber = false;
     if (word === 'dot' && k + 1 < words.length) return true;
     if (word === 'at' && k + 1 < words.length && mailProviders.has(words[k + 1]!.core)) return true;
   }
   return false;
+}
+
+/** 0 … length - 1, for token lists that come without the tokenizer's indices. */
+function indices(words: TokenWords): number[] {
+  return Array.from(words, (_, k) => k);
 }
 
 const isLowerCode = (code: number) => code >= 97 && code <= 122;
@@ -142,6 +146,8 @@ function isSpaceOrSlash(body: string, end: number): boolean {
 export type TokenWords = readonly { text: string; core: string; mixed: boolean; start: number; end: number }[] & {
   foreignDigits?: boolean;
   invisible?: boolean;
+  contactAt?: readonly number[];
+  mixedAt?: readonly number[];
   marks?: readonly number[];
 };
 

@@ -19,6 +19,7 @@
 // is displayed in (`prepare` in display-order.ts); every offset still points into the original body.
 import { mayNeedPreparing, prepare, remap, RLO, turnedLetters, type Order } from './display-order';
 import { fold, lookalike } from './lookalikes';
+import { digitWords } from './number-words';
 
 /** In a token's text: any one letter (a symbol or emoji standing in for it). */
 export const WILD = '*';
@@ -136,12 +137,27 @@ const markCodes = new Set([
 ]);
 const asciiMark = Uint8Array.from({ length: 128 }, (_, code) => (markCodes.has(code) ? 1 : 0));
 
+/** A word's length (up to 6) and the low five bits of its first two code units (case does not matter). */
+const contactShape = (length: number, first: number, second: number) =>
+  (length << 10) | ((first & 31) << 5) | (second & 31);
+const contactShapes = new Uint8Array(1 << 13);
+for (const word of [...Object.keys(digitWords), 'at', 'dot', 'com', 'http', 'https', 'h'])
+  contactShapes[contactShape(word.length, word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0)] = 1;
+const mayBeContactWord = (word: string) =>
+  word.length > 0 &&
+  word.length <= 6 &&
+  contactShapes[contactShape(word.length, word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0)] === 1;
+
 /** Tokens, plus what the tokenizer noticed on the way: for the contact check (contact-view.ts), whether the
  *  text has a right-to-left override, and its cased letters and capitals (the shouting rule). */
 export type Tokens = Token[] & {
   foreignDigits?: boolean;
   turned?: boolean;
   invisible?: boolean;
+  /** Indices of the words the contact check reads (number words, "at", "dot", "com", "http", "h"; by shape,
+   *  so a few others too) and of the words that mix letters and digits: it looks at these only. */
+  contactAt?: number[];
+  mixedAt?: number[];
   marks?: number[];
   override?: boolean;
   letters?: number;
@@ -259,6 +275,10 @@ function tokenizeText(body: string): Tokens {
   tokens.foreignDigits = false; // always present: one hidden class for every token array
   tokens.turned = false;
   tokens.invisible = false;
+  const contactAt: number[] = [];
+  const mixedAt: number[] = [];
+  tokens.contactAt = contactAt;
+  tokens.mixedAt = mixedAt;
   tokens.marks = marks;
   tokens.override = false;
   tokens.letters = 0;
@@ -343,6 +363,8 @@ function tokenizeText(body: string): Tokens {
           if (next >= 0 && (next < 128 ? asciiMark[next] === 1 : markCodes.has(next))) marks.push(j);
           const slice = body.slice(i, j);
           const text = capitalI ? readCapitalI(slice) : upper ? slice.toLowerCase() : slice;
+          if (j - i <= 6 && contactShapes[contactShape(j - i, code, j - i > 1 ? body.charCodeAt(i + 1) : 0)] === 1)
+            contactAt.push(tokens.length);
           tokens.push({
             text,
             core: text,
@@ -398,6 +420,7 @@ function tokenizeText(body: string): Tokens {
       if (pieces && simple) {
         const slice = body.slice(start, simpleEnd);
         const text = simpleUpper ? slice.toLowerCase() : slice;
+        if (mayBeContactWord(text)) contactAt.push(tokens.length);
         tokens.push({
           text,
           core: text,
@@ -440,6 +463,8 @@ function tokenizeText(body: string): Tokens {
           core.indexOf(WILD) !== -1 ||
           core.indexOf(IL) !== -1 ||
           hasStretch(core);
+        if (hasLetter && hasDigit) mixedAt.push(tokens.length);
+        if (mayBeContactWord(core)) contactAt.push(tokens.length);
         tokens.push({
           text,
           core,
