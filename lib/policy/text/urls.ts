@@ -39,6 +39,15 @@ function hasDisguisedDot(body: string): boolean {
   return false;
 }
 
+/** Whether some dot in the text is followed by a letter (ASCII, or any non-ASCII character). */
+function letterAfterDot(text: string): boolean {
+  for (let at = text.indexOf('.'); at !== -1; at = text.indexOf('.', at + 1)) {
+    const after = text.charCodeAt(at + 1);
+    if (((after | 32) >= 97 && (after | 32) <= 122) || after >= 128) return true;
+  }
+  return false;
+}
+
 /** The characters JavaScript's \s matches, without a regular expression per character. */
 function isSpace(code: number): boolean {
   return (
@@ -108,7 +117,8 @@ export function findHosts(body: string): FoundHost[] {
   let done = -1;
   // Plain dots by indexOf; the regular expression only when a disguised dot is present at all.
   const dots: number[] = [];
-  if (hasDisguisedDot(body)) for (const dot of body.matchAll(dotLike)) dots.push(dot.index);
+  const disguised = hasDisguisedDot(body);
+  if (disguised) for (const dot of body.matchAll(dotLike)) dots.push(dot.index);
   else for (let at = body.indexOf('.'); at !== -1; at = body.indexOf('.', at + 1)) dots.push(at);
   for (const dot of dots) {
     if (dot < done) continue;
@@ -128,6 +138,9 @@ export function findHosts(body: string): FoundHost[] {
     while (to > from && trailingPunctuation.has(raw[to - 1]!)) to--;
     const chunk = raw.slice(from, to);
     if (!mayHaveDot(chunk)) continue;
+    // A host has a label of letters after a dot (its top-level domain): a chunk where no dot is followed by a
+    // letter ("4.5%", "£3.2bn", "v2.3.1") holds none, and needs no closer look.
+    if (!disguised && !letterAfterDot(chunk)) continue;
     const offset = start + from;
     // A link that starts inside the chunk runs to its end, as the renderer reads it; what precedes it
     // may be a bare domain of its own.
