@@ -53,16 +53,37 @@ export function crossOriginRefused(req: IncomingMessage, res: ServerResponse) {
   req.resume();
 }
 
+/** Bodies up to this size are read (and thrown away) before a refusal is sent: see payloadTooLarge. */
+const lingerBytes = 16 * 1024 * 1024;
+const lingerMs = 10_000;
+
+/**
+ * 413, after reading what the client is still sending (up to 16 MB or 10 s; past that the answer goes at
+ * once and the connection closes). A server that answers mid-upload and closes resets the connection under
+ * the client's next write, and the client then reports a broken connection (EPIPE) instead of the answer.
+ */
 export function payloadTooLarge(req: IncomingMessage, res: ServerResponse) {
   const body = 'Request body too large.\n';
-  res.writeHead(413, {
-    'content-type': 'text/plain; charset=utf-8',
-    'cache-control': 'no-store',
-    connection: 'close',
-    'content-length': Buffer.byteLength(body),
-  });
-  res.end(body);
+  const send = () => {
+    if (res.headersSent) return;
+    res.writeHead(413, {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'close',
+      'content-length': Buffer.byteLength(body),
+    });
+    res.end(body);
+  };
   req.resume();
+  if (Number(req.headers['content-length'] ?? 0) > lingerBytes) return send();
+  const timer = setTimeout(send, lingerMs);
+  timer.unref();
+  const done = () => {
+    clearTimeout(timer);
+    send();
+  };
+  req.once('end', done);
+  req.once('error', done);
 }
 
 export function redirect(res: ServerResponse, location: string) {
