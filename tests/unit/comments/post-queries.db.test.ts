@@ -3,7 +3,7 @@
 // lists them all).
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Db } from '@/lib/db';
-import type { Viewer } from '@/lib/auth/permissions';
+import { viewerSelect, type Viewer } from '@/lib/auth/permissions';
 import { useTempDatabase } from '../../support/temp-db';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -48,16 +48,7 @@ async function trustedReader(): Promise<Viewer> {
       role: 'READER',
       createdAt: new Date(Date.now() - 365 * 86_400_000),
     },
-    select: {
-      id: true,
-      email: true,
-      displayName: true,
-      role: true,
-      suspendedUntil: true,
-      bannedAt: true,
-      premoderated: true,
-      createdAt: true,
-    },
+    select: viewerSelect,
   });
   for (let k = 0; k < 5; k++) {
     const id = crypto.randomUUID();

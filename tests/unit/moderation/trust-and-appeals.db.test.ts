@@ -2,7 +2,7 @@
 // say what is true and end with an approval, refusals name their clause, and trust counts conduct only.
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Db } from '@/lib/db';
-import type { Viewer } from '@/lib/auth/permissions';
+import { viewerSelect, type Viewer } from '@/lib/auth/permissions';
 import { useTempDatabase } from '../../support/temp-db';
 
 // Several real transactions per test: generous on a shared two-core machine.
@@ -23,17 +23,6 @@ beforeAll(async () => {
     })
   ).id;
 }, 60_000);
-
-const viewerSelect = {
-  id: true,
-  email: true,
-  displayName: true,
-  role: true,
-  suspendedUntil: true,
-  bannedAt: true,
-  premoderated: true,
-  createdAt: true,
-} as const;
 
 async function account(role: 'READER' | 'MODERATOR' = 'READER', createdAt = new Date()): Promise<Viewer> {
   const n = counter++;
