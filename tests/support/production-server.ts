@@ -29,6 +29,8 @@ export type ServerOptions = {
   /** PAGE_CACHE=off renders every request. */
   pageCache?: boolean;
   env?: Record<string, string>;
+  /** Node's own flags, before the script (e.g. --cpu-prof, which NODE_OPTIONS does not accept). */
+  nodeFlags?: string[];
 };
 
 // Servers this process started: killed if the benchmark dies half-way, so none outlives it.
@@ -62,7 +64,7 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
   out.write(`\n── server started ${new Date().toISOString()}\n`);
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
+    [...(options.nodeFlags ?? []), '--import', 'tsx', 'server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
     {
       cwd: root,
       env: {
