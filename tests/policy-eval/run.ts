@@ -1,7 +1,7 @@
 // Runs the open evaluation set through the engine exactly as the server judges a comment (evaluate, an
 // established reader on an open story, the recent comments the case supplies) and scores it. The CLI is
 // scripts/policy-eval.ts (`npm run policy:eval`); tests/unit/policy/eval.test.ts enforces the thresholds on
-// allCases. The held-out set (runHeldOut) is only reported, never gated.
+// allCases. The held-out sets (reportedSets, runReported) are only reported, never gated.
 import {
   checkDraft,
   compilePolicy,
@@ -14,6 +14,7 @@ import {
 import { abusiveCases } from './abusive';
 import { blindAbusiveCases, blindInnocentCases } from './blind';
 import { heldOutAbusive, heldOutInnocent } from './held-out';
+import { heldOut2Abusive, heldOut2Innocent } from './held-out-2';
 import { ambiguousCases, innocentCases } from './innocent';
 import { innocentAfterOthers, repostCases } from './reposts';
 import type { EvalCase } from './types';
@@ -103,11 +104,25 @@ export function runEval(policy: CompiledPolicy = compilePolicy(defaultPolicySett
   return scoreSets(allCases, policy);
 }
 
-/** The held-out set (tests/policy-eval/held-out.ts): reported separately, never gated by the unit tests. */
-export const heldOutCases = { abusive: heldOutAbusive, innocent: heldOutInnocent, ambiguous: [] as EvalCase[] };
+/** Sets reported by `npm run policy:eval` in their own sections, never gated by the unit tests. */
+export const reportedSets = [
+  {
+    title: 'Held out 2 (written in session 7 without reading the engine or the other sets; never tuned on)',
+    abusive: heldOut2Abusive,
+    innocent: heldOut2Innocent,
+  },
+  {
+    title: 'Held out 1 (written in session 6 after tuning; the engine was tuned on its failures in session 7)',
+    abusive: heldOutAbusive,
+    innocent: heldOutInnocent,
+  },
+];
 
-export function runHeldOut(policy: CompiledPolicy = compilePolicy(defaultPolicySettings)): EvalReport {
-  return scoreSets(heldOutCases, policy);
+export function runReported(policy: CompiledPolicy = compilePolicy(defaultPolicySettings)) {
+  return reportedSets.map((set) => ({
+    title: set.title,
+    report: scoreSets({ abusive: set.abusive, innocent: set.innocent, ambiguous: [] }, policy),
+  }));
 }
 
 function scoreSets(
