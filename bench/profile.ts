@@ -50,13 +50,14 @@ function originalPosition(frame: CallFrame): { source: string; line: number } | 
 export function partOf(frame: CallFrame): string {
   const url = decodeURIComponent(originalPosition(frame)?.source ?? frame.url);
   if (!url) return frame.functionName.startsWith('(') ? frame.functionName : 'V8 and native code';
-  if (/@prisma|\/lib\/generated\/|prisma-client|query_engine|query_compiler/.test(url))
+  // The only WebAssembly in the server is Prisma's query compiler.
+  if (url.startsWith('wasm:') || /@prisma|\/lib\/generated\/|prisma-client|query_engine|query_compiler/.test(url))
     return 'Prisma (client and JS query engine)';
   if (/better-sqlite3|\/pg\/|pg-protocol|adapter-(pg|better-sqlite3)/.test(url)) return 'database driver';
   if (/next-auth|jose|openid|oauth/.test(url)) return 'next-auth (session)';
   if (/react-dom|react-server-dom|\/react\//.test(url)) return 'React (render and Flight)';
   // Next ships React's server renderer inside its own runtime (next-server/app-page*.runtime.prod.js).
-  if (/node_modules\/next\//.test(url)) return 'React and Next (render, Flight, router)';
+  if (/node_modules\/next\/|\[turbopack\]/.test(url)) return 'React and Next (render, Flight, router)';
   if (/\.next[^/]*\/server\//.test(url)) return 'Next build (unmapped)';
   if (url.startsWith('node:') || url.startsWith('internal/')) return 'Node internals';
   if (url.includes('/node_modules/')) return `other packages (${/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1]})`;
