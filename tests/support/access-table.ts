@@ -212,6 +212,14 @@ export const accessTable: readonly AccessEntry[] = [
   },
   {
     kind: 'route',
+    file: 'app/api/account/data/route.ts',
+    path: '/api/account/data',
+    method: 'GET',
+    allow: signedIn,
+    note: "Download my data: the signed-in reader's own data as JSON (suspended and banned readers too); 401 otherwise.",
+  },
+  {
+    kind: 'route',
     file: 'app/api/moderation/counts/route.ts',
     path: '/api/moderation/counts',
     method: 'GET',

@@ -119,6 +119,20 @@ export default async function ProfilePage() {
         Email notifications
       </h2>
       <PreferencesForm action={updatePreferencesAction} values={prefs} />
+
+      <h2 className="section-title" style={{ marginTop: '2rem' }}>
+        Your data
+      </h2>
+      <p>
+        One JSON file with everything we hold about you: your account and any measures on it, every comment with its
+        status and the reasons for each decision, your reactions, the reports you made, your appeals and the emails we
+        sent you (with their links removed).
+      </p>
+      <p>
+        <a className="button button--quiet" href="/api/account/data" download>
+          Download my data
+        </a>
+      </p>
     </div>
   );
 }

@@ -37,6 +37,19 @@ const routeChecks: Record<string, (actor: Actor, allowed: boolean) => Promise<vo
     if (actor.sessionToken)
       expect(await (await testDb()).session.count({ where: { sessionToken: actor.sessionToken } })).toBe(0);
   },
+  'GET /api/account/data': async (actor, allowed) => {
+    const response = await httpRequest('GET', '/api/account/data', { headers: cookieHeader(actor.sessionToken) });
+    expect(response.headers['cache-control']).toContain('no-store');
+    if (!allowed) {
+      expect(response.status).toBe(401);
+      expect(response.text).not.toContain('@');
+      return;
+    }
+    expect(response.status).toBe(200);
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="the-ledger-my-data-/);
+    const data = JSON.parse(response.text) as { account: { id: string; email: string } };
+    expect(data.account).toMatchObject({ id: actor.user!.id, email: actor.user!.email });
+  },
   'GET /api/moderation/counts': async (actor, allowed) => {
     const response = await httpRequest('GET', '/api/moderation/counts', { headers: cookieHeader(actor.sessionToken) });
     if (allowed) {
