@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { setDisplayName } from '@/lib/accounts/display-name';
+import { changeDisplayName, setDisplayName } from '@/lib/accounts/display-name';
 import { saveNotificationPreferences } from '@/lib/accounts/preferences';
 import { endSession } from '@/lib/accounts/sessions';
 import { readForm } from '@/lib/actions/form-action';
@@ -11,7 +11,7 @@ import { safeCallbackPath, sendSignInLink } from '@/lib/auth/sign-in-link';
 import { getViewer } from '@/lib/auth/viewer';
 import { allowMail } from '@/lib/mail/recipient-limits';
 import { fileAppeal } from '@/lib/moderation/appeals';
-import { displayNameSchema, preferencesSchema, signInSchema } from '@/lib/validation/account';
+import { changeDisplayNameSchema, displayNameSchema, preferencesSchema, signInSchema } from '@/lib/validation/account';
 import { appealSchema } from '@/lib/validation/moderation';
 
 const signedIn = { actor: getViewer, refused: 'Your session has ended: sign in again.' };
@@ -56,6 +56,20 @@ export async function chooseDisplayNameAction(
   const result = await setDisplayName(form.actor, displayName);
   if (!result.ok) return invalid({ displayName: [result.problem] }, undefined, { displayName });
   redirect(safeCallbackPath(next, '/profile'));
+}
+
+export async function changeDisplayNameAction(
+  _previous: FormState<'displayName'>,
+  formData: FormData,
+): Promise<FormState<'displayName'>> {
+  const form = await readForm(formData, { guard: signedIn, schema: changeDisplayNameSchema, echo: ['displayName'] });
+  if (!form.ok) return form.state;
+  const { displayName } = form.data;
+  const result = await changeDisplayName(form.actor, displayName);
+  if (!result.ok) return invalid({ displayName: [result.problem] }, undefined, { displayName });
+  // The name shows beside every comment the reader wrote: their stories' pages change.
+  revalidatePath('/', 'layout');
+  return { status: 'done', message: `Your display name is now “${displayName}”.`, tone: 'ok', at: Date.now() };
 }
 
 export async function updatePreferencesAction(_previous: FormState, formData: FormData): Promise<FormState> {

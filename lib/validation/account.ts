@@ -28,6 +28,9 @@ export const displayNameSchema = z.object({
   next: z.string().optional(),
 });
 
+/** A change of name from the profile: the same rules as the first choice. */
+export const changeDisplayNameSchema = displayNameSchema.pick({ displayName: true });
+
 /** Ticked boxes arrive as "on"; unticked ones not at all. */
 export const preferencesSchema = z.object({
   notifyReplies: z.literal('on').optional(),

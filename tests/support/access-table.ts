@@ -122,6 +122,13 @@ export const accessTable: readonly AccessEntry[] = [
   {
     kind: 'action',
     file: account,
+    exportName: 'changeDisplayNameAction',
+    allow: commenters,
+    note: 'A named account in good standing renames itself, once per 30 days; not while suspended or banned.',
+  },
+  {
+    kind: 'action',
+    file: account,
     exportName: 'updatePreferencesAction',
     allow: signedIn,
     note: 'The caller’s own email preferences.',

@@ -3,12 +3,14 @@ import Link from 'next/link';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getNotificationPreferences } from '@/lib/data/accounts';
 import { listOwnComments } from '@/lib/data/comments';
-import { formatDateTime } from '@/lib/site/format';
+import { formatDate, formatDateTime } from '@/lib/site/format';
 import { StatementOfReasons } from '@/components/comments/statement-of-reasons';
 import { listAccountHolds } from '@/lib/moderation/standing';
 import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
 import { statementOf } from '@/lib/policy/statement';
-import { appealAction, signOutAction, updatePreferencesAction } from '../actions';
+import { displayNameCooldownDays, nextRenameAt } from '@/lib/accounts/display-name';
+import { appealAction, changeDisplayNameAction, signOutAction, updatePreferencesAction } from '../actions';
+import { DisplayNameForm } from '../welcome/display-name-form';
 import { AppealForm } from './appeal-form';
 import { PreferencesForm } from './preferences-form';
 
@@ -23,10 +25,11 @@ const statusLabels = {
 
 export default async function ProfilePage() {
   const viewer = await requireViewer('/profile');
-  const [comments, prefs, holds] = await Promise.all([
+  const [comments, prefs, holds, renameAt] = await Promise.all([
     listOwnComments(viewer.id),
     getNotificationPreferences(viewer.id),
     listAccountHolds(viewer),
+    nextRenameAt(viewer),
   ]);
   return (
     <div className="article">
@@ -113,6 +116,32 @@ export default async function ProfilePage() {
             );
           })}
         </ol>
+      )}
+
+      {viewer.displayName && (
+        <section aria-labelledby="name-title">
+          <h2 id="name-title" className="section-title" style={{ marginTop: '2rem' }}>
+            Display name
+          </h2>
+          {renameAt ? (
+            <p>
+              You are “{viewer.displayName}”. You can change your name once every {displayNameCooldownDays} days: next
+              on {formatDate(renameAt)}.
+            </p>
+          ) : (
+            <>
+              <p className="meta">
+                Your comments, past and future, show the new name. You can change it once every{' '}
+                {displayNameCooldownDays} days; moderators can see your earlier names.
+              </p>
+              <DisplayNameForm
+                action={changeDisplayNameAction}
+                current={viewer.displayName}
+                submitLabel="Change name"
+              />
+            </>
+          )}
+        </section>
       )}
 
       <h2 className="section-title" style={{ marginTop: '2rem' }}>

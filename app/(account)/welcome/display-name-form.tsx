@@ -4,14 +4,21 @@ import type { FormState } from '@/lib/actions/form-state';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 
 type State = FormState<'displayName'>;
-type Props = { action: (previous: State, formData: FormData) => Promise<State>; next: string; current?: string };
+type Props = {
+  action: (previous: State, formData: FormData) => Promise<State>;
+  /** Where the first choice continues to (/welcome); a change from the profile stays there. */
+  next?: string;
+  current?: string;
+  submitLabel?: string;
+};
 
-export function DisplayNameForm({ action, next, current }: Props) {
+/** The first choice of a display name (/welcome) and a change of it (/profile). */
+export function DisplayNameForm({ action, next, current, submitLabel = 'Save and continue' }: Props) {
   const [state, submit, pending] = useActionState(action, { status: 'idle' } as State);
   const errors = state.status === 'invalid' ? state.fieldErrors.displayName : undefined;
   return (
     <form action={submit} noValidate>
-      <input type="hidden" name="next" value={next} />
+      {next !== undefined && <input type="hidden" name="next" value={next} />}
       <div className="field">
         <label htmlFor="displayName">Display name</label>
         <input
@@ -30,7 +37,7 @@ export function DisplayNameForm({ action, next, current }: Props) {
       </div>
       <FormStatus state={state} />
       <button type="submit" className="button" disabled={pending}>
-        Save and continue
+        {submitLabel}
       </button>
     </form>
   );

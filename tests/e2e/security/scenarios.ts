@@ -219,6 +219,19 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
+  changeDisplayNameAction: {
+    required: ['displayName'],
+    async prepare(actor) {
+      const displayName = `Renamed ${uniqueSuffix()}`.slice(0, 30);
+      return {
+        call: form(true, { displayName }),
+        effect: async () =>
+          !!actor.user &&
+          (await (await db()).user.findUniqueOrThrow({ where: { id: actor.user.id } })).displayName === displayName,
+      };
+    },
+  },
+
   updatePreferencesAction: {
     async prepare(actor) {
       // Only moderation emails stay on: notifyReplies goes from its default (on) to off.
