@@ -22,3 +22,6 @@ export function initials(name: string): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString(site.locale)} ${count === 1 ? one : many}`;
 }
+
+/** To the second, in UTC, sortable: the audit log's times ("2026-11-27 19:04:31 UTC"). */
+export const formatTimestamp = (date: Date) => `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;

@@ -1,7 +1,8 @@
-// Moderators' forms (decisions, bulk decisions, measures on accounts, appeal decisions) and the reader's appeal.
+// Moderators' forms (decisions, bulk decisions, measures on accounts, appeal decisions), the reader's appeal, and the
+// audit log's filters.
 import { z } from 'zod';
 import { clauseIds } from '../policy/clauses';
-import { forbiddenControl, id } from './fields';
+import { forbiddenControl, id, queryText } from './fields';
 
 const note = z
   .string()
@@ -56,3 +57,40 @@ export const appealSchema = z.object({
 
 /** GET /api/moderation/counts: the queue filters it may be asked for. */
 export const queueCountsQuerySchema = z.object({ articleId: id.optional(), authorId: id.optional() });
+
+/** The audit log's filters from its URL (/moderate/log and its CSV export). Whatever does not parse is dropped, as a
+ *  search box would: a filter never turns into an error page. Dates are days (YYYY-MM-DD, UTC), "to" inclusive. */
+export function readAuditQuery(params: URLSearchParams) {
+  const text = (name: string, max = 200) => queryText(params.get(name) ?? undefined, max);
+  const idOrNone = (name: string) => {
+    const parsed = id.safeParse(params.get(name) ?? '');
+    return parsed.success ? parsed.data : undefined;
+  };
+  const day = (name: string, plusDays = 0) => {
+    const value = params.get(name) ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+    const date = new Date(`${value}T00:00:00Z`);
+    return Number.isNaN(date.getTime()) ? undefined : new Date(date.getTime() + plusDays * 86_400_000);
+  };
+  const before = params.get('before') ? new Date(params.get('before')!) : undefined;
+  return {
+    filter: {
+      person: text('person', 100),
+      action: text('action', 50),
+      clause: text('clause', 40),
+      articleId: idOrNone('story'),
+      commentId: idOrNone('comment'),
+      q: text('q'),
+      from: day('from'),
+      to: day('to', 1),
+      before: before && !Number.isNaN(before.getTime()) ? before : undefined,
+    },
+    /** The filters as typed, to echo into the form and carry into paging and export links. */
+    values: Object.fromEntries(
+      ['person', 'action', 'clause', 'story', 'comment', 'q', 'from', 'to'].flatMap((name) => {
+        const value = text(name);
+        return value ? [[name, value]] : [];
+      }),
+    ) as Partial<Record<'person' | 'action' | 'clause' | 'story' | 'comment' | 'q' | 'from' | 'to', string>>,
+  };
+}

@@ -227,6 +227,14 @@ export const accessTable: readonly AccessEntry[] = [
   },
   {
     kind: 'route',
+    file: 'app/(moderation)/moderate/log/csv/route.ts',
+    path: '/moderate/log/csv',
+    method: 'GET',
+    allow: staff,
+    note: 'The audit log as CSV, with the page’s filters; 404 for everyone else.',
+  },
+  {
+    kind: 'route',
     file: 'app/api/moderation/counts/route.ts',
     path: '/api/moderation/counts',
     method: 'GET',
@@ -365,9 +373,9 @@ export const accessTable: readonly AccessEntry[] = [
     file: 'app/(moderation)/moderate/log/page.tsx',
     path: '/moderate/log',
     method: 'GET',
-    allow: admins,
+    allow: staff,
     denied: 'not-found',
-    note: 'Audit log.',
+    note: 'Audit log: every moderator reads it (issue 16).',
   },
   {
     kind: 'page',

@@ -119,8 +119,8 @@ export default async function ProfilePage() {
       )}
 
       {viewer.displayName && (
-        <section aria-labelledby="name-title">
-          <h2 id="name-title" className="section-title" style={{ marginTop: '2rem' }}>
+        <section>
+          <h2 className="section-title" style={{ marginTop: '2rem' }}>
             Display name
           </h2>
           {renameAt ? (

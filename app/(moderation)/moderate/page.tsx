@@ -68,11 +68,10 @@ export default async function ModeratePage({ searchParams }: Props) {
         <nav aria-label="Moderation tools" className="meta">
           {isAdmin(viewer) && (
             <>
-              <Link href="/moderate/rules">Rules</Link> · <Link href="/moderate/log">Audit log</Link> ·{' '}
-              <Link href="/moderate/outbox">Outbox</Link> ·{' '}
+              <Link href="/moderate/rules">Rules</Link> · <Link href="/moderate/outbox">Outbox</Link> ·{' '}
             </>
           )}
-          <Link href="/moderate/articles">Article settings</Link>
+          <Link href="/moderate/log">Audit log</Link> · <Link href="/moderate/articles">Article settings</Link>
         </nav>
       </header>
 

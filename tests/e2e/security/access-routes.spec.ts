@@ -50,6 +50,22 @@ const routeChecks: Record<string, (actor: Actor, allowed: boolean) => Promise<vo
     const data = JSON.parse(response.text) as { account: { id: string; email: string } };
     expect(data.account).toMatchObject({ id: actor.user!.id, email: actor.user!.email });
   },
+  'GET /moderate/log/csv': async (actor, allowed) => {
+    const response = await httpRequest('GET', '/moderate/log/csv?action=reject', {
+      headers: cookieHeader(actor.sessionToken),
+    });
+    expect(response.headers['cache-control']).toContain('no-store');
+    if (!allowed) {
+      expect(response.status).toBe(404);
+      expect(response.text).not.toContain('time_utc');
+      return;
+    }
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    expect(response.text.split('\r\n')[0]).toBe(
+      '\uFEFFtime_utc,actor_type,actor,action,from,to,clauses,comment_id,story,note',
+    );
+  },
   'GET /api/moderation/counts': async (actor, allowed) => {
     const response = await httpRequest('GET', '/api/moderation/counts', { headers: cookieHeader(actor.sessionToken) });
     if (allowed) {
