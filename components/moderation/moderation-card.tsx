@@ -6,6 +6,7 @@ import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
 import { ActionForm } from './action-form';
 import { SelectBox } from './bulk-selection';
 import { DecisionForm } from './decision-form';
+import { MeasureForm } from './measure-form';
 
 type Actions = {
   decide: (
@@ -87,7 +88,10 @@ export function ModerationCard({
           <section aria-label="About the commenter">
             <h3>Commenter</h3>
             <p>
-              <strong>{author.displayName ?? '(no name)'}</strong> · {author.email}
+              <Link href={`/moderate/people/${author.id}`}>
+                <strong>{author.displayName ?? '(no name)'}</strong>
+              </Link>{' '}
+              · {author.email}
               {author.role !== 'READER' && <span className="badge badge--staff">{author.role.toLowerCase()}</span>}
             </p>
             <p className="meta">
@@ -213,31 +217,7 @@ export function ModerationCard({
       {author && author.role === 'READER' && (
         <details className="card__user-actions">
           <summary>Act on {author.displayName ?? 'this account'}</summary>
-          <ActionForm action={actions.measure} className="decision__row">
-            <input type="hidden" name="userId" value={author.id} />
-            <div className="field">
-              <label htmlFor={`measure-${card.id}`}>Measure</label>
-              <select id={`measure-${card.id}`} name="measure" defaultValue="suspend">
-                <option value="suspend">Suspend for…</option>
-                <option value="unsuspend">Lift suspension</option>
-                <option value="premoderate-on">Put on pre-moderation</option>
-                <option value="premoderate-off">Take off pre-moderation</option>
-                <option value="ban">Ban</option>
-                <option value="unban">Lift ban</option>
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`days-${card.id}`}>Days (suspension)</label>
-              <select id={`days-${card.id}`} name="days" defaultValue="7">
-                <option value="1">1 day</option>
-                <option value="7">7 days</option>
-                <option value="30">30 days</option>
-              </select>
-            </div>
-            <button type="submit" className="button button--quiet">
-              Apply
-            </button>
-          </ActionForm>
+          <MeasureForm action={actions.measure} userId={author.id} idPrefix={card.id} />
         </details>
       )}
     </article>

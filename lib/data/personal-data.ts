@@ -1,8 +1,9 @@
 // A reader's own data, as one JSON document (issue 17, "Download my data"; GDPR art. 15 and 20): the account and
 // its measures, email preferences, every comment with its status and the statement of reasons, the decisions
 // taken on them, reactions, reports made, appeals, and the emails sent to the reader. Only what is about the
-// reader: no other reader's name or address, no moderator's identity or staff-only note, no session or sign-in
-// token, and every link in an email replaced by "[link]" (sign-in and unsubscribe links are capabilities).
+// reader: no other reader's name or address, no moderator's identity (their notes about the reader are included,
+// unsigned), no session or sign-in token, and every link in an email replaced by "[link]" (sign-in and unsubscribe
+// links are capabilities).
 import 'server-only';
 import { db } from '../db';
 import { statementOf, statementText } from '../policy/statement';
@@ -32,7 +33,7 @@ export async function personalData(userId: string, now = new Date()) {
       notifyModeration: true,
     },
   });
-  const [comments, reactions, reports, appeals, emails, sessions] = await Promise.all([
+  const [comments, reactions, reports, appeals, emails, sessions, notes] = await Promise.all([
     db.comment.findMany({
       where: { userId },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -70,6 +71,11 @@ export async function personalData(userId: string, now = new Date()) {
       select: { kind: true, subject: true, text: true, status: true, createdAt: true, sentAt: true },
     }),
     db.session.count({ where: { userId, expires: { gt: now } } }),
+    db.accountNote.findMany({
+      where: { userId },
+      orderBy: { createdAt: 'asc' },
+      select: { body: true, createdAt: true },
+    }),
   ]);
   const decisions = comments.length
     ? await db.moderationEvent.findMany({
@@ -135,6 +141,8 @@ export async function personalData(userId: string, now = new Date()) {
     reportsMade: reports,
     appeals,
     emails: emails.map((email) => ({ ...email, text: withoutLinks(email.text) })),
+    /** Moderators' notes about the account: the text and date, not who wrote them. */
+    moderatorNotes: notes,
   };
 }
 

@@ -42,6 +42,17 @@ export const measureSchema = z.object({
   note,
 });
 
+/** A moderator's note on an account: required, plain text, as long as a short paragraph or two. */
+export const accountNoteSchema = z.object({
+  userId: id,
+  body: z
+    .string({ error: 'Write the note.' })
+    .trim()
+    .min(1, 'Write the note.')
+    .max(2000, 'Keep the note under 2,000 characters.')
+    .refine((text) => !forbiddenControl.test(text), 'Remove the control characters from the note.'),
+});
+
 export const appealDecisionSchema = z.object({ appealId: id, outcome: z.enum(['uphold', 'reinstate']), note });
 
 /** A reader's appeal against the rejection of their comment. */

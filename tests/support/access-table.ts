@@ -159,6 +159,13 @@ export const accessTable: readonly AccessEntry[] = [
   {
     kind: 'action',
     file: moderate,
+    exportName: 'addAccountNoteAction',
+    allow: staff,
+    note: 'A staff-only note on a reader’s account (staff accounts: admins only; never one’s own).',
+  },
+  {
+    kind: 'action',
+    file: moderate,
     exportName: 'decideAppealAction',
     allow: staff,
     note: 'Not by the moderator who made the original decision.',
@@ -367,6 +374,24 @@ export const accessTable: readonly AccessEntry[] = [
     allow: admins,
     denied: 'not-found',
     note: '',
+  },
+  {
+    kind: 'page',
+    file: 'app/(moderation)/moderate/people/page.tsx',
+    path: '/moderate/people',
+    method: 'GET',
+    allow: staff,
+    denied: 'not-found',
+    note: 'Find a commenter by part of their name or email.',
+  },
+  {
+    kind: 'page',
+    file: 'app/(moderation)/moderate/people/[id]/page.tsx',
+    path: '/moderate/people/[id]',
+    method: 'GET',
+    allow: staff,
+    denied: 'not-found',
+    note: 'A commenter: standing, comments, reports, notes, measures.',
   },
   {
     kind: 'page',

@@ -5,8 +5,10 @@ import { formValues, invalid, type FormState } from '@/lib/actions/form-state';
 import { staffOrNull } from '@/lib/auth/guards';
 import { decideAppeal } from '@/lib/moderation/appeals';
 import { decideComment, type Decision } from '@/lib/moderation/decide';
+import { addAccountNote } from '@/lib/moderation/notes';
 import { applyUserMeasure } from '@/lib/moderation/users';
 import {
+  accountNoteSchema,
   appealDecisionSchema,
   bulkDecisionSchema,
   decideSchema,
@@ -115,6 +117,18 @@ export async function userMeasureAction(_previous: FormState, formData: FormData
   if (!result.ok) return invalid({}, result.message);
   revalidatePath('/moderate');
   return { status: 'done', message: result.message, at: Date.now() };
+}
+
+export async function addAccountNoteAction(
+  _previous: FormState<'body'>,
+  formData: FormData,
+): Promise<FormState<'body'>> {
+  const form = await readForm(formData, { guard: staff, schema: accountNoteSchema, echo: ['body'] });
+  if (!form.ok) return form.state;
+  const result = await addAccountNote(form.actor, form.data.userId, form.data.body);
+  if (!result.ok) return invalid({}, result.message, form.echo);
+  revalidatePath(`/moderate/people/${form.data.userId}`);
+  return { status: 'done', message: result.message, tone: 'ok', at: Date.now() };
 }
 
 export async function decideAppealAction(_previous: FormState, formData: FormData): Promise<FormState> {

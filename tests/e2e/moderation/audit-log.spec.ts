@@ -49,8 +49,8 @@ test('a moderator finds a colleague’s rejection by name, follows it to the sto
   // Part of the colleague's name, in another case, with the story and the day.
   await page.getByLabel('Person').fill(colleague.displayName!.split(' ')[0]!.toUpperCase());
   await page.getByLabel('Story').selectOption(article.id);
-  await page.getByLabel('From').fill('2026-11-20');
-  await page.getByLabel('To').fill('2026-11-20');
+  await page.getByLabel('From', { exact: true }).fill('2026-11-20');
+  await page.getByLabel('To', { exact: true }).fill('2026-11-20');
   await page.getByRole('button', { name: 'Search' }).click();
   const row = page.getByRole('row').filter({ hasText: note });
   await expect(row).toHaveCount(1);
@@ -62,12 +62,12 @@ test('a moderator finds a colleague’s rejection by name, follows it to the sto
   );
 
   // A day with nothing from that person: the filters combine.
-  await page.getByLabel('From').fill('2026-11-21');
-  await page.getByLabel('To').fill('2026-11-21');
+  await page.getByLabel('From', { exact: true }).fill('2026-11-21');
+  await page.getByLabel('To', { exact: true }).fill('2026-11-21');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByText('No entries match these filters.')).toBeVisible();
-  await page.getByLabel('From').fill('2026-11-20');
-  await page.getByLabel('To').fill('2026-11-20');
+  await page.getByLabel('From', { exact: true }).fill('2026-11-20');
+  await page.getByLabel('To', { exact: true }).fill('2026-11-20');
   await page.getByRole('button', { name: 'Search' }).click();
 
   const [download] = await Promise.all([

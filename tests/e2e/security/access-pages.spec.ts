@@ -52,6 +52,7 @@ const pageWorld = (() => {
       published: published.body,
       held: held.body,
       heldBy: hider.email,
+      hiderId: hider.id,
       logAction,
       auditNote: `Audit secret ${suffix}`,
       subject,
@@ -91,6 +92,14 @@ const pageProbes: Record<string, (actor: Actor) => Promise<Probe>> = {
     url: '/moderate/rules',
     marker: String((await currentRulesFields()).bannedTerms).split('\n')[0],
   }),
+  '/moderate/people': async () => {
+    const w = await pageWorld();
+    return { url: `/moderate/people?q=${encodeURIComponent(w.heldBy.toUpperCase())}`, marker: w.heldBy };
+  },
+  '/moderate/people/[id]': async () => {
+    const w = await pageWorld();
+    return { url: `/moderate/people/${w.hiderId}`, marker: w.held };
+  },
   '/moderate/log': async () => {
     const w = await pageWorld();
     return { url: `/moderate/log?action=${w.logAction}`, marker: w.auditNote };

@@ -311,6 +311,17 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
+  addAccountNoteAction: {
+    required: ['userId', 'body'],
+    async prepare() {
+      const target = await createAccount('noted');
+      return {
+        call: form(true, { userId: target.id, body: 'Walk note.' }),
+        effect: async () => (await (await db()).accountNote.count({ where: { userId: target.id } })) > 0,
+      };
+    },
+  },
+
   decideAppealAction: {
     required: ['appealId', 'outcome'],
     async prepare() {
