@@ -40,7 +40,7 @@ test('a moderator opens a commenter’s page from a card, leaves a note a collea
   await page.getByLabel('Measure').selectOption('suspend');
   await page.getByLabel('Days (suspension)').selectOption('7');
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByRole('status')).toContainText(/suspended/i);
+  await expect(page.getByRole('status').filter({ hasText: /suspended/i })).toBeVisible();
   await page.reload();
   await expect(page.getByText(/Measures in force: suspended until/)).toBeVisible();
 
