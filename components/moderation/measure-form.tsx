@@ -1,4 +1,5 @@
 import type { FormState } from '@/lib/actions/form-state';
+import { ClauseSelect } from '@/components/ui/clause-select';
 import { ActionForm } from './action-form';
 
 type Props = {
@@ -6,10 +7,12 @@ type Props = {
   userId: string;
   /** Makes the fields' ids unique where several forms share a page (one per card). */
   idPrefix: string;
+  clauses: { id: string; label: string }[];
 };
 
-/** Suspend, ban or pre-moderate an account, or lift a measure: on each card and on the commenter page. */
-export function MeasureForm({ action, userId, idPrefix }: Props) {
+/** Suspend, ban or pre-moderate an account under a clause, with a message the reader is emailed, or lift a
+ *  measure: on each card and on the commenter page. */
+export function MeasureForm({ action, userId, idPrefix, clauses }: Props) {
   return (
     <ActionForm action={action} className="decision__row">
       <input type="hidden" name="userId" value={userId} />
@@ -31,6 +34,14 @@ export function MeasureForm({ action, userId, idPrefix }: Props) {
           <option value="7">7 days</option>
           <option value="30">30 days</option>
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`measure-${idPrefix}-clause`}>Under (required to impose)</label>
+        <ClauseSelect id={`measure-${idPrefix}`} clauses={clauses} />
+      </div>
+      <div className="field">
+        <label htmlFor={`measure-note-${idPrefix}`}>Message to the reader</label>
+        <textarea id={`measure-note-${idPrefix}`} name="note" rows={2} maxLength={1000} />
       </div>
       <button type="submit" className="button button--quiet">
         Apply

@@ -217,7 +217,7 @@ export function ModerationCard({
       {author && author.role === 'READER' && (
         <details className="card__user-actions">
           <summary>Act on {author.displayName ?? 'this account'}</summary>
-          <MeasureForm action={actions.measure} userId={author.id} idPrefix={card.id} />
+          <MeasureForm action={actions.measure} userId={author.id} idPrefix={card.id} clauses={clauses} />
         </details>
       )}
     </article>

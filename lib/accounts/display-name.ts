@@ -55,6 +55,7 @@ export async function setDisplayName(viewer: Viewer, name: string): Promise<Name
           commentId: null,
           actorType: 'reader',
           actorId: viewer.id,
+          subjectUserId: viewer.id,
           action: renameAction,
           fromStatus: null,
           toStatus: null,

@@ -5,6 +5,8 @@ export type AuditEntry = {
   commentId: string | null;
   actorType: 'rule' | 'moderator' | 'author' | 'reader' | 'system';
   actorId?: string | null;
+  /** The account the entry is about (a measure, a note, a change of name). */
+  subjectUserId?: string | null;
   action: string;
   fromStatus: string | null;
   toStatus: string | null;

@@ -18,3 +18,28 @@ export async function namesOfUsers(ids: string[]): Promise<Map<string, string>> 
   });
   return new Map(users.map((u) => [u.id, u.displayName ?? u.email]));
 }
+
+/** The measures in force on an account, each with the clause and message of the decision that imposed it (the
+ *  latest audit entry of that measure; none for a measure from before clauses were recorded). */
+export async function measuresInForce(
+  user: { id: string; suspendedUntil: Date | null; bannedAt: Date | null; premoderated: boolean },
+  now = new Date(),
+) {
+  const active = [
+    ...(user.bannedAt ? [{ kind: 'ban' as const, action: 'user-ban', until: null }] : []),
+    ...(user.suspendedUntil && user.suspendedUntil > now
+      ? [{ kind: 'suspend' as const, action: 'user-suspend', until: user.suspendedUntil }]
+      : []),
+    ...(user.premoderated ? [{ kind: 'premoderate' as const, action: 'user-premoderate-on', until: null }] : []),
+  ];
+  if (active.length === 0) return [];
+  const events = await db.moderationEvent.findMany({
+    where: { subjectUserId: user.id, action: { in: active.map((m) => m.action) } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { action: true, clause: true, note: true, createdAt: true },
+  });
+  return active.map((measure) => {
+    const event = events.find((e) => e.action === measure.action);
+    return { ...measure, clause: event?.clause ?? null, since: event?.createdAt ?? null, note: event?.note ?? null };
+  });
+}

@@ -1,5 +1,5 @@
-// Read model for /moderate/log and its CSV export: audit entries, newest first, with their actors' names and the
-// story each comment belongs to. Filters combine: who acted (part of a name or email), the action, the clause
+// Read model for /moderate/log and its CSV export: audit entries, newest first, with the names of their actors and
+// of the accounts they are about, and the story each comment belongs to. Filters combine: who acted (part of a name or email), the action, the clause
 // cited, the story, a date range, one comment, free text in the note.
 import 'server-only';
 import { db, isPostgres } from '../db';
@@ -72,7 +72,7 @@ export async function listAuditEntries(filter: AuditFilter, take = auditPageSize
   });
   const commentIds = [...new Set(entries.flatMap((entry) => (entry.commentId ? [entry.commentId] : [])))];
   const [actors, comments] = await Promise.all([
-    namesOfUsers(entries.flatMap((entry) => (entry.actorId ? [entry.actorId] : []))),
+    namesOfUsers(entries.flatMap((entry) => [entry.actorId, entry.subjectUserId].filter((id) => id !== null))),
     commentIds.length
       ? db.comment.findMany({
           where: { id: { in: commentIds } },

@@ -8,7 +8,7 @@ import { listAccountHolds } from '../moderation/standing';
 import { statementOf } from '../policy/statement';
 import { trustScore } from '../policy/trust';
 import { viewerSelect } from '../auth/permissions';
-import { namesOfUsers } from './accounts';
+import { measuresInForce, namesOfUsers } from './accounts';
 import { statementFields } from './comments';
 
 const day = 86_400_000;
@@ -34,7 +34,7 @@ export async function searchPeople(query: string) {
 export async function loadPerson(userId: string, now = new Date()) {
   const person = await db.user.findUnique({ where: { id: userId }, select: viewerSelect });
   if (!person) return null;
-  const [comments, reportsMade, reportsReceived, notes, conduct, holds] = await Promise.all([
+  const [comments, reportsMade, reportsReceived, notes, conduct, holds, measures] = await Promise.all([
     db.comment.findMany({
       where: { userId },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -72,6 +72,7 @@ export async function loadPerson(userId: string, now = new Date()) {
     }),
     loadConductOf(userId),
     listAccountHolds(person, now),
+    measuresInForce(person, now),
   ]);
   const events = comments.length
     ? await db.moderationEvent.findMany({
@@ -102,6 +103,7 @@ export async function loadPerson(userId: string, now = new Date()) {
       breaches: conduct.breaches,
     },
     holds: holds.list,
+    measures,
     comments: comments.map((comment) => ({
       ...comment,
       statement: statementOf(comment),

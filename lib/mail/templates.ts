@@ -188,3 +188,55 @@ export function decisionMail(input: {
     unsubscribeHeaders(input.unsubscribe.page, input.unsubscribe.oneClick),
   );
 }
+
+export type MeasureKind = 'suspend' | 'unsuspend' | 'ban' | 'unban' | 'premoderate-on' | 'premoderate-off';
+
+/** A measure on the reader's account, with the statement of reasons: what, until when, under which clause, the
+ *  moderator's message, and where to read it again. */
+export function measureMail(input: {
+  to: string;
+  measure: MeasureKind;
+  until: Date | null;
+  clause: { label: string; url: string } | null;
+  message: string | null;
+  profileUrl: string;
+  unsubscribe: { page: string; oneClick: string };
+}): Mail {
+  const until = input.until ? `${input.until.toUTCString().replace(' GMT', ' UTC')}` : '';
+  const what: Record<MeasureKind, { subject: string; lead: string }> = {
+    suspend: {
+      subject: 'Your account is suspended from commenting',
+      lead: `A moderator suspended your account from commenting until ${until}. You can still read and sign in; commenting, replying, reacting and reporting resume by themselves then.`,
+    },
+    unsuspend: { subject: 'Your suspension is lifted', lead: 'A moderator lifted the suspension on your account.' },
+    ban: {
+      subject: 'Your account is banned from commenting',
+      lead: 'A moderator banned your account from commenting. You can still read and see your comments on your profile.',
+    },
+    unban: {
+      subject: 'Your ban is lifted',
+      lead: 'A moderator lifted the ban on your account: you can comment again.',
+    },
+    'premoderate-on': {
+      subject: 'Your comments will be reviewed before they appear',
+      lead: 'A moderator put your account on pre-moderation: each comment you post is reviewed before it appears.',
+    },
+    'premoderate-off': {
+      subject: 'Your comments no longer wait for review',
+      lead: 'A moderator took your account off pre-moderation: your comments appear as usual again.',
+    },
+  };
+  return composeMail(
+    'measure',
+    input.to,
+    what[input.measure].subject,
+    [
+      { paragraph: what[input.measure].lead },
+      ...(input.clause ? [{ paragraph: `Under ${input.clause.label}: ${input.clause.url}` }] : []),
+      ...(input.message ? [{ paragraph: 'The moderator’s message:' }, { quote: input.message }] : []),
+      { button: { label: 'See your account', url: input.profileUrl } },
+      { small: `Stop these emails: ${input.unsubscribe.page}` },
+    ],
+    unsubscribeHeaders(input.unsubscribe.page, input.unsubscribe.oneClick),
+  );
+}

@@ -16,6 +16,7 @@ export async function addAccountNote(moderator: Viewer, userId: string, body: st
       commentId: null,
       actorType: 'moderator',
       actorId: moderator.id,
+      subjectUserId: user.id,
       action: 'user-note',
       fromStatus: null,
       toStatus: null,

@@ -1,7 +1,10 @@
-// Moderators' measures against accounts: suspension, ban, pre-moderation. Each is audited.
+// Moderators' measures against accounts: suspension, ban, pre-moderation. Each is audited with the clause it
+// enforces, and the reader is emailed the statement of reasons (the moderator's note is their message).
 import { db } from '../db';
 import { recordEvent } from '../comments/audit';
-import { plural } from '../site/format';
+import type { MeasureKind } from '../mail/templates';
+import { onAccountMeasure } from '../notifications/events';
+import type { ClauseId } from '../policy/clauses';
 import { accountMeasureBlock, type Viewer } from '../auth/permissions';
 import { releasePremoderationHolds } from './release';
 
@@ -18,11 +21,15 @@ export async function applyUserMeasure(
   measure: UserMeasure,
   note: string | null,
   now = new Date(),
+  /** The clause the measure enforces (required to impose one: lib/validation/moderation.ts measureSchema). */
+  clause: ClauseId | null = null,
 ) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, displayName: true } });
   if (!user) return { ok: false as const, message: 'No such account.' };
   const blocked = accountMeasureBlock(moderator, user);
   if (blocked) return { ok: false as const, message: blocked };
+  const kind: MeasureKind =
+    measure.kind === 'premoderate' ? (measure.on ? 'premoderate-on' : 'premoderate-off') : measure.kind;
   const data =
     measure.kind === 'suspend'
       ? { suspendedUntil: new Date(now.getTime() + measure.days * 86_400_000) }
@@ -40,16 +47,31 @@ export async function applyUserMeasure(
       commentId: null,
       actorType: 'moderator',
       actorId: moderator.id,
-      action: `user-${measure.kind}${measure.kind === 'premoderate' ? (measure.on ? '-on' : '-off') : ''}`,
+      subjectUserId: user.id,
+      action: `user-${kind}`,
       fromStatus: null,
-      toStatus: null,
-      note: [
-        `user ${user.displayName ?? user.id}`,
-        measure.kind === 'suspend' ? plural(measure.days, 'day') : null,
-        note,
-      ]
-        .filter(Boolean)
-        .join('; '),
+      // The account's state after the measure ("suspended until …"): the log's "from → to" column.
+      toStatus:
+        kind === 'suspend'
+          ? `suspended until ${data.suspendedUntil!.toISOString()}`
+          : {
+              unsuspend: 'not suspended',
+              ban: 'banned',
+              unban: 'not banned',
+              'premoderate-on': 'pre-moderated',
+              'premoderate-off': 'not pre-moderated',
+            }[kind],
+      clause,
+      clauses: clause ? [clause] : [],
+      // The moderator's message, as the reader is emailed it (the account is subjectUserId).
+      note,
+    });
+    await onAccountMeasure(tx, {
+      userId: user.id,
+      measure: kind,
+      until: ('suspendedUntil' in data ? data.suspendedUntil : null) ?? null,
+      clause,
+      message: note,
     });
   });
   // Comments held only because the account was on pre-moderation no longer have a reason to wait.

@@ -3,7 +3,8 @@
 import { statementFields } from '../data/comments';
 import type { Db } from '../db';
 import { enqueueMail } from '../mail/outbox';
-import { decisionMail, replyNotificationMail } from '../mail/templates';
+import { decisionMail, measureMail, replyNotificationMail, type MeasureKind } from '../mail/templates';
+import { clauseHref, clauseLabel, type ClauseId } from '../policy/clauses';
 import { appealHref, statementOf, statementText } from '../policy/statement';
 import { absoluteUrl, commentUrl, unsubscribeLinks } from './links';
 
@@ -122,6 +123,30 @@ export async function onModerationDecision(
       profileUrl: absoluteUrl(appealHref(comment.id)),
       commentUrl: commentUrl(comment.article.slug, comment.id),
       unsubscribe: unsubscribeLinks({ kind: 'user', id: comment.user.id, topic: 'moderation' }),
+    }),
+  );
+}
+
+/** Tells a reader about a measure on their account (imposed or lifted), with its clause and the moderator's message. */
+export async function onAccountMeasure(
+  tx: Tx,
+  input: { userId: string; measure: MeasureKind; until: Date | null; clause: ClauseId | null; message: string | null },
+): Promise<void> {
+  const user = await tx.user.findUniqueOrThrow({
+    where: { id: input.userId },
+    select: { id: true, email: true, notifyModeration: true },
+  });
+  if (!user.notifyModeration) return;
+  await enqueueMail(
+    tx,
+    measureMail({
+      to: user.email,
+      measure: input.measure,
+      until: input.until,
+      clause: input.clause ? { label: clauseLabel(input.clause), url: absoluteUrl(clauseHref(input.clause)) } : null,
+      message: input.message,
+      profileUrl: absoluteUrl('/profile'),
+      unsubscribe: unsubscribeLinks({ kind: 'user', id: user.id, topic: 'moderation' }),
     }),
   );
 }

@@ -35,12 +35,28 @@ export const bulkDecisionSchema = z.intersection(
   decisionSchema,
 );
 
-export const measureSchema = z.object({
-  userId: id,
-  measure: z.enum(['suspend', 'unsuspend', 'ban', 'unban', 'premoderate-on', 'premoderate-off']),
-  days: z.coerce.number().int().min(1).max(365).optional(),
-  note,
-});
+/** A measure on an account. Imposing one (suspend, ban, pre-moderate) cites the clause it enforces, and its note is
+ *  the message the reader is emailed with the statement of reasons; lifting one needs neither. */
+export const measureSchema = z
+  .object({
+    userId: id,
+    measure: z.enum(['suspend', 'unsuspend', 'ban', 'unban', 'premoderate-on', 'premoderate-off']),
+    days: z.coerce.number().int().min(1).max(365).optional(),
+    clause: z
+      .enum(clauseIds, { error: 'Choose the clause of the policy this measure enforces.' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    note,
+  })
+  .superRefine((value, context) => {
+    if (['suspend', 'ban', 'premoderate-on'].includes(value.measure) && !value.clause)
+      context.addIssue({
+        code: 'custom',
+        path: ['clause'],
+        message: 'Choose the clause of the policy this measure enforces.',
+      });
+  });
+export const imposingMeasures = ['suspend', 'ban', 'premoderate-on'] as const;
 
 /** A moderator's note on an account: required, plain text, as long as a short paragraph or two. */
 export const accountNoteSchema = z.object({

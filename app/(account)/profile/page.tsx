@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireViewer } from '@/lib/auth/viewer';
-import { getNotificationPreferences } from '@/lib/data/accounts';
+import { getNotificationPreferences, measuresInForce } from '@/lib/data/accounts';
 import { listOwnComments } from '@/lib/data/comments';
 import { formatDate, formatDateTime } from '@/lib/site/format';
 import { StatementOfReasons } from '@/components/comments/statement-of-reasons';
@@ -25,12 +25,15 @@ const statusLabels = {
 
 export default async function ProfilePage() {
   const viewer = await requireViewer('/profile');
-  const [comments, prefs, holds, renameAt] = await Promise.all([
+  const [comments, prefs, holds, renameAt, measures] = await Promise.all([
     listOwnComments(viewer.id),
     getNotificationPreferences(viewer.id),
     listAccountHolds(viewer),
     nextRenameAt(viewer),
+    measuresInForce(viewer),
   ]);
+  // Pre-moderation is explained with the other holds below; suspensions and bans here.
+  const restrictions = measures.filter((measure) => measure.kind !== 'premoderate');
   return (
     <div className="article">
       <p className="kicker">Your account</p>
@@ -57,6 +60,27 @@ export default async function ProfilePage() {
           Sign out
         </button>
       </form>
+
+      {restrictions.length > 0 && (
+        <section className="notice notice--warn" aria-labelledby="measures-title">
+          <h2 id="measures-title">Measures on your account</h2>
+          <ul>
+            {restrictions.map((measure) => (
+              <li key={measure.kind}>
+                {measure.kind === 'ban'
+                  ? 'Your account is banned from commenting'
+                  : `Your account is suspended from commenting until ${formatDateTime(measure.until!)}`}
+                {measure.clause && isClauseId(measure.clause) && (
+                  <>
+                    , under <a href={clauseHref(measure.clause)}>{clauseLabel(measure.clause)}</a>
+                  </>
+                )}
+                .{measure.note && <> The moderator’s message: “{measure.note}”</>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {holds.list.length > 0 && (
         <section className="notice notice--warn" aria-labelledby="holds-title">

@@ -100,10 +100,10 @@ export async function userMeasureAction(_previous: FormState, formData: FormData
   const form = await readForm(formData, {
     guard: staff,
     schema: measureSchema,
-    message: 'Choose a measure (and a period for a suspension).',
+    message: 'Choose a measure and the clause it enforces (and a period for a suspension).',
   });
   if (!form.ok) return form.state;
-  const { measure, days, userId, note } = form.data;
+  const { measure, days, userId, note, clause } = form.data;
   const result = await applyUserMeasure(
     form.actor,
     userId,
@@ -113,6 +113,8 @@ export async function userMeasureAction(_previous: FormState, formData: FormData
         ? { kind: 'premoderate', on: measure === 'premoderate-on' }
         : { kind: measure },
     note ?? null,
+    new Date(),
+    clause ?? null,
   );
   if (!result.ok) return invalid({}, result.message);
   revalidatePath('/moderate');

@@ -299,12 +299,12 @@ export const scenarios: Record<string, Scenario> = {
   },
 
   userMeasureAction: {
-    required: ['userId', 'measure'],
+    required: ['userId', 'measure', 'clause'],
     numeric: ['days'],
     async prepare() {
       const target = await createAccount('measured');
       return {
-        call: form(true, { userId: target.id, measure: 'suspend', days: '7', note: 'Walk.' }),
+        call: form(true, { userId: target.id, measure: 'suspend', days: '7', clause: 'civility', note: 'Walk.' }),
         effect: async () =>
           (await (await db()).user.findUniqueOrThrow({ where: { id: target.id } })).suspendedUntil !== null,
       };

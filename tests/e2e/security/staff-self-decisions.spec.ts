@@ -14,8 +14,8 @@ test.describe('beyond roles', () => {
     const admin = await createAccount('admin', { role: 'ADMIN' });
     const colleague = await createAccount('colleague', { role: 'MODERATOR' });
     for (const target of [admin, colleague])
-      await callForm('userMeasureAction', moderator, { userId: target.id, measure: 'ban' });
-    await callForm('userMeasureAction', moderator, { userId: moderator.user!.id, measure: 'ban' });
+      await callForm('userMeasureAction', moderator, { userId: target.id, measure: 'ban', clause: 'civility' });
+    await callForm('userMeasureAction', moderator, { userId: moderator.user!.id, measure: 'ban', clause: 'civility' });
     expect(
       await db.user.count({
         where: { id: { in: [admin.id, colleague.id, moderator.user!.id] }, bannedAt: { not: null } },

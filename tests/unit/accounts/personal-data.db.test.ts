@@ -76,7 +76,7 @@ describe('download my data', () => {
 
     expect((await toggleReaction(me, theirs.commentId)).ok).toBe(true);
     expect(
-      (await reportComment(me, { commentId: theirs.commentId, clause: 'relevance', note: 'Off the topic.' })).ok,
+      (await reportComment(me, { commentId: theirs.commentId, clause: 'on-topic', note: 'Off the topic.' })).ok,
     ).toBe(true);
     const version = (await db.comment.findUniqueOrThrow({ where: { id: published.commentId } })).version;
     expect(
@@ -119,7 +119,7 @@ describe('download my data', () => {
 
     expect(data.reactions).toEqual([{ commentId: theirs.commentId, createdAt: expect.any(Date) }]);
     expect(data.reportsMade).toEqual([
-      { commentId: theirs.commentId, clause: 'relevance', note: 'Off the topic.', createdAt: expect.any(Date) },
+      { commentId: theirs.commentId, clause: 'on-topic', note: 'Off the topic.', createdAt: expect.any(Date) },
     ]);
     expect(data.appeals).toMatchObject([{ commentId: published.commentId, status: 'OPEN' }]);
 

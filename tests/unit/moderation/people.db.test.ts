@@ -61,7 +61,7 @@ describe('people', () => {
       },
     });
     await db.report.create({
-      data: { commentId: kept.id, userId: reporter.id, clause: 'relevance', note: 'Off topic' },
+      data: { commentId: kept.id, userId: reporter.id, clause: 'on-topic', note: 'Off topic' },
     });
     const theirs = await db.comment.create({
       data: { id: crypto.randomUUID(), articleId, userId: reporter.id, body: 'Another view.', status: 'PUBLISHED' },
@@ -73,7 +73,7 @@ describe('people', () => {
     expect(view.counts).toMatchObject({ PUBLISHED: 1, REJECTED: 1 });
     expect(view.accountAgeDays).toBe(40);
     expect(view.trust).toMatchObject({ approvedCount: 1, breaches: [{ clause: 'civility' }] });
-    expect(view.reportsReceived).toMatchObject([{ clause: 'relevance', note: 'Off topic', reporter: 'Miss Climpson' }]);
+    expect(view.reportsReceived).toMatchObject([{ clause: 'on-topic', note: 'Off topic', reporter: 'Miss Climpson' }]);
     expect(view.reportsMade).toMatchObject([{ clause: 'civility', comment: { id: theirs.id } }]);
     const decided = view.comments.find((c) => c.id === rejected.id)!;
     expect(decided.decisions).toMatchObject([{ action: 'reject', clause: 'civility', actorName: 'Desk Editor' }]);

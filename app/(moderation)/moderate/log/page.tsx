@@ -104,7 +104,7 @@ export default async function AuditLogPage({
             <th>Action</th>
             <th>From → to</th>
             <th>Clause</th>
-            <th>Comment</th>
+            <th>About</th>
             <th>Note</th>
           </tr>
         </thead>
@@ -136,6 +136,11 @@ export default async function AuditLogPage({
                 </td>
                 <td>{cited.map((clause) => (isClauseId(clause) ? clauseLabel(clause) : clause)).join(', ')}</td>
                 <td>
+                  {entry.subjectUserId && (
+                    <Link href={`/moderate/people/${entry.subjectUserId}`}>
+                      account{actors.get(entry.subjectUserId) ? `: ${actors.get(entry.subjectUserId)}` : ''}
+                    </Link>
+                  )}
                   {entry.commentId && (
                     <>
                       <Link href={`/moderate/log?comment=${entry.commentId}`}>{entry.commentId.slice(0, 8)}</Link>

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { accountMeasureBlock } from '@/lib/auth/permissions';
 import { loadPerson } from '@/lib/data/people';
-import { clauseLabel, isClauseId } from '@/lib/policy/clauses';
+import { clauseLabel, clauses, isClauseId } from '@/lib/policy/clauses';
 import { formatDate, formatTimestamp, plural } from '@/lib/site/format';
 import { id as idSchema } from '@/lib/validation/fields';
 import { StatementOfReasons } from '@/components/comments/statement-of-reasons';
@@ -23,12 +23,20 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const view = parsed.success ? await loadPerson(parsed.data) : null;
   if (!view) notFound();
   const { person, trust, counts } = view;
-  const now = new Date();
-  const measures = [
-    person.bannedAt && `banned since ${formatDate(person.bannedAt)}`,
-    person.suspendedUntil && person.suspendedUntil > now && `suspended until ${formatTimestamp(person.suspendedUntil)}`,
-    person.premoderated && 'on pre-moderation: every comment is reviewed first',
-  ].filter(Boolean);
+  const measures = view.measures.map((measure) =>
+    [
+      measure.kind === 'ban'
+        ? 'banned'
+        : measure.kind === 'suspend'
+          ? `suspended until ${formatTimestamp(measure.until!)}`
+          : 'on pre-moderation: every comment is reviewed first',
+      measure.clause && ` under ${label(measure.clause)}`,
+      measure.since && ` (since ${formatDate(measure.since)})`,
+      measure.note && ` — “${measure.note}”`,
+    ]
+      .filter(Boolean)
+      .join(''),
+  );
   const mayAct = accountMeasureBlock(moderator, person) === null;
   return (
     <div className="moderation">
@@ -66,7 +74,14 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             ))}
           </ul>
         )}
-        {mayAct && <MeasureForm action={userMeasureAction} userId={person.id} idPrefix="person" />}
+        {mayAct && (
+          <MeasureForm
+            action={userMeasureAction}
+            userId={person.id}
+            idPrefix="person"
+            clauses={clauses.map((clause) => ({ id: clause.id, label: clauseLabel(clause.id) }))}
+          />
+        )}
       </section>
 
       <section aria-labelledby="notes-title">
