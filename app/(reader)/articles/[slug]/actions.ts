@@ -57,7 +57,7 @@ export async function postCommentAction(_previous: PostState, formData: FormData
     // The text stays in the box, and sending it again corrects the rejected comment (a new submission that
     // withdraws it) rather than adding a second copy; the page shows the rejected comment with its reasons.
     // Without JavaScript the page renders this state too.
-    revalidatePath(path);
+    revalidateArticle(result.articleSlug);
     const why = result.reasons.map(describeReason).join(' ');
     return invalid(
       {},
@@ -79,7 +79,7 @@ export async function postCommentAction(_previous: PostState, formData: FormData
   const done = { status: 'done' as const, ...outcome, commentId: result.commentId, at: Date.now() };
   // A corrected rejected comment withdraws the rejected one: the page is rendered again without it.
   if (post.replaces) {
-    revalidatePath(path);
+    revalidateArticle(result.articleSlug);
     return done;
   }
   // Otherwise the answer is the new comment alone, rendered as the thread renders it, for the page to insert.
