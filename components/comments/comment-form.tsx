@@ -2,10 +2,15 @@
 import { useActionState, useEffect, useId, useState } from 'react';
 import type { FormState } from '@/lib/actions/form-state';
 import type { DraftWarning } from '@/lib/comments/draft-check';
+import type { PostedComment } from '@/lib/validation/comment';
 import { commentMaxLength } from '@/lib/validation/limits';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
+import { useAddPostedComment } from './posted-comments';
 
-type State = FormState<'body' | 'articleId' | 'parentId' | 'idempotencyKey' | 'commentId' | 'replaces'>;
+type State = FormState<'body' | 'articleId' | 'parentId' | 'idempotencyKey' | 'commentId' | 'replaces'> & {
+  /** A post's answer: the stored comment, for the page to show where it belongs (posted-comments.tsx). */
+  posted?: PostedComment;
+};
 type Action = (previous: State, formData: FormData) => Promise<State>;
 
 type Props = {
@@ -22,6 +27,8 @@ type Props = {
   resetOnDone?: boolean;
   /** Focus the box when it appears (a reply box opened by its link). */
   autoFocus?: boolean;
+  /** The state to start from: the notice of a comment posted without JavaScript (the page after its redirect). */
+  initialState?: State;
 };
 
 function newKey() {
@@ -40,8 +47,9 @@ export function CommentForm({
   initialBody = '',
   resetOnDone = true,
   autoFocus = false,
+  initialState = { status: 'idle' },
 }: Props) {
-  const [state, submit, pending] = useActionState(action, { status: 'idle' } as State);
+  const [state, submit, pending] = useActionState(action, initialState);
   const echoed = state.status === 'invalid' ? state.values?.body : undefined;
   // After a rejection the server names the rejected comment: sending the corrected text again replaces it.
   const replaces = state.status === 'invalid' ? state.values?.replaces : undefined;
@@ -57,6 +65,10 @@ export function CommentForm({
     // The rejected comment was stored under the old key: the corrected one is a new submission.
     if (replaces) setKey(newKey());
   }
+  const addPosted = useAddPostedComment();
+  useEffect(() => {
+    if (state.status === 'done' && state.posted) addPosted(state.posted);
+  }, [state, addPosted]);
   const [warnings, setWarnings] = useState<{ body: string; list: DraftWarning[] }>({ body: '', list: [] });
   useEffect(() => {
     if (!check || body.trim().length < 2) return;

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import type { CommentSectionData } from '@/lib/data/comments';
-import { threadQueryHref, threadsPerPage, type CommentSort, type ThreadQuery } from '@/lib/comments/thread-query';
-import { plural } from '@/lib/site/format';
+import type { PostOutcome } from '@/lib/comments/post-outcome';
+import {
+  commentLinks,
+  threadQueryFields,
+  threadQueryHref,
+  threadsPerPage,
+  type CommentSort,
+  type ThreadQuery,
+} from '@/lib/comments/thread-query';
 import { clauseLabel, clauses } from '@/lib/policy/clauses';
 import { CommentForm } from './comment-form';
 import { CommentThread, type CommentActions } from './comment-thread';
+import { CommentCount, CommentList, PostedCommentsProvider } from './posted-comments';
 
 type Props = {
   article: { id: string; slug: string; commentCount: number };
@@ -16,22 +24,21 @@ type Props = {
   query: ThreadQuery;
   /** The comment whose reply or report form is open (from ?reply= / ?report=). */
   open: { reply?: string; report?: string };
+  /** The notice of a comment this reader posted without JavaScript (?posted=ID after the redirect), shown in the
+   *  form it was posted from: the open reply form, else the compose box. */
+  posted?: PostOutcome;
   actions: CommentActions;
 };
 
 const sortLabels: Record<CommentSort, string> = { oldest: 'Oldest', newest: 'Newest', reactions: 'Most respected' };
 
-export function CommentSection({ article, viewer, section, query, open, actions }: Props) {
+export function CommentSection({ article, viewer, section, query, open, posted, actions }: Props) {
   const { threads, totalThreads, hasMore, commentsOpen, blocked } = section;
   const { sort, shown } = query;
   const path = `/articles/${article.slug}`;
-  const here = (changes: Record<string, string | undefined>, anchor: string) =>
-    threadQueryHref(path, query, changes, anchor);
-  const links = {
-    reply: (id: string) => here({ reply: id }, `comment-${id}`),
-    report: (id: string) => here({ report: id }, `comment-${id}`),
-    close: (id: string) => here({}, `comment-${id}`),
-  };
+  const links = commentLinks(path, query);
+  const queryFields = threadQueryFields(query);
+  const postedNotice = posted && { status: 'done' as const, ...posted };
   const reportClauses = clauses.filter((c) => c.reportable).map((c) => ({ id: c.id, label: clauseLabel(c.id) }));
 
   return (
@@ -42,55 +49,60 @@ export function CommentSection({ article, viewer, section, query, open, actions 
       aria-labelledby="comments-title"
       data-viewer={viewer ? 'signed-in' : undefined}
     >
-      <h2 id="comments-title" className="comments__title">
-        Comments <span className="comments__count">({plural(article.commentCount, 'comment')})</span>
-      </h2>
+      <PostedCommentsProvider renderId={randomUUID()}>
+        <h2 id="comments-title" className="comments__title">
+          Comments <CommentCount count={article.commentCount} />
+        </h2>
 
-      {!commentsOpen ? (
-        <p className="notice">Comments are closed on this story. The discussion below is kept as it was.</p>
-      ) : !viewer ? (
-        <p className="notice comments__cta">
-          <Link className="button" href={`/sign-in?callbackUrl=${encodeURIComponent(`${path}#comments`)}`}>
-            Sign in to comment
-          </Link>{' '}
-          No password needed: we email you a link.
-        </p>
-      ) : blocked && !viewer.displayName ? (
-        <p className="notice">
-          <Link href={`/welcome?next=${encodeURIComponent(`${path}#comments`)}`}>Choose a display name</Link> to start
-          commenting.
-        </p>
-      ) : blocked ? (
-        <p className="notice notice--warn">{blocked}</p>
-      ) : (
-        <CommentForm
-          action={actions.reply}
-          check={actions.check}
-          label={`Comment as ${viewer.displayName}`}
-          submitLabel="Post comment"
-          hidden={{ articleId: article.id }}
-          idempotencyKey={randomUUID()}
-        />
-      )}
+        {!commentsOpen ? (
+          <p className="notice">Comments are closed on this story. The discussion below is kept as it was.</p>
+        ) : !viewer ? (
+          <p className="notice comments__cta">
+            <Link className="button" href={`/sign-in?callbackUrl=${encodeURIComponent(`${path}#comments`)}`}>
+              Sign in to comment
+            </Link>{' '}
+            No password needed: we email you a link.
+          </p>
+        ) : blocked && !viewer.displayName ? (
+          <p className="notice">
+            <Link href={`/welcome?next=${encodeURIComponent(`${path}#comments`)}`}>Choose a display name</Link> to start
+            commenting.
+          </p>
+        ) : blocked ? (
+          <p className="notice notice--warn">{blocked}</p>
+        ) : (
+          <CommentForm
+            action={actions.reply}
+            check={actions.check}
+            label={`Comment as ${viewer.displayName}`}
+            submitLabel="Post comment"
+            hidden={{ articleId: article.id, ...queryFields }}
+            idempotencyKey={randomUUID()}
+            initialState={open.reply ? undefined : postedNotice}
+          />
+        )}
 
-      <nav className="comments__sort" aria-label="Sort comments">
-        <span>Sort by:</span>
-        {(Object.keys(sortLabels) as CommentSort[]).map((key) => (
-          <Link
-            key={key}
-            href={threadQueryHref(path, { sort: key, shown: threadsPerPage }, {}, 'comments')}
-            aria-current={key === sort ? 'true' : undefined}
-            scroll={false}
-          >
-            {sortLabels[key]}
-          </Link>
-        ))}
-      </nav>
+        <nav className="comments__sort" aria-label="Sort comments">
+          <span>Sort by:</span>
+          {(Object.keys(sortLabels) as CommentSort[]).map((key) => (
+            <Link
+              key={key}
+              href={threadQueryHref(path, { sort: key, shown: threadsPerPage }, {}, 'comments')}
+              aria-current={key === sort ? 'true' : undefined}
+              scroll={false}
+            >
+              {sortLabels[key]}
+            </Link>
+          ))}
+        </nav>
 
-      {threads.length === 0 ? (
-        <p className="comments__empty">No comments yet.{commentsOpen ? ' Start the conversation.' : ''}</p>
-      ) : (
-        <ol className="comment-list">
+        <CommentList
+          className="comment-list"
+          parentIds={null}
+          at={sort === 'newest' ? 'start' : 'end'}
+          count={threads.length}
+          empty={<p className="comments__empty">No comments yet.{commentsOpen ? ' Start the conversation.' : ''}</p>}
+        >
           {threads.map((comment) => (
             <CommentThread
               key={comment.id}
@@ -102,22 +114,24 @@ export function CommentSection({ article, viewer, section, query, open, actions 
               reportClauses={reportClauses}
               open={open}
               links={links}
+              queryFields={queryFields}
+              replyNotice={open.reply ? postedNotice : undefined}
               depth={0}
             />
           ))}
-        </ol>
-      )}
-      {hasMore && (
-        <p className="comments__more">
-          <Link
-            className="button button--quiet"
-            href={threadQueryHref(path, { sort, shown: shown + threadsPerPage }, {}, 'comments')}
-            scroll={false}
-          >
-            Show more comments ({totalThreads - shown} more {totalThreads - shown === 1 ? 'thread' : 'threads'})
-          </Link>
-        </p>
-      )}
+        </CommentList>
+        {hasMore && (
+          <p className="comments__more">
+            <Link
+              className="button button--quiet"
+              href={threadQueryHref(path, { sort, shown: shown + threadsPerPage }, {}, 'comments')}
+              scroll={false}
+            >
+              Show more comments ({totalThreads - shown} more {totalThreads - shown === 1 ? 'thread' : 'threads'})
+            </Link>
+          </p>
+        )}
+      </PostedCommentsProvider>
     </section>
   );
 }

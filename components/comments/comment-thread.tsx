@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
-import type { CommentView } from '@/lib/data/comments';
+import { maxNesting, type CommentView } from '@/lib/data/comments';
 import type { FormState } from '@/lib/actions/form-state';
 import type { DraftWarning } from '@/lib/comments/draft-check';
 import type { EditCommentField, PostState, ReportField } from '@/lib/validation/comment';
 import { formatDateTime } from '@/lib/site/format';
 import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
+import { CommentList } from './posted-comments';
 import { ReportForm } from './report-form';
 import { StatementOfReasons } from './statement-of-reasons';
 
@@ -32,6 +33,10 @@ type Props = {
   /** The comment whose reply or report form is open (from ?reply= / ?report=). */
   open: { reply?: string; report?: string };
   links: { reply(id: string): string; report(id: string): string; close(id: string): string };
+  /** The page's thread query as form fields (lib/comments/thread-query.ts threadQueryFields). */
+  queryFields: Record<string, string>;
+  /** The notice for the open reply form: a reply posted from it without JavaScript (?posted=ID). */
+  replyNotice?: PostState;
   depth: number;
 };
 
@@ -44,8 +49,14 @@ export function CommentThread({
   reportClauses,
   open,
   links,
+  queryFields,
+  replyNotice,
   depth,
 }: Props) {
+  // Whose new replies land in this comment's reply list: its own, and at the last indented level those to the
+  // comments listed in it, which are shown beside their parent rather than indented further (lib/data/comments.ts).
+  const replyParents =
+    depth < maxNesting ? [comment.id, ...(depth === maxNesting - 1 ? comment.replies.map((r) => r.id) : [])] : [];
   const published = comment.status === 'PUBLISHED';
   const replying = published && viewerCanPost && open.reply === comment.id;
   const reporting = published && signedIn && !comment.isOwn && open.report === comment.id;
@@ -115,7 +126,7 @@ export function CommentThread({
                     check={actions.check}
                     label="Correct your comment"
                     submitLabel="Send again"
-                    hidden={{ articleId, replaces: comment.id }}
+                    hidden={{ articleId, replaces: comment.id, ...queryFields }}
                     idempotencyKey={randomUUID()}
                     initialBody={comment.body}
                   />
@@ -147,8 +158,9 @@ export function CommentThread({
                   check={actions.check}
                   label={`Reply to ${comment.authorName}`}
                   submitLabel="Post reply"
-                  hidden={{ articleId, parentId: comment.id }}
+                  hidden={{ articleId, parentId: comment.id, ...queryFields }}
                   idempotencyKey={randomUUID()}
+                  initialState={replyNotice}
                   autoFocus
                 />
                 <Link className="comment__action" href={links.close(comment.id)} scroll={false}>
@@ -167,24 +179,29 @@ export function CommentThread({
           </>
         )}
       </article>
-      {comment.replies.length > 0 && (
-        <ol className="comment-list comment-list--replies">
-          {comment.replies.map((reply) => (
-            <CommentThread
-              key={reply.id}
-              comment={reply}
-              articleId={articleId}
-              viewerCanPost={viewerCanPost}
-              signedIn={signedIn}
-              actions={actions}
-              reportClauses={reportClauses}
-              open={open}
-              links={links}
-              depth={depth + 1}
-            />
-          ))}
-        </ol>
-      )}
+      <CommentList
+        className="comment-list comment-list--replies"
+        parentIds={replyParents}
+        at="end"
+        count={comment.replies.length}
+      >
+        {comment.replies.map((reply) => (
+          <CommentThread
+            key={reply.id}
+            comment={reply}
+            articleId={articleId}
+            viewerCanPost={viewerCanPost}
+            signedIn={signedIn}
+            actions={actions}
+            reportClauses={reportClauses}
+            open={open}
+            links={links}
+            queryFields={queryFields}
+            replyNotice={replyNotice}
+            depth={depth + 1}
+          />
+        ))}
+      </CommentList>
     </li>
   );
 }

@@ -77,3 +77,19 @@ export function canonicalThreadUrl(path: string, params: URLSearchParams): strin
   for (const [key, value] of threadQuerySearch(query)) search.append(key, value);
   return `${path}${search.size ? `?${search}` : ''}`;
 }
+
+/** The links each comment carries on a page read with this query: open its reply or report form, or close it. */
+export function commentLinks(path: string, query: ThreadQuery) {
+  const here = (changes: Record<string, string | undefined>, id: string) =>
+    threadQueryHref(path, query, changes, `comment-${id}`);
+  return {
+    reply: (id: string) => here({ reply: id }, id),
+    report: (id: string) => here({ report: id }, id),
+    close: (id: string) => here({}, id),
+  };
+}
+
+/** The hidden fields a compose or reply form sends so the action knows the page it was posted from. */
+export function threadQueryFields(query: ThreadQuery): Record<string, string> {
+  return { sort: query.sort, shown: String(query.shown) };
+}

@@ -5,6 +5,7 @@ import 'server-only';
 import { db, type Prisma } from '../db';
 import { env } from '../env';
 import { canEditComment, canResubmitComment, commentBlock, isStaff, type Viewer } from '../auth/permissions';
+import type { Reason } from '../policy';
 import { statementOf, type Statement } from '../policy/statement';
 import type { CommentSort, ThreadQuery } from '../comments/thread-query';
 import { commentsOpenAt } from './articles';
@@ -80,6 +81,30 @@ function threadOrder(sort: CommentSort): Prisma.CommentOrderByWithRelationInput[
   return [{ createdAt: 'asc' }, { id: 'asc' }];
 }
 
+/** One comment as the thread shows it to this viewer (its replies are added by the caller). */
+function commentView(row: Row, viewer: Viewer | null, viewerReacted: boolean, now: Date): CommentView {
+  return {
+    id: row.id,
+    status: row.status,
+    body: row.status === 'DELETED' ? null : row.body,
+    authorName: row.authorProfile?.name ?? row.user?.displayName ?? 'A reader',
+    badge: row.authorProfile ? 'Author' : row.user && isStaff(row.user) ? 'Staff' : null,
+    isOwn: !!viewer && row.userId === viewer.id,
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    editableUntil:
+      viewer && canEditComment(viewer, row, now, env().COMMENT_EDIT_WINDOW_SECONDS)
+        ? new Date(row.createdAt.getTime() + env().COMMENT_EDIT_WINDOW_SECONDS * 1000)
+        : null,
+    inReplyTo: null,
+    statement: viewer && row.userId === viewer.id ? statementOf(row) : null,
+    canResubmit: !!viewer && canResubmitComment(viewer, { ...row, appealOpen: row.appeal?.status === 'OPEN' }, now),
+    reactionCount: row.reactionCount,
+    viewerReacted,
+    replies: [],
+  };
+}
+
 export async function listThreads(articleId: string, viewer: Viewer | null, sort: CommentSort, shown: number) {
   const visible = visibleWhere(viewer);
   const rootWhere: Prisma.CommentWhereInput = { articleId, depth: 0, ...visible };
@@ -108,26 +133,7 @@ export async function listThreads(articleId: string, viewer: Viewer | null, sort
   const now = new Date();
   // Each visible comment, its nesting depth, and the list it sits in (where a too-deep reply to it goes).
   const views = new Map<string, { view: CommentView; depth: number; list: CommentView[] }>();
-  const toView = (row: Row): CommentView => ({
-    id: row.id,
-    status: row.status,
-    body: row.status === 'DELETED' ? null : row.body,
-    authorName: row.authorProfile?.name ?? row.user?.displayName ?? 'A reader',
-    badge: row.authorProfile ? 'Author' : row.user && isStaff(row.user) ? 'Staff' : null,
-    isOwn: !!viewer && row.userId === viewer.id,
-    createdAt: row.createdAt,
-    editedAt: row.editedAt,
-    editableUntil:
-      viewer && canEditComment(viewer, row, now, env().COMMENT_EDIT_WINDOW_SECONDS)
-        ? new Date(row.createdAt.getTime() + env().COMMENT_EDIT_WINDOW_SECONDS * 1000)
-        : null,
-    inReplyTo: null,
-    statement: viewer && row.userId === viewer.id ? statementOf(row) : null,
-    canResubmit: !!viewer && canResubmitComment(viewer, { ...row, appealOpen: row.appeal?.status === 'OPEN' }, now),
-    reactionCount: row.reactionCount,
-    viewerReacted: reacted.has(row.id),
-    replies: [],
-  });
+  const toView = (row: Row) => commentView(row, viewer, reacted.has(row.id), now);
 
   const threads: CommentView[] = [];
   for (const root of roots) {
@@ -151,6 +157,32 @@ export async function listThreads(articleId: string, viewer: Viewer | null, sort
     }
   }
   return { threads, totalThreads, hasMore: totalThreads > roots.length };
+}
+
+/**
+ * A comment its writer has just posted, as the thread would show it to them after a reload, and where it goes:
+ * under its parent (a reply nested deeper than maxNesting sits beside its parent, saying whom it answers).
+ * One query: what the post's answer carries instead of the whole re-rendered page.
+ */
+export async function loadPostedComment(commentId: string, viewer: Viewer) {
+  const row = await db.comment.findFirst({
+    where: { id: commentId, userId: viewer.id },
+    select: {
+      ...commentSelect,
+      parent: { select: { user: { select: { displayName: true } }, authorProfile: { select: { name: true } } } },
+    },
+  });
+  if (!row) return null;
+  const view = commentView(row, viewer, false, new Date());
+  if (row.depth > maxNesting)
+    view.inReplyTo = row.parent?.authorProfile?.name ?? row.parent?.user?.displayName ?? 'A reader';
+  return {
+    view,
+    parentId: row.parentId,
+    depth: Math.min(row.depth, maxNesting),
+    status: row.status,
+    reasons: JSON.parse(row.reasons) as Reason[],
+  };
 }
 
 export type CommentSectionData = Awaited<ReturnType<typeof loadCommentSection>>;

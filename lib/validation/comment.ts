@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { z } from 'zod';
 import type { FormState } from '../actions/form-state';
 import { clauseIds } from '../policy/clauses';
@@ -42,10 +43,22 @@ export const newCommentSchema = z.object({
     .union([z.literal(''), id])
     .optional()
     .transform((value) => value || undefined),
+  /** The thread query (?sort, ?shown) of the page the form is on, read by lib/comments/thread-query.ts: the
+   *  posted comment's links and the no-JavaScript redirect keep the reader's view. */
+  sort: z.string().max(20).optional(),
+  shown: z.string().max(10).optional(),
 });
 export type NewCommentField = keyof z.input<typeof newCommentSchema>;
-/** The compose box's state: a posted comment's id lets the page scroll to it. */
-export type PostState = FormState<NewCommentField> & { commentId?: string };
+/** A stored comment as the answer to its post carries it: rendered like the thread renders it, and where it goes
+ *  (under its parent, or a new thread when parentId is null). */
+export type PostedComment = {
+  id: string;
+  parentId: string | null;
+  status: 'PUBLISHED' | 'PENDING';
+  view: ReactNode;
+};
+/** The compose box's state: a posted comment's id, and (held or published) the comment for the page to insert. */
+export type PostState = FormState<NewCommentField> & { commentId?: string; posted?: PostedComment };
 
 export const editCommentSchema = z.object({ commentId: id, body: commentBody });
 export type EditCommentField = keyof z.input<typeof editCommentSchema>;

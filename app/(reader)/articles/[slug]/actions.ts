@@ -2,13 +2,26 @@
 // Every action here is a public POST endpoint: each one checks who is calling, validates with zod
 // and returns errors the reader can fix, echoing back what they typed so nothing is lost.
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { createElement } from 'react';
+import { CommentThread } from '@/components/comments/comment-thread';
 import { readForm } from '@/lib/actions/form-action';
 import { invalid, type FormState } from '@/lib/actions/form-state';
 import { getViewer } from '@/lib/auth/viewer';
 import { draftWarnings, type DraftWarning } from '@/lib/comments/draft-check';
 import { deleteComment, editComment, reportComment, toggleReaction } from '@/lib/comments/manage-comment';
+import { postOutcome } from '@/lib/comments/post-outcome';
 import { describeReason } from '@/lib/comments/reasons';
 import { submitComment } from '@/lib/comments/submit-comment';
+import {
+  commentLinks,
+  readThreadQuery,
+  threadQueryFields,
+  threadQueryHref,
+  threadsPerPage,
+} from '@/lib/comments/thread-query';
+import { loadPostedComment } from '@/lib/data/comments';
 import { clientIp } from '@/lib/security/client-ip';
 import {
   commentIdSchema,
@@ -29,36 +42,69 @@ const revalidateArticle = (slug: string) => revalidatePath(`/articles/${slug}`);
 export async function postCommentAction(_previous: PostState, formData: FormData): Promise<PostState> {
   const form = await readForm(formData, { guard: reader, schema: newCommentSchema, echo: ['body'], message: fixField });
   if (!form.ok) return form.state;
-  const { data, actor: viewer, echo } = form;
+  const {
+    data: { sort, shown, ...post },
+    actor: viewer,
+    echo,
+  } = form;
+  const { query } = readThreadQuery(new URLSearchParams({ ...(sort && { sort }), ...(shown && { shown }) }));
 
-  const result = await submitComment({ viewer, ...data, ip: await clientIp() });
+  const result = await submitComment({ viewer, ...post, ip: await clientIp() });
   if (!result.ok) return invalid({}, result.message, echo);
+  const path = `/articles/${result.articleSlug}`;
 
-  revalidateArticle(result.articleSlug);
-  if (result.status === 'PUBLISHED')
-    return {
-      status: 'done',
-      message: 'Your comment is published.',
-      tone: 'ok',
-      commentId: result.commentId,
-      at: Date.now(),
-    };
-  const why = result.reasons.map(describeReason).join(' ');
-  if (result.status === 'PENDING')
-    return {
-      status: 'done',
-      tone: 'warn',
-      commentId: result.commentId,
-      at: Date.now(),
-      message: `Your comment is held for review. ${why} Only you can see it until a moderator approves it.`,
-    };
-  // Rejected: the text stays in the box, and sending it again corrects the rejected comment (a new submission
-  // that withdraws it) rather than adding a second copy. Without JavaScript the page renders this state too.
-  return invalid(
-    {},
-    `Your comment was not published. ${why} Correct it below and send it again, or appeal from your profile.`,
-    { body: data.body, replaces: result.commentId },
-  );
+  if (result.status === 'REJECTED') {
+    // The text stays in the box, and sending it again corrects the rejected comment (a new submission that
+    // withdraws it) rather than adding a second copy; the page shows the rejected comment with its reasons.
+    // Without JavaScript the page renders this state too.
+    revalidateArticle(result.articleSlug);
+    const why = result.reasons.map(describeReason).join(' ');
+    return invalid(
+      {},
+      `Your comment was not published. ${why} Correct it below and send it again, or appeal from your profile.`,
+      { body: post.body, replaces: result.commentId },
+    );
+  }
+
+  // A form posted without JavaScript (no Next-Action header: Next's own test of a fetch-driven action) is answered
+  // with a redirect (303) to the story at the new comment, with ?posted=ID for its notice: a reload never reposts.
+  // A new thread is shown newest first, so it is on the page the redirect opens; a reply under its open parent.
+  if (!(await headers()).has('next-action')) {
+    const where = post.parentId ? query : { sort: 'newest' as const, shown: threadsPerPage };
+    redirect(
+      threadQueryHref(path, where, { reply: post.parentId, posted: result.commentId }, `comment-${result.commentId}`),
+    );
+  }
+  const outcome = postOutcome(result.status, result.reasons);
+  const done = { status: 'done' as const, ...outcome, commentId: result.commentId, at: Date.now() };
+  // A corrected rejected comment withdraws the rejected one: the page is rendered again without it.
+  if (post.replaces) {
+    revalidateArticle(result.articleSlug);
+    return done;
+  }
+  // Otherwise the answer is the new comment alone, rendered as the thread renders it, for the page to insert.
+  const posted = await loadPostedComment(result.commentId, viewer);
+  if (!posted) return done;
+  const view = createElement(CommentThread, {
+    comment: posted.view,
+    articleId: post.articleId,
+    viewerCanPost: true,
+    signedIn: true,
+    actions: {
+      reply: postCommentAction,
+      check: checkDraftAction,
+      edit: editCommentAction,
+      remove: deleteCommentAction,
+      react: toggleReactionAction,
+      report: reportCommentAction,
+    },
+    reportClauses: [],
+    open: {},
+    links: commentLinks(path, query),
+    queryFields: threadQueryFields(query),
+    depth: posted.depth,
+  });
+  return { ...done, posted: { id: result.commentId, parentId: posted.parentId, status: result.status, view } };
 }
 
 export async function editCommentAction(

@@ -5,9 +5,11 @@ import { AuthorBox } from '@/components/articles/author-box';
 import { CommentSection } from '@/components/comments/comment-section';
 import type { CommentActions } from '@/components/comments/comment-thread';
 import { getViewer } from '@/lib/auth/viewer';
+import { postOutcome } from '@/lib/comments/post-outcome';
 import { readThreadQueryFrom } from '@/lib/comments/thread-query';
 import { getArticleBySlug, listMoreFromAuthor, paragraphsOf } from '@/lib/data/articles';
-import { loadCommentSection } from '@/lib/data/comments';
+import { loadCommentSection, loadPostedComment } from '@/lib/data/comments';
+import type { Viewer } from '@/lib/auth/permissions';
 import { formatDate } from '@/lib/site/format';
 import { id } from '@/lib/validation/fields';
 import {
@@ -36,6 +38,15 @@ function openId(value: unknown): string | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** The notice of the comment ?posted=ID names, when it is the viewer's own, published or held: the page a post
+ *  without JavaScript redirects to (actions.ts) tells its writer what the page with JavaScript would have. */
+async function postedNotice(viewer: Viewer | null, value: unknown) {
+  const commentId = openId(value);
+  const posted = viewer && commentId ? await loadPostedComment(commentId, viewer) : null;
+  if (posted?.status !== 'PUBLISHED' && posted?.status !== 'PENDING') return undefined;
+  return postOutcome(posted.status, posted.reasons);
+}
+
 type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -53,9 +64,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   // Read exactly as the page cache keys it (server.ts redirects non-canonical queries before they get here).
   const { query } = readThreadQueryFrom(search);
   const viewer = await getViewer();
-  const [moreStories, section] = await Promise.all([
+  const [moreStories, section, posted] = await Promise.all([
     listMoreFromAuthor(article.author.id, article.id),
     loadCommentSection(article, viewer, query),
+    postedNotice(viewer, search.posted),
   ]);
   const [lede, ...rest] = paragraphsOf(article.body);
 
@@ -92,6 +104,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         // One comment at a time has its reply or report form open (?reply=ID, ?report=ID): the page does not
         // carry a form for every comment, and the links work without JavaScript.
         open={{ reply: openId(search.reply), report: openId(search.report) }}
+        posted={posted}
         actions={commentActions}
       />
     </article>
