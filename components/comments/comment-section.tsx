@@ -11,6 +11,7 @@ import {
   type ThreadQuery,
 } from '@/lib/comments/thread-query';
 import { clauseLabel, clauses } from '@/lib/policy/clauses';
+import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
 import { CommentThread, type CommentActions } from './comment-thread';
 import { CommentCount, CommentList, PostedCommentsProvider } from './posted-comments';
@@ -30,7 +31,12 @@ type Props = {
   actions: CommentActions;
 };
 
-const sortLabels: Record<CommentSort, string> = { oldest: 'Oldest', newest: 'Newest', reactions: 'Most respected' };
+const sortLabels: Record<CommentSort, string> = {
+  oldest: 'Oldest',
+  newest: 'Newest',
+  reactions: 'Most respected',
+  picks: 'Editors’ picks',
+};
 
 export function CommentSection({ article, viewer, section, query, open, posted, actions }: Props) {
   const { threads, totalThreads, hasMore, commentsOpen, blocked } = section;
@@ -80,6 +86,34 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
             idempotencyKey={randomUUID()}
             initialState={open.reply ? undefined : postedNotice}
           />
+        )}
+
+        {section.picks.length > 0 && (
+          <section className="comments__picks" aria-labelledby="picks-title">
+            <h3 id="picks-title">Editors’ picks</h3>
+            <p className="meta">Comments our moderators chose for adding something to the story.</p>
+            <ol className="comment-list">
+              {section.picks.map((pick) => (
+                <li key={pick.id} className="comment comment--pick">
+                  <article aria-label={`Editors’ pick by ${pick.authorName}`}>
+                    <header className="comment__header">
+                      <span className="comment__author">{pick.authorName}</span>
+                      <span className="badge badge--pick">Editors’ pick</span>
+                      {pick.isReply && <span className="meta">a reply</span>}
+                    </header>
+                    <CommentBody body={pick.body} />
+                    <p className="meta">
+                      <a
+                        href={threadQueryHref(path, { sort: 'picks', shown: threadsPerPage }, {}, `comment-${pick.id}`)}
+                      >
+                        In the discussion
+                      </a>
+                    </p>
+                  </article>
+                </li>
+              ))}
+            </ol>
+          </section>
         )}
 
         <nav className="comments__sort" aria-label="Sort comments">

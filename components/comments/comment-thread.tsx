@@ -75,6 +75,7 @@ export function CommentThread({
               <span className="comment__author">{comment.authorName}</span>
               {comment.badge && <span className={`badge badge--${comment.badge.toLowerCase()}`}>{comment.badge}</span>}
               {comment.isOwn && <span className="badge badge--you">You</span>}
+              {comment.picked && <span className="badge badge--pick">Editors’ pick</span>}
               <time className="comment__time" dateTime={comment.createdAt.toISOString()}>
                 {formatDateTime(comment.createdAt)}
               </time>

@@ -66,7 +66,7 @@ export function DecisionForm({ action, commentId, version, status, featured, cla
             {hidden}
             <input type="hidden" name="decision" value={featured ? 'unfeature' : 'feature'} />
             <button type="submit" className="button button--quiet" disabled={pending}>
-              {featured ? 'Unfeature' : 'Feature'}
+              {featured ? 'Remove from editors’ picks' : 'Feature as an editors’ pick'}
             </button>
           </form>
         )}

@@ -66,7 +66,7 @@ export function ModerationCard({
         )}
         <span className={`badge status status--${card.status.toLowerCase()}`}>{card.status.toLowerCase()}</span>
         {card.hiddenByReports && <span className="badge status--rejected">hidden by reports</span>}
-        {card.featured && <span className="badge">featured</span>}
+        {card.featured && <span className="badge badge--pick">editors’ pick</span>}
         <Link href={`/articles/${card.article.slug}#comment-${card.id}`}>{card.article.headline}</Link>
         <time className="comment__time" dateTime={card.createdAt.toISOString()}>
           {formatDateTime(card.createdAt)}

@@ -4,7 +4,7 @@
 // ?shown=99999) is redirected to the canonical one before anything is rendered or stored (issue 12.5).
 // Pure: no next, react or prisma imports.
 
-export const commentSorts = ['oldest', 'newest', 'reactions'] as const;
+export const commentSorts = ['oldest', 'newest', 'reactions', 'picks'] as const;
 export type CommentSort = (typeof commentSorts)[number];
 /** Threads per "Show more comments" step; `shown` is always a multiple of it. */
 export const threadsPerPage = 20;

@@ -33,6 +33,8 @@ export type CommentView = {
   canResubmit: boolean;
   reactionCount: number;
   viewerReacted: boolean;
+  /** An editors' pick (a moderator featured it). */
+  picked: boolean;
   replies: CommentView[];
 };
 
@@ -55,6 +57,7 @@ const commentSelect = {
   body: true,
   ...statementFields,
   reactionCount: true,
+  featured: true,
   createdAt: true,
   editedAt: true,
   user: { select: { displayName: true, role: true } },
@@ -78,6 +81,8 @@ function visibleWhere(viewer: Viewer | null): Prisma.CommentWhereInput {
 function threadOrder(sort: CommentSort): Prisma.CommentOrderByWithRelationInput[] {
   if (sort === 'newest') return [{ createdAt: 'desc' }, { id: 'desc' }];
   if (sort === 'reactions') return [{ reactionCount: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }];
+  // Editors' picks first: threads opened by a picked comment, then the rest, oldest first.
+  if (sort === 'picks') return [{ featured: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }];
   return [{ createdAt: 'asc' }, { id: 'asc' }];
 }
 
@@ -101,6 +106,7 @@ function commentView(row: Row, viewer: Viewer | null, viewerReacted: boolean, no
     canResubmit: !!viewer && canResubmitComment(viewer, { ...row, appealOpen: row.appeal?.status === 'OPEN' }, now),
     reactionCount: row.reactionCount,
     viewerReacted,
+    picked: row.featured && row.status === 'PUBLISHED',
     replies: [],
   };
 }
@@ -185,6 +191,30 @@ export async function loadPostedComment(commentId: string, viewer: Viewer) {
   };
 }
 
+/** The story's editors' picks, newest first (at most 10): published comments a moderator featured, any depth. */
+export async function listPicks(articleId: string) {
+  const rows = await db.comment.findMany({
+    where: { articleId, featured: true, status: 'PUBLISHED', hiddenByReports: false },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 10,
+    select: {
+      id: true,
+      body: true,
+      depth: true,
+      createdAt: true,
+      user: { select: { displayName: true } },
+      authorProfile: { select: { name: true } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    body: row.body,
+    isReply: row.depth > 0,
+    createdAt: row.createdAt,
+    authorName: row.authorProfile?.name ?? row.user?.displayName ?? 'A reader',
+  }));
+}
+
 export type CommentSectionData = Awaited<ReturnType<typeof loadCommentSection>>;
 
 /** What a story's comment section shows this viewer: the threads, and whether (and why not) they may post. */
@@ -193,12 +223,14 @@ export async function loadCommentSection(
   viewer: Viewer | null,
   query: ThreadQuery,
 ) {
-  const [{ threads, totalThreads, hasMore }, policy] = await Promise.all([
+  const [{ threads, totalThreads, hasMore }, policy, picks] = await Promise.all([
     listThreads(article.id, viewer, query.sort, query.shown),
     getActivePolicy(),
+    listPicks(article.id),
   ]);
   return {
     threads,
+    picks,
     totalThreads,
     hasMore,
     commentsOpen: commentsOpenAt(article, policy.settings.autoCloseDays),

@@ -240,3 +240,27 @@ export function measureMail(input: {
     unsubscribeHeaders(input.unsubscribe.page, input.unsubscribe.oneClick),
   );
 }
+
+/** A reader's comment was chosen as an editors' pick. */
+export function pickMail(input: {
+  to: string;
+  headline: string;
+  body: string;
+  commentUrl: string;
+  unsubscribe: { page: string; oneClick: string };
+}): Mail {
+  return composeMail(
+    'pick',
+    input.to,
+    'Your comment is an editors’ pick',
+    [
+      {
+        paragraph: `Our moderators chose your comment on “${input.headline}” as an editors’ pick. It is shown with the picks at the top of the discussion.`,
+      },
+      { quote: input.body },
+      { button: { label: 'See it on the story', url: input.commentUrl } },
+      { small: `Stop these emails: ${input.unsubscribe.page}` },
+    ],
+    unsubscribeHeaders(input.unsubscribe.page, input.unsubscribe.oneClick),
+  );
+}

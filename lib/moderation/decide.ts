@@ -2,7 +2,7 @@
 // when two moderators act on the same card, exactly one decision lands and the other is told who won.
 import { db, type Db } from '../db';
 import { recordEvent } from '../comments/audit';
-import { onCommentPublished, onModerationDecision } from '../notifications/events';
+import { onCommentPicked, onCommentPublished, onModerationDecision } from '../notifications/events';
 import { isClauseId, type ClauseId } from '../policy/clauses';
 import { canDecideComment, type Viewer } from '../auth/permissions';
 import { invalidateArticle } from '../cache/invalidate';
@@ -93,6 +93,8 @@ export async function decideComment(
       note: decision.kind === 'reject' ? decision.note || null : null,
     });
     if (decision.kind !== 'feature') await afterDecision(tx, comment, decision, to.status);
+    // A newly picked reader's comment: its writer hears of it (not again on a re-pick of the same comment).
+    else if (decision.featured && !comment.featured && comment.userId) await onCommentPicked(tx, comment.id);
     return true;
   });
   if (!landed) return conflict(commentId);

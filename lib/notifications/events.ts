@@ -3,7 +3,7 @@
 import { statementFields } from '../data/comments';
 import type { Db } from '../db';
 import { enqueueMail } from '../mail/outbox';
-import { decisionMail, measureMail, replyNotificationMail, type MeasureKind } from '../mail/templates';
+import { decisionMail, measureMail, pickMail, replyNotificationMail, type MeasureKind } from '../mail/templates';
 import { clauseHref, clauseLabel, type ClauseId } from '../policy/clauses';
 import { appealHref, statementOf, statementText } from '../policy/statement';
 import { absoluteUrl, commentUrl, unsubscribeLinks } from './links';
@@ -147,6 +147,30 @@ export async function onAccountMeasure(
       message: input.message,
       profileUrl: absoluteUrl('/profile'),
       unsubscribe: unsubscribeLinks({ kind: 'user', id: user.id, topic: 'moderation' }),
+    }),
+  );
+}
+
+/** Tells a reader their comment was chosen as an editors' pick (with the moderation emails they receive). */
+export async function onCommentPicked(tx: Tx, commentId: string): Promise<void> {
+  const comment = await tx.comment.findUniqueOrThrow({
+    where: { id: commentId },
+    select: {
+      id: true,
+      body: true,
+      article: { select: { slug: true, headline: true } },
+      user: { select: { id: true, email: true, notifyModeration: true } },
+    },
+  });
+  if (!comment.user?.notifyModeration) return;
+  await enqueueMail(
+    tx,
+    pickMail({
+      to: comment.user.email,
+      headline: comment.article.headline,
+      body: comment.body,
+      commentUrl: commentUrl(comment.article.slug, comment.id),
+      unsubscribe: unsubscribeLinks({ kind: 'user', id: comment.user.id, topic: 'moderation' }),
     }),
   );
 }

@@ -51,7 +51,12 @@ export async function decideAction(
   const result = await decideComment(form.actor, commentId, version, toDecision(form.data));
   if (!result.ok) return invalid({}, result.message);
   revalidateAfter([result.articleSlug]);
-  const labels = { approve: 'Approved.', reject: 'Rejected.', feature: 'Featured.', unfeature: 'No longer featured.' };
+  const labels = {
+    approve: 'Approved.',
+    reject: 'Rejected.',
+    feature: 'Featured as an editors’ pick.',
+    unfeature: 'Removed from editors’ picks.',
+  };
   return { status: 'done', message: labels[form.data.decision], at: Date.now() };
 }
 
