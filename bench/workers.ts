@@ -10,7 +10,7 @@ import { ensureBuild } from '../tests/support/production-build';
 import { startServer } from '../tests/support/production-server';
 import { resetDatabase } from '../tests/support/reset-db';
 import { hasFlag, isMain, median, numberFlag } from '../tests/support/script';
-import { cookieHeader, httpGet as get } from '../tests/support/server-actions';
+import { cookieHeader, httpGet as get, httpRequest } from '../tests/support/server-actions';
 import { openSession } from '../tests/support/sessions';
 import { sqliteUrl } from './lib/databases';
 import { seedDiscussion } from './lib/discussion';
@@ -49,8 +49,10 @@ export async function main({ rounds = 3, seconds = 10, connections = 32, workers
         const page = await get(url, cookie);
         if (page.status !== 200 || !page.text.includes('Comment as'))
           throw new Error('the signed-in page did not render the comment form: is the session valid?');
-        // Every worker renders a few times before the measurement (JIT, Next's caches).
-        await load('warm-up', url, { connections, seconds: 3, headers: cookie });
+        // Every worker renders a few times before the measurement (JIT, Next's caches): fresh connections go to
+        // the workers in turn, where a pooled one would stay with one worker.
+        for (let i = 0; i < 4 * count; i++) await httpRequest('GET', url, { headers: cookie, timeoutMs: 120_000 });
+        await load('warm-up', url, { connections, seconds: 5, headers: cookie });
         const loadBefore = loadAverage();
         const summary = await load(`${count} worker${count > 1 ? 's' : ''}, signed-in`, url, {
           connections,
