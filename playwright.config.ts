@@ -42,7 +42,10 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: `node --import tsx server.ts --port ${port} --hostname 127.0.0.1`,
+      // One worker: specs assert what one process does (a burst of readers costs one render, /metrics counts that
+      // process's page cache); with N workers each has its own cache, so a burst costs up to N renders.
+      // tests/e2e/site/cluster.spec.ts starts a two-worker server of its own for what the cluster must share.
+      command: `node --import tsx server.ts --port ${port} --hostname 127.0.0.1 --workers 1`,
       url: `${baseURL}/policy`,
       reuseExistingServer: false,
       timeout: 60_000,

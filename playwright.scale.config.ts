@@ -36,7 +36,9 @@ export default defineConfig({
       env: { SMTP_SINK_PORT: String(smtpPort), SMTP_SINK_HTTP_PORT: String(sinkHttpPort) },
     },
     ...ports.map((port) => ({
-      command: `node --import tsx server.ts --port ${port} --hostname 127.0.0.1`,
+      // One worker each: two instances are what this suite is about (two workers each would be four Next processes
+      // beside Chromium on a 2-core machine); the workers of one server are tests/e2e/site/cluster.spec.ts's.
+      command: `node --import tsx server.ts --port ${port} --hostname 127.0.0.1 --workers 1`,
       url: `http://127.0.0.1:${port}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -4,6 +4,8 @@
 // (what the cache buys) and signed in (the dynamic path every signed-in reader takes). Last, a hot story:
 // signed-out readers at full load while a reader posts a comment every 250 ms, each of which drops the
 // cached page, to show what stale-while-revalidate and request collapsing (PageCache.plan) save.
+// The server runs one worker (WEB_CONCURRENCY=1, tests/support/production-server.ts), as the baseline is one
+// process; bench/workers.ts measures one worker per core against one.
 //   npx tsx bench/article-page.ts [--seconds 15] [--connections 32] [--quick] [--build]
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -79,7 +81,7 @@ export async function main({
   build = false,
 } = {}): Promise<ArticlePageResult> {
   if (quick) [seconds, shortSeconds] = [4, 3];
-  banner('article page: signed-out (page cache) vs static baseline, uncached, signed-in');
+  banner('article page: signed-out (page cache) vs static baseline, uncached, signed-in (server.ts: 1 worker)');
   console.log(describeMachine());
   if (!process.env.BENCH_BUILD_CHECKED) await ensureBuild({ force: build });
 

@@ -1,9 +1,9 @@
 // The one Prisma client. DATABASE_URL picks SQLite (default, embedded) or PostgreSQL at runtime;
 // both generated clients expose the same API because they come from the same models.
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PgClient } from './generated/pg/client';
+import { PrismaBetterSQLite3Immediate } from './database/sqlite-immediate';
 import { resolveDbTarget, type DbTarget } from './database/target';
 
 export type Db = SqliteClient;
@@ -28,10 +28,11 @@ function createClient(): Db {
       log,
     }) as unknown as Db;
   }
-  // WAL lets readers run while a writer commits; busy timeout queues concurrent writers instead of failing.
+  // WAL lets readers run while a writer commits; busy timeout queues concurrent writers instead of failing, and
+  // BEGIN IMMEDIATE (sqlite-immediate.ts) makes that hold for transactions across processes (the cluster's workers).
   // synchronous=FULL (set in prepareSqlite) makes an acknowledged commit survive a crash or power loss.
   return new SqliteClient({
-    adapter: new PrismaBetterSQLite3({ url: dbTarget.file, timeout: 10_000 }),
+    adapter: new PrismaBetterSQLite3Immediate({ url: dbTarget.file, timeout: 10_000 }),
     transactionOptions,
     log,
   });

@@ -1,10 +1,12 @@
 // How many emails a stranger can make this site send to one person (issue 12.4). Sign-in links are requested
 // by typing any address, and "Email me a fresh link" works from any /reply/<comment>/<garbage> URL: without a
-// limit per recipient, both could flood an inbox. Counters live in Redis when REDIS_URL is set (every
-// instance shares them), in memory otherwise, through the same library as the write limits (lib/rate-limit.ts).
+// limit per recipient, both could flood an inbox. Counters are shared the way the write limits' are
+// (lib/security/rate-limit.ts sharedLimiter): Redis when REDIS_URL is set, else the cluster's primary when
+// server.ts runs several workers, else memory.
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { env } from '../env';
+import { sharedLimiter } from '../security/rate-limit';
 
 export type MailKind = 'sign-in' | 'fresh-reply-link';
 export type MailAllowance = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -33,14 +35,7 @@ function limiter(kind: MailKind): RateLimiterAbstract {
     const { seconds, points } = windows[kind];
     const options = { keyPrefix: `ledger:mail:${kind}`, points: points(), duration: seconds };
     const url = env().REDIS_URL;
-    found = url
-      ? new RateLimiterRedis({
-          ...options,
-          storeClient: redisClient(url),
-          // Redis away: limits still hold per instance rather than not at all.
-          insuranceLimiter: new RateLimiterMemory(options),
-        })
-      : new RateLimiterMemory(options);
+    found = sharedLimiter(options, url ? redisClient(url) : undefined);
     slot.__ledgerMailLimiters.set(kind, found);
   }
   return found;

@@ -1,9 +1,18 @@
 // Request-level rate limits for writes (every POST: server actions, sign-in, route handlers), enforced by
-// server.ts before Next renders anything: 429 with Retry-After. Counters live in Redis when REDIS_URL is
-// set (shared by every instance), else in memory. The policy engine's flood rule still explains a refused
-// comment in words; this layer stops scripts that post faster than any reader types.
+// server.ts before Next renders anything: 429 with Retry-After. Counters live where every process that serves
+// this site sees them (sharedLimiter): Redis when REDIS_URL is set (every instance), else the cluster's primary
+// when server.ts runs several workers (rate-limiter-flexible's RateLimiterCluster, over IPC), else memory. The
+// policy engine's flood rule still explains a refused comment in words; this layer stops scripts that post
+// faster than any reader types.
+import cluster from 'node:cluster';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterCluster,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 
 export type WriteLimits = { perIpPerMinute: number; perSessionPerMinute: number };
 
@@ -12,19 +21,33 @@ export type WriteLimiter = {
   check(ip: string, session: string | null): Promise<number | null>;
 };
 
+export type LimitOptions = { keyPrefix: string; points: number; duration: number };
+
+/** A limiter whose counts every worker and instance share. In a cluster worker without Redis the counts live in
+ *  the primary (lib/server/cluster.ts creates RateLimiterClusterMaster): a per-worker count would let a client
+ *  through N times the limit by landing on each of N workers. */
+export function sharedLimiter(
+  options: LimitOptions,
+  redis: Redis | undefined,
+  inClusterWorker: boolean = cluster.isWorker,
+): RateLimiterAbstract {
+  if (redis)
+    return new RateLimiterRedis({
+      ...options,
+      storeClient: redis,
+      // Redis away: limits still hold per process rather than not at all.
+      insuranceLimiter: new RateLimiterMemory(options),
+    });
+  if (inClusterWorker) return new RateLimiterCluster({ ...options, timeoutMs: 5000 });
+  return new RateLimiterMemory(options);
+}
+
 export function createWriteLimiter(limits: WriteLimits, redis?: Redis): WriteLimiter {
-  const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
-    redis
-      ? new RateLimiterRedis({
-          storeClient: redis,
-          keyPrefix,
-          points,
-          duration: 60,
-          insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: 60 }),
-        })
-      : new RateLimiterMemory({ keyPrefix, points, duration: 60 });
-  const byIp = make('ledger:rl:ip', limits.perIpPerMinute);
-  const bySession = make('ledger:rl:session', limits.perSessionPerMinute);
+  const byIp = sharedLimiter({ keyPrefix: 'ledger:rl:ip', points: limits.perIpPerMinute, duration: 60 }, redis);
+  const bySession = sharedLimiter(
+    { keyPrefix: 'ledger:rl:session', points: limits.perSessionPerMinute, duration: 60 },
+    redis,
+  );
   const consume = async (limiter: RateLimiterAbstract, key: string): Promise<number | null> => {
     try {
       await limiter.consume(key);

@@ -1,6 +1,7 @@
 // server.ts's own settings, parsed once with zod (each is documented in README.md "Configuration"). A function of
 // its arguments, not of process.env, so it can be tested; the variables it shares with the app (PORT, REDIS_URL,
 // DATABASE_URL) are read with the app's own rules (lib/env.ts, lib/database/target.ts).
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { resolveDbTarget, defaultSqliteUrl, type DbTarget } from '../database/target';
 import { portSchema, redisUrlSchema } from '../env';
@@ -22,6 +23,12 @@ const schema = z.object({
   RATE_LIMIT_WRITES_PER_SESSION: z.coerce.number().int().positive().default(60),
   DB_PROBE_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  WEB_CONCURRENCY: z.coerce
+    .number({ message: 'WEB_CONCURRENCY (or --workers) must be a whole number of worker processes, 1 or more' })
+    .int('WEB_CONCURRENCY (or --workers) must be a whole number of worker processes, 1 or more')
+    .min(1, 'WEB_CONCURRENCY (or --workers) must be 1 or more (1 = a single process, no cluster)')
+    .max(256, 'WEB_CONCURRENCY (or --workers) must be at most 256')
+    .optional(),
 });
 
 export type ServerConfig = {
@@ -36,12 +43,19 @@ export type ServerConfig = {
   writesPerSessionPerMinute: number;
   dbProbeIntervalMs: number;
   metricsToken: string | undefined;
+  /** Worker processes serving requests (lib/server/cluster.ts); 1 runs today's single process, no primary. */
+  workers: number;
   /** The database /healthz probes: the one the app talks to. */
   database: DbTarget;
 };
 
-/** `--port`/`-p` and `--hostname`/`-H` on the command line win over PORT and HOSTNAME. */
-export function serverConfig(argv: string[], environment: Record<string, string | undefined>): ServerConfig {
+/** `--port`/`-p`, `--hostname`/`-H` and `--workers` on the command line win over PORT, HOSTNAME and
+ *  WEB_CONCURRENCY; without either, one worker per core (`cores`, os.availableParallelism()). */
+export function serverConfig(
+  argv: string[],
+  environment: Record<string, string | undefined>,
+  cores: number = availableParallelism(),
+): ServerConfig {
   const argument = (...names: string[]) => {
     for (const name of names) {
       const index = argv.indexOf(name);
@@ -54,6 +68,7 @@ export function serverConfig(argv: string[], environment: Record<string, string 
     ...raw,
     PORT: argument('--port', '-p') ?? raw.PORT,
     HOSTNAME: argument('--hostname', '-H') ?? raw.HOSTNAME,
+    WEB_CONCURRENCY: argument('--workers') ?? raw.WEB_CONCURRENCY,
   });
   if (!parsed.success)
     throw new Error(
@@ -72,6 +87,7 @@ export function serverConfig(argv: string[], environment: Record<string, string 
     writesPerSessionPerMinute: e.RATE_LIMIT_WRITES_PER_SESSION,
     dbProbeIntervalMs: e.DB_PROBE_INTERVAL_MS,
     metricsToken: e.METRICS_TOKEN,
+    workers: e.WEB_CONCURRENCY ?? Math.max(1, cores),
     database: resolveDbTarget(raw.DATABASE_URL ?? defaultSqliteUrl, raw.DATABASE_POOL_SIZE),
   };
 }

@@ -28,6 +28,10 @@ export type ServerOptions = {
   databaseUrl: string;
   /** PAGE_CACHE=off renders every request. */
   pageCache?: boolean;
+  /** Worker processes (WEB_CONCURRENCY). 1 unless a caller says otherwise: the benchmarks compare with a bare
+   *  node:http server (one process) and with their own earlier figures, and the reliability suite's kill and
+   *  outage parts reason about one process; bench/workers.ts measures more. */
+  workers?: number;
   env?: Record<string, string>;
   /** Node's own flags, before the script (e.g. --cpu-prof, which NODE_OPTIONS does not accept). */
   nodeFlags?: string[];
@@ -85,6 +89,7 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
         RATE_LIMIT_WRITES_PER_IP: '100000000',
         RATE_LIMIT_WRITES_PER_SESSION: '100000000',
         PAGE_CACHE: options.pageCache === false ? 'off' : 'on',
+        WEB_CONCURRENCY: String(options.workers ?? 1),
         METRICS_TOKEN: serverMetricsToken,
         ...options.env,
       },

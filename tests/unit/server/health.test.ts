@@ -43,6 +43,20 @@ describe('/healthz and /metrics', () => {
     expect(JSON.parse(figures.text)).toEqual({ database: 'reachable', pageCache: { entries: 7 } });
   });
 
+  test('/metrics says which worker answered: each keeps its own page cache figures', async () => {
+    const worker = { number: 2, pid: 4242 };
+    const answers = createHealthAnswers({
+      database: { healthy: () => true },
+      pageCacheStats: () => ({ entries: 1 }),
+      metricsToken: token,
+      worker,
+    });
+    harness = await listen((req, res) => void answers(req, res, req.url!));
+    const figures = await harness.request('/metrics', { headers: { authorization: `Bearer ${token}` } });
+    expect(JSON.parse(figures.text)).toEqual({ database: 'reachable', pageCache: { entries: 1 }, worker });
+    expect(JSON.parse((await harness.request('/healthz')).text)).toEqual({ ok: true, database: 'reachable' });
+  });
+
   test('without METRICS_TOKEN there is no /metrics: the request goes on to Next, as every other path', async () => {
     const { request } = await serve(undefined);
     expect((await request('/metrics', { headers: { authorization: 'Bearer anything-at-all-here' } })).text).toBe(

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { pageCacheBus, registerPageCacheBus } from '@/lib/cache/bus';
 import { compressPage, PageCache } from '@/lib/cache/page-cache';
-import type { connectRelay } from '@/lib/cache/relay';
-import { wireInvalidation } from '@/lib/server/invalidation';
+import { relayLink, wireInvalidation, type RelayLink } from '@/lib/server/invalidation';
 
 afterEach(() => registerPageCacheBus(undefined));
 
@@ -27,21 +26,26 @@ describe('invalidation wiring', () => {
     expect(cache.get('/articles/b')).toBeUndefined();
   });
 
-  test('with Redis, local changes are published and other instances’ changes are dropped here', async () => {
+  test('with a relay (Redis, or the cluster’s IPC), local changes are published and other instances’ changes are dropped here', async () => {
     const cache = await cacheWith('/articles/a', '/articles/b');
     const published: string[][] = [];
     let remote: (paths: string[]) => void = () => {};
-    const connect: typeof connectRelay = (url, onRemote) => {
-      expect(url).toBe('redis://127.0.0.1:6379');
+    const link: RelayLink = (onRemote) => {
       remote = onRemote;
       return { publish: (paths) => published.push(paths), close: async () => {} };
     };
-    expect(wireInvalidation(cache, 'redis://127.0.0.1:6379', connect)).toBeDefined();
+    expect(wireInvalidation(cache, link)).toBeDefined();
     pageCacheBus()!.invalidate(['/articles/a']);
     expect(published).toEqual([['/articles/a']]);
     remote(['/articles/b']);
     expect(cache.get('/articles/b')).toBeUndefined();
     // A remote change is not published again (no echo between instances).
     expect(published).toHaveLength(1);
+  });
+
+  test('the relay: Redis when REDIS_URL is set, the primary in a cluster worker, none in a single process', () => {
+    expect(relayLink(undefined, false)).toBeUndefined();
+    expect(relayLink(undefined, true)).toBeDefined();
+    expect(relayLink('redis://127.0.0.1:6379', false)).toBeDefined();
   });
 });

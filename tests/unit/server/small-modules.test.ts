@@ -91,6 +91,19 @@ describe('server config', () => {
       metricsToken: undefined,
     });
   });
+  test('workers: one per core by default; WEB_CONCURRENCY, and --workers over it', () => {
+    expect(serverConfig([], {}, 2).workers).toBe(2);
+    expect(serverConfig([], {}, 8).workers).toBe(8);
+    expect(serverConfig([], { WEB_CONCURRENCY: '1' }, 8).workers).toBe(1);
+    expect(serverConfig([], { WEB_CONCURRENCY: '3' }, 2).workers).toBe(3);
+    expect(serverConfig(['--workers', '1'], { WEB_CONCURRENCY: '4' }, 2).workers).toBe(1);
+    expect(serverConfig(['--port', '4000', '--workers', '2'], {}, 1)).toMatchObject({ port: 4000, workers: 2 });
+  });
+  test('a worker count that is not a whole number from 1 up is refused, saying what to set', () => {
+    for (const bad of ['0', '-2', '1.5', 'many', '1000'])
+      expect(() => serverConfig([], { WEB_CONCURRENCY: bad }, 2)).toThrow(/WEB_CONCURRENCY \(or --workers\)/);
+    expect(() => serverConfig(['--workers', 'all'], {}, 2)).toThrow(/WEB_CONCURRENCY/);
+  });
   test('a bad value is a clear error', () => {
     expect(() => serverConfig([], { PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => serverConfig([], { METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
@@ -98,7 +111,9 @@ describe('server config', () => {
     expect(() => serverConfig([], { DATABASE_URL: 'mysql://db' })).toThrow(/DATABASE_URL/);
   });
   test('every documented default, and empty values count as unset', () => {
-    expect(serverConfig([], { PORT: '', PAGE_CACHE: '', REDIS_URL: '', DATABASE_URL: '' })).toEqual({
+    expect(
+      serverConfig([], { PORT: '', PAGE_CACHE: '', REDIS_URL: '', DATABASE_URL: '', WEB_CONCURRENCY: '' }, 2),
+    ).toEqual({
       port: 3000,
       hostname: '0.0.0.0',
       pageCache: true,
@@ -110,6 +125,7 @@ describe('server config', () => {
       writesPerSessionPerMinute: 60,
       dbProbeIntervalMs: 1000,
       metricsToken: undefined,
+      workers: 2,
       database: { provider: 'sqlite', file: path.resolve('data/newsroom.db'), url: 'file:./data/newsroom.db' },
     });
   });
