@@ -4,7 +4,8 @@ export function CommentBody({ body }: { body: string }) {
   return (
     <div className="comment__body">
       {parseCommentBody(body).map((lines, p) => (
-        <p key={p}>
+        // Each paragraph takes the direction of its own first strong letter: Arabic or Hebrew reads right to left.
+        <p key={p} dir="auto">
           {lines.map((runs, l) => (
             <span key={l}>
               {l > 0 && <br />}

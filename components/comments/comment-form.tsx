@@ -99,6 +99,7 @@ export function CommentForm({
         <textarea
           id={`${id}-body`}
           name="body"
+          dir="auto"
           value={body}
           onChange={(event) => setBody(event.target.value)}
           maxLength={commentMaxLength}

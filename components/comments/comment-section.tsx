@@ -97,7 +97,9 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
                 <li key={pick.id} className="comment comment--pick">
                   <article aria-label={`Editors’ pick by ${pick.authorName}`}>
                     <header className="comment__header">
-                      <span className="comment__author">{pick.authorName}</span>
+                      <span className="comment__author" dir="auto">
+                        {pick.authorName}
+                      </span>
                       <span className="badge badge--pick">Editors’ pick</span>
                       {pick.isReply && <span className="meta">a reply</span>}
                     </header>

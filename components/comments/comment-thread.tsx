@@ -72,7 +72,9 @@ export function CommentThread({
         ) : (
           <>
             <header className="comment__header">
-              <span className="comment__author">{comment.authorName}</span>
+              <span className="comment__author" dir="auto">
+                {comment.authorName}
+              </span>
               {comment.badge && <span className={`badge badge--${comment.badge.toLowerCase()}`}>{comment.badge}</span>}
               {comment.isOwn && <span className="badge badge--you">You</span>}
               {comment.picked && <span className="badge badge--pick">Editors’ pick</span>}

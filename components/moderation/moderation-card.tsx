@@ -30,7 +30,11 @@ function HighlightedBody({ body, spans }: { body: string; spans: { start: number
     at = span.end;
   });
   parts.push(body.slice(at));
-  return <p className="card__body">{parts}</p>;
+  return (
+    <p className="card__body" dir="auto">
+      {parts}
+    </p>
+  );
 }
 
 const label = (clause: string) => (isClauseId(clause) ? clauseLabel(clause) : clause);

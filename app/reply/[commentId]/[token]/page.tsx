@@ -69,14 +69,19 @@ export default async function AuthorReplyPage({ params }: Props) {
       {comment.parent && comment.parent.status === 'PUBLISHED' && (
         <div className="comment comment--context">
           <p className="comment__header">
-            <span className="comment__author">{comment.parent.user?.displayName ?? 'A reader'}</span> wrote earlier:
+            <span className="comment__author" dir="auto">
+              {comment.parent.user?.displayName ?? 'A reader'}
+            </span>{' '}
+            wrote earlier:
           </p>
           <CommentBody body={comment.parent.body} />
         </div>
       )}
       <div className="comment">
         <p className="comment__header">
-          <span className="comment__author">{comment.user?.displayName ?? 'A reader'}</span>
+          <span className="comment__author" dir="auto">
+            {comment.user?.displayName ?? 'A reader'}
+          </span>
           <time className="comment__time" dateTime={comment.createdAt.toISOString()}>
             {formatDateTime(comment.createdAt)}
           </time>
