@@ -21,7 +21,7 @@ export function PreferencesForm({ action, values }: Props) {
       <fieldset className="field">
         <legend>Email me</legend>
         {options.map(([name, label]) => (
-          <label key={name} style={{ fontWeight: 400 }}>
+          <label key={name} className="field__check">
             <input type="checkbox" name={name} defaultChecked={values[name]} /> {label}
           </label>
         ))}

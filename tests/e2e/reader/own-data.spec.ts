@@ -102,3 +102,18 @@ test('Download my data gives one JSON file with the account and its comments', a
   expect(data.account).toMatchObject({ email: reader.email, displayName: reader.displayName });
   expect(data.comments).toContainEqual(expect.objectContaining({ body: text, status: 'PUBLISHED' }));
 });
+
+test('the email preference checkboxes sit beside their labels', async ({ page }) => {
+  const reader = await createTrustedReader('Boxes');
+  await signIn(page, reader.email, { from: '/profile' });
+  await page.goto('/profile');
+  for (const box of await page.getByRole('checkbox').all()) {
+    const label = page.locator('label', { has: box });
+    const [b, l] = [await box.boundingBox(), await label.boundingBox()];
+    expect(b!.width).toBeLessThan(40);
+    // On the label's line, at its start: not stretched across the form above the words.
+    expect(b!.y + b!.height / 2).toBeGreaterThan(l!.y);
+    expect(b!.y + b!.height / 2).toBeLessThan(l!.y + l!.height);
+    expect(b!.x - l!.x).toBeLessThan(10);
+  }
+});
