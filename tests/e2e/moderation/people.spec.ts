@@ -43,7 +43,7 @@ test('a moderator opens a commenter’s page from a card, leaves a note a collea
   await page.getByLabel('Measure').selectOption('suspend');
   await page.getByLabel('Days (suspension)').selectOption('7');
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByRole('alert')).toContainText('the clause it enforces');
+  await expect(page.getByRole('alert').filter({ hasText: 'the clause it enforces' })).toBeVisible();
   expect((await db.user.findUniqueOrThrow({ where: { id: writer.id } })).suspendedUntil).toBeNull();
   const since = new Date();
   await page.getByLabel('Under (required to impose)').selectOption('on-topic');
