@@ -34,6 +34,13 @@ const termRules: Record<
     clause: 'hate-and-threats',
     message: (t) => `“${t}” reads as a threat or a wish of harm; a moderator will check it.`,
   },
+  group: {
+    ruleId: 'group-hate',
+    outcome: 'hold',
+    clause: 'hate-and-threats',
+    message: (t) =>
+      `“${t}” speaks of a group of people as vermin or disease, or as people to be removed; a moderator will check it.`,
+  },
   suspect: {
     ruleId: 'suspect-terms',
     outcome: 'hold',

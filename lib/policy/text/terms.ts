@@ -336,11 +336,11 @@ export class TermMatcher {
     }
     // Threats the grammar finds, unless a listed threat phrase already covers them.
     if (this.compiled.threats)
-      for (const [from, to] of this.compiled.threats.find(tokens, shapes)) {
+      for (const [from, to, list] of this.compiled.threats.find(tokens, shapes)) {
         const start = tokens[from]!.coreStart;
         const end = tokens[to]!.coreEnd;
-        if (!found.some((m) => m.list === 'threat' && m.start < end && start < m.end))
-          hit('threat', '', true, from, to);
+        if (!found.some((m) => (m.list === 'threat' || m.list === list) && m.start < end && start < m.end))
+          hit(list, '', true, from, to);
       }
     return { matches: found, allowed };
   }
