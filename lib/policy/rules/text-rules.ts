@@ -2,6 +2,7 @@
 import type { CompiledPolicy } from '../compile';
 import { contactView, originalSpan, type ContactView } from '../text/contact-view';
 import { findEmails, findPhones, type PersonalInfo } from '../text/personal-info';
+import { isReported } from '../text/reported';
 import { tokenize } from '../text/normalize';
 import type { TermMatch } from '../text/terms';
 import { findHosts, hostMatches, type FoundHost } from '../text/urls';
@@ -77,6 +78,8 @@ function termReasons(body: string, policy: CompiledPolicy): Reason[] {
   const byRule = new Map<RuleId, Reason>();
   for (const match of matchTerms(body, policy)) {
     const listed = termRules[match.list]!;
+    // A threat, an insult or group hate the comment quotes or reports ("he told her 'I will kill you'").
+    if (listed.outcome === 'hold' && isReported(body, match.start, match.end)) continue;
     const rule = match.sure || listed.outcome === 'hold' ? listed : uncertain;
     if (!policy.enabled(rule.ruleId)) continue;
     const text = body.slice(match.start, match.end);

@@ -13,7 +13,16 @@ import { collapseRepeats, hasStretch, IL, normalizeTerm, WILD, type Token } from
 import { ThreatGrammar } from './threats';
 import { Trie } from './trie';
 import { WordTrie } from './word-trie';
-import { heads, looseReadings, ordinaryForeignWords, strictOnlyTails, tails } from './word-forms';
+import {
+  heads,
+  looseReadings,
+  notStrongCompounds,
+  ordinaryForeignWords,
+  strictOnlyTails,
+  strongPrefixes,
+  strongSuffixes,
+  tails,
+} from './word-forms';
 
 export type TermMatch = { list: string; start: number; end: number; sure: boolean };
 /** An allowlist entry that exempted text, with where (for the dry run). */
@@ -182,6 +191,9 @@ export class TermMatcher {
     const rootHeads = new Uint8Array(1 << 16);
     const rootTails = new Uint8Array(1 << 16);
     let minRoot = 99;
+    // The strong roots (word-forms.ts) pass the same first and last four letters check.
+    for (const root of strongPrefixes) if (exact.get(root) === 'banned') rootHeads[quad(root, 0)] = 1;
+    for (const root of strongSuffixes) if (exact.get(root) === 'banned') rootTails[quad(root, 0)] = 1;
     for (const root of roots.keys()) {
       rootTrie.add(root);
       rootHeads[quad(root, 0)] = 1;
@@ -363,9 +375,9 @@ export class TermMatcher {
     if (word.indexOf(WILD) === -1) {
       const raw = body.slice(token.coreStart, token.coreEnd);
       if (raw.length !== word.length) return undefined;
-      masked = '';
-      for (let k = 0; k < raw.length; k++) masked += leetSymbols.has(raw.charCodeAt(k)) ? WILD : word[k];
-      if (masked === word) return undefined;
+      const mask = leetMask(raw, word);
+      if (mask === undefined) return undefined;
+      masked = mask;
     }
     if (masked.length > 40) return undefined;
     for (let cut = masked.length - 2; cut >= minRoot; cut--) {
@@ -404,7 +416,8 @@ export class TermMatcher {
       if (node < 0) break;
       if (length - k >= 4 && rootTrieReversed.word[node] !== undefined) suffixCuts.push(k);
     }
-    if (prefixCuts.length === 0 && suffixCuts.length === 0) return undefined;
+    if (prefixCuts.length === 0 && suffixCuts.length === 0)
+      return this.strongCompound(word, prefix, suffix, token, body);
     const tagged =
       body.charCodeAt(token.start) === 35 /* # */ || /[a-z][A-Z]/.test(body.slice(token.coreStart, token.coreEnd));
     // Longest root first.
@@ -426,6 +439,29 @@ export class TermMatcher {
       const rest = word.slice(0, cut);
       if (exact.has(rest) || heads.has(rest)) return { list, root, sure: true };
       if (tagged && rest.length >= 3) return { list, root, sure: false };
+    }
+    return this.strongCompound(word, prefix, suffix, token, body);
+  }
+
+  /** A strong root glued to any word ("shitgibbon", "thundercunt"; word-forms.ts): held, never sure. A
+   *  capitalised word inside a sentence is a name (Wankdorf, Cocksedge), not a compound. */
+  private strongCompound(
+    word: string,
+    prefix: boolean,
+    suffix: boolean,
+    token: Token,
+    body: string,
+  ): { list: string; root: string; sure: boolean } | undefined {
+    if ((!prefix && !suffix) || notStrongCompounds.has(word) || !isLetters(word)) return undefined;
+    if (isNameCapital(body, token.coreStart)) return undefined;
+    const { exact } = this.compiled;
+    if (prefix && word.length >= 8) {
+      const root = word.slice(0, 4);
+      if (strongPrefixes.includes(root) && exact.get(root) === 'banned') return { list: 'banned', root, sure: false };
+    }
+    if (suffix && word.length >= 7) {
+      const root = word.slice(-4);
+      if (strongSuffixes.includes(root) && exact.get(root) === 'banned') return { list: 'banned', root, sure: false };
     }
     return undefined;
   }
@@ -620,22 +656,33 @@ export class TermMatcher {
    * tokens whose text maps one to one onto the body (no look-alikes folded into several letters).
    */
   private readMasked(token: Token, body: string): string | undefined {
-    const { exact, loose } = this.compiled;
     const raw = body.slice(token.coreStart, token.coreEnd);
     if (raw.length !== token.core.length) return undefined;
+    // Mixed tokens repeat ("m8", "2nd", "covid19"): each raw spelling is read once.
+    const known = this.maskedReadings.get(raw);
+    if (known !== undefined) return known || undefined;
+    const read = this.readMaskedUncached(raw, token.core);
+    if (this.maskedReadings.size >= 10_000) this.maskedReadings.clear();
+    this.maskedReadings.set(raw, read ?? '');
+    return read;
+  }
+
+  /** Raw spellings already read by readMasked: raw → key, or '' for none. */
+  private readonly maskedReadings = new Map<string, string>();
+
+  private readMaskedUncached(raw: string, core: string): string | undefined {
+    const { exact, loose } = this.compiled;
     const glued = /^[0-9]*([a-z]{3,})[0-9]*$/i.exec(raw);
     if (glued && glued[1]!.length < raw.length) {
       const letters = glued[1]!.toLowerCase();
       return exact.has(letters) || loose.has(letters) ? letters : undefined;
     }
-    let masked = '';
-    let symbols = 0;
-    for (let k = 0; k < raw.length; k++) {
-      const symbol = leetSymbols.has(raw.charCodeAt(k));
-      if (symbol) symbols++;
-      masked += symbol ? WILD : token.core[k];
-    }
-    return symbols ? this.read(masked) : undefined;
+    const masked = leetMask(raw, core);
+    const read = masked === undefined ? undefined : this.read(masked);
+    if (read !== undefined) return read;
+    // A digit between letters may stand for any letter too ("f4cking": 4 reads a, not the u it hides).
+    const digitsMasked = leetMask(raw, core, true);
+    return digitsMasked === undefined || digitsMasked === masked ? undefined : this.read(digitsMasked);
   }
 }
 
@@ -711,6 +758,34 @@ function writtenIn(tokens: readonly Token[], littleWords: ReadonlySet<string>): 
 
 /** Symbols the tokenizer reads as leet letters ($ @ ! + € £ ¡), which may also stand for any letter. */
 const leetSymbols = new Set([...'$@!+€£¡'].map((c) => c.charCodeAt(0)));
+
+/** The word with each leet symbol of its raw text (and, with `digits`, each digit between two letters) as a
+ *  wildcard; undefined when nothing was masked. `raw` and `core` are the same length. */
+function leetMask(raw: string, core: string, digits = false): string | undefined {
+  let masked = '';
+  let symbols = 0;
+  for (let k = 0; k < raw.length; k++) {
+    const code = raw.charCodeAt(k);
+    const symbol =
+      leetSymbols.has(code) ||
+      (digits && code >= 48 && code <= 57 && k > 0 && k < raw.length - 1 && isLetterCode(raw.charCodeAt(k - 1)));
+    if (symbol) symbols++;
+    masked += symbol ? WILD : core[k];
+  }
+  return symbols ? masked : undefined;
+}
+/** A capital letter at `at` after a word of the same sentence ("Nicky Wankowicz", "the Wankdorf"). */
+function isNameCapital(body: string, at: number): boolean {
+  const code = body.charCodeAt(at);
+  if (!(code >= 65 && code <= 90)) return false;
+  for (let k = at - 1; k >= 0; k--) {
+    const c = body.charCodeAt(k);
+    if (c === 32 || c === 34 || c === 39 || c === 0x2018 || c === 0x201c || c === 40) continue;
+    return !(c === 46 || c === 33 || c === 63 || c === 10 || c === 13);
+  }
+  return false;
+}
+const isLetterCode = (code: number) => (code | 32) >= 97 && (code | 32) <= 122;
 
 /** The word with every letter written twice ("ffuucckk" → "fuck"), or undefined when it is not so. */
 function undoubled(word: string): string | undefined {

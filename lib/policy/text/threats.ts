@@ -452,7 +452,22 @@ const patterns: Pattern[] = [
       ['find', 'hunt down', 'track down'],
       ['you', 'u', 'ya'],
     ],
-    notAfter: ['a', 'an', 'the', 'some', 'one', 'it', 'that', 'this', 'something', 'them', 'more', 'out', 'those'],
+    notAfter: [
+      'a',
+      'an',
+      'the',
+      'some',
+      'one',
+      'it',
+      'that',
+      'this',
+      'something',
+      'them',
+      'more',
+      'out',
+      'those',
+      'and',
+    ],
   },
   {
     slots: [
