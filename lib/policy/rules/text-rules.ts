@@ -1,6 +1,7 @@
 // Rules that judge the text alone. The compose box runs these live (checkDraft).
 import type { CompiledPolicy } from '../compile';
 import { contactView, originalSpan, type ContactView } from '../text/contact-view';
+import { findAddresses } from '../text/addresses';
 import { findEmails, findPhones, type PersonalInfo } from '../text/personal-info';
 import { isReported } from '../text/reported';
 import { tokenize } from '../text/normalize';
@@ -160,7 +161,10 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
   if (enabled('personal-info') && settings.detectPersonalInfo) {
     const text = view ? view.text : body;
     const raw: PersonalInfo[] = [...findEmails(text), ...findPhones(text)];
-    const found = (view ? raw.map((f) => remapSpan(view, f)) : raw).sort((a, b) => a.start - b.start);
+    const found: { kind: PersonalInfo['kind'] | 'address'; start: number; end: number }[] = [
+      ...(view ? raw.map((f) => remapSpan(view, f)) : raw),
+      ...findAddresses(body),
+    ].sort((a, b) => a.start - b.start);
     if (found.length)
       reasons.push({
         ruleId: 'personal-info',
@@ -190,13 +194,16 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
 }
 
 /** "an email address and 2 phone numbers": every kind found, so a moderator sees all of them named. */
-function personalInfoSummary(found: readonly { kind: 'email' | 'phone' }[]): string {
+function personalInfoSummary(found: readonly { kind: 'email' | 'phone' | 'address' }[]): string {
   const emails = found.filter((f) => f.kind === 'email').length;
-  const phones = found.length - emails;
+  const addresses = found.filter((f) => f.kind === 'address').length;
+  const phones = found.length - emails - addresses;
   const part = (count: number, one: string, many: string) => (count === 1 ? one : `${count} ${many}`);
   return [
     emails && part(emails, 'an email address', 'email addresses'),
     phones && part(phones, 'a phone number', 'phone numbers'),
+    addresses &&
+      part(addresses, 'where someone lives or can be found', 'details of where someone lives or can be found'),
   ]
     .filter(Boolean)
     .join(' and ');

@@ -1,0 +1,96 @@
+// Where someone lives, works or takes their children, in a comment: doxxing. Publishing a private person's
+// street address, postcode, car registration or their children's school invites harassment (§5), so the
+// comment is held for a moderator with the span.
+//
+// The line we draw: a house number with a street ("14 Elm Road", "Flat 3, 88 Gloucester Road", "1550 Ocean
+// Ave"), a full UK postcode ("BS8 4LT"), a flat or apartment ("Flat 12, Kestrel House", "apartment 4B"), a
+// car registration ("KX19 LMP") beside a word for a car, any street named in a comment that calls readers to
+// go and find someone ("pay her a visit", "you know what to do"), "lives at/on/above" with a street or a flat, a partial
+// postcode or a town with a house number ("lives on Cavendish Street", "Peckham SE15"), and someone's
+// children's school ("her kids go to St Anne's Primary"). Not personal: a town or a street named on its own
+// ("the bypass on London Road", "she lives in Leeds"), a postcode in a sentence that names no person ("the
+// bus from LS1 4DY"), and an address in a sentence that names a public
+// place or an organisation — a council office, a court, a station, a shop, a church — or a famous public
+// address (10 Downing Street, 1600 Pennsylvania Avenue, 221B Baker Street).
+//
+// Cost: one case-sensitive pre-check of the body (a street word after a capitalised word, a postcode or
+// registration shape, or a cue word); most comments stop there. The patterns below run only after it.
+
+export type FoundAddress = { kind: 'address'; start: number; end: number };
+
+const streetTypes =
+  'Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Grove|Way|Crescent|Gardens|Terrace|Mews|Place|Court|Row|Walk|Square|Parade|Hill|Paddocks|Park|Green|View|Rise|Boulevard|Blvd|Highway|Croft|Fields|Meadow|Meadows|Villas|Cottages|Wharf';
+const capitalised = "[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}";
+const postcodeShape = '[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}';
+
+const preCheck = new RegExp(
+  `[a-z] (?:${streetTypes})\\b|\\b${postcodeShape}\\b|\\b[A-Z]{2}[0-9]{2} ?[A-Z]{3}\\b|\\b(?:[Ff]lat|[Aa]partment|[Aa]pt|[Ll]ives|[Ss]chool|[Pp]rimary|[Aa]cademy|[Aa]ddress|[Pp]ostcode)\\b`,
+);
+
+/** A house number (or "number 7", "Flat 3,") then a street: "14 Elm Road", "5 The Paddocks". */
+const houseAndStreet = new RegExp(
+  `\\b(?:[Nn]umber |[Nn]o\\.? )?[0-9]{1,4}[A-Za-z]?,? (?:The )?${capitalised} (?:${streetTypes})\\b`,
+  'g',
+);
+const fullPostcode = new RegExp(`\\b${postcodeShape}\\b`, 'g');
+const flat =
+  /\b(?:[Ff]lat|[Aa]partment|[Aa]pt\.?|[Uu]nit) [0-9]{1,4}[A-Za-z]?\b(?:,? [A-Z][a-z]+ (?:House|Court|Tower|Mansions|Lodge|Heights))?/g;
+const registration = /\b[A-Z]{2}[0-9]{2} ?[A-Z]{3}\b/g;
+const vehicleWord = /\b(?:reg|registration|number ?plate|plates?|car|van|drives|motor)\b/i;
+/** "lives at/on/above …" with a street, a partial postcode or a house number after it, in the sentence. */
+const livesAt = new RegExp(
+  `\\b(?:lives?|living|stays?|staying|home is|house is)\\b[^.!?\\n]{0,60}?\\b(?:on|at|in|above|off) (?:the )?(?:${capitalised} (?:${streetTypes})\\b|[A-Z]{1,2}[0-9]{1,2}\\b|number [0-9]{1,4}\\b)`,
+  'gi',
+);
+/** Someone's children and the school they attend: "her kids go to St Anne's Primary". */
+const school = new RegExp(
+  `\\b(?:kids|children|son|daughter|daughters|sons|grandchildren|boy|girl|lad)\\b[^.!?\\n]{0,30}?\\b(?:go|goes|going|attend|attends|are|is|at)\\b[^.!?\\n]{0,12}?(?:St\\.? )?${capitalised}(?:'s|’s)? (?:Primary|School|Academy|High|Infants|Juniors|College|Prep|Grammar|Nursery)\\b`,
+  'g',
+);
+
+/** Words that make an address a public place's or an organisation's, not a person's. */
+const publicPlace =
+  /\b(?:council|court|town hall|city hall|offices?|headquarters|hq|station|hospital|library|museum|parliament|embassy|church|cathedral|mosque|synagogue|temple|stadium|ground|theatre|cinema|shop|store|restaurant|caf[eé]|pub|hotel|venue|centre|center|gallery|surgery|clinic|branch|market|company|firm|ltd|plc|charity|school's office|university|college|opens|opening|ministry|department|police)\b/i;
+/** A person's home named in the sentence: personal whatever else it names ("lives at 7 Station Road"). */
+const home = /\b(?:lives|living|lived|his house|her house|their house|his home|her home|their home|home address)\b/i;
+/** Whose a postcode is: a person's. */
+const someones =
+  /\b(?:his|her|their|my|your|lives?|living|home|house|address|flat|family|mum|dad|wife|husband|landlord)\b/i;
+/** A call to go and find someone: any street named in the comment is then where to find them. */
+const visit =
+  /\b(?:pay (?:him|her|them) a visit|you know what to do|go and (?:see|tell|visit|find) (?:him|her|them)|pop round|knock on (?:his|her|their) door|give (?:him|her|them) a visit|go round there|wait for (?:him|her|them))\b/i;
+const streetName = new RegExp(`\\b(?:The )?${capitalised} (?:${streetTypes})\\b`, 'g');
+const famousAddresses = /\b(?:10 Downing Street|1600 Pennsylvania Avenue|221B Baker Street|Downing Street)\b/i;
+
+/** The sentence around [start, end): from after the last . ! ? or line break before, to the next. */
+function sentenceOf(body: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && start - from < 200 && !/[.!?\n]/.test(body[from - 1]!)) from--;
+  let to = end;
+  while (to < body.length && to - end < 200 && !/[!?\n]/.test(body[to]!) && !(body[to] === '.' && body[to + 1] === ' '))
+    to++;
+  return body.slice(from, to);
+}
+
+export function findAddresses(body: string): FoundAddress[] {
+  if (!preCheck.test(body)) return [];
+  const found: FoundAddress[] = [];
+  const add = (start: number, end: number) => {
+    if (found.some((f) => f.start < end && start < f.end)) return;
+    // The address itself ("Station Road", "Market Street") says nothing about whose it is.
+    const around = sentenceOf(body, start, end).replace(body.slice(start, end), ' ');
+    if (famousAddresses.test(body.slice(start, end)) || (publicPlace.test(around) && !home.test(around))) return;
+    found.push({ kind: 'address', start, end });
+  };
+  for (const pattern of [houseAndStreet, livesAt, school, flat])
+    for (const m of body.matchAll(pattern)) add(m.index, m.index + m[0].length);
+  // A postcode alone is as often a bus stop's or a development's: personal with a person's in its sentence.
+  for (const m of body.matchAll(fullPostcode))
+    if (someones.test(sentenceOf(body, m.index, m.index + m[0].length))) add(m.index, m.index + m[0].length);
+  if (visit.test(body)) for (const m of body.matchAll(streetName)) add(m.index, m.index + m[0].length);
+  for (const m of body.matchAll(registration)) {
+    const near = body.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
+    if (vehicleWord.test(near)) add(m.index, m.index + m[0].length);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
