@@ -62,22 +62,22 @@ const uncertain = {
 /** Listed terms in the body as displayed and, when a right-to-left override reorders it, as stored too
  *  (either reading may be the one a reader sees, depending on the renderer); and, when it has upside-down
  *  letters, read the right way up. */
-function matchTerms(body: string, policy: CompiledPolicy): TermMatch[] {
+function matchTerms(body: string, policy: CompiledPolicy): { matches: TermMatch[]; addressCues: number } {
   const tokens = tokenize(body);
-  const matches = policy.terms.match(tokens, body).matches;
+  const { matches, addressCues } = policy.terms.match(tokens, body);
   // The tokenizer noted whether the body has an override or turned letters (no second scan of the body).
-  if (!tokens.override && !tokens.turned) return matches;
+  if (!tokens.override && !tokens.turned) return { matches, addressCues };
   const orders = [...(tokens.override ? (['logical'] as const) : []), ...(tokens.turned ? (['flipped'] as const) : [])];
   for (const order of orders)
     for (const extra of policy.terms.match(tokenize(body, order), body).matches)
       if (!matches.some((m) => m.start < extra.end && extra.start < m.end)) matches.push(extra);
-  return matches.sort((a, b) => a.start - b.start);
+  return { matches: matches.sort((a, b) => a.start - b.start), addressCues };
 }
 
 /** Term reasons, one per rule, listing every place the reader can fix. */
-function termReasons(body: string, policy: CompiledPolicy): Reason[] {
+function termReasons(body: string, policy: CompiledPolicy, matches: readonly TermMatch[]): Reason[] {
   const byRule = new Map<RuleId, Reason>();
-  for (const match of matchTerms(body, policy)) {
+  for (const match of matches) {
     const listed = termRules[match.list]!;
     // A threat, an insult or group hate the comment quotes or reports ("he told her 'I will kill you'").
     if (listed.outcome === 'hold' && isReported(body, match.start, match.end)) continue;
@@ -108,7 +108,8 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
   const reasons: Reason[] = [];
   const { settings, enabled } = policy;
 
-  reasons.push(...termReasons(body, policy));
+  const { matches, addressCues } = matchTerms(body, policy);
+  reasons.push(...termReasons(body, policy, matches));
 
   // Contact details and links are read a second time with spelled-out digits, "at" and "dot" rewritten.
   const view = contactView(body, tokenize(body));
@@ -163,7 +164,7 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
     const raw: PersonalInfo[] = [...findEmails(text), ...findPhones(text)];
     const found: { kind: PersonalInfo['kind'] | 'address'; start: number; end: number }[] = [
       ...(view ? raw.map((f) => remapSpan(view, f)) : raw),
-      ...findAddresses(body),
+      ...findAddresses(body, tokenize(body), addressCues),
     ].sort((a, b) => a.start - b.start);
     if (found.length)
       reasons.push({

@@ -13,8 +13,11 @@
 // place or an organisation — a council office, a court, a station, a shop, a church — or a famous public
 // address (10 Downing Street, 1600 Pennsylvania Avenue, 221B Baker Street).
 //
-// Cost: one case-sensitive pre-check of the body (a street word after a capitalised word, a postcode or
-// registration shape, or a cue word); most comments stop there. The patterns below run only after it.
+// Cost: a pre-check of the tokens (a capitalised street or school word, a cue word such as "flat" or "lives",
+// or a capital with digits such as a postcode); most comments stop there. The patterns run only after it.
+
+import type { Token, Tokens } from './normalize';
+import { shapeOf } from './word-trie';
 
 export type FoundAddress = { kind: 'address'; start: number; end: number };
 
@@ -23,9 +26,64 @@ const streetTypes =
 const capitalised = "[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}";
 const postcodeShape = '[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}';
 
-const preCheck = new RegExp(
-  `[a-z] (?:${streetTypes})\\b|\\b${postcodeShape}\\b|\\b[A-Z]{2}[0-9]{2} ?[A-Z]{3}\\b|\\b(?:[Ff]lat|[Aa]partment|[Aa]pt|[Ll]ives|[Ss]chool|[Pp]rimary|[Aa]cademy|[Aa]ddress|[Pp]ostcode)\\b`,
-);
+/** What the tokens hold that an address pattern needs; each pattern runs only when its cues are there. */
+const enum Cue {
+  /** a capitalised street word ("Road", "Close") */
+  Street = 1,
+  /** a digit anywhere ("14", "4B") */
+  Number = 2,
+  Lives = 4,
+  /** someone's children */
+  Child = 8,
+  /** a capitalised school word ("Primary", "Academy") */
+  School = 16,
+  Flat = 32,
+  /** a capital with digits: a partial postcode, a road or a registration ("LS6", "A38", "KX19") */
+  Code = 64,
+  /** that, then a word a postcode or a registration ends with ("LS6 3QT", "KX19 LMP") */
+  FullCode = 128,
+}
+/** Cue words; the Street and School ones count only when capitalised. */
+const cueWords = new Map<string, Cue>([
+  ...streetTypes
+    .toLowerCase()
+    .split('|')
+    .filter((word) => word !== 'st' && word !== 'dr') // "St Paul's", "Dr Smith": titles far more often
+    .map((word) => [word, Cue.Street] as const),
+  ...['primary', 'school', 'academy', 'infants', 'juniors', 'prep', 'grammar', 'nursery'].map(
+    (word) => [word, Cue.School] as const,
+  ),
+  ...['lives', 'living', 'lived', 'live', 'stays', 'staying'].map((word) => [word, Cue.Lives] as const),
+  ...['kids', 'children', 'son', 'sons', 'daughter', 'daughters', 'grandchildren', 'boy', 'girl', 'lad'].map(
+    (word) => [word, Cue.Child] as const,
+  ),
+  ...['flat', 'apartment', 'apt', 'unit'].map((word) => [word, Cue.Flat] as const),
+]);
+/** Shapes of the cue words: the term matcher checks each token's shape against this table on its one pass
+ *  over the tokens and calls addressCueOf for the few that match, so the address check adds no pass. */
+export const addressCueShapes = new Uint8Array(1 << 15);
+for (const word of cueWords.keys()) addressCueShapes[shapeOf(word)] = 1;
+const isCapital = (code: number) => code >= 65 && code <= 90;
+
+/** The cue a token whose shape is in addressCueShapes stands for, or 0. */
+export function addressCueOf(token: Token, body: string): number {
+  const cue = cueWords.get(token.core);
+  if (cue === undefined) return 0;
+  if ((cue === Cue.Street || cue === Cue.School) && !isCapital(body.charCodeAt(token.coreStart))) return 0;
+  return cue;
+}
+
+/** Cues from the tokens that mix capitals and digits (the tokenizer lists them): postcodes, registrations. */
+function codeCues(body: string, tokens: Tokens): number {
+  let cues = 0;
+  for (const at of tokens.mixedAt ?? []) {
+    if (!isCapital(body.charCodeAt(tokens[at]!.coreStart))) continue;
+    cues |= Cue.Code;
+    const next = tokens[at + 1];
+    if (next && next.core.length === 3 && isCapital(body.charCodeAt(next.coreEnd - 1))) cues |= Cue.FullCode;
+  }
+  return cues;
+}
 
 /** A house number (or "number 7", "Flat 3,") then a street: "14 Elm Road", "5 The Paddocks". */
 const houseAndStreet = new RegExp(
@@ -72,8 +130,13 @@ function sentenceOf(body: string, start: number, end: number): string {
   return body.slice(from, to);
 }
 
-export function findAddresses(body: string): FoundAddress[] {
-  if (!preCheck.test(body)) return [];
+/** `wordCues`: the cues of the words (addressCueOf), as the term matcher collected them. */
+export function findAddresses(body: string, tokens: Tokens, wordCues: number): FoundAddress[] {
+  let cues = wordCues | codeCues(body, tokens);
+  const has = (needed: number) => (cues & needed) === needed;
+  if (!(has(Cue.Street) || has(Cue.Child | Cue.School) || has(Cue.Flat) || has(Cue.FullCode) || has(Cue.Lives)))
+    return [];
+  if (/[0-9]/.test(body)) cues |= Cue.Number;
   const found: FoundAddress[] = [];
   const add = (start: number, end: number) => {
     if (found.some((f) => f.start < end && start < f.end)) return;
@@ -82,15 +145,20 @@ export function findAddresses(body: string): FoundAddress[] {
     if (famousAddresses.test(body.slice(start, end)) || (publicPlace.test(around) && !home.test(around))) return;
     found.push({ kind: 'address', start, end });
   };
-  for (const pattern of [houseAndStreet, livesAt, school, flat])
-    for (const m of body.matchAll(pattern)) add(m.index, m.index + m[0].length);
-  // A postcode alone is as often a bus stop's or a development's: personal with a person's in its sentence.
-  for (const m of body.matchAll(fullPostcode))
-    if (someones.test(sentenceOf(body, m.index, m.index + m[0].length))) add(m.index, m.index + m[0].length);
-  if (visit.test(body)) for (const m of body.matchAll(streetName)) add(m.index, m.index + m[0].length);
-  for (const m of body.matchAll(registration)) {
-    const near = body.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
-    if (vehicleWord.test(near)) add(m.index, m.index + m[0].length);
+  const each = (pattern: RegExp, keep: (start: number, end: number) => boolean = () => true) => {
+    for (const m of body.matchAll(pattern))
+      if (keep(m.index, m.index + m[0].length)) add(m.index, m.index + m[0].length);
+  };
+  if (has(Cue.Street | Cue.Number)) each(houseAndStreet);
+  if (has(Cue.Lives) && cues & (Cue.Street | Cue.Code | Cue.Number)) each(livesAt);
+  if (has(Cue.Child | Cue.School)) each(school);
+  if (has(Cue.Flat | Cue.Number)) each(flat);
+  if (has(Cue.FullCode)) {
+    // A postcode alone is as often a bus stop's or a development's: personal with a person's in its sentence.
+    each(fullPostcode, (start, end) => someones.test(sentenceOf(body, start, end)));
+    // A registration beside a word for a car.
+    each(registration, (start, end) => vehicleWord.test(body.slice(Math.max(0, start - 40), end + 40)));
   }
+  if (has(Cue.Street) && visit.test(body)) each(streetName);
   return found.sort((a, b) => a.start - b.start);
 }

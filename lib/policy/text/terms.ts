@@ -10,9 +10,10 @@
 // typo spelling (phuck, fcuk), the word reversed, or a word glued into a hashtag. The rules reject sure
 // matches of banned and hate terms and hold the rest.
 import { collapseRepeats, hasStretch, IL, normalizeTerm, WILD, type Token } from './normalize';
+import { addressCueOf, addressCueShapes } from './addresses';
 import { ThreatGrammar } from './threats';
 import { Trie } from './trie';
-import { WordTrie } from './word-trie';
+import { shapeOf, WordTrie } from './word-trie';
 import {
   heads,
   looseReadings,
@@ -27,7 +28,8 @@ import {
 export type TermMatch = { list: string; start: number; end: number; sure: boolean };
 /** An allowlist entry that exempted text, with where (for the dry run). */
 export type AllowHit = { entry: string; start: number; end: number };
-export type MatchResult = { matches: TermMatch[]; allowed: AllowHit[] };
+/** `addressCues`: the address cue words in the tokens (addresses.ts), collected on the same pass. */
+export type MatchResult = { matches: TermMatch[]; allowed: AllowHit[]; addressCues: number };
 
 /** Lists whose terms may be rejected outright; loose readings are built from these (compounds from any list but threats). */
 const strictLists = new Set(['hate', 'banned']);
@@ -75,14 +77,6 @@ type Compiled = {
   /** Threats beyond the listed phrases (threats.ts), when a threat list is given. */
   threats: ThreatGrammar | undefined;
 };
-
-/** A word's length (up to 31) with the low five bits of its first and last UTF-16 code units, as an index
- *  into a table of 32,768 entries. */
-function shapeOf(word: string): number {
-  const length = word.length;
-  if (length === 0) return 0;
-  return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(length - 1) & 31);
-}
 
 /** A second, independent shape: the second and second-to-last code units with the length. A word must match
  *  both tables to be looked up, which keeps the Set lookups rare however many loose readings are listed. */
@@ -249,6 +243,7 @@ export class TermMatcher {
     const tokens = this.merge(input, body);
     const found: TermMatch[] = [];
     const allowed: AllowHit[] = [];
+    let addressCues = 0;
     const flags = tokenFlags(tokens.length);
     // Each token's shape, worked out once for the lookups here and the threat patterns'.
     const shapes = tokenShapes(tokens.length);
@@ -269,6 +264,7 @@ export class TermMatcher {
       const core = tokens[i]!.core;
       const shape = shapeOf(core);
       shapes[i] = shape;
+      if (addressCueShapes[shape] === 1) addressCues |= addressCueOf(tokens[i]!, body);
       if (knownShapes[shape] === 0 || knownShapes2[shape2Of(core)] === 0 || !known.has(core)) continue;
       flags[i]! |= Known;
       if (allowStarts.has(core)) {
@@ -354,7 +350,7 @@ export class TermMatcher {
         if (!found.some((m) => (m.list === 'threat' || m.list === list) && m.start < end && start < m.end))
           hit(list, '', true, from, to);
       }
-    return { matches: found, allowed };
+    return { matches: found, allowed, addressCues };
   }
 
   /** A word made of a listed root and a known word part, or (in a hashtag or CamelCase) any word. */
@@ -681,7 +677,7 @@ export class TermMatcher {
     const read = masked === undefined ? undefined : this.read(masked);
     if (read !== undefined) return read;
     // A digit between letters may stand for any letter too ("f4cking": 4 reads a, not the u it hides).
-    const digitsMasked = leetMask(raw, core, true);
+    const digitsMasked = raw.length >= 5 ? leetMask(raw, core, true) : undefined;
     return digitsMasked === undefined || digitsMasked === masked ? undefined : this.read(digitsMasked);
   }
 }

@@ -9,7 +9,7 @@
 // Cost: one shape check per token, a Set lookup for the few that pass, and for a token that begins a
 // pattern a walk of at most a dozen words. Linear in the tokens, whatever the comment.
 import type { Token } from './normalize';
-import { WordTrie } from './word-trie';
+import { shapeOf, WordTrie } from './word-trie';
 
 /** Alternatives for one slot; '' makes the slot optional. Words are as the tokenizer reads them: "I'm" is
  *  "i m", "don't" is "don t", "what's" is "what s". */
@@ -220,7 +220,7 @@ const accident = [
 const insultNoun = [
   ...['parasite', 'rat', 'worm', 'creep', 'hag', 'slob', 'troglodyte', 'mong', 'leech', 'snake', 'weasel', 'pig'],
   ...['maggot', 'cockroach', 'toad', 'slug', 'sow', 'oaf', 'lout', 'thug', 'pervert', 'freak', 'savage', 'animal'],
-  ...['rodent', 'cow', 'witch', 'harridan', 'nobody', 'waste of space', 'disgrace', 'coward', 'grifter', 'crook'],
+  ...['rodent', 'cow', 'witch', 'harridan', 'waste of space', 'disgrace', 'coward', 'grifter', 'crook'],
 ];
 const insultNouns = [...insultNoun, ...insultNoun.map((noun) => (noun.endsWith('h') ? `${noun}es` : `${noun}s`))];
 /** Words that make a noun of this list a trade or a topic ("a rat catcher", "a pig farmer", "a snake charmer"). */
@@ -489,7 +489,7 @@ const patterns: Pattern[] = [
   {
     slots: [
       ['you re', 'youre', 'you are', 'ur'],
-      ['dead meat', 'a dead man', 'a dead woman', 'next', 'going to pay'],
+      ['dead meat', 'a dead man', 'a dead woman', 'going to pay'],
     ],
   },
   // Bodily harm promised by the writer: "I'd break every bone in his body", "I'll kick your head in".
@@ -613,7 +613,10 @@ const commonWords = new Set(
     'i we you u ya him her them he she they it its the a an to of and in on at for with your ur yer my his ' +
     'their our will would should ll d m s re am are is be get gets got go just what whats has have need ' +
     'needs must want going gonna wanna gotta let lets where who this that there here all do now already one ' +
-    'people someone somebody out up down off back top good home place'
+    'people someone somebody out up down off back top good home place like want love pay money see enjoy old ' +
+    'little sad total complete bloody absolute real such as about what take send count last more against ' +
+    'something anything head face days ' +
+    someone.filter((who) => !who.startsWith('human')).join(' ')
   ).split(' '),
 );
 
@@ -638,14 +641,13 @@ function anchorsOf(slots: readonly (readonly string[])[]): string[][] {
   return ranked.slice(0, ranked[0] && ranked[0].score >= 1000 ? 2 : 1).map((r) => r.words);
 }
 
-/** A word's length with the low bits of its first and last letters (see terms.ts). */
-function shapeOf(word: string): number {
-  const length = word.length;
-  if (length === 0) return 0;
-  return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(length - 1) & 31);
-}
-
-type Compiled = { slots: Slot[]; caution: boolean; list: GrammarList; notAfter: ReadonlySet<string> | undefined };
+type Compiled = {
+  index: number;
+  slots: Slot[];
+  caution: boolean;
+  list: GrammarList;
+  notAfter: ReadonlySet<string> | undefined;
+};
 
 export class ThreatGrammar {
   private readonly patterns: Compiled[];
@@ -664,7 +666,8 @@ export class ThreatGrammar {
 
   constructor() {
     const words = new Set<string>();
-    this.patterns = patterns.map((p) => ({
+    this.patterns = patterns.map((p, index) => ({
+      index,
       slots: p.slots.map((s) => new Slot(s)),
       caution: p.caution === true,
       list: p.list ?? 'threat',
@@ -709,7 +712,15 @@ export class ThreatGrammar {
       const list = this.anchors.get(tokens[i]!.core);
       if (list) for (const id of list) seen[id >> 1]! |= 1 << (id & 1);
     }
-    if (!this.needed.some((bits, index) => (seen[index]! & bits) === bits)) return found;
+    // Only the patterns whose anchors are all there are walked.
+    let any = false;
+    for (let index = 0; index < this.needed.length; index++) {
+      const bits = this.needed[index]!;
+      const active = (seen[index]! & bits) === bits;
+      seen[index] = active ? 1 : 0;
+      any ||= active;
+    }
+    if (!any) return found;
     for (let i = 0; i < tokens.length; i++) {
       if (this.startShapes[shapes[i]!] === 0) continue;
       const candidates = this.byStart.get(tokens[i]!.core);
@@ -717,6 +728,7 @@ export class ThreatGrammar {
       let best = -1;
       let list: GrammarList = 'threat';
       for (const pattern of candidates) {
+        if (seen[pattern.index] === 0) continue;
         const end = this.longest(pattern.slots, 0, tokens, i);
         if (end <= i || end <= best) continue;
         if (pattern.caution && this.cautious(tokens, i, end)) continue;
