@@ -53,7 +53,7 @@ const cueWords = new Map<string, Cue>([
   ...['primary', 'school', 'academy', 'infants', 'juniors', 'prep', 'grammar', 'nursery'].map(
     (word) => [word, Cue.School] as const,
   ),
-  ...['lives', 'living', 'lived', 'live', 'stays', 'staying'].map((word) => [word, Cue.Lives] as const),
+  ...['lives', 'living', 'lived', 'live', 'stays', 'staying', 'house'].map((word) => [word, Cue.Lives] as const),
   ...['kids', 'children', 'son', 'sons', 'daughter', 'daughters', 'grandchildren', 'boy', 'girl', 'lad'].map(
     (word) => [word, Cue.Child] as const,
   ),

@@ -502,6 +502,7 @@ const patterns: Pattern[] = [
       ['', 'every bone in'],
       possessive,
       bodyPart,
+      ['', 'in'],
     ],
   },
   { slots: [['kick', 'smash', 'cave'], possessive, ['head', 'face', 'teeth', 'skull'], ['in']] },
