@@ -62,11 +62,19 @@ const cueWords = new Map<string, Cue>([
 /** Shapes of the cue words: the term matcher checks each token's shape against this table on its one pass
  *  over the tokens and calls addressCueOf for the few that match, so the address check adds no pass. */
 export const addressCueShapes = new Uint8Array(1 << 15);
-for (const word of cueWords.keys()) addressCueShapes[shapeOf(word)] = 1;
+/** A second shape (the second and last-but-one letters) ruling out most words that share the first. */
+const cueShapes2 = new Uint8Array(1 << 15);
+const shape2Of = (word: string) =>
+  ((word.length & 31) << 10) | ((word.charCodeAt(1) & 31) << 5) | (word.charCodeAt(word.length - 2) & 31);
+for (const word of cueWords.keys()) {
+  addressCueShapes[shapeOf(word)] = 1;
+  cueShapes2[shape2Of(word)] = 1;
+}
 const isCapital = (code: number) => code >= 65 && code <= 90;
 
 /** The cue a token whose shape is in addressCueShapes stands for, or 0. */
 export function addressCueOf(token: Token, body: string): number {
+  if (cueShapes2[shape2Of(token.core)] === 0) return 0;
   const cue = cueWords.get(token.core);
   if (cue === undefined) return 0;
   if ((cue === Cue.Street || cue === Cue.School) && !isCapital(body.charCodeAt(token.coreStart))) return 0;
@@ -95,9 +103,10 @@ const flat =
   /\b(?:[Ff]lat|[Aa]partment|[Aa]pt\.?|[Uu]nit) [0-9]{1,4}[A-Za-z]?\b(?:,? [A-Z][a-z]+ (?:House|Court|Tower|Mansions|Lodge|Heights))?/g;
 const registration = /\b[A-Z]{2}[0-9]{2} ?[A-Z]{3}\b/g;
 const vehicleWord = /\b(?:reg|registration|number ?plate|plates?|car|van|drives|motor)\b/i;
-/** "lives at/on/above …" with a street, a partial postcode or a house number after it, in the sentence. */
+/** "lives at/on/above …" with a street or a partial postcode after it, in the sentence ("lives at number 7
+ *  Station Road" is a house and a street already). */
 const livesAt = new RegExp(
-  `\\b(?:lives?|living|stays?|staying|home is|house is)\\b[^.!?\\n]{0,60}?\\b(?:on|at|in|above|off) (?:the )?(?:${capitalised} (?:${streetTypes})\\b|[A-Z]{1,2}[0-9]{1,2}\\b|number [0-9]{1,4}\\b)`,
+  `\\b(?:lives?|living|stays?|staying|home is|house is)\\b[^.!?\\n]{0,60}?\\b(?:on|at|in|above|off) (?:the )?(?:${capitalised} (?:${streetTypes})\\b|[A-Z]{1,2}[0-9]{1,2}\\b)`,
   'gi',
 );
 /** Someone's children and the school they attend: "her kids go to St Anne's Primary". */
@@ -150,7 +159,7 @@ export function findAddresses(body: string, tokens: Tokens, wordCues: number): F
       if (keep(m.index, m.index + m[0].length)) add(m.index, m.index + m[0].length);
   };
   if (has(Cue.Street | Cue.Number)) each(houseAndStreet);
-  if (has(Cue.Lives) && cues & (Cue.Street | Cue.Code | Cue.Number)) each(livesAt);
+  if (has(Cue.Lives) && cues & (Cue.Street | Cue.Code)) each(livesAt);
   if (has(Cue.Child | Cue.School)) each(school);
   if (has(Cue.Flat | Cue.Number)) each(flat);
   if (has(Cue.FullCode)) {
