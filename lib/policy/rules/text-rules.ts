@@ -3,7 +3,7 @@ import type { CompiledPolicy } from '../compile';
 import { contactView, originalSpan, type ContactView } from '../text/contact-view';
 import { findAddresses } from '../text/addresses';
 import { findEmails, findPhones, type PersonalInfo } from '../text/personal-info';
-import { isReported } from '../text/reported';
+import { reportedIn } from '../text/reported';
 import { tokenize } from '../text/normalize';
 import type { TermMatch } from '../text/terms';
 import { findHosts, hostMatches, type FoundHost } from '../text/urls';
@@ -77,10 +77,11 @@ function matchTerms(body: string, policy: CompiledPolicy): { matches: TermMatch[
 /** Term reasons, one per rule, listing every place the reader can fix. */
 function termReasons(body: string, policy: CompiledPolicy, matches: readonly TermMatch[]): Reason[] {
   const byRule = new Map<RuleId, Reason>();
+  let isReported: ((start: number, end: number) => boolean) | undefined;
   for (const match of matches) {
     const listed = termRules[match.list]!;
     // A threat, an insult or group hate the comment quotes or reports ("he told her 'I will kill you'").
-    if (listed.outcome === 'hold' && isReported(body, match.start, match.end)) continue;
+    if (listed.outcome === 'hold' && (isReported ??= reportedIn(body))(match.start, match.end)) continue;
     const rule = match.sure || listed.outcome === 'hold' ? listed : uncertain;
     if (!policy.enabled(rule.ruleId)) continue;
     const text = body.slice(match.start, match.end);

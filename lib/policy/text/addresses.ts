@@ -141,10 +141,9 @@ function sentenceOf(body: string, start: number, end: number): string {
 
 /** `wordCues`: the cues of the words (addressCueOf), as the term matcher collected them. */
 export function findAddresses(body: string, tokens: Tokens, wordCues: number): FoundAddress[] {
-  let cues = wordCues | codeCues(body, tokens);
+  let cues = wordCues | (tokens.mixedAt?.length ? codeCues(body, tokens) : 0);
+  if ((cues & (Cue.Street | Cue.School | Cue.Flat | Cue.FullCode | Cue.Lives)) === 0) return [];
   const has = (needed: number) => (cues & needed) === needed;
-  if (!(has(Cue.Street) || has(Cue.Child | Cue.School) || has(Cue.Flat) || has(Cue.FullCode) || has(Cue.Lives)))
-    return [];
   if (/[0-9]/.test(body)) cues |= Cue.Number;
   const found: FoundAddress[] = [];
   const add = (start: number, end: number) => {

@@ -10,9 +10,11 @@
 // written, quoted or not: they are printed either way. Runs only on a comment that already has a match.
 
 /** Quotation marks that open and close a quotation. */
-const opening = new Set(['"', "'", '‘', '“', '«', '„']);
-const closing = new Set(['"', "'", '’', '”', '»']);
-const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const opening = new Set([34, 39, 0x2018, 0x201c, 0xab, 0x201e]); // " ' ‘ “ « „
+const closing = new Set([34, 39, 0x2019, 0x201d, 0xbb]); // " ' ’ ” »
+/** A letter or digit (any code point above ASCII counts: accented letters, other scripts). */
+const isWordCode = (code: number) =>
+  (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code > 127;
 
 /** A verb or noun of saying, reading or writing in the words before a quotation. */
 const saying =
@@ -25,9 +27,9 @@ const charged =
 function sentenceStart(body: string, at: number): number {
   const floor = Math.max(0, at - 200);
   for (let k = at - 1; k >= floor; k--) {
-    const c = body[k]!;
-    if ((c === '.' || c === '!' || c === '?') && (k + 1 >= body.length || body[k + 1] === ' ')) return k + 1;
-    if (c === '\n') return k + 1;
+    const c = body.charCodeAt(k);
+    if ((c === 46 || c === 33 || c === 63) && (k + 1 >= body.length || body.charCodeAt(k + 1) === 32)) return k + 1;
+    if (c === 10) return k + 1;
   }
   return floor;
 }
@@ -36,25 +38,34 @@ function sentenceStart(body: string, at: number): number {
 function quotationOpening(body: string, start: number, end: number): number {
   let open = -1;
   for (let k = start - 1; k >= 0 && start - k <= 200; k--) {
-    const c = body[k]!;
-    if (opening.has(c) && !isLetter(body[k - 1]) && isLetter(body[k + 1])) {
+    const c = body.charCodeAt(k);
+    if (c === 10) return -1;
+    if (opening.has(c) && !(k > 0 && isWordCode(body.charCodeAt(k - 1))) && isWordCode(body.charCodeAt(k + 1))) {
       open = k;
       break;
     }
-    if (c === '\n') return -1;
   }
   if (open < 0) return -1;
   for (let k = end; k < body.length && k - end <= 200; k++) {
-    const c = body[k]!;
-    if (closing.has(c) && !isLetter(body[k + 1]) && k > open + 1) return open;
-    if (c === '\n') return -1;
+    const c = body.charCodeAt(k);
+    if (c === 10) return -1;
+    if (closing.has(c) && !(k + 1 < body.length && isWordCode(body.charCodeAt(k + 1)))) return open;
   }
   return -1;
 }
 
-/** Whether the words at [start, end) of the body are reported speech (see the top of this module). */
-export function isReported(body: string, start: number, end: number): boolean {
-  const open = quotationOpening(body, start, end);
-  if (open >= 0) return saying.test(body.slice(sentenceStart(body, open), open).toLowerCase());
-  return charged.test(body.slice(sentenceStart(body, start), start).toLowerCase());
+/**
+ * For one body, whether the words at [start, end) are reported speech (see the top of this module). The body
+ * is lower-cased once, and the court-and-police words looked for once, however many matches it has.
+ */
+export function reportedIn(body: string): (start: number, end: number) => boolean {
+  let lower: string | undefined;
+  let mayBeCharged: boolean | undefined;
+  return (start, end) => {
+    lower ??= body.toLowerCase();
+    const open = quotationOpening(body, start, end);
+    if (open >= 0) return saying.test(lower.slice(sentenceStart(body, open), open));
+    mayBeCharged ??= charged.test(lower);
+    return mayBeCharged && charged.test(lower.slice(sentenceStart(body, start), start));
+  };
 }
