@@ -3,13 +3,13 @@
 // comment is held for a moderator with the span.
 //
 // The line we draw: a house number with a street ("14 Elm Road", "Flat 3, 88 Gloucester Road", "1550 Ocean
-// Ave"), a full UK postcode ("BS8 4LT"), a flat or apartment ("Flat 12, Kestrel House", "apartment 4B"), a
-// car registration ("KX19 LMP") beside a word for a car, any street named in a comment that calls readers to
-// go and find someone ("pay her a visit", "you know what to do"), "lives at/on/above" with a street or a flat, a partial
-// postcode or a town with a house number ("lives on Cavendish Street", "Peckham SE15"), and someone's
-// children's school ("her kids go to St Anne's Primary"). Not personal: a town or a street named on its own
-// ("the bypass on London Road", "she lives in Leeds"), a postcode in a sentence that names no person ("the
-// bus from LS1 4DY"), and an address in a sentence that names a public
+// Ave"), a full UK postcode in a sentence that names a person ("her home postcode is BS8 4LT"), a flat or
+// apartment ("Flat 12, Kestrel House", "apartment 4B"), a car registration ("KX19 LMP") beside a word for a
+// car, any street named in a comment that calls readers to go and find someone ("pay her a visit", "you know
+// what to do"), "lives at/on/above" a street ("lives on Cavendish Street"), and someone's children's school
+// ("her kids go to St Anne's Primary"). Not personal: a town or a street named on its own ("the bypass on
+// London Road", "she lives in Leeds"), a postcode in a sentence that names no person ("the bus from LS1
+// 4DY"), and an address in a sentence that names a public
 // place or an organisation — a council office, a court, a station, a shop, a church — or a famous public
 // address (10 Downing Street, 1600 Pennsylvania Avenue, 221B Baker Street).
 //
@@ -38,10 +38,12 @@ const enum Cue {
   /** a capitalised school word ("Primary", "Academy") */
   School = 16,
   Flat = 32,
-  /** a capital with digits: a partial postcode, a road or a registration ("LS6", "A38", "KX19") */
-  Code = 64,
-  /** that, then a word a postcode or a registration ends with ("LS6 3QT", "KX19 LMP") */
+  /** a capital with digits, then a word a postcode or a registration ends with ("LS6 3QT", "KX19 LMP") */
   FullCode = 128,
+  /** a street word with a digit in the 40 characters before it ("14 Elm Road") */
+  House = 256,
+  /** a word of a call to go and find someone ("visit", "know what to do", "knock") */
+  Visit = 512,
 }
 /** Cue words; the Street and School ones count only when capitalised. */
 const cueWords = new Map<string, Cue>([
@@ -58,6 +60,9 @@ const cueWords = new Map<string, Cue>([
     (word) => [word, Cue.Child] as const,
   ),
   ...['flat', 'apartment', 'apt', 'unit'].map((word) => [word, Cue.Flat] as const),
+  ...['visit', 'know', 'knock', 'pop', 'wait', 'round', 'tell', 'find', 'see'].map(
+    (word) => [word, Cue.Visit] as const,
+  ),
 ]);
 /** Shapes of the cue words: the term matcher checks each token's shape against this table on its one pass
  *  over the tokens and calls addressCueOf for the few that match, so the address check adds no pass. */
@@ -78,6 +83,11 @@ export function addressCueOf(token: Token, body: string): number {
   const cue = cueWords.get(token.core);
   if (cue === undefined) return 0;
   if ((cue === Cue.Street || cue === Cue.School) && !isCapital(body.charCodeAt(token.coreStart))) return 0;
+  if (cue === Cue.Street)
+    for (let k = token.coreStart - 1; k >= 0 && token.coreStart - k <= 40; k--) {
+      const code = body.charCodeAt(k);
+      if (code >= 48 && code <= 57) return Cue.Street | Cue.House;
+    }
   return cue;
 }
 
@@ -86,7 +96,6 @@ function codeCues(body: string, tokens: Tokens): number {
   let cues = 0;
   for (const at of tokens.mixedAt ?? []) {
     if (!isCapital(body.charCodeAt(tokens[at]!.coreStart))) continue;
-    cues |= Cue.Code;
     const next = tokens[at + 1];
     if (next && next.core.length === 3 && isCapital(body.charCodeAt(next.coreEnd - 1))) cues |= Cue.FullCode;
   }
@@ -103,8 +112,8 @@ const flat =
   /\b(?:[Ff]lat|[Aa]partment|[Aa]pt\.?|[Uu]nit) [0-9]{1,4}[A-Za-z]?\b(?:,? [A-Z][a-z]+ (?:House|Court|Tower|Mansions|Lodge|Heights))?/g;
 const registration = /\b[A-Z]{2}[0-9]{2} ?[A-Z]{3}\b/g;
 const vehicleWord = /\b(?:reg|registration|number ?plate|plates?|car|van|drives|motor)\b/i;
-/** "lives at/on/above …" with a street or a partial postcode after it, in the sentence ("lives at number 7
- *  Station Road" is a house and a street already). */
+/** "lives at/on/above …" with a street (or a partial postcode, in a comment with a full one) after it, in the
+ *  sentence; "lives at number 7 Station Road" is a house and a street already. */
 const livesAt = new RegExp(
   `\\b(?:lives?|living|stays?|staying|home is|house is)\\b[^.!?\\n]{0,60}?\\b(?:on|at|in|above|off) (?:the )?(?:${capitalised} (?:${streetTypes})\\b|[A-Z]{1,2}[0-9]{1,2}\\b)`,
   'gi',
@@ -142,8 +151,17 @@ function sentenceOf(body: string, start: number, end: number): string {
 /** `wordCues`: the cues of the words (addressCueOf), as the term matcher collected them. */
 export function findAddresses(body: string, tokens: Tokens, wordCues: number): FoundAddress[] {
   let cues = wordCues | (tokens.mixedAt?.length ? codeCues(body, tokens) : 0);
-  if ((cues & (Cue.Street | Cue.School | Cue.Flat | Cue.FullCode | Cue.Lives)) === 0) return [];
   const has = (needed: number) => (cues & needed) === needed;
+  // Most comments have no combination of cues any pattern needs.
+  if (
+    !has(Cue.House) &&
+    !(has(Cue.Lives) && cues & (Cue.Street | Cue.FullCode)) &&
+    !has(Cue.Child | Cue.School) &&
+    !has(Cue.Flat) &&
+    !has(Cue.FullCode) &&
+    !has(Cue.Street | Cue.Visit)
+  )
+    return [];
   if (/[0-9]/.test(body)) cues |= Cue.Number;
   const found: FoundAddress[] = [];
   const add = (start: number, end: number) => {
@@ -157,8 +175,8 @@ export function findAddresses(body: string, tokens: Tokens, wordCues: number): F
     for (const m of body.matchAll(pattern))
       if (keep(m.index, m.index + m[0].length)) add(m.index, m.index + m[0].length);
   };
-  if (has(Cue.Street | Cue.Number)) each(houseAndStreet);
-  if (has(Cue.Lives) && cues & (Cue.Street | Cue.Code)) each(livesAt);
+  if (has(Cue.House)) each(houseAndStreet);
+  if (has(Cue.Lives) && cues & (Cue.Street | Cue.FullCode)) each(livesAt);
   if (has(Cue.Child | Cue.School)) each(school);
   if (has(Cue.Flat | Cue.Number)) each(flat);
   if (has(Cue.FullCode)) {
@@ -167,6 +185,6 @@ export function findAddresses(body: string, tokens: Tokens, wordCues: number): F
     // A registration beside a word for a car.
     each(registration, (start, end) => vehicleWord.test(body.slice(Math.max(0, start - 40), end + 40)));
   }
-  if (has(Cue.Street) && visit.test(body)) each(streetName);
+  if (has(Cue.Street | Cue.Visit) && visit.test(body)) each(streetName);
   return found.sort((a, b) => a.start - b.start);
 }
