@@ -580,7 +580,7 @@ const patterns: Pattern[] = [
     ],
     list: 'group',
   },
-  { slots: [['the', 'this', 'an'], ['infestation', 'invasion'], ['of'], peoples], list: 'group' },
+  { slots: [['infestation', 'invasion'], ['of'], peoples], list: 'group' },
 ];
 
 /** Alternatives of one slot as a trie of words. */
