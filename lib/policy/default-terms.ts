@@ -77,6 +77,12 @@ export const defaultBannedTerms = [
   'arsewipes',
   'bitching',
   'bitchy',
+  // Abbreviations of obscenities ("shut the fuck up", "get the fuck out", "fuck off and die").
+  'stfu',
+  'gtfo',
+  'gtfoh',
+  'foad',
+  'stfd',
   // Also on the ambiguous list (an innocent sense, or a name): held, never rejected.
   ...obscenitiesWithInnocentSenses,
 ];
@@ -117,6 +123,13 @@ export const defaultHateTerms = [
   'pakis',
   'gypsies are',
   'subhuman',
+  'subhumans',
+  'wog',
+  'wogs',
+  'rapefugee',
+  'rapefugees',
+  'sandnigger',
+  'sandniggers',
 ];
 
 /** Insults and name-calling: held for review under §1 Be civil. */
@@ -154,6 +167,41 @@ export const defaultSuspectTerms = [
   'jerks',
   'degenerate',
   'degenerates',
+  // Insults with no innocent sense; those that also name an animal or a thing (rat, worm, parasite, creep)
+  // count only when aimed at someone (text/threats.ts).
+  'halfwit',
+  'halfwits',
+  'dimwit',
+  'dimwits',
+  'nitwit',
+  'nitwits',
+  'lowlife',
+  'lowlifes',
+  'sleazebag',
+  'sleazebags',
+  'sleazeball',
+  'sleazeballs',
+  'gobshite',
+  'gobshites',
+  'scrote',
+  'scrotes',
+  'nonce',
+  'nonces',
+  'paedo',
+  'paedos',
+  'pedo',
+  'pedos',
+  'nutjob',
+  'nutjobs',
+  'waste of oxygen',
+  'waste of skin',
+  'waste of air',
+  'oxygen thief',
+  'excuse for a human being',
+  'excuse for a human',
+  'excuse of a human being',
+  'excuse for a man',
+  'excuse for a woman',
 ];
 
 /** Threats and wishes of harm: held for review under §2 (a moderator decides, and may ban). */

@@ -8,6 +8,7 @@ export const ruleIds = [
   'suspect-terms',
   'uncertain-terms',
   'threat-phrases',
+  'group-hate',
   'link-limit',
   'blocked-domain',
   'disguised-link',

@@ -92,6 +92,7 @@ const textRules = new Set([
   'hate-terms',
   'suspect-terms',
   'threat-phrases',
+  'group-hate',
   'uncertain-terms',
   'link-limit',
   'blocked-domain',

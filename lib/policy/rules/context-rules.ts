@@ -9,7 +9,7 @@ import type { PolicyContext, Reason } from '../types';
 
 const minute = 60_000;
 
-/** A text as the duplicate rules compare it: its words, and the amounts in it (see fingerprint). */
+/** A text as the duplicate rules compare it: its words, and the amounts in it (see printOf). */
 type Print = { words: string; amounts: string; length: number };
 const prints = new Map<string, Print>();
 
@@ -35,38 +35,31 @@ function printOf(body: string, aside = false): Print {
   if (known !== undefined) return known;
   // Built as lists and joined once: flat strings compare faster than ones grown by +=.
   const words: string[] = [];
+  // Each amount is written with one space after it; `count` keeps the length free of those spaces.
   let amounts = '';
+  let count = 0;
   for (const token of aside ? tokenizeAside(body) : tokenize(body)) {
     if (!token.hasLetter) {
       const digits = digitsOf(token.text);
       if (digits.length > 6) words.push(digits);
-      else if (digits) amounts += `${digits} `;
-      else if (token.text.length > 1) words.push(token.text); // symbols alone ("!!!" and "?!" are different texts)
+      else if (digits) {
+        amounts += `${digits} `;
+        count++;
+      } else if (token.text.length > 1) words.push(token.text); // symbols alone ("!!!" and "?!" are different texts)
     } else if (token.core.length === 1 || token.text.length === 1) {
       // "a" and "I" are left out: leetspeak writes them as 4 and 1, which count as amounts.
       if (token.spelled !== 'a' && token.spelled !== 'i') words.push(token.spelled);
-    } else if (numberWordShapes[shapeOf(token.core)] === 1 && token.core in amountWords)
+    } else if (numberWordShapes[shapeOf(token.core)] === 1 && token.core in amountWords) {
       amounts += `${amountWords[token.core]} `;
-    else if (!token.disguised || !readAsLetters(token.core)) words.push(token.core);
+      count++;
+    } else if (!token.disguised || !readAsLetters(token.core)) words.push(token.core);
     else words.push(collapseRepeats(lettersOf(token.core)));
   }
   const joined = words.join('');
-  const print = { words: joined, amounts, length: joined.length + amounts.length - countSpaces(amounts) };
+  const print = { words: joined, amounts, length: joined.length + amounts.length - count };
   if (prints.size >= 10_000) prints.clear();
   prints.set(body, print);
   return print;
-}
-
-/** The fingerprint as one string (words, then amounts). */
-export function fingerprint(body: string): string {
-  const { words, amounts } = printOf(body);
-  return amounts ? `${words} ${amounts.trimEnd()}` : words;
-}
-
-function countSpaces(text: string): number {
-  let spaces = 0;
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 32) spaces++;
-  return spaces;
 }
 
 /** A word with wildcards, i/l markers or letters stretched to three: its letters are compared collapsed. */

@@ -1,7 +1,9 @@
 // Rules that judge the text alone. The compose box runs these live (checkDraft).
 import type { CompiledPolicy } from '../compile';
 import { contactView, originalSpan, type ContactView } from '../text/contact-view';
+import { findAddresses } from '../text/addresses';
 import { findEmails, findPhones, type PersonalInfo } from '../text/personal-info';
+import { reportedIn } from '../text/reported';
 import { tokenize } from '../text/normalize';
 import type { TermMatch } from '../text/terms';
 import { findHosts, hostMatches, type FoundHost } from '../text/urls';
@@ -34,6 +36,13 @@ const termRules: Record<
     clause: 'hate-and-threats',
     message: (t) => `“${t}” reads as a threat or a wish of harm; a moderator will check it.`,
   },
+  group: {
+    ruleId: 'group-hate',
+    outcome: 'hold',
+    clause: 'hate-and-threats',
+    message: (t) =>
+      `“${t}” speaks of a group of people as vermin or disease, or as people to be removed; a moderator will check it.`,
+  },
   suspect: {
     ruleId: 'suspect-terms',
     outcome: 'hold',
@@ -53,23 +62,26 @@ const uncertain = {
 /** Listed terms in the body as displayed and, when a right-to-left override reorders it, as stored too
  *  (either reading may be the one a reader sees, depending on the renderer); and, when it has upside-down
  *  letters, read the right way up. */
-function matchTerms(body: string, policy: CompiledPolicy): TermMatch[] {
+function matchTerms(body: string, policy: CompiledPolicy): { matches: TermMatch[]; addressCues: number } {
   const tokens = tokenize(body);
-  const matches = policy.terms.match(tokens, body).matches;
+  const { matches, addressCues } = policy.terms.match(tokens, body);
   // The tokenizer noted whether the body has an override or turned letters (no second scan of the body).
-  if (!tokens.override && !tokens.turned) return matches;
+  if (!tokens.override && !tokens.turned) return { matches, addressCues };
   const orders = [...(tokens.override ? (['logical'] as const) : []), ...(tokens.turned ? (['flipped'] as const) : [])];
   for (const order of orders)
     for (const extra of policy.terms.match(tokenize(body, order), body).matches)
       if (!matches.some((m) => m.start < extra.end && extra.start < m.end)) matches.push(extra);
-  return matches.sort((a, b) => a.start - b.start);
+  return { matches: matches.sort((a, b) => a.start - b.start), addressCues };
 }
 
 /** Term reasons, one per rule, listing every place the reader can fix. */
-function termReasons(body: string, policy: CompiledPolicy): Reason[] {
+function termReasons(body: string, policy: CompiledPolicy, matches: readonly TermMatch[]): Reason[] {
   const byRule = new Map<RuleId, Reason>();
-  for (const match of matchTerms(body, policy)) {
+  let isReported: ((start: number, end: number) => boolean) | undefined;
+  for (const match of matches) {
     const listed = termRules[match.list]!;
+    // A threat, an insult or group hate the comment quotes or reports ("he told her 'I will kill you'").
+    if (listed.outcome === 'hold' && (isReported ??= reportedIn(body))(match.start, match.end)) continue;
     const rule = match.sure || listed.outcome === 'hold' ? listed : uncertain;
     if (!policy.enabled(rule.ruleId)) continue;
     const text = body.slice(match.start, match.end);
@@ -97,7 +109,8 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
   const reasons: Reason[] = [];
   const { settings, enabled } = policy;
 
-  reasons.push(...termReasons(body, policy));
+  const { matches, addressCues } = matchTerms(body, policy);
+  reasons.push(...termReasons(body, policy, matches));
 
   // Contact details and links are read a second time with spelled-out digits, "at" and "dot" rewritten.
   const view = contactView(body, tokenize(body));
@@ -150,7 +163,10 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
   if (enabled('personal-info') && settings.detectPersonalInfo) {
     const text = view ? view.text : body;
     const raw: PersonalInfo[] = [...findEmails(text), ...findPhones(text)];
-    const found = (view ? raw.map((f) => remapSpan(view, f)) : raw).sort((a, b) => a.start - b.start);
+    const found: { kind: PersonalInfo['kind'] | 'address'; start: number; end: number }[] = [
+      ...(view ? raw.map((f) => remapSpan(view, f)) : raw),
+      ...findAddresses(body, tokenize(body), addressCues),
+    ].sort((a, b) => a.start - b.start);
     if (found.length)
       reasons.push({
         ruleId: 'personal-info',
@@ -180,13 +196,16 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
 }
 
 /** "an email address and 2 phone numbers": every kind found, so a moderator sees all of them named. */
-function personalInfoSummary(found: readonly { kind: 'email' | 'phone' }[]): string {
+function personalInfoSummary(found: readonly { kind: 'email' | 'phone' | 'address' }[]): string {
   const emails = found.filter((f) => f.kind === 'email').length;
-  const phones = found.length - emails;
+  const addresses = found.filter((f) => f.kind === 'address').length;
+  const phones = found.length - emails - addresses;
   const part = (count: number, one: string, many: string) => (count === 1 ? one : `${count} ${many}`);
   return [
     emails && part(emails, 'an email address', 'email addresses'),
     phones && part(phones, 'a phone number', 'phone numbers'),
+    addresses &&
+      part(addresses, 'where someone lives or can be found', 'details of where someone lives or can be found'),
   ]
     .filter(Boolean)
     .join(' and ');

@@ -7,7 +7,7 @@
 // Built only when a cheap test finds something to rewrite (most comments: one regular expression test).
 import { lookalike } from './lookalikes';
 import { digitWords } from './number-words';
-import { digitValue } from './normalize';
+import { digitValue, mayBeContactWord } from './normalize';
 
 export type ContactView = {
   text: string;
@@ -41,16 +41,6 @@ function bracketedAt(body: string, i: number): boolean {
     (c === 100 && (body.charCodeAt(k + 1) | 32) === 111 && (body.charCodeAt(k + 2) | 32) === 116)
   );
 }
-
-const numberWordSet = new Set(Object.keys(digitWords));
-
-/** A word's length (up to 6) and its first two letters, as an index into a 13-bit table. */
-const shapeOf = (word: string) =>
-  ((word.length & 7) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(1) & 31);
-/** The shapes of the words the contact check looks for (number words, "at", "dot", "com", "http", "h" of a
- *  spaced "h t t p"): most words ("the", "of", "said") are ruled out by one array read. */
-const contactWordShapes = new Uint8Array(1 << 13);
-for (const word of [...numberWordSet, 'at', 'dot', 'com', 'http', 'https', 'h']) contactWordShapes[shapeOf(word)] = 1;
 
 const isDigitCode = (code: number) => code >= 48 && code <= 57;
 
@@ -94,13 +84,15 @@ export function mayHaveContact(body: string, words: TokenWords): boolean {
   }
   // The few words this check reads, which the tokenizer listed (all of them when it did not).
   let previousNumber = -2;
-  for (const k of words.contactAt ?? indices(words)) {
+  // The tokenizer listed only words of the right shape (mayBeContactWord); without its list, every word is.
+  const listed = words.contactAt;
+  for (const k of listed ?? indices(words)) {
     const token = words[k]!;
     const word = token.core;
-    if (word.length > 6 || contactWordShapes[shapeOf(word)] === 0) continue;
+    if (!listed && !mayBeContactWord(word)) continue;
     if (word === 'h' && body.startsWith(' t t p', token.end)) return true; // h t t p s : / /
     if ((word === 'com' || word === 'http' || word === 'https') && isSpaceOrSlash(body, token.end)) return true; // tinyurl com/x, https:// bit .ly
-    if (numberWordSet.has(word)) {
+    if (word in digitWords) {
       if (previousNumber === k - 1) return true; // two number words in a row
       previousNumber = k;
       continue;

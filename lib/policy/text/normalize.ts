@@ -143,7 +143,9 @@ const contactShape = (length: number, first: number, second: number) =>
 const contactShapes = new Uint8Array(1 << 13);
 for (const word of [...Object.keys(digitWords), 'at', 'dot', 'com', 'http', 'https', 'h'])
   contactShapes[contactShape(word.length, word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0)] = 1;
-const mayBeContactWord = (word: string) =>
+/** Whether a word has the shape of one the contact check reads (contact-view.ts): a number word, "at", "dot", "com",
+ *  "http", "https" or the "h" of a spaced "h t t p"; most words are ruled out by one array read. */
+export const mayBeContactWord = (word: string) =>
   word.length > 0 &&
   word.length <= 6 &&
   contactShapes[contactShape(word.length, word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0)] === 1;

@@ -36,6 +36,25 @@ const dash = new Set(['\u2012', '\u2013', '\u2014', '\u2212']);
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 /**
+ * Numbers that reach an organisation, never a person, so publishing one shares nobody's personal details: UK
+ * freephone (0800, 0808) and the 03 numbers of public bodies and charities (0300, 0330, 0345, 0370), also
+ * dialled from abroad (+44 800…); US and Canadian toll-free numbers (1-800, 888, 877, 866, 855, 844, 833).
+ * Emergency and helpline short numbers (999, 111, 101, 116 123, 911, 988) are too short to be read as phones.
+ */
+export function isPublicLine(digits: string): boolean {
+  const uk = digits.startsWith('0044')
+    ? digits.slice(4)
+    : digits.startsWith('44')
+      ? digits.slice(2)
+      : digits.startsWith('0')
+        ? digits.slice(1)
+        : '';
+  if (/^(?:800|808|300|330|345|370)/.test(uk)) return true;
+  const us = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits.length === 10 ? digits : '';
+  return /^8(?:00|88|77|66|55|44|33)/.test(us);
+}
+
+/**
  * Phone numbers: +CC followed by 8–15 digits; a national number starting with 0 (10–11 digits); a US number
  * grouped 3-3-4 (optionally after a 1), or written (NNN) NNN-NNNN. Years, ranges like 2019-2020, prices and
  * counts are left alone.
@@ -126,7 +145,10 @@ export function findPhones(body: string): PersonalInfo[] {
     const text = body.slice(start, end);
     const digits = groups.join('');
     const sizes = groups.map((g) => g.length).join('-');
-    const international = text.startsWith('+') && digits.length >= 8 && digits.length <= 15;
+    // "+44 7700 900123", or the same with 00 for the plus ("(0044) 7700 900123").
+    const international =
+      (text.startsWith('+') && digits.length >= 8 && digits.length <= 15) ||
+      (digits.startsWith('00') && digits[2] !== '0' && digits.length >= 10 && digits.length <= 17);
     // Single digits in a row count as one group ("07700 9 0 0 1 2 3": a number partly spelled out).
     let merged = 0;
     for (let g = 0; g < groups.length; g++)
@@ -136,7 +158,12 @@ export function findPhones(body: string): PersonalInfo[] {
     // One digit at a time ("5 5 5 1 2 3 4 5 6 7"): a number spelled out to slip past the patterns above.
     const spacedOut = groups.length >= 10 && groups.length <= 13 && digits.length === groups.length;
     const letterAfter = end < body.length && /[A-Za-z]/.test(body[end]!);
-    if ((international || national || northAmerican || spacedOut) && !letterAfter && !isIsbn(body, start))
+    if (
+      (international || national || northAmerican || spacedOut) &&
+      !letterAfter &&
+      !isIsbn(body, start) &&
+      (spacedOut || !isPublicLine(digits))
+    )
       found.push({ kind: 'phone', start, end });
     else if (retry > start && retry < end) i = retry;
     if (i === start) i++;

@@ -10,15 +10,26 @@
 // typo spelling (phuck, fcuk), the word reversed, or a word glued into a hashtag. The rules reject sure
 // matches of banned and hate terms and hold the rest.
 import { collapseRepeats, hasStretch, IL, normalizeTerm, WILD, type Token } from './normalize';
+import { addressCueOf, addressCueShapes } from './addresses';
 import { ThreatGrammar } from './threats';
 import { Trie } from './trie';
-import { WordTrie } from './word-trie';
-import { heads, looseReadings, ordinaryForeignWords, strictOnlyTails, tails } from './word-forms';
+import { shapeOf, WordTrie } from './word-trie';
+import {
+  heads,
+  looseReadings,
+  notStrongCompounds,
+  ordinaryForeignWords,
+  strictOnlyTails,
+  strongPrefixes,
+  strongSuffixes,
+  tails,
+} from './word-forms';
 
 export type TermMatch = { list: string; start: number; end: number; sure: boolean };
 /** An allowlist entry that exempted text, with where (for the dry run). */
 export type AllowHit = { entry: string; start: number; end: number };
-export type MatchResult = { matches: TermMatch[]; allowed: AllowHit[] };
+/** `addressCues`: the address cue words in the tokens (addresses.ts), collected on the same pass. */
+export type MatchResult = { matches: TermMatch[]; allowed: AllowHit[]; addressCues: number };
 
 /** Lists whose terms may be rejected outright; loose readings are built from these (compounds from any list but threats). */
 const strictLists = new Set(['hate', 'banned']);
@@ -66,14 +77,6 @@ type Compiled = {
   /** Threats beyond the listed phrases (threats.ts), when a threat list is given. */
   threats: ThreatGrammar | undefined;
 };
-
-/** A word's length (up to 31) with the low five bits of its first and last UTF-16 code units, as an index
- *  into a table of 32,768 entries. */
-function shapeOf(word: string): number {
-  const length = word.length;
-  if (length === 0) return 0;
-  return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(length - 1) & 31);
-}
 
 /** A second, independent shape: the second and second-to-last code units with the length. A word must match
  *  both tables to be looked up, which keeps the Set lookups rare however many loose readings are listed. */
@@ -182,6 +185,9 @@ export class TermMatcher {
     const rootHeads = new Uint8Array(1 << 16);
     const rootTails = new Uint8Array(1 << 16);
     let minRoot = 99;
+    // The strong roots (word-forms.ts) pass the same first and last four letters check.
+    for (const root of strongPrefixes) if (exact.get(root) === 'banned') rootHeads[quad(root, 0)] = 1;
+    for (const root of strongSuffixes) if (exact.get(root) === 'banned') rootTails[quad(root, 0)] = 1;
     for (const root of roots.keys()) {
       rootTrie.add(root);
       rootHeads[quad(root, 0)] = 1;
@@ -237,6 +243,7 @@ export class TermMatcher {
     const tokens = this.merge(input, body);
     const found: TermMatch[] = [];
     const allowed: AllowHit[] = [];
+    let addressCues = 0;
     const flags = tokenFlags(tokens.length);
     // Each token's shape, worked out once for the lookups here and the threat patterns'.
     const shapes = tokenShapes(tokens.length);
@@ -257,6 +264,7 @@ export class TermMatcher {
       const core = tokens[i]!.core;
       const shape = shapeOf(core);
       shapes[i] = shape;
+      if (addressCueShapes[shape] === 1) addressCues |= addressCueOf(tokens[i]!, body);
       if (knownShapes[shape] === 0 || knownShapes2[shape2Of(core)] === 0 || !known.has(core)) continue;
       flags[i]! |= Known;
       if (allowStarts.has(core)) {
@@ -336,13 +344,13 @@ export class TermMatcher {
     }
     // Threats the grammar finds, unless a listed threat phrase already covers them.
     if (this.compiled.threats)
-      for (const [from, to] of this.compiled.threats.find(tokens, shapes)) {
+      for (const [from, to, list] of this.compiled.threats.find(tokens, shapes)) {
         const start = tokens[from]!.coreStart;
         const end = tokens[to]!.coreEnd;
-        if (!found.some((m) => m.list === 'threat' && m.start < end && start < m.end))
-          hit('threat', '', true, from, to);
+        if (!found.some((m) => (m.list === 'threat' || m.list === list) && m.start < end && start < m.end))
+          hit(list, '', true, from, to);
       }
-    return { matches: found, allowed };
+    return { matches: found, allowed, addressCues };
   }
 
   /** A word made of a listed root and a known word part, or (in a hashtag or CamelCase) any word. */
@@ -363,9 +371,9 @@ export class TermMatcher {
     if (word.indexOf(WILD) === -1) {
       const raw = body.slice(token.coreStart, token.coreEnd);
       if (raw.length !== word.length) return undefined;
-      masked = '';
-      for (let k = 0; k < raw.length; k++) masked += leetSymbols.has(raw.charCodeAt(k)) ? WILD : word[k];
-      if (masked === word) return undefined;
+      const mask = leetMask(raw, word);
+      if (mask === undefined) return undefined;
+      masked = mask;
     }
     if (masked.length > 40) return undefined;
     for (let cut = masked.length - 2; cut >= minRoot; cut--) {
@@ -404,7 +412,8 @@ export class TermMatcher {
       if (node < 0) break;
       if (length - k >= 4 && rootTrieReversed.word[node] !== undefined) suffixCuts.push(k);
     }
-    if (prefixCuts.length === 0 && suffixCuts.length === 0) return undefined;
+    if (prefixCuts.length === 0 && suffixCuts.length === 0)
+      return this.strongCompound(word, prefix, suffix, token, body);
     const tagged =
       body.charCodeAt(token.start) === 35 /* # */ || /[a-z][A-Z]/.test(body.slice(token.coreStart, token.coreEnd));
     // Longest root first.
@@ -426,6 +435,29 @@ export class TermMatcher {
       const rest = word.slice(0, cut);
       if (exact.has(rest) || heads.has(rest)) return { list, root, sure: true };
       if (tagged && rest.length >= 3) return { list, root, sure: false };
+    }
+    return this.strongCompound(word, prefix, suffix, token, body);
+  }
+
+  /** A strong root glued to any word ("shitgibbon", "thundercunt"; word-forms.ts): held, never sure. A
+   *  capitalised word inside a sentence is a name (Wankdorf, Cocksedge), not a compound. */
+  private strongCompound(
+    word: string,
+    prefix: boolean,
+    suffix: boolean,
+    token: Token,
+    body: string,
+  ): { list: string; root: string; sure: boolean } | undefined {
+    if ((!prefix && !suffix) || notStrongCompounds.has(word) || !isLetters(word)) return undefined;
+    if (isNameCapital(body, token.coreStart)) return undefined;
+    const { exact } = this.compiled;
+    if (prefix && word.length >= 8) {
+      const root = word.slice(0, 4);
+      if (strongPrefixes.includes(root) && exact.get(root) === 'banned') return { list: 'banned', root, sure: false };
+    }
+    if (suffix && word.length >= 7) {
+      const root = word.slice(-4);
+      if (strongSuffixes.includes(root) && exact.get(root) === 'banned') return { list: 'banned', root, sure: false };
     }
     return undefined;
   }
@@ -620,22 +652,33 @@ export class TermMatcher {
    * tokens whose text maps one to one onto the body (no look-alikes folded into several letters).
    */
   private readMasked(token: Token, body: string): string | undefined {
-    const { exact, loose } = this.compiled;
     const raw = body.slice(token.coreStart, token.coreEnd);
     if (raw.length !== token.core.length) return undefined;
+    // Mixed tokens repeat ("m8", "2nd", "covid19"): each raw spelling is read once.
+    const known = this.maskedReadings.get(raw);
+    if (known !== undefined) return known || undefined;
+    const read = this.readMaskedUncached(raw, token.core);
+    if (this.maskedReadings.size >= 10_000) this.maskedReadings.clear();
+    this.maskedReadings.set(raw, read ?? '');
+    return read;
+  }
+
+  /** Raw spellings already read by readMasked: raw → key, or '' for none. */
+  private readonly maskedReadings = new Map<string, string>();
+
+  private readMaskedUncached(raw: string, core: string): string | undefined {
+    const { exact, loose } = this.compiled;
     const glued = /^[0-9]*([a-z]{3,})[0-9]*$/i.exec(raw);
     if (glued && glued[1]!.length < raw.length) {
       const letters = glued[1]!.toLowerCase();
       return exact.has(letters) || loose.has(letters) ? letters : undefined;
     }
-    let masked = '';
-    let symbols = 0;
-    for (let k = 0; k < raw.length; k++) {
-      const symbol = leetSymbols.has(raw.charCodeAt(k));
-      if (symbol) symbols++;
-      masked += symbol ? WILD : token.core[k];
-    }
-    return symbols ? this.read(masked) : undefined;
+    const masked = leetMask(raw, core);
+    const read = masked === undefined ? undefined : this.read(masked);
+    if (read !== undefined) return read;
+    // A digit between letters may stand for any letter too ("f4cking": 4 reads a, not the u it hides).
+    const digitsMasked = raw.length >= 5 ? leetMask(raw, core, true) : undefined;
+    return digitsMasked === undefined || digitsMasked === masked ? undefined : this.read(digitsMasked);
   }
 }
 
@@ -711,6 +754,34 @@ function writtenIn(tokens: readonly Token[], littleWords: ReadonlySet<string>): 
 
 /** Symbols the tokenizer reads as leet letters ($ @ ! + € £ ¡), which may also stand for any letter. */
 const leetSymbols = new Set([...'$@!+€£¡'].map((c) => c.charCodeAt(0)));
+
+/** The word with each leet symbol of its raw text (and, with `digits`, each digit between two letters) as a
+ *  wildcard; undefined when nothing was masked. `raw` and `core` are the same length. */
+function leetMask(raw: string, core: string, digits = false): string | undefined {
+  let masked = '';
+  let symbols = 0;
+  for (let k = 0; k < raw.length; k++) {
+    const code = raw.charCodeAt(k);
+    const symbol =
+      leetSymbols.has(code) ||
+      (digits && code >= 48 && code <= 57 && k > 0 && k < raw.length - 1 && isLetterCode(raw.charCodeAt(k - 1)));
+    if (symbol) symbols++;
+    masked += symbol ? WILD : core[k];
+  }
+  return symbols ? masked : undefined;
+}
+/** A capital letter at `at` after a word of the same sentence ("Nicky Wankowicz", "the Wankdorf"). */
+function isNameCapital(body: string, at: number): boolean {
+  const code = body.charCodeAt(at);
+  if (!(code >= 65 && code <= 90)) return false;
+  for (let k = at - 1; k >= 0; k--) {
+    const c = body.charCodeAt(k);
+    if (c === 32 || c === 34 || c === 39 || c === 0x2018 || c === 0x201c || c === 40) continue;
+    return !(c === 46 || c === 33 || c === 63 || c === 10 || c === 13);
+  }
+  return false;
+}
+const isLetterCode = (code: number) => (code | 32) >= 97 && (code | 32) <= 122;
 
 /** The word with every letter written twice ("ffuucckk" → "fuck"), or undefined when it is not so. */
 function undoubled(word: string): string | undefined {

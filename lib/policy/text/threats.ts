@@ -9,7 +9,7 @@
 // Cost: one shape check per token, a Set lookup for the few that pass, and for a token that begins a
 // pattern a walk of at most a dozen words. Linear in the tokens, whatever the comment.
 import type { Token } from './normalize';
-import { WordTrie } from './word-trie';
+import { shapeOf, WordTrie } from './word-trie';
 
 /** Alternatives for one slot; '' makes the slot optional. Words are as the tokenizer reads them: "I'm" is
  *  "i m", "don't" is "don t", "what's" is "what s". */
@@ -138,7 +138,149 @@ const fate = [
 const cautionBefore = new Set(['t', 'dont', 'not', 'never', 'll', 'nearly', 'almost', 'might', 'could', 'would']);
 const cautionAfter = new Set(['laughing', 'trying', 'working', 'doing', 'over', 'for']);
 
-type Pattern = { slots: string[][]; caution?: boolean };
+/** What a pattern found: a threat or wish of harm, name-calling aimed at a person, or a group of people spoken
+ *  of as vermin or disease or marked for removal. */
+export type GrammarList = 'threat' | 'suspect' | 'group';
+
+type Pattern = { slots: string[][]; caution?: boolean; list?: GrammarList; notAfter?: readonly string[] };
+
+/** Harms watched or wished on someone ("I'd happily see him hang", "pay to see her beaten to a pulp"). */
+const watchedHarm = [
+  'hang',
+  'swing',
+  'die',
+  'burn',
+  'suffer',
+  'hanged',
+  'strung up',
+  'shot',
+  'get shot',
+  'beaten',
+  'beaten up',
+  'beaten to a pulp',
+  'beaten to death',
+  'kicked to death',
+  'get a kicking',
+  'get beaten',
+  'stabbed',
+  'lynched',
+];
+const seeing = [
+  'happily see',
+  'gladly see',
+  'love to see',
+  'like to see',
+  'pay to see',
+  'money to see',
+  'want to see',
+  'wanna see',
+  'enjoy seeing',
+  'cheer to see',
+  'happily watch',
+  'love to watch',
+  'pay to watch',
+];
+/** Beatings promised: "you're getting a kicking", "you'll get a hiding". */
+const beating = [
+  'a kicking',
+  'a good kicking',
+  'a beating',
+  'a good beating',
+  'a hiding',
+  'a good hiding',
+  'a slap',
+  'a good slap',
+  'battered',
+  'your head kicked in',
+  'your head smashed in',
+  'your face smashed in',
+];
+/** Bodily harm threatened by the writer ("I'd break every bone in his body", "kick your head in"). */
+const bodyPart = ['legs', 'leg', 'neck', 'jaw', 'arms', 'nose', 'face', 'skull', 'head', 'body', 'kneecaps', 'teeth'];
+const weapon = ['brick', 'bat', 'baseball bat', 'hammer', 'crowbar', 'axe', 'machete', 'knife', 'blade', 'golf club'];
+/** What a wish of an accident can befall: "hope your plane goes down", "hope his car crashes". */
+const vehicle = ['plane', 'flight', 'car', 'train', 'helicopter', 'boat', 'house', 'home'];
+const accident = [
+  'crashes',
+  'crash',
+  'goes down',
+  'go down',
+  'blows up',
+  'explodes',
+  'catches fire',
+  'sinks',
+  'burns down',
+  'burn down',
+];
+
+// Name-calling aimed at a person. Nouns that are also animals or ordinary words (a rat, a worm, a parasite, a
+// creep) count only in a frame that aims them at someone: "you [adjective] NOUN", "you're a NOUN", "what a
+// NOUN", "NOUN of a man", "he's a NOUN", "NOUNs like you" — never "rats carry disease" or "the worm is a
+// parasite".
+const insultNoun = [
+  ...['parasite', 'rat', 'worm', 'creep', 'hag', 'slob', 'troglodyte', 'mong', 'leech', 'snake', 'weasel', 'pig'],
+  ...['maggot', 'cockroach', 'toad', 'slug', 'sow', 'oaf', 'lout', 'thug', 'pervert', 'freak', 'savage', 'animal'],
+  ...['rodent', 'cow', 'witch', 'harridan', 'waste of space', 'disgrace', 'coward', 'grifter', 'crook'],
+];
+const insultNouns = [...insultNoun, ...insultNoun.map((noun) => (noun.endsWith('h') ? `${noun}es` : `${noun}s`))];
+/** Words that make a noun of this list a trade or a topic ("a rat catcher", "a pig farmer", "a snake charmer"). */
+const notInsultAfter = [
+  ...['farmer', 'farmers', 'catcher', 'catchers', 'charmer', 'keeper', 'breeder', 'expert', 'lover', 'fan'],
+  ...['owner', 'trap', 'poison', 'problem', 'species', 'infestation', 'bite', 'bites', 'control', 'racing'],
+  ...['population', 'sanctuary', 'shelter', 'welfare', 'rights', 'testing', 'hunter', 'hunters', 'food', 'feed'],
+];
+/** Adjectives of contempt. */
+const scorn = [
+  ...['absolute', 'utter', 'total', 'complete', 'little', 'pathetic', 'snivelling', 'sniveling', 'spineless'],
+  ...['vile', 'nasty', 'ugly', 'old', 'fat', 'slimy', 'repulsive', 'sad', 'dirty', 'filthy', 'disgusting'],
+  ...['worthless', 'useless', 'lying', 'sneaky', 'miserable', 'despicable', 'contemptible', 'odious', 'creepy'],
+  ...['smelly', 'stinking', 'greasy', 'knuckle dragging', 'gutless', 'evil', 'horrible', 'wretched', 'bloody'],
+  ...['fucking', 'stupid', 'lazy', 'thick', 'sorry', 'cowardly', 'grubby', 'weaselly', 'two faced'],
+];
+/** Adjectives that only insult (no innocent "old", "little", "sad"), for a noun with no other word aiming it. */
+const contempt = [
+  ...['pathetic', 'snivelling', 'sniveling', 'spineless', 'slimy', 'repulsive', 'filthy', 'disgusting'],
+  ...['worthless', 'despicable', 'contemptible', 'odious', 'creepy', 'smelly', 'stinking', 'greasy'],
+  ...['knuckle dragging', 'gutless', 'ugly', 'fat', 'grubby', 'cowardly', 'weaselly', 'two faced'],
+];
+const optional = (words: readonly string[]) => ['', ...words];
+/** People a noun of contempt is made of: "rat of a man", "slob of a councillor". */
+const someone = [
+  ...['man', 'woman', 'human', 'human being', 'person', 'councillor', 'mp', 'politician', 'journalist'],
+  ...['reporter', 'columnist', 'minister', 'boy', 'girl', 'leader', 'husband', 'wife', 'father', 'mother'],
+  ...['teacher', 'cop', 'copper', 'judge', 'editor', 'writer', 'prime minister', 'mayor', 'president'],
+  ...['neighbour', 'landlord', 'boss', 'manager', 'player', 'referee', 'priest', 'vicar', 'doctor'],
+];
+
+// Groups of people spoken of as vermin or disease, or marked for removal. The group is a people ("Muslims",
+// "migrants", "these people"), so "rats are vermin" and "Japanese knotweed is an infestation" match nothing.
+const peoples = [
+  ...['immigrants', 'migrants', 'refugees', 'asylum seekers', 'muslims', 'jews', 'blacks', 'gays', 'lesbians'],
+  ...['trans people', 'transgender people', 'travellers', 'gypsies', 'roma', 'poles', 'romanians', 'foreigners'],
+  ...['africans', 'arabs', 'pakistanis', 'indians', 'asians', 'chinese', 'mexicans', 'somalis', 'albanians'],
+  ...['homosexuals', 'these people', 'those people', 'people like that', 'illegals', 'catholics', 'hindus'],
+  ...['sikhs', 'bangladeshis', 'nigerians', 'eastern europeans', 'their kind', 'that lot', 'women', 'feminists'],
+];
+const vermin = [
+  ...['vermin', 'animals', 'cockroaches', 'rats', 'parasites', 'a cancer', 'a disease', 'a plague', 'a virus'],
+  ...['an infestation', 'subhuman', 'not human', 'savages', 'filth', 'invaders', 'groomers', 'perverts'],
+  ...['disgusting', 'less intelligent', 'inferior', 'mentally ill', 'a disease', 'a blight', 'a scourge'],
+  ...['breeding like rats', 'leeches', 'scroungers', 'apes', 'monkeys', 'dogs', 'pigs', 'a pestilence'],
+];
+const removal = [
+  ...['deported', 'exterminated', 'sterilised', 'sterilized', 'gassed', 'put down', 'wiped out', 'eradicated'],
+  ...['sent back', 'shipped back', 'rounded up', 'locked up', 'kicked out', 'thrown out', 'shot', 'hanged'],
+  ...['banned from this country', 'put in camps', 'removed', 'culled'],
+];
+const them = [
+  'them',
+  'em',
+  'them all',
+  'the lot of them',
+  'all of them',
+  'every last one of them',
+  'every one of them',
+];
 
 const patterns: Pattern[] = [
   // Someone should shoot him; somebody ought to shoot the lot of them; I'll fucking kill you.
@@ -239,6 +381,206 @@ const patterns: Pattern[] = [
   { slots: [['get', 'gets'], ['what s', 'whats'], ['coming to'], ['you', 'u', 'ya']] },
   // Acid in your face is what you deserve.
   { slots: [['acid in', 'acid on', 'acid at'], possessive, ['face', 'eyes']] },
+  // Executions and lynchings wished or watched: "I'd happily see him hang", "a rope and a lamppost",
+  // "string the lot of them up", "lined up against a wall".
+  { slots: [seeing, target, watchedHarm] },
+  {
+    slots: [
+      ['rope and a', 'a rope and a', 'noose and a'],
+      ['lamppost', 'lamp post', 'tree'],
+    ],
+  },
+  { slots: [['string', 'hang'], target, ['up', 'all up', 'from a lamppost', 'from a tree']] },
+  { slots: [beModal, ['be', 'all be', 'get'], ['lined up against a wall', 'lined up and shot', 'beaten to a pulp']] },
+  // Threats by implication: "teach her a lesson", "your family isn't safe", "count your days", "enjoy your
+  // last days", "see what happens to you", "pity if something happened to that car", "we're coming for you".
+  { slots: [modal, adverb, ['teach'], ['you', 'u', 'him', 'her'], ['a lesson']] },
+  {
+    slots: [
+      ['teach', 'taught'],
+      target,
+      ['a lesson'],
+      ['you', 'he', 'she', 'they'],
+      ['won t', 'wont', 'will never', 'll never'],
+      ['forget'],
+    ],
+  },
+  {
+    slots: [
+      ['your', 'ur'],
+      ['family', 'kids', 'children', 'wife', 'husband', 'mum', 'daughter', 'son', 'home', 'house'],
+      ['isn t', 'isnt', 'is not', 'aren t', 'arent', 'are not', 'won t be', 'will not be', 'wont be', 'is never'],
+      ['safe'],
+    ],
+  },
+  {
+    slots: [
+      ['you re', 'youre', 'you are', 'ur', 'you aren t', 'you won t be', 'you will not be'],
+      ['not', ''],
+      ['safe'],
+    ],
+    notAfter: ['to', 'on', 'in', 'with', 'from', 'driving', 'if'],
+  },
+  { slots: [['count'], ['your', 'ur'], ['days', 'days left', 'last days']] },
+  {
+    slots: [
+      ['your', 'ur'],
+      ['days are numbered', 'days are counted', 'time is up', 'time is coming'],
+    ],
+  },
+  { slots: [['enjoy'], ['your', 'ur'], ['last days', 'last day', 'final days', 'last breaths', 'last weeks']] },
+  { slots: [['see', 'wait and see', 'find out'], ['what happens'], ['to you', 'to u', 'to ya', 'to your family']] },
+  {
+    slots: [
+      ['shame', 'pity', 'sad', 'terrible'],
+      ['if', 'if something', 'if anything'],
+      ['happened to', 'happens to', 'were to happen to', 'was to happen to'],
+      ['you', 'your', 'that', 'those', 'ur', 'his', 'her'],
+    ],
+  },
+  {
+    slots: [
+      ['we', 'they', 'i'],
+      ['come for', 'will come for', 'll come for', 're coming for', 'are coming for', 'will be coming for'],
+      ['you', 'u', 'ya', 'your family', 'your kids'],
+    ],
+  },
+  {
+    slots: [
+      ['i', 'we'],
+      ['will', 'll', 'm going to', 'm gonna', 're going to'],
+      ['find', 'hunt down', 'track down'],
+      ['you', 'u', 'ya'],
+    ],
+    notAfter: [
+      'a',
+      'an',
+      'the',
+      'some',
+      'one',
+      'it',
+      'that',
+      'this',
+      'something',
+      'them',
+      'more',
+      'out',
+      'those',
+      'and',
+    ],
+  },
+  {
+    slots: [
+      ['you re', 'youre', 'you are', 'ur', 'you ll', 'you will', 'you re gonna', 'you are going to'],
+      ['getting', 'get', 'gonna get', 'going to get', 'due'],
+      beating,
+    ],
+  },
+  {
+    slots: [
+      ['deserves', 'deserve', 'needs', 'need'],
+      ['', 'a good'],
+      ['slap and', 'kicking and', 'beating and'],
+      ['', 'a lot'],
+      ['more'],
+    ],
+  },
+  { slots: [['sleep with'], ['one eye open']] },
+  {
+    slots: [
+      ['you re', 'youre', 'you are', 'ur'],
+      ['dead meat', 'a dead man', 'a dead woman', 'going to pay'],
+    ],
+  },
+  // Bodily harm promised by the writer: "I'd break every bone in his body", "I'll kick your head in".
+  {
+    slots: [
+      ['i', 'we'],
+      ['d', 'll', 'will', 'would', 'm going to', 'm gonna', 're going to'],
+      ['', 'happily', 'gladly', 'personally', 'fucking'],
+      ['break', 'snap', 'smash', 'cave in', 'kick in', 'kick', 'smash in'],
+      ['', 'every bone in'],
+      possessive,
+      bodyPart,
+      ['', 'in'],
+    ],
+  },
+  { slots: [['kick', 'smash', 'cave'], possessive, ['head', 'face', 'teeth', 'skull'], ['in']] },
+  { slots: [['take', 'taken', 'taking'], ['a'], weapon, ['to'], possessive, ['head', 'face', 'skull']] },
+  // Wishes of an accident or a fire: "hope your plane goes down", "hope someone burns his house down".
+  { slots: [['hope', 'hoping', 'wish'], possessive, vehicle, accident] },
+  {
+    slots: [
+      ['hope', 'hoping', 'wish'],
+      ['someone', 'somebody', 'some1'],
+      ['', 'just'],
+      ['burns', 'torches', 'firebombs', 'shoots', 'stabs', 'kills', 'murders', 'batters', 'beats up', 'runs over'],
+      [...target, ...possessive],
+    ],
+  },
+  // Name-calling aimed at a person (held under §1).
+  { slots: [['you', 'u', 'ya'], scorn, optional(scorn), insultNouns], list: 'suspect', notAfter: notInsultAfter },
+  {
+    slots: [
+      ['you re', 'youre', 'you are', 'ur', 'what a', 'what an', 'he s', 'she s', 'hes', 'shes', 'he is', 'she is'],
+      ['', 'a', 'an', 'such a', 'such an'],
+      optional(scorn),
+      optional(scorn),
+      insultNouns,
+    ],
+    list: 'suspect',
+    notAfter: notInsultAfter,
+  },
+  { slots: [contempt, optional(scorn), insultNouns], list: 'suspect', notAfter: notInsultAfter },
+  { slots: [insultNouns, ['of a', 'of an'], someone], list: 'suspect' },
+  { slots: [insultNouns, ['like you', 'like u', 'like yourself', 'like him', 'like her']], list: 'suspect' },
+  {
+    slots: [
+      ['you re', 'youre', 'you are', 'ur', 'he s', 'she s', 'he is', 'she is'],
+      ['as', 'about as'],
+      ['dumb', 'thick', 'stupid', 'ugly', 'useful', 'useless'],
+      ['as'],
+    ],
+    list: 'suspect',
+  },
+  // Groups of people as vermin or disease, or to be removed (held under §2).
+  { slots: [peoples, ['are', 'r', 'are just', 'are nothing but', 'are all', 'are like'], vermin], list: 'group' },
+  {
+    slots: [peoples, ['should', 'must', 'need to', 'ought to', 'deserve to'], ['', 'all'], ['be'], removal],
+    list: 'group',
+  },
+  {
+    slots: [
+      ['they', 'these people', 'those people'],
+      ['breed like'],
+      ['rats', 'rabbits', 'cockroaches', 'vermin', 'animals', 'flies'],
+    ],
+    list: 'group',
+  },
+  {
+    slots: [['deport', 'gas', 'exterminate', 'sterilise', 'sterilize', 'round up', 'wipe out', 'cull'], them],
+    list: 'group',
+  },
+  {
+    slots: [
+      ['send', 'ship', 'pack'],
+      ['them', 'em', 'the lot'],
+      ['', 'all'],
+      ['', 'on a boat', 'on boats'],
+      ['back'],
+      ['where they came from', 'to where they came from', 'where they belong', 'to their own country', 'to africa'],
+    ],
+    list: 'group',
+  },
+  {
+    slots: [
+      ['they', 'they re', 'theyre'],
+      ['are', ''],
+      ['not human', 'not even human', 'subhuman', 'vermin', 'animals', 'cockroaches', 'parasites'],
+    ],
+    list: 'group',
+  },
+  { slots: [['infestation', 'invasion'], ['of'], peoples], list: 'group' },
 ];
 
 /** Alternatives of one slot as a trie of words. */
@@ -272,7 +614,10 @@ const commonWords = new Set(
     'i we you u ya him her them he she they it its the a an to of and in on at for with your ur yer my his ' +
     'their our will would should ll d m s re am are is be get gets got go just what whats has have need ' +
     'needs must want going gonna wanna gotta let lets where who this that there here all do now already one ' +
-    'people someone somebody out up down off back top good home place'
+    'people someone somebody out up down off back top good home place like want love pay money see enjoy old ' +
+    'little sad total complete bloody absolute real such as about what take send count last more against ' +
+    'something anything head face days ' +
+    someone.filter((who) => !who.startsWith('human')).join(' ')
   ).split(' '),
 );
 
@@ -297,14 +642,13 @@ function anchorsOf(slots: readonly (readonly string[])[]): string[][] {
   return ranked.slice(0, ranked[0] && ranked[0].score >= 1000 ? 2 : 1).map((r) => r.words);
 }
 
-/** A word's length with the low bits of its first and last letters (see terms.ts). */
-function shapeOf(word: string): number {
-  const length = word.length;
-  if (length === 0) return 0;
-  return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(length - 1) & 31);
-}
-
-type Compiled = { slots: Slot[]; caution: boolean };
+type Compiled = {
+  index: number;
+  slots: Slot[];
+  caution: boolean;
+  list: GrammarList;
+  notAfter: ReadonlySet<string> | undefined;
+};
 
 export class ThreatGrammar {
   private readonly patterns: Compiled[];
@@ -323,7 +667,13 @@ export class ThreatGrammar {
 
   constructor() {
     const words = new Set<string>();
-    this.patterns = patterns.map((p) => ({ slots: p.slots.map((s) => new Slot(s)), caution: p.caution === true }));
+    this.patterns = patterns.map((p, index) => ({
+      index,
+      slots: p.slots.map((s) => new Slot(s)),
+      caution: p.caution === true,
+      list: p.list ?? 'threat',
+      notAfter: p.notAfter && new Set(p.notAfter),
+    }));
     patterns.forEach((p, index) => {
       for (const alternatives of p.slots)
         for (const alternative of alternatives)
@@ -351,10 +701,10 @@ export class ThreatGrammar {
     this.seen = new Uint32Array(patterns.length);
   }
 
-  /** Threats in the tokens, as [first token, last token] pairs, left to right, not overlapping. */
-  /** `shapes`: each token's shapeOf, already worked out by the caller. */
-  find(tokens: readonly Token[], shapes: Int32Array): [number, number][] {
-    const found: [number, number][] = [];
+  /** Matches in the tokens, as [first token, last token, list], left to right, not overlapping.
+   *  `shapes`: each token's shapeOf, already worked out by the caller. */
+  find(tokens: readonly Token[], shapes: Int32Array): [number, number, GrammarList][] {
+    const found: [number, number, GrammarList][] = [];
     // Most comments hold the words of no pattern's two rarest slots ("shoot" and "him", "know" and "live"):
     // one shape check per token, and none of the walks below.
     const seen = this.seen.fill(0);
@@ -363,20 +713,32 @@ export class ThreatGrammar {
       const list = this.anchors.get(tokens[i]!.core);
       if (list) for (const id of list) seen[id >> 1]! |= 1 << (id & 1);
     }
-    if (!this.needed.some((bits, index) => (seen[index]! & bits) === bits)) return found;
+    // Only the patterns whose anchors are all there are walked.
+    let any = false;
+    for (let index = 0; index < this.needed.length; index++) {
+      const bits = this.needed[index]!;
+      const active = (seen[index]! & bits) === bits;
+      seen[index] = active ? 1 : 0;
+      any ||= active;
+    }
+    if (!any) return found;
     for (let i = 0; i < tokens.length; i++) {
       if (this.startShapes[shapes[i]!] === 0) continue;
       const candidates = this.byStart.get(tokens[i]!.core);
       if (!candidates) continue;
       let best = -1;
+      let list: GrammarList = 'threat';
       for (const pattern of candidates) {
+        if (seen[pattern.index] === 0) continue;
         const end = this.longest(pattern.slots, 0, tokens, i);
         if (end <= i || end <= best) continue;
         if (pattern.caution && this.cautious(tokens, i, end)) continue;
+        if (pattern.notAfter && end < tokens.length && pattern.notAfter.has(tokens[end]!.core)) continue;
         best = end;
+        list = pattern.list;
       }
       if (best > i) {
-        found.push([i, best - 1]);
+        found.push([i, best - 1, list]);
         i = best - 1;
       }
     }

@@ -17,6 +17,25 @@ export const heads = new Set(
     'fucking utter absolute bloody lying stupid little'
   ).split(' '),
 );
+/**
+ * Obscenities strong enough that any word glued to them makes a made-up insult ("shitgibbon", "twatwaffle",
+ * "cockwomble", "thundercunt"): the compound is held as uncertain, not rejected, since the other part is no
+ * listed word part. A prefix root takes a part of four letters or more, a suffix root one of three or more.
+ */
+export const strongPrefixes = ['shit', 'twat', 'cock', 'fuck', 'cunt', 'wank'];
+export const strongSuffixes = ['cunt', 'twat', 'wank', 'fuck'];
+/** Ordinary words and names that begin or end with a strong root, and so are no compound of it. */
+export const notStrongCompounds = new Set(
+  (
+    'cocktail cocktails cockpit cockpits cockney cockneys cockerel cockerels cockatoo cockatoos cockatiel ' +
+    'cockatiels cockroach cockroaches cockle cockles cockleshell cockscomb cocksure cockade cockfight cockfights ' +
+    'cockfighting cockspur cockerspaniel cockapoo cockburn cockcroft cockermouth cockington cockfosters ' +
+    'cockenzie cockayne cockerill cockshutt cockrell cockerham cockerton cockaigne cockamamie cockiness cockily ' +
+    'cocking cocked cocky cockier cockiest cockups shitake shitakes shittim shitterton twattle twattling ' +
+    'wankel wankie'
+  ).split(' '),
+);
+
 /** Tails that make a noun an adjective or a verb form: only for obscenities, not for insults ("jerky"). */
 export const strictOnlyTails = new Set([
   'er',

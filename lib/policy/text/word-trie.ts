@@ -31,3 +31,11 @@ export class WordTrie {
     return [...this.next[0]!.keys()];
   }
 }
+
+/** A word's length (up to 31) with the low five bits of its first and last UTF-16 code units, as an index
+ *  into a table of 32,768 entries: the shape checks of terms.ts, threats.ts and addresses.ts. */
+export function shapeOf(word: string): number {
+  const length = word.length;
+  if (length === 0) return 0;
+  return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(length - 1) & 31);
+}

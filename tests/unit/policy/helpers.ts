@@ -108,6 +108,7 @@ export const ruleContract: Record<RuleId, { outcome: 'hold' | 'reject'; clause: 
   'suspect-terms': { outcome: 'hold', clause: 'civility' },
   'uncertain-terms': { outcome: 'hold', clause: 'language' },
   'threat-phrases': { outcome: 'hold', clause: 'hate-and-threats' },
+  'group-hate': { outcome: 'hold', clause: 'hate-and-threats' },
   'link-limit': { outcome: 'hold', clause: 'links' },
   'blocked-domain': { outcome: 'reject', clause: 'links' },
   'disguised-link': { outcome: 'hold', clause: 'links' },

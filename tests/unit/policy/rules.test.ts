@@ -36,6 +36,7 @@ const positive: Record<RuleId, Case> = {
   'suspect-terms': { body: 'Only an idiot would believe the minister.', spans: ['idiot'] },
   'uncertain-terms': { body: 'Her bitch had six puppies, and the phuckers sold them.', spans: ['bitch', 'phuckers'] },
   'threat-phrases': { body: 'People like that should be shot, frankly.', spans: ['should be shot'] },
+  'group-hate': { body: 'Refugees are a plague on every town they reach.', spans: ['Refugees are a plague'] },
   'link-limit': {
     body: 'Sources: https://a.example.org/1 https://b.example.org/2 and www.c.example.org/3',
     spans: ['https://a.example.org/1', 'https://b.example.org/2', 'www.c.example.org/3'],
@@ -135,6 +136,7 @@ const negative: Record<RuleId, Case> = {
   'uncertain-terms': { body: 'Pussy Riot played on Dyke Road; the raccoon and the coonhound slept.' },
   'suspect-terms': { body: 'Only an idiom would express it better.' },
   'threat-phrases': { body: 'People like that should be shown the door at the next election.' },
+  'group-hate': { body: 'Refugees are a tiny share of arrivals, and the plague of rats is in the docks.' },
   'link-limit': { body: 'Sources: https://a.example.org/1 and https://b.example.org/2' },
   'blocked-domain': { body: 'Tickets at https://notspam.example/deal and https://spam.example.org/ today.' },
   'disguised-link': {
