@@ -71,7 +71,8 @@ export default async function ModeratePage({ searchParams }: Props) {
               <Link href="/moderate/rules">Rules</Link> · <Link href="/moderate/outbox">Outbox</Link> ·{' '}
             </>
           )}
-          <Link href="/moderate/log">Audit log</Link> · <Link href="/moderate/articles">Article settings</Link>
+          <Link href="/moderate/people">People</Link> · <Link href="/moderate/log">Audit log</Link> ·{' '}
+          <Link href="/moderate/articles">Article settings</Link>
         </nav>
       </header>
 

@@ -11,7 +11,9 @@ test('a featured comment becomes an editors’ pick readers see at once, and its
   page,
   browser,
 }) => {
+  test.setTimeout(120_000);
   const db = await testDb();
+  const moderator = await createTrustedReader('Picker', 'MODERATOR');
   const writer = await createTrustedReader('Picked');
   const article = await createArticle('picks');
   const make = async (body: string, minutesAgo: number) => {
@@ -24,6 +26,8 @@ test('a featured comment becomes an editors’ pick readers see at once, and its
         userId: writer.id,
         body,
         status: 'PUBLISHED',
+        // Approved by a moderator earlier, so it sits in the Approved queue where Feature is offered.
+        decidedById: moderator.id,
         createdAt: new Date(Date.now() - minutesAgo * 60_000),
       },
     });
@@ -42,7 +46,6 @@ test('a featured comment becomes an editors’ pick readers see at once, and its
   await reader.goto(story);
   await expect(reader.getByRole('region', { name: 'Editors’ picks' })).toHaveCount(0);
 
-  const moderator = await createTrustedReader('Picker', 'MODERATOR');
   await signIn(page, moderator.email, { from: '/moderate' });
   const since = new Date();
   await page.goto(`/moderate?queue=approved&author=${encodeURIComponent(writer.email)}`);
