@@ -92,7 +92,7 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
           <section className="comments__picks" aria-labelledby="picks-title">
             <h3 id="picks-title">Editors’ picks</h3>
             <p className="meta">Comments our moderators chose for adding something to the story.</p>
-            <ol className="comment-list">
+            <ol className="comment-list comments__picks-list">
               {section.picks.map((pick) => (
                 <li key={pick.id} className="comment comment--pick">
                   <article aria-label={`Editors’ pick by ${pick.authorName}`}>

@@ -107,8 +107,10 @@ test('the email preference checkboxes sit beside their labels', async ({ page })
   const reader = await createTrustedReader('Boxes');
   await signIn(page, reader.email, { from: '/profile' });
   await page.goto('/profile');
-  for (const box of await page.getByRole('checkbox').all()) {
-    const label = page.locator('label', { has: box });
+  const labels = await page.locator('label:has(input[type="checkbox"])').all();
+  expect(labels.length).toBeGreaterThanOrEqual(3);
+  for (const label of labels) {
+    const box = label.getByRole('checkbox');
     const [b, l] = [await box.boundingBox(), await label.boundingBox()];
     expect(b!.width).toBeLessThan(40);
     // On the label's line, at its start: not stretched across the form above the words.
