@@ -4,7 +4,8 @@
 import { db, type Prisma } from '../db';
 import { id } from '../validation/fields';
 
-export const queueNames = ['pending', 'reported', 'appeals', 'approved', 'rejected'] as const;
+/** Unmoderated: published automatically and not yet seen by a moderator (no human decision), newest first. */
+export const queueNames = ['pending', 'reported', 'unmoderated', 'appeals', 'approved', 'rejected'] as const;
 export type QueueName = (typeof queueNames)[number];
 export const pageSize = 50;
 
@@ -45,6 +46,8 @@ export function queueWhere(queue: QueueName, filter: QueueFilter): Prisma.Commen
       return { ...base, status: 'PUBLISHED', reportCount: { gt: 0 } };
     case 'appeals':
       return { ...base, status: 'REJECTED', appeal: { is: { status: 'OPEN' } } };
+    case 'unmoderated':
+      return { ...base, status: 'PUBLISHED', decidedById: null };
     case 'approved':
       return { ...base, status: 'PUBLISHED', decidedById: { not: null } };
     case 'rejected':
@@ -67,6 +70,19 @@ export async function pageQueue(queue: QueueName, filter: QueueFilter, after: st
       },
       select: { id: true, createdAt: true },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: take + 1,
+    });
+    rows = found.map((row) => ({ id: row.id, key: row.createdAt.toISOString() }));
+  } else if (queue === 'unmoderated') {
+    // Newest first: what readers are seeing now, unchecked.
+    const at = cursor && !Number.isNaN(Date.parse(cursor.key)) ? new Date(cursor.key) : null;
+    const found = await db.comment.findMany({
+      where: {
+        ...where,
+        ...(at ? { createdAt: { lte: at }, OR: [{ createdAt: { lt: at } }, { id: { lt: cursor!.id } }] } : {}),
+      },
+      select: { id: true, createdAt: true },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: take + 1,
     });
     rows = found.map((row) => ({ id: row.id, key: row.createdAt.toISOString() }));

@@ -18,10 +18,14 @@ export const dynamic = 'force-dynamic';
 const queueLabels: Record<QueueName, string> = {
   pending: 'Pending',
   reported: 'Reported',
+  unmoderated: 'Unmoderated',
   appeals: 'Appeals',
   approved: 'Approved',
   rejected: 'Rejected',
 };
+
+/** The queues that can grow without bound get a text search (Pending, Reported and Appeals stay short). */
+const textSearchable = new Set<QueueName>(['unmoderated', 'approved', 'rejected']);
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -39,7 +43,7 @@ export default async function ModeratePage({ searchParams }: Props) {
   const filter = {
     articleId,
     authorId: author?.id ?? (authorQuery ? 'no-such-user' : undefined),
-    q: queue === 'approved' || queue === 'rejected' ? q : undefined,
+    q: textSearchable.has(queue) ? q : undefined,
   };
 
   const [counts, page, articles] = await Promise.all([
@@ -106,7 +110,7 @@ export default async function ModeratePage({ searchParams }: Props) {
           <label htmlFor="filter-author">Commenter (email or display name)</label>
           <input id="filter-author" name="author" defaultValue={authorQuery} />
         </div>
-        {(queue === 'approved' || queue === 'rejected') && (
+        {textSearchable.has(queue) && (
           <div className="field">
             <label htmlFor="filter-q">Text contains</label>
             <input id="filter-q" name="q" defaultValue={q} />

@@ -11,7 +11,7 @@ function card(page: Page, text: string) {
 }
 
 /** Comments waiting (or decided) on a fresh story, oldest first, written directly. */
-async function seedComments(label: string, status: 'PENDING' | 'REJECTED', count: number) {
+async function seedComments(label: string, status: 'PENDING' | 'REJECTED' | 'PUBLISHED', count: number) {
   const db = await testDb();
   const article = await createArticle(label);
   const writer = await createTrustedReader(`${label}Writer`);
@@ -243,6 +243,26 @@ test('tab counts follow a decision at once, without waiting for the poll', async
   await card(page, texts[1]!).getByRole('button', { name: 'Reject' }).click();
   await expect(count('pending')).toHaveText('1', { timeout: 3_000 });
   await expect(count('rejected')).toHaveText('1', { timeout: 3_000 });
+});
+
+test('Unmoderated lists comments published automatically, newest first, until a moderator looks at them', async ({
+  page,
+}) => {
+  const { article, texts } = await seedComments('unmoderated', 'PUBLISHED', 3);
+  await moderatorPage(page, 'ModUnseen', `/moderate?queue=unmoderated&article=${article.id}`);
+  await expect(page.locator('[data-queue-count="unmoderated"]')).toHaveText('3');
+  // Newest first: what readers are seeing now.
+  await expect(page.locator('[data-card]').first()).toContainText(texts[2]!);
+  await expect(page.locator('[data-card]').last()).toContainText(texts[0]!);
+  await card(page, texts[2]!).getByRole('button', { name: 'Keep published' }).click();
+  await expect(card(page, texts[2]!)).toHaveCount(0);
+  await expect(page.locator('[data-queue-count="unmoderated"]')).toHaveText('2', { timeout: 3_000 });
+  await expect(page.locator('[data-queue-count="approved"]')).toHaveText('1', { timeout: 3_000 });
+  // The text search of the long queues.
+  await page.getByLabel('Text contains').fill('comment 1 ');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.locator('[data-card]')).toHaveCount(1);
+  await expect(page.locator('[data-card]')).toContainText(texts[0]!);
 });
 
 test('the transparency report works without JavaScript: charts and tables', async ({ browser }) => {

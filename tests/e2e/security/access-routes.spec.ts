@@ -76,6 +76,7 @@ const routeChecks: Record<string, (actor: Actor, allowed: boolean) => Promise<vo
         'pending',
         'rejected',
         'reported',
+        'unmoderated',
       ]);
     } else {
       expect(response.status).toBe(404);
