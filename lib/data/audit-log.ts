@@ -2,8 +2,8 @@
 // of the accounts they are about, and the story each comment belongs to. Filters combine: who acted (part of a name or email), the action, the clause
 // cited, the story, a date range, one comment, free text in the note.
 import 'server-only';
-import { db, isPostgres } from '../db';
-import { namesOfUsers } from './accounts';
+import { db } from '../db';
+import { containsText, namesOfUsers } from './accounts';
 
 export const auditPageSize = 100;
 /** Rows in one CSV export: a year of a busy desk's decisions, within what a spreadsheet opens. */
@@ -26,10 +26,6 @@ export type AuditFilter = {
 };
 
 const valid = (date: Date | undefined) => (date && !Number.isNaN(date.getTime()) ? date : undefined);
-
-/** `contains` that ignores case on both databases (SQLite's LIKE already does for ASCII). */
-const containsText = (text: string) =>
-  (isPostgres ? { contains: text, mode: 'insensitive' } : { contains: text }) as { contains: string };
 
 async function whereOf(filter: AuditFilter) {
   const actorIds = filter.person

@@ -2,19 +2,15 @@
 // and everything a moderator weighs about one: account age, trust and why, measures in force, holds that apply,
 // every comment with its status, reasons and decisions, reports made and received, and staff notes.
 import 'server-only';
-import { db, isPostgres } from '../db';
-import { loadConductOf } from '../moderation/conduct';
+import { db } from '../db';
 import { listAccountHolds } from '../moderation/standing';
 import { statementOf } from '../policy/statement';
 import { trustScore } from '../policy/trust';
 import { viewerSelect } from '../auth/permissions';
-import { measuresInForce, namesOfUsers } from './accounts';
+import { containsText, measuresInForce, namesOfUsers } from './accounts';
 import { statementFields } from './comments';
 
 const day = 86_400_000;
-/** `contains` that ignores case on both databases (SQLite's LIKE already does for ASCII). */
-const containsText = (text: string) =>
-  (isPostgres ? { contains: text, mode: 'insensitive' } : { contains: text }) as { contains: string };
 
 /** Accounts whose display name or email contains `query`, in any case: newest first, at most 50. */
 export async function searchPeople(query: string) {
@@ -34,7 +30,7 @@ export async function searchPeople(query: string) {
 export async function loadPerson(userId: string, now = new Date()) {
   const person = await db.user.findUnique({ where: { id: userId }, select: viewerSelect });
   if (!person) return null;
-  const [comments, reportsMade, reportsReceived, notes, conduct, holds, measures] = await Promise.all([
+  const [comments, reportsMade, reportsReceived, notes, holds, measures] = await Promise.all([
     db.comment.findMany({
       where: { userId },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -70,7 +66,6 @@ export async function loadPerson(userId: string, now = new Date()) {
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       select: { id: true, body: true, createdAt: true, authorId: true },
     }),
-    loadConductOf(userId),
     listAccountHolds(person, now),
     measuresInForce(person, now),
   ]);
@@ -95,12 +90,12 @@ export async function loadPerson(userId: string, now = new Date()) {
     counts,
     trust: {
       score: trustScore({
-        approvedCount: conduct.approvedCount,
-        rejectedCount: conduct.breaches.length,
+        approvedCount: holds.approvedCount,
+        rejectedCount: holds.breaches.length,
         accountAgeDays,
       }),
-      approvedCount: conduct.approvedCount,
-      breaches: conduct.breaches,
+      approvedCount: holds.approvedCount,
+      breaches: holds.breaches,
     },
     holds: holds.list,
     measures,

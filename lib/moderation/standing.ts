@@ -8,7 +8,7 @@ import { loadConductOf } from './conduct';
 export async function listAccountHolds(
   viewer: Viewer,
   now = new Date(),
-): Promise<{ list: AccountHold[]; breaches: { clause: string }[] }> {
+): Promise<{ list: AccountHold[]; breaches: { clause: string }[]; approvedCount: number }> {
   const [policy, conduct] = await Promise.all([getActivePolicy(), loadConductOf(viewer.id)]);
   const author = {
     id: viewer.id,
@@ -19,5 +19,9 @@ export async function listAccountHolds(
     premoderated: viewer.premoderated,
     isStaff: isStaff(viewer),
   };
-  return { list: accountHolds(author, now, policy.settings, policy.compiled.enabled), breaches: conduct.breaches };
+  return {
+    list: accountHolds(author, now, policy.settings, policy.compiled.enabled),
+    breaches: conduct.breaches,
+    approvedCount: conduct.approvedCount,
+  };
 }

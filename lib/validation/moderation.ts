@@ -35,6 +35,9 @@ export const bulkDecisionSchema = z.intersection(
   decisionSchema,
 );
 
+/** The measures that restrict an account, and so must cite the clause they enforce. */
+const imposingMeasures: readonly string[] = ['suspend', 'ban', 'premoderate-on'];
+
 /** A measure on an account. Imposing one (suspend, ban, pre-moderate) cites the clause it enforces, and its note is
  *  the message the reader is emailed with the statement of reasons; lifting one needs neither. */
 export const measureSchema = z
@@ -49,14 +52,13 @@ export const measureSchema = z
     note,
   })
   .superRefine((value, context) => {
-    if (['suspend', 'ban', 'premoderate-on'].includes(value.measure) && !value.clause)
+    if (imposingMeasures.includes(value.measure) && !value.clause)
       context.addIssue({
         code: 'custom',
         path: ['clause'],
         message: 'Choose the clause of the policy this measure enforces.',
       });
   });
-export const imposingMeasures = ['suspend', 'ban', 'premoderate-on'] as const;
 
 /** A moderator's note on an account: required, plain text, as long as a short paragraph or two. */
 export const accountNoteSchema = z.object({
