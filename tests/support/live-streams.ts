@@ -31,11 +31,14 @@ export type LiveStreamsResult = {
   reached: number;
 };
 
-export async function measureLiveStreams(server: AppTarget, count = 1000, perAddress = 8): Promise<LiveStreamsResult> {
+export async function measureLiveStreams(
+  server: AppTarget,
+  { count = 1000, perAddress = 8, metricsToken = e2eMetricsToken } = {},
+): Promise<LiveStreamsResult> {
   const article = await createArticle('live-streams');
   const reader = await createTrustedReader(`Streams ${Date.now() % 1_000_000}`);
   const sessionToken = await openSession(reader.id);
-  const before = await readMetrics(server.url);
+  const before = await readMetrics(server.url, metricsToken);
   const base = new URL(server.url);
 
   const received: number[] = new Array(count).fill(0);
@@ -71,7 +74,7 @@ export async function measureLiveStreams(server: AppTarget, count = 1000, perAdd
         }),
     ),
   );
-  const open = await readMetrics(server.url);
+  const open = await readMetrics(server.url, metricsToken);
 
   const sent = performance.now();
   const posted = await postCommentOverHttp({ server, article, sessionToken, body: `Live to everyone ${Date.now()}` });

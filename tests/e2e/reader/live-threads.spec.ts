@@ -103,7 +103,7 @@ test('the live channel is a stream of its own, bounded per address, and never pa
 
 test('a thousand open streams cost the server under 100 MB, and a new comment reaches them all within 1 s', async () => {
   test.setTimeout(120_000);
-  const result = await measureLiveStreams({ url: baseURL, distDir: distDir() }, 1000);
+  const result = await measureLiveStreams({ url: baseURL, distDir: distDir() }, { count: 1000 });
   console.log(`live streams: ${JSON.stringify(result)}`);
   expect(result.streams).toBe(1000);
   expect(result.rssGrowthMb).toBeLessThan(100);
