@@ -480,6 +480,12 @@ export class TermMatcher {
         // vocabulary word (≥ 3 letters, at least one a real letter) is taken from left to right.
         let j = i + 1;
         while (j + 1 < tokens.length && tokens[j + 1]!.spelled && tokens[j + 1]!.start - tokens[j]!.end <= 8) j++;
+        if (j - i < 2) {
+          // Two characters ("e.g.", "U.S.", "4.5%", the commonest runs in real comments) spell no key of three.
+          if (out) out.push(token, tokens[j]!);
+          i = j;
+          continue;
+        }
         const codes: number[] = [];
         const letters: number[] = [0]; // real letters before each position
         for (let k = i; k <= j; k++) {
