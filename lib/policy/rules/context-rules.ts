@@ -9,20 +9,23 @@ import type { PolicyContext, Reason } from '../types';
 
 const minute = 60_000;
 
-/** A text as the duplicate rules compare it: its words, and the amounts in it (see printOf). `size`, `first`,
- *  `last` and `hash` (the words' length, first and last code units, and a hash of them) let samePrint rule out
- *  most pairs from these numbers alone, without reading the words: every new comment is compared with some
- *  twenty recent ones, whose words are rarely still in the processor's cache. */
+/** A text as the duplicate rules compare it: its words, and the amounts in it (see printOf). `size`, `hash`,
+ *  `head` and `tail` (the words' length, and hashes of them, of their first and of their last 30 code units) let
+ *  samePrint rule out almost every pair from these numbers alone, without reading the words: every new comment
+ *  is compared with some twenty recent ones, whose words are rarely still in the processor's cache. */
 type Print = {
   words: string;
   amounts: string;
   length: number;
   size: number;
-  first: number;
-  last: number;
   hash: number;
+  head: number;
+  tail: number;
 };
 const prints = new Map<string, Print>();
+
+/** Letters of a text that another may add a few words to and still be the same text. */
+const minShared = 30;
 
 /** A word's length (up to 15) and its first two letters, as an index into a 14-bit table. */
 const shapeOf = (word: string) =>
@@ -73,19 +76,20 @@ function printOf(body: string, aside = false): Print {
     amounts,
     length: size + amounts.length - count,
     size,
-    first: size ? joined.charCodeAt(0) : -1,
-    last: size ? joined.charCodeAt(size - 1) : -1,
-    hash: hashOf(joined),
+    hash: hashOf(joined, 0, size),
+    head: hashOf(joined, 0, Math.min(size, minShared)),
+    tail: hashOf(joined, Math.max(0, size - minShared), size),
   };
   if (prints.size >= 10_000) prints.clear();
   prints.set(body, print);
   return print;
 }
 
-/** FNV-1a over the UTF-16 code units: equal texts have equal hashes, so unequal hashes rule a pair out. */
-function hashOf(text: string): number {
+/** FNV-1a over the UTF-16 code units from `from` to `to`: equal texts have equal hashes, so unequal hashes
+ *  rule a pair out. */
+function hashOf(text: string, from: number, to: number): number {
   let hash = 0x811c9dc5;
-  for (let k = 0; k < text.length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  for (let k = from; k < to; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
   return hash;
 }
 
@@ -142,10 +146,10 @@ function samePrint(p: Print, b: string): number {
   if (short.size === long.size) {
     if (p.hash !== q.hash || p.words !== q.words) return -1;
   } else {
-    if (short.size < 30 || long.size - short.size > Math.max(12, short.size * 0.15)) return -1;
-    // The shorter text opens or ends the longer one: its first or its last code unit says which may.
-    const opens = short.first === long.first;
-    const ends = short.last === long.last;
+    if (short.size < minShared || long.size - short.size > Math.max(12, short.size * 0.15)) return -1;
+    // The shorter text opens or ends the longer one: their first or last 30 code units (hashed) say which may.
+    const opens = short.head === long.head;
+    const ends = short.tail === long.tail;
     if (!opens && !ends) return -1;
     const s = short.words;
     const l = long.words;
