@@ -162,6 +162,10 @@ export type Tokens = Token[] & {
   mixedAt?: number[];
   marks?: number[];
   override?: boolean;
+  /** True when the tokens were read from a prepared copy of the body (display-order.ts): `marks` then point
+   *  only at what that copy kept. Otherwise `marks` lists every dot, look-alike dot, percent sign, at sign,
+   *  bracket and dash of the body, in order (urls.ts finds dots from them). */
+  prepared?: boolean;
   letters?: number;
   capitals?: number;
 };
@@ -260,6 +264,7 @@ function tokenizeOrdered(body: string, order: Order): Tokens {
   // What `prepare` read away: the body has an override or upside-down letters all the same.
   tokens.override = plain.override;
   tokens.turned = plain.turned;
+  tokens.prepared = true;
   if (tokens.marks) tokens.marks = tokens.marks.map((at) => view.map[at]!);
   for (const token of tokens) {
     [token.start, token.end] = remap(view, body, token.start, token.end);
@@ -283,6 +288,7 @@ function tokenizeText(body: string): Tokens {
   tokens.mixedAt = mixedAt;
   tokens.marks = marks;
   tokens.override = false;
+  tokens.prepared = false;
   tokens.letters = 0;
   tokens.capitals = 0;
   // The token being built: its text read literally and read as leetspeak, and where its core

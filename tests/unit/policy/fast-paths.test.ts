@@ -3,6 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import { compilePolicy, defaultPolicySettings, evaluate } from '@/lib/policy';
 import { defaultThreatPhrases } from '@/lib/policy/default-terms';
+import { tokenize } from '@/lib/policy/text/normalize';
+import { findHosts } from '@/lib/policy/text/urls';
 import { expectOnly, expectSpans, judge, minutesAgo, policyWith, reasonFor, trustedContext } from './helpers';
 
 describe('duplicates compared side by side', () => {
@@ -115,4 +117,38 @@ test('settings objects of different shapes judge alike, again and again', () => 
       expect(evaluate({ body }, trustedContext(), spread)).toEqual(expected);
       expect(evaluate({ body }, trustedContext(), reordered)).toEqual(expected);
     }
+});
+
+describe('hosts found from the tokenizer marks', () => {
+  const texts = [
+    'Rents rose 4.5% last year, e.g. in the U.S. and the U.K.; see ons.gov.uk/economy or www.example.org.',
+    'Dr. Müller spoke at 7.30pm — source: https://www.ons.gov.uk/economy/inflation (p. 14).',
+    'Visit spam．example or spam。example or spam｡example today',
+    'cheap pills at bit-scam%2Eexample and 50%off.example, v2.3.1 and report.pdf',
+    'idiot.com f.ck sh1t.ru “quoted.net” (brackets.io) ends with a dot.',
+  ];
+
+  test('the marks list every dot, look-alike dot and percent sign of a text read as written', () => {
+    for (const text of texts) {
+      const tokens = tokenize(text);
+      expect(tokens.prepared).toBe(false);
+      const wanted = [...text.matchAll(/[.。．｡%]/g)].map((m) => m.index);
+      expect(tokens.marks!.filter((at) => '.。．｡%'.includes(text[at]!))).toEqual(wanted);
+    }
+  });
+
+  test('findHosts finds the same hosts from the marks as from its own scans', () => {
+    for (const text of texts) {
+      const found = findHosts(text);
+      expect(found.length).toBeGreaterThan(0);
+      expect(findHosts(text, tokenize(text).marks)).toEqual(found);
+    }
+  });
+
+  test('a body read through markup is marked as prepared, and a host inside a tag is still found', () => {
+    // The tag is read away before tokenising, so the marks miss its dots: findHosts scans the body itself.
+    const text = 'see <a href="http://spam.example/x">here</a> today';
+    expect(tokenize(text).prepared).toBe(true);
+    expectSpans(text, reasonFor(judge(text), 'blocked-domain'), 'http://spam.example/x');
+  });
 });
