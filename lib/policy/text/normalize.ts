@@ -334,6 +334,42 @@ function tokenizeText(body: string): Tokens {
         i++;
         continue;
       }
+      if (code <= 57 && kind === Kind.Digit) {
+        // A run of ASCII digits ("2019", the 4 and 5 of "4.5%"), common in real comments: when a separator (or
+        // the end) follows, push the token the builder below would build (text and core the digits, spelled
+        // as leetspeak when one digit). Otherwise ("30pm", "5%") the builder reads it from the start.
+        let j = i + 1;
+        let next = -1;
+        for (; j < length; j++) {
+          next = body.charCodeAt(j);
+          if (next < 48 || next > 57) break;
+          next = -1;
+        }
+        const ends =
+          next < 0 ||
+          (next < 128
+            ? asciiKind[next] === Kind.Other
+            : (next < 0xd800 || next > 0xdfff) && describe(next).kind === Kind.Other);
+        if (ends) {
+          if (next >= 0 && (next < 128 ? asciiMark[next] === 1 : markCodes.has(next))) marks.push(j);
+          const text = body.slice(i, j);
+          if (mayBeContactWord(text)) contactAt.push(tokens.length);
+          tokens.push({
+            text,
+            core: text,
+            spelled: j - i === 1 ? ascii[code]!.spell : '',
+            hasLetter: false,
+            mixed: false,
+            disguised: j - i >= 3 && hasStretch(text),
+            start: i,
+            end: j,
+            coreStart: i,
+            coreEnd: j,
+          });
+          i = j + 1;
+          continue;
+        }
+      }
       if (kind === Kind.Letter) {
         // A run of ASCII letters, read in one tight loop. When a separator (or the end) follows, the run is
         // the whole token: push it without touching the builder's state, as the fast path below would.

@@ -152,3 +152,23 @@ describe('hosts found from the tokenizer marks', () => {
     expectSpans(text, reasonFor(judge(text), 'blocked-domain'), 'http://spam.example/x');
   });
 });
+
+describe('numbers read in one loop', () => {
+  test('a run of digits before a separator is the token the character-by-character reading builds', () => {
+    const body = 'In 2019, 4.5% of 1000 said 7’ — and 30pm or 5five5';
+    const pick = (text: string) => {
+      const token = tokenize(body).find((t) => body.slice(t.start, t.end) === text)!;
+      return [token.text, token.core, token.spelled, token.hasLetter, token.mixed, token.disguised];
+    };
+    expect(pick('2019')).toEqual(['2019', '2019', '', false, false, false]);
+    // One digit is spelled as the letter it stands for in leetspeak ("4" is a).
+    expect(pick('4')).toEqual(['4', '4', 'a', false, false, false]);
+    // Three of a digit in a row is a stretch, as three of a letter is.
+    expect(pick('1000')).toEqual(['1000', '1000', '', false, false, true]);
+    expect(pick('7')).toEqual(['7', '7', 't', false, false, false]);
+    // Digits glued to letters or symbols are read by the builder.
+    expect(pick('30pm')).toEqual(['eopm', 'eopm', '', true, true, true]);
+    expect(pick('5%')).toEqual(['5', '5', 's', false, false, false]);
+    expect(pick('5five5')[4]).toBe(true);
+  });
+});
