@@ -63,11 +63,18 @@ function quotationOpening(body: string, start: number, end: number): number {
 export function reportedIn(body: string): (start: number, end: number) => boolean {
   let lower: string | undefined;
   let mayBeCharged: boolean | undefined;
+  let sentencesRead = 0;
   return (start, end) => {
     lower ??= body.toLowerCase();
     const open = quotationOpening(body, start, end);
     if (open >= 0) return saying.test(lower.slice(sentenceStart(body, open), open));
-    // The sentence before the match first (at most 200 characters), the whole body once only when it says so.
-    return charged.test(lower.slice(sentenceStart(body, start), start)) && (mayBeCharged ??= charged.test(lower));
+    // The sentence before the match first (at most 200 characters); the whole body once, when a sentence has
+    // the words or after a few sentences without them, so a body with thousands of matches reads it once.
+    if (mayBeCharged === false) return false;
+    if (!charged.test(lower.slice(sentenceStart(body, start), start))) {
+      if (++sentencesRead >= 3) mayBeCharged ??= charged.test(lower);
+      return false;
+    }
+    return (mayBeCharged ??= charged.test(lower));
   };
 }
