@@ -5,7 +5,7 @@
 //   POLICY_ENGINE=/path/to/other/lib/policy/index.ts npx tsx scripts/policy-decisions.ts > after.jsonl
 //   cmp before.jsonl after.jsonl
 // The text: every case of the evaluation sets (gated and held out) with its own recent comments, variants of
-// them (capitals, two cases run together, a case inside realistic text), the bench corpora (generated and
+// them (capitals, two cases run together, a case inside realistic text, busy contexts), the bench corpora (generated and
 // realistic, with the benchmark's contexts, default policy and 2,000 terms) and the bounded-cost inputs
 // against their 2,000-term policy with 100-character terms. Each body is judged by evaluate and checkDraft.
 import { createHash } from 'node:crypto';
@@ -54,6 +54,25 @@ everyCase.forEach((c, i) => {
   const text = filler[i]!;
   const cut = text.indexOf(' ', Math.floor(text.length / 2));
   judge(`inside:${i}`, `${text.slice(0, cut)} ${c.body} ${text.slice(cut + 1)}`, context);
+});
+
+// Busy contexts: flooding from the account and the address, and the same text from other accounts.
+everyCase.slice(0, 400).forEach((c, i) => {
+  const base = contextFor({ ...c, recentByAuthor: [], recentByOthers: [] });
+  const secondsAgo = (n: number) => new Date(base.now.getTime() - n * 1000);
+  judge(`busy:${i}`, c.body, {
+    ...base,
+    recentByAuthor: Array.from({ length: 3 + (i % 5) }, (_, k) => ({
+      body: `Earlier ${k}`,
+      createdAt: secondsAgo(5 + k * 9),
+    })),
+    recentFromIp: Array.from({ length: 15 + (i % 10) }, (_, k) => ({ createdAt: secondsAgo(2 + k * 3) })),
+    recentByOthers: Array.from({ length: 1 + (i % 3) }, (_, k) => ({
+      body: k === 0 ? `${c.body} Thanks!` : c.body,
+      authorId: k === 2 ? base.author.id : `other-${k}`,
+      createdAt: secondsAgo(30 + k),
+    })),
+  });
 });
 
 // The bench corpora, built exactly as bench/policy.ts builds them.

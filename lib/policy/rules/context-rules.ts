@@ -204,11 +204,21 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
 
   // Flooding: staff are exempt (they may need to post corrections quickly).
   if (!author.isStaff) {
-    const flood = (ruleId: 'flood-user' | 'flood-ip', times: Date[], limit: number, who: string) => {
-      const recent = times
+    const flood = (
+      ruleId: 'flood-user' | 'flood-ip',
+      entries: readonly { createdAt: Date }[],
+      limit: number,
+      who: string,
+    ) => {
+      if (!enabled(ruleId)) return;
+      // Counted first: the list is sorted only for a comment over the limit.
+      let inWindow = 0;
+      for (const c of entries) if (now.getTime() - c.createdAt.getTime() < minute) inWindow++;
+      if (inWindow < limit) return;
+      const recent = entries
+        .map((c) => c.createdAt)
         .filter((t) => now.getTime() - t.getTime() < minute)
         .sort((a, b) => a.getTime() - b.getTime());
-      if (!enabled(ruleId) || recent.length < limit) return;
       // The oldest comment that must leave the one-minute window before another one fits.
       const oldest = recent[recent.length - limit]!;
       const retry = Math.max(1, Math.ceil((oldest.getTime() + minute - now.getTime()) / 1000));
@@ -223,18 +233,8 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
         ],
       });
     };
-    flood(
-      'flood-user',
-      context.recentByAuthor.map((c) => c.createdAt),
-      settings.floodPerUserPerMinute,
-      'You have',
-    );
-    flood(
-      'flood-ip',
-      context.recentFromIp.map((c) => c.createdAt),
-      settings.floodPerIpPerMinute,
-      'Your network has',
-    );
+    flood('flood-user', context.recentByAuthor, settings.floodPerUserPerMinute, 'You have');
+    flood('flood-ip', context.recentFromIp, settings.floodPerIpPerMinute, 'Your network has');
   }
 
   // The new text's fingerprint is compared with each recent one's (memoised).
@@ -257,26 +257,22 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
   // are with the family."). (With a limit below 1 account, which the settings schema rejects, the length
   // must be known without a match.)
   if (enabled('duplicate-others') && (settings.duplicateAccounts >= 1 || printOf(body).length >= othersFloor)) {
-    const accounts = new Set(
-      context.recentByOthers
-        .filter(
-          (c) =>
-            c.createdAt.getTime() >= windowStart &&
-            c.authorId !== author.id &&
-            samePrint(print!, c.body) >= othersFloor,
-        )
-        .map((c) => c.authorId),
-    );
-    if (accounts.size >= settings.duplicateAccounts)
+    // The set of accounts is made only when a recent comment matches (almost never).
+    let accounts: Set<string> | undefined;
+    for (const c of context.recentByOthers)
+      if (c.createdAt.getTime() >= windowStart && c.authorId !== author.id && samePrint(print!, c.body) >= othersFloor)
+        (accounts ??= new Set()).add(c.authorId);
+    const accountCount = accounts?.size ?? 0;
+    if (accountCount >= settings.duplicateAccounts)
       reasons.push({
         ruleId: 'duplicate-others',
         outcome: 'hold',
         clause: 'spam',
-        message: `The same text (look-alike letters, spacing and a few added words aside) was posted from ${count(accounts.size, 'other account')} in the last ${count(settings.duplicateWindowMinutes, 'minute')}.`,
+        message: `The same text (look-alike letters, spacing and a few added words aside) was posted from ${count(accountCount, 'other account')} in the last ${count(settings.duplicateWindowMinutes, 'minute')}.`,
         evidence: [
           {
             kind: 'count',
-            count: accounts.size,
+            count: accountCount,
             limit: settings.duplicateAccounts,
             windowSeconds: settings.duplicateWindowMinutes * 60,
           },
