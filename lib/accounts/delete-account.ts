@@ -214,7 +214,7 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
       action: accountDeletedAction,
       fromStatus: null,
       toStatus: null,
-      note: `${who} deleted their account: ${removed} ${removed === 1 ? 'comment' : 'comments'} removed, ${tombstoned} kept as “[deleted]” under replies.`,
+      note: `${who} deleted their account: ${removed} ${removed === 1 ? 'comment' : 'comments'} removed, ${tombstoned} kept, emptied, under others’ replies.`,
     });
     return { ok: true as const, removed, tombstoned, articles: [...articles] };
   });
