@@ -177,7 +177,9 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
     // either), and every link to the person, go. Their own decisions as staff keep the note they wrote about
     // someone else's comment and read "a moderator".
     await tx.moderationEvent.updateMany({
-      where: { OR: [{ commentId: { in: commentIds } }, { subjectUserId: userId }, { actorId: userId, actorType: 'reader' }] },
+      where: {
+        OR: [{ commentId: { in: commentIds } }, { subjectUserId: userId }, { actorId: userId, actorType: 'reader' }],
+      },
       data: { note: null },
     });
     await tx.moderationEvent.updateMany({ where: { subjectUserId: userId }, data: { subjectUserId: null } });

@@ -99,7 +99,11 @@ export type AccountDeletionPayload = { v: 1; uid: string; exp: number };
 /** "Delete my account" confirmation links (issue 17): the account and an expiry, signed. Opening the link changes
  *  nothing (mail scanners open links); the page's one button deletes. The account's deletion spends the link. */
 export function signAccountDeletionToken(input: { userId: string; expiresAt: Date }, secret: string): string {
-  const payload: AccountDeletionPayload = { v: 1, uid: input.userId, exp: Math.floor(input.expiresAt.getTime() / 1000) };
+  const payload: AccountDeletionPayload = {
+    v: 1,
+    uid: input.userId,
+    exp: Math.floor(input.expiresAt.getTime() / 1000),
+  };
   const body = b64(JSON.stringify(payload));
   return `${body}.${b64(createHmac('sha256', secret).update(`account-deletion:${body}`).digest())}`;
 }

@@ -276,6 +276,8 @@ export function accountDeletionMail(input: { to: string; url: string; hours: num
         'Your name, email address, reactions, reports, preferences and notes are erased. Your comments disappear; ' +
         'one that others replied to stays as an empty “deleted” note so the replies keep their place.',
     },
-    { small: `The link expires in ${input.hours} hours. If you did not ask for this, ignore this email: nothing changes.` },
+    {
+      small: `The link expires in ${input.hours} hours. If you did not ask for this, ignore this email: nothing changes.`,
+    },
   ]);
 }

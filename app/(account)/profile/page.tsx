@@ -183,8 +183,8 @@ export default async function ProfilePage() {
         </h2>
         {mutes.length === 0 ? (
           <p>
-            You have muted nobody. “Mute” under someone’s comment collapses their comments for you alone; nobody else
-            is affected.
+            You have muted nobody. “Mute” under someone’s comment collapses their comments for you alone; nobody else is
+            affected.
           </p>
         ) : (
           <ul className="mute-list">

@@ -112,7 +112,9 @@ test('a reader deletes their account through the emailed link; the story keeps t
     where: { action: 'account-deleted' },
     orderBy: { createdAt: 'desc' },
   });
-  expect(audit.note).toEqual(expect.stringMatching(/^A reader deleted their account: \d+ comments? removed, 1 kept, emptied/));
+  expect(audit.note).toEqual(
+    expect.stringMatching(/^A reader deleted their account: \d+ comments? removed, 1 kept, emptied/),
+  );
 });
 
 test('deleting an account works without JavaScript', async ({ browser }) => {

@@ -45,8 +45,8 @@ export default async function DeleteAccountPage({ params }: Props) {
           replies keep their place.
         </li>
         <li>
-          Moderation records keep only the decision, the clause of the policy and the dates, with nothing that names
-          you (see the <Link href="/policy">policy</Link>).
+          Moderation records keep only the decision, the clause of the policy and the dates, with nothing that names you
+          (see the <Link href="/policy">policy</Link>).
         </li>
       </ul>
       {account.blocked ? (
