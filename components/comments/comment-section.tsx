@@ -14,6 +14,7 @@ import { clauseLabel, clauses } from '@/lib/policy/clauses';
 import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
 import { CommentThread, type CommentActions } from './comment-thread';
+import { LiveUpdates } from './live-updates';
 import { CommentCount, CommentList, PostedCommentsProvider } from './posted-comments';
 
 type Props = {
@@ -156,6 +157,7 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
             />
           ))}
         </CommentList>
+        {viewer && <LiveUpdates slug={article.slug} renderedAt={section.renderedAt} />}
         {hasMore && (
           <p className="comments__more">
             <Link

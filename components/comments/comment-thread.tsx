@@ -228,6 +228,8 @@ export function CommentThread({
           />
         ))}
       </CommentList>
+      {/* Where the live channel counts this thread's new replies (components/comments/live-updates.tsx). */}
+      {signedIn && depth === 0 && <div className="comment__live" data-live-slot={comment.id} />}
     </li>
   );
 }
