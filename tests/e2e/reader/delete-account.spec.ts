@@ -80,6 +80,7 @@ test('a reader deletes their account through the emailed link; the story keeps t
   // Opening the link (as a mail scanner would) deletes nothing.
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1, name: 'Delete your account' })).toBeVisible();
+  await expect(page).toHaveTitle(/Delete your account/);
   await expect(page.getByText(reader.email)).toBeVisible();
   expect(await db.user.count({ where: { id: reader.id } })).toBe(1);
   await expectNoAxeViolations(page);
@@ -87,6 +88,8 @@ test('a reader deletes their account through the emailed link; the story keeps t
   await page.getByRole('button', { name: 'Delete my account' }).click();
   await page.waitForURL('**/account-deleted');
   await expect(page.getByRole('heading', { level: 1, name: 'Your account was deleted' })).toBeVisible();
+  // The title arrives with the navigation's metadata, a moment after the heading.
+  await expect(page).toHaveTitle(/Account deleted/);
   await expectNoAxeViolations(page);
   expect(await db.user.count({ where: { id: reader.id } })).toBe(0);
 

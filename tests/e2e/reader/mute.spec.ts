@@ -65,6 +65,7 @@ test('a muted commenter is collapsed for the reader who muted them, and for no o
   await page.goto('/profile');
   await expect(page.getByRole('heading', { name: 'Muted readers' })).toBeVisible();
   await expect(page.locator('.mute-list')).toContainText(loud.displayName!);
+  await expect(page).toHaveTitle(/Your account/);
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: `Unmute ${loud.displayName}` }).click();
   await expect(page.getByText('You have muted nobody.')).toBeVisible();
