@@ -165,7 +165,7 @@ export const targets: Target[] = [
         {
           subject: 'live threads: a new comment reaches 1,000 open streams',
           value: live.reached === 1000 ? live.reachedAllMs : Infinity,
-          figure: `all ${n(live.reached)} after ${n(live.reachedAllMs)} ms (median ${n(live.p50Ms)} ms), from the post`,
+          figure: `all ${n(live.reached)} ${n(live.reachedAllMs)} ms after the post's answer (median ${n(live.p50Ms)} ms)`,
         },
       ];
     },

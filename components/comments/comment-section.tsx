@@ -140,9 +140,10 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
           count={threads.length}
           empty={<p className="comments__empty">No comments yet.{commentsOpen ? ' Start the conversation.' : ''}</p>}
         >
-          {threads.map((comment) => (
+          {threads.map((comment, index) => (
             <CommentThread
               key={comment.id}
+              anchorId={index > 0 && index % threadsPerPage === 0 ? `thread-${index + 1}` : undefined}
               comment={comment}
               articleId={article.id}
               viewerCanPost={!!viewer && !blocked && commentsOpen}
@@ -162,8 +163,8 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
           <p className="comments__more">
             <Link
               className="button button--quiet"
-              href={threadQueryHref(path, { sort, shown: shown + threadsPerPage }, {}, 'comments')}
-              scroll={false}
+              // Lands on the first of the threads it adds, with or without JavaScript.
+              href={threadQueryHref(path, { sort, shown: shown + threadsPerPage }, {}, `thread-${shown + 1}`)}
             >
               Show more comments ({totalThreads - shown} more {totalThreads - shown === 1 ? 'thread' : 'threads'})
             </Link>

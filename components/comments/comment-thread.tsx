@@ -41,6 +41,8 @@ type Props = {
   /** The notice for the open reply form: a reply posted from it without JavaScript (?posted=ID). */
   replyNotice?: PostState;
   depth: number;
+  /** Where "Show more comments" lands without JavaScript: the first thread of a page after the first. */
+  anchorId?: string;
 };
 
 export function CommentThread({
@@ -55,6 +57,7 @@ export function CommentThread({
   queryFields,
   replyNotice,
   depth,
+  anchorId,
 }: Props) {
   // Whose new replies land in this comment's reply list: its own, and at the last indented level those to the
   // comments listed in it, which are shown beside their parent rather than indented further (lib/data/comments.ts).
@@ -70,6 +73,7 @@ export function CommentThread({
       data-viewer={comment.isOwn ? 'own' : undefined}
     >
       <article
+        id={anchorId}
         aria-label={
           comment.body === null
             ? 'Deleted comment'
@@ -89,7 +93,7 @@ export function CommentThread({
               {comment.badge && <span className={`badge badge--${comment.badge.toLowerCase()}`}>{comment.badge}</span>}
               {comment.isOwn && <span className="badge badge--you">You</span>}
               {comment.picked && <span className="badge badge--pick">Editors’ pick</span>}
-              <time className="comment__time" dateTime={comment.createdAt.toISOString()}>
+              <time className="comment__time" data-relative dateTime={comment.createdAt.toISOString()}>
                 {formatDateTime(comment.createdAt)}
               </time>
               {comment.editedAt && <span className="comment__edited">(edited)</span>}

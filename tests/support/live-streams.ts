@@ -26,7 +26,11 @@ export type LiveStreamsResult = {
   rssGrowthMb: number;
   heapGrowthMb: number;
   postMs: number;
+  /** From the post's acknowledgment (as the freshness benchmark counts) to the last stream hearing of it; 0 when all
+   *  heard before the poster had the answer. */
   reachedAllMs: number;
+  /** From the moment the post was sent (includes the post itself, slow on a loaded machine). */
+  reachedAllFromSendMs: number;
   p50Ms: number;
   reached: number;
 };
@@ -78,7 +82,8 @@ export async function measureLiveStreams(
 
   const sent = performance.now();
   const posted = await postCommentOverHttp({ server, article, sessionToken, body: `Live to everyone ${Date.now()}` });
-  const postMs = performance.now() - sent;
+  const acknowledged = performance.now();
+  const postMs = acknowledged - sent;
   if (posted.state?.status !== 'done') throw new Error(`the post was not accepted: ${posted.text.slice(0, 200)}`);
   const deadline = performance.now() + 10_000;
   while (received.some((at) => at === 0) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
@@ -86,14 +91,16 @@ export async function measureLiveStreams(
 
   const times = received
     .filter((at) => at > 0)
-    .map((at) => at - sent)
+    .map((at) => Math.max(0, at - acknowledged))
     .sort((a, b) => a - b);
+  const last = Math.max(...received);
   return {
     streams: open.live.streams - before.live.streams,
     rssGrowthMb: (open.memory.rss - before.memory.rss) / 2 ** 20,
     heapGrowthMb: (open.memory.heapUsed - before.memory.heapUsed) / 2 ** 20,
     postMs,
     reachedAllMs: times.length === count ? times[times.length - 1]! : Infinity,
+    reachedAllFromSendMs: times.length === count ? last - sent : Infinity,
     p50Ms: times[Math.floor(times.length / 2)] ?? Infinity,
     reached: times.length,
   };

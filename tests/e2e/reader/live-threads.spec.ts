@@ -50,7 +50,7 @@ test('new comments and replies reach a reader with the story open, and come in w
 
   const text = `Live remark about the council ${Date.now()}`;
   await post(writer.page, `Comment as ${writer.reader.displayName}`, text);
-  await expect(writer.page.getByText(text)).toBeVisible();
+  await expect(writer.page.locator('.comment__body', { hasText: text })).toBeVisible();
 
   const bar = watcher.page.getByRole('button', { name: '1 new comment — show' });
   await expect(bar).toBeVisible({ timeout: 5_000 });
@@ -61,7 +61,7 @@ test('new comments and replies reach a reader with the story open, and come in w
   const reply = `A reply that arrives live ${Date.now()}`;
   await writer.page.getByLabel(/Reply to/).fill(reply);
   await writer.page.getByRole('button', { name: 'Post reply' }).click();
-  await expect(writer.page.getByText(reply)).toBeVisible();
+  await expect(writer.page.locator('.comment__body', { hasText: reply })).toBeVisible();
   const thread = watcher.page.locator(`#comment-${threadId}`);
   await expect(thread.getByRole('button', { name: '1 new reply — show' })).toBeVisible({ timeout: 5_000 });
   await expect(watcher.page.getByRole('button', { name: '2 new comments — show' })).toBeVisible();
