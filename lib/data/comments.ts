@@ -35,6 +35,10 @@ export type CommentView = {
   viewerReacted: boolean;
   /** An editors' pick (a moderator featured it). */
   picked: boolean;
+  /** The viewer muted its writer (issue 17): shown collapsed, for this viewer only. */
+  muted: boolean;
+  /** The viewer may mute its writer (signed in, a reader's comment, not their own). */
+  canMute: boolean;
   replies: CommentView[];
 };
 
@@ -86,8 +90,23 @@ function threadOrder(sort: CommentSort): Prisma.CommentOrderByWithRelationInput[
   return [{ createdAt: 'asc' }, { id: 'asc' }];
 }
 
+const noMutes: ReadonlySet<string> = new Set();
+
+/** The readers this viewer muted: their comments are collapsed for this viewer only. */
+async function mutedBy(viewer: Viewer | null): Promise<ReadonlySet<string>> {
+  if (!viewer) return noMutes;
+  const rows = await db.mute.findMany({ where: { muterId: viewer.id }, select: { mutedId: true } });
+  return new Set(rows.map((row) => row.mutedId));
+}
+
 /** One comment as the thread shows it to this viewer (its replies are added by the caller). */
-function commentView(row: Row, viewer: Viewer | null, viewerReacted: boolean, now: Date): CommentView {
+function commentView(
+  row: Row,
+  viewer: Viewer | null,
+  viewerReacted: boolean,
+  now: Date,
+  muted: ReadonlySet<string> = noMutes,
+): CommentView {
   return {
     id: row.id,
     status: row.status,
@@ -107,6 +126,8 @@ function commentView(row: Row, viewer: Viewer | null, viewerReacted: boolean, no
     reactionCount: row.reactionCount,
     viewerReacted,
     picked: row.featured && row.status === 'PUBLISHED',
+    muted: !!row.userId && muted.has(row.userId),
+    canMute: !!viewer && !!row.userId && row.userId !== viewer.id && row.status === 'PUBLISHED',
     replies: [],
   };
 }
@@ -114,9 +135,10 @@ function commentView(row: Row, viewer: Viewer | null, viewerReacted: boolean, no
 export async function listThreads(articleId: string, viewer: Viewer | null, sort: CommentSort, shown: number) {
   const visible = visibleWhere(viewer);
   const rootWhere: Prisma.CommentWhereInput = { articleId, depth: 0, ...visible };
-  const [roots, totalThreads] = await Promise.all([
+  const [roots, totalThreads, muted] = await Promise.all([
     db.comment.findMany({ where: rootWhere, orderBy: threadOrder(sort), take: shown, select: commentSelect }),
     db.comment.count({ where: rootWhere }),
+    mutedBy(viewer),
   ]);
   const replies = roots.length
     ? await db.comment.findMany({
@@ -139,7 +161,7 @@ export async function listThreads(articleId: string, viewer: Viewer | null, sort
   const now = new Date();
   // Each visible comment, its nesting depth, and the list it sits in (where a too-deep reply to it goes).
   const views = new Map<string, { view: CommentView; depth: number; list: CommentView[] }>();
-  const toView = (row: Row) => commentView(row, viewer, reacted.has(row.id), now);
+  const toView = (row: Row) => commentView(row, viewer, reacted.has(row.id), now, muted);
 
   const threads: CommentView[] = [];
   for (const root of roots) {

@@ -8,12 +8,14 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { env } from '../env';
 import { sharedLimiter } from '../security/rate-limit';
 
-export type MailKind = 'sign-in' | 'fresh-reply-link';
+export type MailKind = 'sign-in' | 'fresh-reply-link' | 'account-deletion';
 export type MailAllowance = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 const windows: Record<MailKind, { seconds: number; points: () => number }> = {
   'sign-in': { seconds: 15 * 60, points: () => env().SIGN_IN_EMAILS_PER_ADDRESS },
   'fresh-reply-link': { seconds: 60 * 60, points: () => env().FRESH_REPLY_LINKS_PER_AUTHOR },
+  // "Delete my account" confirmations: a few per hour is plenty for someone who lost the first email.
+  'account-deletion': { seconds: 60 * 60, points: () => 3 },
 };
 
 type Limiters = Map<MailKind, RateLimiterAbstract>;

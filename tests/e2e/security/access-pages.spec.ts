@@ -3,7 +3,12 @@
 import { expect, test } from '@playwright/test';
 import { allows, pageEntries as pages, roles } from '../../support/access-table';
 import { testDb } from '../../support/db';
-import { forgedReplyToken, replyLinkFor, unsubscribeTokenFor } from '../../support/email-links';
+import {
+  accountDeletionTokenFor,
+  forgedReplyToken,
+  replyLinkFor,
+  unsubscribeTokenFor,
+} from '../../support/email-links';
 import { cookieHeader, httpRequest } from '../../support/server-actions';
 import { createAccount, createArticle, uniqueSuffix } from '../../support/factories';
 import { createActor, type Actor } from '../../support/sessions';
@@ -110,6 +115,11 @@ const pageProbes: Record<string, (actor: Actor) => Promise<Probe>> = {
     const w = await pageWorld();
     return { url: actor.role === 'reply-link' ? w.link.path : w.forgedReplyPath, marker: w.published };
   },
+  '/delete-account/[token]': async () => {
+    const leaving = await createAccount('leaving');
+    return { url: `/delete-account/${accountDeletionTokenFor(leaving.id)}`, marker: leaving.email };
+  },
+  '/account-deleted': async () => ({ url: '/account-deleted', marker: 'Your account was deleted' }),
   '/unsubscribe/[token]': async () => {
     const w = await pageWorld();
     return { url: w.unsubscribe.path, marker: w.unsubscribe.email };

@@ -6,7 +6,12 @@ import { actionEntries, type ActionEntry, type Role } from '../../support/access
 import { defaultPolicySettings, type PolicySettings } from '../../../lib/policy';
 import { rulesListFields } from '../../../lib/validation/rules';
 import { testDb } from '../../support/db';
-import { forgedReplyToken, replyLinkFor, unsubscribeTokenFor } from '../../support/email-links';
+import {
+  accountDeletionTokenFor,
+  forgedReplyToken,
+  replyLinkFor,
+  unsubscribeTokenFor,
+} from '../../support/email-links';
 import {
   actionResult,
   callActionFetch,
@@ -293,6 +298,54 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
+  requestAccountDeletionAction: {
+    async prepare(actor) {
+      return {
+        call: form(true, {}),
+        effect: async () =>
+          !!actor.user &&
+          (await (await db()).outboxMessage.count({ where: { to: actor.user.email, kind: 'account-deletion' } })) > 0,
+      };
+    },
+  },
+
+  confirmAccountDeletionAction: {
+    required: ['token'],
+    async prepare() {
+      // The link's holder deletes the link's account, whoever is signed in (or nobody).
+      const leaving = await createAccount('leaving');
+      return {
+        call: form(false, { token: accountDeletionTokenFor(leaving.id) }),
+        effect: async () => (await (await db()).user.count({ where: { id: leaving.id } })) === 0,
+      };
+    },
+  },
+
+  muteCommenterAction: {
+    required: ['commentId'],
+    async prepare() {
+      const target = await comment({ userId: (await createAccount('loud')).id });
+      return {
+        call: form(false, { commentId: target.id }),
+        effect: async () => (await (await db()).mute.count({ where: { mutedId: target.userId! } })) > 0,
+      };
+    },
+  },
+
+  unmuteCommenterAction: {
+    required: ['userId'],
+    async prepare(actor) {
+      // The caller's own mute (someone else's for a caller without an account, which must stay).
+      const muter = await ownerFor(actor);
+      const muted = await createAccount('muted');
+      await (await db()).mute.create({ data: { muterId: muter.id, mutedId: muted.id } });
+      return {
+        call: form(false, { userId: muted.id }),
+        effect: async () => (await (await db()).mute.count({ where: { muterId: muter.id, mutedId: muted.id } })) === 0,
+      };
+    },
+  },
+
   decideAction: {
     required: ['commentId', 'version', 'decision'],
     numeric: ['version'],
@@ -535,6 +588,7 @@ export async function fingerprint(): Promise<Record<string, number>> {
     reactions: d.reaction.count(),
     reports: d.report.count(),
     appeals: d.appeal.count(),
+    mutes: d.mute.count(),
     openAppeals: d.appeal.count({ where: { status: 'OPEN' } }),
     events: d.moderationEvent.count(),
     policyVersions: d.policyVersion.count(),

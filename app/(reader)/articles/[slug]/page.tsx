@@ -16,6 +16,7 @@ import {
   checkDraftAction,
   deleteCommentAction,
   editCommentAction,
+  muteCommenterAction,
   postCommentAction,
   reportCommentAction,
   toggleReactionAction,
@@ -30,6 +31,7 @@ const commentActions: CommentActions = {
   remove: deleteCommentAction,
   react: toggleReactionAction,
   report: reportCommentAction,
+  mute: muteCommenterAction,
 };
 
 /** A comment id from ?reply= or ?report=, or nothing. */
