@@ -153,6 +153,12 @@ export function CommentThread({
                   Report
                 </Link>
               )}
+              {published && !comment.isOwn && (
+                // A plain link to a page of its own (DSA Art. 16: anyone, signed in or not): no form or script here.
+                <a className="comment__action" href={`/notices?comment=${comment.id}`} rel="nofollow">
+                  Report illegal content
+                </a>
+              )}
             </div>
             {replying && (
               <div className="comment__panel">
