@@ -172,6 +172,20 @@ export const accessTable: readonly AccessEntry[] = [
   },
   {
     kind: 'action',
+    file: 'app/(reader)/notices/actions.ts',
+    exportName: 'submitNoticeAction',
+    allow: everyone,
+    note: 'A notice of illegal content (DSA Art. 16): anyone, no account needed; rate limited per address and email.',
+  },
+  {
+    kind: 'action',
+    file: 'app/(moderation)/moderate/notices/actions.ts',
+    exportName: 'decideNoticeAction',
+    allow: staff,
+    note: 'Decide a legal notice once (not one about one’s own comment).',
+  },
+  {
+    kind: 'action',
     file: 'app/(moderation)/moderate/articles/actions.ts',
     exportName: 'updateArticleSettingsAction',
     allow: staff,
@@ -305,6 +319,15 @@ export const accessTable: readonly AccessEntry[] = [
   },
   {
     kind: 'page',
+    file: 'app/(reader)/notices/page.tsx',
+    path: '/notices',
+    method: 'GET',
+    allow: everyone,
+    denied: 'not-found',
+    note: 'The notice form for a published comment or a story; the confirmation after sending.',
+  },
+  {
+    kind: 'page',
     file: 'app/(account)/sign-in/page.tsx',
     path: '/sign-in',
     method: 'GET',
@@ -392,6 +415,15 @@ export const accessTable: readonly AccessEntry[] = [
     allow: staff,
     denied: 'not-found',
     note: 'A commenter: standing, comments, reports, notes, measures.',
+  },
+  {
+    kind: 'page',
+    file: 'app/(moderation)/moderate/notices/page.tsx',
+    path: '/moderate/notices',
+    method: 'GET',
+    allow: staff,
+    denied: 'not-found',
+    note: 'Legal notices with the reporters’ names and emails.',
   },
   {
     kind: 'page',

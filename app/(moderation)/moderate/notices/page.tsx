@@ -5,6 +5,7 @@ import { countOpenNotices, listNoticeCards } from '@/lib/data/notices';
 import { clauseLabel, clauses, isClauseId } from '@/lib/policy/clauses';
 import { formatDateTime } from '@/lib/site/format';
 import { noticeCategoryLabel } from '@/lib/validation/notice';
+import { queryText } from '@/lib/validation/fields';
 import { decideNoticeAction } from './actions';
 
 export const generateMetadata = staffMetadata('Legal notices');
@@ -17,8 +18,10 @@ const outcomeLabels: Record<string, string> = { REMOVED: 'Content removed', NO_A
 /** Notices of illegal content (DSA Art. 16) from anyone: a queue of their own, decided one by one. */
 export default async function NoticesPage({ searchParams }: Props) {
   await requireStaffPage();
-  const view = (await searchParams).view === 'decided' ? 'decided' : 'open';
-  const [notices, open] = await Promise.all([listNoticeCards(view), countOpenNotices()]);
+  const params = await searchParams;
+  const view = params.view === 'decided' ? 'decided' : 'open';
+  const q = queryText(params.q, 254);
+  const [notices, open] = await Promise.all([listNoticeCards(view, q), countOpenNotices()]);
   const clauseOptions = clauses.map((c) => ({ id: c.id, label: clauseLabel(c.id) }));
   return (
     <div className="moderation">
@@ -45,8 +48,20 @@ export default async function NoticesPage({ searchParams }: Props) {
           Decided
         </Link>
       </nav>
+      <form className="queue-filters" action="/moderate/notices">
+        {view === 'decided' && <input type="hidden" name="view" value="decided" />}
+        <div className="field">
+          <label htmlFor="notice-q">Reference or reporter’s email</label>
+          <input id="notice-q" name="q" defaultValue={q} />
+        </div>
+        <button type="submit" className="button button--quiet">
+          Find
+        </button>
+      </form>
       {notices.length === 0 ? (
-        <p className="notice">{view === 'open' ? 'No open notices.' : 'No notice has been decided yet.'}</p>
+        <p className="notice">
+          {q ? 'No notice matches.' : view === 'open' ? 'No open notices.' : 'No notice has been decided yet.'}
+        </p>
       ) : (
         <ol className="cards">
           {notices.map((notice) => (
