@@ -84,7 +84,9 @@ export function CommentThread({
               {comment.editedAt && <span className="comment__edited">(edited)</span>}
             </header>
             {comment.inReplyTo && <p className="comment__in-reply-to">In reply to {comment.inReplyTo}</p>}
-            {comment.statement && <StatementOfReasons statement={comment.statement} linkAppeal withHeadline />}
+            {comment.statement && (
+              <StatementOfReasons statement={comment.statement} linkAppeal withHeadline wait={comment.heldWait} />
+            )}
             <CommentBody body={comment.body} />
             <div className="comment__actions">
               {published && (
