@@ -7,6 +7,7 @@ import type { EditCommentField, PostState, ReportField } from '@/lib/validation/
 import { formatDateTime } from '@/lib/site/format';
 import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
+import { HeldCommentWatch } from './held-comment-watch';
 import { CommentList } from './posted-comments';
 import { ReportForm } from './report-form';
 import { StatementOfReasons } from './statement-of-reasons';
@@ -87,6 +88,7 @@ export function CommentThread({
             {comment.statement && (
               <StatementOfReasons statement={comment.statement} linkAppeal withHeadline wait={comment.heldWait} />
             )}
+            {comment.isOwn && comment.status === 'PENDING' && <HeldCommentWatch commentId={comment.id} />}
             <CommentBody body={comment.body} />
             <div className="comment__actions">
               {published && (

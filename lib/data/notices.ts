@@ -60,9 +60,7 @@ export const noticeQueuePage = 50;
 /** Open notices oldest first (a legal notice is answered in order), or the latest decided ones; `q` finds one. */
 export async function listNoticeCards(view: 'open' | 'decided', q?: string) {
   // A reference quoted in a reporter's email, or the reporter's address (stored lower-case).
-  const search = q
-    ? { OR: [{ reference: q.toUpperCase() }, { reporterEmail: { contains: q.toLowerCase() } }] }
-    : {};
+  const search = q ? { OR: [{ reference: q.toUpperCase() }, { reporterEmail: { contains: q.toLowerCase() } }] } : {};
   const notices = await db.legalNotice.findMany({
     where: { ...search, ...(view === 'open' ? { status: 'OPEN' } : { status: { not: 'OPEN' } }) },
     orderBy: view === 'open' ? [{ createdAt: 'asc' }, { id: 'asc' }] : [{ decidedAt: 'desc' }, { id: 'desc' }],

@@ -42,3 +42,9 @@ export async function loadHeldDecisionSamples(now = new Date(), useCache = true)
 export async function heldCommentWait(now = new Date()): Promise<string> {
   return describeExpectedWait(expectedWait(await loadHeldDecisionSamples(now), now));
 }
+
+/** The status of one of the viewer's own comments (the held comment's page watches for its decision), else null. */
+export async function ownCommentStatus(userId: string, commentId: string) {
+  const comment = await db.comment.findFirst({ where: { id: commentId, userId }, select: { status: true } });
+  return comment?.status ?? null;
+}

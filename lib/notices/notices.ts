@@ -59,8 +59,7 @@ async function findTarget(input: { commentId?: string; articleSlug?: string }): 
 }
 
 export type SubmitNoticeResult =
-  | { ok: true; reference: string }
-  | { ok: false; reason: 'not-found' | 'limited'; message: string };
+  { ok: true; reference: string } | { ok: false; reason: 'not-found' | 'limited'; message: string };
 
 /** Files a notice from `ip` (rate limited per address and per reporter email), with its receipt. */
 export async function submitNotice(input: NoticeInput, ip: string): Promise<SubmitNoticeResult> {
@@ -106,10 +105,7 @@ export async function submitNotice(input: NoticeInput, ip: string): Promise<Subm
       toStatus: null,
       note: `Legal notice ${reference}: ${noticeCategoryLabel(input.category)}`,
     });
-    await enqueueMail(
-      tx,
-      noticeReceiptMail({ ...summary(reference, input, target), explanation: input.explanation }),
-    );
+    await enqueueMail(tx, noticeReceiptMail({ ...summary(reference, input, target), explanation: input.explanation }));
   });
   return { ok: true, reference };
 }
@@ -180,7 +176,11 @@ export async function decideNotice(
       moderator,
       comment.id,
       comment.version,
-      { kind: 'reject', clause: clause!, note: `Removed after a legal notice (${notice.reference}): ${decision.reason}` },
+      {
+        kind: 'reject',
+        clause: clause!,
+        note: `Removed after a legal notice (${notice.reference}): ${decision.reason}`,
+      },
       now,
     );
     if (!removed.ok) {
@@ -227,7 +227,10 @@ export async function decideNotice(
   });
   return {
     ok: true,
-    message: decision.outcome === 'removed' ? `Notice ${notice.reference}: content removed.` : `Notice ${notice.reference}: no action.`,
+    message:
+      decision.outcome === 'removed'
+        ? `Notice ${notice.reference}: content removed.`
+        : `Notice ${notice.reference}: no action.`,
     articleSlug: article?.slug ?? '',
   };
 }

@@ -46,7 +46,14 @@ export const noticeSchema = z
       .optional()
       .transform((value) => value || undefined),
     articleSlug: z
-      .union([z.literal(''), z.string().trim().max(200).regex(/^[\w-]+$/, 'Invalid story.')])
+      .union([
+        z.literal(''),
+        z
+          .string()
+          .trim()
+          .max(200)
+          .regex(/^[\w-]+$/, 'Invalid story.'),
+      ])
       .optional()
       .transform((value) => value || undefined),
     category: z.enum(categoryIds, { error: 'Choose the kind of law or right concerned.' }),
@@ -57,7 +64,10 @@ export const noticeSchema = z
     ).pipe(
       z
         .string()
-        .min(noticeExplanationMin, `Explain in at least ${noticeExplanationMin} characters why the content is illegal.`),
+        .min(
+          noticeExplanationMin,
+          `Explain in at least ${noticeExplanationMin} characters why the content is illegal.`,
+        ),
     ),
     name: text(200, 'Keep your name under 200 characters.').pipe(z.string().min(2, 'Give your name.')),
     email: z

@@ -248,6 +248,14 @@ export const accessTable: readonly AccessEntry[] = [
   },
   {
     kind: 'route',
+    file: 'app/api/comments/[id]/status/route.ts',
+    path: '/api/comments/[id]/status',
+    method: 'GET',
+    allow: signedIn,
+    note: 'The status of the caller’s own comment (a held comment’s page watches for its decision); 404 otherwise.',
+  },
+  {
+    kind: 'route',
     file: 'app/(moderation)/moderate/log/csv/route.ts',
     path: '/moderate/log/csv',
     method: 'GET',

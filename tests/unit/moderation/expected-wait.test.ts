@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeExpectedWait, expectedWait, roughDuration, type WaitSample } from '../../../lib/moderation/expected-wait';
+import {
+  describeExpectedWait,
+  expectedWait,
+  roughDuration,
+  type WaitSample,
+} from '../../../lib/moderation/expected-wait';
 
 const minute = 60_000;
 /** A held comment submitted at `hour`:00 UTC `daysAgo` days before `now` and decided `waitMinutes` later. */

@@ -14,7 +14,8 @@ export async function decideNoticeAction(
     guard: { actor: staffOrNull, refused: 'Only moderators can do this.' },
     schema: noticeDecisionSchema,
     echo: ['clause', 'reason'],
-    message: (errors) => (errors.noticeId ? 'This notice is out of date: reload the page.' : 'Please complete the decision.'),
+    message: (errors) =>
+      errors.noticeId ? 'This notice is out of date: reload the page.' : 'Please complete the decision.',
   });
   if (!form.ok) return form.state;
   const { noticeId, outcome, clause, reason } = form.data;

@@ -129,7 +129,9 @@ export default async function NoticesPage({ searchParams }: Props) {
                   <NoticeDecisionForm
                     action={decideNoticeAction}
                     noticeId={notice.id}
-                    removeLabel={notice.comment ? 'Remove the comment' : 'Uphold: the desk removes or corrects the story'}
+                    removeLabel={
+                      notice.comment ? 'Remove the comment' : 'Uphold: the desk removes or corrects the story'
+                    }
                     clauses={clauseOptions}
                   />
                 )}
