@@ -105,6 +105,12 @@ export async function listNoticeCards(view: 'open' | 'decided', q?: string) {
 }
 export type NoticeCard = Awaited<ReturnType<typeof listNoticeCards>>[number];
 
+/** A decided notice's outcome by its reference (the queue's confirmation after a decision), else null. */
+export async function getDecidedNotice(reference: string) {
+  const notice = await db.legalNotice.findUnique({ where: { reference }, select: { reference: true, status: true } });
+  return notice && notice.status !== 'OPEN' ? notice : null;
+}
+
 export const countOpenNotices = () => db.legalNotice.count({ where: { status: 'OPEN' } });
 
 export type NoticeFigures = {

@@ -125,7 +125,8 @@ const summary = (
 });
 
 export type NoticeDecision = { outcome: NoticeOutcome; clause?: string; reason: string };
-export type NoticeDecisionResult = { ok: true; message: string; articleSlug: string } | { ok: false; message: string };
+export type NoticeDecisionResult =
+  { ok: true; message: string; reference: string; articleSlug: string } | { ok: false; message: string };
 
 const outcomeStatus = { removed: 'REMOVED', 'no-action': 'NO_ACTION' } as const;
 
@@ -231,6 +232,7 @@ export async function decideNotice(
       decision.outcome === 'removed'
         ? `Notice ${notice.reference}: content removed.`
         : `Notice ${notice.reference}: no action.`,
+    reference: notice.reference,
     articleSlug: article?.slug ?? '',
   };
 }

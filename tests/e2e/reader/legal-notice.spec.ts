@@ -46,6 +46,8 @@ async function publishedComment(label: string) {
 test('anyone can report an illegal comment without an account or JavaScript; a moderator removes it and both are told why', async ({
   browser,
 }) => {
+  // Two browsers, three emails, four accessibility scans.
+  test.slow();
   const db = await testDb();
   const { article, writer, comment } = await publishedComment('notice');
   const reporter = { name: 'Dana Reporter', email: uniqueEmail('notice-reporter') };
@@ -190,6 +192,7 @@ test('a notice about a story can be decided with no action, and the reporter is 
 test('the writer of a held comment is told what happens next and the expected wait, and sees the decision without reloading', async ({
   browser,
 }) => {
+  test.slow();
   const db = await testDb();
   // A fortnight of held comments, each decided 20 minutes after it was sent, at this hour of the day.
   const history = await createArticle('wait-history');
@@ -226,7 +229,15 @@ test('the writer of a held comment is told what happens next and the expected wa
   const writer = await createTrustedReader('Held writer');
   const id = randomUUID();
   const body = `My held comment about the library ${Date.now()}`;
-  const reasons = [{ clause: 'moderation', message: 'Comments on this story are read by a moderator first.' }];
+  const reasons = [
+    {
+      ruleId: 'article-premoderated',
+      outcome: 'hold',
+      clause: 'moderation',
+      message: 'Comments on this story are read by a moderator first.',
+      evidence: [],
+    },
+  ];
   await db.comment.create({
     data: {
       id,

@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { readForm } from '@/lib/actions/form-action';
 import { invalid, type FormState } from '@/lib/actions/form-state';
 import { staffOrNull } from '@/lib/auth/guards';
@@ -23,5 +24,6 @@ export async function decideNoticeAction(
   if (!result.ok) return invalid({}, result.message, form.echo);
   revalidatePath('/moderate/notices');
   if (result.articleSlug) revalidatePath(`/articles/${result.articleSlug}`);
-  return { status: 'done', message: result.message, at: Date.now() };
+  // The decided notice leaves the open queue with its card: the queue itself says what was decided.
+  redirect(`/moderate/notices?decided=${result.reference}`);
 }

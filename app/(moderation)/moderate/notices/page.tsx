@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { NoticeDecisionForm } from '@/components/moderation/notice-decision-form';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
-import { countOpenNotices, listNoticeCards } from '@/lib/data/notices';
+import { countOpenNotices, getDecidedNotice, listNoticeCards } from '@/lib/data/notices';
 import { clauseLabel, clauses, isClauseId } from '@/lib/policy/clauses';
 import { formatDateTime } from '@/lib/site/format';
 import { noticeCategoryLabel } from '@/lib/validation/notice';
@@ -21,7 +21,12 @@ export default async function NoticesPage({ searchParams }: Props) {
   const params = await searchParams;
   const view = params.view === 'decided' ? 'decided' : 'open';
   const q = queryText(params.q, 254);
-  const [notices, open] = await Promise.all([listNoticeCards(view, q), countOpenNotices()]);
+  const decidedRef = queryText(params.decided, 20);
+  const [notices, open, decided] = await Promise.all([
+    listNoticeCards(view, q),
+    countOpenNotices(),
+    decidedRef ? getDecidedNotice(decidedRef) : null,
+  ]);
   const clauseOptions = clauses.map((c) => ({ id: c.id, label: clauseLabel(c.id) }));
   return (
     <div className="moderation">
@@ -36,6 +41,12 @@ export default async function NoticesPage({ searchParams }: Props) {
         Art. 16). Each reporter is emailed your decision and its reasons; a removed comment’s writer gets the usual
         statement of reasons and may appeal.
       </p>
+      {decided && (
+        <p role="status" className="notice notice--ok">
+          Notice {decided.reference}: {decided.status === 'REMOVED' ? 'content removed' : 'no action'}. The reporter is
+          emailed the decision and its reasons.
+        </p>
+      )}
       <nav aria-label="Notices" className="queue-tabs">
         <Link href="/moderate/notices" aria-current={view === 'open' ? 'page' : undefined} className="queue-tab">
           Open ({open})
