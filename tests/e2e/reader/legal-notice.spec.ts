@@ -286,7 +286,7 @@ test('the writer of a held comment is told what happens next and the expected wa
   await expect(modPage.locator('[data-card]').filter({ hasText: body })).toHaveCount(0);
 
   await expect(held.locator('.comment__status')).toHaveCount(0, { timeout: 15_000 });
-  await expect(held.getByText(body)).toBeVisible();
+  await expect(held.locator('.comment__body').first()).toHaveText(body);
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   await page.context().close();
   await modPage.context().close();
