@@ -233,6 +233,8 @@ export async function loadCommentSection(
   viewer: Viewer | null,
   query: ThreadQuery,
 ) {
+  // Taken before reading: the live channel (lib/live/hub.ts) tells the page of every change after it.
+  const renderedAt = Date.now();
   const [{ threads, totalThreads, hasMore }, policy, picks] = await Promise.all([
     listThreads(article.id, viewer, query.sort, query.shown),
     getActivePolicy(),
@@ -246,6 +248,7 @@ export async function loadCommentSection(
     commentsOpen: commentsOpenAt(article, policy.settings.autoCloseDays),
     /** Why this viewer may not post (suspended, banned, no display name yet), or null. */
     blocked: viewer ? commentBlock(viewer, new Date()) : null,
+    renderedAt,
   };
 }
 
