@@ -8,6 +8,7 @@ import type { EditCommentField, PostState, ReportField } from '@/lib/validation/
 import { formatDateTime } from '@/lib/site/format';
 import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
+import { HeldCommentWatch } from './held-comment-watch';
 import { CommentList } from './posted-comments';
 import { ReportForm } from './report-form';
 import { StatementOfReasons } from './statement-of-reasons';
@@ -99,7 +100,10 @@ export function CommentThread({
               {comment.editedAt && <span className="comment__edited">(edited)</span>}
             </header>
             {comment.inReplyTo && <p className="comment__in-reply-to">In reply to {comment.inReplyTo}</p>}
-            {comment.statement && <StatementOfReasons statement={comment.statement} linkAppeal withHeadline />}
+            {comment.statement && (
+              <StatementOfReasons statement={comment.statement} linkAppeal withHeadline wait={comment.heldWait} />
+            )}
+            {comment.isOwn && comment.status === 'PENDING' && <HeldCommentWatch commentId={comment.id} />}
             <CommentBody body={comment.body} />
             <div className="comment__actions">
               {published && (
@@ -179,6 +183,12 @@ export function CommentThread({
                 <Link className="comment__action" href={links.report(comment.id)} scroll={false} rel="nofollow">
                   Report
                 </Link>
+              )}
+              {published && !comment.isOwn && (
+                // A plain link to a page of its own (DSA Art. 16: anyone, signed in or not): no form or script here.
+                <a className="comment__action" href={`/notices?comment=${comment.id}`} rel="nofollow">
+                  Report illegal content
+                </a>
               )}
             </div>
             {replying && (

@@ -186,6 +186,7 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
     await tx.moderationEvent.updateMany({ where: { actorId: userId }, data: { actorId: null } });
     await tx.comment.updateMany({ where: { decidedById: userId }, data: { decidedById: null } });
     await tx.appeal.updateMany({ where: { decidedById: userId }, data: { decidedById: null } });
+    await tx.legalNotice.updateMany({ where: { decidedById: userId }, data: { decidedById: null } });
     await tx.policyVersion.updateMany({ where: { createdById: userId }, data: { createdById: null } });
     await tx.accountNote.updateMany({ where: { authorId: userId }, data: { authorId: deletedAccountId } });
 

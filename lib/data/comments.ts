@@ -10,6 +10,7 @@ import { statementOf, type Statement } from '../policy/statement';
 import type { CommentSort, ThreadQuery } from '../comments/thread-query';
 import { commentsOpenAt } from './articles';
 import { getActivePolicy } from './policy';
+import { heldCommentWait } from './wait-times';
 
 export { threadsPerPage } from '../comments/thread-query';
 /** Replies nest this deep; deeper replies are shown flat under their level-3 ancestor, with "In reply to". */
@@ -29,6 +30,8 @@ export type CommentView = {
   inReplyTo: string | null;
   /** Why an own held or rejected comment is not published (lib/policy/statement.ts), else null. */
   statement: Statement | null;
+  /** For the writer's own held comment: how long held comments usually wait (lib/data/wait-times.ts), else null. */
+  heldWait: string | null;
   /** Whether its writer may correct and resend it (a rejected comment not under appeal). */
   canResubmit: boolean;
   reactionCount: number;
@@ -122,6 +125,7 @@ function commentView(
         : null,
     inReplyTo: null,
     statement: viewer && row.userId === viewer.id ? statementOf(row) : null,
+    heldWait: null,
     canResubmit: !!viewer && canResubmitComment(viewer, { ...row, appealOpen: row.appeal?.status === 'OPEN' }, now),
     reactionCount: row.reactionCount,
     viewerReacted,
@@ -184,6 +188,11 @@ export async function listThreads(articleId: string, viewer: Viewer | null, sort
       views.set(row.id, { view, depth: anchor.depth, list: anchor.list });
     }
   }
+  const ownHeld = [...views.values()].filter(({ view }) => view.isOwn && view.status === 'PENDING');
+  if (ownHeld.length) {
+    const wait = await heldCommentWait(now);
+    for (const { view } of ownHeld) view.heldWait = wait;
+  }
   return { threads, totalThreads, hasMore: totalThreads > roots.length };
 }
 
@@ -202,6 +211,7 @@ export async function loadPostedComment(commentId: string, viewer: Viewer) {
   });
   if (!row) return null;
   const view = commentView(row, viewer, false, new Date());
+  if (row.status === 'PENDING') view.heldWait = await heldCommentWait();
   if (row.depth > maxNesting)
     view.inReplyTo = row.parent?.authorProfile?.name ?? row.parent?.user?.displayName ?? 'A reader';
   return {

@@ -200,6 +200,20 @@ export const accessTable: readonly AccessEntry[] = [
   },
   {
     kind: 'action',
+    file: 'app/(reader)/notices/actions.ts',
+    exportName: 'submitNoticeAction',
+    allow: everyone,
+    note: 'A notice of illegal content (DSA Art. 16): anyone, no account needed; rate limited per address and email.',
+  },
+  {
+    kind: 'action',
+    file: 'app/(moderation)/moderate/notices/actions.ts',
+    exportName: 'decideNoticeAction',
+    allow: staff,
+    note: 'Decide a legal notice once (not one about one’s own comment).',
+  },
+  {
+    kind: 'action',
     file: 'app/(moderation)/moderate/articles/actions.ts',
     exportName: 'updateArticleSettingsAction',
     allow: staff,
@@ -276,6 +290,14 @@ export const accessTable: readonly AccessEntry[] = [
   },
   {
     kind: 'route',
+    file: 'app/api/comments/[id]/status/route.ts',
+    path: '/api/comments/[id]/status',
+    method: 'GET',
+    allow: signedIn,
+    note: 'The status of the caller’s own comment (a held comment’s page watches for its decision); 404 otherwise.',
+  },
+  {
+    kind: 'route',
     file: 'app/(moderation)/moderate/log/csv/route.ts',
     path: '/moderate/log/csv',
     method: 'GET',
@@ -344,6 +366,15 @@ export const accessTable: readonly AccessEntry[] = [
     allow: everyone,
     denied: 'not-found',
     note: 'Aggregates only.',
+  },
+  {
+    kind: 'page',
+    file: 'app/(reader)/notices/page.tsx',
+    path: '/notices',
+    method: 'GET',
+    allow: everyone,
+    denied: 'not-found',
+    note: 'The notice form for a published comment or a story; the confirmation after sending.',
   },
   {
     kind: 'page',
@@ -452,6 +483,15 @@ export const accessTable: readonly AccessEntry[] = [
     allow: staff,
     denied: 'not-found',
     note: 'A commenter: standing, comments, reports, notes, measures.',
+  },
+  {
+    kind: 'page',
+    file: 'app/(moderation)/moderate/notices/page.tsx',
+    path: '/moderate/notices',
+    method: 'GET',
+    allow: staff,
+    denied: 'not-found',
+    note: 'Legal notices with the reporters’ names and emails.',
   },
   {
     kind: 'page',

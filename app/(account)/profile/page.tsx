@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getNotificationPreferences, listMutes, measuresInForce } from '@/lib/data/accounts';
 import { listOwnComments } from '@/lib/data/comments';
+import { heldCommentWait } from '@/lib/data/wait-times';
 import { formatDate, formatDateTime } from '@/lib/site/format';
 import { StatementOfReasons } from '@/components/comments/statement-of-reasons';
 import { listAccountHolds } from '@/lib/moderation/standing';
@@ -41,6 +42,7 @@ export default async function ProfilePage() {
     measuresInForce(viewer),
     listMutes(viewer.id),
   ]);
+  const heldWait = comments.some((comment) => comment.status === 'PENDING') ? await heldCommentWait() : null;
   // Pre-moderation is explained with the other holds below; suspensions and bans here.
   const restrictions = measures.filter((measure) => measure.kind !== 'premoderate');
   return (
@@ -138,7 +140,14 @@ export default async function ProfilePage() {
                   </time>
                 </p>
                 {comment.status !== 'DELETED' && <p className="comment__body">{comment.body}</p>}
-                {statement && <StatementOfReasons statement={statement} linkAppeal={false} withHeadline={false} />}
+                {statement && (
+                  <StatementOfReasons
+                    statement={statement}
+                    linkAppeal={false}
+                    withHeadline={false}
+                    wait={comment.status === 'PENDING' ? heldWait : null}
+                  />
+                )}
                 {statement?.appeal?.state === 'available' && (
                   <AppealForm action={appealAction} commentId={comment.id} />
                 )}

@@ -50,11 +50,27 @@ const pageWorld = (() => {
         createdAt: new Date(Date.now() + 3_600_000),
       },
     });
+    const noticeSecret = `Notice secret ${suffix}`;
+    const noticeReference = `N-${suffix.slice(-8).toUpperCase()}`;
+    await db.legalNotice.create({
+      data: {
+        reference: noticeReference,
+        commentId: published.id,
+        articleId: article.id,
+        category: 'privacy',
+        explanation: noticeSecret,
+        reporterName: 'Page Walker',
+        reporterEmail: `walker-${suffix}@security.example`,
+      },
+    });
     const link = await replyLinkFor(published.id);
     const unsubscriber = await createAccount('unsub-page');
     return {
       article,
       published: published.body,
+      publishedId: published.id,
+      noticeSecret,
+      noticeReference,
       held: held.body,
       heldBy: hider.email,
       hiderId: hider.id,
@@ -77,6 +93,10 @@ const pageProbes: Record<string, (actor: Actor) => Promise<Probe>> = {
   '/': async () => ({ url: '/' }),
   '/policy': async () => ({ url: '/policy', marker: 'Comment policy' }),
   '/transparency': async () => ({ url: '/transparency' }),
+  '/notices': async () => ({
+    url: `/notices?comment=${(await pageWorld()).publishedId}`,
+    marker: (await pageWorld()).published,
+  }),
   '/sign-in': async () => ({ url: '/sign-in' }),
   '/sign-in/check-email': async () => ({ url: '/sign-in/check-email?email=someone%40security.example' }),
   '/sign-in/error': async () => ({ url: '/sign-in/error?error=Verification' }),
@@ -104,6 +124,10 @@ const pageProbes: Record<string, (actor: Actor) => Promise<Probe>> = {
   '/moderate/people/[id]': async () => {
     const w = await pageWorld();
     return { url: `/moderate/people/${w.hiderId}`, marker: w.held };
+  },
+  '/moderate/notices': async () => {
+    const w = await pageWorld();
+    return { url: `/moderate/notices?q=${w.noticeReference}`, marker: w.noticeSecret };
   },
   '/moderate/log': async () => {
     const w = await pageWorld();

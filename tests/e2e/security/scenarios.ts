@@ -401,6 +401,50 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
+  submitNoticeAction: {
+    required: ['commentId', 'category', 'explanation', 'name', 'email', 'goodFaith'],
+    async prepare() {
+      const target = await comment({ userId: (await createAccount('noticed')).id });
+      return {
+        call: form(true, {
+          commentId: target.id,
+          category: 'defamation',
+          law: '',
+          explanation: 'This comment states as fact an invented crime by a named person.',
+          name: 'Walk Reporter',
+          email: `notice-${uniqueSuffix()}@walk.example`,
+          goodFaith: 'on',
+        }),
+        effect: async () => (await (await db()).legalNotice.count({ where: { commentId: target.id } })) > 0,
+      };
+    },
+  },
+
+  decideNoticeAction: {
+    required: ['noticeId', 'outcome', 'reason'],
+    async prepare() {
+      const target = await comment({ userId: (await createAccount('noticed')).id });
+      const notice = await (
+        await db()
+      ).legalNotice.create({
+        data: {
+          reference: `N-${uniqueSuffix().slice(-8).toUpperCase()}`,
+          commentId: target.id,
+          articleId: target.articleId,
+          category: 'defamation',
+          explanation: 'This comment states as fact an invented crime by a named person.',
+          reporterName: 'Walk Reporter',
+          reporterEmail: `notice-${uniqueSuffix()}@walk.example`,
+        },
+      });
+      return {
+        call: form(true, { noticeId: notice.id, outcome: 'no-action', reason: 'Fair comment on a public matter.' }),
+        effect: async () =>
+          (await (await db()).legalNotice.findUniqueOrThrow({ where: { id: notice.id } })).status !== 'OPEN',
+      };
+    },
+  },
+
   decideAppealAction: {
     required: ['appealId', 'outcome'],
     async prepare() {

@@ -191,6 +191,29 @@ const rules: Record<string, Record<string, Rule>> = {
     decidedById: { nulled: 'a deleted moderator’s appeal decisions stay, unsigned' },
     decisionNote: theirs('their appeals are deleted; a deleted moderator’s notes on others’ appeals stay'),
   },
+  // Notices of illegal content (issue 17, DSA art. 16) are filed by name and email, without an account: no link to
+  // a user, so deleting an account does not touch them; README's privacy section says how long they are kept.
+  LegalNotice: {
+    ...Object.fromEntries(
+      [
+        'id',
+        'reference',
+        'commentId',
+        'articleId',
+        'category',
+        'law',
+        'explanation',
+        'status',
+        'decisionClause',
+        'decisionReason',
+        'decidedAt',
+        'createdAt',
+      ].map((column) => [column, keep('a notice and its decision are the DSA record; no account is linked to it')]),
+    ),
+    reporterName: keep('given with the notice, not tied to an account; kept 12 months after the decision (README)'),
+    reporterEmail: keep('given with the notice, not tied to an account; kept 12 months after the decision (README)'),
+    decidedById: { nulled: 'a deleted moderator’s notice decisions stay, unsigned' },
+  },
   AuthorDigestItem: Object.fromEntries(
     ['id', 'authorId', 'articleId', 'commentId', 'createdAt', 'sentAt'].map((column) => [
       column,

@@ -98,6 +98,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <p className="policy-note">
         Please read our <Link href="/policy">comment policy</Link> before commenting.
       </p>
+      <p className="article__notice meta">
+        <a href={`/notices?article=${article.slug}`} rel="nofollow">
+          Report illegal content
+        </a>
+      </p>
       <CommentSection
         article={article}
         viewer={viewer && { displayName: viewer.displayName }}
