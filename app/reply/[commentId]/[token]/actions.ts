@@ -7,15 +7,14 @@ import { changeAuthorReply, postAuthorReply, sendFreshReplyLink } from '@/lib/co
 import { authorReplyLinkSchema, authorReplySchema, commentIdSchema } from '@/lib/validation/comment';
 
 // No session here: the signed link in the form is the author's authority, checked by postAuthorReply.
+const readReply = (formData: FormData) =>
+  readForm(formData, { schema: authorReplySchema, echo: ['body'], message: 'Please fix the highlighted field.' });
+
 export async function postAuthorReplyAction(
   _previous: FormState<'body'>,
   formData: FormData,
 ): Promise<FormState<'body'>> {
-  const form = await readForm(formData, {
-    schema: authorReplySchema,
-    echo: ['body'],
-    message: 'Please fix the highlighted field.',
-  });
+  const form = await readReply(formData);
   if (!form.ok) return form.state;
   const { commentId, token, body } = form.data;
   const result = await postAuthorReply(commentId, token, body);
@@ -29,11 +28,7 @@ export async function editAuthorReplyAction(
   _previous: FormState<'body'>,
   formData: FormData,
 ): Promise<FormState<'body'>> {
-  const form = await readForm(formData, {
-    schema: authorReplySchema,
-    echo: ['body'],
-    message: 'Please fix the highlighted field.',
-  });
+  const form = await readReply(formData);
   if (!form.ok) return form.state;
   const { commentId, token, body } = form.data;
   const result = await changeAuthorReply(commentId, token, { kind: 'edit', body });
