@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ModerationCard as Card } from '@/lib/data/moderation';
 import type { FormState } from '@/lib/actions/form-state';
-import { formatDate, formatDateTime, plural } from '@/lib/site/format';
+import { formatAge, formatDate, formatDateTime, plural } from '@/lib/site/format';
 import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
 import { ActionForm } from './action-form';
 import { SelectBox } from './bulk-selection';
@@ -45,8 +45,11 @@ export function ModerationCard({
   actions,
   clauses,
   selectable,
+  now,
 }: {
   card: Card;
+  /** When the page was rendered: each card shows how long its comment has waited. */
+  now: number;
   actions: Actions;
   clauses: { id: string; label: string }[];
   selectable: boolean;
@@ -75,6 +78,9 @@ export function ModerationCard({
         <time className="comment__time" dateTime={card.createdAt.toISOString()}>
           {formatDateTime(card.createdAt)}
         </time>
+        <span className="card__age" data-age>
+          {formatAge(card.createdAt, now)}
+        </span>
       </header>
 
       {card.parent && (

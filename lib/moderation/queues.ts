@@ -11,6 +11,14 @@ export const pageSize = 50;
 
 export type QueueFilter = { articleId?: string; authorId?: string; q?: string };
 
+/**
+ * Orders a moderator can choose for the triage queues (`?order=`). Priority (lib/moderation/triage.ts) is the
+ * default; the others queue strictly by age.
+ */
+export const queueOrders = ['priority', 'oldest', 'newest'] as const;
+export type QueueOrder = (typeof queueOrders)[number];
+export const triageQueues: ReadonlySet<QueueName> = new Set<QueueName>(['pending', 'reported']);
+
 type Cursor = { key: string; id: string };
 
 export function encodeCursor(cursor: Cursor): string {
@@ -22,7 +30,8 @@ export function decodeCursor(value: string | undefined): Cursor | null {
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
     // A cursor comes from the URL: only the shapes this module writes (a date or a count, and an id).
     const cursorId = id.safeParse(parsed.id);
-    const valid = typeof parsed.key === 'string' && /^[\w.:+-]{1,40}$/.test(parsed.key) && cursorId.success;
+    // (A priority key may be empty: a comment written before its key existed.)
+    const valid = typeof parsed.key === 'string' && /^[\w.:+-]{0,40}$/.test(parsed.key) && cursorId.success;
     return valid ? { key: parsed.key, id: cursorId.data } : null;
   } catch {
     return null;
@@ -55,12 +64,36 @@ export function queueWhere(queue: QueueName, filter: QueueFilter): Prisma.Commen
   }
 }
 
-/** Returns one page of comment ids in queue order, and the cursor of the next page. */
-export async function pageQueue(queue: QueueName, filter: QueueFilter, after: string | undefined, take = pageSize) {
+/**
+ * Returns one page of comment ids in queue order, and the cursor of the next page. `order` applies to the triage
+ * queues (Pending, Reported), whose default is priority; the other queues have one order each.
+ */
+export async function pageQueue(
+  queue: QueueName,
+  filter: QueueFilter,
+  after: string | undefined,
+  take = pageSize,
+  order: QueueOrder = 'priority',
+) {
   const cursor = decodeCursor(after);
   const where = queueWhere(queue, filter);
+  const chosen = triageQueues.has(queue) ? order : null;
   let rows: { id: string; key: string }[];
-  if (queue === 'pending' || queue === 'appeals') {
+  if (chosen === 'priority') {
+    // Most urgent, most reported, oldest first: one descending key, served by the (status, triageKey, id) index.
+    const found = await db.comment.findMany({
+      where: {
+        ...where,
+        ...(cursor
+          ? { triageKey: { lte: cursor.key }, OR: [{ triageKey: { lt: cursor.key } }, { id: { lt: cursor.id } }] }
+          : {}),
+      },
+      select: { id: true, triageKey: true },
+      orderBy: [{ triageKey: 'desc' }, { id: 'desc' }],
+      take: take + 1,
+    });
+    rows = found.map((row) => ({ id: row.id, key: row.triageKey }));
+  } else if (chosen === 'oldest' || queue === 'appeals') {
     // Oldest first.
     const at = cursor && !Number.isNaN(Date.parse(cursor.key)) ? new Date(cursor.key) : null;
     const found = await db.comment.findMany({
@@ -73,8 +106,8 @@ export async function pageQueue(queue: QueueName, filter: QueueFilter, after: st
       take: take + 1,
     });
     rows = found.map((row) => ({ id: row.id, key: row.createdAt.toISOString() }));
-  } else if (queue === 'unmoderated') {
-    // Newest first: what readers are seeing now, unchecked.
+  } else if (chosen === 'newest' || queue === 'unmoderated') {
+    // Newest first (Unmoderated: what readers are seeing now, unchecked).
     const at = cursor && !Number.isNaN(Date.parse(cursor.key)) ? new Date(cursor.key) : null;
     const found = await db.comment.findMany({
       where: {
@@ -86,21 +119,6 @@ export async function pageQueue(queue: QueueName, filter: QueueFilter, after: st
       take: take + 1,
     });
     rows = found.map((row) => ({ id: row.id, key: row.createdAt.toISOString() }));
-  } else if (queue === 'reported') {
-    // Most reported first.
-    const count = cursor && Number.isInteger(Number(cursor.key)) ? Number(cursor.key) : null;
-    const found = await db.comment.findMany({
-      where: {
-        ...where,
-        ...(count !== null
-          ? { reportCount: { lte: count }, OR: [{ reportCount: { lt: count } }, { id: { gt: cursor!.id } }] }
-          : {}),
-      },
-      select: { id: true, reportCount: true },
-      orderBy: [{ reportCount: 'desc' }, { id: 'asc' }],
-      take: take + 1,
-    });
-    rows = found.map((row) => ({ id: row.id, key: String(row.reportCount) }));
   } else {
     // Most recent decisions first.
     const at = cursor && !Number.isNaN(Date.parse(cursor.key)) ? new Date(cursor.key) : null;
@@ -119,6 +137,21 @@ export async function pageQueue(queue: QueueName, filter: QueueFilter, after: st
   const page = rows.slice(0, take);
   const last = page.at(-1);
   return { ids: page.map((row) => row.id), next: hasMore && last ? encodeCursor(last) : null };
+}
+
+/** When the oldest item still waiting in each queue that waits for a moderator arrived (null: none waits). */
+export async function oldestWaiting(filter: QueueFilter): Promise<Partial<Record<QueueName, Date | null>>> {
+  const waiting = ['pending', 'reported', 'appeals'] as const;
+  const found = await Promise.all(
+    waiting.map((name) =>
+      db.comment.findFirst({
+        where: queueWhere(name, filter),
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { createdAt: true },
+      }),
+    ),
+  );
+  return Object.fromEntries(waiting.map((name, i) => [name, found[i]?.createdAt ?? null]));
 }
 
 export async function queueCounts(filter: QueueFilter): Promise<Record<QueueName, number>> {

@@ -7,7 +7,17 @@ import { QueueKeyboard } from '@/components/moderation/queue-keyboard';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { findUserForFilter, listArticlesForFilter, loadCards } from '@/lib/data/moderation';
 import { isAdmin } from '@/lib/auth/permissions';
-import { pageQueue, queueCounts, queueNames, type QueueName } from '@/lib/moderation/queues';
+import {
+  oldestWaiting,
+  pageQueue,
+  queueCounts,
+  queueNames,
+  queueOrders,
+  triageQueues,
+  type QueueName,
+  type QueueOrder,
+} from '@/lib/moderation/queues';
+import { formatAge } from '@/lib/site/format';
 import { clauseLabel, clauses } from '@/lib/policy/clauses';
 import { id, queryText } from '@/lib/validation/fields';
 import { bulkDecideAction, decideAction, decideAppealAction, userMeasureAction } from './actions';
@@ -40,15 +50,19 @@ export default async function ModeratePage({ searchParams }: Props) {
   const authorQuery = queryText(params.author, 100);
   const author = authorQuery ? await findUserForFilter(authorQuery) : null;
   const q = queryText(params.q);
+  const order = (queueOrders as readonly string[]).includes(params.order ?? '')
+    ? (params.order as QueueOrder)
+    : 'priority';
   const filter = {
     articleId,
     authorId: author?.id ?? (authorQuery ? 'no-such-user' : undefined),
     q: textSearchable.has(queue) ? q : undefined,
   };
 
-  const [counts, page, articles] = await Promise.all([
+  const [counts, oldest, page, articles] = await Promise.all([
     queueCounts(filter),
-    pageQueue(queue, filter, params.after),
+    oldestWaiting(filter),
+    pageQueue(queue, filter, params.after, undefined, order),
     listArticlesForFilter(),
   ]);
   const cards = await loadCards(page.ids);
@@ -58,7 +72,14 @@ export default async function ModeratePage({ searchParams }: Props) {
   const clauseOptions = clauses.map((c) => ({ id: c.id, label: clauseLabel(c.id) }));
   const link = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams();
-    const merged = { queue, article: articleId, author: authorQuery, q, ...changes };
+    const merged = {
+      queue,
+      article: articleId,
+      author: authorQuery,
+      q,
+      order: order === 'priority' ? undefined : order,
+      ...changes,
+    };
     for (const [key, value] of Object.entries(merged)) if (value) next.set(key, value);
     return `/moderate?${next}`;
   };
@@ -89,6 +110,12 @@ export default async function ModeratePage({ searchParams }: Props) {
             className="queue-tab"
           >
             {queueLabels[name]} <LiveCount queue={name} initial={counts[name]} asOf={renderedAt} query={countQuery} />
+            {oldest[name] && (
+              <span className="queue-tab__age" data-oldest={name}>
+                {' '}
+                oldest {formatAge(oldest[name], renderedAt)}
+              </span>
+            )}
           </Link>
         ))}
       </nav>
@@ -110,6 +137,16 @@ export default async function ModeratePage({ searchParams }: Props) {
           <label htmlFor="filter-author">Commenter (email or display name)</label>
           <input id="filter-author" name="author" defaultValue={authorQuery} />
         </div>
+        {triageQueues.has(queue) && (
+          <div className="field">
+            <label htmlFor="filter-order">Order</label>
+            <select id="filter-order" name="order" defaultValue={order}>
+              <option value="priority">Priority (most urgent first)</option>
+              <option value="oldest">Oldest first</option>
+              <option value="newest">Newest first</option>
+            </select>
+          </div>
+        )}
         {textSearchable.has(queue) && (
           <div className="field">
             <label htmlFor="filter-q">Text contains</label>
@@ -153,6 +190,7 @@ export default async function ModeratePage({ searchParams }: Props) {
               <li key={card.id}>
                 <ModerationCard
                   card={card}
+                  now={renderedAt}
                   clauses={clauseOptions}
                   selectable={bulk}
                   actions={{ decide: decideAction, measure: userMeasureAction, appeal: decideAppealAction }}
