@@ -2,6 +2,7 @@
 // Each cursor condition is written as "key >= c AND (key > c OR id > cid)", which the (status, key) index
 // serves as a range scan on both SQLite and PostgreSQL (see BENCHMARKS.md for the plans).
 import { db, type Prisma } from '../db';
+import { containsText } from '../database/contains';
 import { id } from '../validation/fields';
 
 /** Unmoderated: published automatically and not yet seen by a moderator (no human decision), newest first. */
@@ -9,7 +10,20 @@ export const queueNames = ['pending', 'reported', 'unmoderated', 'appeals', 'app
 export type QueueName = (typeof queueNames)[number];
 export const pageSize = 50;
 
-export type QueueFilter = { articleId?: string; authorId?: string; q?: string };
+/**
+ * Filters that combine (all must hold). `author`: part of a commenter's display name or email, any case. `ruleId`,
+ * `clause`: a rule that held the comment, or a clause it was held, reported or rejected under (ids checked by the
+ * caller, lib/validation/moderation.ts). `minReports`: at least this many readers' reports.
+ */
+export type QueueFilter = {
+  articleId?: string;
+  authorId?: string;
+  author?: string;
+  ruleId?: string;
+  clause?: string;
+  minReports?: number;
+  q?: string;
+};
 
 /**
  * Orders a moderator can choose for the triage queues (`?order=`). Priority (lib/moderation/triage.ts) is the
@@ -39,11 +53,26 @@ export function decodeCursor(value: string | undefined): Cursor | null {
 }
 
 function filterWhere(filter: QueueFilter): Prisma.CommentWhereInput {
-  return {
-    ...(filter.articleId ? { articleId: filter.articleId } : {}),
-    ...(filter.authorId ? { userId: filter.authorId } : {}),
-    ...(filter.q ? { body: { contains: filter.q } } : {}),
-  };
+  // One AND list, so no filter collides with a queue's own condition on the same column (reportCount) or with the
+  // cursor's OR.
+  const all: Prisma.CommentWhereInput[] = [];
+  if (filter.articleId) all.push({ articleId: filter.articleId });
+  if (filter.authorId) all.push({ userId: filter.authorId });
+  if (filter.author)
+    all.push({ user: { OR: [{ email: containsText(filter.author) }, { displayName: containsText(filter.author) }] } });
+  // Reasons are stored as JSON.stringify writes them: `"ruleId":"personal-info"`, no spaces.
+  if (filter.ruleId) all.push({ reasons: { contains: `"ruleId":"${filter.ruleId}"` } });
+  if (filter.clause)
+    all.push({
+      OR: [
+        { reasons: { contains: `"clause":"${filter.clause}"` } },
+        { reports: { some: { clause: filter.clause } } },
+        { rejectClause: filter.clause },
+      ],
+    });
+  if (filter.minReports) all.push({ reportCount: { gte: filter.minReports } });
+  if (filter.q) all.push({ body: { contains: filter.q } });
+  return all.length ? { AND: all } : {};
 }
 
 export function queueWhere(queue: QueueName, filter: QueueFilter): Prisma.CommentWhereInput {

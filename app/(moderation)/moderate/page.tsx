@@ -5,7 +5,7 @@ import { ModerationCard } from '@/components/moderation/moderation-card';
 import { ClauseSelect } from '@/components/ui/clause-select';
 import { QueueKeyboard } from '@/components/moderation/queue-keyboard';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
-import { findUserForFilter, listArticlesForFilter, loadCards } from '@/lib/data/moderation';
+import { listArticlesForFilter, loadCards } from '@/lib/data/moderation';
 import { isAdmin } from '@/lib/auth/permissions';
 import {
   oldestWaiting,
@@ -19,7 +19,9 @@ import {
 } from '@/lib/moderation/queues';
 import { formatAge } from '@/lib/site/format';
 import { clauseLabel, clauses } from '@/lib/policy/clauses';
-import { id, queryText } from '@/lib/validation/fields';
+import { readQueueFilter } from '@/lib/validation/moderation';
+import { ruleIds } from '@/lib/policy/types';
+import { QueueFilters } from '@/components/moderation/queue-filters';
 import { bulkDecideAction, decideAction, decideAppealAction, userMeasureAction } from './actions';
 
 export const generateMetadata = staffMetadata('Moderation');
@@ -45,20 +47,12 @@ export default async function ModeratePage({ searchParams }: Props) {
   const queue = (queueNames as readonly string[]).includes(params.queue ?? '')
     ? (params.queue as QueueName)
     : 'pending';
-  // The story filter is an id like any other: anything else filters nothing.
-  const articleId = id.safeParse(params.article).data;
-  const authorQuery = queryText(params.author, 100);
-  const author = authorQuery ? await findUserForFilter(authorQuery) : null;
-  const q = queryText(params.q);
+  // Every filter parses or is dropped (an id that is not one filters nothing), as on the counts endpoint.
+  const given = readQueueFilter((name) => params[name]);
   const order = (queueOrders as readonly string[]).includes(params.order ?? '')
     ? (params.order as QueueOrder)
     : 'priority';
-  const filter = {
-    articleId,
-    authorId: author?.id ?? (authorQuery ? 'no-such-user' : undefined),
-    q: textSearchable.has(queue) ? q : undefined,
-  };
-
+  const filter = { ...given, q: textSearchable.has(queue) ? given.q : undefined };
   const [counts, oldest, page, articles] = await Promise.all([
     queueCounts(filter),
     oldestWaiting(filter),
@@ -70,21 +64,25 @@ export default async function ModeratePage({ searchParams }: Props) {
   // eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request; that moment is the value
   const renderedAt = Date.now();
   const clauseOptions = clauses.map((c) => ({ id: c.id, label: clauseLabel(c.id) }));
+  // The filters as URL parameters: the tabs, the next page and the counts endpoint keep them.
+  const filterParams = {
+    article: filter.articleId,
+    author: filter.author,
+    rule: filter.ruleId,
+    clause: filter.clause,
+    reports: filter.minReports ? String(filter.minReports) : undefined,
+  };
   const link = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams();
-    const merged = {
-      queue,
-      article: articleId,
-      author: authorQuery,
-      q,
-      order: order === 'priority' ? undefined : order,
-      ...changes,
-    };
+    const merged = { queue, ...filterParams, q: given.q, order: order === 'priority' ? undefined : order, ...changes };
     for (const [key, value] of Object.entries(merged)) if (value) next.set(key, value);
     return `/moderate?${next}`;
   };
   const bulk = (queue === 'pending' || queue === 'reported') && cards.length > 0;
-  const countQuery = `?${new URLSearchParams({ ...(articleId ? { article: articleId } : {}), ...(author ? { authorId: author.id } : {}) })}`;
+  const countParams = new URLSearchParams();
+  for (const [key, value] of Object.entries(filterParams)) if (value) countParams.set(key, value);
+  const countQuery = `?${countParams}`;
+  const filtered = Object.values(filterParams).some(Boolean) || Boolean(filter.q);
 
   return (
     <div className="moderation">
@@ -120,44 +118,15 @@ export default async function ModeratePage({ searchParams }: Props) {
         ))}
       </nav>
 
-      <form className="queue-filters" action="/moderate">
-        <input type="hidden" name="queue" value={queue} />
-        <div className="field">
-          <label htmlFor="filter-article">Story</label>
-          <select id="filter-article" name="article" defaultValue={articleId ?? ''}>
-            <option value="">All stories</option>
-            {articles.map((article) => (
-              <option key={article.id} value={article.id}>
-                {article.headline}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-author">Commenter (email or display name)</label>
-          <input id="filter-author" name="author" defaultValue={authorQuery} />
-        </div>
-        {triageQueues.has(queue) && (
-          <div className="field">
-            <label htmlFor="filter-order">Order</label>
-            <select id="filter-order" name="order" defaultValue={order}>
-              <option value="priority">Priority (most urgent first)</option>
-              <option value="oldest">Oldest first</option>
-              <option value="newest">Newest first</option>
-            </select>
-          </div>
-        )}
-        {textSearchable.has(queue) && (
-          <div className="field">
-            <label htmlFor="filter-q">Text contains</label>
-            <input id="filter-q" name="q" defaultValue={q} />
-          </div>
-        )}
-        <button type="submit" className="button button--quiet">
-          Filter
-        </button>
-      </form>
-      {authorQuery && !author && <p className="notice notice--warn">No account matches “{authorQuery}”.</p>}
+      <QueueFilters
+        values={{ ...filterParams, reports: filter.minReports, q: given.q, order }}
+        keep={{ queue }}
+        articles={articles}
+        rules={ruleIds}
+        clauses={clauseOptions}
+        showOrder={triageQueues.has(queue)}
+        showText={textSearchable.has(queue)}
+      />
 
       <QueueKeyboard bulk={bulk} />
 
@@ -181,9 +150,7 @@ export default async function ModeratePage({ searchParams }: Props) {
         )}
 
         {cards.length === 0 ? (
-          <p className="notice">
-            Nothing in this queue{filter.articleId || filter.authorId || filter.q ? ' for this filter' : ''}.
-          </p>
+          <p className="notice">Nothing in this queue{filtered ? ' for this filter' : ''}.</p>
         ) : (
           <ol className="cards">
             {cards.map((card) => (
