@@ -189,3 +189,29 @@ export async function queueCounts(filter: QueueFilter): Promise<Record<QueueName
   );
   return Object.fromEntries(entries) as Record<QueueName, number>;
 }
+
+// ── All: a search over every comment, whatever its status (issue 16), beside the queues rather than one of them:
+// nothing waits in it, so it has no count and no age, and it is searched by text as well as by the filters.
+
+export const allComments = 'all' as const;
+
+/** One page of every comment matching the filter, newest first, and the cursor of the next page. */
+export async function pageAll(filter: QueueFilter, after: string | undefined, take = pageSize) {
+  const cursor = decodeCursor(after);
+  const at = cursor && !Number.isNaN(Date.parse(cursor.key)) ? new Date(cursor.key) : null;
+  const found = await db.comment.findMany({
+    where: {
+      ...filterWhere(filter),
+      ...(at ? { createdAt: { lte: at }, OR: [{ createdAt: { lt: at } }, { id: { lt: cursor!.id } }] } : {}),
+    },
+    select: { id: true, createdAt: true },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: take + 1,
+  });
+  const page = found.slice(0, take);
+  const last = page.at(-1);
+  return {
+    ids: page.map((row) => row.id),
+    next: found.length > take && last ? encodeCursor({ key: last.createdAt.toISOString(), id: last.id }) : null,
+  };
+}

@@ -8,7 +8,9 @@ import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { listArticlesForFilter, loadCards } from '@/lib/data/moderation';
 import { isAdmin } from '@/lib/auth/permissions';
 import {
+  allComments,
   oldestWaiting,
+  pageAll,
   pageQueue,
   queueCounts,
   queueNames,
@@ -52,11 +54,14 @@ export default async function ModeratePage({ searchParams }: Props) {
   const order = (queueOrders as readonly string[]).includes(params.order ?? '')
     ? (params.order as QueueOrder)
     : 'priority';
-  const filter = { ...given, q: textSearchable.has(queue) ? given.q : undefined };
+  // "All" searches every comment (lib/moderation/queues.ts pageAll); the queue tabs keep their counts meanwhile.
+  const all = params.queue === allComments;
+  const current = all ? allComments : queue;
+  const filter = { ...given, q: all || textSearchable.has(queue) ? given.q : undefined };
   const [counts, oldest, page, articles] = await Promise.all([
     queueCounts(filter),
     oldestWaiting(filter),
-    pageQueue(queue, filter, params.after, undefined, order),
+    all ? pageAll(filter, params.after) : pageQueue(queue, filter, params.after, undefined, order),
     listArticlesForFilter(),
   ]);
   const cards = await loadCards(page.ids);
@@ -74,11 +79,17 @@ export default async function ModeratePage({ searchParams }: Props) {
   };
   const link = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams();
-    const merged = { queue, ...filterParams, q: given.q, order: order === 'priority' ? undefined : order, ...changes };
+    const merged = {
+      queue: current,
+      ...filterParams,
+      q: given.q,
+      order: order === 'priority' ? undefined : order,
+      ...changes,
+    };
     for (const [key, value] of Object.entries(merged)) if (value) next.set(key, value);
     return `/moderate?${next}`;
   };
-  const bulk = (queue === 'pending' || queue === 'reported') && cards.length > 0;
+  const bulk = !all && triageQueues.has(queue) && cards.length > 0;
   const countParams = new URLSearchParams();
   for (const [key, value] of Object.entries(filterParams)) if (value) countParams.set(key, value);
   const countQuery = `?${countParams}`;
@@ -104,7 +115,7 @@ export default async function ModeratePage({ searchParams }: Props) {
           <Link
             key={name}
             href={link({ queue: name, after: undefined })}
-            aria-current={name === queue ? 'page' : undefined}
+            aria-current={name === current ? 'page' : undefined}
             className="queue-tab"
           >
             {queueLabels[name]} <LiveCount queue={name} initial={counts[name]} asOf={renderedAt} query={countQuery} />
@@ -116,16 +127,23 @@ export default async function ModeratePage({ searchParams }: Props) {
             )}
           </Link>
         ))}
+        <Link
+          href={link({ queue: allComments, after: undefined, order: undefined })}
+          aria-current={all ? 'page' : undefined}
+          className="queue-tab queue-tab--search"
+        >
+          All
+        </Link>
       </nav>
 
       <QueueFilters
         values={{ ...filterParams, reports: filter.minReports, q: given.q, order }}
-        keep={{ queue }}
+        keep={{ queue: current }}
         articles={articles}
         rules={ruleIds}
         clauses={clauseOptions}
-        showOrder={triageQueues.has(queue)}
-        showText={textSearchable.has(queue)}
+        showOrder={!all && triageQueues.has(queue)}
+        showText={all || textSearchable.has(queue)}
       />
 
       <QueueKeyboard bulk={bulk} />
@@ -150,7 +168,9 @@ export default async function ModeratePage({ searchParams }: Props) {
         )}
 
         {cards.length === 0 ? (
-          <p className="notice">Nothing in this queue{filtered ? ' for this filter' : ''}.</p>
+          <p className="notice">
+            {all ? 'No comment matches this search.' : `Nothing in this queue${filtered ? ' for this filter' : ''}.`}
+          </p>
         ) : (
           <ol className="cards">
             {cards.map((card) => (

@@ -8,6 +8,7 @@ import { createArticle, createNewReader, createTrustedReader } from '../../suppo
 import { distDir, baseURL, postCommentOverHttp } from '../../support/server-actions';
 import { openSession } from '../../support/sessions';
 import { signIn } from '../fixtures';
+import { testDb } from '../../support/db';
 
 const server = { url: baseURL, distDir: distDir() };
 
@@ -123,4 +124,37 @@ test.describe('without JavaScript', () => {
     await expect(cards(page)).toHaveCount(1);
     await expect(cards(page).first()).toContainText(phone);
   });
+});
+
+test('All finds a comment whatever its status, by text and by commenter', async ({ page }) => {
+  const article = await createArticle('triage-all');
+  const stamp = Date.now();
+  const text = `Buy cheap watches at my shop ${stamp}`;
+  const writer = await createTrustedReader('Allwriter');
+  const db = await testDb();
+  await db.comment.create({
+    data: { articleId: article.id, userId: writer.id, body: text, status: 'REJECTED', rejectClause: 'spam' },
+  });
+  await db.comment.create({
+    data: { articleId: article.id, userId: writer.id, body: `A fair published point ${stamp}`, status: 'PUBLISHED' },
+  });
+
+  await moderatorPage(page, 'ModAll', `/moderate?article=${article.id}`);
+  await page.getByRole('link', { name: 'All', exact: true }).click();
+  await expect(page).toHaveURL(/queue=all/);
+  // Newest first: both, whatever their status.
+  await expect(cards(page)).toHaveCount(2);
+  await page.getByLabel('Text contains').pressSequentially('cheap watches');
+  await expect(page).toHaveURL(/q=cheap/);
+  await expect(cards(page)).toHaveCount(1);
+  await expect(cards(page).first()).toContainText(text);
+  await expect(cards(page).first()).toContainText('rejected');
+  await page.getByLabel('Text contains').fill('');
+  await page.getByLabel('Commenter (part of name or email)').fill(writer.email.toUpperCase());
+  await expect(page).toHaveURL(/author=/);
+  await expect(cards(page)).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'All', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(cards(page)).toHaveCount(2);
+  await expectAxeClean(page);
 });

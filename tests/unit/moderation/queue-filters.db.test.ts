@@ -25,8 +25,12 @@ describe('queue filters', () => {
     });
     const ada = await db.user.create({ data: { email: 'ada.lovelace@example.test', displayName: 'Ada L' } });
     const bob = await db.user.create({ data: { email: 'bob@example.test', displayName: 'Bobby Tables' } });
-    const comment = (id: string, userId: string, status: 'PENDING' | 'PUBLISHED', data: Record<string, unknown>) =>
-      db.comment.create({ data: { id, articleId: article.id, userId, body: id, status, ...data } });
+    const comment = (
+      id: string,
+      userId: string,
+      status: 'PENDING' | 'PUBLISHED' | 'REJECTED',
+      data: Record<string, unknown>,
+    ) => db.comment.create({ data: { id, articleId: article.id, userId, body: id, status, ...data } });
     await comment('ada-phone', ada.id, 'PENDING', { reasons: reasons(['personal-info', 'privacy']) });
     await comment('ada-new', ada.id, 'PENDING', { reasons: reasons(['new-commenter', 'moderation']) });
     await comment('bob-threat', bob.id, 'PENDING', {
@@ -49,6 +53,20 @@ describe('queue filters', () => {
     expect(await ids('reported', { clause: 'privacy' })).toEqual(['bob-reported']);
     expect(await ids('reported', { clause: 'privacy', author: 'ada' })).toEqual([]);
     expect((await queues.queueCounts({ articleId: article.id, author: 'bob' })).pending).toBe(1);
+
+    // All: every status, newest first, paged without repeats.
+    await comment('ada-rejected', ada.id, 'REJECTED', { rejectClause: 'privacy' });
+    const seen: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await queues.pageAll({ articleId: article.id, author: 'ada' }, after, 2);
+      seen.push(...page.ids);
+      after = page.next ?? undefined;
+    } while (after);
+    expect(seen.sort()).toEqual(['ada-new', 'ada-phone', 'ada-rejected', 'ada-reported']);
+    expect((await queues.pageAll({ articleId: article.id, q: 'rejected', clause: 'privacy' }, undefined)).ids).toEqual([
+      'ada-rejected',
+    ]);
   });
 
   test('the URL parser keeps filters and drops what is not one', () => {
