@@ -27,6 +27,7 @@ async function moderatorPage(page: Page, label: string, from: string) {
 }
 
 const cards = (page: Page) => page.locator('[data-card]');
+const filters = (page: Page) => page.getByRole('search', { name: 'Filter the queue' });
 
 async function expectAxeClean(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -51,12 +52,12 @@ test('priority order puts a threat before older first-comment holds; oldest firs
   await expect(page.locator('[data-oldest="pending"]')).toContainText(/oldest (just now|\d+ (min|h|d))/);
   await expectAxeClean(page);
 
-  await page.getByLabel('Order').selectOption('oldest');
+  await filters(page).getByLabel('Order').selectOption('oldest');
   await expect(page).toHaveURL(/order=oldest/);
   await expect(cards(page).last()).toContainText(threat);
   await expect(cards(page).first()).toContainText(routine[0]!);
   await page.reload();
-  await expect(page.getByLabel('Order')).toHaveValue('oldest');
+  await expect(filters(page).getByLabel('Order')).toHaveValue('oldest');
   await expect(cards(page).last()).toContainText(threat);
 });
 
@@ -72,26 +73,26 @@ test('filters combine, update as the moderator types, and survive a reload', asy
   await expect(cards(page)).toHaveCount(2);
 
   // By rule: only the comment the personal-information rule held.
-  await page.getByLabel('Rule').selectOption('personal-info');
+  await filters(page).getByLabel('Rule').selectOption('personal-info');
   await expect(page).toHaveURL(/rule=personal-info/);
   await expect(cards(page)).toHaveCount(1);
   await expect(cards(page).first()).toContainText(phone);
 
   // Combined with a commenter typed in part and in another case: no match, then a match.
-  await page.getByLabel('Commenter (part of name or email)').pressSequentially('filterfirst');
+  await filters(page).getByLabel('Commenter (part of name or email)').pressSequentially('filterfirst');
   await expect(page).toHaveURL(/author=filterfirst/);
   await expect(page.getByText('Nothing in this queue for this filter.')).toBeVisible();
-  await page.getByLabel('Commenter (part of name or email)').fill(phoneWriter.email.slice(0, 12).toUpperCase());
+  await filters(page).getByLabel('Commenter (part of name or email)').fill(phoneWriter.email.slice(0, 12).toUpperCase());
   await expect(cards(page)).toHaveCount(1);
   await expect(cards(page).first()).toContainText(phone);
 
   // By clause, then a reload keeps all three.
-  await page.getByLabel('Clause').selectOption('privacy');
+  await filters(page).getByLabel('Clause').selectOption('privacy');
   await expect(page).toHaveURL(/clause=privacy/);
   await page.reload();
-  await expect(page.getByLabel('Rule')).toHaveValue('personal-info');
-  await expect(page.getByLabel('Clause')).toHaveValue('privacy');
-  await expect(page.getByLabel('Commenter (part of name or email)')).toHaveValue(
+  await expect(filters(page).getByLabel('Rule')).toHaveValue('personal-info');
+  await expect(filters(page).getByLabel('Clause')).toHaveValue('privacy');
+  await expect(filters(page).getByLabel('Commenter (part of name or email)')).toHaveValue(
     phoneWriter.email.slice(0, 12).toUpperCase(),
   );
   await expect(cards(page)).toHaveCount(1);
@@ -99,7 +100,7 @@ test('filters combine, update as the moderator types, and survive a reload', asy
   // The tab counts follow the filters too.
   await expect(page.locator('[data-queue-count="pending"]')).toHaveText('1');
   // A clause the comment was not held under empties the queue.
-  await page.getByLabel('Clause').selectOption('spam');
+  await filters(page).getByLabel('Clause').selectOption('spam');
   await expect(page.getByText('Nothing in this queue for this filter.')).toBeVisible();
   await expectAxeClean(page);
 });
@@ -118,7 +119,7 @@ test.describe('without JavaScript', () => {
       .addCookies([{ name: 'next-auth.session-token', value: await openSession(moderator.id), url: baseURL }]);
     await page.goto(`/moderate?article=${article.id}`);
     await expect(cards(page)).toHaveCount(2);
-    await page.getByLabel('Rule').selectOption('personal-info');
+    await filters(page).getByLabel('Rule').selectOption('personal-info');
     await page.getByRole('button', { name: 'Filter' }).click();
     await expect(page).toHaveURL(/rule=personal-info/);
     await expect(cards(page)).toHaveCount(1);
@@ -144,13 +145,13 @@ test('All finds a comment whatever its status, by text and by commenter', async 
   await expect(page).toHaveURL(/queue=all/);
   // Newest first: both, whatever their status.
   await expect(cards(page)).toHaveCount(2);
-  await page.getByLabel('Text contains').pressSequentially('cheap watches');
+  await filters(page).getByLabel('Text contains').pressSequentially('cheap watches');
   await expect(page).toHaveURL(/q=cheap/);
   await expect(cards(page)).toHaveCount(1);
   await expect(cards(page).first()).toContainText(text);
   await expect(cards(page).first()).toContainText('rejected');
-  await page.getByLabel('Text contains').fill('');
-  await page.getByLabel('Commenter (part of name or email)').fill(writer.email.toUpperCase());
+  await filters(page).getByLabel('Text contains').fill('');
+  await filters(page).getByLabel('Commenter (part of name or email)').fill(writer.email.toUpperCase());
   await expect(page).toHaveURL(/author=/);
   await expect(cards(page)).toHaveCount(2);
   await page.reload();
