@@ -74,7 +74,9 @@ export function ModerationCard({
         <span className={`badge status status--${card.status.toLowerCase()}`}>{card.status.toLowerCase()}</span>
         {card.hiddenByReports && <span className="badge status--rejected">hidden by reports</span>}
         {card.featured && <span className="badge badge--pick">editors’ pick</span>}
-        <Link href={`/articles/${card.article.slug}#comment-${card.id}`}>{card.article.headline}</Link>
+        <Link href={`/articles/${card.article.slug}#comment-${card.id}`} data-action="story">
+          {card.article.headline}
+        </Link>
         <time className="comment__time" dateTime={card.createdAt.toISOString()}>
           {formatDateTime(card.createdAt)}
         </time>
@@ -98,7 +100,7 @@ export function ModerationCard({
           <section aria-label="About the commenter">
             <h3>Commenter</h3>
             <p>
-              <Link href={`/moderate/people/${author.id}`}>
+              <Link href={`/moderate/people/${author.id}`} data-action="person">
                 <strong>{author.displayName ?? '(no name)'}</strong>
               </Link>{' '}
               · {author.email}
@@ -170,7 +172,7 @@ export function ModerationCard({
       </div>
 
       {card.history.length > 0 && (
-        <details className="card__history">
+        <details className="card__history" data-action="history">
           <summary>History ({card.history.length})</summary>
           <ol className="meta">
             {card.history.map((event, i) => (
@@ -225,7 +227,7 @@ export function ModerationCard({
       )}
 
       {author && author.role === 'READER' && (
-        <details className="card__user-actions">
+        <details className="card__user-actions" data-action="measures">
           <summary>Act on {author.displayName ?? 'this account'}</summary>
           <MeasureForm action={actions.measure} userId={author.id} idPrefix={card.id} clauses={clauses} />
         </details>
