@@ -1,4 +1,7 @@
 import Link from 'next/link';
+import { cookies } from 'next/headers';
+import { DensityToggle } from '@/components/moderation/density-toggle';
+import { densityCookie } from '@/lib/moderation/density';
 import { BulkForm, BulkSelection } from '@/components/moderation/bulk-selection';
 import { LiveCount } from '@/components/moderation/live-counts';
 import { ModerationCard } from '@/components/moderation/moderation-card';
@@ -46,6 +49,9 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 export default async function ModeratePage({ searchParams }: Props) {
   const viewer = await requireStaffPage();
   const params = await searchParams;
+  // Card density: the URL's choice, else the one remembered in a cookie (components/moderation/density-toggle.tsx).
+  const view = params.view === 'compact' || params.view === 'full' ? params.view : undefined;
+  const compact = (view ?? (await cookies()).get(densityCookie)?.value) === 'compact';
   const queue = (queueNames as readonly string[]).includes(params.queue ?? '')
     ? (params.queue as QueueName)
     : 'pending';
@@ -81,6 +87,7 @@ export default async function ModeratePage({ searchParams }: Props) {
     const next = new URLSearchParams();
     const merged = {
       queue: current,
+      view,
       ...filterParams,
       q: given.q,
       order: order === 'priority' ? undefined : order,
@@ -138,7 +145,7 @@ export default async function ModeratePage({ searchParams }: Props) {
 
       <QueueFilters
         values={{ ...filterParams, reports: filter.minReports, q: given.q, order }}
-        keep={{ queue: current }}
+        keep={{ queue: current, view }}
         articles={articles}
         rules={ruleIds}
         clauses={clauseOptions}
@@ -146,7 +153,10 @@ export default async function ModeratePage({ searchParams }: Props) {
         showText={all || textSearchable.has(queue)}
       />
 
-      <QueueKeyboard bulk={bulk} />
+      <div className="queue-tools">
+        <QueueKeyboard bulk={bulk} />
+        <DensityToggle compact={compact} href={link({ view: compact ? 'full' : 'compact' })} />
+      </div>
 
       <BulkSelection action={bulkDecideAction}>
         {bulk && (
@@ -172,7 +182,7 @@ export default async function ModeratePage({ searchParams }: Props) {
             {all ? 'No comment matches this search.' : `Nothing in this queue${filtered ? ' for this filter' : ''}.`}
           </p>
         ) : (
-          <ol className="cards">
+          <ol className={compact ? 'cards cards--compact' : 'cards'} data-density={compact ? 'compact' : 'full'}>
             {cards.map((card) => (
               <li key={card.id}>
                 <ModerationCard
