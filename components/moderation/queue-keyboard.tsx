@@ -72,7 +72,8 @@ export function QueueKeyboard({ bulk }: { bulk: boolean }) {
       const details = within<HTMLDetailsElement>(selector);
       if (!details) return;
       details.open = !details.open || focusFirst;
-      if (focusFirst) details.querySelector<HTMLElement>('select, input, textarea, button')?.focus();
+      if (focusFirst)
+        details.querySelector<HTMLElement>('select, input:not([type="hidden"]), textarea, button')?.focus();
       else details.querySelector('summary')?.focus();
     };
     const onKey = (event: KeyboardEvent) => {

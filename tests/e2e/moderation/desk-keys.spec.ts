@@ -75,7 +75,7 @@ test('? lists the shortcuts in a dialog, and the keys reach the card actions', a
   await page.keyboard.press('m');
   const measures = cards(page).first().locator('[data-action="measures"]');
   await expect(measures).toHaveAttribute('open', '');
-  await expect(measures.locator('select, input, textarea, button').first()).toBeFocused();
+  await expect(measures.locator('select, input:not([type="hidden"]), textarea, button').first()).toBeFocused();
 
   // A number opens a queue tab (the last is All); / goes to the filters.
   await page.locator('h1').click();
@@ -100,12 +100,19 @@ test('compact cards fit ten and more on a laptop screen, open on focus, and the 
   const { article, texts } = await seedPending('density', 14);
   await moderatorPage(page, 'ModDensity', `/moderate?article=${article.id}`);
   await expect(cards(page)).toHaveCount(14);
-  // Full cards: the tenth is well below the fold.
+  // Full cards: even with the list scrolled to its first card, the tenth is well below the fold.
+  await cards(page)
+    .first()
+    .evaluate((card) => card.scrollIntoView({ block: 'start' }));
   await expect(cards(page).nth(9)).not.toBeInViewport();
 
   await page.keyboard.press('v');
   await expect(page).toHaveURL(/view=compact/);
   await expect(page.locator('[data-density="compact"]')).toBeVisible();
+  // Ten and more fit on the screen at once (the list scrolled to its first card, under the console's controls).
+  await cards(page)
+    .first()
+    .evaluate((card) => card.scrollIntoView({ block: 'start' }));
   for (let i = 0; i < 10; i++) await expect(cards(page).nth(i)).toBeInViewport();
   await expect(cards(page).first().getByRole('button', { name: 'Approve' })).toBeHidden();
   await expectAxeClean(page);
@@ -124,6 +131,9 @@ test('compact cards fit ten and more on a laptop screen, open on focus, and the 
   await expect(page.locator('[data-density="compact"]')).toBeVisible();
   await page.getByRole('link', { name: /Full cards/ }).click();
   await expect(page.locator('[data-density="full"]')).toBeVisible();
+  await cards(page)
+    .first()
+    .evaluate((card) => card.scrollIntoView({ block: 'start' }));
   await expect(cards(page).nth(9)).not.toBeInViewport();
   await page.goto(`/moderate?article=${article.id}`);
   await expect(page.locator('[data-density="full"]')).toBeVisible();
