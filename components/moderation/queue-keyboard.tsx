@@ -138,7 +138,11 @@ export function QueueKeyboard({ bulk }: { bulk: boolean }) {
           break;
         case 'x': {
           const box = within<HTMLInputElement>('input[name="selected"]');
-          if (box) box.checked = !box.checked;
+          if (box) {
+            box.checked = !box.checked;
+            // The bulk bar counts the selection from change events.
+            box.dispatchEvent(new Event('change', { bubbles: true }));
+          }
           break;
         }
         case '/':

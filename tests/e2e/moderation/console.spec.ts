@@ -135,7 +135,15 @@ test('only queues with bulk actions have checkboxes, and a bulk validation error
   await expect(boxes.nth(0)).toBeChecked();
   await expect(boxes.nth(1)).toBeChecked();
   await page.getByLabel('Clause for bulk rejection').selectOption('spam');
+  // The bar asks first, saying how many; Cancel changes nothing.
   await page.getByRole('button', { name: 'Reject selected' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Reject 2 comments?' });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.locator('[data-card]')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Reject selected' }).click();
+  await confirm.getByRole('button', { name: 'Yes, reject 2 comments' }).click();
   await expect(page.locator('[data-card]')).toHaveCount(0);
   for (const text of texts)
     expect((await db.comment.findFirstOrThrow({ where: { body: text } })).status).toBe('REJECTED');

@@ -138,3 +138,27 @@ test('compact cards fit ten and more on a laptop screen, open on focus, and the 
   await page.goto(`/moderate?article=${article.id}`);
   await expect(page.locator('[data-density="full"]')).toBeVisible();
 });
+
+test('select all on the page, a count of the selection, and a confirmation that says how many', async ({ page }) => {
+  const db = await testDb();
+  const { article, texts } = await seedPending('bulk-all', 3);
+  await moderatorPage(page, 'ModBulkAll', `/moderate?article=${article.id}`);
+  const count = page.locator('[data-selected-count]');
+  await expect(count).toHaveText('0 selected');
+  await page.getByLabel('Select all on this page').check();
+  await expect(count).toHaveText('3 selected');
+  // x unticks the current card, and the count follows.
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await expect(count).toHaveText('2 selected');
+  await page.getByLabel('Select all on this page').check();
+  await expect(count).toHaveText('3 selected');
+  await page.getByRole('button', { name: 'Approve selected' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Approve 3 comments?' });
+  await expect(confirm).toBeVisible();
+  await expectAxeClean(page);
+  await confirm.getByRole('button', { name: 'Yes, approve 3 comments' }).click();
+  await expect(cards(page)).toHaveCount(0);
+  for (const text of texts)
+    expect((await db.comment.findFirstOrThrow({ where: { body: text } })).status).toBe('PUBLISHED');
+});

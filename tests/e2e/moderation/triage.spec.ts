@@ -82,7 +82,9 @@ test('filters combine, update as the moderator types, and survive a reload', asy
   await filters(page).getByLabel('Commenter (part of name or email)').pressSequentially('filterfirst');
   await expect(page).toHaveURL(/author=filterfirst/);
   await expect(page.getByText('Nothing in this queue for this filter.')).toBeVisible();
-  await filters(page).getByLabel('Commenter (part of name or email)').fill(phoneWriter.email.slice(0, 12).toUpperCase());
+  await filters(page)
+    .getByLabel('Commenter (part of name or email)')
+    .fill(phoneWriter.email.slice(0, 12).toUpperCase());
   await expect(cards(page)).toHaveCount(1);
   await expect(cards(page).first()).toContainText(phone);
 
