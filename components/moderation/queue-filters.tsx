@@ -48,8 +48,17 @@ export function QueueFilters({
         </select>
       </div>
       <div className="field">
-        <label htmlFor="filter-author">Commenter (part of name or email)</label>
-        <input id="filter-author" name="author" type="search" defaultValue={values.author} />
+        <label htmlFor="filter-author">Commenter</label>
+        <input
+          id="filter-author"
+          name="author"
+          type="search"
+          aria-describedby="filter-author-hint"
+          defaultValue={values.author}
+        />
+        <span id="filter-author-hint" className="meta">
+          any part of a display name or an email address
+        </span>
       </div>
       <div className="field">
         <label htmlFor="filter-rule">Rule</label>
