@@ -1,4 +1,5 @@
-// Moderation queue paging: seeds 100,000 pending comments and times the first and the last page of 50,
+// Moderation queue paging: seeds 100,000 pending comments and times the first and the last page of 50, in the
+// oldest-first order and in the priority order (one comment in seven held under a threat clause),
 // on SQLite (a temporary file) and on PostgreSQL (BENCH_POSTGRES_URL, default the local `bench` database,
 // created if absent, which this benchmark WIPES; never the `test` database the end-to-end suite uses).
 // `npx tsx bench/moderation-queue.ts [--rows N] [--skip-postgres] [--quick] [--json FILE]`
@@ -32,6 +33,8 @@ export type QueueBenchResult = {
   rows: number;
   firstPageMs: number;
   lastPageMs: number;
+  /** The default order of Pending: urgency, reports, age (lib/moderation/triage.ts). */
+  priority?: { firstPageMs: number; lastPageMs: number; plan: string };
   plan: string;
 };
 
@@ -39,6 +42,7 @@ async function run(url: string, label: string): Promise<QueueBenchResult> {
   await resetDatabase(url);
   const db = await openDb(url);
   const { pageQueue, encodeCursor } = await import('../lib/moderation/queues');
+  const { triageKey } = await import('../lib/moderation/triage');
 
   const author = await db.author.create({
     data: { slug: 'bench', name: 'Bench', email: `bench-${label}@example.test` },
@@ -49,17 +53,31 @@ async function run(url: string, label: string): Promise<QueueBenchResult> {
   const user = await db.user.create({ data: { email: `queue-${label}@example.test`, displayName: `Queue ${label}` } });
   const start = Date.UTC(2026, 0, 1);
   const batch = 2000;
+  const keys: { key: string; id: string }[] = [];
   for (let offset = 0; offset < rows; offset += batch) {
     await db.comment.createMany({
       data: Array.from({ length: Math.min(batch, rows - offset) }, (_, i) => {
         const n = offset + i;
+        const id = `c${String(n).padStart(7, '0')}`;
+        const createdAt = new Date(start + n * 1000);
+        const clause = n % 7 === 0 ? 'hate-and-threats' : 'moderation';
+        const key = triageKey({
+          status: 'PENDING',
+          reasonClauses: [clause],
+          reportClauses: [],
+          reportCount: 0,
+          createdAt,
+        });
+        keys.push({ key, id });
         return {
-          id: `c${String(n).padStart(7, '0')}`,
+          id,
           articleId: article.id,
           userId: user.id,
           body: `Pending comment number ${n}`,
           status: 'PENDING' as const,
-          createdAt: new Date(start + n * 1000),
+          reasons: JSON.stringify([{ ruleId: 'new-commenter', outcome: 'hold', clause, message: '', evidence: [] }]),
+          triageKey: key,
+          createdAt,
         };
       }),
     });
@@ -71,11 +89,11 @@ async function run(url: string, label: string): Promise<QueueBenchResult> {
     key: new Date(start + (rows - 51) * 1000).toISOString(),
     id: `c${String(rows - 51).padStart(7, '0')}`,
   });
-  const firstPageMs = await medianMs(() => pageQueue('pending', {}, undefined));
-  const lastPage = await pageQueue('pending', {}, lastCursor);
+  const firstPageMs = await medianMs(() => pageQueue('pending', {}, undefined, undefined, 'oldest'));
+  const lastPage = await pageQueue('pending', {}, lastCursor, undefined, 'oldest');
   if (lastPage.ids.length !== 50 || lastPage.next !== null)
     throw new Error(`last page has ${lastPage.ids.length} rows`);
-  const lastPageMs = await medianMs(() => pageQueue('pending', {}, lastCursor));
+  const lastPageMs = await medianMs(() => pageQueue('pending', {}, lastCursor, undefined, 'oldest'));
 
   const iso = new Date(start + (rows - 51) * 1000).toISOString();
   const plan = url.startsWith('postgres')
@@ -98,8 +116,45 @@ async function run(url: string, label: string): Promise<QueueBenchResult> {
       )
         .map((row) => row.detail)
         .join('\n');
+
+  // Priority order: the page after the 51st-last comment in that order holds the last 50.
+  keys.sort((a, b) => (a.key === b.key ? b.id.localeCompare(a.id) : b.key.localeCompare(a.key)));
+  const lastPriority = encodeCursor(keys[rows - 51]!);
+  const priorityFirstMs = await medianMs(() => pageQueue('pending', {}, undefined, undefined, 'priority'));
+  const lastPriorityPage = await pageQueue('pending', {}, lastPriority, undefined, 'priority');
+  if (lastPriorityPage.ids.length !== 50 || lastPriorityPage.next !== null)
+    throw new Error(`last priority page has ${lastPriorityPage.ids.length} rows`);
+  const priorityLastMs = await medianMs(() => pageQueue('pending', {}, lastPriority, undefined, 'priority'));
+  const { key: k, id: kid } = keys[rows - 51]!;
+  const priorityPlan = url.startsWith('postgres')
+    ? (
+        (await db.$queryRawUnsafe(
+          `EXPLAIN SELECT id FROM "Comment" WHERE status = 'PENDING' AND "triageKey" <= $1 AND ("triageKey" < $1 OR id < $2) ORDER BY "triageKey" DESC, id DESC LIMIT 51`,
+          k,
+          kid,
+        )) as { 'QUERY PLAN': string }[]
+      )
+        .map((row) => row['QUERY PLAN'])
+        .join('\n')
+    : (
+        (await db.$queryRawUnsafe(
+          `EXPLAIN QUERY PLAN SELECT id FROM "Comment" WHERE status = 'PENDING' AND "triageKey" <= ? AND ("triageKey" < ? OR id < ?) ORDER BY "triageKey" DESC, id DESC LIMIT 51`,
+          k,
+          k,
+          kid,
+        )) as { detail: string }[]
+      )
+        .map((row) => row.detail)
+        .join('\n');
   await db.$disconnect();
-  return { database: label, rows, firstPageMs, lastPageMs, plan };
+  return {
+    database: label,
+    rows,
+    firstPageMs,
+    lastPageMs,
+    priority: { firstPageMs: priorityFirstMs, lastPageMs: priorityLastMs, plan: priorityPlan },
+    plan,
+  };
 }
 
 // lib/db binds to DATABASE_URL when first imported, so each database is measured in its own process.
@@ -126,6 +181,12 @@ export async function main(options: { skipPostgres?: boolean; rows?: number } = 
       `${r.database}: ${r.rows.toLocaleString('en-US')} pending · first page of 50 ${r.firstPageMs.toFixed(2)} ms · last page ${r.lastPageMs.toFixed(2)} ms`,
     );
     console.log(`  plan: ${r.plan.replace(/\n/g, '\n        ')}`);
+    if (r.priority) {
+      console.log(
+        `  priority order: first page ${r.priority.firstPageMs.toFixed(2)} ms · last page ${r.priority.lastPageMs.toFixed(2)} ms`,
+      );
+      console.log(`  plan: ${r.priority.plan.replace(/\n/g, '\n        ')}`);
+    }
   }
   printVerdicts('moderation-queue', { results });
   return { rows: options.rows ?? rows, results };

@@ -65,7 +65,7 @@ export function DecisionForm({ action, commentId, version, status, featured, cla
           <form action={submit}>
             {hidden}
             <input type="hidden" name="decision" value={featured ? 'unfeature' : 'feature'} />
-            <button type="submit" className="button button--quiet" disabled={pending}>
+            <button type="submit" className="button button--quiet" data-action="feature" disabled={pending}>
               {featured ? 'Remove from editors’ picks' : 'Feature as an editors’ pick'}
             </button>
           </form>

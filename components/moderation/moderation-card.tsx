@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ModerationCard as Card } from '@/lib/data/moderation';
 import type { FormState } from '@/lib/actions/form-state';
-import { formatDate, formatDateTime, plural } from '@/lib/site/format';
+import { formatAge, formatDate, formatDateTime, plural } from '@/lib/site/format';
 import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
 import { ActionForm } from './action-form';
 import { SelectBox } from './bulk-selection';
@@ -45,8 +45,11 @@ export function ModerationCard({
   actions,
   clauses,
   selectable,
+  now,
 }: {
   card: Card;
+  /** When the page was rendered: each card shows how long its comment has waited. */
+  now: number;
   actions: Actions;
   clauses: { id: string; label: string }[];
   selectable: boolean;
@@ -71,10 +74,15 @@ export function ModerationCard({
         <span className={`badge status status--${card.status.toLowerCase()}`}>{card.status.toLowerCase()}</span>
         {card.hiddenByReports && <span className="badge status--rejected">hidden by reports</span>}
         {card.featured && <span className="badge badge--pick">editors’ pick</span>}
-        <Link href={`/articles/${card.article.slug}#comment-${card.id}`}>{card.article.headline}</Link>
+        <Link href={`/articles/${card.article.slug}#comment-${card.id}`} data-action="story">
+          {card.article.headline}
+        </Link>
         <time className="comment__time" data-relative dateTime={card.createdAt.toISOString()}>
           {formatDateTime(card.createdAt)}
         </time>
+        <span className="card__age" data-age>
+          {formatAge(card.createdAt, now)}
+        </span>
       </header>
 
       {card.parent && (
@@ -92,7 +100,7 @@ export function ModerationCard({
           <section aria-label="About the commenter">
             <h3>Commenter</h3>
             <p>
-              <Link href={`/moderate/people/${author.id}`}>
+              <Link href={`/moderate/people/${author.id}`} data-action="person">
                 <strong>{author.displayName ?? '(no name)'}</strong>
               </Link>{' '}
               · {author.email}
@@ -164,7 +172,7 @@ export function ModerationCard({
       </div>
 
       {card.history.length > 0 && (
-        <details className="card__history">
+        <details className="card__history" data-action="history">
           <summary>History ({card.history.length})</summary>
           <ol className="meta">
             {card.history.map((event, i) => (
@@ -219,7 +227,7 @@ export function ModerationCard({
       )}
 
       {author && author.role === 'READER' && (
-        <details className="card__user-actions">
+        <details className="card__user-actions" data-action="measures">
           <summary>Act on {author.displayName ?? 'this account'}</summary>
           <MeasureForm action={actions.measure} userId={author.id} idPrefix={card.id} clauses={clauses} />
         </details>

@@ -1,26 +1,41 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 
-const shortcuts = (bulk: boolean) =>
-  [
-    ['j', 'next card'],
-    ['k', 'previous card'],
-    ['a', 'approve the current card (a rejected one asks you to confirm)'],
-    ['r', 'reject: choose the clause'],
-    ...(bulk ? [['x', 'select the current card for a bulk action'] as const] : []),
-    ['?', 'show or hide this help'],
-  ] as const;
+type Shortcut = readonly [key: string, label: string];
+
+const shortcuts = (bulk: boolean): readonly Shortcut[] => [
+  ['j', 'next card'],
+  ['k', 'previous card'],
+  ['a', 'approve the current card (a rejected one asks you to confirm)'],
+  ['r', 'reject: choose the clause, then Tab to the note and the Reject button'],
+  ['f', 'feature the current card as an editors’ pick, or remove it'],
+  ['h', 'show or hide the current card’s history'],
+  ['m', 'act on the commenter’s account (measures)'],
+  ['p', 'open the commenter’s page'],
+  ['o', 'open the comment on its story'],
+  ['e', 'keep the current card open in the compact view, or let it fold again'],
+  ['v', 'switch between compact and full cards'],
+  ...(bulk ? [['x', 'select the current card for a bulk action'] as const] : []),
+  ['/', 'search: go to the filters'],
+  ['1–9', 'go to a queue tab, in the order shown (All is the last)'],
+  ['?', 'show this list'],
+  ['Esc', 'close this list'],
+];
 
 /**
  * Keyboard shortcuts for the queue. Keys typed into form fields are left alone.
  * The current card is an element, not a position: after a decision the card leaves the list, and the
  * card that takes its place becomes current and gets the focus (which would otherwise fall to <body>),
  * so `j` then moves to the card after it rather than skipping one.
+ * `?` opens the list of shortcuts in a modal <dialog> (focus moves into it, Esc closes it and focus returns).
  */
 export function QueueKeyboard({ bulk }: { bulk: boolean }) {
-  const [help, setHelp] = useState(false);
   // Marked once the listeners below are attached, so a test (or a script) knows keys now do something.
   const hint = useRef<HTMLParagraphElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const openHelp = () => {
+    if (!dialog.current?.open) dialog.current?.showModal();
+  };
   useEffect(() => {
     let current: HTMLElement | null = null;
     // Where the current card stood, for when it leaves the list.
@@ -52,16 +67,33 @@ export function QueueKeyboard({ bulk }: { bulk: boolean }) {
       else mark(null, list);
     });
     observer.observe(document.body, { childList: true, subtree: true });
+    const within = <T extends HTMLElement>(selector: string) => current?.querySelector<T>(selector) ?? null;
+    const openDetails = (selector: string, focusFirst: boolean) => {
+      const details = within<HTMLDetailsElement>(selector);
+      if (!details) return;
+      details.open = !details.open || focusFirst;
+      if (focusFirst)
+        details.querySelector<HTMLElement>('select, input:not([type="hidden"]), textarea, button')?.focus();
+      else details.querySelector('summary')?.focus();
+    };
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (
         event.metaKey ||
         event.ctrlKey ||
         event.altKey ||
+        dialog.current?.open ||
         target.closest('input, textarea, select, [contenteditable]')
       )
         return;
       const index = current ? cards().indexOf(current) : -1;
+      if (/^[1-9]$/.test(event.key)) {
+        const tab = document.querySelectorAll<HTMLAnchorElement>('.queue-tabs a')[Number(event.key) - 1];
+        if (!tab) return;
+        tab.click();
+        event.preventDefault();
+        return;
+      }
       switch (event.key) {
         case 'j':
           focus(index + 1);
@@ -70,7 +102,7 @@ export function QueueKeyboard({ bulk }: { bulk: boolean }) {
           focus(index - 1);
           break;
         case 'a': {
-          const approve = current?.querySelector<HTMLButtonElement>('[data-action="approve"]');
+          const approve = within<HTMLButtonElement>('[data-action="approve"]');
           // A reversal (reinstating a rejected comment) sits behind a confirmation: open it and focus its
           // button; Enter confirms.
           const confirmation = approve?.closest('details');
@@ -81,19 +113,44 @@ export function QueueKeyboard({ bulk }: { bulk: boolean }) {
           break;
         }
         case 'r':
-          current?.querySelector<HTMLSelectElement>('[data-action="reject-clause"]')?.focus();
+          within<HTMLSelectElement>('[data-action="reject-clause"]')?.focus();
+          break;
+        case 'f':
+          within<HTMLButtonElement>('[data-action="feature"]')?.click();
+          break;
+        case 'h':
+          openDetails('[data-action="history"]', false);
+          break;
+        case 'm':
+          openDetails('[data-action="measures"]', true);
+          break;
+        case 'p':
+          within<HTMLAnchorElement>('[data-action="person"]')?.click();
+          break;
+        case 'o':
+          within<HTMLAnchorElement>('[data-action="story"]')?.click();
+          break;
+        case 'e':
+          current?.toggleAttribute('data-expanded');
+          break;
+        case 'v':
+          document.querySelector<HTMLAnchorElement>('[data-action="density"]')?.click();
           break;
         case 'x': {
-          const box = current?.querySelector<HTMLInputElement>('input[name="selected"]');
-          if (box) box.checked = !box.checked;
+          const box = within<HTMLInputElement>('input[name="selected"]');
+          if (box) {
+            box.checked = !box.checked;
+            // The bulk bar counts the selection from change events.
+            box.dispatchEvent(new Event('change', { bubbles: true }));
+          }
           break;
         }
-        case '?':
-          setHelp((shown) => !shown);
+        case '/':
+          document.querySelector<HTMLElement>('[role="search"] input:not([type="hidden"])')?.focus();
           break;
-        case 'Escape':
-          setHelp(false);
-          return;
+        case '?':
+          openHelp();
+          break;
         default:
           return;
       }
@@ -111,26 +168,31 @@ export function QueueKeyboard({ bulk }: { bulk: boolean }) {
   return (
     <>
       <p className="meta" ref={hint}>
-        Keyboard: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>r</kbd> reject, <kbd>?</kbd> all shortcuts.
+        Keyboard: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>r</kbd> reject, <kbd>?</kbd>{' '}
+        <button type="button" className="link-button" onClick={openHelp}>
+          all shortcuts
+        </button>
+        .
       </p>
-      {help && (
-        <div role="dialog" aria-modal="false" aria-labelledby="shortcuts-title" className="shortcuts">
-          <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-          <dl>
-            {shortcuts(bulk).map(([key, label]) => (
-              <div key={key}>
-                <dt>
-                  <kbd>{key}</kbd>
-                </dt>
-                <dd>{label}</dd>
-              </div>
-            ))}
-          </dl>
-          <button type="button" className="button button--quiet" onClick={() => setHelp(false)}>
+      {/* A native modal dialog: it takes the focus, keeps it inside, closes on Esc and hands the focus back. */}
+      <dialog ref={dialog} aria-labelledby="shortcuts-title" className="shortcuts">
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <dl>
+          {shortcuts(bulk).map(([key, label]) => (
+            <div key={key}>
+              <dt>
+                <kbd>{key}</kbd>
+              </dt>
+              <dd>{label}</dd>
+            </div>
+          ))}
+        </dl>
+        <form method="dialog">
+          <button type="submit" className="button button--quiet" autoFocus>
             Close
           </button>
-        </div>
-      )}
+        </form>
+      </dialog>
     </>
   );
 }

@@ -152,6 +152,8 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
           reportCount: 0,
           hiddenByReports: false,
           featured: false,
+          // Out of the moderation queues' priority order (lib/moderation/triage.ts): a tombstone waits for no one.
+          triageKey: '',
           editedAt: null,
           deletedAt: now,
           version: { increment: 1 },

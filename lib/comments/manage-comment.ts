@@ -15,6 +15,7 @@ import {
   type Viewer,
 } from '../auth/permissions';
 import { recordEvent } from './audit';
+import { refreshTriageKey } from '../moderation/triage';
 import { isUniqueViolation } from '../database/errors';
 import { invalidateArticle } from '../cache/invalidate';
 
@@ -75,6 +76,7 @@ export async function editComment(
       },
     });
     if (result.count !== 1) return false;
+    if (held) await refreshTriageKey(tx, comment.id);
     if (comment.status === 'PUBLISHED' && toStatus !== 'PUBLISHED' && !comment.hiddenByReports)
       await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { decrement: 1 } } });
     await recordEvent(tx, {
@@ -165,6 +167,7 @@ export async function reportComment(
         data: { reportCount: { increment: 1 } },
         select: { reportCount: true, hiddenByReports: true },
       });
+      await refreshTriageKey(tx, comment.id);
       await recordEvent(tx, {
         commentId: comment.id,
         actorType: 'reader',

@@ -1,6 +1,7 @@
 // The one way a reader's comment enters the system: validate the context, run the policy,
 // store the comment with its outcome and audit entry, all in one transaction.
 // Later features (author replies, notifications) extend this rather than writing comments elsewhere.
+import { reasonClauses, triageKey } from '../moderation/triage';
 import { randomUUID } from 'node:crypto';
 import { db } from '../db';
 import { getActivePolicy } from '../data/policy';
@@ -143,6 +144,13 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
           body: input.body,
           status,
           reasons: JSON.stringify(verdict.reasons),
+          triageKey: triageKey({
+            status,
+            reasonClauses: reasonClauses(verdict.reasons),
+            reportClauses: [],
+            reportCount: 0,
+            createdAt: now,
+          }),
           idempotencyKey: input.idempotencyKey,
           ip: input.ip,
           createdAt: now,

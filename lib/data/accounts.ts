@@ -1,6 +1,6 @@
 // Read models about accounts: a reader's email preferences, and the names staff pages show for user ids.
 import 'server-only';
-import { db, isPostgres } from '../db';
+import { db } from '../db';
 
 export function getNotificationPreferences(userId: string) {
   return db.user.findUniqueOrThrow({
@@ -9,10 +9,9 @@ export function getNotificationPreferences(userId: string) {
   });
 }
 
-/** A `contains` filter that ignores case on both databases (SQLite's LIKE already does for ASCII): searches of
- *  names and emails (the desk's people search, the audit log's person filter). */
-export const containsText = (text: string) =>
-  (isPostgres ? { contains: text, mode: 'insensitive' } : { contains: text }) as { contains: string };
+/** Searches of names and emails (the desk's people search, the audit log's person filter, the queues' commenter
+ *  filter) ignore case on both databases. */
+export { containsText } from '../database/contains';
 
 /** Display names (or emails) of the given users, by id. */
 export async function namesOfUsers(ids: string[]): Promise<Map<string, string>> {

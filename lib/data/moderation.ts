@@ -145,14 +145,6 @@ export async function loadCards(ids: string[]) {
   return cards.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 
-/** A commenter by exact email or display name (case-insensitive on email). */
-export function findUserForFilter(query: string) {
-  return db.user.findFirst({
-    where: { OR: [{ email: query.toLowerCase() }, { displayName: query }] },
-    select: { id: true, displayName: true, email: true },
-  });
-}
-
 export function listArticlesForFilter(take = 200) {
   return db.article.findMany({ orderBy: { publishedAt: 'desc' }, take, select: { id: true, headline: true } });
 }

@@ -112,7 +112,8 @@ async function afterDecision(
 ) {
   // Reports are settled by any decision: the card leaves the Reported queue.
   await tx.report.deleteMany({ where: { commentId: before.id } });
-  await tx.comment.update({ where: { id: before.id }, data: { reportCount: 0 } });
+  // …and the triage queues altogether (the key is empty outside them).
+  await tx.comment.update({ where: { id: before.id }, data: { reportCount: 0, triageKey: '' } });
   if (toStatus === 'PUBLISHED' && before.status !== 'PUBLISHED') await onCommentPublished(tx, before.id);
   // Tell the commenter when their comment's fate changed (not when a published comment is merely kept).
   if (before.userId && before.status !== toStatus)

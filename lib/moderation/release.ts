@@ -9,6 +9,7 @@ import type { Reason } from '../policy';
 import { onCommentPublished } from '../notifications/events';
 import { recordEvent } from '../comments/audit';
 import { loadConductOf } from './conduct';
+import { refreshTriageKey } from './triage';
 
 type AccountRule = 'new-commenter' | 'user-premoderated';
 
@@ -50,6 +51,7 @@ async function releaseHolds(userId: string, ruleId: AccountRule, now: Date): Pro
         },
       });
       if (result.count !== 1) return false;
+      await refreshTriageKey(tx, comment.id);
       if (publish && !comment.hiddenByReports)
         await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { increment: 1 } } });
       if (publish) await onCommentPublished(tx, comment.id);

@@ -27,6 +27,11 @@ export type Clause = {
   text: readonly string[];
   /** Whether a reader may cite this clause when reporting a comment. */
   reportable: boolean;
+  /**
+   * How urgently a comment held or reported under this clause needs a moderator (3 = first: someone may be hurt or
+   * exposed; 0 = routine, e.g. a first comment held for a look). The moderation queues' priority order sorts by it.
+   */
+  urgency: 0 | 1 | 2 | 3;
 };
 
 export const clauses: readonly Clause[] = [
@@ -40,6 +45,7 @@ export const clauses: readonly Clause[] = [
       'Sarcasm aimed at a public figure’s conduct is fair comment; abuse aimed at a fellow reader is not.',
     ],
     reportable: true,
+    urgency: 2,
   },
   {
     id: 'hate-and-threats',
@@ -51,6 +57,7 @@ export const clauses: readonly Clause[] = [
       'Threats of violence, wishes of harm and incitement against anyone — a reader, a journalist, a public figure — are removed at once and may be reported to the authorities. Accounts that post them are banned.',
     ],
     reportable: true,
+    urgency: 3,
   },
   {
     id: 'on-topic',
@@ -61,6 +68,7 @@ export const clauses: readonly Clause[] = [
       'Comments should respond to the story or to other comments about it. Wholly unrelated posts, chain messages and repeated hobby-horses derail the discussion and may be removed.',
     ],
     reportable: true,
+    urgency: 1,
   },
   {
     id: 'spam',
@@ -71,6 +79,7 @@ export const clauses: readonly Clause[] = [
       'Do not advertise products or services, solicit business, or post the same text again and again — under one account or several. Posting many comments in quick succession is treated as flooding and is slowed down automatically.',
     ],
     reportable: true,
+    urgency: 1,
   },
   {
     id: 'privacy',
@@ -83,6 +92,7 @@ export const clauses: readonly Clause[] = [
       'To contact a journalist privately, use the address in the author box above the comments.',
     ],
     reportable: true,
+    urgency: 3,
   },
   {
     id: 'impersonation',
@@ -93,6 +103,7 @@ export const clauses: readonly Clause[] = [
       'Choose a display name that does not pretend to be someone else. Staff and the story’s author are marked with a badge; anyone claiming to be them without it is not them. One person, one account: accounts created to evade a suspension or ban are closed.',
     ],
     reportable: true,
+    urgency: 2,
   },
   {
     id: 'links',
@@ -104,6 +115,7 @@ export const clauses: readonly Clause[] = [
       'A link to a source that backs up your argument is welcome. Comments with more than a couple of links are held for review, and links to domains known for spam, malware or scams are rejected.',
     ],
     reportable: true,
+    urgency: 1,
   },
   {
     id: 'language',
@@ -114,6 +126,7 @@ export const clauses: readonly Clause[] = [
       'Write as you would in a letter to the editor. Profanity, obscenity and slurs are not allowed, and neither are disguised spellings of them. Long comments written mostly in capital letters read as shouting and are held for review.',
     ],
     reportable: true,
+    urgency: 1,
   },
   {
     id: 'moderation',
@@ -126,6 +139,7 @@ export const clauses: readonly Clause[] = [
       'If your comment was rejected you may appeal once, with a short explanation, from your profile. A different moderator from the one who made the decision reviews the appeal. Repeated breaches lead to pre-moderation, suspension or a ban. We publish our decisions on the transparency page: how many comments were held or rejected under each clause, by the automatic checks and by moderators, week by week.',
     ],
     reportable: false,
+    urgency: 0,
   },
 ];
 
@@ -145,6 +159,11 @@ export function isClauseId(value: string): value is ClauseId {
 export function clauseLabel(id: ClauseId): string {
   const clause = getClause(id);
   return `§${clause.number} ${clause.title}`;
+}
+
+/** The most urgent of the clauses cited (by the rules that held a comment, or by its reports); 0 for none. */
+export function urgencyOf(ids: readonly string[]): number {
+  return ids.reduce((most, id) => Math.max(most, byId.get(id as ClauseId)?.urgency ?? 0), 0);
 }
 
 export function clauseHref(id: ClauseId): string {

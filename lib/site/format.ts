@@ -25,3 +25,13 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 
 /** To the second, in UTC, sortable: the audit log's times ("2026-11-27 19:04:31 UTC"). */
 export const formatTimestamp = (date: Date) => `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+
+/** How long something has waited, in a moderator's shorthand: "just now", "12 min", "3 h", "2 d". */
+export function formatAge(since: Date, now: number): string {
+  const minutes = Math.floor((now - since.getTime()) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} d`;
+}

@@ -1,7 +1,8 @@
 // Moderators' forms (decisions, bulk decisions, measures on accounts, appeal decisions), the reader's appeal, and the
 // audit log's filters.
 import { z } from 'zod';
-import { clauseIds } from '../policy/clauses';
+import { clauseIds, isClauseId } from '../policy/clauses';
+import { ruleIds } from '../policy/types';
 import { forbiddenControl, id, queryText } from './fields';
 
 const note = z
@@ -86,6 +87,27 @@ export const appealSchema = z.object({
 
 /** GET /api/moderation/counts: the queue filters it may be asked for. */
 export const queueCountsQuerySchema = z.object({ articleId: id.optional(), authorId: id.optional() });
+
+/**
+ * The queue filters from the console's URL (/moderate and the counts it polls), the same names in both: `article`,
+ * `author` (part of a name or email), `rule`, `clause`, `reports` (at least N), `q` (text). Whatever does not
+ * parse is dropped, as a search box would: a filter never turns into an error page.
+ */
+export function readQueueFilter(get: (name: string) => string | null | undefined) {
+  const text = (name: string, max = 200) => queryText(get(name) ?? undefined, max);
+  const rule = text('rule', 40);
+  const clause = text('clause', 40);
+  const reports = Number(text('reports', 6));
+  return {
+    articleId: id.safeParse(get('article') ?? '').data,
+    author: text('author', 100),
+    ruleId: rule && (ruleIds as readonly string[]).includes(rule) ? rule : undefined,
+    clause: clause && isClauseId(clause) ? clause : undefined,
+    minReports: Number.isInteger(reports) && reports > 0 ? Math.min(reports, 999_999) : undefined,
+    q: text('q'),
+  };
+}
+export type QueueFilterParams = ReturnType<typeof readQueueFilter>;
 
 /** The audit log's filters from its URL (/moderate/log and its CSV export). Whatever does not parse is dropped, as a
  *  search box would: a filter never turns into an error page. Dates are days (YYYY-MM-DD, UTC), "to" inclusive. */

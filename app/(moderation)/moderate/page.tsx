@@ -1,16 +1,33 @@
 import Link from 'next/link';
+import { cookies } from 'next/headers';
+import { DensityToggle } from '@/components/moderation/density-toggle';
+import { densityCookie } from '@/lib/moderation/density';
 import { BulkForm, BulkSelection } from '@/components/moderation/bulk-selection';
 import { LiveCount } from '@/components/moderation/live-counts';
 import { ModerationCard } from '@/components/moderation/moderation-card';
 import { ClauseSelect } from '@/components/ui/clause-select';
 import { QueueKeyboard } from '@/components/moderation/queue-keyboard';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
-import { findUserForFilter, listArticlesForFilter, loadCards } from '@/lib/data/moderation';
+import { listArticlesForFilter, loadCards } from '@/lib/data/moderation';
 import { countOpenNotices } from '@/lib/data/notices';
 import { isAdmin } from '@/lib/auth/permissions';
-import { pageQueue, queueCounts, queueNames, type QueueName } from '@/lib/moderation/queues';
+import {
+  allComments,
+  oldestWaiting,
+  pageAll,
+  pageQueue,
+  queueCounts,
+  queueNames,
+  queueOrders,
+  triageQueues,
+  type QueueName,
+  type QueueOrder,
+} from '@/lib/moderation/queues';
+import { formatAge } from '@/lib/site/format';
 import { clauseLabel, clauses } from '@/lib/policy/clauses';
-import { id, queryText } from '@/lib/validation/fields';
+import { readQueueFilter } from '@/lib/validation/moderation';
+import { ruleIds } from '@/lib/policy/types';
+import { QueueFilters } from '@/components/moderation/queue-filters';
 import { bulkDecideAction, decideAction, decideAppealAction, userMeasureAction } from './actions';
 
 export const generateMetadata = staffMetadata('Moderation');
@@ -33,23 +50,25 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 export default async function ModeratePage({ searchParams }: Props) {
   const viewer = await requireStaffPage();
   const params = await searchParams;
+  // Card density: the URL's choice, else the one remembered in a cookie (components/moderation/density-toggle.tsx).
+  const view = params.view === 'compact' || params.view === 'full' ? params.view : undefined;
+  const compact = (view ?? (await cookies()).get(densityCookie)?.value) === 'compact';
   const queue = (queueNames as readonly string[]).includes(params.queue ?? '')
     ? (params.queue as QueueName)
     : 'pending';
-  // The story filter is an id like any other: anything else filters nothing.
-  const articleId = id.safeParse(params.article).data;
-  const authorQuery = queryText(params.author, 100);
-  const author = authorQuery ? await findUserForFilter(authorQuery) : null;
-  const q = queryText(params.q);
-  const filter = {
-    articleId,
-    authorId: author?.id ?? (authorQuery ? 'no-such-user' : undefined),
-    q: textSearchable.has(queue) ? q : undefined,
-  };
-
-  const [counts, page, articles, openNotices] = await Promise.all([
+  // Every filter parses or is dropped (an id that is not one filters nothing), as on the counts endpoint.
+  const given = readQueueFilter((name) => params[name]);
+  const order = (queueOrders as readonly string[]).includes(params.order ?? '')
+    ? (params.order as QueueOrder)
+    : 'priority';
+  // "All" searches every comment (lib/moderation/queues.ts pageAll); the queue tabs keep their counts meanwhile.
+  const all = params.queue === allComments;
+  const current = all ? allComments : queue;
+  const filter = { ...given, q: all || textSearchable.has(queue) ? given.q : undefined };
+  const [counts, oldest, page, articles, openNotices] = await Promise.all([
     queueCounts(filter),
-    pageQueue(queue, filter, params.after),
+    oldestWaiting(filter),
+    all ? pageAll(filter, params.after) : pageQueue(queue, filter, params.after, undefined, order),
     listArticlesForFilter(),
     countOpenNotices(),
   ]);
@@ -58,14 +77,32 @@ export default async function ModeratePage({ searchParams }: Props) {
   // eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request; that moment is the value
   const renderedAt = Date.now();
   const clauseOptions = clauses.map((c) => ({ id: c.id, label: clauseLabel(c.id) }));
+  // The filters as URL parameters: the tabs, the next page and the counts endpoint keep them.
+  const filterParams = {
+    article: filter.articleId,
+    author: filter.author,
+    rule: filter.ruleId,
+    clause: filter.clause,
+    reports: filter.minReports ? String(filter.minReports) : undefined,
+  };
   const link = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams();
-    const merged = { queue, article: articleId, author: authorQuery, q, ...changes };
+    const merged = {
+      queue: current,
+      view,
+      ...filterParams,
+      q: given.q,
+      order: order === 'priority' ? undefined : order,
+      ...changes,
+    };
     for (const [key, value] of Object.entries(merged)) if (value) next.set(key, value);
     return `/moderate?${next}`;
   };
-  const bulk = (queue === 'pending' || queue === 'reported') && cards.length > 0;
-  const countQuery = `?${new URLSearchParams({ ...(articleId ? { article: articleId } : {}), ...(author ? { authorId: author.id } : {}) })}`;
+  const bulk = !all && triageQueues.has(queue) && cards.length > 0;
+  const countParams = new URLSearchParams();
+  for (const [key, value] of Object.entries(filterParams)) if (value) countParams.set(key, value);
+  const countQuery = `?${countParams}`;
+  const filtered = Object.values(filterParams).some(Boolean) || Boolean(filter.q);
 
   return (
     <div className="moderation">
@@ -88,44 +125,41 @@ export default async function ModeratePage({ searchParams }: Props) {
           <Link
             key={name}
             href={link({ queue: name, after: undefined })}
-            aria-current={name === queue ? 'page' : undefined}
+            aria-current={name === current ? 'page' : undefined}
             className="queue-tab"
           >
             {queueLabels[name]} <LiveCount queue={name} initial={counts[name]} asOf={renderedAt} query={countQuery} />
+            {oldest[name] && (
+              <span className="queue-tab__age" data-oldest={name}>
+                {' '}
+                oldest {formatAge(oldest[name], renderedAt)}
+              </span>
+            )}
           </Link>
         ))}
+        <Link
+          href={link({ queue: allComments, after: undefined, order: undefined })}
+          aria-current={all ? 'page' : undefined}
+          className="queue-tab queue-tab--search"
+        >
+          All
+        </Link>
       </nav>
 
-      <form className="queue-filters" action="/moderate">
-        <input type="hidden" name="queue" value={queue} />
-        <div className="field">
-          <label htmlFor="filter-article">Story</label>
-          <select id="filter-article" name="article" defaultValue={articleId ?? ''}>
-            <option value="">All stories</option>
-            {articles.map((article) => (
-              <option key={article.id} value={article.id}>
-                {article.headline}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-author">Commenter (email or display name)</label>
-          <input id="filter-author" name="author" defaultValue={authorQuery} />
-        </div>
-        {textSearchable.has(queue) && (
-          <div className="field">
-            <label htmlFor="filter-q">Text contains</label>
-            <input id="filter-q" name="q" defaultValue={q} />
-          </div>
-        )}
-        <button type="submit" className="button button--quiet">
-          Filter
-        </button>
-      </form>
-      {authorQuery && !author && <p className="notice notice--warn">No account matches “{authorQuery}”.</p>}
+      <QueueFilters
+        values={{ ...filterParams, reports: filter.minReports, q: given.q, order }}
+        keep={{ queue: current, view }}
+        articles={articles}
+        rules={ruleIds}
+        clauses={clauseOptions}
+        showOrder={!all && triageQueues.has(queue)}
+        showText={all || textSearchable.has(queue)}
+      />
 
-      <QueueKeyboard bulk={bulk} />
+      <div className="queue-tools">
+        <QueueKeyboard bulk={bulk} />
+        <DensityToggle compact={compact} href={link({ view: compact ? 'full' : 'compact' })} />
+      </div>
 
       <BulkSelection action={bulkDecideAction}>
         {bulk && (
@@ -148,14 +182,15 @@ export default async function ModeratePage({ searchParams }: Props) {
 
         {cards.length === 0 ? (
           <p className="notice">
-            Nothing in this queue{filter.articleId || filter.authorId || filter.q ? ' for this filter' : ''}.
+            {all ? 'No comment matches this search.' : `Nothing in this queue${filtered ? ' for this filter' : ''}.`}
           </p>
         ) : (
-          <ol className="cards">
+          <ol className={compact ? 'cards cards--compact' : 'cards'} data-density={compact ? 'compact' : 'full'}>
             {cards.map((card) => (
               <li key={card.id}>
                 <ModerationCard
                   card={card}
+                  now={renderedAt}
                   clauses={clauseOptions}
                   selectable={bulk}
                   actions={{ decide: decideAction, measure: userMeasureAction, appeal: decideAppealAction }}

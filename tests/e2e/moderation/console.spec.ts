@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createArticle, createNewReader, createTrustedReader } from '../../support/factories';
 import { signIn } from '../fixtures';
 import { testDb } from '../../support/db';
+import { triageKey } from '../../../lib/moderation/triage';
 
 function card(page: Page, text: string) {
   return page.locator('[data-card]').filter({ hasText: text });
@@ -19,6 +20,9 @@ async function seedComments(label: string, status: 'PENDING' | 'REJECTED' | 'PUB
   for (let i = 0; i < count; i++) {
     const id = crypto.randomUUID();
     const text = `${label} comment ${i + 1} ${Date.now()}`;
+    const createdAt = new Date(Date.now() - (count - i) * 60_000);
+    // Written directly, so with the priority key the app would have written (all routine holds: oldest first).
+    const key = triageKey({ status, reasonClauses: ['moderation'], reportClauses: [], reportCount: 0, createdAt });
     await db.comment.create({
       data: {
         id,
@@ -27,7 +31,8 @@ async function seedComments(label: string, status: 'PENDING' | 'REJECTED' | 'PUB
         userId: writer.id,
         body: text,
         status,
-        createdAt: new Date(Date.now() - (count - i) * 60_000),
+        triageKey: key,
+        createdAt,
         ...(status === 'REJECTED'
           ? { rejectClause: 'spam', decidedAt: new Date(Date.now() - (count - i) * 1000), decidedById: writer.id }
           : {}),
@@ -130,7 +135,15 @@ test('only queues with bulk actions have checkboxes, and a bulk validation error
   await expect(boxes.nth(0)).toBeChecked();
   await expect(boxes.nth(1)).toBeChecked();
   await page.getByLabel('Clause for bulk rejection').selectOption('spam');
+  // The bar asks first, saying how many; Cancel changes nothing.
   await page.getByRole('button', { name: 'Reject selected' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Reject 2 comments?' });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.locator('[data-card]')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Reject selected' }).click();
+  await confirm.getByRole('button', { name: 'Yes, reject 2 comments' }).click();
   await expect(page.locator('[data-card]')).toHaveCount(0);
   for (const text of texts)
     expect((await db.comment.findFirstOrThrow({ where: { body: text } })).status).toBe('REJECTED');

@@ -110,6 +110,7 @@ const rules: Record<string, Record<string, Rule>> = {
     reportCount: { tombstoned: 'zeroed on a tombstone; an anonymous count elsewhere' },
     hiddenByReports: { tombstoned: 'reset on a tombstone' },
     featured: { tombstoned: 'reset on a tombstone' },
+    triageKey: { tombstoned: 'cleared on a tombstone (a queue-order key: urgency, reports, age; no personal data)' },
     ip: { tombstoned: 'the writer’s address: erased' },
     version: keep('a counter'),
     createdAt: keep('the date: part of the moderation record'),

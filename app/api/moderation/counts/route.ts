@@ -1,6 +1,6 @@
 import { staffOrNull } from '@/lib/auth/guards';
 import { queueCounts } from '@/lib/moderation/queues';
-import { queueCountsQuerySchema } from '@/lib/validation/moderation';
+import { queueCountsQuerySchema, readQueueFilter } from '@/lib/validation/moderation';
 
 export async function GET(request: Request) {
   if (!(await staffOrNull())) return Response.json({ error: 'not found' }, { status: 404 });
@@ -11,5 +11,9 @@ export async function GET(request: Request) {
     authorId: url.searchParams.get('authorId') || undefined,
   });
   if (!query.success) return Response.json({ error: 'bad request' }, { status: 400 });
-  return Response.json(await queueCounts(query.data), { headers: { 'cache-control': 'no-store' } });
+  // The console's text filters (the same names as on /moderate), checked as the page checks them.
+  const { author, ruleId, clause, minReports } = readQueueFilter((name) => url.searchParams.get(name));
+  return Response.json(await queueCounts({ ...query.data, author, ruleId, clause, minReports }), {
+    headers: { 'cache-control': 'no-store' },
+  });
 }
