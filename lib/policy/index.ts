@@ -15,3 +15,22 @@ export {
   type Verdict,
 } from './types';
 export { replay, type ReplayExample, type ReplayResult, type ReplaySample } from './replay';
+export {
+  applyStricterOutcomes,
+  commentModes,
+  defaultPresets,
+  describeHours,
+  describeSource,
+  explainPreset,
+  presetListSchema,
+  presetMatch,
+  presetSchema,
+  resolveSettings,
+  standingAt,
+  type CommentMode,
+  type EffectiveSettings,
+  type Preset,
+  type PresetStory,
+  type SettingSource,
+  type Standing,
+} from './presets';
