@@ -57,17 +57,6 @@ export function paragraphsOf(body: string): string[] {
     .filter(Boolean);
 }
 
-/** Open for comments right now: the switch, and the auto-close deadline (article setting, else the policy default). */
-export function commentsOpenAt(
-  article: { commentsOpen: boolean; publishedAt: Date; autoCloseDays: number | null },
-  defaultAutoCloseDays: number | null,
-  now = new Date(),
-): boolean {
-  if (!article.commentsOpen) return false;
-  const days = article.autoCloseDays ?? defaultAutoCloseDays;
-  return days === null || now.getTime() < article.publishedAt.getTime() + days * 86_400_000;
-}
-
 /** The 200 newest stories with their comment settings, for /moderate/articles. */
 export const listArticleSettings = () =>
   db.article.findMany({

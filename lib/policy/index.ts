@@ -27,6 +27,8 @@ export {
   presetSchema,
   resolveSettings,
   standingAt,
+  storyOwnMode,
+  tagsOf,
   type CommentMode,
   type EffectiveSettings,
   type Preset,

@@ -124,6 +124,29 @@ export type PresetStory = {
   own: { mode: CommentMode | null; closeAfterDays: number | null };
 };
 
+/** The story's own mode: the mode a moderator chose on the story, else what its older switches say (closed, or
+ *  pre-moderated), else none (the presets decide). */
+export function storyOwnMode(article: {
+  commentMode: string | null;
+  commentsOpen: boolean;
+  premoderate: boolean;
+}): CommentMode | null {
+  const chosen = commentModes.find((mode) => mode === article.commentMode);
+  if (chosen) return chosen;
+  if (!article.commentsOpen) return 'closed';
+  return article.premoderate ? 'premoderated' : null;
+}
+
+/** A story row's tags column (a JSON array); anything else reads as no tags. */
+export function tagsOf(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((tag): tag is string => typeof tag === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 export type SettingSource =
   | { kind: 'story' }
   | { kind: 'tag' | 'section'; presetId: string; presetName: string; matched: string }
