@@ -1,4 +1,7 @@
 // Read models for the reader pages: the front page, an article, an author.
+import { storyOwnMode, tagsOf } from '../policy';
+import { getActivePolicy } from './policy';
+import { getActivePresets, presetColumns, storyPolicyWith } from './presets';
 import 'server-only';
 import { cache } from 'react';
 import { db } from '../db';
@@ -57,19 +60,22 @@ export function paragraphsOf(body: string): string[] {
     .filter(Boolean);
 }
 
-/** The 200 newest stories with their comment settings, for /moderate/articles. */
-export const listArticleSettings = () =>
-  db.article.findMany({
-    select: {
-      id: true,
-      slug: true,
-      headline: true,
-      publishedAt: true,
-      commentsOpen: true,
-      premoderate: true,
-      autoCloseDays: true,
-      commentCount: true,
-    },
-    orderBy: { publishedAt: 'desc' },
-    take: 200,
-  });
+/** The 200 newest stories with their comment settings, and what those settings come to through the presets and
+ *  where each comes from (issue 18), for /moderate/articles. */
+export async function listArticleSettings(now = new Date()) {
+  const [rows, { presets }, policy] = await Promise.all([
+    db.article.findMany({
+      select: { id: true, slug: true, headline: true, commentCount: true, ...presetColumns },
+      orderBy: { publishedAt: 'desc' },
+      take: 200,
+    }),
+    getActivePresets(0),
+    getActivePolicy(0),
+  ]);
+  return rows.map((row) => ({
+    ...row,
+    tags: tagsOf(row.tags),
+    ownMode: storyOwnMode(row),
+    policy: storyPolicyWith(row, presets, policy.settings.autoCloseDays, now),
+  }));
+}

@@ -26,29 +26,34 @@ const whole = (min: number, max: number, what: string) =>
 const label = (what: string) =>
   z.string().trim().min(1, `${what}: empty entries are not allowed.`).max(60, `${what}: at most 60 characters.`);
 
-export const presetSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'The preset id must be lowercase letters, digits and hyphens.'),
-    name: z.string().trim().min(1, 'Give the preset a name.').max(80, 'Keep the name under 80 characters.'),
-    sections: z.array(label('Sections')).max(20, 'At most 20 sections.'),
-    tags: z.array(label('Tags')).max(50, 'At most 50 tags.'),
-    /** null: the preset leaves the mode to the next level down. */
-    mode: z.enum(commentModes).nullable(),
-    /** Pre-moderate every comment for this many hours after publication. */
-    premoderateHours: whole(1, 24 * 365, 'Pre-moderation hours').nullable(),
-    /** Close comments this many hours after publication (the form takes hours or days). */
-    closeAfterHours: whole(1, 24 * 3650, 'Close after').nullable(),
-    /** Hold a comment with this many links or more (1: from the first link). Only ever stricter than the rules. */
-    holdLinksFrom: whole(1, 50, 'Hold links from').nullable(),
-    /** Reject, rather than hold, a comment with a suspect term (possible name-calling). */
-    rejectSuspectTerms: z.boolean(),
-    /** Shown to readers above the comment box on matching stories. */
-    notice: z.string().trim().max(500, 'Keep the notice under 500 characters.'),
-  })
-  .refine((preset) => preset.sections.length > 0 || preset.tags.length > 0, {
-    message: 'Name at least one section or tag for the preset to match.',
-    path: ['sections'],
-  });
+/** A preset's fields, without the rule that it must match something (forms extend this). */
+export const presetFields = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'The preset id must be lowercase letters, digits and hyphens.'),
+  name: z.string().trim().min(1, 'Give the preset a name.').max(80, 'Keep the name under 80 characters.'),
+  sections: z.array(label('Sections')).max(20, 'At most 20 sections.'),
+  tags: z.array(label('Tags')).max(50, 'At most 50 tags.'),
+  /** null: the preset leaves the mode to the next level down. */
+  mode: z.enum(commentModes).nullable(),
+  /** Pre-moderate every comment for this many hours after publication. */
+  premoderateHours: whole(1, 24 * 365, 'Pre-moderation hours').nullable(),
+  /** Close comments this many hours after publication (the form takes hours or days). */
+  closeAfterHours: whole(1, 24 * 3650, 'Close after').nullable(),
+  /** Hold a comment with this many links or more (1: from the first link). Only ever stricter than the rules. */
+  holdLinksFrom: whole(1, 50, 'Hold links from').nullable(),
+  /** Reject, rather than hold, a comment with a suspect term (possible name-calling). */
+  rejectSuspectTerms: z.boolean(),
+  /** Shown to readers above the comment box on matching stories. */
+  notice: z.string().trim().max(500, 'Keep the notice under 500 characters.'),
+});
+
+export const matchesSomething = (preset: { sections: string[]; tags: string[] }) =>
+  preset.sections.length > 0 || preset.tags.length > 0;
+export const matchesNothingMessage = 'Name at least one section or tag for the preset to match.';
+
+export const presetSchema = presetFields.refine(matchesSomething, {
+  message: matchesNothingMessage,
+  path: ['sections'],
+});
 
 export type Preset = z.infer<typeof presetSchema>;
 

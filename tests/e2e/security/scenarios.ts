@@ -341,12 +341,12 @@ export const scenarios: Record<string, Scenario> = {
   },
 
   updateArticleSettingsAction: {
-    required: ['articleId'],
+    required: ['articleId', 'commentMode'],
     numeric: ['autoCloseDays'],
     async prepare() {
       const article = await createArticle('walk-settings');
       return {
-        call: form(true, { articleId: article.id, commentsOpen: 'on', premoderate: 'on', autoCloseDays: '30' }),
+        call: form(true, { articleId: article.id, commentMode: 'premoderated', autoCloseDays: '30' }),
         effect: async () => (await (await db()).article.findUniqueOrThrow({ where: { id: article.id } })).premoderate,
       };
     },
