@@ -22,6 +22,7 @@ export {
   describeHours,
   describeSource,
   explainPreset,
+  explainPresets,
   presetListSchema,
   matchesNothingMessage,
   matchesSomething,

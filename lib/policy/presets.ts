@@ -368,6 +368,24 @@ export function explainPreset(preset: Preset): string {
   return `On stories ${where}, ${said}.`;
 }
 
+/** The policy page's section on sensitive stories: every preset in force, then the site default, in the reader's
+ *  words. */
+export function explainPresets(presets: readonly Preset[], site: SiteDefault) {
+  return {
+    id: 'sensitive-stories',
+    title: 'Comments on sensitive stories',
+    intro:
+      'Some kinds of story need more care than others: a court case must not be prejudiced, children must not be identified, a family in mourning deserves peace. Our standards editor sets how comments work for each kind of story, by its section and subject, and the same settings are applied by the site:',
+    sentences: [
+      ...presets.map(explainPreset),
+      site.closeAfterDays === null
+        ? 'On every other story, comments stay open.'
+        : `On every other story, comments close ${describeHours(site.closeAfterDays * 24)} after publication.`,
+      'An editor may set a single story differently. Above the comment box, each story says whether comments are read before they appear and when they close.',
+    ],
+  };
+}
+
 /** The thresholds a story's presets tighten: the link limit the text rules apply (maxLinks: a comment with more
  *  links than this is held). */
 export function stricterMaxLinks(maxLinks: number, settings: EffectiveSettings): number {
