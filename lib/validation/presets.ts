@@ -49,7 +49,11 @@ export function readPresetForm(formData: FormData): unknown {
     tags: list(text('tags')),
     mode: mode === '' ? null : (commentModes as readonly string[]).includes(mode) ? mode : 'invalid',
     premoderateHours: numberOrNull(text('premoderateHours')),
-    closeAfterHours: closeAfter === null ? null : text('closeAfterUnit') === 'hours' ? closeAfter : closeAfter * 24,
+    // A fraction of a day is refused like any other fraction, not turned into whole hours.
+    closeAfterHours:
+      closeAfter === null || !Number.isInteger(closeAfter) || text('closeAfterUnit') === 'hours'
+        ? closeAfter
+        : closeAfter * 24,
     holdLinksFrom: numberOrNull(text('holdLinksFrom')),
     rejectSuspectTerms: formData.get('rejectSuspectTerms') === 'on',
     notice: text('notice'),

@@ -368,6 +368,41 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
+  presetAction: {
+    required: ['confirmHash', 'intent', 'name', 'tags'],
+    numeric: ['premoderateHours', 'closeAfter', 'holdLinksFrom'],
+    async prepare() {
+      // Adds a preset for a tag no story has (it changes no story), after a dry run, as the page does.
+      const suffix = uniqueSuffix();
+      const note = `walk ${suffix}`;
+      const fields: Fields = {
+        presetId: '',
+        name: `Walk ${suffix}`,
+        sections: '',
+        tags: `walk-${suffix}`,
+        mode: 'premoderated',
+        premoderateHours: '6',
+        closeAfter: '3',
+        closeAfterUnit: 'days',
+        holdLinksFrom: '1',
+        notice: 'Walk notice.',
+        note,
+      };
+      const entry = findAction('app/(moderation)/moderate/presets/actions.ts', 'presetAction');
+      const admin = await createActor('admin');
+      const response = await callActionFetch(entry.id, [idleState, new FormArg({ ...fields, intent: 'dry-run' })], {
+        path: pagePathFor(entry),
+        sessionToken: admin.sessionToken,
+      });
+      const confirmHash = (actionResult(response.text) as { confirmHash?: string } | undefined)?.confirmHash;
+      if (!confirmHash) throw new Error(`preset dry run gave no confirmHash (HTTP ${response.status})`);
+      return {
+        call: form(true, { ...fields, intent: 'save', confirmHash }),
+        effect: async () => (await (await db()).presetVersion.count({ where: { note } })) > 0,
+      };
+    },
+  },
+
   postAuthorReplyAction: {
     required: ['commentId', 'token', 'body'],
     async prepare(actor) {
