@@ -6,7 +6,7 @@ import { collapseRepeats, hasStretch, IL, tokenize, tokenizeAside, WILD } from '
 import { amountWords } from '../text/number-words';
 import { trustScore } from '../trust';
 import type { Evidence, PolicyContext, Reason } from '../types';
-import { describeSource, type Standing } from '../presets';
+import { describeHours, describeSource, type EffectiveSettings, type Standing } from '../presets';
 
 const minute = 60_000;
 
@@ -133,7 +133,7 @@ function formatDay(date: Date) {
 
 export function articleReasons(context: PolicyContext, policy: CompiledPolicy): Reason[] {
   const { article, now } = context;
-  if (article.presets) return presetReasons(article.presets.standing, policy);
+  if (article.presets) return presetReasons(article.presets.standing, article.presets.settings, policy);
   const reasons: Reason[] = [];
   if (policy.enabled('comments-closed') && !article.commentsOpen)
     reasons.push({
@@ -293,7 +293,7 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
 
 /** The story's standing through its presets (lib/policy/presets.ts): each reason names the preset or setting behind
  *  it, which the audit log and the transparency report carry (evidence `preset:<id>`). */
-function presetReasons(standing: Standing, policy: CompiledPolicy): Reason[] {
+function presetReasons(standing: Standing, settings: EffectiveSettings, policy: CompiledPolicy): Reason[] {
   const by = describeSource(standing.source);
   const evidence: Evidence[] = [
     {
@@ -322,7 +322,7 @@ function presetReasons(standing: Standing, policy: CompiledPolicy): Reason[] {
         ruleId: 'auto-closed',
         outcome: 'reject',
         clause: 'moderation',
-        message: `Comments on this story closed on ${formatDay(standing.closesAt)} (${by}).`,
+        message: `Comments on this story closed on ${formatDay(standing.closesAt)}, ${describeHours(settings.closeAfterHours.value ?? 0)} after publication (${by}).`,
         evidence,
       },
     ];

@@ -220,7 +220,7 @@ describe('through the engine', () => {
     };
     expect(evaluate({ body: 'Late to this.' }, closed, policy).reasons[0]).toMatchObject({
       ruleId: 'auto-closed',
-      message: 'Comments on this story closed on 2026-11-30 (the site default).',
+      message: 'Comments on this story closed on 2026-11-30, 3 days after publication (the site default).',
     });
   });
 
