@@ -52,7 +52,14 @@ export function PresetForm({ action, preset }: Props) {
       {field('tags', 'Tags', preset?.tags.join(', ') ?? '', 'Comma-separated; a story with any of them matches.')}
       <div className="field">
         <label htmlFor={`${id}-mode`}>Comment mode</label>
-        <select id={`${id}-mode`} name="mode" defaultValue={text('mode', preset?.mode ?? '')}>
+        {/* Keyed by the value: React resets a form after its action to the defaults, and a select only takes a new
+            defaultValue when it mounts. */}
+        <select
+          key={text('mode', preset?.mode ?? '')}
+          id={`${id}-mode`}
+          name="mode"
+          defaultValue={text('mode', preset?.mode ?? '')}
+        >
           <option value="">Leave to the next level</option>
           <option value="open">Open</option>
           <option value="premoderated">Pre-moderated</option>
@@ -82,6 +89,7 @@ export function PresetForm({ action, preset }: Props) {
           style={{ width: '8rem' }}
         />{' '}
         <select
+          key={text('closeAfterUnit', preset?.closeAfterHours != null && !closeInDays ? 'hours' : 'days')}
           name="closeAfterUnit"
           aria-label="Unit of the close-after time"
           defaultValue={text('closeAfterUnit', preset?.closeAfterHours != null && !closeInDays ? 'hours' : 'days')}
@@ -99,6 +107,7 @@ export function PresetForm({ action, preset }: Props) {
       )}
       <label>
         <input
+          key={String(draft ? draft.rejectSuspectTerms : (preset?.rejectSuspectTerms ?? false))}
           type="checkbox"
           name="rejectSuspectTerms"
           defaultChecked={draft ? draft.rejectSuspectTerms : (preset?.rejectSuspectTerms ?? false)}
@@ -112,7 +121,13 @@ export function PresetForm({ action, preset }: Props) {
       </div>
       {preset && (
         <label>
-          <input type="checkbox" name="remove" defaultChecked={draft?.remove ?? false} /> Delete this preset
+          <input
+            key={String(draft?.remove ?? false)}
+            type="checkbox"
+            name="remove"
+            defaultChecked={draft?.remove ?? false}
+          />{' '}
+          Delete this preset
         </label>
       )}
       {field('note', 'What changed and why (kept with the version)', '')}
