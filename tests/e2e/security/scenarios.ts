@@ -522,6 +522,7 @@ export async function fingerprint(): Promise<Record<string, number>> {
     openAppeals: d.appeal.count({ where: { status: 'OPEN' } }),
     events: d.moderationEvent.count(),
     policyVersions: d.policyVersion.count(),
+    presetVersions: d.presetVersion.count(),
     signInTokens: d.verificationToken.count(),
     // Not all reply links: the author digest job creates them in the background for other specs' comments.
     usedReplyLinks: d.authorReplyLink.count({ where: { usedAt: { not: null } } }),
@@ -538,6 +539,7 @@ export async function fingerprint(): Promise<Record<string, number>> {
     closedArticles: d.article.count({ where: { commentsOpen: false } }),
     premoderatedArticles: d.article.count({ where: { premoderate: true } }),
     autoClose: d.article.count({ where: { autoCloseDays: { not: null } } }),
+    ownModes: d.article.count({ where: { commentMode: { not: null } } }),
   };
   const values = await Promise.all(Object.values(counts));
   const versions = await d.comment.aggregate({ _sum: { version: true, reactionCount: true, reportCount: true } });
