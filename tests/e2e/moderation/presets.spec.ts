@@ -109,6 +109,7 @@ test('an admin creates a preset: the dry run counts stories and pending comments
 
   // The article settings page shows where the mode comes from.
   await page.goto('/moderate/articles');
+  await expectNoAxeViolations(page);
   const row = page.getByRole('table', { name: `Effective settings: ${matching.headline}` }).getByRole('row', {
     name: /Comment mode/,
   });
