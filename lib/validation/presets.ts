@@ -25,6 +25,7 @@ export const presetFormSchema = presetFields
     /** The preset being edited; empty for a new one. */
     presetId: z.string().max(60),
     remove: z.boolean(),
+    closeAfterUnit: z.enum(['days', 'hours'], { error: 'Choose days or hours.' }),
     note: z.string().trim().max(500, 'Keep the note under 500 characters.'),
   })
   .refine((form) => form.remove || matchesSomething(form), { message: matchesNothingMessage, path: ['sections'] });
@@ -42,6 +43,7 @@ export function readPresetForm(formData: FormData): unknown {
   const closeAfter = numberOrNull(text('closeAfter'));
   return {
     presetId: text('presetId'),
+    closeAfterUnit: formData.get('closeAfterUnit') ?? 'days',
     remove: formData.get('remove') === 'on',
     note: text('note'),
     name: text('name'),

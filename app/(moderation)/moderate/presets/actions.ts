@@ -51,7 +51,8 @@ export async function presetAction(_previous: PresetState, formData: FormData): 
     return form.reason === 'invalid' && formData instanceof FormData
       ? { ...form.state, draft: readPresetDraft(formData) }
       : form.state;
-  const { presetId, remove, note, ...fields } = form.data;
+  // closeAfterUnit is already applied to closeAfterHours (lib/validation/presets.ts).
+  const { presetId, remove, note, closeAfterUnit: _unit, ...fields } = form.data;
   const draft = readPresetDraft(formData);
   const active = await getActivePresets(0);
   const current = active.presets;

@@ -97,7 +97,7 @@ export function PresetForm({ action, preset }: Props) {
           <option value="days">days after publication</option>
           <option value="hours">hours after publication</option>
         </select>
-        <FieldError id={`${id}-closeAfter-error`} errors={errors.closeAfterHours} />
+        <FieldError id={`${id}-closeAfter-error`} errors={errors.closeAfterHours ?? errors.closeAfterUnit} />
       </div>
       {field(
         'holdLinksFrom',
