@@ -7,6 +7,12 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { db, dbReady } = await import('./lib/db');
   await dbReady();
+  // The live channel's query (lib/live/hub.ts runs in server.ts's layer and asks through globalThis).
+  const [{ registerLiveSource }, { listLiveChanges }] = await Promise.all([
+    import('./lib/live/changes'),
+    import('./lib/data/live'),
+  ]);
+  registerLiveSource(listLiveChanges);
   const { env } = await import('./lib/env');
   const { runsServerJobs } = await import('./lib/server/worker-number');
   if (env().MAILER === 'inline' && runsServerJobs()) {

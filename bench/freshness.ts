@@ -4,13 +4,16 @@
 //   post    — a trusted reader posts a reply (the real postCommentAction server action, from the article page).
 // The clock starts when the action's response has arrived and stops when the first signed-out GET of the
 // article page (polled every 10 ms, one at a time) contains the comment.
+//   live    — 1,000 readers with a story open on the live channel (lib/live/hub.ts): what the open streams cost the
+//             server process, and how long a new comment takes to reach all of them (tests/support/live-streams.ts).
 //   npx tsx bench/freshness.ts [--rounds 20] [--quick] [--build]
 import { closeDb, openDb } from '../tests/support/db';
 import { distinctText } from '../tests/support/distinct-text';
 import { createTrustedReaders, savePolicy } from '../tests/support/factories';
 import { describeMachine, machineInfo } from '../tests/support/machine';
 import { ensureBuild } from '../tests/support/production-build';
-import { startServer } from '../tests/support/production-server';
+import { measureLiveStreams, type LiveStreamsResult } from '../tests/support/live-streams';
+import { serverMetricsToken, startServer } from '../tests/support/production-server';
 import { resetDatabase } from '../tests/support/reset-db';
 import { hasFlag, isMain, median, numberFlag, percentile, sleep } from '../tests/support/script';
 import {
@@ -41,6 +44,7 @@ export type FreshnessResult = {
   machine: ReturnType<typeof machineInfo>;
   approve: FreshnessSeries;
   post: FreshnessSeries;
+  live: LiveStreamsResult;
 };
 
 function series(samples: { visibleMs: number; actionMs: number; polls: number }[]): FreshnessSeries {
@@ -99,6 +103,7 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
   const server = await startServer({ port, databaseUrl: sqliteUrl });
   const approve: { visibleMs: number; actionMs: number; polls: number }[] = [];
   const post: { visibleMs: number; actionMs: number; polls: number }[] = [];
+  let live: LiveStreamsResult;
   try {
     const pageUrl = server.url + article.path;
 
@@ -151,11 +156,12 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
         );
       post.push({ ...(await waitVisible(marker, response.receivedAt)), actionMs: response.ms });
     }
+    live = await measureLiveStreams(server, { count: 1000, metricsToken: serverMetricsToken });
   } finally {
     await server.stop();
   }
 
-  const result: FreshnessResult = { machine: machineInfo(), approve: series(approve), post: series(post) };
+  const result: FreshnessResult = { machine: machineInfo(), approve: series(approve), post: series(post), live };
   for (const [name, s] of [
     ['moderator approves a held reply', result.approve],
     ['reader posts a reply', result.post],
@@ -163,6 +169,9 @@ export async function main({ rounds = 20, quick = false, build = false } = {}): 
     console.log(
       `${name}: visible to signed-out readers after median ${s.medianMs} ms · p90 ${s.p90Ms} ms · max ${s.maxMs} ms (${s.rounds} rounds; the action itself took median ${s.actionMedianMs} ms; median ${s.pollsMedian} GET(s) until visible)`,
     );
+  console.log(
+    `live: ${live.streams} streams open cost the server ${live.rssGrowthMb.toFixed(1)} MB (heap ${live.heapGrowthMb.toFixed(1)} MB); a new comment reached them all ${live.reachedAllMs.toFixed(0)} ms after the poster had the answer (median ${live.p50Ms.toFixed(0)} ms; ${live.reachedAllFromSendMs.toFixed(0)} ms from sending it, the post itself taking ${live.postMs.toFixed(0)} ms)`,
+  );
   printVerdicts('freshness', result);
   return result;
 }

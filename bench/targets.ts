@@ -49,6 +49,7 @@ type ArticlePage = {
 type Freshness = {
   approve: { medianMs: number; maxMs: number; rounds: number };
   post: { medianMs: number; maxMs: number; rounds: number };
+  live: { streams: number; rssGrowthMb: number; reachedAllMs: number; p50Ms: number; reached: number };
 };
 type WritePath = {
   database: string;
@@ -135,6 +136,40 @@ export const targets: Target[] = [
       ];
     },
   })),
+  {
+    id: 'live-streams-memory',
+    benchmark: 'freshness',
+    target: '≤ 100 MB',
+    direction: 'at-most',
+    limit: 100,
+    measure: (result) => {
+      const live = need<Freshness>(result, (x) => typeof x.live?.rssGrowthMb === 'number', 'live streams').live;
+      return [
+        {
+          subject: 'live threads: 1,000 open streams, growth of the server process',
+          value: live.rssGrowthMb,
+          figure: `${n(live.rssGrowthMb, 1)} MB for ${n(live.streams)} streams`,
+        },
+      ];
+    },
+  },
+  {
+    id: 'live-streams-reach',
+    benchmark: 'freshness',
+    target: 'all within 1 s',
+    direction: 'at-most',
+    limit: 1000,
+    measure: (result) => {
+      const live = need<Freshness>(result, (x) => typeof x.live?.reachedAllMs === 'number', 'live streams').live;
+      return [
+        {
+          subject: 'live threads: a new comment reaches 1,000 open streams',
+          value: live.reached === 1000 ? live.reachedAllMs : Infinity,
+          figure: `all ${n(live.reached)} ${n(live.reachedAllMs)} ms after the post's answer (median ${n(live.p50Ms)} ms)`,
+        },
+      ];
+    },
+  },
   {
     id: 'write-path-exactly-once',
     benchmark: 'write-path',
@@ -232,6 +267,7 @@ export function printVerdicts(benchmark: BenchName, result: unknown): Verdict[] 
 const serving = [
   'server.ts',
   'lib/server',
+  'lib/live',
   'proxy.ts',
   'next.config.ts',
   'instrumentation.ts',
@@ -285,6 +321,7 @@ export const measures: Record<BenchName, string[]> = {
     'bench/freshness.ts',
     'bench/lib',
     ...harness,
+    'tests/support/live-streams.ts',
     ...serving,
     'app/(reader)',
     'app/(moderation)',

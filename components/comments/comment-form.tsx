@@ -84,7 +84,12 @@ export function CommentForm({
     };
   }, [body, check]);
   const id = useId();
-  const errors = state.status === 'invalid' ? state.fieldErrors.body : undefined;
+  // A field's error is about the text it was given: once the reader has changed that text (and it is not blank),
+  // the error and the form's "fix the field" line go, rather than scolding the corrected text until it is sent.
+  const corrected = state.status === 'invalid' && body !== (echoed ?? '') && body.trim() !== '';
+  const errors = state.status === 'invalid' && !corrected ? state.fieldErrors.body : undefined;
+  const shownState: State =
+    corrected && state.status === 'invalid' && Object.keys(state.fieldErrors).length > 0 ? { status: 'idle' } : state;
   const remaining = commentMaxLength - body.length;
 
   return (
@@ -137,7 +142,7 @@ export function CommentForm({
           </ul>
         </div>
       )}
-      <FormStatus state={state} />
+      <FormStatus state={shownState} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Sending…' : submitLabel}
       </button>

@@ -15,6 +15,7 @@ import { formatMoment } from '@/lib/site/format';
 import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
 import { CommentThread, type CommentActions } from './comment-thread';
+import { LiveUpdates } from './live-updates';
 import { CommentCount, CommentList, PostedCommentsProvider } from './posted-comments';
 
 type Props = {
@@ -168,9 +169,10 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
           count={threads.length}
           empty={<p className="comments__empty">No comments yet.{commentsOpen ? ' Start the conversation.' : ''}</p>}
         >
-          {threads.map((comment) => (
+          {threads.map((comment, index) => (
             <CommentThread
               key={comment.id}
+              anchorId={index > 0 && index % threadsPerPage === 0 ? `thread-${index + 1}` : undefined}
               comment={comment}
               articleId={article.id}
               viewerCanPost={!!viewer && !blocked && commentsOpen}
@@ -185,12 +187,13 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
             />
           ))}
         </CommentList>
+        {viewer && <LiveUpdates slug={article.slug} renderedAt={section.renderedAt} />}
         {hasMore && (
           <p className="comments__more">
             <Link
               className="button button--quiet"
-              href={threadQueryHref(path, { sort, shown: shown + threadsPerPage }, {}, 'comments')}
-              scroll={false}
+              // Lands on the first of the threads it adds, with or without JavaScript.
+              href={threadQueryHref(path, { sort, shown: shown + threadsPerPage }, {}, `thread-${shown + 1}`)}
             >
               Show more comments ({totalThreads - shown} more {totalThreads - shown === 1 ? 'thread' : 'threads'})
             </Link>

@@ -38,6 +38,8 @@ type Props = {
   /** The notice for the open reply form: a reply posted from it without JavaScript (?posted=ID). */
   replyNotice?: PostState;
   depth: number;
+  /** Where "Show more comments" lands without JavaScript: the first thread of a page after the first. */
+  anchorId?: string;
 };
 
 export function CommentThread({
@@ -52,6 +54,7 @@ export function CommentThread({
   queryFields,
   replyNotice,
   depth,
+  anchorId,
 }: Props) {
   // Whose new replies land in this comment's reply list: its own, and at the last indented level those to the
   // comments listed in it, which are shown beside their parent rather than indented further (lib/data/comments.ts).
@@ -66,7 +69,10 @@ export function CommentThread({
       id={`comment-${comment.id}`}
       data-viewer={comment.isOwn ? 'own' : undefined}
     >
-      <article aria-label={comment.body === null ? 'Deleted comment' : `Comment by ${comment.authorName}`}>
+      <article
+        id={anchorId}
+        aria-label={comment.body === null ? 'Deleted comment' : `Comment by ${comment.authorName}`}
+      >
         {comment.body === null ? (
           <p className="comment__tombstone">This comment was deleted.</p>
         ) : (
@@ -78,7 +84,7 @@ export function CommentThread({
               {comment.badge && <span className={`badge badge--${comment.badge.toLowerCase()}`}>{comment.badge}</span>}
               {comment.isOwn && <span className="badge badge--you">You</span>}
               {comment.picked && <span className="badge badge--pick">Editors’ pick</span>}
-              <time className="comment__time" dateTime={comment.createdAt.toISOString()}>
+              <time className="comment__time" data-relative dateTime={comment.createdAt.toISOString()}>
                 {formatDateTime(comment.createdAt)}
               </time>
               {comment.editedAt && <span className="comment__edited">(edited)</span>}
@@ -205,6 +211,8 @@ export function CommentThread({
           />
         ))}
       </CommentList>
+      {/* Where the live channel counts this thread's new replies (components/comments/live-updates.tsx). */}
+      {signedIn && depth === 0 && <div className="comment__live" data-live-slot={comment.id} />}
     </li>
   );
 }

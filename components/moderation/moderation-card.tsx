@@ -72,7 +72,7 @@ export function ModerationCard({
         {card.hiddenByReports && <span className="badge status--rejected">hidden by reports</span>}
         {card.featured && <span className="badge badge--pick">editors’ pick</span>}
         <Link href={`/articles/${card.article.slug}#comment-${card.id}`}>{card.article.headline}</Link>
-        <time className="comment__time" dateTime={card.createdAt.toISOString()}>
+        <time className="comment__time" data-relative dateTime={card.createdAt.toISOString()}>
           {formatDateTime(card.createdAt)}
         </time>
       </header>

@@ -29,7 +29,13 @@ export type ReplyLinkState =
   | { kind: 'invalid' }
   // Genuine but expired: a fresh link can go to the author's address on file.
   | { kind: 'expired' }
-  | { kind: 'used'; reply: { id: string; body: string } | null; articleSlug: string }
+  | {
+      kind: 'used';
+      reply: { id: string; body: string; status: string; editedAt: Date | null } | null;
+      articleSlug: string;
+      /** Until when the reply may still be edited or deleted from this link (null: no longer). */
+      editableUntil: Date | null;
+    }
   | { kind: 'ready'; authorName: string; comment: Awaited<ReturnType<typeof loadComment>> & {} };
 
 function loadComment(id: string) {
@@ -61,9 +67,18 @@ export async function openReplyLink(commentId: string, token: string, now = new 
   if (!comment) return { kind: 'invalid' };
   if (link.usedAt) {
     const reply = link.replyId
-      ? await db.comment.findUnique({ where: { id: link.replyId }, select: { id: true, body: true } })
+      ? await db.comment.findUnique({
+          where: { id: link.replyId },
+          select: { id: true, body: true, status: true, editedAt: true, createdAt: true },
+        })
       : null;
-    return { kind: 'used', reply, articleSlug: comment.article.slug };
+    const until = reply && reply.status !== 'DELETED' ? editableUntil(reply.createdAt) : null;
+    return {
+      kind: 'used',
+      reply: reply && { id: reply.id, body: reply.body, status: reply.status, editedAt: reply.editedAt },
+      articleSlug: comment.article.slug,
+      editableUntil: until && until > now ? until : null,
+    };
   }
   if (expired) return { kind: 'expired' };
   const author = await db.author.findUnique({ where: { id: link.authorId }, select: { name: true } });
@@ -126,6 +141,70 @@ export async function postAuthorReply(
   if (!posted) return { ok: false, message: 'A reply has already been posted through this link.', state: 'used' };
   await invalidateArticle(comment.article.id);
   return { ok: true, replyId, articleSlug: comment.article.slug };
+}
+
+/** An author may correct or withdraw a reply for as long as readers may edit theirs (COMMENT_EDIT_WINDOW_SECONDS). */
+const editableUntil = (createdAt: Date) => new Date(createdAt.getTime() + env().COMMENT_EDIT_WINDOW_SECONDS * 1000);
+
+export type AuthorReplyChange = { kind: 'edit'; body: string } | { kind: 'delete' };
+
+/** Edits or deletes the reply posted through this link, within the edit window; the link is the authority. */
+export async function changeAuthorReply(
+  commentId: string,
+  token: string,
+  change: AuthorReplyChange,
+  now = new Date(),
+): Promise<{ ok: true; message: string; articleSlug: string; replyId: string } | { ok: false; message: string }> {
+  const refused = { ok: false as const, message: 'This link cannot change a reply.' };
+  const resolved = await resolve(commentId, token, now);
+  if ('state' in resolved || !resolved.link.usedAt || !resolved.link.replyId) return refused;
+  const reply = await db.comment.findUnique({
+    where: { id: resolved.link.replyId },
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      createdAt: true,
+      hiddenByReports: true,
+      articleId: true,
+      authorProfileId: true,
+      article: { select: { slug: true } },
+    },
+  });
+  if (!reply || reply.authorProfileId !== resolved.link.authorId) return refused;
+  if (reply.status === 'DELETED') return { ok: false, message: 'This reply has already been deleted.' };
+  if (editableUntil(reply.createdAt) <= now)
+    return { ok: false, message: 'The time for changing this reply has passed; it stays as it was published.' };
+  const changed = await db.$transaction(async (tx) => {
+    const result = await tx.comment.updateMany({
+      where: { id: reply.id, version: reply.version },
+      data:
+        change.kind === 'edit'
+          ? { body: change.body, editedAt: now, version: { increment: 1 } }
+          : { status: 'DELETED', deletedAt: now, version: { increment: 1 } },
+    });
+    if (result.count !== 1) return false;
+    if (change.kind === 'delete' && reply.status === 'PUBLISHED' && !reply.hiddenByReports)
+      await tx.article.update({ where: { id: reply.articleId }, data: { commentCount: { decrement: 1 } } });
+    await recordEvent(tx, {
+      commentId: reply.id,
+      actorType: 'author',
+      actorId: resolved.link.authorId,
+      action: change.kind === 'edit' ? 'author-edit' : 'author-delete',
+      fromStatus: reply.status,
+      toStatus: change.kind === 'edit' ? reply.status : 'DELETED',
+      note: 'Through the emailed reply link',
+    });
+    return true;
+  });
+  if (!changed) return { ok: false, message: 'The reply changed meanwhile; open the link again and retry.' };
+  await invalidateArticle(reply.articleId);
+  return {
+    ok: true,
+    message: change.kind === 'edit' ? 'Your reply was updated.' : 'Your reply was deleted.',
+    articleSlug: reply.article.slug,
+    replyId: reply.id,
+  };
 }
 
 /**

@@ -223,6 +223,8 @@ export async function loadCommentSection(
   query: ThreadQuery,
   now = new Date(),
 ) {
+  // Taken before reading: the live channel (lib/live/hub.ts) tells the page of every change after it.
+  const renderedAt = Date.now();
   const [{ threads, totalThreads, hasMore }, story, picks] = await Promise.all([
     listThreads(article.id, viewer, query.sort, query.shown),
     loadStoryPolicy(article, now),
@@ -246,6 +248,7 @@ export async function loadCommentSection(
     },
     /** Why this viewer may not post (suspended, banned, no display name yet), or null. */
     blocked: viewer ? commentBlock(viewer, new Date()) : null,
+    renderedAt,
   };
 }
 

@@ -73,10 +73,17 @@ export function authorDigestMail(input: {
   authorName: string;
   headline: string;
   articleUrl: string;
-  comments: { displayName: string; body: string; replyUrl: string }[];
+  comments: {
+    displayName: string;
+    body: string;
+    replyUrl: string;
+    /** The comment it answers (body null: no longer published, so not quoted). */
+    inReplyTo?: { displayName: string; body: string | null } | null;
+  }[];
   unsubscribe: { page: string; oneClick: string };
 }): Mail {
   const n = input.comments.length;
+  const excerpt = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
   return composeMail(
     'author-digest',
     input.to,
@@ -84,8 +91,16 @@ export function authorDigestMail(input: {
     [
       { paragraph: `Hello ${input.authorName}, readers commented on your story “${input.headline}”.` },
       ...input.comments.flatMap((comment) => [
-        { paragraph: `${comment.displayName} wrote:` },
-        { quote: comment.body.length > 1200 ? `${comment.body.slice(0, 1200)}…` : comment.body },
+        ...(comment.inReplyTo
+          ? comment.inReplyTo.body === null
+            ? [{ paragraph: `${comment.displayName} replied to a comment that is no longer published:` }]
+            : [
+                { paragraph: `${comment.displayName} replied to ${comment.inReplyTo.displayName}, who wrote:` },
+                { small: excerpt(comment.inReplyTo.body, 300) },
+                { paragraph: `${comment.displayName}’s reply:` },
+              ]
+          : [{ paragraph: `${comment.displayName} wrote:` }]),
+        { quote: excerpt(comment.body, 1200) },
         { button: { label: 'Reply as the author', url: comment.replyUrl } },
       ]),
       { paragraph: `Read the whole discussion: ${input.articleUrl}#comments` },

@@ -42,15 +42,43 @@ export async function sendDueAuthorDigests(db: Db, now = new Date()): Promise<nu
       if (!article.author.notifyOnComments) return false;
       const comments = await tx.comment.findMany({
         where: { id: { in: items.map((item) => item.commentId) }, status: 'PUBLISHED', hiddenByReports: false },
-        select: { id: true, body: true, createdAt: true, user: { select: { displayName: true } } },
+        select: {
+          id: true,
+          body: true,
+          createdAt: true,
+          user: { select: { displayName: true } },
+          // What a reply answers, so the author reads it in its conversation (a parent that is no longer
+          // published is not quoted).
+          parent: {
+            select: {
+              body: true,
+              status: true,
+              hiddenByReports: true,
+              user: { select: { displayName: true } },
+              authorProfile: { select: { name: true } },
+            },
+          },
+        },
         orderBy: { createdAt: 'asc' },
       });
       if (!comments.length) return false;
       const rows = [];
       for (const comment of comments) {
+        const parent = comment.parent;
         rows.push({
           displayName: comment.user?.displayName ?? 'A reader',
           body: comment.body,
+          inReplyTo:
+            parent && parent.status === 'PUBLISHED' && !parent.hiddenByReports
+              ? {
+                  displayName: parent.authorProfile
+                    ? `you (${parent.authorProfile.name})`
+                    : (parent.user?.displayName ?? 'A reader'),
+                  body: parent.body,
+                }
+              : parent
+                ? { displayName: 'a comment', body: null }
+                : null,
           replyUrl: await createReplyLink(tx, article.author.id, comment.id, now),
         });
       }

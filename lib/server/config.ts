@@ -23,6 +23,9 @@ const schema = z.object({
   RATE_LIMIT_WRITES_PER_SESSION: z.coerce.number().int().positive().default(60),
   DB_PROBE_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().positive().default(8),
+  LIVE_STREAMS_MAX: z.coerce.number().int().positive().default(20_000),
+  LIVE_IDLE_SECONDS: z.coerce.number().positive().default(600),
   WEB_CONCURRENCY: z.coerce
     .number({ message: 'WEB_CONCURRENCY (or --workers) must be a whole number of worker processes, 1 or more' })
     .int('WEB_CONCURRENCY (or --workers) must be a whole number of worker processes, 1 or more')
@@ -43,6 +46,8 @@ export type ServerConfig = {
   writesPerSessionPerMinute: number;
   dbProbeIntervalMs: number;
   metricsToken: string | undefined;
+  /** The live channel's bounds (lib/live/hub.ts). */
+  live: { perAddress: number; maxStreams: number; idleMs: number };
   /** Worker processes serving requests (lib/server/cluster.ts); 1 runs today's single process, no primary. */
   workers: number;
   /** The database /healthz probes: the one the app talks to. */
@@ -87,6 +92,11 @@ export function serverConfig(
     writesPerSessionPerMinute: e.RATE_LIMIT_WRITES_PER_SESSION,
     dbProbeIntervalMs: e.DB_PROBE_INTERVAL_MS,
     metricsToken: e.METRICS_TOKEN,
+    live: {
+      perAddress: e.LIVE_STREAMS_PER_ADDRESS,
+      maxStreams: e.LIVE_STREAMS_MAX,
+      idleMs: e.LIVE_IDLE_SECONDS * 1000,
+    },
     workers: e.WEB_CONCURRENCY ?? Math.max(1, cores),
     database: resolveDbTarget(raw.DATABASE_URL ?? defaultSqliteUrl, raw.DATABASE_POOL_SIZE),
   };

@@ -8,6 +8,8 @@ import * as answer from './responses';
 export type HealthSources = {
   database: { healthy(): boolean };
   pageCacheStats: () => unknown;
+  /** Open live streams (lib/live/hub.ts). */
+  liveStats?: () => unknown;
   metricsToken: string | undefined;
   /** Which process answers: its cluster worker number (null in a single process) and pid. */
   worker?: { number: number | null; pid: number };
@@ -16,7 +18,13 @@ export type HealthSources = {
 /** Answers /healthz and /metrics and says whether it did; every other path is left alone. */
 export type HealthAnswers = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
 
-export function createHealthAnswers({ database, pageCacheStats, metricsToken, worker }: HealthSources): HealthAnswers {
+export function createHealthAnswers({
+  database,
+  pageCacheStats,
+  liveStats,
+  metricsToken,
+  worker,
+}: HealthSources): HealthAnswers {
   return (req, res, path) => {
     if (path === '/healthz') {
       const ok = database.healthy();
@@ -30,6 +38,8 @@ export function createHealthAnswers({ database, pageCacheStats, metricsToken, wo
       answer.json(res, 200, {
         database: database.healthy() ? 'reachable' : 'unreachable',
         pageCache: pageCacheStats(),
+        ...(liveStats ? { live: liveStats() } : {}),
+        memory: process.memoryUsage(),
         ...(worker ? { worker } : {}),
       });
     return true;

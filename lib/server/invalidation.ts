@@ -22,10 +22,16 @@ export function relayLink(
 }
 
 /** Registers the bus for `cache` and returns the relay to close on shutdown (none when nothing is shared). */
-export function wireInvalidation(cache: PageCache, link: RelayLink | undefined): Relay | undefined {
+/** `onDropped` hears every drop, local or relayed (the live channel: lib/live/hub.ts). */
+export function wireInvalidation(
+  cache: PageCache,
+  link: RelayLink | undefined,
+  onDropped?: (paths: string[]) => void,
+): Relay | undefined {
   const drop = (paths: string[]) => {
     if (paths.includes('*')) cache.clear();
     else cache.invalidate(paths);
+    onDropped?.(paths);
   };
   const relay = link?.(drop);
   registerPageCacheBus({

@@ -1,9 +1,10 @@
 // The order in which server.ts looks at a request before (or instead of) handing it to Next. Each step is a
 // module of its own; this is only the sequence, so it can be driven in a test with a stand-in for Next:
-//   forwarded headers → /healthz, /metrics → write limits (POST) → canonical story URL (308) → page cache →
+//   forwarded headers → /healthz, /metrics → live streams → write limits (POST) → canonical story URL (308) → page cache →
 //   database down: kept copy or 503 → reader edition render → status-marked page → Next.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sanitizeForwardedHeaders } from './forwarded';
+import { liveSlug } from '../live/hub';
+import { clientAddress, sanitizeForwardedHeaders } from './forwarded';
 import type { HealthAnswers } from './health';
 import { renderWithStatusMarker, statusMarkedPath } from './page-status';
 import type { NextHandler, ReaderPages } from './reader-pages';
@@ -18,17 +19,21 @@ export type RequestParts = {
   pages: ReaderPages;
   database: { healthy(): boolean; check(): Promise<unknown> };
   handle: NextHandler;
+  /** The live channel (lib/live/hub.ts): GET /live/articles/<slug>. */
+  live?: { open(req: IncomingMessage, res: ServerResponse, slug: string, address: string): void };
   log?: (...values: unknown[]) => void;
 };
 
 /** The listener for http.createServer: any error thrown on the way is a 500, logged. */
 export function createRequestListener(parts: RequestParts): (req: IncomingMessage, res: ServerResponse) => void {
-  const { trustProxy, health, writes, pages, database, handle, log = console.error } = parts;
+  const { trustProxy, health, writes, pages, database, handle, live, log = console.error } = parts;
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     sanitizeForwardedHeaders(req.headers, trustProxy, req.socket.remoteAddress);
     const path = req.url?.split('?')[0] ?? '/';
     if (health(req, res, path)) return;
+    const slug = live && path.startsWith('/live/') ? liveSlug(path) : null;
+    if (slug) return live!.open(req, res, slug, clientAddress(req, trustProxy));
     if (req.method === 'POST' && (await writes.refused(req, res))) return;
     const found = readerSlot(req);
     if (found?.kind === 'redirect') return answer.redirect(res, found.location);

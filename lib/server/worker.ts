@@ -6,6 +6,8 @@ import cluster from 'node:cluster';
 import http from 'node:http';
 import next from 'next';
 import { PageCache } from '../cache/page-cache';
+import { liveSource } from '../live/changes';
+import { defaultLiveOptions, LiveHub } from '../live/hub';
 import { createDbProbe } from '../database/health';
 import type { ServerConfig } from './config';
 import { createHealthAnswers } from './health';
@@ -23,7 +25,8 @@ export async function startWorker(config: ServerConfig): Promise<void> {
   const handle = app.getRequestHandler();
 
   const cache = new PageCache({ maxBytes: config.pageCacheMaxBytes, ttlMs: config.pageCacheTtlMs });
-  const relay = wireInvalidation(cache, relayLink(config.redisUrl));
+  const live = new LiveHub({ ...defaultLiveOptions, ...config.live, source: liveSource });
+  const relay = wireInvalidation(cache, relayLink(config.redisUrl), (paths) => live.changed(paths));
   const writes = createWriteGate(config);
   const database = createDbProbe(config.database, config.dbProbeIntervalMs);
 
@@ -32,6 +35,7 @@ export async function startWorker(config: ServerConfig): Promise<void> {
     health: createHealthAnswers({
       database,
       pageCacheStats: () => cache.stats(),
+      liveStats: () => live.stats(),
       metricsToken: config.metricsToken,
       worker: { number, pid: process.pid },
     }),
@@ -39,6 +43,7 @@ export async function startWorker(config: ServerConfig): Promise<void> {
     pages: createReaderPages({ cache: config.pageCache ? cache : null, handle }),
     database,
     handle,
+    live,
   });
 
   await app.prepare();
@@ -54,5 +59,10 @@ export async function startWorker(config: ServerConfig): Promise<void> {
   );
 
   const shutdown = gracefulShutdown(server, () => [relay?.close(), writes.close()]);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, shutdown);
+  // Live streams never finish by themselves: end them first, or the server waits its whole grace period.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.on(signal, () => {
+      live.close();
+      shutdown();
+    });
 }

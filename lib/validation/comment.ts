@@ -71,6 +71,9 @@ export const draftSchema = z.string().max(commentMaxLength * 2);
 /** A story's author answering through an emailed link: the link's comment and token carry the authority. */
 export const authorReplySchema = z.object({ commentId: id, token: z.string().min(1).max(1000), body: commentBody });
 
+/** The same link, to delete the reply it posted (within the edit window). */
+export const authorReplyLinkSchema = authorReplySchema.omit({ body: true });
+
 export const reportSchema = z.object({
   commentId: id,
   clause: z.enum(clauseIds, { error: 'Choose the part of the policy this comment breaks.' }),

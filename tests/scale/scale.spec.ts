@@ -125,3 +125,29 @@ test('with a mail sender on each instance, each event is emailed once', async ({
   await alicePage.close();
   await bobPage.close();
 });
+
+test('a live stream on one instance hears of a comment posted on the other (Redis)', async ({ page }) => {
+  const article = await createArticle('scale-live');
+  const path = `/articles/${article.slug}`;
+  const controller = new AbortController();
+  const stream = await fetch(`${b}/live/articles/${article.slug}`, { signal: controller.signal });
+  expect(stream.status).toBe(200);
+  const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let heard = '';
+  const listening = (async () => {
+    while (!heard.includes('event: change')) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      heard += value;
+    }
+  })();
+
+  const writer = await createTrustedReader('ScaleLive');
+  await signIn(page, writer.email, { from: path });
+  await post(page, writer.displayName, `Posted on A, heard on B ${Date.now()}`);
+  const postedAt = Date.now();
+  await Promise.race([listening, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  controller.abort();
+  expect(heard).toContain('"kind":"new"');
+  expect(Date.now() - postedAt).toBeLessThan(5_000);
+});

@@ -201,6 +201,20 @@ export const accessTable: readonly AccessEntry[] = [
   {
     kind: 'action',
     file: reply,
+    exportName: 'editAuthorReplyAction',
+    allow: ['reply-link'],
+    note: 'Only the reply this link posted, within the edit window; a session grants nothing here.',
+  },
+  {
+    kind: 'action',
+    file: reply,
+    exportName: 'deleteAuthorReplyAction',
+    allow: ['reply-link'],
+    note: 'Only the reply this link posted, within the edit window.',
+  },
+  {
+    kind: 'action',
+    file: reply,
     exportName: 'requestFreshLinkAction',
     allow: everyone,
     note: 'Mails a fresh link to the story author’s address on file, never to the caller.',

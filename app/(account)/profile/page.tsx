@@ -124,7 +124,7 @@ export default async function ProfilePage() {
                   <Link href={`/articles/${comment.article.slug}#comment-${comment.id}`}>
                     {comment.article.headline}
                   </Link>
-                  <time className="comment__time" dateTime={comment.createdAt.toISOString()}>
+                  <time className="comment__time" data-relative dateTime={comment.createdAt.toISOString()}>
                     {formatDateTime(comment.createdAt)}
                   </time>
                 </p>

@@ -45,11 +45,18 @@ test('the author is emailed, replies from the link once, and the reader hears ab
   await expect(replyItem.locator('.badge--author')).toHaveText('Author');
   await expect(author.locator(`#comment-${comment.id} .comment-list--replies`).getByText(reply)).toBeVisible();
 
-  // The link is single-use.
+  // The link is single-use: it posts no second reply, but within the edit window it corrects the one it posted.
   await author.goto(replyLink!);
   await expect(author.getByRole('heading', { name: 'You have already replied through this link' })).toBeVisible();
-  await expect(author.getByText(reply)).toBeVisible();
-  await expect(author.locator('textarea')).toHaveCount(0);
+  await expect(author.getByRole('button', { name: 'Publish reply' })).toHaveCount(0);
+  const box = author.getByLabel('Your reply', { exact: true });
+  await expect(box).toHaveValue(reply);
+  const corrected = `${reply} (Corrected: and two in Central Asia.)`;
+  await box.fill(corrected);
+  await author.getByRole('button', { name: 'Save changes' }).click();
+  await expect(author.getByText('Your reply was updated.')).toBeVisible();
+  await author.goto(articlePath);
+  await expect(author.locator(`#comment-${comment.id} .comment-list--replies`).getByText(corrected)).toBeVisible();
 
   // A tampered link gets a clear error page and a way to ask for a fresh link.
   const url = new URL(replyLink!);
@@ -70,10 +77,32 @@ test('the author is emailed, replies from the link once, and the reader hears ab
   const notice = await waitForMail({ to: reader.email, subject: /author replied/i, since, timeoutMs: 15_000 });
   expect(notice.text).toContain(reply);
 
-  // The audit log records the author's reply.
-  const replyRow = await db.comment.findFirstOrThrow({ where: { body: reply } });
+  // The audit log records the author's reply and its correction.
+  const replyRow = await db.comment.findFirstOrThrow({ where: { body: corrected } });
   expect(replyRow.authorProfileId).not.toBeNull();
   expect(await db.moderationEvent.count({ where: { commentId: replyRow.id, action: 'author-reply' } })).toBe(1);
+  expect(await db.moderationEvent.count({ where: { commentId: replyRow.id, action: 'author-edit' } })).toBe(1);
+
+  // The reader answers the author; the author's next digest shows what that reply answers.
+  const digestSince = new Date();
+  await page.goto(`${articlePath}?reply=${replyRow.id}#comment-${replyRow.id}`);
+  const answer = `Thank you, that helps ${Date.now()}`;
+  await page.getByLabel('Reply to Andrew Blake').fill(answer);
+  await page.getByRole('button', { name: 'Post reply' }).click();
+  await expect(page.getByText(answer)).toBeVisible();
+  const next = await waitForMail({ to: authorEmail, since: digestSince, timeoutMs: 30_000, contains: answer });
+  expect(next.text).toContain(`${reader.displayName} replied to you (Andrew Blake), who wrote:`);
+  expect(next.text).toContain('and two in Central Asia');
+
+  // Within the window the author can also withdraw the reply from the same link.
+  const again = await browser.newPage();
+  await again.goto(replyLink!);
+  await again.getByRole('button', { name: 'Delete reply' }).click();
+  await expect(again).toHaveURL(new RegExp(`${articlePath}#comments`));
+  expect((await db.comment.findUniqueOrThrow({ where: { id: replyRow.id } })).status).toBe('DELETED');
+  await again.goto(replyLink!);
+  await expect(again.getByText('You deleted this reply.')).toBeVisible();
+  await again.close();
 });
 
 test('an author can unsubscribe with one click and subscribe again', async ({ page, playwright }) => {

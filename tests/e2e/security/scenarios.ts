@@ -84,6 +84,32 @@ async function comment(data: {
   });
 }
 
+/** A reader's comment the story's author has answered through a reply link just now (within the edit window). */
+async function answeredThroughLink() {
+  const target = await comment({ userId: (await createAccount('asked')).id });
+  const link = await replyLinkFor(target.id);
+  const replyId = randomUUID();
+  const now = new Date();
+  await (
+    await db()
+  ).comment.create({
+    data: {
+      id: replyId,
+      articleId: target.articleId,
+      authorProfileId: link.authorId,
+      parentId: target.id,
+      threadId: target.id,
+      depth: 1,
+      body: `The author answered the walk ${uniqueSuffix()}.`,
+      status: 'PUBLISHED',
+      createdAt: now,
+      decidedAt: now,
+    },
+  });
+  await (await db()).authorReplyLink.update({ where: { id: link.linkId }, data: { usedAt: now, replyId } });
+  return { target, link, replyId };
+}
+
 /** The caller's own account, or (for callers without one) someone else's. */
 const ownerFor = async (actor: Actor) => actor.user ?? (await createAccount('owner'));
 
@@ -414,6 +440,31 @@ export const scenarios: Record<string, Scenario> = {
       return {
         call: form(true, { commentId: target.id, token, body }),
         effect: async () => (await (await db()).comment.count({ where: { body, authorProfileId: { not: null } } })) > 0,
+      };
+    },
+  },
+
+  editAuthorReplyAction: {
+    required: ['commentId', 'token', 'body'],
+    async prepare(actor) {
+      const { target, link, replyId } = await answeredThroughLink();
+      const token = actor.role === 'reply-link' ? link.token : forgedReplyToken(target.id, link.authorId);
+      const body = `The author corrects the walk ${uniqueSuffix()}.`;
+      return {
+        call: form(true, { commentId: target.id, token, body }),
+        effect: async () => (await (await db()).comment.count({ where: { id: replyId, body } })) > 0,
+      };
+    },
+  },
+
+  deleteAuthorReplyAction: {
+    required: ['commentId', 'token'],
+    async prepare(actor) {
+      const { target, link, replyId } = await answeredThroughLink();
+      const token = actor.role === 'reply-link' ? link.token : forgedReplyToken(target.id, link.authorId);
+      return {
+        call: form(true, { commentId: target.id, token }),
+        effect: async () => (await (await db()).comment.count({ where: { id: replyId, status: 'DELETED' } })) > 0,
       };
     },
   },

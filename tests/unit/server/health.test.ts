@@ -40,7 +40,11 @@ describe('/healthz and /metrics', () => {
     expect((await request('/metrics', { headers: { authorization: `Bearer ${token}x` } })).status).toBe(401);
     const figures = await request('/metrics', { headers: { authorization: `Bearer ${token}` } });
     expect(figures.status).toBe(200);
-    expect(JSON.parse(figures.text)).toEqual({ database: 'reachable', pageCache: { entries: 7 } });
+    expect(JSON.parse(figures.text)).toEqual({
+      database: 'reachable',
+      pageCache: { entries: 7 },
+      memory: expect.objectContaining({ rss: expect.any(Number), heapUsed: expect.any(Number) }),
+    });
   });
 
   test('/metrics says which worker answered: each keeps its own page cache figures', async () => {
@@ -48,12 +52,19 @@ describe('/healthz and /metrics', () => {
     const answers = createHealthAnswers({
       database: { healthy: () => true },
       pageCacheStats: () => ({ entries: 1 }),
+      liveStats: () => ({ streams: 3 }),
       metricsToken: token,
       worker,
     });
     harness = await listen((req, res) => void answers(req, res, req.url!));
     const figures = await harness.request('/metrics', { headers: { authorization: `Bearer ${token}` } });
-    expect(JSON.parse(figures.text)).toEqual({ database: 'reachable', pageCache: { entries: 1 }, worker });
+    expect(JSON.parse(figures.text)).toEqual({
+      database: 'reachable',
+      pageCache: { entries: 1 },
+      live: { streams: 3 },
+      memory: expect.objectContaining({ rss: expect.any(Number) }),
+      worker,
+    });
     expect(JSON.parse((await harness.request('/healthz')).text)).toEqual({ ok: true, database: 'reachable' });
   });
 

@@ -18,6 +18,13 @@ type NextCall = { method: string; url: string; headers: IncomingMessage['headers
 /** The whole sequence with real parts; Next is a stand-in that records what reached it. */
 async function serve(page: (req: IncomingMessage, res: ServerResponse) => void = defaultPage) {
   const calls: NextCall[] = [];
+  const streams: Array<{ slug: string; address: string }> = [];
+  const live = {
+    open(_req: IncomingMessage, res: ServerResponse, slug: string, address: string) {
+      streams.push({ slug, address });
+      res.end('live');
+    },
+  };
   const logged: unknown[] = [];
   const database = { up: true, checks: 0, healthy: () => database.up, check: async () => ++database.checks };
   const cache = new PageCache({ maxBytes: 1024 * 1024, ttlMs: 60_000 });
@@ -37,10 +44,11 @@ async function serve(page: (req: IncomingMessage, res: ServerResponse) => void =
     pages: createReaderPages({ cache, handle }),
     database,
     handle,
+    live,
     log: (...values) => logged.push(values),
   });
   harness = await listen(listener);
-  return { request: harness.request, calls, database, logged, cache };
+  return { request: harness.request, calls, database, logged, cache, streams };
 }
 
 function defaultPage(req: IncomingMessage, res: ServerResponse) {
@@ -54,6 +62,15 @@ describe('the request sequence in front of Next', () => {
     await request('/moderate', { headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-for': '6.6.6.6' } });
     expect(calls[0]!.headers['x-forwarded-host']).toBeUndefined();
     expect(calls[0]!.headers['x-forwarded-for']).toBe('127.0.0.1');
+  });
+
+  test('a live stream is answered without Next, and only for a story slug', async () => {
+    const { request, calls, streams } = await serve();
+    expect((await request('/live/articles/budget-vote?since=1')).text).toBe('live');
+    expect(streams).toEqual([{ slug: 'budget-vote', address: '127.0.0.1' }]);
+    await request('/live/articles/..%2Fsecret');
+    expect(streams).toHaveLength(1);
+    expect(calls.map((call) => call.url)).toEqual(['/live/articles/..%2Fsecret']);
   });
 
   test('/healthz is answered without Next', async () => {

@@ -5,7 +5,13 @@ import { CommentForm } from '@/components/comments/comment-form';
 import { StatusMarker } from '@/components/ui/status-marker';
 import { openReplyLink } from '@/lib/comments/author-reply';
 import { formatDateTime } from '@/lib/site/format';
-import { postAuthorReplyAction, requestFreshLinkAction } from './actions';
+import {
+  deleteAuthorReplyAction,
+  editAuthorReplyAction,
+  postAuthorReplyAction,
+  requestFreshLinkAction,
+} from './actions';
+import { DeleteReplyForm } from './delete-reply-form';
 import { FreshLinkForm } from './fresh-link-form';
 
 // The link's token must not leak to other sites through the Referer header. `same-origin` keeps it from
@@ -43,10 +49,32 @@ export default async function AuthorReplyPage({ params }: Props) {
         <StatusMarker status={410} />
         <h1>You have already replied through this link</h1>
         <p>Each link posts one reply.</p>
-        {state.reply && (
-          <blockquote className="quote">
-            <CommentBody body={state.reply.body} />
-          </blockquote>
+        {state.reply && state.reply.status === 'DELETED' ? (
+          <p className="notice">You deleted this reply.</p>
+        ) : state.reply && state.editableUntil ? (
+          // Within the edit window the same link corrects or withdraws the reply, as readers can theirs.
+          <section aria-labelledby="change-reply">
+            <h2 id="change-reply">Change your reply</h2>
+            <p className="field__hint">
+              You can edit or delete it until{' '}
+              <time dateTime={state.editableUntil.toISOString()}>{formatDateTime(state.editableUntil)}</time>.
+            </p>
+            <CommentForm
+              action={editAuthorReplyAction}
+              label="Your reply"
+              submitLabel="Save changes"
+              initialBody={state.reply.body}
+              hidden={{ commentId, token: decodeURIComponent(token) }}
+              resetOnDone={false}
+            />
+            <DeleteReplyForm action={deleteAuthorReplyAction} commentId={commentId} token={decodeURIComponent(token)} />
+          </section>
+        ) : (
+          state.reply && (
+            <blockquote className="quote">
+              <CommentBody body={state.reply.body} />
+            </blockquote>
+          )
         )}
         <p>
           <Link href={`/articles/${state.articleSlug}${state.reply ? `#comment-${state.reply.id}` : '#comments'}`}>
@@ -82,7 +110,7 @@ export default async function AuthorReplyPage({ params }: Props) {
           <span className="comment__author" dir="auto">
             {comment.user?.displayName ?? 'A reader'}
           </span>
-          <time className="comment__time" dateTime={comment.createdAt.toISOString()}>
+          <time className="comment__time" data-relative dateTime={comment.createdAt.toISOString()}>
             {formatDateTime(comment.createdAt)}
           </time>
         </p>
