@@ -64,6 +64,8 @@ export default defineConfig({
         MAIL_RETRY_BASE_SECONDS: '1',
         AUTHOR_DIGEST_INTERVAL_SECONDS: '1',
         METRICS_TOKEN: e2eMetricsToken,
+        // The access walks send notices of illegal content as every role from this one address.
+        NOTICES_PER_ADDRESS: '1000',
       },
     },
   ],

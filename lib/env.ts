@@ -35,6 +35,9 @@ const schema = z.object({
   // "Reply as the author" links per author per hour.
   SIGN_IN_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).default(3),
   FRESH_REPLY_LINKS_PER_AUTHOR: z.coerce.number().int().min(1).default(10),
+  // Notices of illegal content (issue 17) per reporter email and per client address, per hour.
+  NOTICES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  NOTICES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   REDIS_URL: redisUrlSchema,
   // At most one "new comments on your story" email per article per this interval (lib/notifications).
   AUTHOR_DIGEST_INTERVAL_SECONDS: z.coerce.number().min(0).default(900),

@@ -5,13 +5,23 @@ import { redirect } from 'next/navigation';
 import { changeDisplayName, setDisplayName } from '@/lib/accounts/display-name';
 import { saveNotificationPreferences } from '@/lib/accounts/preferences';
 import { endSession } from '@/lib/accounts/sessions';
+import { confirmAccountDeletion, requestAccountDeletion } from '@/lib/accounts/delete-account';
+import { unmuteCommenter } from '@/lib/accounts/mutes';
 import { readForm } from '@/lib/actions/form-action';
 import { invalid, type FormState } from '@/lib/actions/form-state';
 import { safeCallbackPath, sendSignInLink } from '@/lib/auth/sign-in-link';
 import { getViewer } from '@/lib/auth/viewer';
 import { allowMail } from '@/lib/mail/recipient-limits';
 import { fileAppeal } from '@/lib/moderation/appeals';
-import { changeDisplayNameSchema, displayNameSchema, preferencesSchema, signInSchema } from '@/lib/validation/account';
+import {
+  changeDisplayNameSchema,
+  confirmDeletionSchema,
+  displayNameSchema,
+  preferencesSchema,
+  requestDeletionSchema,
+  signInSchema,
+  unmuteSchema,
+} from '@/lib/validation/account';
 import { appealSchema } from '@/lib/validation/moderation';
 
 const signedIn = { actor: getViewer, refused: 'Your session has ended: sign in again.' };
@@ -109,4 +119,35 @@ export async function appealAction(
   if (!result.ok) return invalid({}, result.message, form.echo);
   revalidatePath('/profile');
   return { status: 'done', message: result.message, at: Date.now() };
+}
+
+/** Issue 17: "Delete my account", step one: emails the signed-in reader a confirmation link. */
+export async function requestAccountDeletionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const form = await readForm(formData, { guard: signedIn, schema: requestDeletionSchema });
+  if (!form.ok) return form.state;
+  const result = await requestAccountDeletion(form.actor);
+  if (!result.ok) return invalid({}, result.message);
+  return { status: 'done', message: result.message, at: Date.now() };
+}
+
+/** Step two, the button on the emailed link's page: the signed token is the capability (as for unsubscribing), so
+ *  it works in another browser too. Erases the account, ends the session here, and says so. */
+export async function confirmAccountDeletionAction(formData: FormData): Promise<void> {
+  const form = await readForm(formData, { schema: confirmDeletionSchema });
+  if (!form.ok) return;
+  const result = await confirmAccountDeletion(form.data.token);
+  // The link's page explains a refusal (an expired link, the last administrator).
+  if (!result.ok) redirect(`/delete-account/${encodeURIComponent(form.data.token)}`);
+  const jar = await cookies();
+  for (const name of sessionCookies) jar.delete(name);
+  revalidatePath('/', 'layout');
+  redirect('/account-deleted');
+}
+
+/** Unmutes a reader from the profile's list. */
+export async function unmuteCommenterAction(formData: FormData): Promise<void> {
+  const form = await readForm(formData, { guard: signedIn, schema: unmuteSchema });
+  if (!form.ok) return;
+  await unmuteCommenter(form.actor, form.data.userId);
+  revalidatePath('/profile');
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { maxNesting, type CommentView } from '@/lib/data/comments';
 import type { FormState } from '@/lib/actions/form-state';
 import type { DraftWarning } from '@/lib/comments/draft-check';
@@ -7,6 +8,7 @@ import type { EditCommentField, PostState, ReportField } from '@/lib/validation/
 import { formatDateTime } from '@/lib/site/format';
 import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
+import { HeldCommentWatch } from './held-comment-watch';
 import { CommentList } from './posted-comments';
 import { ReportForm } from './report-form';
 import { StatementOfReasons } from './statement-of-reasons';
@@ -21,6 +23,8 @@ export type CommentActions = {
   react: (formData: FormData) => Promise<void>;
   report: FormAction<FormState<ReportField>>;
   check: (body: string) => Promise<DraftWarning[]>;
+  /** Mutes the comment's writer for this reader (issue 17); absent where muting is not offered. */
+  mute?: (formData: FormData) => Promise<void>;
 };
 
 type Props = {
@@ -71,12 +75,18 @@ export function CommentThread({
     >
       <article
         id={anchorId}
-        aria-label={comment.body === null ? 'Deleted comment' : `Comment by ${comment.authorName}`}
+        aria-label={
+          comment.body === null
+            ? 'Deleted comment'
+            : comment.muted
+              ? 'Comment from a muted reader'
+              : `Comment by ${comment.authorName}`
+        }
       >
         {comment.body === null ? (
           <p className="comment__tombstone">This comment was deleted.</p>
         ) : (
-          <>
+          <Muted muted={comment.muted}>
             <header className="comment__header">
               <span className="comment__author" dir="auto">
                 {comment.authorName}
@@ -90,7 +100,10 @@ export function CommentThread({
               {comment.editedAt && <span className="comment__edited">(edited)</span>}
             </header>
             {comment.inReplyTo && <p className="comment__in-reply-to">In reply to {comment.inReplyTo}</p>}
-            {comment.statement && <StatementOfReasons statement={comment.statement} linkAppeal withHeadline />}
+            {comment.statement && (
+              <StatementOfReasons statement={comment.statement} linkAppeal withHeadline wait={comment.heldWait} />
+            )}
+            {comment.isOwn && comment.status === 'PENDING' && <HeldCommentWatch commentId={comment.id} />}
             <CommentBody body={comment.body} />
             <div className="comment__actions">
               {published && (
@@ -154,10 +167,28 @@ export function CommentThread({
                   </form>
                 </details>
               )}
+              {comment.canMute && !comment.muted && actions.mute && (
+                <form action={actions.mute}>
+                  <input type="hidden" name="commentId" value={comment.id} />
+                  <button
+                    type="submit"
+                    className="comment__mute"
+                    title={`Collapse ${comment.authorName}’s comments for you only`}
+                  >
+                    Mute
+                  </button>
+                </form>
+              )}
               {published && signedIn && !comment.isOwn && !reporting && (
                 <Link className="comment__action" href={links.report(comment.id)} scroll={false} rel="nofollow">
                   Report
                 </Link>
+              )}
+              {published && !comment.isOwn && (
+                // A plain link to a page of its own (DSA Art. 16: anyone, signed in or not): no form or script here.
+                <a className="comment__action" href={`/notices?comment=${comment.id}`} rel="nofollow">
+                  Report illegal content
+                </a>
               )}
             </div>
             {replying && (
@@ -185,7 +216,7 @@ export function CommentThread({
                 </Link>
               </div>
             )}
-          </>
+          </Muted>
         )}
       </article>
       <CommentList
@@ -214,5 +245,16 @@ export function CommentThread({
       {/* Where the live channel counts this thread's new replies (components/comments/live-updates.tsx). */}
       {signedIn && depth === 0 && <div className="comment__live" data-live-slot={comment.id} />}
     </li>
+  );
+}
+
+/** A muted reader's comment stays in its place, collapsed: one click (no JavaScript needed) shows it. */
+function Muted({ muted, children }: { muted: boolean; children: ReactNode }) {
+  if (!muted) return <>{children}</>;
+  return (
+    <details className="comment__muted">
+      <summary>Comment from a muted reader (show)</summary>
+      {children}
+    </details>
   );
 }

@@ -5,10 +5,12 @@ type Props = {
   /** The article page links to the profile's appeal form; the profile shows the form itself. */
   linkAppeal: boolean;
   withHeadline: boolean;
+  /** For a held comment: how long such comments usually wait (lib/moderation/expected-wait.ts). */
+  wait?: string | null;
 };
 
 /** Renders lib/policy/statement.ts: the same words on the article page and the profile (and, as text, in the email). */
-export function StatementOfReasons({ statement, linkAppeal, withHeadline }: Props) {
+export function StatementOfReasons({ statement, linkAppeal, withHeadline, wait }: Props) {
   const tone = statement.headline.startsWith('Held') ? 'notice--warn' : 'notice--error';
   const body = (
     <>
@@ -20,6 +22,12 @@ export function StatementOfReasons({ statement, linkAppeal, withHeadline }: Prop
         ))}
         {statement.note && <li>Moderator’s note: {statement.note}</li>}
       </ul>
+      {statement.next && <p className="meta">{statement.next}</p>}
+      {wait && (
+        <p className="meta statement__wait" data-wait>
+          {wait}
+        </p>
+      )}
       {statement.appeal && (
         <p className="meta">
           {statement.appeal.text}

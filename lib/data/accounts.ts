@@ -48,3 +48,13 @@ export async function measuresInForce(
     return { ...measure, clause: event?.clause ?? null, since: event?.createdAt ?? null, note: event?.note ?? null };
   });
 }
+
+/** The readers this reader has muted (issue 17), newest first: the profile's list to unmute. */
+export async function listMutes(userId: string) {
+  const rows = await db.mute.findMany({
+    where: { muterId: userId },
+    orderBy: { createdAt: 'desc' },
+    select: { mutedId: true, createdAt: true, muted: { select: { displayName: true } } },
+  });
+  return rows.map((row) => ({ userId: row.mutedId, name: row.muted.displayName ?? 'A reader', since: row.createdAt }));
+}

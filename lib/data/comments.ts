@@ -9,6 +9,7 @@ import type { Reason } from '../policy';
 import { statementOf, type Statement } from '../policy/statement';
 import type { CommentSort, ThreadQuery } from '../comments/thread-query';
 import { loadStoryPolicy, type PresetColumns } from './presets';
+import { heldCommentWait } from './wait-times';
 
 export { threadsPerPage } from '../comments/thread-query';
 /** Replies nest this deep; deeper replies are shown flat under their level-3 ancestor, with "In reply to". */
@@ -28,12 +29,18 @@ export type CommentView = {
   inReplyTo: string | null;
   /** Why an own held or rejected comment is not published (lib/policy/statement.ts), else null. */
   statement: Statement | null;
+  /** For the writer's own held comment: how long held comments usually wait (lib/data/wait-times.ts), else null. */
+  heldWait: string | null;
   /** Whether its writer may correct and resend it (a rejected comment not under appeal). */
   canResubmit: boolean;
   reactionCount: number;
   viewerReacted: boolean;
   /** An editors' pick (a moderator featured it). */
   picked: boolean;
+  /** The viewer muted its writer (issue 17): shown collapsed, for this viewer only. */
+  muted: boolean;
+  /** The viewer may mute its writer (signed in, a reader's comment, not their own). */
+  canMute: boolean;
   replies: CommentView[];
 };
 
@@ -85,8 +92,23 @@ function threadOrder(sort: CommentSort): Prisma.CommentOrderByWithRelationInput[
   return [{ createdAt: 'asc' }, { id: 'asc' }];
 }
 
+const noMutes: ReadonlySet<string> = new Set();
+
+/** The readers this viewer muted: their comments are collapsed for this viewer only. */
+async function mutedBy(viewer: Viewer | null): Promise<ReadonlySet<string>> {
+  if (!viewer) return noMutes;
+  const rows = await db.mute.findMany({ where: { muterId: viewer.id }, select: { mutedId: true } });
+  return new Set(rows.map((row) => row.mutedId));
+}
+
 /** One comment as the thread shows it to this viewer (its replies are added by the caller). */
-function commentView(row: Row, viewer: Viewer | null, viewerReacted: boolean, now: Date): CommentView {
+function commentView(
+  row: Row,
+  viewer: Viewer | null,
+  viewerReacted: boolean,
+  now: Date,
+  muted: ReadonlySet<string> = noMutes,
+): CommentView {
   return {
     id: row.id,
     status: row.status,
@@ -102,10 +124,13 @@ function commentView(row: Row, viewer: Viewer | null, viewerReacted: boolean, no
         : null,
     inReplyTo: null,
     statement: viewer && row.userId === viewer.id ? statementOf(row) : null,
+    heldWait: null,
     canResubmit: !!viewer && canResubmitComment(viewer, { ...row, appealOpen: row.appeal?.status === 'OPEN' }, now),
     reactionCount: row.reactionCount,
     viewerReacted,
     picked: row.featured && row.status === 'PUBLISHED',
+    muted: !!row.userId && muted.has(row.userId),
+    canMute: !!viewer && !!row.userId && row.userId !== viewer.id && row.status === 'PUBLISHED',
     replies: [],
   };
 }
@@ -113,9 +138,10 @@ function commentView(row: Row, viewer: Viewer | null, viewerReacted: boolean, no
 export async function listThreads(articleId: string, viewer: Viewer | null, sort: CommentSort, shown: number) {
   const visible = visibleWhere(viewer);
   const rootWhere: Prisma.CommentWhereInput = { articleId, depth: 0, ...visible };
-  const [roots, totalThreads] = await Promise.all([
+  const [roots, totalThreads, muted] = await Promise.all([
     db.comment.findMany({ where: rootWhere, orderBy: threadOrder(sort), take: shown, select: commentSelect }),
     db.comment.count({ where: rootWhere }),
+    mutedBy(viewer),
   ]);
   const replies = roots.length
     ? await db.comment.findMany({
@@ -138,7 +164,7 @@ export async function listThreads(articleId: string, viewer: Viewer | null, sort
   const now = new Date();
   // Each visible comment, its nesting depth, and the list it sits in (where a too-deep reply to it goes).
   const views = new Map<string, { view: CommentView; depth: number; list: CommentView[] }>();
-  const toView = (row: Row) => commentView(row, viewer, reacted.has(row.id), now);
+  const toView = (row: Row) => commentView(row, viewer, reacted.has(row.id), now, muted);
 
   const threads: CommentView[] = [];
   for (const root of roots) {
@@ -161,6 +187,11 @@ export async function listThreads(articleId: string, viewer: Viewer | null, sort
       views.set(row.id, { view, depth: anchor.depth, list: anchor.list });
     }
   }
+  const ownHeld = [...views.values()].filter(({ view }) => view.isOwn && view.status === 'PENDING');
+  if (ownHeld.length) {
+    const wait = await heldCommentWait(now);
+    for (const { view } of ownHeld) view.heldWait = wait;
+  }
   return { threads, totalThreads, hasMore: totalThreads > roots.length };
 }
 
@@ -179,6 +210,7 @@ export async function loadPostedComment(commentId: string, viewer: Viewer) {
   });
   if (!row) return null;
   const view = commentView(row, viewer, false, new Date());
+  if (row.status === 'PENDING') view.heldWait = await heldCommentWait();
   if (row.depth > maxNesting)
     view.inReplyTo = row.parent?.authorProfile?.name ?? row.parent?.user?.displayName ?? 'A reader';
   return {

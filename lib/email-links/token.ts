@@ -93,3 +93,32 @@ export function verifyUnsubscribeToken(token: string, secret: string, generation
   } catch {}
   return null;
 }
+
+export type AccountDeletionPayload = { v: 1; uid: string; exp: number };
+
+/** "Delete my account" confirmation links (issue 17): the account and an expiry, signed. Opening the link changes
+ *  nothing (mail scanners open links); the page's one button deletes. The account's deletion spends the link. */
+export function signAccountDeletionToken(input: { userId: string; expiresAt: Date }, secret: string): string {
+  const payload: AccountDeletionPayload = {
+    v: 1,
+    uid: input.userId,
+    exp: Math.floor(input.expiresAt.getTime() / 1000),
+  };
+  const body = b64(JSON.stringify(payload));
+  return `${body}.${b64(createHmac('sha256', secret).update(`account-deletion:${body}`).digest())}`;
+}
+
+export function verifyAccountDeletionToken(token: string, secret: string, now: Date): AccountDeletionPayload | null {
+  if (typeof token !== 'string' || token.length > 1000) return null;
+  const [body, signature, extra] = token.split('.');
+  if (!body || !signature || extra !== undefined) return null;
+  if (!sameSignature(signature, createHmac('sha256', secret).update(`account-deletion:${body}`).digest())) return null;
+  try {
+    const value = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    if (value?.v !== 1 || typeof value.uid !== 'string' || typeof value.exp !== 'number') return null;
+    if (value.exp * 1000 <= now.getTime()) return null;
+    return { v: 1, uid: value.uid, exp: value.exp };
+  } catch {
+    return null;
+  }
+}

@@ -8,12 +8,18 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { env } from '../env';
 import { sharedLimiter } from '../security/rate-limit';
 
-export type MailKind = 'sign-in' | 'fresh-reply-link';
+// 'legal-notice' counts notices of illegal content per reporter email, 'legal-notice-address' per client address
+// (lib/notices/notices.ts): each notice sends its reporter a receipt, so both bound what a stranger can make us send.
+export type MailKind = 'sign-in' | 'fresh-reply-link' | 'account-deletion' | 'legal-notice' | 'legal-notice-address';
 export type MailAllowance = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 const windows: Record<MailKind, { seconds: number; points: () => number }> = {
   'sign-in': { seconds: 15 * 60, points: () => env().SIGN_IN_EMAILS_PER_ADDRESS },
   'fresh-reply-link': { seconds: 60 * 60, points: () => env().FRESH_REPLY_LINKS_PER_AUTHOR },
+  // "Delete my account" confirmations: a few per hour is plenty for someone who lost the first email.
+  'account-deletion': { seconds: 60 * 60, points: () => 3 },
+  'legal-notice': { seconds: 60 * 60, points: () => env().NOTICES_PER_EMAIL },
+  'legal-notice-address': { seconds: 60 * 60, points: () => env().NOTICES_PER_ADDRESS },
 };
 
 type Limiters = Map<MailKind, RateLimiterAbstract>;

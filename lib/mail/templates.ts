@@ -279,3 +279,20 @@ export function pickMail(input: {
     unsubscribeHeaders(input.unsubscribe.page, input.unsubscribe.oneClick),
   );
 }
+
+/** The "Delete my account" confirmation (issue 17): the link opens a page with one button; nothing happens until
+ *  it is pressed. */
+export function accountDeletionMail(input: { to: string; url: string; hours: number }): Mail {
+  return composeMail('account-deletion', input.to, `Confirm deleting your ${site.name} account`, [
+    { paragraph: `You asked to delete your ${site.name} account. Open this link and press the button to confirm.` },
+    { button: { label: 'Delete my account', url: input.url } },
+    {
+      paragraph:
+        'Your name, email address, reactions, reports, preferences and notes are erased. Your comments disappear; ' +
+        'one that others replied to stays as an empty “deleted” note so the replies keep their place.',
+    },
+    {
+      small: `The link expires in ${input.hours} hours. If you did not ask for this, ignore this email: nothing changes.`,
+    },
+  ]);
+}

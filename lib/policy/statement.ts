@@ -30,7 +30,12 @@ export type Statement = {
   appeal: { state: 'available' | 'open' | 'upheld'; text: string; href: string | null } | null;
   /** A rejected comment can be corrected and sent again (checked like a new comment). */
   canResubmit: boolean;
+  /** For a held comment, what happens next (the expected wait is added where it is shown: lib/data/wait-times.ts). */
+  next: string | null;
 };
+
+export const heldNext =
+  'What happens next: a moderator reads it and decides. If it is approved it is published for everyone; if not, you will see the reason here and may ask for a second review. Either way we email you, unless you have turned those emails off.';
 
 export const appealHref = (commentId: string) => `/profile#comment-${commentId}`;
 
@@ -80,6 +85,7 @@ export function statementOfReasons(input: StatementInput): Statement | null {
     note: human ? input.rejectNote : null,
     appeal,
     canResubmit: !held && input.appeal?.status !== 'OPEN',
+    next: held ? heldNext : null,
   };
 }
 

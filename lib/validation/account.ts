@@ -1,5 +1,6 @@
 // Forms of a reader's own account: sign-in, the display name chosen once, email preferences.
 import { z } from 'zod';
+import { id } from './fields';
 
 export const signInSchema = z.object({
   email: z
@@ -37,3 +38,13 @@ export const preferencesSchema = z.object({
   notifyAuthorReplies: z.literal('on').optional(),
   notifyModeration: z.literal('on').optional(),
 });
+
+/** "Delete my account", step one: the button on the profile asks for the emailed link (no fields). */
+export const requestDeletionSchema = z.object({});
+
+/** Step two: the button on the link's page sends the signed token back. */
+export const confirmDeletionSchema = z.object({ token: z.string().min(1).max(1000) });
+
+/** Mute the writer of a comment; unmute a reader from the profile's list. */
+export const muteSchema = z.object({ commentId: id, returnTo: z.string().optional() });
+export const unmuteSchema = z.object({ userId: id });

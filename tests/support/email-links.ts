@@ -1,7 +1,7 @@
 // Signed links the app emails ("Reply as the author", unsubscribe), made directly for tests, with the secret the
 // end-to-end server runs with (playwright.config.ts sets AUTH_SECRET for the server it starts).
 import { randomUUID } from 'node:crypto';
-import { signReplyToken, signUnsubscribeToken } from '../../lib/email-links/token';
+import { signAccountDeletionToken, signReplyToken, signUnsubscribeToken } from '../../lib/email-links/token';
 import { testDb } from './db';
 
 export const e2eAuthSecret = 'e2e-secret-not-for-production-0123456789';
@@ -30,4 +30,9 @@ export function forgedReplyToken(commentId: string, authorId: string): string {
 
 export function unsubscribeTokenFor(subject: { kind: 'author' | 'user'; id: string; topic: string }): string {
   return signUnsubscribeToken(subject, e2eAuthSecret);
+}
+
+/** A valid "Delete my account" link's token for the account, as the confirmation email carries it. */
+export function accountDeletionTokenFor(userId: string, expiresAt = new Date(Date.now() + 3_600_000)): string {
+  return signAccountDeletionToken({ userId, expiresAt }, e2eAuthSecret);
 }

@@ -1,17 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireViewer } from '@/lib/auth/viewer';
-import { getNotificationPreferences, measuresInForce } from '@/lib/data/accounts';
+import { getNotificationPreferences, listMutes, measuresInForce } from '@/lib/data/accounts';
 import { listOwnComments } from '@/lib/data/comments';
+import { heldCommentWait } from '@/lib/data/wait-times';
 import { formatDate, formatDateTime } from '@/lib/site/format';
 import { StatementOfReasons } from '@/components/comments/statement-of-reasons';
 import { listAccountHolds } from '@/lib/moderation/standing';
 import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
 import { statementOf } from '@/lib/policy/statement';
 import { displayNameCooldownDays, nextRenameAt } from '@/lib/accounts/display-name';
-import { appealAction, changeDisplayNameAction, signOutAction, updatePreferencesAction } from '../actions';
+import {
+  appealAction,
+  changeDisplayNameAction,
+  requestAccountDeletionAction,
+  signOutAction,
+  unmuteCommenterAction,
+  updatePreferencesAction,
+} from '../actions';
 import { DisplayNameForm } from '../welcome/display-name-form';
 import { AppealForm } from './appeal-form';
+import { DeleteAccountForm } from './delete-account-form';
 import { PreferencesForm } from './preferences-form';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -25,13 +34,15 @@ const statusLabels = {
 
 export default async function ProfilePage() {
   const viewer = await requireViewer('/profile');
-  const [comments, prefs, holds, renameAt, measures] = await Promise.all([
+  const [comments, prefs, holds, renameAt, measures, mutes] = await Promise.all([
     listOwnComments(viewer.id),
     getNotificationPreferences(viewer.id),
     listAccountHolds(viewer),
     nextRenameAt(viewer),
     measuresInForce(viewer),
+    listMutes(viewer.id),
   ]);
+  const heldWait = comments.some((comment) => comment.status === 'PENDING') ? await heldCommentWait() : null;
   // Pre-moderation is explained with the other holds below; suspensions and bans here.
   const restrictions = measures.filter((measure) => measure.kind !== 'premoderate');
   return (
@@ -129,7 +140,14 @@ export default async function ProfilePage() {
                   </time>
                 </p>
                 {comment.status !== 'DELETED' && <p className="comment__body">{comment.body}</p>}
-                {statement && <StatementOfReasons statement={statement} linkAppeal={false} withHeadline={false} />}
+                {statement && (
+                  <StatementOfReasons
+                    statement={statement}
+                    linkAppeal={false}
+                    withHeadline={false}
+                    wait={comment.status === 'PENDING' ? heldWait : null}
+                  />
+                )}
                 {statement?.appeal?.state === 'available' && (
                   <AppealForm action={appealAction} commentId={comment.id} />
                 )}
@@ -168,6 +186,32 @@ export default async function ProfilePage() {
         </section>
       )}
 
+      <section aria-labelledby="muted-title">
+        <h2 id="muted-title" className="section-title" style={{ marginTop: '2rem' }}>
+          Muted readers
+        </h2>
+        {mutes.length === 0 ? (
+          <p>
+            You have muted nobody. “Mute” under someone’s comment collapses their comments for you alone; nobody else is
+            affected.
+          </p>
+        ) : (
+          <ul className="mute-list">
+            {mutes.map((mute) => (
+              <li key={mute.userId}>
+                <span dir="auto">{mute.name}</span>, muted on {formatDate(mute.since)}{' '}
+                <form action={unmuteCommenterAction} className="inline-form">
+                  <input type="hidden" name="userId" value={mute.userId} />
+                  <button type="submit" className="button button--quiet" aria-label={`Unmute ${mute.name}`}>
+                    Unmute
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <h2 className="section-title" style={{ marginTop: '2rem' }}>
         Email notifications
       </h2>
@@ -186,6 +230,18 @@ export default async function ProfilePage() {
           Download my data
         </a>
       </p>
+
+      <section aria-labelledby="delete-account-title">
+        <h2 id="delete-account-title" className="section-title" style={{ marginTop: '2rem' }}>
+          Delete my account
+        </h2>
+        <p>
+          We email you a link to confirm. Your name, address, preferences, reactions and reports are then erased; your
+          comments disappear, except that one others replied to stays as an empty “deleted” note so the replies keep
+          their place. Moderation records keep only decisions, clauses and dates, without your name.
+        </p>
+        <DeleteAccountForm action={requestAccountDeletionAction} />
+      </section>
     </div>
   );
 }

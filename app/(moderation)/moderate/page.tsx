@@ -6,6 +6,7 @@ import { ClauseSelect } from '@/components/ui/clause-select';
 import { QueueKeyboard } from '@/components/moderation/queue-keyboard';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { findUserForFilter, listArticlesForFilter, loadCards } from '@/lib/data/moderation';
+import { countOpenNotices } from '@/lib/data/notices';
 import { isAdmin } from '@/lib/auth/permissions';
 import { pageQueue, queueCounts, queueNames, type QueueName } from '@/lib/moderation/queues';
 import { clauseLabel, clauses } from '@/lib/policy/clauses';
@@ -46,10 +47,11 @@ export default async function ModeratePage({ searchParams }: Props) {
     q: textSearchable.has(queue) ? q : undefined,
   };
 
-  const [counts, page, articles] = await Promise.all([
+  const [counts, page, articles, openNotices] = await Promise.all([
     queueCounts(filter),
     pageQueue(queue, filter, params.after),
     listArticlesForFilter(),
+    countOpenNotices(),
   ]);
   const cards = await loadCards(page.ids);
   // Changes on every render, including the one a decision's revalidation sends back: the counts follow it at once.
@@ -76,6 +78,7 @@ export default async function ModeratePage({ searchParams }: Props) {
               <Link href="/moderate/outbox">Outbox</Link> ·{' '}
             </>
           )}
+          <Link href="/moderate/notices">Legal notices ({openNotices})</Link> ·{' '}
           <Link href="/moderate/people">People</Link> · <Link href="/moderate/log">Audit log</Link> ·{' '}
           <Link href="/moderate/articles">Article settings</Link>
         </nav>

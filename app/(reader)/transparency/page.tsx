@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ColumnChart, HorizontalBarChart, ShareBar, type Series } from '@/components/ui/charts';
 import { buildTransparencyReport } from '@/lib/data/transparency';
+import { noticeFigures } from '@/lib/data/notices';
 import { plural } from '@/lib/site/format';
 import { clauseHref, clauseLabel, getClause, isClauseId } from '@/lib/policy/clauses';
 import { site } from '@/lib/site/identity';
@@ -37,6 +38,7 @@ const weekLabel = (week: string) => `${Number(week.slice(8, 10))} ${months[Numbe
 
 export default async function TransparencyPage() {
   const report = await buildTransparencyReport();
+  const notices = await noticeFigures(report.since);
   const n = (value: number) => value.toLocaleString('en-US');
   const automatic = report.automaticHolds + report.automaticRejections;
   const human = report.moderator.approvals + report.moderator.rejections + report.moderator.appealDecisions;
@@ -94,6 +96,30 @@ export default async function TransparencyPage() {
           <dd>
             {report.appeals.reinstated} reinstated · {report.appeals.upheld} upheld · {report.appeals.open} under review
           </dd>
+        </div>
+      </dl>
+
+      <h2 id="notices">Notices of illegal content</h2>
+      <p>
+        Anyone can tell us that a comment or story is illegal with the “Report illegal content” link under it (EU
+        Digital Services Act, Article 16). A moderator decides each notice and emails the reporter the decision and its
+        reasons.
+      </p>
+      <dl className="facts" aria-label="Notices of illegal content">
+        <div>
+          <dt>Notices received</dt>
+          <dd data-figure="notices-received">{n(notices.received)}</dd>
+        </div>
+        <div>
+          <dt>Notices decided</dt>
+          <dd data-figure="notices-decided">
+            {n(notices.decided)} ({n(notices.removed)} content removed · {n(notices.noAction)} no action) ·{' '}
+            {n(notices.open)} not yet decided
+          </dd>
+        </div>
+        <div>
+          <dt>Median time from a notice to its decision</dt>
+          <dd>{notices.medianDecisionMs === null ? 'no notices decided yet' : duration(notices.medianDecisionMs)}</dd>
         </div>
       </dl>
 

@@ -113,7 +113,8 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
   reasons.push(...termReasons(body, policy, matches));
 
   // Contact details and links are read a second time with spelled-out digits, "at" and "dot" rewritten.
-  const view = contactView(body, tokenize(body));
+  const tokens = tokenize(body);
+  const view = contactView(body, tokens);
   // A host is disguised when the view had to rewrite it to read it ("x dot com", "hxxp://", "www[.]x").
   const disguised: FoundHost[] = [];
   const hosts: FoundHost[] = view
@@ -123,7 +124,7 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
           disguised.push(found);
         return found;
       })
-    : findHosts(body);
+    : findHosts(body, tokens.prepared ? undefined : tokens.marks);
   if (!view) for (const h of hosts) if (h.defanged) disguised.push(h);
   if (enabled('blocked-domain')) {
     const blocked = hosts.filter((h) => policy.blockedDomains.some((domain) => hostMatches(h.host, domain)));
@@ -165,7 +166,7 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
     const raw: PersonalInfo[] = [...findEmails(text), ...findPhones(text)];
     const found: { kind: PersonalInfo['kind'] | 'address'; start: number; end: number }[] = [
       ...(view ? raw.map((f) => remapSpan(view, f)) : raw),
-      ...findAddresses(body, tokenize(body), addressCues),
+      ...findAddresses(body, tokens, addressCues),
     ].sort((a, b) => a.start - b.start);
     if (found.length)
       reasons.push({
@@ -182,7 +183,7 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
     const capsPercent = settings.shoutingCapsPercent;
     // Counted by the tokenizer on its one pass: the letters as displayed (markup left out), capitals by how
     // they look (mathematical bold and fullwidth capitals shout too).
-    const { letters = 0, capitals = 0 } = tokenize(body);
+    const { letters = 0, capitals = 0 } = tokens;
     if (letters >= minLetters && capitals * 100 >= letters * capsPercent)
       reasons.push({
         ruleId: 'shouting',

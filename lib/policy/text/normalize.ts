@@ -162,6 +162,10 @@ export type Tokens = Token[] & {
   mixedAt?: number[];
   marks?: number[];
   override?: boolean;
+  /** True when the tokens were read from a prepared copy of the body (display-order.ts): `marks` then point
+   *  only at what that copy kept. Otherwise `marks` lists every dot, look-alike dot, percent sign, at sign,
+   *  bracket and dash of the body, in order (urls.ts finds dots from them). */
+  prepared?: boolean;
   letters?: number;
   capitals?: number;
 };
@@ -260,6 +264,7 @@ function tokenizeOrdered(body: string, order: Order): Tokens {
   // What `prepare` read away: the body has an override or upside-down letters all the same.
   tokens.override = plain.override;
   tokens.turned = plain.turned;
+  tokens.prepared = true;
   if (tokens.marks) tokens.marks = tokens.marks.map((at) => view.map[at]!);
   for (const token of tokens) {
     [token.start, token.end] = remap(view, body, token.start, token.end);
@@ -283,6 +288,7 @@ function tokenizeText(body: string): Tokens {
   tokens.mixedAt = mixedAt;
   tokens.marks = marks;
   tokens.override = false;
+  tokens.prepared = false;
   tokens.letters = 0;
   tokens.capitals = 0;
   // The token being built: its text read literally and read as leetspeak, and where its core
@@ -327,6 +333,42 @@ function tokenizeText(body: string): Tokens {
         if (asciiMark[code] === 1) marks.push(i);
         i++;
         continue;
+      }
+      if (code <= 57 && kind === Kind.Digit) {
+        // A run of ASCII digits ("2019", the 4 and 5 of "4.5%"), common in real comments: when a separator (or
+        // the end) follows, push the token the builder below would build (text and core the digits, spelled
+        // as leetspeak when one digit). Otherwise ("30pm", "5%") the builder reads it from the start.
+        let j = i + 1;
+        let next = -1;
+        for (; j < length; j++) {
+          next = body.charCodeAt(j);
+          if (next < 48 || next > 57) break;
+          next = -1;
+        }
+        const ends =
+          next < 0 ||
+          (next < 128
+            ? asciiKind[next] === Kind.Other
+            : (next < 0xd800 || next > 0xdfff) && describe(next).kind === Kind.Other);
+        if (ends) {
+          if (next >= 0 && (next < 128 ? asciiMark[next] === 1 : markCodes.has(next))) marks.push(j);
+          const text = body.slice(i, j);
+          if (mayBeContactWord(text)) contactAt.push(tokens.length);
+          tokens.push({
+            text,
+            core: text,
+            spelled: j - i === 1 ? ascii[code]!.spell : '',
+            hasLetter: false,
+            mixed: false,
+            disguised: j - i >= 3 && hasStretch(text),
+            start: i,
+            end: j,
+            coreStart: i,
+            coreEnd: j,
+          });
+          i = j + 1;
+          continue;
+        }
       }
       if (kind === Kind.Letter) {
         // A run of ASCII letters, read in one tight loop. When a separator (or the end) follows, the run is

@@ -61,14 +61,14 @@ export function isPublicLine(digits: string): boolean {
  */
 export function findPhones(body: string): PersonalInfo[] {
   const found: PersonalInfo[] = [];
-  // Jump from one possible start to the next in native code rather than looking at every character.
+  // Jump from one possible start to the next in native code rather than looking at every character (`test`,
+  // not `exec`: no match array per digit run; the match is one character, so it ends just before lastIndex).
   const candidates = /[0-9+(]/g;
   let i = 0;
   while (i < body.length) {
     candidates.lastIndex = i;
-    const next = candidates.exec(body);
-    if (!next) break;
-    i = next.index;
+    if (!candidates.test(body)) break;
+    i = candidates.lastIndex - 1;
     const c = body[i]!;
     const startsRun =
       isDigit(c) || ((c === '+' || c === '(') && isDigit(body[i + 1])) || (c === '(' && isDigit(body[i + 1]));

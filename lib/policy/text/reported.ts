@@ -9,9 +9,10 @@
 // no reporting frame ('"I will kill you"' on its own) is still held, and obscenities and slurs are judged as
 // written, quoted or not: they are printed either way. Runs only on a comment that already has a match.
 
-/** Quotation marks that open and close a quotation. */
-const opening = new Set([34, 39, 0x2018, 0x201c, 0xab, 0x201e]); // " ' ‘ “ « „
-const closing = new Set([34, 39, 0x2019, 0x201d, 0xbb]); // " ' ’ ” »
+/** Quotation marks that open and close a quotation (compared directly: these run over up to 200 characters
+ *  either side of each match). */
+const isOpening = (c: number) => c === 34 || c === 39 || c === 0x2018 || c === 0x201c || c === 0xab || c === 0x201e; // " ' ‘ “ « „
+const isClosing = (c: number) => c === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 0xbb; // " ' ’ ” »
 /** A letter or digit (any code point above ASCII counts: accented letters, other scripts). */
 const isWordCode = (code: number) =>
   (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code > 127;
@@ -40,7 +41,7 @@ function quotationOpening(body: string, start: number, end: number): number {
   for (let k = start - 1; k >= 0 && start - k <= 200; k--) {
     const c = body.charCodeAt(k);
     if (c === 10) return -1;
-    if (opening.has(c) && !(k > 0 && isWordCode(body.charCodeAt(k - 1))) && isWordCode(body.charCodeAt(k + 1))) {
+    if (isOpening(c) && !(k > 0 && isWordCode(body.charCodeAt(k - 1))) && isWordCode(body.charCodeAt(k + 1))) {
       open = k;
       break;
     }
@@ -49,23 +50,31 @@ function quotationOpening(body: string, start: number, end: number): number {
   for (let k = end; k < body.length && k - end <= 200; k++) {
     const c = body.charCodeAt(k);
     if (c === 10) return -1;
-    if (closing.has(c) && !(k + 1 < body.length && isWordCode(body.charCodeAt(k + 1)))) return open;
+    if (isClosing(c) && !(k + 1 < body.length && isWordCode(body.charCodeAt(k + 1)))) return open;
   }
   return -1;
 }
 
 /**
  * For one body, whether the words at [start, end) are reported speech (see the top of this module). The body
- * is lower-cased once, and the court-and-police words looked for once, however many matches it has.
+ * is lower-cased once, and the court-and-police words looked for in the whole body at most once, however many
+ * matches it has.
  */
 export function reportedIn(body: string): (start: number, end: number) => boolean {
   let lower: string | undefined;
   let mayBeCharged: boolean | undefined;
+  let sentencesRead = 0;
   return (start, end) => {
     lower ??= body.toLowerCase();
     const open = quotationOpening(body, start, end);
     if (open >= 0) return saying.test(lower.slice(sentenceStart(body, open), open));
-    mayBeCharged ??= charged.test(lower);
-    return mayBeCharged && charged.test(lower.slice(sentenceStart(body, start), start));
+    // The sentence before the match first (at most 200 characters); the whole body once, when a sentence has
+    // the words or after a few sentences without them, so a body with thousands of matches reads it once.
+    if (mayBeCharged === false) return false;
+    if (!charged.test(lower.slice(sentenceStart(body, start), start))) {
+      if (++sentencesRead >= 3) mayBeCharged ??= charged.test(lower);
+      return false;
+    }
+    return (mayBeCharged ??= charged.test(lower));
   };
 }

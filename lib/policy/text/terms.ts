@@ -13,7 +13,7 @@ import { collapseRepeats, hasStretch, IL, normalizeTerm, WILD, type Token } from
 import { addressCueOf, addressCueShapes } from './addresses';
 import { ThreatGrammar } from './threats';
 import { Trie } from './trie';
-import { shapeOf, WordTrie } from './word-trie';
+import { shape2Of, shapeOf, WordTrie } from './word-trie';
 import {
   heads,
   looseReadings,
@@ -74,17 +74,10 @@ type Compiled = {
    *  that may start a word split by one space. */
   splitHeads: Set<string>;
   splitHeadShapes: Uint8Array;
+  splitHeadShapes2: Uint8Array;
   /** Threats beyond the listed phrases (threats.ts), when a threat list is given. */
   threats: ThreatGrammar | undefined;
 };
-
-/** A second, independent shape: the second and second-to-last code units with the length. A word must match
- *  both tables to be looked up, which keeps the Set lookups rare however many loose readings are listed. */
-function shape2Of(word: string): number {
-  const length = word.length;
-  if (length < 2) return length;
-  return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(1) & 31) << 5) | (word.charCodeAt(length - 2) & 31);
-}
 
 /** Four characters from `at`, hashed into 16 bits. */
 function quad(word: string, at: number): number {
@@ -179,7 +172,11 @@ export class TermMatcher {
       if (strictLists.has(list) && key.length >= 7 && !key.includes(' '))
         for (let cut = 4; cut < key.length; cut++) splitHeads.add(key.slice(0, cut));
     const splitHeadShapes = new Uint8Array(1 << 15);
-    for (const head of splitHeads) splitHeadShapes[shapeOf(head)] = 1;
+    const splitHeadShapes2 = new Uint8Array(1 << 15);
+    for (const head of splitHeads) {
+      splitHeadShapes[shapeOf(head)] = 1;
+      splitHeadShapes2[shape2Of(head)] = 1;
+    }
     const rootTrie = new Trie();
     const rootTrieReversed = new Trie();
     const rootHeads = new Uint8Array(1 << 16);
@@ -219,6 +216,7 @@ export class TermMatcher {
       vocabularyHeads,
       splitHeads,
       splitHeadShapes,
+      splitHeadShapes2,
       threats,
     };
   }
@@ -356,7 +354,8 @@ export class TermMatcher {
   /** A word made of a listed root and a known word part, or (in a hashtag or CamelCase) any word. */
   private compound(token: Token, body: string): { list: string; root: string; sure: boolean } | undefined {
     // "5h1tbag": a 1 or | in a compound is read as i.
-    const word = token.core.indexOf(IL) === -1 ? token.core : token.core.replaceAll(IL, 'i');
+    // (Only a disguised token has the marker: the tokenizer marks every word with one disguised.)
+    const word = !token.disguised || token.core.indexOf(IL) === -1 ? token.core : token.core.replaceAll(IL, 'i');
     return this.compoundOf(word, token, body) ?? (token.disguised ? this.maskedCompound(word, token, body) : undefined);
   }
 
@@ -468,7 +467,16 @@ export class TermMatcher {
    * ("f*ck", "1d10t", "fuuuck"). A merged token carries the key it was read as, and the span of its pieces.
    */
   private merge(tokens: readonly Token[], body: string): readonly Token[] {
-    const { vocabulary, exact, loose, vocabularyPairs, vocabularyHeads, splitHeads, splitHeadShapes } = this.compiled;
+    const {
+      vocabulary,
+      exact,
+      loose,
+      vocabularyPairs,
+      vocabularyHeads,
+      splitHeads,
+      splitHeadShapes,
+      splitHeadShapes2,
+    } = this.compiled;
     const isTerm = (key: string | undefined) =>
       key !== undefined && (exact.has(key) || loose.has(key) || this.compiled.joined.has(key));
     // Most comments need no merge: the input is returned as it is, and copied only at the first change.
@@ -480,6 +488,12 @@ export class TermMatcher {
         // vocabulary word (≥ 3 letters, at least one a real letter) is taken from left to right.
         let j = i + 1;
         while (j + 1 < tokens.length && tokens[j + 1]!.spelled && tokens[j + 1]!.start - tokens[j]!.end <= 8) j++;
+        if (j - i < 2) {
+          // Two characters ("e.g.", "U.S.", "4.5%", the commonest runs in real comments) spell no key of three.
+          if (out) out.push(token, tokens[j]!);
+          i = j;
+          continue;
+        }
         const codes: number[] = [];
         const letters: number[] = [0]; // real letters before each position
         for (let k = i; k <= j; k++) {
@@ -537,7 +551,8 @@ export class TermMatcher {
         const oneSpace = next.start - token.end === 1 && body.charCodeAt(token.end) === 32;
         if (oneSpace && core.length > 3) {
           // A longer word before one space: only when it begins a long obscenity or slur ("towe lhead").
-          if (splitHeadShapes[shapeOf(core)] === 1 && splitHeads.has(core)) firstGap = Gap.Space;
+          if (splitHeadShapes[shapeOf(core)] === 1 && splitHeadShapes2[shape2Of(core)] === 1 && splitHeads.has(core))
+            firstGap = Gap.Space;
         } else if (
           vocabularyPairs[
             pairOf(core.charCodeAt(0), core.length > 1 ? core.charCodeAt(1) : next.core.charCodeAt(0))

@@ -9,7 +9,7 @@
 // Cost: one shape check per token, a Set lookup for the few that pass, and for a token that begins a
 // pattern a walk of at most a dozen words. Linear in the tokens, whatever the comment.
 import type { Token } from './normalize';
-import { shapeOf, WordTrie } from './word-trie';
+import { shape2Of, shapeOf, WordTrie } from './word-trie';
 
 /** Alternatives for one slot; '' makes the slot optional. Words are as the tokenizer reads them: "I'm" is
  *  "i m", "don't" is "don t", "what's" is "what s". */
@@ -655,10 +655,13 @@ export class ThreatGrammar {
   /** first word → the patterns that can begin with it */
   private readonly byStart = new Map<string, Compiled[]>();
   private readonly startShapes = new Uint8Array(1 << 15);
+  private readonly startShapes2 = new Uint8Array(1 << 15);
   /** Anchor word → the (pattern, slot) anchors it stands in (see anchorsOf): a pattern can match only in a
    *  comment that holds a word of each of its anchors. */
   private readonly anchors = new Map<string, number[]>();
   private readonly anchorShapes = new Uint8Array(1 << 15);
+  /** A second shape (word-trie.ts): a word must pass both tables before its Map lookup. */
+  private readonly anchorShapes2 = new Uint8Array(1 << 15);
   /** Per pattern, its anchors' bits; and per comment, the bits seen (scratch). */
   private readonly needed: number[] = [];
   private seen: Uint32Array = new Uint32Array(0);
@@ -683,6 +686,7 @@ export class ThreatGrammar {
         list.push(this.patterns[index]!);
         this.byStart.set(word, list);
         this.startShapes[shapeOf(word)] = 1;
+        this.startShapes2[shape2Of(word)] = 1;
       }
     });
     this.words = [...words];
@@ -695,6 +699,7 @@ export class ThreatGrammar {
           list.push(index * 2 + bit);
           this.anchors.set(word, list);
           this.anchorShapes[shapeOf(word)] = 1;
+          this.anchorShapes2[shape2Of(word)] = 1;
         }
       });
     });
@@ -709,7 +714,7 @@ export class ThreatGrammar {
     // one shape check per token, and none of the walks below.
     const seen = this.seen.fill(0);
     for (let i = 0; i < tokens.length; i++) {
-      if (this.anchorShapes[shapes[i]!] === 0) continue;
+      if (this.anchorShapes[shapes[i]!] === 0 || this.anchorShapes2[shape2Of(tokens[i]!.core)] === 0) continue;
       const list = this.anchors.get(tokens[i]!.core);
       if (list) for (const id of list) seen[id >> 1]! |= 1 << (id & 1);
     }
@@ -723,7 +728,7 @@ export class ThreatGrammar {
     }
     if (!any) return found;
     for (let i = 0; i < tokens.length; i++) {
-      if (this.startShapes[shapes[i]!] === 0) continue;
+      if (this.startShapes[shapes[i]!] === 0 || this.startShapes2[shape2Of(tokens[i]!.core)] === 0) continue;
       const candidates = this.byStart.get(tokens[i]!.core);
       if (!candidates) continue;
       let best = -1;

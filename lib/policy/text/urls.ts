@@ -39,6 +39,16 @@ function hasDisguisedDot(body: string): boolean {
   return false;
 }
 
+/** hasDisguisedDot from the marks (see findHosts) rather than four scans of the body. */
+function hasDisguisedDotAt(body: string, marks: readonly number[]): boolean {
+  for (const at of marks) {
+    const code = body.charCodeAt(at);
+    if (code === 0x3002 || code === 0xff0e || code === 0xff61) return true;
+    if (code === 37 && body.charCodeAt(at + 1) === 50 && (body.charCodeAt(at + 2) | 32) === 101) return true;
+  }
+  return false;
+}
+
 /** Whether some dot in the text is followed by a letter (ASCII, or any non-ASCII character). */
 function letterAfterDot(text: string): boolean {
   for (let at = text.indexOf('.'); at !== -1; at = text.indexOf('.', at + 1)) {
@@ -65,8 +75,10 @@ function isSpace(code: number): boolean {
   );
 }
 
-/** Every http(s) link, www. host or bare domain in the text, with its resolved host name. */
-export function findHosts(body: string): FoundHost[] {
+/** Every http(s) link, www. host or bare domain in the text, with its resolved host name. `marks`, when given:
+ *  the positions, in order, of at least every dot, look-alike dot (。．｡) and percent sign in the text (the
+ *  tokenizer's, normalize.ts), which spare the scans for them. */
+export function findHosts(body: string, marks?: readonly number[]): FoundHost[] {
   const found: FoundHost[] = [];
 
   const consider = (chunk: string, offset: number) => {
@@ -117,9 +129,11 @@ export function findHosts(body: string): FoundHost[] {
   let done = -1;
   // Plain dots by indexOf; the regular expression only when a disguised dot is present at all.
   const dots: number[] = [];
-  const disguised = hasDisguisedDot(body);
+  const disguised = marks ? hasDisguisedDotAt(body, marks) : hasDisguisedDot(body);
   if (disguised) for (const dot of body.matchAll(dotLike)) dots.push(dot.index);
-  else for (let at = body.indexOf('.'); at !== -1; at = body.indexOf('.', at + 1)) dots.push(at);
+  else if (marks) {
+    for (const at of marks) if (body.charCodeAt(at) === 46) dots.push(at);
+  } else for (let at = body.indexOf('.'); at !== -1; at = body.indexOf('.', at + 1)) dots.push(at);
   for (const dot of dots) {
     if (dot < done) continue;
     // A full stop that ends its chunk, with no dot before it in the chunk (that one would have been read

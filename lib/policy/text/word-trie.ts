@@ -39,3 +39,11 @@ export function shapeOf(word: string): number {
   if (length === 0) return 0;
   return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(length - 1) & 31);
 }
+
+/** A second, independent shape: the second and second-to-last code units with the length. A word must match
+ *  both tables to be looked up, which keeps the Set lookups rare however many loose readings are listed. */
+export function shape2Of(word: string): number {
+  const length = word.length;
+  if (length < 2) return length;
+  return ((length < 31 ? length : 31) << 10) | ((word.charCodeAt(1) & 31) << 5) | (word.charCodeAt(length - 2) & 31);
+}

@@ -2,7 +2,7 @@
 // after it expires, and a cross-site call is refused even with a valid session.
 import { expect, test } from '@playwright/test';
 import { testDb } from '../../support/db';
-import { replyLinkFor } from '../../support/email-links';
+import { accountDeletionTokenFor, replyLinkFor } from '../../support/email-links';
 import { httpRequest } from '../../support/server-actions';
 import { createAccount, createArticle } from '../../support/factories';
 import { createActor } from '../../support/sessions';
@@ -107,5 +107,26 @@ test.describe('beyond roles', () => {
     );
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect((await db.comment.findUniqueOrThrow({ where: { id: held.id } })).status).toBe('PENDING');
+  });
+
+  test("a reader cannot lift someone else's mute, and a deletion link deletes only its own account", async () => {
+    const db = await testDb();
+    const owner = await createAccount('muter');
+    const muted = await createAccount('muted');
+    const intruder = await createActor('reader');
+    await db.mute.create({ data: { muterId: owner.id, mutedId: muted.id } });
+    await callPlain('unmuteCommenterAction', intruder, { userId: muted.id });
+    expect(await db.mute.count({ where: { muterId: owner.id, mutedId: muted.id } })).toBe(1);
+
+    // A link signed for one account, tampered to name another, is refused; the caller's session changes nothing.
+    const leaving = await createAccount('leaving');
+    const token = accountDeletionTokenFor(leaving.id);
+    const [, signature] = token.split('.');
+    const forged = `${Buffer.from(JSON.stringify({ v: 1, uid: owner.id, exp: 4102444800 })).toString('base64url')}.${signature}`;
+    await callPlain('confirmAccountDeletionAction', intruder, { token: forged });
+    expect(await db.user.count({ where: { id: { in: [owner.id, leaving.id] } } })).toBe(2);
+    await callPlain('confirmAccountDeletionAction', intruder, { token });
+    expect(await db.user.count({ where: { id: leaving.id } })).toBe(0);
+    expect(await db.user.count({ where: { id: { in: [owner.id, intruder.user!.id] } } })).toBe(2);
   });
 });

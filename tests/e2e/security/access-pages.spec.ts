@@ -3,7 +3,12 @@
 import { expect, test } from '@playwright/test';
 import { allows, pageEntries as pages, roles } from '../../support/access-table';
 import { testDb } from '../../support/db';
-import { forgedReplyToken, replyLinkFor, unsubscribeTokenFor } from '../../support/email-links';
+import {
+  accountDeletionTokenFor,
+  forgedReplyToken,
+  replyLinkFor,
+  unsubscribeTokenFor,
+} from '../../support/email-links';
 import { cookieHeader, httpRequest } from '../../support/server-actions';
 import { createAccount, createArticle, uniqueSuffix } from '../../support/factories';
 import { createActor, type Actor } from '../../support/sessions';
@@ -45,11 +50,27 @@ const pageWorld = (() => {
         createdAt: new Date(Date.now() + 3_600_000),
       },
     });
+    const noticeSecret = `Notice secret ${suffix}`;
+    const noticeReference = `N-${suffix.slice(-8).toUpperCase()}`;
+    await db.legalNotice.create({
+      data: {
+        reference: noticeReference,
+        commentId: published.id,
+        articleId: article.id,
+        category: 'privacy',
+        explanation: noticeSecret,
+        reporterName: 'Page Walker',
+        reporterEmail: `walker-${suffix}@security.example`,
+      },
+    });
     const link = await replyLinkFor(published.id);
     const unsubscriber = await createAccount('unsub-page');
     return {
       article,
       published: published.body,
+      publishedId: published.id,
+      noticeSecret,
+      noticeReference,
       held: held.body,
       heldBy: hider.email,
       hiderId: hider.id,
@@ -72,6 +93,10 @@ const pageProbes: Record<string, (actor: Actor) => Promise<Probe>> = {
   '/': async () => ({ url: '/' }),
   '/policy': async () => ({ url: '/policy', marker: 'Comment policy' }),
   '/transparency': async () => ({ url: '/transparency' }),
+  '/notices': async () => ({
+    url: `/notices?comment=${(await pageWorld()).publishedId}`,
+    marker: (await pageWorld()).published,
+  }),
   '/sign-in': async () => ({ url: '/sign-in' }),
   '/sign-in/check-email': async () => ({ url: '/sign-in/check-email?email=someone%40security.example' }),
   '/sign-in/error': async () => ({ url: '/sign-in/error?error=Verification' }),
@@ -101,6 +126,10 @@ const pageProbes: Record<string, (actor: Actor) => Promise<Probe>> = {
     const w = await pageWorld();
     return { url: `/moderate/people/${w.hiderId}`, marker: w.held };
   },
+  '/moderate/notices': async () => {
+    const w = await pageWorld();
+    return { url: `/moderate/notices?q=${w.noticeReference}`, marker: w.noticeSecret };
+  },
   '/moderate/log': async () => {
     const w = await pageWorld();
     return { url: `/moderate/log?action=${w.logAction}`, marker: w.auditNote };
@@ -111,6 +140,11 @@ const pageProbes: Record<string, (actor: Actor) => Promise<Probe>> = {
     const w = await pageWorld();
     return { url: actor.role === 'reply-link' ? w.link.path : w.forgedReplyPath, marker: w.published };
   },
+  '/delete-account/[token]': async () => {
+    const leaving = await createAccount('leaving');
+    return { url: `/delete-account/${accountDeletionTokenFor(leaving.id)}`, marker: leaving.email };
+  },
+  '/account-deleted': async () => ({ url: '/account-deleted', marker: 'Your account was deleted' }),
   '/unsubscribe/[token]': async () => {
     const w = await pageWorld();
     return { url: w.unsubscribe.path, marker: w.unsubscribe.email };

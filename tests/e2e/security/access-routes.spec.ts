@@ -50,6 +50,30 @@ const routeChecks: Record<string, (actor: Actor, allowed: boolean) => Promise<vo
     const data = JSON.parse(response.text) as { account: { id: string; email: string } };
     expect(data.account).toMatchObject({ id: actor.user!.id, email: actor.user!.email });
   },
+  'GET /api/comments/[id]/status': async (actor, allowed) => {
+    // Someone else's held comment is never answered; the caller's own is.
+    const db = await testDb();
+    const article = await db.article.findFirstOrThrow({ select: { id: true } });
+    const stranger = await createAccount('status-stranger');
+    const theirs = await db.comment.create({
+      data: { articleId: article.id, userId: stranger.id, body: 'Held, not yours', status: 'PENDING' },
+    });
+    const other = await httpRequest('GET', `/api/comments/${theirs.id}/status`, {
+      headers: cookieHeader(actor.sessionToken),
+    });
+    expect(other.status).toBe(404);
+    expect(other.text).not.toContain('PENDING');
+    if (!allowed) return;
+    const own = await db.comment.create({
+      data: { articleId: article.id, userId: actor.user!.id, body: 'Held, yours', status: 'PENDING' },
+    });
+    const response = await httpRequest('GET', `/api/comments/${own.id}/status`, {
+      headers: cookieHeader(actor.sessionToken),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toContain('no-store');
+    expect(JSON.parse(response.text)).toEqual({ status: 'PENDING' });
+  },
   'GET /moderate/log/csv': async (actor, allowed) => {
     const response = await httpRequest('GET', '/moderate/log/csv?action=reject', {
       headers: cookieHeader(actor.sessionToken),

@@ -6,7 +6,12 @@ import { actionEntries, type ActionEntry, type Role } from '../../support/access
 import { defaultPolicySettings, type PolicySettings } from '../../../lib/policy';
 import { rulesListFields } from '../../../lib/validation/rules';
 import { testDb } from '../../support/db';
-import { forgedReplyToken, replyLinkFor, unsubscribeTokenFor } from '../../support/email-links';
+import {
+  accountDeletionTokenFor,
+  forgedReplyToken,
+  replyLinkFor,
+  unsubscribeTokenFor,
+} from '../../support/email-links';
 import {
   actionResult,
   callActionFetch,
@@ -293,6 +298,54 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
+  requestAccountDeletionAction: {
+    async prepare(actor) {
+      return {
+        call: form(true, {}),
+        effect: async () =>
+          !!actor.user &&
+          (await (await db()).outboxMessage.count({ where: { to: actor.user.email, kind: 'account-deletion' } })) > 0,
+      };
+    },
+  },
+
+  confirmAccountDeletionAction: {
+    required: ['token'],
+    async prepare() {
+      // The link's holder deletes the link's account, whoever is signed in (or nobody).
+      const leaving = await createAccount('leaving');
+      return {
+        call: form(false, { token: accountDeletionTokenFor(leaving.id) }),
+        effect: async () => (await (await db()).user.count({ where: { id: leaving.id } })) === 0,
+      };
+    },
+  },
+
+  muteCommenterAction: {
+    required: ['commentId'],
+    async prepare() {
+      const target = await comment({ userId: (await createAccount('loud')).id });
+      return {
+        call: form(false, { commentId: target.id }),
+        effect: async () => (await (await db()).mute.count({ where: { mutedId: target.userId! } })) > 0,
+      };
+    },
+  },
+
+  unmuteCommenterAction: {
+    required: ['userId'],
+    async prepare(actor) {
+      // The caller's own mute (someone else's for a caller without an account, which must stay).
+      const muter = await ownerFor(actor);
+      const muted = await createAccount('muted');
+      await (await db()).mute.create({ data: { muterId: muter.id, mutedId: muted.id } });
+      return {
+        call: form(false, { userId: muted.id }),
+        effect: async () => (await (await db()).mute.count({ where: { muterId: muter.id, mutedId: muted.id } })) === 0,
+      };
+    },
+  },
+
   decideAction: {
     required: ['commentId', 'version', 'decision'],
     numeric: ['version'],
@@ -344,6 +397,50 @@ export const scenarios: Record<string, Scenario> = {
       return {
         call: form(true, { userId: target.id, body: 'Walk note.' }),
         effect: async () => (await (await db()).accountNote.count({ where: { userId: target.id } })) > 0,
+      };
+    },
+  },
+
+  submitNoticeAction: {
+    required: ['commentId', 'category', 'explanation', 'name', 'email', 'goodFaith'],
+    async prepare() {
+      const target = await comment({ userId: (await createAccount('noticed')).id });
+      return {
+        call: form(true, {
+          commentId: target.id,
+          category: 'defamation',
+          law: '',
+          explanation: 'This comment states as fact an invented crime by a named person.',
+          name: 'Walk Reporter',
+          email: `notice-${uniqueSuffix()}@walk.example`,
+          goodFaith: 'on',
+        }),
+        effect: async () => (await (await db()).legalNotice.count({ where: { commentId: target.id } })) > 0,
+      };
+    },
+  },
+
+  decideNoticeAction: {
+    required: ['noticeId', 'outcome', 'reason'],
+    async prepare() {
+      const target = await comment({ userId: (await createAccount('noticed')).id });
+      const notice = await (
+        await db()
+      ).legalNotice.create({
+        data: {
+          reference: `N-${uniqueSuffix().slice(-8).toUpperCase()}`,
+          commentId: target.id,
+          articleId: target.articleId,
+          category: 'defamation',
+          explanation: 'This comment states as fact an invented crime by a named person.',
+          reporterName: 'Walk Reporter',
+          reporterEmail: `notice-${uniqueSuffix()}@walk.example`,
+        },
+      });
+      return {
+        call: form(true, { noticeId: notice.id, outcome: 'no-action', reason: 'Fair comment on a public matter.' }),
+        effect: async () =>
+          (await (await db()).legalNotice.findUniqueOrThrow({ where: { id: notice.id } })).status !== 'OPEN',
       };
     },
   },
@@ -570,6 +667,7 @@ export async function fingerprint(): Promise<Record<string, number>> {
     reactions: d.reaction.count(),
     reports: d.report.count(),
     appeals: d.appeal.count(),
+    mutes: d.mute.count(),
     openAppeals: d.appeal.count({ where: { status: 'OPEN' } }),
     events: d.moderationEvent.count(),
     policyVersions: d.policyVersion.count(),

@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { redactSecrets } from '@/lib/mail/redact';
 import {
+  signAccountDeletionToken,
   signReplyToken,
   signUnsubscribeToken,
   verifyReplyToken,
+  verifyAccountDeletionToken,
   verifyUnsubscribeToken,
 } from '@/lib/email-links/token';
 
@@ -102,5 +105,38 @@ describe('unsubscribe link generations', () => {
       'base64url',
     );
     expect(verifyUnsubscribeToken(`${edited}.${signature}`, secret, 3)).toBeNull();
+  });
+});
+
+describe('account deletion tokens (issue 17)', () => {
+  const expiresAt = new Date('2026-11-26T12:00:00Z');
+  test('verify for their account until they expire', () => {
+    const token = signAccountDeletionToken({ userId: 'user-1', expiresAt }, secret);
+    expect(verifyAccountDeletionToken(token, secret, now)).toEqual({
+      v: 1,
+      uid: 'user-1',
+      exp: expiresAt.getTime() / 1000,
+    });
+    expect(verifyAccountDeletionToken(token, secret, expiresAt)).toBe(null);
+    expect(verifyAccountDeletionToken(token, 'another-secret-0123456789', now)).toBe(null);
+  });
+
+  test('are not interchangeable with unsubscribe or reply tokens, and a forged account fails', () => {
+    const token = signAccountDeletionToken({ userId: 'user-1', expiresAt }, secret);
+    const [, signature] = token.split('.');
+    const other = Buffer.from(JSON.stringify({ v: 1, uid: 'user-2', exp: expiresAt.getTime() / 1000 })).toString(
+      'base64url',
+    );
+    expect(verifyAccountDeletionToken(`${other}.${signature}`, secret, now)).toBe(null);
+    expect(verifyUnsubscribeToken(token, secret)).toBe(null);
+    const unsubscribe = signUnsubscribeToken({ kind: 'user', id: 'user-1', topic: 'replies' }, secret);
+    expect(verifyAccountDeletionToken(unsubscribe, secret, now)).toBe(null);
+  });
+
+  test('never reach a log', () => {
+    const token = signAccountDeletionToken({ userId: 'user-1', expiresAt }, secret);
+    const logged = redactSecrets(`Delete my account:\nhttp://localhost:3000/delete-account/${token}\n`);
+    expect(logged).not.toContain(token);
+    expect(logged).toContain('/delete-account/[redacted');
   });
 });

@@ -3,6 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import { compilePolicy, defaultPolicySettings, evaluate } from '@/lib/policy';
 import { defaultThreatPhrases } from '@/lib/policy/default-terms';
+import { tokenize } from '@/lib/policy/text/normalize';
+import { findHosts } from '@/lib/policy/text/urls';
 import { expectOnly, expectSpans, judge, minutesAgo, policyWith, reasonFor, trustedContext } from './helpers';
 
 describe('duplicates compared side by side', () => {
@@ -115,4 +117,58 @@ test('settings objects of different shapes judge alike, again and again', () => 
       expect(evaluate({ body }, trustedContext(), spread)).toEqual(expected);
       expect(evaluate({ body }, trustedContext(), reordered)).toEqual(expected);
     }
+});
+
+describe('hosts found from the tokenizer marks', () => {
+  const texts = [
+    'Rents rose 4.5% last year, e.g. in the U.S. and the U.K.; see ons.gov.uk/economy or www.example.org.',
+    'Dr. Müller spoke at 7.30pm — source: https://www.ons.gov.uk/economy/inflation (p. 14).',
+    'Visit spam．example or spam。example or spam｡example today',
+    'cheap pills at bit-scam%2Eexample and 50%off.example, v2.3.1 and report.pdf',
+    'idiot.com f.ck sh1t.ru “quoted.net” (brackets.io) ends with a dot.',
+  ];
+
+  test('the marks list every dot, look-alike dot and percent sign of a text read as written', () => {
+    for (const text of texts) {
+      const tokens = tokenize(text);
+      expect(tokens.prepared).toBe(false);
+      const wanted = [...text.matchAll(/[.。．｡%]/g)].map((m) => m.index);
+      expect(tokens.marks!.filter((at) => '.。．｡%'.includes(text[at]!))).toEqual(wanted);
+    }
+  });
+
+  test('findHosts finds the same hosts from the marks as from its own scans', () => {
+    for (const text of texts) {
+      const found = findHosts(text);
+      expect(found.length).toBeGreaterThan(0);
+      expect(findHosts(text, tokenize(text).marks)).toEqual(found);
+    }
+  });
+
+  test('a body read through markup is marked as prepared, and a host inside a tag is still found', () => {
+    // The tag is read away before tokenising, so the marks miss its dots: findHosts scans the body itself.
+    const text = 'see <a href="http://spam.example/x">here</a> today';
+    expect(tokenize(text).prepared).toBe(true);
+    expectSpans(text, reasonFor(judge(text), 'blocked-domain'), 'http://spam.example/x');
+  });
+});
+
+describe('numbers read in one loop', () => {
+  test('a run of digits before a separator is the token the character-by-character reading builds', () => {
+    const body = 'In 2019, 4.5% of 1000 said 7’ — and 30pm or 5five5';
+    const pick = (text: string) => {
+      const token = tokenize(body).find((t) => body.slice(t.start, t.end) === text)!;
+      return [token.text, token.core, token.spelled, token.hasLetter, token.mixed, token.disguised];
+    };
+    expect(pick('2019')).toEqual(['2019', '2019', '', false, false, false]);
+    // One digit is spelled as the letter it stands for in leetspeak ("4" is a).
+    expect(pick('4')).toEqual(['4', '4', 'a', false, false, false]);
+    // Three of a digit in a row is a stretch, as three of a letter is.
+    expect(pick('1000')).toEqual(['1000', '1000', '', false, false, true]);
+    expect(pick('7')).toEqual(['7', '7', 't', false, false, false]);
+    // Digits glued to letters or symbols are read by the builder.
+    expect(pick('30pm')).toEqual(['eopm', 'eopm', '', true, true, true]);
+    expect(pick('5%')).toEqual(['5', '5', 's', false, false, false]);
+    expect(pick('5five5')[4]).toBe(true);
+  });
 });

@@ -47,6 +47,7 @@ describe('the target table', () => {
     const fresh = (maxMs: number) => ({
       approve: { medianMs: 40, maxMs, rounds: 20 },
       post: { medianMs: 40, maxMs: 50, rounds: 20 },
+      live: { streams: 1000, rssGrowthMb: 4, reachedAllMs: 90, p50Ms: 40, reached: 1000 },
     });
     expect(judge('freshness', fresh(1000))[0]!.met).toBe(true);
     expect(judge('freshness', fresh(1000.1))[0]!.met).toBe(false);

@@ -8,6 +8,7 @@ import { createElement } from 'react';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { readForm } from '@/lib/actions/form-action';
 import { invalid, type FormState } from '@/lib/actions/form-state';
+import { muteCommenter } from '@/lib/accounts/mutes';
 import { getViewer } from '@/lib/auth/viewer';
 import { draftWarnings, type DraftWarning } from '@/lib/comments/draft-check';
 import { deleteComment, editComment, reportComment, toggleReaction } from '@/lib/comments/manage-comment';
@@ -23,6 +24,7 @@ import {
 } from '@/lib/comments/thread-query';
 import { loadPostedComment } from '@/lib/data/comments';
 import { clientIp } from '@/lib/security/client-ip';
+import { muteSchema } from '@/lib/validation/account';
 import {
   commentIdSchema,
   draftSchema,
@@ -167,4 +169,12 @@ export async function checkDraftAction(body: unknown): Promise<DraftWarning[]> {
   const parsed = draftSchema.safeParse(body);
   if (!parsed.success || !(await getViewer())) return [];
   return draftWarnings(parsed.data);
+}
+
+/** Issue 17: collapses this comment's writer's comments for the caller only (form post; works without JavaScript). */
+export async function muteCommenterAction(formData: FormData): Promise<void> {
+  const form = await readForm(formData, { guard: reader, schema: muteSchema });
+  if (!form.ok) return;
+  const result = await muteCommenter(form.actor, form.data.commentId);
+  if (result.ok && result.articleSlug) revalidateArticle(result.articleSlug);
 }

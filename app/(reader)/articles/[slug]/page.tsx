@@ -16,6 +16,7 @@ import {
   checkDraftAction,
   deleteCommentAction,
   editCommentAction,
+  muteCommenterAction,
   postCommentAction,
   reportCommentAction,
   toggleReactionAction,
@@ -30,6 +31,7 @@ const commentActions: CommentActions = {
   remove: deleteCommentAction,
   react: toggleReactionAction,
   report: reportCommentAction,
+  mute: muteCommenterAction,
 };
 
 /** A comment id from ?reply= or ?report=, or nothing. */
@@ -95,6 +97,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <AuthorBox author={article.author} moreStories={moreStories} />
       <p className="policy-note">
         Please read our <Link href="/policy">comment policy</Link> before commenting.
+      </p>
+      <p className="article__notice meta">
+        <a href={`/notices?article=${article.slug}`} rel="nofollow">
+          Report illegal content
+        </a>
       </p>
       <CommentSection
         article={article}
