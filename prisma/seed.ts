@@ -8,6 +8,11 @@ import { db } from '../lib/db';
 
 const seedDir = path.join(import.meta.dirname, 'seed');
 
+// The demo stories are dated hours before the seed runs, not on their wire dates (2019): the default presets close
+// comments 3 days after publication (lib/policy/presets.ts), and a demo, like the end-to-end suite that seeds
+// it, needs stories still open for comments. Their order on the front page is the wire order.
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+
 const stories = [
   {
     file: 'huawei-russia-5g.txt',
@@ -17,11 +22,13 @@ const stories = [
       standfirst:
         'The Chinese telecom giant inked the agreement with MTS at a Kremlin meeting between Xi Jinping and Vladimir Putin.',
       dateline: 'Washington',
-      published: '2019-06-05T18:30:00Z',
+      published: hoursAgo(2),
+      section: 'Technology / World',
+      tags: 'Huawei, Russia, 5G, China, Telecoms',
     },
   },
-  { file: 'council-bike-lanes.txt', meta: { slug: 'council-bike-lanes' } },
-  { file: 'library-weekend-hours.txt', meta: { slug: 'library-sunday-hours' } },
+  { file: 'council-bike-lanes.txt', meta: { slug: 'council-bike-lanes', published: hoursAgo(5) } },
+  { file: 'library-weekend-hours.txt', meta: { slug: 'library-sunday-hours', published: hoursAgo(9) } },
 ];
 
 const authorBios: Record<string, string> = {

@@ -1,4 +1,4 @@
-// npm run import -- FILE [FILE…] [--headline "…"] [--slug …] [--published …] [--standfirst …] [--dateline …] [--dry-run]
+// npm run import -- FILE [FILE…] [--headline "…"] [--slug …] [--published …] [--standfirst …] [--dateline …] [--section …] [--tags …] [--dry-run]
 // Parses plain-text wire stories (lib/articles/parse-story.ts) and writes them in one transaction: all or nothing.
 // Every problem in every file is reported before anything is written; the exit code is 1 if there was any.
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,10 +17,12 @@ options (only with a single FILE; several files each need their own "Headline:" 
   --standfirst "…"   the summary under the headline (default: the first sentence)
   --dateline PLACE   e.g. WASHINGTON
   --published DATE   e.g. 2019-06-05 or 2019-06-05T14:30:00Z (default: now)
+  --section NAME     the desk, e.g. Courts (or a "Section: …" line); comment presets match on it
+  --tags "A, B"      comma-separated topic tags (or a "Tags: …" line); comment presets match on them
   --dry-run          parse and check everything, duplicate slugs included, but write nothing
   --help             this text`;
 
-const metaOptions = ['headline', 'slug', 'standfirst', 'dateline', 'published'] as const;
+const metaOptions = ['headline', 'slug', 'standfirst', 'dateline', 'published', 'section', 'tags'] as const;
 
 /** A usage mistake: print the message and the usage. */
 class UsageError extends Error {}
@@ -37,6 +39,8 @@ function parseCommandLine(args: string[]) {
         standfirst: { type: 'string' },
         dateline: { type: 'string' },
         published: { type: 'string' },
+        section: { type: 'string' },
+        tags: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },

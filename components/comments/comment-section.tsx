@@ -11,6 +11,7 @@ import {
   type ThreadQuery,
 } from '@/lib/comments/thread-query';
 import { clauseLabel, clauses } from '@/lib/policy/clauses';
+import { formatMoment } from '@/lib/site/format';
 import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
 import { CommentThread, type CommentActions } from './comment-thread';
@@ -40,7 +41,7 @@ const sortLabels: Record<CommentSort, string> = {
 };
 
 export function CommentSection({ article, viewer, section, query, open, posted, actions }: Props) {
-  const { threads, totalThreads, hasMore, commentsOpen, blocked } = section;
+  const { threads, totalThreads, hasMore, commentsOpen, blocked, standing } = section;
   const { sort, shown } = query;
   const path = `/articles/${article.slug}`;
   const links = commentLinks(path, query);
@@ -55,12 +56,40 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
       className="comments"
       aria-labelledby="comments-title"
       data-viewer={viewer ? 'signed-in' : undefined}
+      // When the story's comment state changes by itself (pre-moderation ends, comments close): the page cache does
+      // not serve this page past that moment (lib/server/reader-pages.ts).
+      data-fresh-until={standing.changesAt?.toISOString()}
     >
       <PostedCommentsProvider renderId={randomUUID()}>
         <h2 id="comments-title" className="comments__title">
           Comments <CommentCount count={article.commentCount} />
         </h2>
 
+        {standing.notice && (
+          <p className="notice comments__preset-notice" dir="auto">
+            {standing.notice}
+          </p>
+        )}
+        {standing.state === 'premoderated' && (
+          <p className="meta comments__premoderated">
+            Comments on this story are read by a moderator before they appear
+            {standing.premoderatedUntil && (
+              <>
+                {' '}
+                until{' '}
+                <time dateTime={standing.premoderatedUntil.toISOString()}>
+                  {formatMoment(standing.premoderatedUntil)}
+                </time>
+              </>
+            )}
+            .
+          </p>
+        )}
+        {commentsOpen && standing.closesAt && (
+          <p className="meta comments__closing">
+            Comments close on <time dateTime={standing.closesAt.toISOString()}>{formatMoment(standing.closesAt)}</time>.
+          </p>
+        )}
         {!commentsOpen ? (
           <p className="notice">Comments are closed on this story. The discussion below is kept as it was.</p>
         ) : !viewer ? (

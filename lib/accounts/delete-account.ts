@@ -190,6 +190,7 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
     await tx.appeal.updateMany({ where: { decidedById: userId }, data: { decidedById: null } });
     await tx.legalNotice.updateMany({ where: { decidedById: userId }, data: { decidedById: null } });
     await tx.policyVersion.updateMany({ where: { createdById: userId }, data: { createdById: null } });
+    await tx.presetVersion.updateMany({ where: { createdById: userId }, data: { createdById: null } });
     await tx.accountNote.updateMany({ where: { authorId: userId }, data: { authorId: deletedAccountId } });
 
     // Mail: everything addressed to them, and copies of mail to others that quote their name or comments.

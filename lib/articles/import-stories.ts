@@ -113,6 +113,8 @@ export async function importStories(
               dateline: story.dateline,
               body: story.paragraphs.join('\n\n'),
               publishedAt: story.publishedAt,
+              section: story.section,
+              tags: JSON.stringify(story.tags),
               authorId: author.id,
             },
           });

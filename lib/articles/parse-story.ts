@@ -1,7 +1,9 @@
 // Turns a plain-text wire story into article fields. Pure: no database, no file system.
 //
 // Accepted layout (see ../shared/seed/article.txt):
-//   optional header lines "Headline: …", "Slug: …", "Standfirst: …", "Dateline: …", "Published: …"
+//   optional header lines "Headline: …", "Slug: …", "Standfirst: …", "Dateline: …", "Published: …",
+//   "Section: …" (one desk, e.g. "Courts") and "Tags: …" (comma-separated, e.g. "Huawei, Russia, 5G"):
+//   comment presets match on section and tags (lib/policy/presets.ts)
 //   body paragraphs: one per line, or blocks separated by blank lines (wrapped lines are joined)
 //   "• NAME can be reached at EMAIL."          → the author, not body text (without the bullet, only when
 //                                                 NAME looks like a name and EMAIL has an @, so a body sentence
@@ -15,6 +17,8 @@ export type StoryMeta = {
   standfirst?: string;
   dateline?: string;
   published?: string;
+  section?: string;
+  tags?: string;
 };
 
 export type ParsedStory = {
@@ -23,6 +27,8 @@ export type ParsedStory = {
   standfirst: string;
   dateline: string;
   publishedAt: Date;
+  section: string;
+  tags: string[];
   paragraphs: string[];
   author: { name: string; email: string; slug: string };
   /** The story carried the "Please read our comment policy" line. */
@@ -41,7 +47,7 @@ export class StoryParseError extends Error {
   }
 }
 
-const headerPattern = /^(headline|slug|standfirst|dateline|published)\s*:\s*(.*)$/i;
+const headerPattern = /^(headline|slug|standfirst|dateline|published|section|tags)\s*:\s*(.*)$/i;
 // "• Andrew Blake can be reached at ablake@washingtontimes.com." (bullet optional, final period optional)
 const authorPattern = /^([•*·\-–]\s*)?(.+?)\s+(?:can|may) be reached at\s+(\S+?)\.?\s*$/i;
 // "Andrew Blake", "Maria de la Cruz", "J.R. O’Brien-Smith": capitalised words, a few lowercase particles.
@@ -168,6 +174,12 @@ export function parseStory(text: string, meta: StoryMeta = {}, source = 'story',
   if (Number.isNaN(publishedAt.getTime()))
     problems.push(`"${publishedText}" is not a date (use e.g. 2019-06-05 or 2019-06-05T14:30:00Z)`);
 
+  const section = (meta.section ?? header.section ?? '').trim().replace(/\s+/g, ' ');
+  if (section.length > 60) problems.push('the section is longer than 60 characters');
+  const tags = parseTags(meta.tags ?? header.tags ?? '');
+  if (tags.some((tag) => tag.length > 60)) problems.push('a tag is longer than 60 characters');
+  if (tags.length > 30) problems.push('more than 30 tags');
+
   if (problems.length) throw new StoryParseError(source, problems);
 
   return {
@@ -176,11 +188,27 @@ export function parseStory(text: string, meta: StoryMeta = {}, source = 'story',
     standfirst: (meta.standfirst ?? header.standfirst ?? defaultStandfirst(paragraphs[0])).trim(),
     dateline: (meta.dateline ?? header.dateline ?? '').trim(),
     publishedAt,
+    section,
+    tags,
     paragraphs,
     author: { ...author!, slug: slugify(author!.name) || 'author' },
     linksPolicy,
     source,
   };
+}
+
+/** "Huawei, Russia,5G, huawei" → ["Huawei", "Russia", "5G"]: trimmed, blanks dropped, the first spelling of a
+ *  tag kept when it repeats in another case. */
+export function parseTags(text: string): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const raw of text.split(',')) {
+    const tag = raw.trim().replace(/\s+/g, ' ');
+    if (!tag || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    tags.push(tag);
+  }
+  return tags;
 }
 
 /** A footer line naming the author, or undefined for body text (see the layout notes at the top). */

@@ -4,25 +4,23 @@ import { db } from '../db';
 import { recordEvent } from '../comments/audit';
 import type { Viewer } from '../auth/permissions';
 
-export type ArticleSettings = { commentsOpen: boolean; premoderate: boolean; autoCloseDays: number | null };
+import { storyOwnMode, type CommentMode } from '../policy';
+
+/** What a moderator sets on the story itself: its own comment mode (null follows the presets) and close time. */
+export type ArticleSettings = { commentMode: CommentMode | null; autoCloseDays: number | null };
 
 const describe = {
-  commentsOpen: (v: boolean) => (v ? 'open' : 'closed'),
-  premoderate: (v: boolean) => (v ? 'on' : 'off'),
-  autoCloseDays: (v: number | null) => (v === null ? 'policy default' : `${v}`),
+  commentMode: (v: CommentMode | null) => (v === null ? 'follow presets' : v === 'premoderated' ? 'pre-moderated' : v),
+  autoCloseDays: (v: number | null) => (v === null ? 'follow presets' : `${v}`),
 };
-const names = { commentsOpen: 'comments', premoderate: 'pre-moderation', autoCloseDays: 'close after days' };
+const names = { commentMode: 'comment mode', autoCloseDays: 'close after days' };
 
-/** "pre-moderation off → on" for each setting that differs. */
+/** "comment mode follow presets → pre-moderated" for each setting that differs. */
 export function settingChanges(before: ArticleSettings, after: ArticleSettings): string[] {
   const changes: string[] = [];
-  if (before.commentsOpen !== after.commentsOpen)
+  if (before.commentMode !== after.commentMode)
     changes.push(
-      `${names.commentsOpen} ${describe.commentsOpen(before.commentsOpen)} → ${describe.commentsOpen(after.commentsOpen)}`,
-    );
-  if (before.premoderate !== after.premoderate)
-    changes.push(
-      `${names.premoderate} ${describe.premoderate(before.premoderate)} → ${describe.premoderate(after.premoderate)}`,
+      `${names.commentMode} ${describe.commentMode(before.commentMode)} → ${describe.commentMode(after.commentMode)}`,
     );
   if (before.autoCloseDays !== after.autoCloseDays)
     changes.push(
@@ -31,17 +29,27 @@ export function settingChanges(before: ArticleSettings, after: ArticleSettings):
   return changes;
 }
 
-/** Writes the settings and one audit entry if anything changed; null when the story does not exist. */
+/** Writes the settings and one audit entry if anything changed; null when the story does not exist. The older
+ *  switches (commentsOpen, premoderate) are kept in step with the mode. */
 export async function saveArticleSettings(moderator: Viewer, articleId: string, next: ArticleSettings) {
   return db.$transaction(async (tx) => {
-    const before = await tx.article.findUnique({
+    const row = await tx.article.findUnique({
       where: { id: articleId },
-      select: { slug: true, commentsOpen: true, premoderate: true, autoCloseDays: true },
+      select: { slug: true, commentMode: true, commentsOpen: true, premoderate: true, autoCloseDays: true },
     });
-    if (!before) return null;
+    if (!row) return null;
+    const before = { commentMode: storyOwnMode(row), autoCloseDays: row.autoCloseDays };
     const changes = settingChanges(before, next);
-    if (changes.length === 0) return { slug: before.slug, changes };
-    await tx.article.update({ where: { id: articleId }, data: next });
+    if (changes.length === 0) return { slug: row.slug, changes };
+    await tx.article.update({
+      where: { id: articleId },
+      data: {
+        commentMode: next.commentMode,
+        commentsOpen: next.commentMode !== 'closed',
+        premoderate: next.commentMode === 'premoderated',
+        autoCloseDays: next.autoCloseDays,
+      },
+    });
     await recordEvent(tx, {
       commentId: null,
       actorType: 'moderator',
@@ -49,8 +57,8 @@ export async function saveArticleSettings(moderator: Viewer, articleId: string, 
       action: 'article-settings',
       fromStatus: null,
       toStatus: null,
-      note: `${before.slug}: ${changes.join('; ')}`,
+      note: `${row.slug}: ${changes.join('; ')}`,
     });
-    return { slug: before.slug, changes };
+    return { slug: row.slug, changes };
   });
 }

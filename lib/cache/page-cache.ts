@@ -33,6 +33,9 @@ export type CachedPage = {
   etag: string;
   storedAt: number;
   size: number;
+  /** The page changes by itself at this time (epoch ms): a story's comments close or its pre-moderation ends
+   *  (issue 18). Not fresh from then on, whatever the TTL, and not served stale while it is re-rendered. */
+  freshUntil?: number;
 };
 
 export type PageCacheOptions = { maxBytes: number; ttlMs: number };
@@ -74,7 +77,7 @@ export class PageCache {
   plan(key: string, tag: string): Plan {
     const render = this.renders.get(key);
     const staleCopy = this.entries.get(key);
-    if (render && staleCopy) {
+    if (render && staleCopy && !(staleCopy.freshUntil !== undefined && Date.now() >= staleCopy.freshUntil)) {
       this.counts.stale++;
       return { serve: 'stale', page: staleCopy };
     }
@@ -146,7 +149,11 @@ export class PageCache {
   }
 
   private isFresh(entry: Entry, now: number): boolean {
-    return entry.generation === this.generation(entry.tag) && now - entry.storedAt <= this.options.ttlMs;
+    return (
+      entry.generation === this.generation(entry.tag) &&
+      now - entry.storedAt <= this.options.ttlMs &&
+      (entry.freshUntil === undefined || now < entry.freshUntil)
+    );
   }
 
   private touch(key: string, entry: Entry) {
@@ -169,6 +176,7 @@ export async function compressPage(page: {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
+  freshUntil?: number;
 }): Promise<CachedPage> {
   const [gz, br] = await Promise.all([
     gzip(page.body, { level: 6 }),
@@ -187,6 +195,7 @@ export async function compressPage(page: {
     etag: `"${createHash('sha1').update(page.body).digest('base64url')}"`,
     storedAt: Date.now(),
     size: page.body.length + gz.length + br.length,
+    ...(page.freshUntil === undefined ? {} : { freshUntil: page.freshUntil }),
   };
 }
 

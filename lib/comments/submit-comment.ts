@@ -1,6 +1,7 @@
 // The one way a reader's comment enters the system: validate the context, run the policy,
 // store the comment with its outcome and audit entry, all in one transaction.
 // Later features (author replies, notifications) extend this rather than writing comments elsewhere.
+import { loadStoryPolicy, presetColumns } from '../data/presets';
 import { reasonClauses, triageKey } from '../moderation/triage';
 import { randomUUID } from 'node:crypto';
 import { db } from '../db';
@@ -68,7 +69,7 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
 
   const article = await db.article.findUnique({
     where: { id: input.articleId },
-    select: { id: true, slug: true, commentsOpen: true, premoderate: true, publishedAt: true, autoCloseDays: true },
+    select: { id: true, slug: true, ...presetColumns },
   });
   if (!article) return { ok: false, code: 'not-found', message: 'This story no longer exists.' };
 
@@ -113,9 +114,17 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
   }
 
   const policy = await getActivePolicy();
-  const context = await loadContext(input, article, now, policy.settings);
+  // The story's presets at submission time (issue 18): open, pre-moderated or closed now, and stricter thresholds.
+  const [context, presets] = await Promise.all([
+    loadContext(input, article, now, policy.settings),
+    loadStoryPolicy(article, now),
+  ]);
   const corrects = replaced ? { rejectedBy: replaced.decidedById ? ('moderator' as const) : ('rules' as const) } : null;
-  const verdict = evaluate({ body: input.body }, { ...context, corrects }, policy.compiled);
+  const verdict = evaluate(
+    { body: input.body },
+    { ...context, article: { ...context.article, presets }, corrects },
+    policy.compiled,
+  );
   const refusal = verdict.reasons.find((reason) => refusalRules.has(reason.ruleId));
   if (refusal) {
     const retry = refusal.evidence.find((e) => e.kind === 'retry');

@@ -1,4 +1,7 @@
 // Read models for the reader pages: the front page, an article, an author.
+import { storyOwnMode, tagsOf } from '../policy';
+import { getActivePolicy } from './policy';
+import { getActivePresets, presetColumns, storyPolicyWith } from './presets';
 import 'server-only';
 import { cache } from 'react';
 import { db } from '../db';
@@ -57,30 +60,22 @@ export function paragraphsOf(body: string): string[] {
     .filter(Boolean);
 }
 
-/** Open for comments right now: the switch, and the auto-close deadline (article setting, else the policy default). */
-export function commentsOpenAt(
-  article: { commentsOpen: boolean; publishedAt: Date; autoCloseDays: number | null },
-  defaultAutoCloseDays: number | null,
-  now = new Date(),
-): boolean {
-  if (!article.commentsOpen) return false;
-  const days = article.autoCloseDays ?? defaultAutoCloseDays;
-  return days === null || now.getTime() < article.publishedAt.getTime() + days * 86_400_000;
+/** The 200 newest stories with their comment settings, and what those settings come to through the presets and
+ *  where each comes from (issue 18), for /moderate/articles. */
+export async function listArticleSettings(now = new Date()) {
+  const [rows, { presets }, policy] = await Promise.all([
+    db.article.findMany({
+      select: { id: true, slug: true, headline: true, commentCount: true, ...presetColumns },
+      orderBy: { publishedAt: 'desc' },
+      take: 200,
+    }),
+    getActivePresets(0),
+    getActivePolicy(0),
+  ]);
+  return rows.map((row) => ({
+    ...row,
+    tags: tagsOf(row.tags),
+    ownMode: storyOwnMode(row),
+    policy: storyPolicyWith(row, presets, policy.settings.autoCloseDays, now),
+  }));
 }
-
-/** The 200 newest stories with their comment settings, for /moderate/articles. */
-export const listArticleSettings = () =>
-  db.article.findMany({
-    select: {
-      id: true,
-      slug: true,
-      headline: true,
-      publishedAt: true,
-      commentsOpen: true,
-      premoderate: true,
-      autoCloseDays: true,
-      commentCount: true,
-    },
-    orderBy: { publishedAt: 'desc' },
-    take: 200,
-  });

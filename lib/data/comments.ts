@@ -8,8 +8,7 @@ import { canEditComment, canResubmitComment, commentBlock, isStaff, type Viewer 
 import type { Reason } from '../policy';
 import { statementOf, type Statement } from '../policy/statement';
 import type { CommentSort, ThreadQuery } from '../comments/thread-query';
-import { commentsOpenAt } from './articles';
-import { getActivePolicy } from './policy';
+import { loadStoryPolicy, type PresetColumns } from './presets';
 import { heldCommentWait } from './wait-times';
 
 export { threadsPerPage } from '../comments/thread-query';
@@ -251,23 +250,34 @@ export type CommentSectionData = Awaited<ReturnType<typeof loadCommentSection>>;
 
 /** What a story's comment section shows this viewer: the threads, and whether (and why not) they may post. */
 export async function loadCommentSection(
-  article: { id: string; commentsOpen: boolean; publishedAt: Date; autoCloseDays: number | null },
+  article: { id: string } & PresetColumns,
   viewer: Viewer | null,
   query: ThreadQuery,
+  now = new Date(),
 ) {
   // Taken before reading: the live channel (lib/live/hub.ts) tells the page of every change after it.
   const renderedAt = Date.now();
-  const [{ threads, totalThreads, hasMore }, policy, picks] = await Promise.all([
+  const [{ threads, totalThreads, hasMore }, story, picks] = await Promise.all([
     listThreads(article.id, viewer, query.sort, query.shown),
-    getActivePolicy(),
+    loadStoryPolicy(article, now),
     listPicks(article.id),
   ]);
+  const { standing, settings } = story;
   return {
     threads,
     picks,
     totalThreads,
     hasMore,
-    commentsOpen: commentsOpenAt(article, policy.settings.autoCloseDays),
+    // Through the story's presets at render time (issue 18): the page says when this changes by itself, and the
+    // page cache keeps the page no longer than that (lib/server/reader-pages.ts).
+    commentsOpen: standing.state !== 'closed',
+    standing: {
+      state: standing.state,
+      closesAt: standing.state === 'closed' ? null : standing.closesAt,
+      premoderatedUntil: standing.premoderatedUntil,
+      changesAt: standing.changesAt,
+      notice: standing.state === 'closed' && settings.mode.value !== 'closed' ? '' : settings.notice.value,
+    },
     /** Why this viewer may not post (suspended, banned, no display name yet), or null. */
     blocked: viewer ? commentBlock(viewer, new Date()) : null,
     renderedAt,

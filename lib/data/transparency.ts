@@ -17,6 +17,8 @@ export type TransparencyReport = DecisionFigures & {
   since: Date;
   publishedAutomatically: number;
   appeals: { open: number; upheld: number; reinstated: number };
+  /** Automatic holds and rejections a story preset caused (issue 18), by preset name, most first. */
+  byPreset: { preset: string; holds: number; rejections: number }[];
 };
 
 const cacheMs = 5 * 60_000;
@@ -33,7 +35,7 @@ export async function buildTransparencyReport(now = new Date(), useCache = true)
   if (useCache && cached && now.getTime() - cached.at < cacheMs) return cached.report;
   const since = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth() + 1, 1));
   const inPeriod = { createdAt: { gte: since } };
-  const [publishedAutomatically, decisions, clauses, decided, appeals] = await Promise.all([
+  const [publishedAutomatically, decisions, clauses, decided, appeals, presetEvents] = await Promise.all([
     db.moderationEvent.count({ where: { ...inPeriod, actorType: 'rule', action: 'auto-publish' } }),
     db.moderationEvent.findMany({
       where: { ...inPeriod, OR: decisionWhere },
@@ -50,12 +52,23 @@ export async function buildTransparencyReport(now = new Date(), useCache = true)
       select: { createdAt: true, decidedAt: true },
     }),
     db.appeal.groupBy({ by: ['status'], where: inPeriod, _count: { _all: true } }),
+    // Each automatic outcome's note names the preset behind it (lib/policy/rules/context-rules.ts, presets.ts).
+    db.moderationEvent.findMany({
+      where: {
+        ...inPeriod,
+        actorType: 'rule',
+        action: { in: ['auto-hold', 'auto-reject'] },
+        note: { contains: '(preset “' },
+      },
+      select: { action: true, note: true },
+    }),
   ]);
   const appealCount = (status: string) => appeals.find((row) => row.status === status)?._count._all ?? 0;
   const report: TransparencyReport = {
     since,
     publishedAutomatically,
     appeals: { open: appealCount('OPEN'), upheld: appealCount('UPHELD'), reinstated: appealCount('REINSTATED') },
+    byPreset: countByPreset(presetEvents),
     ...summarizeDecisions({
       decisions,
       clauses,
@@ -68,4 +81,22 @@ export async function buildTransparencyReport(now = new Date(), useCache = true)
   };
   if (useCache) cached = { report, at: now.getTime() };
   return report;
+}
+
+/** "… (preset “Court reports” (section Courts))" in an automatic outcome's note: each preset counts once per
+ *  comment. */
+export function countByPreset(events: { action: string; note: string | null }[]) {
+  const counts = new Map<string, { preset: string; holds: number; rejections: number }>();
+  for (const event of events) {
+    const names = new Set([...(event.note ?? '').matchAll(/\(preset “([^”]+)”/g)].map((match) => match[1]!));
+    for (const preset of names) {
+      const row = counts.get(preset) ?? { preset, holds: 0, rejections: 0 };
+      if (event.action === 'auto-hold') row.holds++;
+      else row.rejections++;
+      counts.set(preset, row);
+    }
+  }
+  return [...counts.values()].sort(
+    (a, b) => b.holds + b.rejections - (a.holds + a.rejections) || a.preset.localeCompare(b.preset),
+  );
 }

@@ -2,6 +2,7 @@
 import type { CompiledPolicy } from './compile';
 import { activityReasons, articleReasons } from './rules/context-rules';
 import { textReasons } from './rules/text-rules';
+import { applyStricterOutcomes, stricterMaxLinks } from './presets';
 import type { PolicyContext, Reason, Verdict } from './types';
 
 export function verdictOf(reasons: Reason[]): Verdict {
@@ -14,11 +15,28 @@ export function verdictOf(reasons: Reason[]): Verdict {
 }
 
 export function evaluate(draft: { body: string }, context: PolicyContext, policy: CompiledPolicy): Verdict {
-  return verdictOf([
-    ...articleReasons(context, policy),
-    ...activityReasons(draft.body, context, policy),
-    ...textReasons(draft.body, policy),
-  ]);
+  const presets = context.article.presets;
+  if (!presets)
+    return verdictOf([
+      ...articleReasons(context, policy),
+      ...activityReasons(draft.body, context, policy),
+      ...textReasons(draft.body, policy),
+    ]);
+  // The story's presets may tighten the thresholds (lib/policy/presets.ts): the link limit before the text rules
+  // run, the suspect terms' outcome after.
+  const maxLinks = stricterMaxLinks(policy.settings.maxLinks, presets.settings);
+  const strict =
+    maxLinks === policy.settings.maxLinks ? policy : { ...policy, settings: { ...policy.settings, maxLinks } };
+  return verdictOf(
+    applyStricterOutcomes(
+      [
+        ...articleReasons(context, strict),
+        ...activityReasons(draft.body, context, strict),
+        ...textReasons(draft.body, strict),
+      ],
+      presets.settings,
+    ),
+  );
 }
 
 /** The text-only rules, for the compose box's live check. */

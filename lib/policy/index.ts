@@ -15,3 +15,28 @@ export {
   type Verdict,
 } from './types';
 export { replay, type ReplayExample, type ReplayResult, type ReplaySample } from './replay';
+export {
+  applyStricterOutcomes,
+  commentModes,
+  defaultPresets,
+  describeHours,
+  describeSource,
+  explainPreset,
+  explainPresets,
+  presetListSchema,
+  matchesNothingMessage,
+  matchesSomething,
+  presetFields,
+  presetMatch,
+  presetSchema,
+  resolveSettings,
+  standingAt,
+  storyOwnMode,
+  tagsOf,
+  type CommentMode,
+  type EffectiveSettings,
+  type Preset,
+  type PresetStory,
+  type SettingSource,
+  type Standing,
+} from './presets';

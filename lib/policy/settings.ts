@@ -78,7 +78,8 @@ export const defaultPolicySettings: PolicySettings = {
   floodPerIpPerMinute: 20,
   newCommenterHoldCount: 1,
   trustThreshold: -2,
-  autoCloseDays: null,
+  // The site default under the story presets (issue 18): "everything else closes after 3 days".
+  autoCloseDays: 3,
   disabledRules: [],
 };
 

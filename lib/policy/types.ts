@@ -1,3 +1,4 @@
+import type { EffectiveSettings, Standing } from './presets';
 import type { ClauseId } from './clauses';
 
 export type Outcome = 'publish' | 'hold' | 'reject';
@@ -58,7 +59,15 @@ export type PolicyContext = {
     premoderated: boolean;
     isStaff: boolean;
   };
-  article: { commentsOpen: boolean; premoderate: boolean; publishedAt: Date; autoCloseDays: number | null };
+  article: {
+    commentsOpen: boolean;
+    premoderate: boolean;
+    publishedAt: Date;
+    autoCloseDays: number | null;
+    /** The story's settings resolved through its presets (issue 18) and what they mean at `now`. When present it
+     *  decides open / pre-moderated / closed, and the four fields above are not read. */
+    presets?: { settings: EffectiveSettings; standing: Standing };
+  };
   /** This account's recent comments (any status), newest first. */
   recentByAuthor: { body: string; createdAt: Date }[];
   /** Other accounts' recent comments. */

@@ -141,7 +141,14 @@ export function createReaderPages({
         res.setHeader('cache-control', 'private, no-store');
         return send(html);
       }
-      compressPage({ key: slot.key, tag: slot.tag, status: 200, headers, body: html })
+      compressPage({
+        key: slot.key,
+        tag: slot.tag,
+        status: 200,
+        headers,
+        body: html,
+        freshUntil: freshUntilIn(rendered),
+      })
         .then((page) => {
           if (cache) cache.store(page, generation);
           settle(page);
@@ -158,4 +165,15 @@ export function createReaderPages({
   }
 
   return { fromCache, fromKeptCopy, render };
+}
+
+/** The earliest `data-fresh-until` time a page carries (a story whose comments close or whose pre-moderation ends
+ *  at a set time: components/comments/comment-section.tsx), or undefined. */
+export function freshUntilIn(html: string): number | undefined {
+  let earliest: number | undefined;
+  for (const match of html.matchAll(/\bdata-fresh-until="([^"]+)"/g)) {
+    const at = Date.parse(match[1]!);
+    if (Number.isFinite(at) && (earliest === undefined || at < earliest)) earliest = at;
+  }
+  return earliest;
 }

@@ -8,6 +8,17 @@ const dateTimeFormat = new Intl.DateTimeFormat(site.locale, {
 });
 
 export const formatDate = (date: Date) => dateFormat.format(date);
+
+const dayFormat = new Intl.DateTimeFormat(site.locale, { day: 'numeric', month: 'long', timeZone: site.timeZone });
+const clockFormat = new Intl.DateTimeFormat(site.locale, {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: site.timeZone,
+});
+/** "November 30 at 18:00 UTC": when comments close or pre-moderation ends, as readers are told. */
+export const formatMoment = (date: Date) =>
+  `${dayFormat.format(date)} at ${clockFormat.format(date)}${site.timeZone === 'UTC' ? ' UTC' : ''}`;
 export const formatDateTime = (date: Date) => `${dateTimeFormat.format(date)} UTC`;
 
 export function initials(name: string): string {

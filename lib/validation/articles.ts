@@ -4,8 +4,10 @@ import { id } from './fields';
 
 export const articleSettingsSchema = z.object({
   articleId: id,
-  commentsOpen: z.literal('on').optional(),
-  premoderate: z.literal('on').optional(),
+  // The story's own mode (issue 18); "presets" leaves it to the presets for its section and tags.
+  commentMode: z
+    .enum(['presets', 'open', 'premoderated', 'closed'], { error: 'Choose a comment mode.' })
+    .transform((v) => (v === 'presets' ? null : v)),
   autoCloseDays: z
     .string()
     .trim()
@@ -20,4 +22,4 @@ export const articleSettingsSchema = z.object({
         .nullable(),
     ),
 });
-export type ArticleSettingsField = 'autoCloseDays';
+export type ArticleSettingsField = 'autoCloseDays' | 'commentMode';

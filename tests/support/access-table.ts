@@ -228,6 +228,13 @@ export const accessTable: readonly AccessEntry[] = [
   },
   {
     kind: 'action',
+    file: 'app/(moderation)/moderate/presets/actions.ts',
+    exportName: 'presetAction',
+    allow: admins,
+    note: 'Dry run and save story preset versions (issue 18).',
+  },
+  {
+    kind: 'action',
     file: reply,
     exportName: 'postAuthorReplyAction',
     allow: ['reply-link'],
@@ -465,6 +472,15 @@ export const accessTable: readonly AccessEntry[] = [
     allow: admins,
     denied: 'not-found',
     note: '',
+  },
+  {
+    kind: 'page',
+    file: 'app/(moderation)/moderate/presets/page.tsx',
+    path: '/moderate/presets',
+    method: 'GET',
+    allow: admins,
+    denied: 'not-found',
+    note: 'Story presets by section and tag (issue 18).',
   },
   {
     kind: 'page',

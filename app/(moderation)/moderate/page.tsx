@@ -111,7 +111,8 @@ export default async function ModeratePage({ searchParams }: Props) {
         <nav aria-label="Moderation tools" className="meta">
           {isAdmin(viewer) && (
             <>
-              <Link href="/moderate/rules">Rules</Link> · <Link href="/moderate/outbox">Outbox</Link> ·{' '}
+              <Link href="/moderate/rules">Rules</Link> · <Link href="/moderate/presets">Story presets</Link> ·{' '}
+              <Link href="/moderate/outbox">Outbox</Link> ·{' '}
             </>
           )}
           <Link href="/moderate/notices">Legal notices ({openNotices})</Link> ·{' '}

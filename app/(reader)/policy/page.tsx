@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { clauses } from '@/lib/policy/clauses';
 import { getActivePolicy } from '@/lib/data/policy';
+import { getActivePresets } from '@/lib/data/presets';
+import { explainPresets } from '@/lib/policy/presets';
 import { explainModeration } from '@/lib/policy/explain';
 import { automaticChecks } from '@/lib/policy/explainer';
 import { site } from '@/lib/site/identity';
@@ -11,7 +13,10 @@ export const metadata: Metadata = { title: 'Comment policy' };
 export const dynamic = 'force-dynamic';
 
 export default async function PolicyPage() {
-  const moderationExplained = explainModeration((await getActivePolicy()).settings);
+  const [policy, { presets }] = await Promise.all([getActivePolicy(), getActivePresets()]);
+  const moderationExplained = explainModeration(policy.settings);
+  // From the presets in force (issue 18): what the site applies is what this page says.
+  const sensitive = explainPresets(presets, { closeAfterDays: policy.settings.autoCloseDays });
   return (
     <div className="policy">
       <p className="kicker">Standards</p>
@@ -29,6 +34,9 @@ export default async function PolicyPage() {
             </li>
           ))}
         </ol>
+        <p>
+          <a href={`#${sensitive.id}`}>{sensitive.title}</a>
+        </p>
         <p>
           <a href={`#${automaticChecks.id}`}>{automaticChecks.title}</a>
         </p>
@@ -58,6 +66,15 @@ export default async function PolicyPage() {
           </ul>
         </section>
       ))}
+      <section id={sensitive.id} className="policy__clause" aria-labelledby={`${sensitive.id}-title`}>
+        <h2 id={`${sensitive.id}-title`}>{sensitive.title}</h2>
+        <p>{sensitive.intro}</p>
+        <ul>
+          {sensitive.sentences.map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+        </ul>
+      </section>
       <section id={automaticChecks.id} className="policy__clause" aria-labelledby={`${automaticChecks.id}-title`}>
         <h2 id={`${automaticChecks.id}-title`}>{automaticChecks.title}</h2>
         <p>

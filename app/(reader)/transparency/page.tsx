@@ -123,6 +123,35 @@ export default async function TransparencyPage() {
         </div>
       </dl>
 
+      <h2>Story presets</h2>
+      <p>
+        Some kinds of story are pre-moderated or held to stricter rules by a standing decision of our standards editor (
+        <Link href="/policy#sensitive-stories">comments on sensitive stories</Link>). These are the comments each one
+        held or rejected.
+      </p>
+      {report.byPreset.length === 0 ? (
+        <p>No comment was held or rejected by a story preset in this period.</p>
+      ) : (
+        <table className="data-table" aria-label="Comments held or rejected by story preset">
+          <thead>
+            <tr>
+              <th scope="col">Preset</th>
+              <th scope="col">Held for a moderator</th>
+              <th scope="col">Rejected</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.byPreset.map((row) => (
+              <tr key={row.preset}>
+                <th scope="row">{row.preset}</th>
+                <td>{n(row.holds)}</td>
+                <td>{n(row.rejections)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
       <h2>Automatic checks and moderators</h2>
       <ShareBar
         id="chart-who"

@@ -5,7 +5,8 @@ import { accountHolds } from '../standing';
 import { collapseRepeats, hasStretch, IL, tokenize, tokenizeAside, WILD } from '../text/normalize';
 import { amountWords } from '../text/number-words';
 import { trustScore } from '../trust';
-import type { PolicyContext, Reason } from '../types';
+import type { Evidence, PolicyContext, Reason } from '../types';
+import { describeHours, describeSource, type EffectiveSettings, type Standing } from '../presets';
 
 const minute = 60_000;
 
@@ -165,6 +166,7 @@ function formatDay(date: Date) {
 
 export function articleReasons(context: PolicyContext, policy: CompiledPolicy): Reason[] {
   const { article, now } = context;
+  if (article.presets) return presetReasons(article.presets.standing, article.presets.settings, policy);
   const reasons: Reason[] = [];
   if (policy.enabled('comments-closed') && !article.commentsOpen)
     reasons.push({
@@ -316,4 +318,54 @@ export function activityReasons(body: string, context: PolicyContext, policy: Co
       ],
     });
   return reasons;
+}
+
+/** The story's standing through its presets (lib/policy/presets.ts): each reason names the preset or setting behind
+ *  it, which the audit log and the transparency report carry (evidence `preset:<id>`). */
+function presetReasons(standing: Standing, settings: EffectiveSettings, policy: CompiledPolicy): Reason[] {
+  const by = describeSource(standing.source);
+  const evidence: Evidence[] = [
+    {
+      kind: 'setting',
+      setting:
+        standing.source.kind === 'tag' || standing.source.kind === 'section'
+          ? `preset:${standing.source.presetId}`
+          : standing.source.kind === 'story'
+            ? 'article.commentMode'
+            : 'autoCloseDays',
+    },
+  ];
+  if (standing.state === 'closed' && !standing.timed && policy.enabled('comments-closed'))
+    return [
+      {
+        ruleId: 'comments-closed',
+        outcome: 'reject',
+        clause: 'moderation',
+        message: `Comments are closed on this story (${by}).`,
+        evidence,
+      },
+    ];
+  if (standing.state === 'closed' && standing.timed && policy.enabled('auto-closed') && standing.closesAt)
+    return [
+      {
+        ruleId: 'auto-closed',
+        outcome: 'reject',
+        clause: 'moderation',
+        message: `Comments on this story closed on ${formatDay(standing.closesAt)}, ${describeHours(settings.closeAfterHours.value ?? 0)} after publication (${by}).`,
+        evidence,
+      },
+    ];
+  if (standing.state === 'premoderated' && policy.enabled('article-premoderated'))
+    return [
+      {
+        ruleId: 'article-premoderated',
+        outcome: 'hold',
+        clause: 'moderation',
+        message: standing.premoderatedUntil
+          ? `Comments on this story are reviewed by a moderator before they appear until ${formatDay(standing.premoderatedUntil)} ${standing.premoderatedUntil.toISOString().slice(11, 16)} UTC (${by}).`
+          : `Every comment on this story is reviewed by a moderator before it appears (${by}).`,
+        evidence,
+      },
+    ];
+  return [];
 }

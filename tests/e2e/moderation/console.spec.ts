@@ -231,12 +231,12 @@ test('saving unchanged article settings writes no audit entry; a change writes o
   await expect(item.getByRole('status')).toHaveText('No changes to save.');
   expect(await entries()).toHaveLength(0);
 
-  await item.getByLabel('Pre-moderate all comments').check();
+  await item.getByLabel('Comment mode').selectOption('Pre-moderated');
   await item.getByRole('button', { name: 'Save' }).click();
-  await expect(item.getByRole('status')).toHaveText('Saved. Changed pre-moderation off → on.');
+  await expect(item.getByRole('status')).toHaveText('Saved. Changed comment mode follow presets → pre-moderated.');
   const written = await entries();
   expect(written).toHaveLength(1);
-  expect(written[0]!.note).toBe(`${article.slug}: pre-moderation off → on`);
+  expect(written[0]!.note).toBe(`${article.slug}: comment mode follow presets → pre-moderated`);
   expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).premoderate).toBe(true);
 });
 

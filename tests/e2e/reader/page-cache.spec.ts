@@ -122,7 +122,7 @@ test('closing a story from the console updates the cached page', async ({ browse
   const modPage = await browser.newPage();
   await signIn(modPage, moderator.email, { from: '/moderate/articles' });
   const row = modPage.locator(`li[aria-label="${article.headline}"]`);
-  await row.getByLabel('Comments open').uncheck();
+  await row.getByLabel('Comment mode').selectOption('Closed');
   await row.getByRole('button', { name: 'Save' }).click();
   await expect(row.getByText('Saved.')).toBeVisible();
   const after = await anonymousGet(anonymous, path);

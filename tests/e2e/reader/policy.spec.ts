@@ -144,7 +144,7 @@ test('a story closed by auto-close refuses posts and says so', async ({ page }) 
   });
   await page.getByRole('button', { name: 'Post comment' }).click();
   await expect(page.locator('form.comment-form').getByRole('alert')).toContainText(
-    /Comments on this story closed on .+, 3 days after publication\./,
+    /Comments on this story closed on .+, 3 days after publication \(this story’s own setting\)\./,
   );
   await expect(box).toHaveValue(text);
   expect(await db.comment.count({ where: { body: text } }), 'the refused post is not stored').toBe(0);

@@ -117,6 +117,7 @@ const pageProbes: Record<string, (actor: Actor) => Promise<Probe>> = {
     url: '/moderate/rules',
     marker: String((await currentRulesFields()).bannedTerms).split('\n')[0],
   }),
+  '/moderate/presets': async () => ({ url: '/moderate/presets', marker: 'Pre-moderate for the first N hours' }),
   '/moderate/people': async () => {
     const w = await pageWorld();
     return { url: `/moderate/people?q=${encodeURIComponent(w.heldBy.toUpperCase())}`, marker: w.heldBy };

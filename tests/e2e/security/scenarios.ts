@@ -464,12 +464,12 @@ export const scenarios: Record<string, Scenario> = {
   },
 
   updateArticleSettingsAction: {
-    required: ['articleId'],
+    required: ['articleId', 'commentMode'],
     numeric: ['autoCloseDays'],
     async prepare() {
       const article = await createArticle('walk-settings');
       return {
-        call: form(true, { articleId: article.id, commentsOpen: 'on', premoderate: 'on', autoCloseDays: '30' }),
+        call: form(true, { articleId: article.id, commentMode: 'premoderated', autoCloseDays: '30' }),
         effect: async () => (await (await db()).article.findUniqueOrThrow({ where: { id: article.id } })).premoderate,
       };
     },
@@ -487,6 +487,41 @@ export const scenarios: Record<string, Scenario> = {
       return {
         call: form(true, { ...fields, note, intent: 'save', confirmHash }),
         effect: async () => (await (await db()).policyVersion.count({ where: { note } })) > 0,
+      };
+    },
+  },
+
+  presetAction: {
+    required: ['confirmHash', 'intent', 'name', 'tags'],
+    numeric: ['premoderateHours', 'closeAfter', 'holdLinksFrom'],
+    async prepare() {
+      // Adds a preset for a tag no story has (it changes no story), after a dry run, as the page does.
+      const suffix = uniqueSuffix();
+      const note = `walk ${suffix}`;
+      const fields: Fields = {
+        presetId: '',
+        name: `Walk ${suffix}`,
+        sections: '',
+        tags: `walk-${suffix}`,
+        mode: 'premoderated',
+        premoderateHours: '6',
+        closeAfter: '3',
+        closeAfterUnit: 'days',
+        holdLinksFrom: '1',
+        notice: 'Walk notice.',
+        note,
+      };
+      const entry = findAction('app/(moderation)/moderate/presets/actions.ts', 'presetAction');
+      const admin = await createActor('admin');
+      const response = await callActionFetch(entry.id, [idleState, new FormArg({ ...fields, intent: 'dry-run' })], {
+        path: pagePathFor(entry),
+        sessionToken: admin.sessionToken,
+      });
+      const confirmHash = (actionResult(response.text) as { confirmHash?: string } | undefined)?.confirmHash;
+      if (!confirmHash) throw new Error(`preset dry run gave no confirmHash (HTTP ${response.status})`);
+      return {
+        call: form(true, { ...fields, intent: 'save', confirmHash }),
+        effect: async () => (await (await db()).presetVersion.count({ where: { note } })) > 0,
       };
     },
   },
@@ -636,6 +671,7 @@ export async function fingerprint(): Promise<Record<string, number>> {
     openAppeals: d.appeal.count({ where: { status: 'OPEN' } }),
     events: d.moderationEvent.count(),
     policyVersions: d.policyVersion.count(),
+    presetVersions: d.presetVersion.count(),
     signInTokens: d.verificationToken.count(),
     // Not all reply links: the author digest job creates them in the background for other specs' comments.
     usedReplyLinks: d.authorReplyLink.count({ where: { usedAt: { not: null } } }),
@@ -652,6 +688,7 @@ export async function fingerprint(): Promise<Record<string, number>> {
     closedArticles: d.article.count({ where: { commentsOpen: false } }),
     premoderatedArticles: d.article.count({ where: { premoderate: true } }),
     autoClose: d.article.count({ where: { autoCloseDays: { not: null } } }),
+    ownModes: d.article.count({ where: { commentMode: { not: null } } }),
   };
   const values = await Promise.all(Object.values(counts));
   const versions = await d.comment.aggregate({ _sum: { version: true, reactionCount: true, reportCount: true } });

@@ -45,6 +45,9 @@ const rules: Record<string, Record<string, Rule>> = {
         'commentsOpen',
         'premoderate',
         'autoCloseDays',
+        'commentMode',
+        'section',
+        'tags',
       ].map((column) => [column, keep('published stories hold no reader data')]),
     ),
     commentCount: keep('an anonymous count, lowered by their published comments'),
@@ -180,6 +183,13 @@ const rules: Record<string, Record<string, Rule>> = {
     note: keep('the policy change’s reason, about the policy'),
     createdById: { nulled: 'a deleted administrator’s versions stay, unsigned' },
     createdAt: keep('policy history'),
+  },
+  PresetVersion: {
+    id: keep('story-preset history (issue 18)'),
+    presets: keep('story-preset history'),
+    note: keep('the change’s reason, about the presets'),
+    createdById: { nulled: 'a deleted administrator’s versions stay, unsigned' },
+    createdAt: keep('story-preset history'),
   },
   Appeal: {
     id: theirs('their appeals are deleted (the decision stays in the moderation record)'),

@@ -1,6 +1,7 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { compressPage, PageCache, pickEncoding } from '@/lib/cache/page-cache';
+import { freshUntilIn } from '@/lib/server/reader-pages';
 
 const html = (text: string, repeat = 50) => Buffer.from(`<!doctype html><p>${text}</p>`.repeat(repeat));
 const page = (key: string, tag = key, body = html(key)) =>
@@ -19,6 +20,28 @@ describe('compressPage', () => {
 });
 
 describe('PageCache', () => {
+  it('stops serving a page at the time it says it changes by itself (a story closing: issue 18)', async () => {
+    const cache = new PageCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    const closesAt = Date.now() + 5_000;
+    cache.store(
+      await compressPage({
+        key: '/articles/x',
+        tag: '/articles/x',
+        status: 200,
+        headers: {},
+        body: html('open'),
+        freshUntil: closesAt,
+      }),
+      0,
+    );
+    expect(cache.get('/articles/x', closesAt - 1)?.key).toBe('/articles/x');
+    expect(cache.get('/articles/x', closesAt)).toBeUndefined();
+    expect(freshUntilIn('<section data-fresh-until="2026-11-30T18:00:00.000Z"></section>')).toBe(
+      Date.parse('2026-11-30T18:00:00.000Z'),
+    );
+    expect(freshUntilIn('<section id="comments"></section>')).toBeUndefined();
+  });
+
   it('serves what it stored, and stops serving every query variant of an invalidated path as fresh', async () => {
     const cache = new PageCache({ maxBytes: 1e6, ttlMs: 60_000 });
     for (const key of ['/articles/x', '/articles/x?sort=newest', '/articles/y'])

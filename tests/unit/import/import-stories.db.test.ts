@@ -35,7 +35,14 @@ describe('importStories', () => {
   test('creates the author and the article', async () => {
     const parsed = parseStory(
       seedText,
-      { headline: 'Huawei signs deal', slug: 'huawei-deal', dateline: 'Washington', published: '2019-06-05T18:30:00Z' },
+      {
+        headline: 'Huawei signs deal',
+        slug: 'huawei-deal',
+        dateline: 'Washington',
+        published: '2019-06-05T18:30:00Z',
+        section: 'Technology / World',
+        tags: 'Huawei, Russia, 5G',
+      },
       'article.txt',
     );
     const results = await importStories(db, [parsed]);
@@ -52,6 +59,8 @@ describe('importStories', () => {
     const article = await db.article.findUniqueOrThrow({ where: { slug: 'huawei-deal' }, include: { author: true } });
     expect(article).toMatchObject({ headline: 'Huawei signs deal', dateline: 'Washington', commentCount: 0 });
     expect(article.publishedAt.toISOString()).toBe('2019-06-05T18:30:00.000Z');
+    expect(article.section).toBe('Technology / World');
+    expect(JSON.parse(article.tags)).toEqual(['Huawei', 'Russia', '5G']);
     expect(article.body.split('\n\n')).toEqual(parsed.paragraphs);
     expect(article.body).not.toMatch(/can be reached|comment policy/);
     expect(article.author).toMatchObject({

@@ -1,6 +1,6 @@
 // The wire-story parser, pure: the real seed article and the ways a file can be wrong.
 import { describe, expect, test } from 'vitest';
-import { defaultStandfirst, parseStory, slugify, StoryParseError } from '@/lib/articles/parse-story';
+import { defaultStandfirst, parseStory, parseTags, slugify, StoryParseError } from '@/lib/articles/parse-story';
 import { seedStoryText } from '../../support/seed-story';
 
 const seedText = seedStoryText();
@@ -222,5 +222,41 @@ describe('errors name the problem', () => {
       expect.stringMatching(/"Bad Slug" is not a valid slug/),
       expect.stringMatching(/"soon" is not a date/),
     ]);
+  });
+});
+
+describe('section and tags (issue 18: comment presets match on them)', () => {
+  test('Section: and Tags: header lines', () => {
+    const story = parseStory(
+      valid('A paragraph.\n', 'Headline: A court report\nSection: Courts\nTags: Children,  Family court , children\n'),
+      {},
+      'court.txt',
+      now,
+    );
+    expect(story.section).toBe('Courts');
+    expect(story.tags).toEqual(['Children', 'Family court']);
+    expect(story.paragraphs).toEqual(['A paragraph.']);
+  });
+
+  test('options beat header lines; none gives no section and no tags', () => {
+    const header = 'Headline: A story\nSection: Opinion\nTags: Politics\n';
+    expect(parseStory(valid('Text.\n', header), { section: 'Obituaries', tags: 'Deaths' }, 'x', now)).toMatchObject({
+      section: 'Obituaries',
+      tags: ['Deaths'],
+    });
+    expect(parseStory(valid('Text.\n'), {}, 'x', now)).toMatchObject({ section: '', tags: [] });
+  });
+
+  test('an over-long section or too many tags is a problem', () => {
+    expect(problemsOf(valid('Text.\n'), { section: 'x'.repeat(61) })).toEqual([
+      'the section is longer than 60 characters',
+    ]);
+    expect(problemsOf(valid('Text.\n'), { tags: Array.from({ length: 31 }, (_, i) => `t${i}`).join(',') })).toEqual([
+      'more than 30 tags',
+    ]);
+  });
+
+  test('parseTags drops blanks and repeats in another case', () => {
+    expect(parseTags(' 5G ,, Huawei,huawei, Russia ')).toEqual(['5G', 'Huawei', 'Russia']);
   });
 });

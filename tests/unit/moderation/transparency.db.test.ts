@@ -175,4 +175,34 @@ describe('transparency figures', () => {
     );
     expect(html).not.toContain('<script');
   }, 60_000);
+
+  test('the report and the audit log name the story preset behind an automatic hold (issue 18)', async () => {
+    const { submitComment } = await import('@/lib/comments/submit-comment');
+    const author = await db.author.findFirstOrThrow();
+    const court = await db.article.create({
+      data: {
+        slug: 'court-report',
+        headline: 'A trial opens',
+        body: 'Text.',
+        publishedAt: new Date(),
+        authorId: author.id,
+        section: 'Courts',
+      },
+    });
+    const reader = await account('court-reader', { trusted: true });
+    const result = await submitComment({
+      viewer: reader,
+      articleId: court.id,
+      body: 'I hope the jury gets this right.',
+      idempotencyKey: 'court-1',
+    });
+    expect(result).toMatchObject({ ok: true, status: 'PENDING' });
+    const event = await db.moderationEvent.findFirstOrThrow({
+      where: { commentId: result.ok ? result.commentId : '', action: 'auto-hold' },
+    });
+    expect(event.note).toContain('(preset “Court reports” (section Courts))');
+    const { buildTransparencyReport } = await import('@/lib/data/transparency');
+    const report = await buildTransparencyReport(new Date(), false);
+    expect(report.byPreset).toEqual([{ preset: 'Court reports', holds: 1, rejections: 0 }]);
+  }, 60_000);
 });

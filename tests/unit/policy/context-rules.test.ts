@@ -272,7 +272,10 @@ describe('comments-closed and auto-closed (§9)', () => {
 
   test('the article’s own setting overrides the policy; null on both never closes', () => {
     const old = { publishedAt: daysAgo(400) };
-    expectOnly(judge('Hi.', trustedContext({ article: old })));
+    expectOnly(judge('Hi.', trustedContext({ article: old }), policyWith({ autoCloseDays: null })));
+    // The shipped site default (issue 18): everything closes 3 days after publication.
+    expectOnly(judge('Hi.', trustedContext({ article: { publishedAt: daysAgo(2) } })));
+    expectOnly(judge('Hi.', trustedContext({ article: { publishedAt: daysAgo(3) } })), 'auto-closed');
     expectOnly(judge('Hi.', trustedContext({ article: { ...old, autoCloseDays: 30 } })), 'auto-closed');
     expectOnly(
       judge(

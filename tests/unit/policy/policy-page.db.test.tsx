@@ -37,3 +37,23 @@ test('the trust section quotes the policy version in force, not the shipped defa
   expect(text).toContain('until 2 of them are approved');
   expect(text).not.toContain(`falls below −${-defaultPolicySettings.trustThreshold},`);
 });
+
+test('the sensitive-stories section is written from the presets in force (issue 18)', async () => {
+  expect(await renderPolicyPage()).toContain('On stories in the Obituaries section, comments are closed.');
+  const { defaultPresets } = await import('@/lib/policy/presets');
+  await db.presetVersion.create({
+    data: {
+      presets: JSON.stringify([
+        ...defaultPresets.filter((preset) => preset.id !== 'obituaries'),
+        { ...defaultPresets[0]!, id: 'inquests', name: 'Inquests', sections: ['Inquests'], tags: [] },
+      ]),
+    },
+  });
+  const { getActivePresets } = await import('@/lib/data/presets');
+  await getActivePresets(0);
+  const text = (await renderPolicyPage()).replace(/\s+/g, ' ');
+  expect(text).toContain(
+    'On stories in the Inquests section, every comment is read by a moderator before it appears; a comment with a link waits for a moderator; possible name-calling is not published at all.',
+  );
+  expect(text).not.toContain('Obituaries section');
+});

@@ -14,13 +14,12 @@ export async function updateArticleSettingsAction(
   const form = await readForm(formData, {
     guard: { actor: staffOrNull, refused: 'Only moderators can do this.' },
     schema: articleSettingsSchema,
-    echo: ['autoCloseDays'],
+    echo: ['autoCloseDays', 'commentMode'],
     message: 'Please fix the highlighted field.',
   });
   if (!form.ok) return form.state;
-  const { articleId, commentsOpen, premoderate, autoCloseDays } = form.data;
-  const settings = { commentsOpen: !!commentsOpen, premoderate: !!premoderate, autoCloseDays };
-  const saved = await saveArticleSettings(form.actor, articleId, settings);
+  const { articleId, commentMode, autoCloseDays } = form.data;
+  const saved = await saveArticleSettings(form.actor, articleId, { commentMode, autoCloseDays });
   if (!saved) return invalid({}, 'This story no longer exists.');
   // Nothing changed: nothing to record, no page to refresh.
   if (saved.changes.length === 0) return { status: 'done', message: 'No changes to save.', at: Date.now() };

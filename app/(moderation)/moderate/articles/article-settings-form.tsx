@@ -3,10 +3,11 @@ import { useActionState, useId } from 'react';
 import type { FormState } from '@/lib/actions/form-state';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 
-type State = FormState<'autoCloseDays'>;
+type State = FormState<'autoCloseDays' | 'commentMode'>;
 type Props = {
   action: (previous: State, formData: FormData) => Promise<State>;
-  article: { id: string; commentsOpen: boolean; premoderate: boolean; autoCloseDays: number | null };
+  /** ownMode: the story's own comment mode, or null when it follows its presets. */
+  article: { id: string; ownMode: string | null; autoCloseDays: number | null };
 };
 
 export function ArticleSettingsForm({ action, article }: Props) {
@@ -16,14 +17,17 @@ export function ArticleSettingsForm({ action, article }: Props) {
   return (
     <form action={submit} className="decision__row">
       <input type="hidden" name="articleId" value={article.id} />
-      <label>
-        <input type="checkbox" name="commentsOpen" defaultChecked={article.commentsOpen} /> Comments open
-      </label>
-      <label>
-        <input type="checkbox" name="premoderate" defaultChecked={article.premoderate} /> Pre-moderate all comments
-      </label>
       <div className="field" style={{ marginBottom: 0 }}>
-        <label htmlFor={`${id}-days`}>Close after (days, empty = policy default)</label>
+        <label htmlFor={`${id}-mode`}>Comment mode</label>
+        <select id={`${id}-mode`} name="commentMode" defaultValue={article.ownMode ?? 'presets'}>
+          <option value="presets">Follow presets</option>
+          <option value="open">Open</option>
+          <option value="premoderated">Pre-moderated</option>
+          <option value="closed">Closed</option>
+        </select>
+      </div>
+      <div className="field" style={{ marginBottom: 0 }}>
+        <label htmlFor={`${id}-days`}>Close after (days, empty = follow presets)</label>
         <input
           id={`${id}-days`}
           name="autoCloseDays"

@@ -1,0 +1,13 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN "commentMode" TEXT;
+ALTER TABLE "Article" ADD COLUMN "section" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "Article" ADD COLUMN "tags" TEXT NOT NULL DEFAULT '[]';
+
+-- CreateTable
+CREATE TABLE "PresetVersion" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "presets" TEXT NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "createdById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
