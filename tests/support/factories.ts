@@ -130,9 +130,14 @@ export async function createTrustedReader(label: string, role: StaffRole = 'READ
   return reader!;
 }
 
-/** Saves a policy version (newest wins) on top of the shipped defaults. */
+/** Every test posts from 127.0.0.1: a busy minute of the suite would trip the per-address flood limit (20 a minute,
+ *  meant for one household or office), so the tests' policy lifts it unless a test sets it. The rule itself is
+ *  tested in tests/unit/policy/rules.test.ts. */
+export const oneAddressSuite = { floodPerIpPerMinute: 10_000 };
+
+/** Saves a policy version (newest wins) on top of the shipped defaults (with the per-address flood lifted). */
 export async function savePolicy(overrides: Record<string, unknown>, note = 'test settings'): Promise<void> {
   const { defaultPolicySettings, policySettingsSchema } = await import('../../lib/policy/settings');
-  const settings = policySettingsSchema.parse({ ...defaultPolicySettings, ...overrides });
+  const settings = policySettingsSchema.parse({ ...defaultPolicySettings, ...oneAddressSuite, ...overrides });
   await (await testDb()).policyVersion.create({ data: { settings: JSON.stringify(settings), note } });
 }

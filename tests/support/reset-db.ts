@@ -54,4 +54,13 @@ export async function resetDatabase(url: string, { seed = false } = {}): Promise
   if (seed) execFileSync('npx', ['tsx', 'prisma/seed.ts'], { cwd: root, env, stdio: 'pipe', timeout: 60_000 });
 }
 
-if (isMain(import.meta.url)) await resetDatabase(process.env.DATABASE_URL ?? e2eDatabaseUrl, { seed: true });
+if (isMain(import.meta.url)) {
+  const url = process.env.DATABASE_URL ?? e2eDatabaseUrl;
+  await resetDatabase(url, { seed: true });
+  // The end-to-end suite's policy: the shipped one with the per-address flood lifted (factories.ts oneAddressSuite).
+  process.env.DATABASE_URL = url;
+  const { savePolicy } = await import('./factories');
+  await savePolicy({}, 'end-to-end suite: every test posts from 127.0.0.1');
+  const { closeDb } = await import('./db');
+  await closeDb();
+}

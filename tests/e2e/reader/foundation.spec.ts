@@ -7,17 +7,24 @@ import { readFileSync } from 'node:fs';
 const seedStory = readFileSync('prisma/seed/huawei-russia-5g.txt', 'utf8');
 
 test('the front page lists the newest stories with author, date and comment count', async ({ page }) => {
+  // The front page lists the 30 newest stories: after the suite's own stories the seed's may have scrolled off it
+  // (the seed dates them hours before it runs, prisma/seed.ts), so the newest item is checked, whatever it is, and
+  // the Huawei story on its author's page.
   await page.goto('/');
   const items = page.locator('.story-list__item');
-  await expect(items.first()).toBeVisible();
-  const huawei = items.filter({ hasText: 'Huawei signs deal' });
-  await expect(huawei.getByRole('link', { name: 'Andrew Blake' })).toHaveAttribute('href', '/authors/andrew-blake');
-  // The seed dates its stories hours before it runs (prisma/seed.ts: the default presets close comments 3 days on).
-  await expect(huawei.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-  await expect(huawei.getByRole('link', { name: /\d+ comments?/ })).toHaveAttribute(
+  const newest = items.first();
+  await expect(newest.locator('a[href^="/authors/"]')).toHaveCount(1);
+  await expect(newest.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  await expect(newest.getByRole('link', { name: /\d+ comments?/ })).toHaveAttribute(
     'href',
-    '/articles/huawei-russia-5g#comments',
+    /^\/articles\/[^/]+#comments$/,
   );
+  await page.goto('/authors/andrew-blake');
+  await expect(page.getByRole('link', { name: /Huawei signs deal/ })).toHaveAttribute(
+    'href',
+    '/articles/huawei-russia-5g',
+  );
+  await page.goto('/');
   // Newest first.
   const dates = await items.locator('time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!));
   expect([...dates].sort().reverse()).toEqual(dates);
