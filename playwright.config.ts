@@ -64,6 +64,8 @@ export default defineConfig({
         MAIL_RETRY_BASE_SECONDS: '1',
         AUTHOR_DIGEST_INTERVAL_SECONDS: '1',
         METRICS_TOKEN: e2eMetricsToken,
+        // POST /__test/clock moves the app's clock (lib/server/test-clock.ts; refused off loopback).
+        TEST_CLOCK: '1',
         // The access walks send notices of illegal content as every role from this one address.
         NOTICES_PER_ADDRESS: '1000',
       },

@@ -17,6 +17,7 @@ import cluster from 'node:cluster';
 import { env } from './lib/env';
 import { serverConfig } from './lib/server/config';
 import { devMailboxProblem } from './lib/server/dev-mailbox-guard';
+import { testClockProblem } from './lib/server/test-clock';
 
 const config = serverConfig(process.argv.slice(2), process.env);
 
@@ -26,8 +27,13 @@ const mailboxProblem = devMailboxProblem({
   appUrl: env().appUrl,
   listenHost: config.hostname,
 });
-if (mailboxProblem) {
-  console.error(`\n*** Refusing to start: ${mailboxProblem}\n`);
+const clockProblem = testClockProblem({
+  testClock: config.testClock,
+  appUrl: env().appUrl,
+  listenHost: config.hostname,
+});
+if (mailboxProblem || clockProblem) {
+  console.error(`\n*** Refusing to start: ${mailboxProblem ?? clockProblem}\n`);
   process.exit(1);
 }
 

@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { clockMs } from '../site/clock';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -57,7 +58,9 @@ export class PageCache {
   constructor(private readonly options: PageCacheOptions) {}
 
   /** The fresh copy of a page, if there is one. */
-  get(key: string, now = Date.now()): CachedPage | undefined {
+  // The app's clock (lib/site/clock.ts: the system's, unless the end-to-end tests moved it): a page's
+  // data-fresh-until is a time in the story's own terms.
+  get(key: string, now = clockMs()): CachedPage | undefined {
     const entry = this.entries.get(key);
     if (entry && this.isFresh(entry, now)) {
       this.touch(key, entry);
@@ -77,7 +80,7 @@ export class PageCache {
   plan(key: string, tag: string): Plan {
     const render = this.renders.get(key);
     const staleCopy = this.entries.get(key);
-    if (render && staleCopy && !(staleCopy.freshUntil !== undefined && Date.now() >= staleCopy.freshUntil)) {
+    if (render && staleCopy && !(staleCopy.freshUntil !== undefined && clockMs() >= staleCopy.freshUntil)) {
       this.counts.stale++;
       return { serve: 'stale', page: staleCopy };
     }
@@ -143,7 +146,7 @@ export class PageCache {
 
   stats() {
     let fresh = 0;
-    const now = Date.now();
+    const now = clockMs();
     for (const entry of this.entries.values()) if (this.isFresh(entry, now)) fresh++;
     return { entries: this.entries.size, fresh, bytes: this.bytes, ...this.counts };
   }

@@ -2,6 +2,7 @@
 // store the comment with its outcome and audit entry, all in one transaction.
 // Later features (author replies, notifications) extend this rather than writing comments elsewhere.
 import { loadStoryPolicy, presetColumns } from '../data/presets';
+import { clockNow } from '../site/clock';
 import { reasonClauses, triageKey } from '../moderation/triage';
 import { randomUUID } from 'node:crypto';
 import { db } from '../db';
@@ -117,7 +118,7 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
   // The story's presets at submission time (issue 18): open, pre-moderated or closed now, and stricter thresholds.
   const [context, presets] = await Promise.all([
     loadContext(input, article, now, policy.settings),
-    loadStoryPolicy(article, now),
+    loadStoryPolicy(article, clockNow()),
   ]);
   const corrects = replaced ? { rejectedBy: replaced.decidedById ? ('moderator' as const) : ('rules' as const) } : null;
   const verdict = evaluate(

@@ -9,6 +9,7 @@ import type { Reason } from '../policy';
 import { statementOf, type Statement } from '../policy/statement';
 import type { CommentSort, ThreadQuery } from '../comments/thread-query';
 import { loadStoryPolicy, type PresetColumns } from './presets';
+import { clockNow } from '../site/clock';
 import { heldCommentWait } from './wait-times';
 
 export { threadsPerPage } from '../comments/thread-query';
@@ -253,7 +254,7 @@ export async function loadCommentSection(
   article: { id: string } & PresetColumns,
   viewer: Viewer | null,
   query: ThreadQuery,
-  now = new Date(),
+  now = clockNow(),
 ) {
   // Taken before reading: the live channel (lib/live/hub.ts) tells the page of every change after it.
   const renderedAt = Date.now();

@@ -2,6 +2,7 @@
 // Cached per process for a few seconds like the policy (lib/data/policy.ts). What a story's presets mean at a given
 // moment is decided in lib/policy/presets.ts; this file only loads.
 import 'server-only';
+import { clockNow } from '../site/clock';
 import { db } from '../db';
 import {
   defaultPresets,
@@ -94,7 +95,7 @@ export function storyPolicyWith(
 }
 
 /** A story's settings through the presets and site default in force. */
-export async function loadStoryPolicy(article: PresetColumns, now = new Date()): Promise<StoryPolicy> {
+export async function loadStoryPolicy(article: PresetColumns, now = clockNow()): Promise<StoryPolicy> {
   const [{ presets }, policy] = await Promise.all([getActivePresets(), getActivePolicy()]);
   return storyPolicyWith(article, presets, policy.settings.autoCloseDays, now);
 }

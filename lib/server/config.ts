@@ -23,6 +23,7 @@ const schema = z.object({
   RATE_LIMIT_WRITES_PER_SESSION: z.coerce.number().int().positive().default(60),
   DB_PROBE_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  TEST_CLOCK: flag,
   LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().positive().default(8),
   LIVE_STREAMS_MAX: z.coerce.number().int().positive().default(20_000),
   LIVE_IDLE_SECONDS: z.coerce.number().positive().default(600),
@@ -46,6 +47,8 @@ export type ServerConfig = {
   writesPerSessionPerMinute: number;
   dbProbeIntervalMs: number;
   metricsToken: string | undefined;
+  /** POST /__test/clock moves the app's clock (end-to-end tests only: lib/server/test-clock.ts). */
+  testClock: boolean;
   /** The live channel's bounds (lib/live/hub.ts). */
   live: { perAddress: number; maxStreams: number; idleMs: number };
   /** Worker processes serving requests (lib/server/cluster.ts); 1 runs today's single process, no primary. */
@@ -92,6 +95,7 @@ export function serverConfig(
     writesPerSessionPerMinute: e.RATE_LIMIT_WRITES_PER_SESSION,
     dbProbeIntervalMs: e.DB_PROBE_INTERVAL_MS,
     metricsToken: e.METRICS_TOKEN,
+    testClock: e.TEST_CLOCK,
     live: {
       perAddress: e.LIVE_STREAMS_PER_ADDRESS,
       maxStreams: e.LIVE_STREAMS_MAX,

@@ -21,17 +21,20 @@ export type RequestParts = {
   handle: NextHandler;
   /** The live channel (lib/live/hub.ts): GET /live/articles/<slug>. */
   live?: { open(req: IncomingMessage, res: ServerResponse, slug: string, address: string): void };
+  /** The end-to-end tests' clock (TEST_CLOCK=1 only): POST /__test/clock. */
+  testClock?: (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
   log?: (...values: unknown[]) => void;
 };
 
 /** The listener for http.createServer: any error thrown on the way is a 500, logged. */
 export function createRequestListener(parts: RequestParts): (req: IncomingMessage, res: ServerResponse) => void {
-  const { trustProxy, health, writes, pages, database, handle, live, log = console.error } = parts;
+  const { trustProxy, health, writes, pages, database, handle, live, testClock, log = console.error } = parts;
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     sanitizeForwardedHeaders(req.headers, trustProxy, req.socket.remoteAddress);
     const path = req.url?.split('?')[0] ?? '/';
     if (health(req, res, path)) return;
+    if (testClock?.(req, res, path)) return;
     const slug = live && path.startsWith('/live/') ? liveSlug(path) : null;
     if (slug) return live!.open(req, res, slug, clientAddress(req, trustProxy));
     if (req.method === 'POST' && (await writes.refused(req, res))) return;

@@ -14,6 +14,7 @@ import { createHealthAnswers } from './health';
 import { relayLink, wireInvalidation } from './invalidation';
 import { createReaderPages } from './reader-pages';
 import { createRequestListener } from './request-handler';
+import { answerTestClock } from './test-clock';
 import { gracefulShutdown } from './shutdown';
 import { workerNumber } from './worker-number';
 import { createWriteGate } from './write-gate';
@@ -44,6 +45,7 @@ export async function startWorker(config: ServerConfig): Promise<void> {
     database,
     handle,
     live,
+    testClock: config.testClock ? answerTestClock : undefined,
   });
 
   await app.prepare();

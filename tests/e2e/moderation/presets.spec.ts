@@ -2,8 +2,9 @@
 // matching stories change at once for readers; time rules (close N days after publication) apply at request and
 // submission time, with no cron and no stale cached page.
 //
-// The clock: every time rule counts from the story's publication, so a test moves a story through time by setting
-// its publishedAt (a story published 3 days less 4 seconds ago closes 4 seconds from now). No server clock is faked.
+// The clock: every time rule counts from the story's publication on the app's clock. A test places a story in time
+// by its publishedAt, and moves the app's clock on (POST /__test/clock: TEST_CLOCK=1 in playwright.config.ts,
+// lib/server/test-clock.ts) rather than waiting; it puts the clock back when it is done.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { createAccount, createArticle, createTrustedReader, uniqueSuffix } from '../../support/factories';
@@ -134,12 +135,12 @@ test('a story closes at its time: the signed-out page stops being served from th
   page,
   playwright,
   baseURL,
+  request,
 }) => {
   const db = await testDb();
   const article = await createArticle('closes-soon');
-  const closesIn = 8_000;
-  // Three days (the story's own close-after) less eight seconds ago.
-  const publishedAt = new Date(Date.now() - 3 * 86_400_000 + closesIn);
+  // Three days (the story's own close-after) less an hour ago: it closes in an hour.
+  const publishedAt = new Date(Date.now() - 3 * 86_400_000 + 3_600_000);
   await db.article.update({ where: { id: article.id }, data: { publishedAt, autoCloseDays: 3 } });
   const closesAt = publishedAt.getTime() + 3 * 86_400_000;
   const path = `/articles/${article.slug}`;
@@ -156,16 +157,21 @@ test('a story closes at its time: the signed-out page stops being served from th
   const text = `Written just before the close ${uniqueSuffix()}`;
   await box.fill(text);
 
-  // Nothing is run at the closing time: the next request and the next submission see it.
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, closesAt - Date.now()) + 300));
-  const closed = await anonymousGet(anonymous, path);
-  expect(closed.html).toContain('Comments are closed on this story.');
-  expect(closed.html).not.toContain('Sign in to comment');
+  // Nothing is run at the closing time: the next request and the next submission see it. Two hours on, by the
+  // app's clock.
+  expect((await request.post('/__test/clock', { data: { offsetMs: 2 * 3_600_000 } })).status()).toBe(204);
+  try {
+    const closed = await anonymousGet(anonymous, path);
+    expect(closed.html).toContain('Comments are closed on this story.');
+    expect(closed.html).not.toContain('Sign in to comment');
 
-  await page.getByRole('button', { name: 'Post comment' }).click();
-  await expect(page.locator('form.comment-form').getByRole('alert')).toContainText(
-    /Comments on this story closed on .+, 3 days after publication \(this story’s own setting\)\./,
-  );
-  expect(await db.comment.count({ where: { body: text } })).toBe(0);
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await expect(page.locator('form.comment-form').getByRole('alert')).toContainText(
+      /Comments on this story closed on .+, 3 days after publication \(this story’s own setting\)\./,
+    );
+    expect(await db.comment.count({ where: { body: text } })).toBe(0);
+  } finally {
+    expect((await request.post('/__test/clock', { data: { offsetMs: 0 } })).status()).toBe(204);
+  }
   await anonymous.dispose();
 });

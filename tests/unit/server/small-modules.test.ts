@@ -125,6 +125,7 @@ describe('server config', () => {
       writesPerSessionPerMinute: 60,
       dbProbeIntervalMs: 1000,
       metricsToken: undefined,
+      testClock: false,
       live: { perAddress: 8, maxStreams: 20_000, idleMs: 600_000 },
       workers: 2,
       database: { provider: 'sqlite', file: path.resolve('data/newsroom.db'), url: 'file:./data/newsroom.db' },
