@@ -1,5 +1,7 @@
 // The generated corpus of the policy benchmark: ~1 KB comments of common words, names, figures, links and a few
 // insults (disguised too), plus invented terms to fill a large policy. Seeded, so every run judges the same text.
+import type { PolicyContext } from '../lib/policy';
+
 /** mulberry32: small, fast, good enough to make the same comments on every run. */
 export function prng(seed: number) {
   let a = seed >>> 0;
@@ -62,4 +64,34 @@ export function makeComments(count: number, random: () => number, extraTerms: re
     comments.push(body.trim());
   }
   return comments;
+}
+
+/** The context each comment is judged in: an established reader, roughly what the app loads (a few of the author's
+ *  recent comments, a window of other readers'), drawn from `pool` with `random`. */
+export function benchContext(random: () => number, now: Date, pool: readonly string[]): PolicyContext {
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  return {
+    now,
+    author: {
+      id: 'bench-user',
+      createdAt: ago(200 * 86_400_000),
+      approvedCount: 40,
+      rejectedCount: 0,
+      publishedCount: 40,
+      premoderated: false,
+      isStaff: false,
+    },
+    article: { commentsOpen: true, premoderate: false, publishedAt: ago(86_400_000), autoCloseDays: null },
+    // Roughly what the app loads: a few of the author's recent comments, a window of other readers' comments.
+    recentByAuthor: Array.from({ length: 3 }, (_, i) => ({
+      body: pool[Math.floor(random() * pool.length)]!,
+      createdAt: ago((i + 1) * 120_000),
+    })),
+    recentByOthers: Array.from({ length: 20 }, (_, i) => ({
+      body: pool[Math.floor(random() * pool.length)]!,
+      authorId: `other-${i}`,
+      createdAt: ago(i * 20_000),
+    })),
+    recentFromIp: [{ createdAt: ago(30_000) }],
+  };
 }

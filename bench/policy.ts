@@ -13,7 +13,7 @@ import {
   type PolicySettings,
 } from '../lib/policy';
 import { makeRealisticComments } from './policy-corpus';
-import { generatedTerms, makeComments, prng } from './policy-generated';
+import { benchContext as context, generatedTerms, makeComments, prng } from './policy-generated';
 
 export type PolicyBenchRun = {
   corpus: string;
@@ -31,34 +31,6 @@ export type PolicyBenchResult = {
   compile: { terms: number; medianMs: number; maxMs: number };
   runs: PolicyBenchRun[];
 };
-
-function context(random: () => number, now: Date, pool: readonly string[]): PolicyContext {
-  const ago = (ms: number) => new Date(now.getTime() - ms);
-  return {
-    now,
-    author: {
-      id: 'bench-user',
-      createdAt: ago(200 * 86_400_000),
-      approvedCount: 40,
-      rejectedCount: 0,
-      publishedCount: 40,
-      premoderated: false,
-      isStaff: false,
-    },
-    article: { commentsOpen: true, premoderate: false, publishedAt: ago(86_400_000), autoCloseDays: null },
-    // Roughly what the app loads: a few of the author's recent comments, a window of other readers' comments.
-    recentByAuthor: Array.from({ length: 3 }, (_, i) => ({
-      body: pool[Math.floor(random() * pool.length)]!,
-      createdAt: ago((i + 1) * 120_000),
-    })),
-    recentByOthers: Array.from({ length: 20 }, (_, i) => ({
-      body: pool[Math.floor(random() * pool.length)]!,
-      authorId: `other-${i}`,
-      createdAt: ago(i * 20_000),
-    })),
-    recentFromIp: [{ createdAt: ago(30_000) }],
-  };
-}
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type * as PolicyModule from '../lib/policy';
 import { makeRealisticComments } from '../bench/policy-corpus';
-import { generatedTerms, makeComments, prng } from '../bench/policy-generated';
+import { benchContext, generatedTerms, makeComments, prng } from '../bench/policy-generated';
 import { adversarial, policy as adversarialPolicy } from '../tests/policy-eval/adversarial';
 import { allCases, contextFor, reportedSets } from '../tests/policy-eval/run';
 import type { EvalCase } from '../tests/policy-eval/types';
@@ -78,32 +78,7 @@ everyCase.slice(0, 400).forEach((c, i) => {
 // The bench corpora, built exactly as bench/policy.ts builds them.
 const benchRandom = prng(20260310);
 const now = new Date('2026-03-10T12:00:00Z');
-function benchContext(pool: readonly string[]): PolicyContext {
-  const ago = (ms: number) => new Date(now.getTime() - ms);
-  return {
-    now,
-    author: {
-      id: 'bench-user',
-      createdAt: ago(200 * 86_400_000),
-      approvedCount: 40,
-      rejectedCount: 0,
-      publishedCount: 40,
-      premoderated: false,
-      isStaff: false,
-    },
-    article: { commentsOpen: true, premoderate: false, publishedAt: ago(86_400_000), autoCloseDays: null },
-    recentByAuthor: Array.from({ length: 3 }, (_, i) => ({
-      body: pool[Math.floor(benchRandom() * pool.length)]!,
-      createdAt: ago((i + 1) * 120_000),
-    })),
-    recentByOthers: Array.from({ length: 20 }, (_, i) => ({
-      body: pool[Math.floor(benchRandom() * pool.length)]!,
-      authorId: `other-${i}`,
-      createdAt: ago(i * 20_000),
-    })),
-    recentFromIp: [{ createdAt: ago(30_000) }],
-  };
-}
+const contextFrom = (pool: readonly string[]) => benchContext(benchRandom, now, pool);
 const defaultsCount = defaultPolicySettings.bannedTerms.length + defaultPolicySettings.suspectTerms.length;
 const extra = generatedTerms(2000 - defaultsCount, benchRandom);
 const half = Math.floor(extra.length / 2);
@@ -114,9 +89,9 @@ const bigPolicy = compilePolicy({
 });
 const count = 5000;
 const generated = makeComments(count, benchRandom, extra.slice(0, 50));
-const generatedContexts = Array.from({ length: 64 }, () => benchContext(generated));
+const generatedContexts = Array.from({ length: 64 }, () => contextFrom(generated));
 const realistic = makeRealisticComments(count, benchRandom);
-const realisticContexts = Array.from({ length: 64 }, () => benchContext(realistic));
+const realisticContexts = Array.from({ length: 64 }, () => contextFrom(realistic));
 for (const [name, policy] of [
   ['default', defaultPolicy],
   ['2000', bigPolicy],
