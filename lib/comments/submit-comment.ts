@@ -11,7 +11,7 @@ import { evaluate, type Reason, type Verdict } from '../policy';
 import { clauseLabel } from '../policy/clauses';
 import { canResubmitComment, commentBlock, type Viewer } from '../auth/permissions';
 import { isUniqueViolation } from '../database/errors';
-import { onCommentPublished } from '../notifications/events';
+import { onCommentPublished, parentNotificationSelect } from '../notifications/events';
 import { recordEvent } from './audit';
 import { describeReason } from './reasons';
 import { loadContext } from './submission-context';
@@ -70,7 +70,15 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
 
   const article = await db.article.findUnique({
     where: { id: input.articleId },
-    select: { id: true, slug: true, ...presetColumns },
+    // headline, author: what the emails of a published comment need, read here rather than inside the transaction.
+    select: {
+      id: true,
+      slug: true,
+      headline: true,
+      authorId: true,
+      author: { select: { notifyOnComments: true } },
+      ...presetColumns,
+    },
   });
   if (!article) return { ok: false, code: 'not-found', message: 'This story no longer exists.' };
 
@@ -104,12 +112,9 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
   }
   const parentId = replaced ? replaced.parentId : input.parentId;
 
-  let parent: { id: string; threadId: string | null; depth: number } | null = null;
+  let parent: Awaited<ReturnType<typeof findParent>> = null;
   if (parentId) {
-    parent = await db.comment.findFirst({
-      where: { id: parentId, articleId: article.id, status: 'PUBLISHED', hiddenByReports: false },
-      select: { id: true, threadId: true, depth: true },
-    });
+    parent = await findParent(parentId, article.id);
     if (!parent)
       return { ok: false, code: 'not-found', message: 'The comment you are replying to is no longer available.' };
   }
@@ -170,7 +175,23 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
       if (replaced) await withdrawReplaced(tx, replaced, id, viewer.id, now);
       if (status === 'PUBLISHED') {
         await tx.article.update({ where: { id: article.id }, data: { commentCount: { increment: 1 } } });
-        await onCommentPublished(tx, id);
+        await onCommentPublished(tx, {
+          id,
+          body: input.body,
+          userId: viewer.id,
+          authorProfileId: null,
+          threadId: parent ? (parent.threadId ?? parent.id) : id,
+          writerName: viewer.displayName ?? 'A reader',
+          article: {
+            id: article.id,
+            slug: article.slug,
+            headline: article.headline,
+            authorId: article.authorId,
+            notifyAuthor: article.author.notifyOnComments,
+          },
+          parent: parent && { userId: parent.userId, user: parent.user },
+          fresh: true,
+        });
       }
       await recordEvent(tx, {
         commentId: id,
@@ -198,6 +219,14 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
   }
   if (status === 'PUBLISHED') await invalidateArticle(article.id);
   return { ok: true, commentId: id, articleSlug: article.slug, status, reasons: verdict.reasons, duplicate: false };
+}
+
+/** The published comment a reply answers, with what its writer's notification needs. */
+function findParent(parentId: string, articleId: string) {
+  return db.comment.findFirst({
+    where: { id: parentId, articleId, status: 'PUBLISHED', hiddenByReports: false },
+    select: { id: true, threadId: true, depth: true, ...parentNotificationSelect },
+  });
 }
 
 const firstSubmission = { id: true, status: true, reasons: true, article: { select: { slug: true } } } as const;

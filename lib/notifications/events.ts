@@ -10,8 +10,32 @@ import { absoluteUrl, commentUrl, unsubscribeLinks } from './links';
 
 type Tx = Pick<Db, 'comment' | 'authorDigestItem' | 'outboxMessage' | 'user'>;
 
-/** A comment became visible to readers (posted and published, or approved later). */
-export async function onCommentPublished(tx: Tx, commentId: string): Promise<void> {
+/** What the emails of a published comment need. A post knows all of it already and hands it over
+ *  (lib/comments/submit-comment.ts); a later approval reads it (`loadPublished`). */
+export type PublishedComment = {
+  id: string;
+  body: string;
+  userId: string | null;
+  authorProfileId: string | null;
+  threadId: string | null;
+  /** The writer's name as the email shows it. */
+  writerName: string;
+  article: { id: string; slug: string; headline: string; authorId: string; notifyAuthor: boolean };
+  parent: {
+    userId: string | null;
+    user: { email: string; notifyReplies: boolean; notifyAuthorReplies: boolean } | null;
+  } | null;
+  /** Published for the first time just now, in this transaction: no digest item can exist for it yet. */
+  fresh: boolean;
+};
+
+/** The preferences of a parent comment's writer that decide whether a reply reaches them. */
+export const parentNotificationSelect = {
+  userId: true,
+  user: { select: { email: true, notifyReplies: true, notifyAuthorReplies: true } },
+} as const;
+
+async function loadPublished(tx: Tx, commentId: string): Promise<PublishedComment> {
   const comment = await tx.comment.findUniqueOrThrow({
     where: { id: commentId },
     select: {
@@ -31,27 +55,37 @@ export async function onCommentPublished(tx: Tx, commentId: string): Promise<voi
           author: { select: { notifyOnComments: true } },
         },
       },
-      parent: {
-        select: {
-          id: true,
-          userId: true,
-          user: { select: { email: true, notifyReplies: true, notifyAuthorReplies: true } },
-        },
-      },
+      parent: { select: parentNotificationSelect },
     },
   });
+  const { article, user, authorProfile, ...rest } = comment;
+  return {
+    ...rest,
+    writerName: authorProfile?.name ?? user?.displayName ?? 'A reader',
+    article: {
+      id: article.id,
+      slug: article.slug,
+      headline: article.headline,
+      authorId: article.authorId,
+      notifyAuthor: article.author.notifyOnComments,
+    },
+    fresh: false,
+  };
+}
+
+/** A comment became visible to readers (posted and published, or approved later). */
+export async function onCommentPublished(tx: Tx, published: string | PublishedComment): Promise<void> {
+  const comment = typeof published === 'string' ? await loadPublished(tx, published) : published;
   const { article } = comment;
 
   // The story's author hears about readers' comments in a batched digest (lib/notifications/author-digest.ts).
-  if (comment.userId && article.author.notifyOnComments) {
-    await tx.authorDigestItem.upsert({
-      where: { commentId: comment.id },
-      update: {},
-      create: { authorId: article.authorId, articleId: article.id, commentId: comment.id },
-    });
+  if (comment.userId && article.notifyAuthor) {
+    const item = { authorId: article.authorId, articleId: article.id, commentId: comment.id };
+    if (comment.fresh) await tx.authorDigestItem.create({ data: item });
+    else await tx.authorDigestItem.upsert({ where: { commentId: comment.id }, update: {}, create: item });
   }
 
-  const replierName = comment.authorProfile?.name ?? comment.user?.displayName ?? 'A reader';
+  const replierName = comment.writerName;
   const byAuthor = !!comment.authorProfileId;
   const notified = new Set<string>();
   const send = async (userId: string, email: string, kind: 'reply' | 'author-reply') => {
