@@ -71,7 +71,45 @@ export type ArticlePageResult = {
   };
   /** One request at a time (no queueing): what a single render costs. */
   unloaded: { signedInMedianMs: number; uncachedMedianMs: number; cachedMedianMs: number };
+  /** A small story (one of the demo's, a few KB): the page cache against bare node:http with the same bytes. */
+  smallStory: { path: string; htmlBytes: number; cached: LoadSummary; baseline: LoadSummary; ratio: number };
 };
+
+/** The demo's story with the fewest bytes: where the server's per-request work weighs most. */
+const smallStoryPath = '/articles/council-bike-lanes';
+
+/** GETs `url` until the page cache answers it from memory (the cache stores and compresses asynchronously). */
+async function warmCached(url: string) {
+  let page = await get(url);
+  for (let i = 0; i < 50 && page.headers['x-page-cache'] !== 'hit'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    page = await get(url);
+  }
+  if (page.status !== 200 || page.headers['x-page-cache'] !== 'hit')
+    throw new Error(`${url} was not cached (status ${page.status}, x-page-cache ${page.headers['x-page-cache']})`);
+  return page;
+}
+
+/** The page cache against a bare node:http server answering the same bytes, each after a 2 s warm-up. */
+async function versusBaseline(
+  label: string,
+  url: string,
+  file: string,
+  options: { connections: number; seconds: number },
+) {
+  await load('warm-up', url, { connections: options.connections, seconds: 2 });
+  const cached = await load(`app, signed-out (page cache), ${label}`, url, options);
+  console.log(describeLoad(cached));
+  const staticServer = await startStaticServer(ports.baseline, file);
+  try {
+    await load('warm-up', staticServer.url, { connections: options.connections, seconds: 2 });
+    const baseline = await load(`baseline: node:http, same bytes from memory, ${label}`, staticServer.url, options);
+    console.log(describeLoad(baseline));
+    return { cached, baseline, ratio: cached.reqPerSec / baseline.reqPerSec };
+  } finally {
+    await staticServer.stop();
+  }
+}
 
 export async function main({
   seconds = 15,
@@ -106,7 +144,8 @@ export async function main({
     baseline: LoadSummary,
     signedIn: LoadSummary,
     html: string,
-    hotStory: ArticlePageResult['hotStory'];
+    hotStory: ArticlePageResult['hotStory'],
+    smallStory: ArticlePageResult['smallStory'];
   const unloaded = { signedInMedianMs: NaN, uncachedMedianMs: NaN, cachedMedianMs: NaN };
   try {
     const pageUrl = app.url + article.path;
@@ -198,6 +237,17 @@ export async function main({
     console.log(describeLoad(signedIn));
 
     (article as { commentsOnPage?: number }).commentsOnPage = commentsOnPage;
+
+    const small = await warmCached(app.url + smallStoryPath);
+    const smallFile = path.join(root, 'data', 'bench-article-small.html');
+    writeFileSync(smallFile, small.text);
+    const htmlBytes = Buffer.byteLength(small.text);
+    console.log(`small story ${smallStoryPath}: ${(htmlBytes / 1024).toFixed(1)} KB of HTML (identity)`);
+    smallStory = {
+      path: smallStoryPath,
+      htmlBytes,
+      ...(await versusBaseline(`small story`, app.url + smallStoryPath, smallFile, { connections, seconds })),
+    };
   } finally {
     await app.stop();
   }
@@ -231,6 +281,7 @@ export async function main({
     signedIn,
     hotStory,
     unloaded,
+    smallStory,
   };
   console.log('');
   printVerdicts('article-page', result);

@@ -41,10 +41,15 @@ export type Verdict = {
 
 // The fields the targets read. A result that lacks them makes `measure` throw, which fails the run: a target
 // that silently measures nothing would always be "met".
+type Load = { reqPerSec: number; p50Ms: number; p99Ms: number };
 type ArticlePage = {
-  cached: { reqPerSec: number; p50Ms: number; p99Ms: number };
-  baseline: { reqPerSec: number; p50Ms: number; p99Ms: number };
+  cached: Load;
+  baseline: Load;
   ratio: number;
+  signedIn: Load;
+  hotStory: { load: Load; posted: number };
+  unloaded: { signedInMedianMs: number };
+  smallStory?: { cached: Load; baseline: Load; ratio: number; htmlBytes: number };
 };
 type Freshness = {
   approve: { medianMs: number; maxMs: number; rounds: number };
@@ -53,10 +58,17 @@ type Freshness = {
 };
 type WritePath = {
   database: string;
+  posters: number;
   acknowledged: number;
+  acknowledgedPerSecond: number;
+  latency: { p50Ms: number; p99Ms: number };
+  unloadedMedianMs: number;
   check: { missing: number; duplicates: number; storedButNotAcknowledged: number };
 };
-type JsSize = { signedOut: { encodedKB: number; decodedKB: number } };
+type JsSize = {
+  signedOut: { encodedKB: number; decodedKB: number; html: { decodedKB: number } };
+  signedIn: { html: { decodedKB: number } };
+};
 type Policy = { runs: { corpus?: string; policy: string; terms: number; commentsPerSecond: number; p99Us: number }[] };
 type Queue = {
   results: {
@@ -85,13 +97,74 @@ const writeChecked = (result: unknown): Measured[] => {
   ];
 };
 
+// Issue 20's targets for the write path, per database: posts acknowledged per second under 200 posters and
+// their p99, and one post alone. PostgreSQL's throughput target is lower (a network round trip per query).
+const writeTargets = (benchmark: 'write-path' | 'write-path-postgres', perSecond: number): Target[] => [
+  {
+    id: `${benchmark}-throughput`,
+    benchmark,
+    target: `≥ ${perSecond} comments/s`,
+    direction: 'at-least',
+    limit: perSecond,
+    measure: (result) => {
+      const r = need<WritePath>(result, (x) => typeof x.acknowledgedPerSecond === 'number', 'throughput');
+      return [
+        {
+          subject: `write path (${r.database}, ${r.posters} posters)`,
+          value: r.acknowledgedPerSecond,
+          figure: `${n(r.acknowledgedPerSecond, 1)}/s acknowledged, p50 ${n(r.latency.p50Ms)} ms, p99 ${n(r.latency.p99Ms)} ms`,
+        },
+      ];
+    },
+  },
+  ...(benchmark === 'write-path'
+    ? [
+        {
+          id: `${benchmark}-p99`,
+          benchmark,
+          target: 'p99 ≤ 2 s',
+          direction: 'at-most' as const,
+          limit: 2000,
+          measure: (result: unknown) => {
+            const r = need<WritePath>(result, (x) => typeof x.latency?.p99Ms === 'number', 'latency');
+            return [
+              {
+                subject: `write path (${r.database}, ${r.posters} posters), p99 of a post`,
+                value: r.latency.p99Ms,
+                figure: `${n(r.latency.p99Ms)} ms`,
+              },
+            ];
+          },
+        },
+      ]
+    : []),
+  {
+    id: `${benchmark}-alone`,
+    benchmark,
+    target: '≤ 15 ms',
+    direction: 'at-most',
+    limit: 15,
+    measure: (result) => {
+      const r = need<WritePath>(result, (x) => typeof x.unloadedMedianMs === 'number', 'unloaded post');
+      return [
+        {
+          subject: `a post alone (${r.database}), median of 20`,
+          value: r.unloadedMedianMs,
+          figure: `${n(r.unloadedMedianMs, 1)} ms`,
+        },
+      ];
+    },
+  },
+];
+
 export const targets: Target[] = [
   {
+    // Issue 20: "must not regress" below 95 % of a bare node:http server serving the same bytes.
     id: 'article-page-vs-baseline',
     benchmark: 'article-page',
-    target: '≥ 50 % of bare node:http',
+    target: '≥ 95 % of bare node:http',
     direction: 'at-least',
-    limit: 50,
+    limit: 95,
     measure: (result) => {
       const r = need<ArticlePage>(
         result,
@@ -120,6 +193,78 @@ export const targets: Target[] = [
           subject: 'article page, signed-out, p50 / p99 latency',
           value: r.cached.p99Ms,
           figure: `${r.cached.p50Ms} / ${r.cached.p99Ms} ms (baseline ${r.baseline.p50Ms} / ${r.baseline.p99Ms} ms)`,
+        },
+      ];
+    },
+  },
+  {
+    // The demo's story: a small page, where the server's per-request work weighs most against the bytes sent.
+    id: 'article-page-small-vs-baseline',
+    benchmark: 'article-page',
+    target: '≥ 85 % of bare node:http',
+    direction: 'at-least',
+    limit: 85,
+    measure: (result) => {
+      const r = need<ArticlePage>(result, (x) => typeof x.smallStory?.ratio === 'number', 'small-story figures');
+      const small = r.smallStory!;
+      return [
+        {
+          subject: `article page, small story (${n(small.htmlBytes / 1024)} KB), page cache vs bare node:http`,
+          value: small.ratio * 100,
+          figure: `${n(small.cached.reqPerSec)} vs ${n(small.baseline.reqPerSec)} req/s = ${n(small.ratio * 100)} %`,
+        },
+      ];
+    },
+  },
+  {
+    id: 'article-page-hot-story',
+    benchmark: 'article-page',
+    target: '≥ 85 % of the quiet figure, p99 ≤ 30 ms',
+    direction: 'at-least',
+    limit: 85,
+    measure: (result) => {
+      const r = need<ArticlePage>(result, (x) => typeof x.hotStory?.load?.reqPerSec === 'number', 'hot-story load');
+      const share = (r.hotStory.load.reqPerSec / r.cached.reqPerSec) * 100;
+      return [
+        {
+          subject: 'article page, signed-out, a comment every 250 ms',
+          // Both halves of the target: a p99 over 30 ms misses it whatever the share.
+          value: r.hotStory.load.p99Ms <= 30 ? share : -1,
+          figure: `${n(r.hotStory.load.reqPerSec)} req/s = ${n(share)} % of quiet, p99 ${r.hotStory.load.p99Ms} ms; ${r.hotStory.posted} posts`,
+        },
+      ];
+    },
+  },
+  {
+    id: 'article-page-signed-in-load',
+    benchmark: 'article-page',
+    target: '≥ 300 req/s, p99 ≤ 100 ms',
+    direction: 'at-least',
+    limit: 300,
+    measure: (result) => {
+      const r = need<ArticlePage>(result, (x) => typeof x.signedIn?.reqPerSec === 'number', 'signed-in load');
+      return [
+        {
+          subject: 'article page, signed-in, 32 connections',
+          value: r.signedIn.p99Ms <= 100 ? r.signedIn.reqPerSec : -1,
+          figure: `${n(r.signedIn.reqPerSec, 1)} req/s, p50 ${n(r.signedIn.p50Ms)} ms, p99 ${n(r.signedIn.p99Ms)} ms`,
+        },
+      ];
+    },
+  },
+  {
+    id: 'article-page-signed-in-alone',
+    benchmark: 'article-page',
+    target: '≤ 10 ms',
+    direction: 'at-most',
+    limit: 10,
+    measure: (result) => {
+      const r = need<ArticlePage>(result, (x) => typeof x.unloaded?.signedInMedianMs === 'number', 'signed-in alone');
+      return [
+        {
+          subject: 'article page, signed-in, one request alone (median of 10)',
+          value: r.unloaded.signedInMedianMs,
+          figure: `${n(r.unloaded.signedInMedianMs, 1)} ms`,
         },
       ];
     },
@@ -194,6 +339,8 @@ export const targets: Target[] = [
     limit: 0,
     measure: writeChecked,
   },
+  ...writeTargets('write-path', 150),
+  ...writeTargets('write-path-postgres', 120),
   {
     id: 'js-size-signed-out',
     benchmark: 'js-size',
@@ -207,6 +354,24 @@ export const targets: Target[] = [
           subject: 'JavaScript on the article page, signed-out',
           value: r.signedOut.encodedKB,
           figure: `${r.signedOut.encodedKB} KB compressed (${r.signedOut.decodedKB} KB decoded)`,
+        },
+      ];
+    },
+  },
+  {
+    id: 'js-size-signed-in-html',
+    benchmark: 'js-size',
+    target: '≤ 1.3× the signed-out HTML',
+    direction: 'at-most',
+    limit: 1.3,
+    measure: (result) => {
+      const r = need<JsSize>(result, (x) => typeof x.signedIn?.html?.decodedKB === 'number', 'signed-in HTML');
+      const ratio = r.signedIn.html.decodedKB / r.signedOut.html.decodedKB;
+      return [
+        {
+          subject: 'HTML of the article page, signed-in vs signed-out',
+          value: ratio,
+          figure: `${n(r.signedIn.html.decodedKB)} KB vs ${n(r.signedOut.html.decodedKB)} KB = ${n(ratio, 2)}×`,
         },
       ];
     },

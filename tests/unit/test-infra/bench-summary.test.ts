@@ -54,11 +54,67 @@ describe('the target table', () => {
     expect(judge('freshness', fresh(Number.NaN))[0]!.met).toBe(false);
     const write = (missing: number, duplicates: number) => ({
       database: 'sqlite',
+      posters: 200,
       acknowledged: 1200,
+      acknowledgedPerSecond: 40,
+      latency: { p50Ms: 900, p99Ms: 2500 },
+      unloadedMedianMs: 20,
       check: { missing, duplicates, storedButNotAcknowledged: 0 },
     });
     expect(judge('write-path', write(0, 0))[0]!.met).toBe(true);
     expect(judge('write-path', write(0, 1))[0]!.met).toBe(false);
+  });
+
+  test('issue 20’s targets: both halves of a two-part target must hold, and the write path is judged per database', () => {
+    const load = (reqPerSec: number, p99Ms: number) => ({ reqPerSec, p50Ms: 5, p99Ms });
+    const page = (hot: { reqPerSec: number; p99Ms: number }, signedIn: { reqPerSec: number; p99Ms: number }) => ({
+      cached: load(10_000, 6),
+      baseline: load(10_400, 6),
+      ratio: 10_000 / 10_400,
+      signedIn: load(signedIn.reqPerSec, signedIn.p99Ms),
+      hotStory: { load: load(hot.reqPerSec, hot.p99Ms), posted: 40 },
+      unloaded: { signedInMedianMs: 9.5 },
+      smallStory: { cached: load(15_000, 3), baseline: load(18_000, 3), ratio: 15_000 / 18_000, htmlBytes: 8_000 },
+    });
+    const verdicts = (result: unknown) => Object.fromEntries(judge('article-page', result).map((v) => [v.id, v.met]));
+    expect(verdicts(page({ reqPerSec: 9_000, p99Ms: 25 }, { reqPerSec: 320, p99Ms: 90 }))).toEqual({
+      'article-page-vs-baseline': true,
+      'article-page-p99': true,
+      'article-page-small-vs-baseline': false,
+      'article-page-hot-story': true,
+      'article-page-signed-in-load': true,
+      'article-page-signed-in-alone': true,
+    });
+    const slow = verdicts(page({ reqPerSec: 9_000, p99Ms: 31 }, { reqPerSec: 320, p99Ms: 101 }));
+    expect([slow['article-page-hot-story'], slow['article-page-signed-in-load']]).toEqual([false, false]);
+
+    const write = (database: string, perSecond: number, p99Ms: number) => ({
+      database,
+      posters: 200,
+      acknowledged: 1,
+      acknowledgedPerSecond: perSecond,
+      latency: { p50Ms: 900, p99Ms },
+      unloadedMedianMs: 14,
+      check: { missing: 0, duplicates: 0, storedButNotAcknowledged: 0 },
+    });
+    const met = (name: BenchName, result: unknown) => judge(name, result).map((v) => [v.id, v.met]);
+    expect(met('write-path', write('sqlite', 150, 2100))).toEqual([
+      ['write-path-exactly-once', true],
+      ['write-path-throughput', true],
+      ['write-path-p99', false],
+      ['write-path-alone', true],
+    ]);
+    expect(met('write-path-postgres', write('postgres', 119, 5000))).toEqual([
+      ['write-path-postgres-exactly-once', true],
+      ['write-path-postgres-throughput', false],
+      ['write-path-postgres-alone', true],
+    ]);
+    const html = (signedInKB: number) => ({
+      signedOut: { encodedKB: 0, decodedKB: 0, html: { decodedKB: 100 } },
+      signedIn: { encodedKB: 140, decodedKB: 466, html: { decodedKB: signedInKB } },
+    });
+    expect(judge('js-size', html(130)).map((v) => v.met)).toEqual([true, true]);
+    expect(judge('js-size', html(131)).map((v) => v.met)).toEqual([true, false]);
   });
 
   test('a result without the figure a target reads throws instead of passing', () => {
