@@ -15,6 +15,7 @@ import { abusiveCases } from './abusive';
 import { blindAbusiveCases, blindInnocentCases } from './blind';
 import { heldOutAbusive, heldOutInnocent } from './held-out';
 import { heldOut2Abusive, heldOut2Innocent } from './held-out-2';
+import { heldOut3Abusive, heldOut3Innocent } from './held-out-3';
 import { ambiguousCases, innocentCases } from './innocent';
 import { innocentAfterOthers, repostCases } from './reposts';
 import type { EvalCase } from './types';
@@ -111,6 +112,11 @@ export const reportedSets = [
     title: 'Held out 2 (written in session 7 without reading the engine or the other sets; never tuned on)',
     abusive: heldOut2Abusive,
     innocent: heldOut2Innocent,
+  },
+  {
+    title: 'held out 3 (blind, written 2026-11-28)',
+    abusive: heldOut3Abusive,
+    innocent: heldOut3Innocent,
   },
   {
     title: 'Held out 1 (written in session 6 after tuning; the engine was tuned on its failures in session 7)',
