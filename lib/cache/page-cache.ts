@@ -202,9 +202,23 @@ export async function compressPage(page: {
   };
 }
 
+type Encoding = 'br' | 'gzip' | 'identity';
+// Browsers send one of a handful of Accept-Encoding values: each is read once (bounded: a client sending a new
+// value with every request only makes the memo start again).
+const encodingMemo = new Map<string, Encoding>();
+
 /** The encoding to answer with, from an Accept-Encoding header. */
-export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | 'identity' {
+export function pickEncoding(accept: string | undefined): Encoding {
   if (!accept) return 'identity';
+  let encoding = encodingMemo.get(accept);
+  if (encoding === undefined) {
+    if (encodingMemo.size >= 256) encodingMemo.clear();
+    encodingMemo.set(accept, (encoding = readAcceptEncoding(accept)));
+  }
+  return encoding;
+}
+
+function readAcceptEncoding(accept: string): Encoding {
   const offered = new Map<string, number>();
   for (const part of accept.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');

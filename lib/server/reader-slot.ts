@@ -16,13 +16,31 @@ const storyPath = /^\/articles\/[a-z0-9-]{1,120}$/;
 const readerPath = (path: string) =>
   path === '/' || path === '/policy' || storyPath.test(path) || /^\/authors\/[a-z0-9-]{1,120}$/.test(path);
 
+// What a URL alone says (the method and headers are looked at per request), remembered per URL: readers ask for
+// the same few URLs over and over, and parsing each one again was a measurable share of a cached hit
+// (bench/serving-cpu.ts). Bounded: a flood of distinct URLs only makes the memo start again.
+const slotsByUrl = new Map<string, ReaderSlot | null>();
+const slotMemoSize = 4096;
+
 export function readerSlot(req: ReaderRequest): ReaderSlot | null {
   if (req.method !== 'GET' || !req.url) return null;
   // Client-side navigations and prefetches ask for RSC payloads, not HTML.
   if (req.headers.rsc || req.headers['next-router-prefetch'] || req.headers['next-action']) return null;
+  let slot = slotsByUrl.get(req.url);
+  if (slot === undefined) {
+    if (slotsByUrl.size >= slotMemoSize) slotsByUrl.clear();
+    slotsByUrl.set(req.url, (slot = slotOfUrl(req.url)));
+  }
+  // Everyone is redirected, signed in or not: the page reads the same query either way. A request carrying a
+  // session is never served from, nor stored in, the cache.
+  if (slot?.kind === 'cache' && carriesSession(req.headers.cookie)) return null;
+  return slot;
+}
+
+function slotOfUrl(rawUrl: string): ReaderSlot | null {
   let url: URL;
   try {
-    url = new URL(req.url, 'http://reader.local');
+    url = new URL(rawUrl, 'http://reader.local');
   } catch {
     return null;
   }
@@ -30,15 +48,12 @@ export function readerSlot(req: ReaderRequest): ReaderSlot | null {
   if (!readerPath(path) || url.searchParams.has('_rsc')) return null;
   if (storyPath.test(path)) {
     const { query, canonical } = readThreadQuery(url.searchParams);
-    // Everyone is redirected, signed in or not: the page reads the same query either way.
     if (!canonical) return { kind: 'redirect', location: canonicalThreadUrl(path, url.searchParams) };
-    if (carriesSession(req.headers.cookie)) return null;
     // Only ?sort and ?shown change a signed-out story page. Anything else (utm_*, fbclid from social shares,
     // ?reply= which only signed-in readers see) shares the same entry, so shared links never bypass the cache.
     const search = threadQuerySearch(query);
     return { kind: 'cache', key: search.size ? `${path}?${search}` : path, tag: path };
   }
-  if (carriesSession(req.headers.cookie)) return null;
   // The front, policy and author pages read no query at all.
   return { kind: 'cache', key: path, tag: path };
 }

@@ -56,3 +56,19 @@ describe('readerSlot', () => {
     expect(get('/articles/UPPER')).toBeNull();
   });
 });
+
+describe('the per-URL memo', () => {
+  test('a URL read once for a signed-out reader is still the viewer’s own page for a signed-in one', () => {
+    expect(get('/articles/memo-story?sort=newest')).toMatchObject({ kind: 'cache' });
+    expect(get('/articles/memo-story?sort=newest', { cookie: 'next-auth.session-token=abc' })).toBeNull();
+    expect(get('/articles/memo-story?sort=newest')).toMatchObject({ kind: 'cache' });
+    expect(readerSlot({ method: 'GET', url: '/articles/memo-story?sort=newest', headers: { rsc: '1' } })).toBeNull();
+  });
+
+  test('many distinct URLs do not change what a known one answers', () => {
+    const before = get('/articles/memo-kept?utm_source=x');
+    for (let i = 0; i < 10_000; i++) get(`/articles/memo-flood?utm_source=${i}`);
+    expect(get('/articles/memo-kept?utm_source=x')).toEqual(before);
+    expect(get('/articles/memo-kept?sort=bogus')).toMatchObject({ kind: 'redirect' });
+  });
+});
