@@ -6,7 +6,13 @@ import type { NextAuthOptions } from 'next-auth';
 import EmailProvider from 'next-auth/providers/email';
 import { db } from '../db';
 import { env } from '../env';
+import { viewerSelect } from './permissions';
 import { safeRedirectPath } from './safe-redirect';
+
+/** The Viewer's columns out of an account row (the adapter's user). */
+function viewerFields(user: Record<string, unknown>) {
+  return Object.fromEntries(Object.keys(viewerSelect).map((key) => [key, user[key]]));
+}
 
 export const signInLinkMaxAgeSeconds = 24 * 60 * 60;
 
@@ -31,7 +37,13 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       // Only same-site redirects after sign-in.
       redirect: ({ url, baseUrl }) => `${baseUrl}${safeRedirectPath(url, '/', baseUrl)}`,
-      session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
+      // The adapter has just read the whole account row with the session (one lookup per request): hand the
+      // viewer's fields on with it, so getViewer (lib/auth/viewer.ts) need not read the account a second time.
+      session: ({ session, user }) => ({
+        ...session,
+        user: { ...session.user, id: user.id },
+        viewer: viewerFields(user as unknown as Record<string, unknown>),
+      }),
     },
     logger: {
       // next-auth logs request URLs on some errors; sign-in tokens must never reach a log.

@@ -43,6 +43,20 @@ export function forgetActivePresets(): void {
   cached = null;
 }
 
+/** One saved version of the presets, for reading (an admin looking back at what was in force). */
+export async function getPresetVersion(id: number) {
+  const row = await db.presetVersion.findUnique({ where: { id } });
+  return row
+    ? {
+        id: row.id,
+        note: row.note,
+        createdById: row.createdById,
+        createdAt: row.createdAt,
+        presets: parsePresets(row.presets),
+      }
+    : null;
+}
+
 export function listPresetVersions(take = 50) {
   return db.presetVersion.findMany({
     orderBy: { id: 'desc' },

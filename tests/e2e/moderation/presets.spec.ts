@@ -87,6 +87,14 @@ test('an admin creates a preset: the dry run counts stories and pending comments
   });
   expect(saved.actorId).toBe(admin.id);
 
+  // Every saved version stays readable: the history links to a read-only view of what it held.
+  const version = await db.presetVersion.findFirstOrThrow({ where: { presets: { contains: name } } });
+  await page.goto('/moderate/presets');
+  await page.getByRole('link', { name: `v${version.id}`, exact: true }).click();
+  const viewing = page.getByRole('region', { name: new RegExp(`^Version ${version.id} \\(read only\\)`) });
+  await expect(viewing).toContainText(`${name}: On stories about ${tag}`);
+  await expectNoAxeViolations(page);
+
   // The signed-out page changed at once (the save invalidated each matching story's cached page).
   const after = await anonymousGet(anonymous, path);
   expect(after.html).toContain(`Comments on inquests are read first ${suffix}.`);

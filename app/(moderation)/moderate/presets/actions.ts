@@ -1,6 +1,6 @@
 'use server';
-import { createHash } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
+import { dryRunHash, dryRunIntent } from '@/lib/actions/dry-run';
 import { readForm } from '@/lib/actions/form-action';
 import { invalid, type FormState } from '@/lib/actions/form-state';
 import { adminOrNull } from '@/lib/auth/guards';
@@ -75,13 +75,12 @@ export async function presetAction(_previous: PresetState, formData: FormData): 
     return { ...invalid({}, checked.error.issues[0]?.message ?? 'Not a valid preset list.'), draft };
 
   // The dry run and the save compare the same change against the same version in force.
-  const hash = createHash('sha256')
-    .update(JSON.stringify({ base: active.versionId, next }))
-    .digest('hex');
+  const hash = dryRunHash({ base: active.versionId, next });
   const impact = await presetImpact(current, next);
   const counts = `${plural(impact.stories.length, 'story', 'stories')} and ${plural(impact.pendingComments, 'pending comment')}`;
-  if (formData.get('intent') === 'save') {
-    if (formData.get('confirmHash') !== hash)
+  const intent = dryRunIntent(formData, hash);
+  if (intent !== 'dry-run') {
+    if (intent === 'stale')
       return {
         ...invalid({}, 'The preset or the presets in force changed since the last dry run: run the dry run again.'),
         draft,

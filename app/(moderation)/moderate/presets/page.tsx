@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { requireAdminPage, staffMetadata } from '@/lib/auth/guards';
 import { namesOfUsers } from '@/lib/data/accounts';
 import { getActivePolicy } from '@/lib/data/policy';
-import { getActivePresets, listPresetVersions } from '@/lib/data/presets';
+import { getActivePresets, getPresetVersion, listPresetVersions } from '@/lib/data/presets';
+import { VersionHistory } from '@/components/moderation/version-history';
 import { explainPreset } from '@/lib/policy';
 import { formatDateTime } from '@/lib/site/format';
 import { presetAction } from './actions';
@@ -11,9 +12,15 @@ import { PresetForm } from './preset-form';
 export const generateMetadata = staffMetadata('Story presets', 'admin');
 export const dynamic = 'force-dynamic';
 
-export default async function PresetsPage() {
+export default async function PresetsPage({ searchParams }: { searchParams: Promise<{ version?: string }> }) {
   await requireAdminPage();
-  const [active, versions, policy] = await Promise.all([getActivePresets(0), listPresetVersions(), getActivePolicy(0)]);
+  const requested = Number((await searchParams).version);
+  const [active, versions, policy, viewing] = await Promise.all([
+    getActivePresets(0),
+    listPresetVersions(),
+    getActivePolicy(0),
+    Number.isInteger(requested) && requested > 0 ? getPresetVersion(requested) : Promise.resolve(null),
+  ]);
   const authors = await namesOfUsers(versions.flatMap((v) => (v.createdById ? [v.createdById] : [])));
   const siteDays = policy.settings.autoCloseDays;
   return (
@@ -31,6 +38,28 @@ export default async function PresetsPage() {
         {siteDays === null ? 'never closing' : `closing ${siteDays} day${siteDays === 1 ? '' : 's'} after publication`}{' '}
         (<Link href="/moderate/rules">Policy rules</Link>). Each change is checked with a dry run first.
       </p>
+      {viewing && (
+        <section className="card" aria-labelledby="viewing-version">
+          <h2 id="viewing-version">
+            Version {viewing.id} (read only) · {formatDateTime(viewing.createdAt)}
+          </h2>
+          <p>
+            {viewing.note ? `Note: ${viewing.note}. ` : ''}
+            <Link href="/moderate/presets">Back to the presets in force</Link>
+          </p>
+          {viewing.presets.length === 0 ? (
+            <p>No presets: every story followed its own settings and the site default.</p>
+          ) : (
+            <ul>
+              {viewing.presets.map((preset) => (
+                <li key={preset.id}>
+                  <strong>{preset.name}</strong>: {explainPreset(preset)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       {active.presets.map((preset) => (
         <section key={preset.id} className="card" aria-label={preset.name}>
           <h2>{preset.name}</h2>
@@ -46,33 +75,12 @@ export default async function PresetsPage() {
         <PresetForm action={presetAction} preset={null} />
       </section>
       <h2>Versions</h2>
-      {versions.length === 0 ? (
-        <p>No saved versions yet: the defaults are in force.</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>Version</th>
-              <th>Saved</th>
-              <th>By</th>
-              <th>Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((version) => (
-              <tr key={version.id}>
-                <td>
-                  v{version.id}
-                  {version.id === active.versionId && ' (in force)'}
-                </td>
-                <td>{formatDateTime(version.createdAt)}</td>
-                <td>{version.createdById ? (authors.get(version.createdById) ?? version.createdById) : '—'}</td>
-                <td>{version.note}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <VersionHistory
+        versions={versions}
+        activeId={active.versionId}
+        authors={authors}
+        href={(id) => `/moderate/presets?version=${id}`}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use server';
-import { createHash } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
+import { dryRunHash, dryRunIntent } from '@/lib/actions/dry-run';
 import { readForm } from '@/lib/actions/form-action';
 import type { FormState } from '@/lib/actions/form-state';
 import { adminOrNull } from '@/lib/auth/guards';
@@ -15,8 +15,6 @@ import { readRulesDraft, readRulesForm, rulesFormSchema, type RulesDraft } from 
 export type RulesField = keyof PolicySettings | 'note' | 'replayCount';
 export type RulesState = FormState<RulesField> & { dryRun?: ReplayResult; confirmHash?: string; draft?: RulesDraft };
 
-const hashOf = (settings: PolicySettings) => createHash('sha256').update(JSON.stringify(settings)).digest('hex');
-
 export async function rulesAction(_previous: RulesState, formData: FormData): Promise<RulesState> {
   const form = await readForm(formData, {
     guard: { actor: adminOrNull, refused: 'Only admins can change the rules.' },
@@ -29,9 +27,10 @@ export async function rulesAction(_previous: RulesState, formData: FormData): Pr
       ? { ...form.state, draft: readRulesDraft(formData) }
       : form.state;
   const { note, replayCount, ...settings } = form.data;
-  const hash = hashOf(settings);
-  if (formData.get('intent') === 'save') {
-    if (formData.get('confirmHash') !== hash)
+  const hash = dryRunHash(settings);
+  const intent = dryRunIntent(formData, hash);
+  if (intent !== 'dry-run') {
+    if (intent === 'stale')
       return {
         status: 'invalid',
         fieldErrors: {},

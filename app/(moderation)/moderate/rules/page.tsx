@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/site/format';
 import { ruleIds } from '@/lib/policy';
 import { rulesAction } from './actions';
 import { RulesForm } from './rules-form';
+import { VersionHistory } from '@/components/moderation/version-history';
 
 export const generateMetadata = staffMetadata('Policy rules', 'admin');
 export const dynamic = 'force-dynamic';
@@ -43,33 +44,12 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
         <RulesForm action={rulesAction} settings={active.settings} rules={ruleIds} />
       )}
       <h2>Versions</h2>
-      {versions.length === 0 ? (
-        <p>No saved versions yet: the defaults are in force.</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>Version</th>
-              <th>Saved</th>
-              <th>By</th>
-              <th>Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((version) => (
-              <tr key={version.id}>
-                <td>
-                  <Link href={`/moderate/rules?version=${version.id}`}>v{version.id}</Link>
-                  {version.id === active.versionId && ' (in force)'}
-                </td>
-                <td>{formatDateTime(version.createdAt)}</td>
-                <td>{version.createdById ? (authors.get(version.createdById) ?? version.createdById) : '—'}</td>
-                <td>{version.note}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <VersionHistory
+        versions={versions}
+        activeId={active.versionId}
+        authors={authors}
+        href={(id) => `/moderate/rules?version=${id}`}
+      />
     </div>
   );
 }
