@@ -75,16 +75,28 @@ function headersFor(page: CachedPage, answer: Answer, source: PageSource | null)
 const bodyOf = (page: CachedPage, encoding: Encoding) =>
   encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.identity;
 
-/** Answers with a stored page, in the encoding the client takes best (304 when it already has these bytes). */
-export function servePage(req: IncomingMessage, res: ServerResponse, page: CachedPage, source: PageSource | null) {
-  if (req.headers['if-none-match'] === page.etag) {
-    res.writeHead(304, headersFor(page, 'not-modified', source));
-    res.end();
-    return;
-  }
-  const encoding = pickEncoding(req.headers['accept-encoding']);
-  res.writeHead(page.status, headersFor(page, encoding, source));
-  res.end(bodyOf(page, encoding));
+/** Answers with a stored page, in the encoding the client takes best (304 when it already has these bytes).
+ *  `afterNext`: the response went through Next (a page just rendered), whose wrapper of writeHead reads a header
+ *  list as [name, value] pairs: it gets an object, as Node's own writeHead does not need. */
+export function servePage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  page: CachedPage,
+  source: PageSource | null,
+  afterNext = false,
+) {
+  const answer =
+    req.headers['if-none-match'] === page.etag ? 'not-modified' : pickEncoding(req.headers['accept-encoding']);
+  const list = headersFor(page, answer, source);
+  res.writeHead(answer === 'not-modified' ? 304 : page.status, afterNext ? headerObject(list) : list);
+  if (answer === 'not-modified') res.end();
+  else res.end(bodyOf(page, answer));
+}
+
+function headerObject(list: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i < list.length; i += 2) headers[list[i]!] = list[i + 1]!;
+  return headers;
 }
 
 export function createReaderPages({
@@ -172,7 +184,7 @@ export function createReaderPages({
           if (cache) cache.store(page, generation);
           settle(page);
           req.headers['accept-encoding'] = acceptEncoding;
-          servePage(req, res, page, cache ? 'miss' : null);
+          servePage(req, res, page, cache ? 'miss' : null, true);
         })
         .catch((error) => {
           settle(null);

@@ -52,7 +52,7 @@ describe('the viewer the session carries', () => {
   test('is not trusted when it is incomplete, malformed or names another user', async () => {
     expect(viewerFromSession(null)).toBeNull();
     expect(viewerFromSession({ user: { id: 'u1' } })).toBeNull();
-    const session = (await sessionFor(account)) as { user: { id: string }; viewer: Record<string, unknown> };
+    const session = (await sessionFor(account)) as unknown as { user: { id: string }; viewer: Record<string, unknown> };
     expect(viewerFromSession({ ...session, user: { id: 'u2' } })).toBeNull();
     expect(viewerFromSession({ ...session, viewer: { ...session.viewer, role: 'OWNER' } })).toBeNull();
     const { premoderated: _, ...partial } = session.viewer;
