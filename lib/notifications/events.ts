@@ -3,12 +3,13 @@
 import { statementFields } from '../data/comments';
 import type { Db } from '../db';
 import { enqueueMail } from '../mail/outbox';
-import { decisionMail, measureMail, pickMail, replyNotificationMail, type MeasureKind } from '../mail/templates';
+import { decisionMail, measureMail, pickMail, type MeasureKind } from '../mail/templates';
 import { clauseHref, clauseLabel, type ClauseId } from '../policy/clauses';
 import { appealHref, statementOf, statementText } from '../policy/statement';
 import { absoluteUrl, commentUrl, unsubscribeLinks } from './links';
+import { queueReplyNotification, type ReplyKind } from './reply-notifications';
 
-type Tx = Pick<Db, 'comment' | 'authorDigestItem' | 'outboxMessage' | 'user'>;
+type Tx = Pick<Db, 'comment' | 'authorDigestItem' | 'outboxMessage' | 'replyNotification' | 'user'>;
 
 /** A comment became visible to readers (posted and published, or approved later). */
 export async function onCommentPublished(tx: Tx, commentId: string): Promise<void> {
@@ -16,17 +17,12 @@ export async function onCommentPublished(tx: Tx, commentId: string): Promise<voi
     where: { id: commentId },
     select: {
       id: true,
-      body: true,
       userId: true,
       authorProfileId: true,
       threadId: true,
-      user: { select: { displayName: true } },
-      authorProfile: { select: { name: true } },
       article: {
         select: {
           id: true,
-          slug: true,
-          headline: true,
           authorId: true,
           author: { select: { notifyOnComments: true } },
         },
@@ -35,7 +31,7 @@ export async function onCommentPublished(tx: Tx, commentId: string): Promise<voi
         select: {
           id: true,
           userId: true,
-          user: { select: { email: true, notifyReplies: true, notifyAuthorReplies: true } },
+          user: { select: { notifyReplies: true, notifyAuthorReplies: true } },
         },
       },
     },
@@ -51,44 +47,29 @@ export async function onCommentPublished(tx: Tx, commentId: string): Promise<voi
     });
   }
 
-  const replierName = comment.authorProfile?.name ?? comment.user?.displayName ?? 'A reader';
+  // The email itself is written when it goes, from the reply as it is then (lib/notifications/reply-notifications.ts).
   const byAuthor = !!comment.authorProfileId;
   const notified = new Set<string>();
-  const send = async (userId: string, email: string, kind: 'reply' | 'author-reply') => {
+  const send = async (userId: string, kind: ReplyKind) => {
     if (notified.has(userId) || userId === comment.userId) return;
     notified.add(userId);
-    await enqueueMail(
-      tx,
-      replyNotificationMail({
-        to: email,
-        kind,
-        replierName,
-        headline: article.headline,
-        body: comment.body,
-        commentUrl: commentUrl(article.slug, comment.id),
-        unsubscribe: unsubscribeLinks({
-          kind: 'user',
-          id: userId,
-          topic: kind === 'reply' ? 'replies' : 'authorReplies',
-        }),
-      }),
-    );
+    await queueReplyNotification(tx, { commentId: comment.id, userId, kind });
   };
 
   const parentUser = comment.parent?.user;
   if (comment.parent?.userId && parentUser) {
     if (byAuthor ? parentUser.notifyAuthorReplies : parentUser.notifyReplies)
-      await send(comment.parent.userId, parentUser.email, byAuthor ? 'author-reply' : 'reply');
+      await send(comment.parent.userId, byAuthor ? 'author-reply' : 'reply');
   }
   // An author's reply also reaches the readers who started or took part in the thread.
   if (byAuthor && comment.threadId) {
     const participants = await tx.comment.findMany({
       where: { threadId: comment.threadId, status: 'PUBLISHED', userId: { not: null } },
-      select: { user: { select: { id: true, email: true, notifyAuthorReplies: true } } },
+      select: { user: { select: { id: true, notifyAuthorReplies: true } } },
       distinct: ['userId'],
       take: 50,
     });
-    for (const { user } of participants) if (user?.notifyAuthorReplies) await send(user.id, user.email, 'author-reply');
+    for (const { user } of participants) if (user?.notifyAuthorReplies) await send(user.id, 'author-reply');
   }
 }
 
