@@ -3,13 +3,13 @@
 // names no one; the outcome, law, clause, reasons and dates stay for the transparency report.
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Db } from '@/lib/db';
-import { viewerSelect } from '@/lib/auth/permissions';
-import { useTempDatabase } from '../../support/temp-db';
+import { openStoryDatabase, type StoryDatabase } from '../../support/story-db';
 
 vi.setConfig({ testTimeout: 30_000 });
 
 let db: Db;
 let articleId: string;
+let account: StoryDatabase['account'];
 let counter = 0;
 const now = new Date('2027-06-15T12:00:00Z');
 const monthsAgo = (months: number, days = 0) => {
@@ -20,15 +20,7 @@ const monthsAgo = (months: number, days = 0) => {
 };
 
 beforeAll(async () => {
-  db = await useTempDatabase();
-  const author = await db.author.create({
-    data: { email: 'writer@ledger.test', name: 'Andrew Blake', slug: 'andrew-blake', notifyOnComments: false },
-  });
-  articleId = (
-    await db.article.create({
-      data: { slug: 'story', headline: 'Story', body: 'A paragraph.', publishedAt: new Date(), authorId: author.id },
-    })
-  ).id;
+  ({ db, articleId, account } = await openStoryDatabase());
 }, 60_000);
 
 async function notice(receivedAt: Date, decidedAt: Date | null) {
@@ -98,10 +90,7 @@ describe('erasing notice reporters after twelve months', () => {
 
     // A notice decided after its details were erased sends no decision email (there is no one to send it to).
     const { decideNotice } = await import('@/lib/notices/notices');
-    const moderator = await db.user.create({
-      data: { email: 'mod@desk.test', displayName: 'Desk', role: 'MODERATOR' },
-      select: viewerSelect,
-    });
+    const moderator = await account('MODERATOR');
     const outbox = await db.outboxMessage.count();
     expect(
       (await decideNotice(moderator, openLongAgo.id, { outcome: 'no-action', reason: 'Too old to act on now.' })).ok,
