@@ -28,19 +28,12 @@ export async function queueReplyNotification(
   now = new Date(),
 ): Promise<void> {
   const dueAt = new Date(now.getTime() + replyNotificationDelaySeconds() * 1000);
-  const existing = await tx.replyNotification.findUnique({
-    where: { commentId_userId: { commentId: input.commentId, userId: input.userId } },
-    select: { id: true, outcome: true },
+  const key = { commentId: input.commentId, userId: input.userId };
+  await tx.replyNotification.upsert({ where: { commentId_userId: key }, create: { ...input, dueAt }, update: {} });
+  await tx.replyNotification.updateMany({
+    where: { ...key, outcome: 'cancelled' },
+    data: { kind: input.kind, dueAt, doneAt: null, outcome: null },
   });
-  if (!existing) {
-    await tx.replyNotification.create({ data: { ...input, dueAt } });
-    return;
-  }
-  if (existing.outcome === 'cancelled')
-    await tx.replyNotification.update({
-      where: { id: existing.id },
-      data: { kind: input.kind, dueAt, doneAt: null, outcome: null },
-    });
 }
 
 type Outcome = 'sent' | 'cancelled' | 'deferred' | 'taken';

@@ -141,6 +141,25 @@ describe('reply emails', () => {
     expect(mails[0]!.text).toContain('the ferry is run by crooks');
   });
 
+  test('a reply whose edit is held is not sent until a moderator approves it, then once, as approved', async () => {
+    const { sendDueReplyNotifications } = await import('@/lib/notifications/reply-notifications');
+    const { editComment } = await import('@/lib/comments/manage-comment');
+    const { decideComment } = await import('@/lib/moderation/decide');
+    const reply = await thread('Ask at the ticket office.');
+    const held = await editComment(replier, reply, 'Ring me on 07700 900123 and I will tell you the times.');
+    expect(held).toMatchObject({ ok: true, message: expect.stringMatching(/held/) });
+    expect(await sendDueReplyNotifications(db, new Date(Date.now() + delayMs + 1000))).toBe(0);
+    expect((await db.replyNotification.findFirstOrThrow({ where: { commentId: reply } })).outcome).toBe('cancelled');
+
+    const { version } = await db.comment.findUniqueOrThrow({ where: { id: reply } });
+    expect((await decideComment(moderator, reply, version, { kind: 'approve' })).ok).toBe(true);
+    expect(await sendDueReplyNotifications(db, new Date(Date.now() + delayMs + 1000))).toBe(1);
+    expect(await sendDueReplyNotifications(db, new Date(Date.now() + 2 * delayMs))).toBe(0);
+    const mails = await replyMails();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain('I will tell you the times');
+  });
+
   test('a reply hidden by reports waits for the decision; a week-old one is no longer sent', async () => {
     const { sendDueReplyNotifications } = await import('@/lib/notifications/reply-notifications');
     const hidden = await thread('Hidden until a moderator looks.');
