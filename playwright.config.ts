@@ -63,6 +63,8 @@ export default defineConfig({
         MAIL_POLL_MS: '200',
         MAIL_RETRY_BASE_SECONDS: '1',
         AUTHOR_DIGEST_INTERVAL_SECONDS: '1',
+        // Reply emails and digest entries wait this long for edits (lib/notifications/reply-notifications.ts).
+        REPLY_NOTIFICATION_DELAY_SECONDS: '1',
         METRICS_TOKEN: e2eMetricsToken,
         // POST /__test/clock moves the app's clock (lib/server/test-clock.ts; refused off loopback).
         TEST_CLOCK: '1',

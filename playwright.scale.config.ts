@@ -57,6 +57,8 @@ export default defineConfig({
         MAIL_POLL_MS: '200',
         MAIL_RETRY_BASE_SECONDS: '1',
         AUTHOR_DIGEST_INTERVAL_SECONDS: '1',
+        // Reply emails and digest entries wait this long for edits (lib/notifications/reply-notifications.ts).
+        REPLY_NOTIFICATION_DELAY_SECONDS: '1',
         // Low enough that the test can cross it in a few requests split over both instances.
         RATE_LIMIT_WRITES_PER_SESSION: '12',
       },

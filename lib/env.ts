@@ -29,6 +29,9 @@ const schema = z.object({
   MAIL_RETRY_BASE_SECONDS: z.coerce.number().positive().default(15),
   MAIL_POLL_MS: z.coerce.number().int().min(50).default(1000),
   COMMENT_EDIT_WINDOW_SECONDS: z.coerce.number().int().min(0).default(300),
+  // How long a reply's email to the reader waits, so it carries the reply as edited (or is cancelled if it is
+  // deleted or removed) meanwhile; also how long a comment waits before it enters its author's digest.
+  REPLY_NOTIFICATION_DELAY_SECONDS: z.coerce.number().int().min(0).default(120),
   // Raise to revoke every unsubscribe link sent so far (lib/email-links/token.ts).
   UNSUBSCRIBE_LINK_VERSION: z.coerce.number().int().min(1).default(1),
   // Emails a stranger can make us send to one address (issue 12.4): sign-in links per 15 minutes, fresh

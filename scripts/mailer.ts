@@ -2,10 +2,10 @@
 // Safe beside other senders: each outbox row is claimed once.
 import { db, dbReady } from '../lib/db';
 import { startMailer } from '../lib/mail/sender';
-import { sendDueAuthorDigests } from '../lib/notifications/author-digest';
+import { mailJobs } from '../lib/notifications/jobs';
 
 await dbReady();
-const stop = startMailer(db, { jobs: [() => sendDueAuthorDigests(db)] });
+const stop = startMailer(db, { jobs: mailJobs(db) });
 console.log('mailer: delivering the outbox (Ctrl-C to stop)');
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {

@@ -126,6 +126,7 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
     await tx.reaction.deleteMany({ where: { commentId: { in: commentIds } } });
     await tx.appeal.deleteMany({ where: { OR: [{ commentId: { in: commentIds } }, { userId }] } });
     await tx.authorDigestItem.deleteMany({ where: { commentId: { in: commentIds } } });
+    await tx.replyNotification.deleteMany({ where: { OR: [{ commentId: { in: commentIds } }, { userId }] } });
     await tx.authorReplyLink.deleteMany({ where: { commentId: { in: commentIds } } });
     for (const comment of comments) {
       articles.add(comment.articleId);

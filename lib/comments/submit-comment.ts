@@ -70,11 +70,10 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
 
   const article = await db.article.findUnique({
     where: { id: input.articleId },
-    // headline, author: what the emails of a published comment need, read here rather than inside the transaction.
+    // authorId, author: what a published comment's notifications need, read here rather than inside the transaction.
     select: {
       id: true,
       slug: true,
-      headline: true,
       authorId: true,
       author: { select: { notifyOnComments: true } },
       ...presetColumns,
@@ -177,18 +176,10 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
         await tx.article.update({ where: { id: article.id }, data: { commentCount: { increment: 1 } } });
         await onCommentPublished(tx, {
           id,
-          body: input.body,
           userId: viewer.id,
           authorProfileId: null,
           threadId: parent ? (parent.threadId ?? parent.id) : id,
-          writerName: viewer.displayName ?? 'A reader',
-          article: {
-            id: article.id,
-            slug: article.slug,
-            headline: article.headline,
-            authorId: article.authorId,
-            notifyAuthor: article.author.notifyOnComments,
-          },
+          article: { id: article.id, authorId: article.authorId, notifyAuthor: article.author.notifyOnComments },
           parent: parent && { userId: parent.userId, user: parent.user },
           fresh: true,
         });

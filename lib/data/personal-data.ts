@@ -1,6 +1,7 @@
 // A reader's own data, as one JSON document (issue 17, "Download my data"; GDPR art. 15 and 20): the account and
 // its measures, email preferences, every comment with its status and the statement of reasons, the decisions
-// taken on them, reactions, reports made, appeals, and the emails sent to the reader. Only what is about the
+// taken on them, reactions, reports made, appeals, the emails sent to the reader, and the notices of illegal
+// content sent from the reader's address with their outcomes. Only what is about the
 // reader: no other reader's name or address, no moderator's identity (their notes about the reader are included,
 // unsigned), no session or sign-in token, and every link in an email replaced by "[link]" (sign-in and unsubscribe
 // links are capabilities).
@@ -11,6 +12,8 @@ import { statementFields } from './comments';
 
 /** The version of the document's shape: raised when a field changes meaning or goes away. */
 export const personalDataFormat = 'the-ledger/personal-data/v1';
+
+const noticeOutcome: Record<string, string> = { OPEN: 'open', REMOVED: 'content removed', NO_ACTION: 'no action' };
 
 const link = /\bhttps?:\/\/[^\s<>"')\]]+/gi;
 const withoutLinks = (text: string) => text.replace(link, '[link]');
@@ -33,7 +36,7 @@ export async function personalData(userId: string, now = new Date()) {
       notifyModeration: true,
     },
   });
-  const [comments, reactions, reports, appeals, emails, sessions, notes] = await Promise.all([
+  const [comments, reactions, reports, appeals, emails, sessions, notes, notices] = await Promise.all([
     db.comment.findMany({
       where: { userId },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -76,7 +79,33 @@ export async function personalData(userId: string, now = new Date()) {
       orderBy: { createdAt: 'asc' },
       select: { body: true, createdAt: true },
     }),
+    // Notices of illegal content sent from this address (stored lowercased: lib/validation/notice.ts). Not who
+    // decided them, and of the content only the public story and the comment's id.
+    db.legalNotice.findMany({
+      where: { reporterEmail: user.email.toLowerCase() },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: {
+        reference: true,
+        commentId: true,
+        articleId: true,
+        category: true,
+        law: true,
+        explanation: true,
+        reporterName: true,
+        status: true,
+        decisionClause: true,
+        decisionReason: true,
+        createdAt: true,
+        decidedAt: true,
+      },
+    }),
   ]);
+  const noticedStories = notices.length
+    ? await db.article.findMany({
+        where: { id: { in: [...new Set(notices.map((notice) => notice.articleId))] } },
+        select: { id: true, slug: true, headline: true },
+      })
+    : [];
   const decisions = comments.length
     ? await db.moderationEvent.findMany({
         where: { commentId: { in: comments.map((c) => c.id) } },
@@ -143,6 +172,26 @@ export async function personalData(userId: string, now = new Date()) {
     emails: emails.map((email) => ({ ...email, text: withoutLinks(email.text) })),
     /** Moderators' notes about the account: the text and date, not who wrote them. */
     moderatorNotes: notes,
+    /** Notices of illegal content sent from the account's address, with their outcome (not who decided). */
+    legalNoticesSent: notices.map((notice) => {
+      const story = noticedStories.find((article) => article.id === notice.articleId);
+      return {
+        reference: notice.reference,
+        about: {
+          story: story ? { headline: story.headline, path: `/articles/${story.slug}` } : null,
+          commentId: notice.commentId,
+        },
+        category: notice.category,
+        law: notice.law,
+        explanation: notice.explanation,
+        yourName: notice.reporterName,
+        receivedAt: notice.createdAt,
+        outcome: noticeOutcome[notice.status] ?? notice.status,
+        decidedAt: notice.decidedAt,
+        decisionClause: notice.decisionClause,
+        decisionReasons: notice.decisionReason,
+      };
+    }),
   };
 }
 

@@ -104,6 +104,7 @@ export function authorDigestMail(input: {
         { button: { label: 'Reply as the author', url: comment.replyUrl } },
       ]),
       { paragraph: `Read the whole discussion: ${input.articleUrl}#comments` },
+      { small: 'Comments may have been edited since this email was written; the story shows them as they are now.' },
       {
         small:
           'Each “Reply as the author” link posts one reply under your name with an Author badge, and expires in 7 days. To write to a reader privately, reply from your own email instead.',
@@ -156,6 +157,8 @@ export function replyNotificationMail(input: {
       },
       { quote: input.body },
       { button: { label: 'See the conversation', url: input.commentUrl } },
+      // Written when it went: a later edit sends no second email.
+      { small: 'The reply may have been edited since; the link shows it as it is now.' },
       { small: `Stop these emails: ${input.unsubscribe.page}` },
     ],
     unsubscribeHeaders(input.unsubscribe.page, input.unsubscribe.oneClick),

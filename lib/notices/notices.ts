@@ -13,6 +13,7 @@ import { absoluteUrl, commentUrl } from '../notifications/links';
 import { clauseLabel, isClauseId } from '../policy/clauses';
 import { noticeCategoryLabel, type NoticeInput, type NoticeOutcome } from '../validation/notice';
 import { noticeDecisionMail, noticeReceiptMail, type NoticeSummary } from './notice-mail';
+import { erased } from './retention';
 
 // Crockford's base 32: no I, L, O or U to misread when a reporter quotes the reference.
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -212,6 +213,8 @@ export async function decideNotice(
       clauses: [],
       note: `Legal notice ${notice.reference}: ${decision.reason}`,
     });
+    // A notice decided after its reporter's details were erased (lib/notices/retention.ts) has no one to tell.
+    if (notice.reporterEmail === erased) return;
     await enqueueMail(
       tx,
       noticeDecisionMail({

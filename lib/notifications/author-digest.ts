@@ -4,12 +4,16 @@ import { env } from '../env';
 import { enqueueMail } from '../mail/outbox';
 import { authorDigestMail } from '../mail/templates';
 import { absoluteUrl, createReplyLink, unsubscribeLinks } from './links';
+import { replyNotificationDelaySeconds } from './reply-notifications';
 
 export const digestIntervalSeconds = () => env().AUTHOR_DIGEST_INTERVAL_SECONDS;
 
 /** Sends every digest that is due; returns how many emails were queued. */
 export async function sendDueAuthorDigests(db: Db, now = new Date()): Promise<number> {
-  const pending = await db.authorDigestItem.groupBy({ by: ['articleId'], where: { sentAt: null } });
+  // A comment waits as long as a reply's email does (REPLY_NOTIFICATION_DELAY_SECONDS), so an edit made meanwhile is
+  // what the author reads; the digest reads every comment as it is when it goes, and leaves out the unpublished.
+  const ready = { sentAt: null, createdAt: { lte: new Date(now.getTime() - replyNotificationDelaySeconds() * 1000) } };
+  const pending = await db.authorDigestItem.groupBy({ by: ['articleId'], where: ready });
   let queued = 0;
   for (const { articleId } of pending) {
     const sent = await db.$transaction(async (tx) => {
@@ -20,7 +24,7 @@ export async function sendDueAuthorDigests(db: Db, now = new Date()): Promise<nu
       });
       if (lastSent?.sentAt && now.getTime() - lastSent.sentAt.getTime() < digestIntervalSeconds() * 1000) return false;
       const items = await tx.authorDigestItem.findMany({
-        where: { articleId, sentAt: null },
+        where: { articleId, ...ready },
         orderBy: { createdAt: 'asc' },
         take: 50,
       });

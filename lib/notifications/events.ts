@@ -3,28 +3,24 @@
 import { statementFields } from '../data/comments';
 import type { Db } from '../db';
 import { enqueueMail } from '../mail/outbox';
-import { decisionMail, measureMail, pickMail, replyNotificationMail, type MeasureKind } from '../mail/templates';
+import { decisionMail, measureMail, pickMail, type MeasureKind } from '../mail/templates';
 import { clauseHref, clauseLabel, type ClauseId } from '../policy/clauses';
 import { appealHref, statementOf, statementText } from '../policy/statement';
 import { absoluteUrl, commentUrl, unsubscribeLinks } from './links';
+import { queueReplyNotification, type ReplyKind } from './reply-notifications';
 
-type Tx = Pick<Db, 'comment' | 'authorDigestItem' | 'outboxMessage' | 'user'>;
+type Tx = Pick<Db, 'comment' | 'authorDigestItem' | 'outboxMessage' | 'replyNotification' | 'user'>;
 
-/** What the emails of a published comment need. A post knows all of it already and hands it over
- *  (lib/comments/submit-comment.ts); a later approval reads it (`loadPublished`). */
+/** What a published comment's notifications need. A post knows all of it already and hands it over
+ *  (lib/comments/submit-comment.ts); a later approval reads it (`loadPublished`). The emails themselves are
+ *  written when they go, from the comment as it is then (lib/notifications/reply-notifications.ts). */
 export type PublishedComment = {
   id: string;
-  body: string;
   userId: string | null;
   authorProfileId: string | null;
   threadId: string | null;
-  /** The writer's name as the email shows it. */
-  writerName: string;
-  article: { id: string; slug: string; headline: string; authorId: string; notifyAuthor: boolean };
-  parent: {
-    userId: string | null;
-    user: { email: string; notifyReplies: boolean; notifyAuthorReplies: boolean } | null;
-  } | null;
+  article: { id: string; authorId: string; notifyAuthor: boolean };
+  parent: { userId: string | null; user: { notifyReplies: boolean; notifyAuthorReplies: boolean } | null } | null;
   /** Published for the first time just now, in this transaction: no digest item can exist for it yet. */
   fresh: boolean;
 };
@@ -32,7 +28,7 @@ export type PublishedComment = {
 /** The preferences of a parent comment's writer that decide whether a reply reaches them. */
 export const parentNotificationSelect = {
   userId: true,
-  user: { select: { email: true, notifyReplies: true, notifyAuthorReplies: true } },
+  user: { select: { notifyReplies: true, notifyAuthorReplies: true } },
 } as const;
 
 async function loadPublished(tx: Tx, commentId: string): Promise<PublishedComment> {
@@ -40,35 +36,17 @@ async function loadPublished(tx: Tx, commentId: string): Promise<PublishedCommen
     where: { id: commentId },
     select: {
       id: true,
-      body: true,
       userId: true,
       authorProfileId: true,
       threadId: true,
-      user: { select: { displayName: true } },
-      authorProfile: { select: { name: true } },
-      article: {
-        select: {
-          id: true,
-          slug: true,
-          headline: true,
-          authorId: true,
-          author: { select: { notifyOnComments: true } },
-        },
-      },
+      article: { select: { id: true, authorId: true, author: { select: { notifyOnComments: true } } } },
       parent: { select: parentNotificationSelect },
     },
   });
-  const { article, user, authorProfile, ...rest } = comment;
+  const { article, ...rest } = comment;
   return {
     ...rest,
-    writerName: authorProfile?.name ?? user?.displayName ?? 'A reader',
-    article: {
-      id: article.id,
-      slug: article.slug,
-      headline: article.headline,
-      authorId: article.authorId,
-      notifyAuthor: article.author.notifyOnComments,
-    },
+    article: { id: article.id, authorId: article.authorId, notifyAuthor: article.author.notifyOnComments },
     fresh: false,
   };
 }
@@ -85,44 +63,28 @@ export async function onCommentPublished(tx: Tx, published: string | PublishedCo
     else await tx.authorDigestItem.upsert({ where: { commentId: comment.id }, update: {}, create: item });
   }
 
-  const replierName = comment.writerName;
   const byAuthor = !!comment.authorProfileId;
   const notified = new Set<string>();
-  const send = async (userId: string, email: string, kind: 'reply' | 'author-reply') => {
+  const send = async (userId: string, kind: ReplyKind) => {
     if (notified.has(userId) || userId === comment.userId) return;
     notified.add(userId);
-    await enqueueMail(
-      tx,
-      replyNotificationMail({
-        to: email,
-        kind,
-        replierName,
-        headline: article.headline,
-        body: comment.body,
-        commentUrl: commentUrl(article.slug, comment.id),
-        unsubscribe: unsubscribeLinks({
-          kind: 'user',
-          id: userId,
-          topic: kind === 'reply' ? 'replies' : 'authorReplies',
-        }),
-      }),
-    );
+    await queueReplyNotification(tx, { commentId: comment.id, userId, kind }, new Date(), comment.fresh);
   };
 
   const parentUser = comment.parent?.user;
   if (comment.parent?.userId && parentUser) {
     if (byAuthor ? parentUser.notifyAuthorReplies : parentUser.notifyReplies)
-      await send(comment.parent.userId, parentUser.email, byAuthor ? 'author-reply' : 'reply');
+      await send(comment.parent.userId, byAuthor ? 'author-reply' : 'reply');
   }
   // An author's reply also reaches the readers who started or took part in the thread.
   if (byAuthor && comment.threadId) {
     const participants = await tx.comment.findMany({
       where: { threadId: comment.threadId, status: 'PUBLISHED', userId: { not: null } },
-      select: { user: { select: { id: true, email: true, notifyAuthorReplies: true } } },
+      select: { user: { select: { id: true, notifyAuthorReplies: true } } },
       distinct: ['userId'],
       take: 50,
     });
-    for (const { user } of participants) if (user?.notifyAuthorReplies) await send(user.id, user.email, 'author-reply');
+    for (const { user } of participants) if (user?.notifyAuthorReplies) await send(user.id, 'author-reply');
   }
 }
 

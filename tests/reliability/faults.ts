@@ -85,6 +85,8 @@ const check = (name: string, pass: boolean, detail: unknown) => {
       MAIL_POLL_MS: '200',
       MAIL_RETRY_BASE_SECONDS: '1',
       AUTHOR_DIGEST_INTERVAL_SECONDS: '1',
+      // Reply emails and digest entries wait this long for edits (lib/notifications/reply-notifications.ts).
+      REPLY_NOTIFICATION_DELAY_SECONDS: '1',
     },
   });
   try {
@@ -152,6 +154,8 @@ const check = (name: string, pass: boolean, detail: unknown) => {
       MAILER: 'inline',
       MAIL_POLL_MS: '200',
       AUTHOR_DIGEST_INTERVAL_SECONDS: '1',
+      // Reply emails and digest entries wait this long for edits (lib/notifications/reply-notifications.ts).
+      REPLY_NOTIFICATION_DELAY_SECONDS: '1',
     },
   });
   try {

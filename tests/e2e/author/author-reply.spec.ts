@@ -76,6 +76,8 @@ test('the author is emailed, replies from the link once, and the reader hears ab
   // The reader is told the author replied.
   const notice = await waitForMail({ to: reader.email, subject: /author replied/i, since, timeoutMs: 15_000 });
   expect(notice.text).toContain(reply);
+  // Written when it went (REPLY_NOTIFICATION_DELAY_SECONDS after the reply): a later correction sends no second one.
+  expect(notice.text).toContain('The reply may have been edited since');
 
   // The audit log records the author's reply and its correction.
   const replyRow = await db.comment.findFirstOrThrow({ where: { body: corrected } });

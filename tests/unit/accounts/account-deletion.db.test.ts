@@ -244,6 +244,12 @@ const rules: Record<string, Record<string, Rule>> = {
     body: theirs('notes about them are deleted'),
     createdAt: theirs('notes about them are deleted'),
   },
+  ReplyNotification: Object.fromEntries(
+    ['id', 'commentId', 'userId', 'kind', 'dueAt', 'doneAt', 'outcome', 'createdAt'].map((column) => [
+      column,
+      theirs('reply emails to them, and about their replies, are deleted'),
+    ]),
+  ),
   Mute: {
     muterId: theirs('their mutes, and others’ mutes of them, are deleted'),
     mutedId: theirs('their mutes, and others’ mutes of them, are deleted'),
@@ -538,6 +544,13 @@ describe('deleting a reader’s account', () => {
     });
     await db.mute.create({ data: { muterId: persephone.id, mutedId: other.id } });
     await db.mute.create({ data: { muterId: other.id, mutedId: persephone.id } });
+    // A reply email waiting to tell her of the others' reply, and one telling another reader of her reply.
+    await db.replyNotification.create({
+      data: { commentId: othersReply.id, userId: persephone.id, kind: 'reply', dueAt: new Date() },
+    });
+    await db.replyNotification.create({
+      data: { commentId: herReply.id, userId: other.id, kind: 'reply', dueAt: new Date() },
+    });
 
     const traces = [
       persephone.email,
@@ -570,6 +583,7 @@ describe('deleting a reader’s account', () => {
       'Appeal',
       'AccountNote',
       'Mute',
+      'ReplyNotification',
     ])
       expect(before, table).toContain(table);
 

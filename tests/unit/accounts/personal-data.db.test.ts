@@ -1,5 +1,6 @@
 // "Download my data" (issue 17) against a real SQLite database: the export holds the reader's account, comments
-// with their statuses, reasons and decisions, reactions, reports, appeals and emails, and nothing about anyone else
+// with their statuses, reasons and decisions, reactions, reports, appeals, emails and the notices of illegal content
+// sent from the reader's address, and nothing about anyone else
 // (no other reader's address or words, no moderator's identity, no live link from an email).
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Db } from '@/lib/db';
@@ -94,8 +95,81 @@ describe('download my data', () => {
       },
     });
 
+    // Notices of illegal content: hers (one decided, one open), the other reader's and a stranger's.
+    const { submitNotice, decideNotice } = await import('@/lib/notices/notices');
+    const { noticeSchema } = await import('@/lib/validation/notice');
+    // Through the form's schema, which stores the address lowercased.
+    const notice = (email: string, name: string, explanation: string, commentId?: string) =>
+      submitNotice(
+        noticeSchema.parse({
+          commentId,
+          articleSlug: commentId ? undefined : 'library-hours',
+          category: 'defamation',
+          law: 'Defamation Act 2013',
+          explanation,
+          name,
+          email,
+          goodFaith: 'on',
+        }),
+        '203.0.113.9',
+      );
+    const mine = await notice(
+      me.email,
+      'Margaret M.',
+      'The comment falsely accuses the librarian of theft.',
+      theirs.commentId,
+    );
+    const mineOpen = await notice(
+      me.email.toUpperCase(),
+      'Margaret M.',
+      'The story names a minor without consent here.',
+    );
+    const his = await notice(other.email, 'Oswald O.', 'Oswald thinks the headline defames the council leader.');
+    const strangers = await notice('sam@elsewhere.test', 'Sam Stranger', 'A stranger objects to a comment strongly.');
+    if (!mine.ok || !mineOpen.ok || !his.ok || !strangers.ok) throw new Error('a notice was refused');
+    const decidedNotice = await db.legalNotice.findUniqueOrThrow({ where: { reference: mine.reference } });
+    expect(
+      (
+        await decideNotice(moderator, decidedNotice.id, {
+          outcome: 'no-action',
+          reason: 'The comment is fair comment.',
+        })
+      ).ok,
+    ).toBe(true);
+    await decideNotice(
+      moderator,
+      (await db.legalNotice.findUniqueOrThrow({ where: { reference: his.reference } })).id,
+      { outcome: 'no-action', reason: 'Oswald’s notice is about opinion.' },
+    );
+
     const data = await personalData(me.id);
     const text = JSON.stringify(data);
+
+    expect(data.legalNoticesSent).toEqual([
+      {
+        reference: mine.reference,
+        about: {
+          story: { headline: 'Library hours cut', path: '/articles/library-hours' },
+          commentId: theirs.commentId,
+        },
+        category: 'defamation',
+        law: 'Defamation Act 2013',
+        explanation: 'The comment falsely accuses the librarian of theft.',
+        yourName: 'Margaret M.',
+        receivedAt: expect.any(Date),
+        outcome: 'no action',
+        decidedAt: expect.any(Date),
+        decisionClause: null,
+        decisionReasons: 'The comment is fair comment.',
+      },
+      expect.objectContaining({
+        reference: mineOpen.reference,
+        about: { story: { headline: 'Library hours cut', path: '/articles/library-hours' }, commentId: null },
+        outcome: 'open',
+        decidedAt: null,
+        decisionReasons: null,
+      }),
+    ]);
 
     expect(data.format).toBe(personalDataFormat);
     expect(data.account).toMatchObject({ id: me.id, email: me.email, displayName: 'Margaret', role: 'READER' });
@@ -128,8 +202,27 @@ describe('download my data', () => {
     expect(text).not.toMatch(/https?:\/\//);
     expect(text).not.toContain('secret-token-123');
 
-    // Nothing about anyone else: the other reader's address and words, the moderator's name, address or id.
-    for (const foreign of [other.email, 'Oswald', 'council lost its grant', moderator.email, 'Moira', moderator.id])
+    // Nothing about anyone else: the other reader's address and words, the moderator's name, address or id, other
+    // people's notices. (The receipt she was sent names the writer of the comment she reported, as the page showed
+    // it: the one place his public display name appears.)
+    const beyondEmails = JSON.stringify({ ...data, emails: null });
+    expect(beyondEmails).not.toContain('Oswald');
+    expect(data.emails.filter((e) => e.text.includes('Oswald')).map((e) => e.kind)).toEqual(['notice-receipt']);
+    for (const foreign of [
+      other.email,
+      'Oswald O.',
+      'Oswald thinks',
+      'Oswald’s notice',
+      'council lost its grant',
+      moderator.email,
+      'Moira',
+      moderator.id,
+      his.reference,
+      strangers.reference,
+      'sam@elsewhere.test',
+      'Sam Stranger',
+      'stranger objects',
+    ])
       expect(text).not.toContain(foreign);
   });
 
@@ -138,6 +231,13 @@ describe('download my data', () => {
     const quiet = await db.user.create({ data: { email: 'quiet@readers.test' }, select: viewerSelect });
     const data = await personalData(quiet.id);
     expect(data.account.displayName).toBeNull();
-    expect(data).toMatchObject({ comments: [], reactions: [], reportsMade: [], appeals: [], emails: [] });
+    expect(data).toMatchObject({
+      comments: [],
+      reactions: [],
+      reportsMade: [],
+      appeals: [],
+      emails: [],
+      legalNoticesSent: [],
+    });
   });
 });

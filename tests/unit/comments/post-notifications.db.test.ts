@@ -9,12 +9,14 @@ vi.setConfig({ testTimeout: 30_000 });
 
 let db: Db;
 let submitComment: typeof import('@/lib/comments/submit-comment').submitComment;
+let sendDue: typeof import('@/lib/notifications/reply-notifications').sendDueReplyNotifications;
 let authorId: string;
 let counter = 0;
 
 beforeAll(async () => {
   db = await useTempDatabase();
   ({ submitComment } = await import('@/lib/comments/submit-comment'));
+  ({ sendDueReplyNotifications: sendDue } = await import('@/lib/notifications/reply-notifications'));
   authorId = (
     await db.author.create({
       data: { email: 'desk@ledger.test', name: 'Desk', slug: 'desk', notifyOnComments: true },
@@ -77,7 +79,11 @@ async function post(viewer: Viewer, articleId: string, body: string, parentId?: 
   return (result as { commentId: string }).commentId;
 }
 
-const mailTo = (to: string) => db.outboxMessage.findMany({ where: { to }, select: { subject: true, text: true } });
+/** The emails queued for `to` once every reply email due within the next hour has gone. */
+async function mailTo(to: string) {
+  await sendDue(db, new Date(Date.now() + 3_600_000));
+  return db.outboxMessage.findMany({ where: { to }, select: { subject: true, text: true } });
+}
 
 describe('the emails a post causes', () => {
   test('a reply tells the parent’s writer who replied, on which story, with the reply’s text', async () => {

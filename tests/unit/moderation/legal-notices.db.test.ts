@@ -3,9 +3,8 @@
 // appeal follow), and counted for the transparency report.
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Db } from '@/lib/db';
-import { viewerSelect, type Viewer } from '@/lib/auth/permissions';
 import type { NoticeInput } from '@/lib/validation/notice';
-import { useTempDatabase } from '../../support/temp-db';
+import { openStoryDatabase, type StoryDatabase } from '../../support/story-db';
 
 vi.setConfig({ testTimeout: 30_000 });
 // Read once by lib/env: two notices per reporter email an hour in this file.
@@ -13,33 +12,13 @@ process.env.NOTICES_PER_EMAIL = '2';
 
 let db: Db;
 let articleId: string;
+let account: StoryDatabase['account'];
+let comment: StoryDatabase['comment'];
 let counter = 0;
 
 beforeAll(async () => {
-  db = await useTempDatabase();
-  const author = await db.author.create({
-    data: { email: 'writer@ledger.test', name: 'Andrew Blake', slug: 'andrew-blake', notifyOnComments: false },
-  });
-  articleId = (
-    await db.article.create({
-      data: { slug: 'story', headline: 'Story', body: 'A paragraph.', publishedAt: new Date(), authorId: author.id },
-    })
-  ).id;
+  ({ db, articleId, account, comment } = await openStoryDatabase());
 }, 60_000);
-
-async function account(role: 'READER' | 'MODERATOR' = 'READER'): Promise<Viewer> {
-  const n = counter++;
-  return db.user.create({
-    data: { email: `user${n}@readers.test`, displayName: `User ${n}`, role },
-    select: viewerSelect,
-  });
-}
-
-async function comment(userId: string, status: 'PUBLISHED' | 'PENDING' = 'PUBLISHED') {
-  const id = crypto.randomUUID();
-  await db.comment.create({ data: { id, threadId: id, articleId, userId, body: `Comment ${id}`, status } });
-  return id;
-}
 
 const notice = (commentId: string, email = `reporter${counter++}@example.org`): NoticeInput => ({
   commentId,

@@ -2,58 +2,20 @@
 // say what is true and end with an approval, refusals name their clause, and trust counts conduct only.
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Db } from '@/lib/db';
-import { viewerSelect, type Viewer } from '@/lib/auth/permissions';
-import { useTempDatabase } from '../../support/temp-db';
+import type { Viewer } from '@/lib/auth/permissions';
+import { openStoryDatabase, type StoryDatabase } from '../../support/story-db';
 
 // Several real transactions per test: generous on a shared two-core machine.
 vi.setConfig({ testTimeout: 30_000 });
 
 let db: Db;
 let articleId: string;
-let counter = 0;
+let account: StoryDatabase['account'];
+let comment: StoryDatabase['comment'];
 
 beforeAll(async () => {
-  db = await useTempDatabase();
-  const author = await db.author.create({
-    data: { email: 'writer@ledger.test', name: 'Andrew Blake', slug: 'andrew-blake', notifyOnComments: false },
-  });
-  articleId = (
-    await db.article.create({
-      data: { slug: 'story', headline: 'Story', body: 'A paragraph.', publishedAt: new Date(), authorId: author.id },
-    })
-  ).id;
+  ({ db, articleId, account, comment } = await openStoryDatabase());
 }, 60_000);
-
-async function account(role: 'READER' | 'MODERATOR' = 'READER', createdAt = new Date()): Promise<Viewer> {
-  const n = counter++;
-  return db.user.create({
-    data: { email: `user${n}@readers.test`, displayName: `User ${n}`, role, createdAt },
-    select: viewerSelect,
-  });
-}
-
-async function comment(
-  userId: string,
-  status: 'PUBLISHED' | 'PENDING' | 'REJECTED',
-  extra: { reasons?: unknown[]; decidedById?: string; rejectClause?: string } = {},
-) {
-  const id = crypto.randomUUID();
-  await db.comment.create({
-    data: {
-      id,
-      threadId: id,
-      articleId,
-      userId,
-      body: `Comment ${id}`,
-      status,
-      reasons: JSON.stringify(extra.reasons ?? []),
-      decidedById: extra.decidedById,
-      rejectClause: extra.rejectClause,
-      createdAt: new Date(Date.now() - 3_600_000),
-    },
-  });
-  return id;
-}
 
 async function submit(viewer: Viewer, body: string, now = new Date()) {
   const { submitComment } = await import('@/lib/comments/submit-comment');

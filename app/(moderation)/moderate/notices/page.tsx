@@ -14,6 +14,8 @@ export const dynamic = 'force-dynamic';
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 const outcomeLabels: Record<string, string> = { REMOVED: 'Content removed', NO_ACTION: 'No action' };
+// Twelve months after the decision the reporter's details are erased (lib/notices/retention.ts).
+const erasedDetails = <em>Erased after 12 months (privacy policy)</em>;
 
 /** Notices of illegal content (DSA Art. 16) from anyone: a queue of their own, decided one by one. */
 export default async function NoticesPage({ searchParams }: Props) {
@@ -115,12 +117,18 @@ export default async function NoticesPage({ searchParams }: Props) {
                   </dd>
                   <dt>Explanation</dt>
                   <dd dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
-                    {notice.explanation}
+                    {notice.reporterEmail ? notice.explanation : erasedDetails}
                   </dd>
                   <dt>Reporter</dt>
                   <dd>
-                    <span dir="auto">{notice.reporterName}</span> &lt;{notice.reporterEmail}&gt; (good-faith statement
-                    made)
+                    {notice.reporterEmail ? (
+                      <>
+                        <span dir="auto">{notice.reporterName}</span> &lt;{notice.reporterEmail}&gt; (good-faith
+                        statement made)
+                      </>
+                    ) : (
+                      erasedDetails
+                    )}
                   </dd>
                   {notice.status !== 'OPEN' && (
                     <>
