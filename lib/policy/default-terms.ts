@@ -130,6 +130,8 @@ export const defaultHateTerms = [
   'rapefugees',
   'sandnigger',
   'sandniggers',
+  'jungle bunny',
+  'jungle bunnies',
 ];
 
 /** Insults and name-calling: held for review under §1 Be civil. */

@@ -83,6 +83,14 @@ const harmed = [
   'put against a wall',
   'put up against a wall',
   'publicly hanged',
+  'tarred and feathered',
+  'flogged',
+  'horsewhipped',
+  'beaten up',
+  'dragged out of the building',
+  'dragged out of his house',
+  'dragged out of her house',
+  'dragged through the streets',
 ];
 /** Not "will be shot" (a film) or "must be hung" (a painting): only the modals of a wish or a verdict. */
 const beModal = [...obligation, 'deserves to', 'deserve to', 'deserved to'];
@@ -227,6 +235,7 @@ const accident = [
 /** Insults that name nothing but a person (no animal, thing or trade): "is a nutter" needs no one named. */
 const personOnlyNoun = [
   ...['fool', 'lunatic', 'nutter', 'git', 'twit', 'muppet', 'pillock', 'plonker', 'numpty', 'prat', 'dunce'],
+  ...['clown', 'buffoon'],
   ...['simpleton', 'pervert', 'scumbag', 'thug', 'slapper', 'hag', 'slob', 'lowlife', 'weirdo', 'crybaby'],
   ...['snowflake', 'remoaner', 'dumbo', 'incel', 'bellend', 'berk', 'wally', 'oaf', 'lout', 'creep'],
 ];
@@ -240,7 +249,7 @@ const insultNoun = [
   ...['parasite', 'rat', 'worm', 'creep', 'hag', 'slob', 'troglodyte', 'mong', 'leech', 'snake', 'weasel', 'pig'],
   ...['maggot', 'cockroach', 'toad', 'slug', 'sow', 'oaf', 'lout', 'thug', 'pervert', 'freak', 'savage', 'animal'],
   ...['rodent', 'cow', 'witch', 'harridan', 'waste of space', 'disgrace', 'coward', 'grifter', 'crook'],
-  ...['ape', 'sheep', 'lump', 'sponger', 'scrounger', 'bully', 'clown', 'buffoon', 'tart', 'gammon'],
+  ...['ape', 'sheep', 'lump', 'sponger', 'scrounger', 'bully', 'tart', 'gammon', 'hack', 'piece of work'],
   ...personOnlyNoun,
 ];
 const insultNouns = [...insultNoun, ...insultNoun.map((noun) => (noun.endsWith('h') ? `${noun}es` : `${noun}s`))];
@@ -638,7 +647,12 @@ const patterns: Pattern[] = [
   },
   // Groups of people as vermin or disease, or to be removed (held under §2).
   {
-    slots: [peoples, ['are', 'r', 'are just', 'are nothing but', 'are all', 'are like'], vermin],
+    slots: [
+      peoples,
+      optional(['in that area', 'round here', 'around here', 'in this country', 'in this town', 'in this area']),
+      ['are', 'r', 'are just', 'are nothing but', 'are all', 'are like'],
+      vermin,
+    ],
     list: 'group',
     notAfter: notGroupAfter,
   },
@@ -841,7 +855,7 @@ const patterns: Pattern[] = [
     slots: [
       ['brick', 'rock', 'stone', 'petrol bomb', 'firebomb', 'molotov', 'bricks', 'rocks'],
       ['through', 'thru'],
-      ['his', 'her', 'their', 'your', 'ur'],
+      ['his', 'her', 'their', 'your', 'ur', 'every', 'each', 'all his', 'all her', 'all their'],
       ['window', 'windows', 'door', 'windscreen', 'front door'],
     ],
   },
@@ -1276,13 +1290,95 @@ const patterns: Pattern[] = [
     ],
     list: 'suspect',
   },
-  { slots: [optional(['absolute', 'utter', 'total', 'complete', 'you']), personOnlyNouns], list: 'suspect', alone: true },
+  {
+    slots: [optional(['absolute', 'utter', 'total', 'complete', 'you', ...personOnlyNouns]), personOnlyNouns],
+    list: 'suspect',
+    alone: true,
+  },
   {
     slots: [
       ['thick as', 'dumb as', 'daft as'],
       ['mince', 'a brick', 'two short planks', 'pig shit', 'a plank', 'a post', 'custard', 'pigshit'],
     ],
     list: 'suspect',
+  },
+  // More self-harm incitement: "go and jump off Tower Bridge", "step in front of a train", "drink bleach",
+  // "get a rope", "do the decent thing and end it", "you should have been aborted".
+  {
+    slots: [
+      ['', 'go', 'go and', 'just', 'you should', 'why not', 'why don t you'],
+      ['jump off', 'jump in front of', 'step in front of', 'throw yourself off', 'throw yourself under', 'walk into'],
+      ['', 'a', 'the'],
+      ['', 'nearest', 'tower', 'forth', 'humber', 'clifton', 'golden gate', 'next'],
+      ['bridge', 'cliff', 'train', 'bus', 'lorry', 'building', 'roof', 'pier', 'motorway', 'tube'],
+    ],
+    opens: true,
+  },
+  { slots: [['long walk off'], ['a short pier', 'a short plank', 'a tall cliff']] },
+  { slots: [['drink', 'swallow', 'neck'], ['bleach', 'antifreeze', 'drain cleaner', 'a bottle of bleach']], opens: true },
+  { slots: [['get a rope', 'buy a rope', 'find a rope', 'grab a rope']], alone: true },
+  { slots: [['do the decent thing and', 'do us all a favour and', 'do everyone a favour and'], ['end it', 'end it all']] },
+  {
+    slots: [
+      ['you', 'u', 'he', 'she'],
+      ['should have been', 'should ve been', 'shoulda been'],
+      ['aborted', 'drowned at birth', 'strangled at birth', 'smothered at birth', 'strangled in the cot'],
+    ],
+  },
+  // "Rape threats are what you get"; "a slap is what you deserve".
+  {
+    slots: [
+      ['rape threats', 'death threats', 'a kicking', 'a slap', 'a bullet', 'acid', 'a beating', 'a smack'],
+      ['are what', 'is what', 's what'],
+      ['you', 'u', 'he', 'she', 'they'],
+      ['get', 'deserve', 'deserves', 'll get', 'will get', 'need', 'needs'],
+    ],
+  },
+  // "I've found your Instagram"; "I've got a spare rope if anyone needs one for the MP"; "Tick tock."
+  {
+    slots: [
+      ['i ve found', 'i have found', 'we ve found', 'we have found', 'i found', 'we found', 'found'],
+      ['your', 'ur'],
+      ['instagram', 'facebook', 'address', 'home address', 'kids', 'house', 'family', 'socials', 'tiktok', 'car'],
+    ],
+    notAfter: ['helpful', 'useful', 'interesting', 'for', 'in', 'on', 'online', 'listed'],
+  },
+  {
+    slots: [
+      ['a spare rope', 'a rope', 'a spare noose', 'a noose'],
+      ['if anyone needs', 'if anybody needs', 'for him', 'for her', 'for them', 'ready for him', 'ready for her'],
+    ],
+  },
+  { slots: [['tick tock', 'tick tock tick tock', 'tic toc']], alone: true },
+  // Hate: "They are not British and never will be"; "Yids out of our football club"; "bunch of mongs".
+  {
+    slots: [
+      ['they', 'they re', 'these people', 'those people', 'they are'],
+      ['', 'are', 'will'],
+      ['not', 'never', 'never be'],
+      ['british', 'english', 'scottish', 'welsh', 'real brits', 'one of us', 'truly british'],
+      ['and never will be', 'and never will', 'however long', 'no matter how long', 'whatever their passport'],
+    ],
+    list: 'group',
+  },
+  {
+    slots: [
+      [
+        ...['yids', 'jews', 'muslims', 'pakis', 'immigrants', 'migrants', 'foreigners', 'poles', 'blacks', 'gays'],
+        ...['trans people', 'gypsies', 'romanians', 'albanians', 'asians'],
+      ],
+      ['out of our', 'out of my', 'out of this'],
+      ['', 'football', 'local', 'lovely'],
+      ['club', 'country', 'town', 'street', 'school', 'village', 'city', 'area', 'estate', 'team', 'league'],
+    ],
+    list: 'group',
+  },
+  {
+    slots: [
+      ['bunch of', 'load of', 'pack of', 'another', 'typical', 'filthy', 'dirty'],
+      ['mongs', 'mong', 'spastics', 'spastic', 'spaz', 'poof', 'poofs', 'pikey', 'pikeys', 'gyppo', 'gyppos'],
+    ],
+    list: 'group',
   },
 ];
 
