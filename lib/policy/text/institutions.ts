@@ -3,14 +3,14 @@
 // holds the reader who is helping others complain, correct or get help. The line:
 //
 // - an email whose mailbox is a role, not a person (press@, newsdesk@, enquiries@, info@…), or a phone number
-//   or email in a sentence that names an organisation, a helpline or a desk of one (switchboard, town hall,
-//   council, press office, helpline, the bin collection team, Samaritans…);
+//   or email that the few words just before it, in the same clause, give to an organisation, a helpline or a
+//   desk of one ("the council switchboard is…", "the bin collection team is on…", "email Samaritans at…");
 // - and never when the sentence says the contact is a person's (his, her, personal, private, home, direct
 //   line, mobile, a family member) or tells readers to use it against someone (flood, bombard, keep ringing,
 //   "you know what to do"), and never a UK mobile number (07…): a switchboard is not a mobile.
 //
 // Runs only on the emails and phone numbers already found, over the sentence around each (at most 200
-// characters either side).
+// characters either side). Words after a contact never make it an organisation's.
 
 /** Mailboxes of a role or a department. */
 const roleMailbox =
@@ -19,6 +19,18 @@ const roleMailbox =
 /** An organisation, a public body, a helpline or a desk of one. */
 const organisation =
   /\b(?:switchboards?|town halls?|city halls?|civic cent(?:re|er)|council(?:'s)?|press office|press team|newsdesk|news desk|newsroom|helplines?|hotlines?|infoline|adviceline|advice line|freephone|hospital|nhs|trust|police|constabulary|fire service|ambulance service|charity|charities|samaritans|childline|nspcc|crimestoppers|citizens advice|shelter|victim support|action fraud|trading standards|ombudsman|regulator|ofsted|ofcom|dvla|hmrc|department|ministry|embassy|consulate|university|library|museum|box office|reception|customer services|collection team|(?:the|their) (?:\w+ )?team|(?:the|their) (?:\w+ )?office|(?:the|their) (?:\w+ )?desk)\b/;
+
+const organisationAtEnd = new RegExp(`${organisation.source}$`);
+/** Words that may stand between an organisation and its contact: "the town hall number is", "the bin collection
+ *  team is on", "email Samaritans at", "Crimestoppers anonymously on". Any other word (a verb of its own, "the
+ *  council … call 020…") breaks the link. */
+const linking = new Set(
+  (
+    "is are was on at number numbers line lines phone email e mail address s 's switchboard helpline desk office team " +
+    'main general enquiries enquiry freephone reached contacted via anonymously directly by can be also still free ' +
+    'press media 24 hour hours 24/7'
+  ).split(' '),
+);
 
 /** Words that make a contact a person's, or turn it into a weapon against one. */
 const personal =
@@ -45,9 +57,31 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(from, start) + ' ' + text.slice(end, to);
 }
 
+/** The words of the same clause just before [start): at most the six words back ("the council switchboard is",
+ *  "email Samaritans at"), cut at clause punctuation (, ; : dashes, brackets, quotation marks, sentence ends).
+ *  Words after the contact do not count: "kev@… of the council" names the council for something else. The
+ *  organisation must end these words but for linking words (`linking`). */
+const clauseBreak = /[,;:!?()\u201c\u201d"\u2013\u2014\n]|\.\s/;
+function clauseBefore(text: string, start: number): string {
+  let before = text.slice(Math.max(0, start - 80), start);
+  for (let m = clauseBreak.exec(before); m; m = clauseBreak.exec(before)) before = before.slice(m.index + m[0].length);
+  return before.split(/\s+/).slice(-6).join(' ');
+}
+
+/** Whether the clause before a contact ends with an organisation and linking words only. */
+function givenToOrganisation(clause: string): boolean {
+  const words = clause.split(' ').filter(Boolean);
+  for (let k = words.length; k > 0; k--) {
+    if (organisationAtEnd.test(words.slice(0, k).join(' '))) return true;
+    if (!linking.has(words[k - 1]!)) return false;
+  }
+  return false;
+}
+
 /**
  * Whether the email or phone number at [start, end) of `text` is an organisation's (see the top of this
- * module).
+ * module): a role mailbox, or an organisation named in the same clause ("the council switchboard is …",
+ * "email Samaritans at …"), and nothing in the sentence that makes it a person's.
  */
 export function isInstitutionalContact(text: string, kind: 'email' | 'phone', start: number, end: number): boolean {
   const found = text.slice(start, end);
@@ -56,11 +90,7 @@ export function isInstitutionalContact(text: string, kind: 'email' | 'phone', st
     const national = digits.startsWith('44') ? digits.slice(2) : digits.startsWith('0044') ? digits.slice(4) : digits;
     if (/^0?7/.test(national)) return false; // a UK mobile
   }
-  const sentence = sentenceAround(text, start, end).toLowerCase();
-  if (personal.test(sentence)) return false;
-  if (kind === 'email') {
-    const mailbox = found.slice(0, found.indexOf('@'));
-    if (roleMailbox.test(mailbox)) return true;
-  }
-  return organisation.test(sentence);
+  if (personal.test(sentenceAround(text, start, end).toLowerCase())) return false;
+  if (kind === 'email' && roleMailbox.test(found.slice(0, found.indexOf('@')))) return true;
+  return givenToOrganisation(clauseBefore(text, start).toLowerCase());
 }

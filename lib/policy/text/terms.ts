@@ -346,7 +346,14 @@ export class TermMatcher {
       for (const [from, to, list] of this.compiled.threats.find(tokens, shapes, body)) {
         const start = tokens[from]!.coreStart;
         const end = tokens[to]!.coreEnd;
-        if (!found.some((m) => (m.list === 'threat' || m.list === list) && m.start < end && start < m.end))
+        // Nor inside a listed obscenity or slur, which says it already ("Scumbag." is not name-calling too).
+        if (
+          !found.some(
+            (m) =>
+              ((m.list === 'threat' || m.list === list) && m.start < end && start < m.end) ||
+              ((m.list === 'banned' || m.list === 'hate') && m.start <= start && end <= m.end),
+          )
+        )
           hit(list, '', true, from, to);
       }
     return { matches: found, allowed, addressCues };
