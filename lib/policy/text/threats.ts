@@ -249,7 +249,7 @@ const insultNoun = [
   ...['parasite', 'rat', 'worm', 'creep', 'hag', 'slob', 'troglodyte', 'mong', 'leech', 'snake', 'weasel', 'pig'],
   ...['maggot', 'cockroach', 'toad', 'slug', 'sow', 'oaf', 'lout', 'thug', 'pervert', 'freak', 'savage', 'animal'],
   ...['rodent', 'cow', 'witch', 'harridan', 'waste of space', 'disgrace', 'coward', 'grifter', 'crook'],
-  ...['ape', 'sheep', 'lump', 'sponger', 'scrounger', 'bully', 'tart', 'gammon', 'hack', 'piece of work'],
+  ...['ape', 'sheep', 'lump', 'sponger', 'scrounger', 'bully', 'tart', 'gammon', 'hack'],
   ...personOnlyNoun,
 ];
 const insultNouns = [...insultNoun, ...insultNoun.map((noun) => (noun.endsWith('h') ? `${noun}es` : `${noun}s`))];
@@ -803,7 +803,7 @@ const patterns: Pattern[] = [
       ['', 'do', 'all', 'already', 'now'],
       ['know'],
       ['your', 'ur', 'his', 'her'],
-      ['routine', 'daily routine', 'movements', 'schedule', 'every move', 'kids names', 'children s names'],
+      ['routine', 'daily routine', 'movements', 'schedule', 'kids names', 'children s names'],
     ],
   },
   {
@@ -907,7 +907,7 @@ const patterns: Pattern[] = [
   { slots: [['be', 'get'], ['dragged out and beaten', 'beaten to within an inch of']] },
   { slots: [['hang', 'shoot', 'string up', 'lynch'], ['the lot of them', 'all of them', 'every last one of them']] },
   { slots: [['nobody', 'no one', 'noone'], ['would', 'will', 'd'], ['miss'], ['you', 'u', 'him', 'her']] },
-  { slots: [['world', 'country'], ['would be', 'd be', 'will be'], ['better off without'], ['you', 'u', 'him', 'her']] },
+  { slots: [['world'], ['would be', 'd be', 'will be'], ['better off without'], ['you', 'u', 'him', 'her']] },
 
   // ── Incitement to damage or to harass (held under §2): an imperative at the start of a sentence, or a modal,
   // with an act of damage and a thing someone owns or uses. "The council should fix the windows" has no act
@@ -1271,6 +1271,10 @@ const patterns: Pattern[] = [
     list: 'suspect',
     notAfter: [...notInsultAfter, 's'],
   },
+  {
+    slots: [['nasty', 'vile', 'horrible', 'nasty little', 'right', 'real'], ['piece of work', 'pieces of work']],
+    list: 'suspect',
+  },
   // "@TeesValleyTom is a dribbling simpleton", "what a pathetic little man", "Muppet.", "Clown. Absolute clown."
   {
     slots: [
@@ -1415,7 +1419,10 @@ const commonWords = new Set(
     'needs must want going gonna wanna gotta let lets where who this that there here all do now already one ' +
     'people someone somebody out up down off back top good home place like want love pay money see enjoy old ' +
     'little sad total complete bloody absolute real such as about what take send count last more against ' +
-    'something anything head face days ' +
+    'something anything head face days not never through thru when once how without know found school country ' +
+    'town city area street team would could can if was were been than then so too very also from into over ' +
+    'after before because new way time day year years car road house work is are any every better call nobody ' +
+    'lovely great hospital money open own around had which me piece ' +
     someone.filter((who) => !who.startsWith('human')).join(' ')
   ).split(' '),
 );
@@ -1436,9 +1443,11 @@ function anchorsOf(slots: readonly (readonly string[])[]): string[][] {
     // Fewest common words first, then the shortest list (the more particular slot).
     ranked.push({ words, score: words.filter((word) => commonWords.has(word)).length * 1000 + words.length });
   }
-  // A second slot only when the first has common words: every anchor word costs a lookup in most comments.
+  // A second slot when the first has common words, or when the second has none: a pattern walked in most
+  // comments costs more than a few more lookups, but a common word as an anchor costs a lookup in every comment.
   ranked.sort((a, b) => a.score - b.score);
-  return ranked.slice(0, ranked[0] && ranked[0].score >= 1000 ? 2 : 1).map((r) => r.words);
+  const second = ranked[1] && (ranked[0]!.score >= 1000 || ranked[1].score < 1000);
+  return ranked.slice(0, second ? 2 : 1).map((r) => r.words);
 }
 
 type Compiled = {
