@@ -42,7 +42,8 @@ const termRules: Record<
     ruleId: 'threat-phrases',
     outcome: 'hold',
     clause: 'hate-and-threats',
-    message: (t) => `“${t}” reads as urging others to damage property or to go after someone; a moderator will check it.`,
+    message: (t) =>
+      `“${t}” reads as urging others to damage property or to go after someone; a moderator will check it.`,
   },
   // A sexual remark or demand aimed at a person: a personal attack under §1.
   sexual: {

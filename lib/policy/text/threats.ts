@@ -253,6 +253,9 @@ const insultNoun = [
   ...personOnlyNoun,
 ];
 const insultNouns = [...insultNoun, ...insultNoun.map((noun) => (noun.endsWith('h') ? `${noun}es` : `${noun}s`))];
+/** For a person named by their role ("the minister is a …"): not the words of a verdict on their conduct
+ *  ("the minister is a disgrace", "the MP is a coward"), which §1 leaves to fair comment. */
+const roleInsultNouns = insultNouns.filter((noun) => !['disgrace', 'disgraces', 'coward', 'cowards'].includes(noun));
 /** Words that make a noun of this list a trade or a topic ("a rat catcher", "a pig farmer", "a snake charmer"). */
 const notInsultAfter = [
   ...['farmer', 'farmers', 'catcher', 'catchers', 'charmer', 'keeper', 'breeder', 'expert', 'lover', 'fan'],
@@ -322,7 +325,18 @@ const vermin = [
   ...['an infestation', 'subhuman', 'not human', 'savages', 'filth', 'invaders', 'groomers', 'perverts'],
   ...['disgusting', 'less intelligent', 'inferior', 'mentally ill', 'a disease', 'a blight', 'a scourge'],
   ...['breeding like rats', 'leeches', 'scroungers', 'apes', 'monkeys', 'dogs', 'pigs', 'a pestilence'],
-  ...['sick and need', 'sick in the head', 'sick and twisted', 'an abomination', 'abominations', 'unnatural', 'an aberration', 'a drain', 'a burden', 'freaks'],
+  ...[
+    'sick and need',
+    'sick in the head',
+    'sick and twisted',
+    'an abomination',
+    'abominations',
+    'unnatural',
+    'an aberration',
+    'a drain',
+    'a burden',
+    'freaks',
+  ],
   ...['a waste of', 'too emotional', 'too stupid', 'too thick', 'thieves', 'all thieves', 'criminals', 'rapists'],
   ...['terrorists', 'paedophiles', 'paedos', 'grotesque', 'evil', 'dirty', 'filthy', 'a threat to', 'scum'],
 ];
@@ -379,9 +393,7 @@ const predictive = new Set(['would', 'will', 'could', 'might', 'may', 'll', 'd',
 /** Whether the words before token `at` are an impersonal subject and a modal ("the pit would | kill him",
  *  "it'll | kill her"): what follows is a prediction about a thing, not a threat by a person. */
 export function impersonalBefore(tokens: readonly Token[], at: number): boolean {
-  return (
-    at >= 2 && predictive.has(tokens[at - 1]!.core) && impersonalSubjects.has(tokens[at - 2]!.core)
-  );
+  return at >= 2 && predictive.has(tokens[at - 1]!.core) && impersonalSubjects.has(tokens[at - 2]!.core);
 }
 
 const patterns: Pattern[] = [
@@ -750,7 +762,13 @@ const patterns: Pattern[] = [
       ['who you upset', 'who you cross', 'who you mess with', 'who you piss off', 'who you wind up', 'who you annoy'],
     ],
   },
-  { slots: [['people round here', 'people around here', 'we', 'they'], ['have', 've got', 'have got'], ['long memories']] },
+  {
+    slots: [
+      ['people round here', 'people around here', 'we', 'they'],
+      ['have', 've got', 'have got'],
+      ['long memories'],
+    ],
+  },
   // "Keep posting and you'll find out what happens"; "you will be dealt with"; "we'll make you pay".
   {
     slots: [
@@ -904,8 +922,18 @@ const patterns: Pattern[] = [
       ['a smack', 'a slap', 'a kicking', 'a hiding', 'a beating', 'battered', 'a good hiding', 'a good kicking'],
     ],
   },
-  { slots: [['be', 'get'], ['dragged out and beaten', 'beaten to within an inch of']] },
-  { slots: [['hang', 'shoot', 'string up', 'lynch'], ['the lot of them', 'all of them', 'every last one of them']] },
+  {
+    slots: [
+      ['be', 'get'],
+      ['dragged out and beaten', 'beaten to within an inch of'],
+    ],
+  },
+  {
+    slots: [
+      ['hang', 'shoot', 'string up', 'lynch'],
+      ['the lot of them', 'all of them', 'every last one of them'],
+    ],
+  },
   { slots: [['nobody', 'no one', 'noone'], ['would', 'will', 'd'], ['miss'], ['you', 'u', 'him', 'her']] },
   { slots: [['world'], ['would be', 'd be', 'will be'], ['better off without'], ['you', 'u', 'him', 'her']] },
 
@@ -975,7 +1003,7 @@ const patterns: Pattern[] = [
   // "Let's all flood her inbox", "everyone email her and tell her what you think", "share his address".
   {
     slots: [
-      ['', 'let s all', 'lets all', 'everyone', 'everybody', 'all', 'go and', 'go'],
+      ['', 'let s all', 'lets all', 'let us all', 'everyone', 'everybody', 'all', 'go and', 'go'],
       ['flood', 'bombard', 'spam', 'fill', 'jam', 'blow up', 'swamp'],
       ['her', 'his', 'their', 'the'],
       ['inbox', 'inboxes', 'phone', 'phones', 'mentions', 'dms', 'email', 'socials', 'timeline', 'switchboard'],
@@ -1023,7 +1051,10 @@ const patterns: Pattern[] = [
     ],
     list: 'incite',
   },
-  { slots: [modal, adverb, ['give', 'pay'], ['him', 'her', 'them'], ['a visit', 'a little visit', 'a home visit']], list: 'threat' },
+  {
+    slots: [modal, adverb, ['give', 'pay'], ['him', 'her', 'them'], ['a visit', 'a little visit', 'a home visit']],
+    list: 'threat',
+  },
 
   // ── Sexual harassment aimed at a person (held under §1): remarks and demands addressed to someone.
   {
@@ -1060,23 +1091,32 @@ const patterns: Pattern[] = [
     ],
     list: 'sexual',
   },
-  { slots: [['wonder what s', 'wonder what is'], ['higher up', 'under her', 'under that skirt', 'under there']], list: 'sexual' },
+  {
+    slots: [
+      ['wonder what s', 'wonder what is'],
+      ['higher up', 'under her', 'under that skirt', 'under there'],
+    ],
+    list: 'sexual',
+  },
   {
     slots: [
       ['send', 'dm', 'show', 'post', 'sending'],
       ['', 'me', 'us'],
-      ['nudes', 'your nudes', 'a nude', 'your pics', 'your tits', 'your boobs', 'feet pics', 'your body'],
+      ['nudes', 'your nudes', 'a nude', 'your tits', 'your boobs', 'feet pics'],
+    ],
+    list: 'sexual',
+  },
+  {
+    slots: [
+      ['send', 'dm', 'show', 'sending'],
+      ['', 'me', 'us'],
+      ['your pics', 'your body', 'a pic'],
     ],
     notAfter: ['of', 'from', 'for', 'to', 'at', 'on', 'in', 'and', 'or', 'please', 'when', 'if'],
     list: 'sexual',
   },
   {
-    slots: [
-      ['get', 'take', 'whip'],
-      ['your', 'ur'],
-      ['kit', 'clothes', 'knickers', 'pants', 'bra', 'kecks'],
-      ['off'],
-    ],
+    slots: [['get', 'take', 'whip'], ['your', 'ur'], ['kit', 'clothes', 'knickers', 'pants', 'bra', 'kecks'], ['off']],
     notAfter: ['the', 'my'],
     list: 'sexual',
   },
@@ -1106,7 +1146,14 @@ const patterns: Pattern[] = [
     ],
     list: 'sexual',
   },
-  { slots: [['who', 'she', 'that'], ['likes it', 'like it', 'd like it', 'would like it'], ['rough', 'from behind']], list: 'sexual' },
+  {
+    slots: [
+      ['who', 'she', 'that'],
+      ['likes it', 'like it', 'd like it', 'would like it'],
+      ['rough', 'from behind'],
+    ],
+    list: 'sexual',
+  },
   {
     slots: [
       ['what i d', 'what i would', 'things i d', 'things i would', 'the things i d', 'the things i would'],
@@ -1127,7 +1174,14 @@ const patterns: Pattern[] = [
     ],
     list: 'sexual',
   },
-  { slots: [['she s', 'she is', 'bet she s', 'bet she is', 'she looks'], ['', 'a right', 'a real'], ['goer', 'good shag', 'good ride', 'gagging for it']], list: 'sexual' },
+  {
+    slots: [
+      ['she s', 'she is', 'bet she s', 'bet she is', 'she looks'],
+      ['', 'a right', 'a real'],
+      ['goer', 'good shag', 'good ride', 'gagging for it'],
+    ],
+    list: 'sexual',
+  },
 
   // ── Hate without slurs (held under §2): a protected group dehumanised, excluded or marked.
   {
@@ -1266,13 +1320,16 @@ const patterns: Pattern[] = [
       ['', 'total', 'complete', 'absolute', 'utter', 'right', 'real'],
       optional(scorn),
       optional(scorn),
-      insultNouns,
+      roleInsultNouns,
     ],
     list: 'suspect',
     notAfter: [...notInsultAfter, 's'],
   },
   {
-    slots: [['nasty', 'vile', 'horrible', 'nasty little', 'right', 'real'], ['piece of work', 'pieces of work']],
+    slots: [
+      ['nasty', 'vile', 'horrible', 'nasty little', 'right', 'real'],
+      ['piece of work', 'pieces of work'],
+    ],
     list: 'suspect',
   },
   // "@TeesValleyTom is a dribbling simpleton", "what a pathetic little man", "Muppet.", "Clown. Absolute clown."
@@ -1284,7 +1341,21 @@ const patterns: Pattern[] = [
       personOnlyNouns,
     ],
     list: 'suspect',
-    notAfter: ['s', 'of', 'at', 'in', 'costume', 'outfit', 'fish', 'car', 'act', 'show', 'repository', 'repo', 'commit'],
+    notAfter: [
+      's',
+      'of',
+      'at',
+      'in',
+      'costume',
+      'outfit',
+      'fish',
+      'car',
+      'act',
+      'show',
+      'repository',
+      'repo',
+      'commit',
+    ],
   },
   {
     slots: [
@@ -1319,9 +1390,20 @@ const patterns: Pattern[] = [
     opens: true,
   },
   { slots: [['long walk off'], ['a short pier', 'a short plank', 'a tall cliff']] },
-  { slots: [['drink', 'swallow', 'neck'], ['bleach', 'antifreeze', 'drain cleaner', 'a bottle of bleach']], opens: true },
+  {
+    slots: [
+      ['drink', 'swallow', 'neck'],
+      ['bleach', 'antifreeze', 'drain cleaner', 'a bottle of bleach'],
+    ],
+    opens: true,
+  },
   { slots: [['get a rope', 'buy a rope', 'find a rope', 'grab a rope']], alone: true },
-  { slots: [['do the decent thing and', 'do us all a favour and', 'do everyone a favour and'], ['end it', 'end it all']] },
+  {
+    slots: [
+      ['do the decent thing and', 'do us all a favour and', 'do everyone a favour and'],
+      ['end it', 'end it all'],
+    ],
+  },
   {
     slots: [
       ['you', 'u', 'he', 'she'],
@@ -1572,11 +1654,7 @@ export class ThreatGrammar {
         if (pattern.notAfter && end < tokens.length && pattern.notAfter.has(tokens[end]!.core)) continue;
         if (pattern.notBefore && i > 0 && pattern.notBefore.has(tokens[i - 1]!.core)) continue;
         if (pattern.opens && i > 0 && !isBoundary(body, tokens[i - 1]!.coreEnd, tokens[i]!.coreStart)) continue;
-        if (
-          pattern.alone &&
-          end < tokens.length &&
-          !isBoundary(body, tokens[end - 1]!.coreEnd, tokens[end]!.coreStart)
-        )
+        if (pattern.alone && end < tokens.length && !isBoundary(body, tokens[end - 1]!.coreEnd, tokens[end]!.coreStart))
           continue;
         best = end;
         list = pattern.list;
