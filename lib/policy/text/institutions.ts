@@ -90,7 +90,9 @@ export function isInstitutionalContact(text: string, kind: 'email' | 'phone', st
     const national = digits.startsWith('44') ? digits.slice(2) : digits.startsWith('0044') ? digits.slice(4) : digits;
     if (/^0?7/.test(national)) return false; // a UK mobile
   }
-  if (personal.test(sentenceAround(text, start, end).toLowerCase())) return false;
-  if (kind === 'email' && roleMailbox.test(found.slice(0, found.indexOf('@')))) return true;
-  return givenToOrganisation(clauseBefore(text, start).toLowerCase());
+  const organisations =
+    (kind === 'email' && roleMailbox.test(found.slice(0, found.indexOf('@')))) ||
+    givenToOrganisation(clauseBefore(text, start).toLowerCase());
+  // The whole sentence is read only for a contact that would otherwise be published.
+  return organisations && !personal.test(sentenceAround(text, start, end).toLowerCase());
 }
