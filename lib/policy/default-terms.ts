@@ -130,6 +130,8 @@ export const defaultHateTerms = [
   'rapefugees',
   'sandnigger',
   'sandniggers',
+  'jungle bunny',
+  'jungle bunnies',
 ];
 
 /** Insults and name-calling: held for review under §1 Be civil. */
@@ -325,6 +327,23 @@ export const defaultAllowlist = [
   'cock of the walk',
   'weather cock',
   'half cock',
+  // male birds and the inns named after them
+  'cock pheasant',
+  'cock pheasants',
+  'cock bird',
+  'cock birds',
+  'cock robin',
+  'cock sparrow',
+  'cock blackbird',
+  'cock chaffinch',
+  'cock grouse',
+  'cock crow',
+  'cock crowing',
+  'cock and hen',
+  'cock and hens',
+  'cock and bottle',
+  'cock inn',
+  'cock tavern',
   'prick up',
   'pin prick',
   'prick of conscience',

@@ -2,6 +2,7 @@
 import type { CompiledPolicy } from '../compile';
 import { contactView, originalSpan, type ContactView } from '../text/contact-view';
 import { findAddresses } from '../text/addresses';
+import { isInstitutionalContact } from '../text/institutions';
 import { findEmails, findPhones, type PersonalInfo } from '../text/personal-info';
 import { reportedIn } from '../text/reported';
 import { tokenize } from '../text/normalize';
@@ -35,6 +36,21 @@ const termRules: Record<
     outcome: 'hold',
     clause: 'hate-and-threats',
     message: (t) => `“${t}” reads as a threat or a wish of harm; a moderator will check it.`,
+  },
+  // Incitement to damage property or to harass someone: the threat rule, with its own words.
+  incite: {
+    ruleId: 'threat-phrases',
+    outcome: 'hold',
+    clause: 'hate-and-threats',
+    message: (t) =>
+      `“${t}” reads as urging others to damage property or to go after someone; a moderator will check it.`,
+  },
+  // A sexual remark or demand aimed at a person: a personal attack under §1.
+  sexual: {
+    ruleId: 'suspect-terms',
+    outcome: 'hold',
+    clause: 'civility',
+    message: (t) => `“${t}” reads as a sexual remark aimed at a person; a moderator will check it.`,
   },
   group: {
     ruleId: 'group-hate',
@@ -163,7 +179,10 @@ export function textReasons(body: string, policy: CompiledPolicy): Reason[] {
 
   if (enabled('personal-info') && settings.detectPersonalInfo) {
     const text = view ? view.text : body;
-    const raw: PersonalInfo[] = [...findEmails(text), ...findPhones(text)];
+    // An organisation's switchboard, helpline or press office is nobody's personal information.
+    const raw: PersonalInfo[] = [...findEmails(text), ...findPhones(text)].filter(
+      (f) => !isInstitutionalContact(text, f.kind, f.start, f.end),
+    );
     const found: { kind: PersonalInfo['kind'] | 'address'; start: number; end: number }[] = [
       ...(view ? raw.map((f) => remapSpan(view, f)) : raw),
       ...findAddresses(body, tokens, addressCues),

@@ -5,7 +5,8 @@
 // The line: words held as threats, name-calling or group hate are reporting when they stand inside quotation
 // marks and the sentence before the opening mark has a verb or noun of saying ("told", "shouted", "posting",
 // "messages saying", "the letter, which said"), or, without quotation marks, when the sentence before them
-// says a court or the police dealt with them ("was convicted of threatening to kill her"). A quotation with
+// says a court or the police dealt with them ("was convicted of threatening to kill her"), or the words are a
+// name others gave someone, in the passive ("the families were called liars for years"). A quotation with
 // no reporting frame ('"I will kill you"' on its own) is still held, and obscenities and slurs are judged as
 // written, quoted or not: they are printed either way. Runs only on a comment that already has a match.
 
@@ -23,6 +24,11 @@ const saying =
 /** Courts and police dealing with what follows: reporting even without quotation marks. */
 const charged =
   /\b(?:convicted|charged|jailed|sentenced|accused|arrested|cautioned|acquitted|admitted|denied|denies|pleaded|court heard|jury heard|threatening to|threatened to|guilty of)\b/;
+
+/** A name someone else gave them, reported in the passive ("the families were called liars", "she was branded
+ *  a traitor"): the words just before the match. */
+const calledBy =
+  /\b(?:was|were|been|being|is|are|get|gets|got|getting)\s+(?:(?:repeatedly|publicly|wrongly|falsely|unfairly|often|routinely|even)\s+)?(?:called|branded|labelled|labeled|dismissed as|denounced as|smeared as|painted as|portrayed as|treated as|written off as|described as)\s+(?:an?\s+|the\s+)?$/;
 
 /** The start of the sentence that holds `at` (after the last . ! ? or line break before it), at most 200 back. */
 function sentenceStart(body: string, at: number): number {
@@ -68,6 +74,7 @@ export function reportedIn(body: string): (start: number, end: number) => boolea
     lower ??= body.toLowerCase();
     const open = quotationOpening(body, start, end);
     if (open >= 0) return saying.test(lower.slice(sentenceStart(body, open), open));
+    if (calledBy.test(lower.slice(Math.max(0, start - 60), start))) return true;
     // The sentence before the match first (at most 200 characters); the whole body once, when a sentence has
     // the words or after a few sentences without them, so a body with thousands of matches reads it once.
     if (mayBeCharged === false) return false;

@@ -11,7 +11,7 @@
 // matches of banned and hate terms and hold the rest.
 import { collapseRepeats, hasStretch, IL, normalizeTerm, WILD, type Token } from './normalize';
 import { addressCueOf, addressCueShapes } from './addresses';
-import { ThreatGrammar } from './threats';
+import { impersonalBefore, ThreatGrammar } from './threats';
 import { Trie } from './trie';
 import { shape2Of, shapeOf, WordTrie } from './word-trie';
 import {
@@ -335,17 +335,25 @@ export class TermMatcher {
         if (node < 0) break;
         const list = phrases.value[node];
         if (list !== undefined) {
-          hit(list, '', true, i, k);
+          // "the pit would kill him": a listed threat whose subject is no person is not one.
+          if (!(list === 'threat' && impersonalBefore(tokens, i))) hit(list, '', true, i, k);
           break;
         }
       }
     }
     // Threats the grammar finds, unless a listed threat phrase already covers them.
     if (this.compiled.threats)
-      for (const [from, to, list] of this.compiled.threats.find(tokens, shapes)) {
+      for (const [from, to, list] of this.compiled.threats.find(tokens, shapes, body)) {
         const start = tokens[from]!.coreStart;
         const end = tokens[to]!.coreEnd;
-        if (!found.some((m) => (m.list === 'threat' || m.list === list) && m.start < end && start < m.end))
+        // Nor inside a listed obscenity or slur, which says it already ("Scumbag." is not name-calling too).
+        if (
+          !found.some(
+            (m) =>
+              ((m.list === 'threat' || m.list === list) && m.start < end && start < m.end) ||
+              ((m.list === 'banned' || m.list === 'hate') && m.start <= start && end <= m.end),
+          )
+        )
           hit(list, '', true, from, to);
       }
     return { matches: found, allowed, addressCues };
@@ -562,7 +570,12 @@ export class TermMatcher {
         )
           firstGap = oneSpace ? Gap.Space : gapKind(body, token.end, next.start);
       }
-      if (firstGap !== Gap.None && isLetters(core)) {
+      // The ending of a contraction or a possessive ("Gad's Hill", "it's hill") begins no split word.
+      const contraction =
+        core.length <= 2 &&
+        token.start > 0 &&
+        (body.charCodeAt(token.start - 1) === 39 || body.charCodeAt(token.start - 1) === 0x2019);
+      if (firstGap !== Gap.None && !contraction && isLetters(core)) {
         // A word split by separators. Across a hyphen, underscore, dot, line break or a run of spaces, any
         // pieces; across one space, only when a piece has at most three letters and the split does not leave
         // a common little word beside a long one ("trait or" is not "traitor"). Two longer pieces split by

@@ -8,7 +8,7 @@ const sample = (id: string, body: string, context = trustedContext()): ReplaySam
 
 const samples: ReplaySample[] = [
   sample('plain', 'Great piece, thank you.'),
-  sample('plonker', 'What a plonker the minister is.'),
+  sample('wazzock', 'What a wazzock the minister is.'),
   sample('nonsense-1', 'This is nonsense and you know it.'),
   sample('nonsense-2', 'Utter nonsense from the council.'),
   sample('nonsense-3', 'Nonsense, all of it.'),
@@ -21,7 +21,7 @@ const samples: ReplaySample[] = [
 
 // Stricter on some things, more lenient on others.
 const after = policyWith({
-  bannedTerms: [...defaultBannedTerms, 'plonker'],
+  bannedTerms: [...defaultBannedTerms, 'wazzock'],
   suspectTerms: [...defaultSuspectTerms.filter((t) => t !== 'idiot'), 'nonsense'],
   maxLinks: 1,
   newCommenterHoldCount: 0,
@@ -45,7 +45,7 @@ describe('replay', () => {
     const result = replay(samples, defaultPolicy, after);
     expect(result.total).toBe(10);
     expect(result.matrix).toEqual({
-      // plain stays; plonker → reject; 3 × nonsense → hold; links → hold; dupe → reject
+      // plain stays; wazzock → reject; 3 × nonsense → hold; links → hold; dupe → reject
       publish: { publish: 1, hold: 4, reject: 2 },
       // idiot and newcomer → publish
       hold: { publish: 2, hold: 0, reject: 0 },
@@ -54,7 +54,7 @@ describe('replay', () => {
     expect(result.changed).toBe(8);
     const moves = Object.fromEntries(result.examples.map((e) => [e.id, `${e.from}→${e.to}`]));
     expect(moves).toMatchObject({
-      plonker: 'publish→reject',
+      wazzock: 'publish→reject',
       dupe: 'publish→reject',
       idiot: 'hold→publish',
       newcomer: 'hold→publish',
@@ -63,8 +63,8 @@ describe('replay', () => {
 
   test('examples explain the move: the new reasons, or the old ones when it now publishes', () => {
     const result = replay(samples, defaultPolicy, after);
-    const plonker = result.examples.find((e) => e.id === 'plonker')!;
-    expect(plonker.reasons).toEqual([expect.objectContaining({ ruleId: 'banned-terms', clause: 'language' })]);
+    const wazzock = result.examples.find((e) => e.id === 'wazzock')!;
+    expect(wazzock.reasons).toEqual([expect.objectContaining({ ruleId: 'banned-terms', clause: 'language' })]);
     const idiot = result.examples.find((e) => e.id === 'idiot')!;
     expect(idiot.reasons).toEqual([expect.objectContaining({ ruleId: 'suspect-terms', clause: 'civility' })]);
     expect(Object.keys(idiot.reasons[0]!).sort()).toEqual(['clause', 'message', 'ruleId']);

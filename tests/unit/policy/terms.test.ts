@@ -59,13 +59,13 @@ describe('each list, its rule and clause', () => {
 
   test('admins can add terms and phrases, in any case and spacing', () => {
     const policy = policyWith({
-      bannedTerms: [...defaultBannedTerms, '  Plonker '],
+      bannedTerms: [...defaultBannedTerms, '  Wazzock '],
       threatPhrases: [...defaultThreatPhrases, 'Wait  Outside'],
     });
-    const body = 'You PLONKER. I will wait outside your house.';
+    const body = 'You WAZZOCK. I will wait outside your house.';
     const verdict = judge(body, trustedContext(), policy);
     expectOnly(verdict, 'banned-terms', 'threat-phrases');
-    expectSpans(body, reasonFor(verdict, 'banned-terms'), 'PLONKER');
+    expectSpans(body, reasonFor(verdict, 'banned-terms'), 'WAZZOCK');
     expectSpans(body, reasonFor(verdict, 'threat-phrases'), 'wait outside');
     expectOnly(judge(body));
   });

@@ -19,8 +19,8 @@ describe('threats and wishes of harm are held with the words that make them', ()
     ['Go hang yourself.', 'hang yourself'],
     ['Ki11 yourself.', 'Ki11 yourself'],
     ['just kys', 'kys'],
-    ['k y s, nobody would miss you', 'k y s'],
-    ["Why don't you jump off a bridge.", 'you jump off a bridge'],
+    ['k y s mate', 'k y s'],
+    ["Why don't you jump off a bridge.", "Why don't you jump off a bridge"],
     ["I'm going to find you and hurt you.", 'find you and hurt you'],
     ["You'll get what's coming to you, I promise.", "get what's coming to you"],
     ['Acid in your face is what you deserve.', 'Acid in your face'],
@@ -33,6 +33,12 @@ describe('threats and wishes of harm are held with the words that make them', ()
   });
 
   test('every threat in a comment is evidence', () => {
+    expectSpans(
+      'k y s, nobody would miss you',
+      reasonFor(judge('k y s, nobody would miss you'), 'threat-phrases'),
+      'k y s',
+      'nobody would miss you',
+    );
     const body = "Watch your back, I'm coming for you.";
     expectSpans(body, reasonFor(judge(body), 'threat-phrases'), 'Watch your back', "I'm coming for you");
   });

@@ -9,7 +9,7 @@ import { expectOnly, expectSpans, judge, reasonFor } from './helpers';
 describe('name-calling aimed at a person is held (§1), the same nouns elsewhere are not', () => {
   test.each([
     ['Oi, you pathetic little maggot, nobody reads your column', 'you pathetic little maggot'],
-    ['That journalist is a weasel of a man', 'weasel of a man'],
+    ['Honestly, a weasel of a man', 'weasel of a man'],
     ['Honestly, what a spineless toad', 'what a spineless toad'],
     ["She's an ugly cow and always was", "She's an ugly cow"],
     ['Dim-witted leeches like you are the problem', 'leeches like you'],
