@@ -115,7 +115,7 @@ export const reportedSets = [
     innocent: heldOut2Innocent,
   },
   {
-    title: 'held out 3 (blind, written 2026-11-28)',
+    title: 'Held out 3 (written 2026-11-28 without reading the engine or the other sets; never tuned on)',
     abusive: heldOut3Abusive,
     innocent: heldOut3Innocent,
   },
