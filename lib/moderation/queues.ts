@@ -32,6 +32,8 @@ export type QueueFilter = {
 export const queueOrders = ['priority', 'oldest', 'newest'] as const;
 export type QueueOrder = (typeof queueOrders)[number];
 export const triageQueues: ReadonlySet<QueueName> = new Set<QueueName>(['pending', 'reported']);
+/** The queues that can grow without bound get a text search (Pending, Reported and Appeals stay short). */
+export const textSearchable: ReadonlySet<QueueName> = new Set<QueueName>(['unmoderated', 'approved', 'rejected']);
 
 type Cursor = { key: string; id: string };
 

@@ -19,6 +19,7 @@ import {
   queueCounts,
   queueNames,
   queueOrders,
+  textSearchable,
   triageQueues,
   type QueueName,
   type QueueOrder,
@@ -41,9 +42,6 @@ const queueLabels: Record<QueueName, string> = {
   approved: 'Approved',
   rejected: 'Rejected',
 };
-
-/** The queues that can grow without bound get a text search (Pending, Reported and Appeals stay short). */
-const textSearchable = new Set<QueueName>(['unmoderated', 'approved', 'rejected']);
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
