@@ -5,14 +5,7 @@ import 'server-only';
 import { db, type Prisma } from '../db';
 import { canModerate, viewerSelect } from '../auth/permissions';
 import type { QueueAnswer } from '../live/queue';
-import {
-  allComments,
-  queueCounts,
-  queueNames,
-  queueWhere,
-  textSearchable,
-  type QueueName,
-} from '../moderation/queues';
+import { allComments, queueCounts, queueNames, queueWhere, textSearchable, type QueueName } from '../moderation/queues';
 import { readQueueFilter } from '../validation/moderation';
 
 export async function sessionHolder(sessionTokens: string[]): Promise<'staff' | 'signed-in' | null> {

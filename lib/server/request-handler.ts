@@ -31,7 +31,18 @@ export type RequestParts = {
 
 /** The listener for http.createServer: any error thrown on the way is a 500, logged. */
 export function createRequestListener(parts: RequestParts): (req: IncomingMessage, res: ServerResponse) => void {
-  const { trustProxy, health, writes, pages, database, handle, live, queueLive, testClock, log = console.error } = parts;
+  const {
+    trustProxy,
+    health,
+    writes,
+    pages,
+    database,
+    handle,
+    live,
+    queueLive,
+    testClock,
+    log = console.error,
+  } = parts;
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     sanitizeForwardedHeaders(req.headers, trustProxy, req.socket.remoteAddress);
