@@ -87,7 +87,7 @@ export class QueueHub {
   }
 
   stats() {
-    return { streams: this.streams, views: this.views.size };
+    return { streams: this.streams, consoles: this.views.size };
   }
 
   /** Answers GET /live/moderation?<the console's parameters>&since=<render time>. */
