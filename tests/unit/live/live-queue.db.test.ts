@@ -59,9 +59,13 @@ describe('lookQueue', () => {
     await comment('re-held', one.id, 'PENDING', { editedAt: after });
     await comment('elsewhere-held', two.id, 'PENDING', { createdAt: after });
     await comment('old-reported', one.id, 'PUBLISHED', { reportCount: 2 });
-    await db.report.create({ data: { commentId: 'old-reported', userId: reporter.id, clause: 'spam', createdAt: before } });
+    await db.report.create({
+      data: { commentId: 'old-reported', userId: reporter.id, clause: 'spam', createdAt: before },
+    });
     await comment('new-reported', one.id, 'PUBLISHED', { reportCount: 1 });
-    await db.report.create({ data: { commentId: 'new-reported', userId: reporter.id, clause: 'spam', createdAt: after } });
+    await db.report.create({
+      data: { commentId: 'new-reported', userId: reporter.id, clause: 'spam', createdAt: after },
+    });
     await comment('appealed', one.id, 'REJECTED', { decidedAt: before, rejectClause: 'spam' });
     await db.appeal.create({ data: { commentId: 'appealed', userId: user.id, statement: 'Please', createdAt: after } });
 
