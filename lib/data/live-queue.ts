@@ -5,7 +5,15 @@ import 'server-only';
 import { db, type Prisma } from '../db';
 import { canModerate, viewerSelect } from '../auth/permissions';
 import type { QueueAnswer } from '../live/queue';
-import { allComments, queueCounts, queueNames, queueWhere, textSearchable, type QueueName } from '../moderation/queues';
+import {
+  allComments,
+  narrowFilter,
+  queueCounts,
+  queueNames,
+  queueWhere,
+  textSearchable,
+  type QueueName,
+} from '../moderation/queues';
 import { readQueueFilter } from '../validation/moderation';
 
 export async function sessionHolder(sessionTokens: string[]): Promise<'staff' | 'signed-in' | null> {
@@ -48,7 +56,7 @@ export async function lookQueue(query: string, sinceMs: number | null): Promise<
   const asked = params.get('queue') ?? '';
   const all = asked === allComments;
   const queue = (queueNames as readonly string[]).includes(asked) ? (asked as QueueName) : 'pending';
-  const filter = { ...given, q: all || textSearchable.has(queue) ? given.q : undefined };
+  const filter = await narrowFilter({ ...given, q: all || textSearchable.has(queue) ? given.q : undefined });
   const [counts, fresh] = await Promise.all([
     queueCounts(filter),
     all || sinceMs === null
