@@ -42,6 +42,7 @@ export const defaultQueueOptions = {
 type Listener = { res: ServerResponse; address: string; key: string; tokens: string[]; lastEventAt: number };
 
 type View = {
+  key: string;
   query: string;
   since: number | null;
   listeners: Set<Listener>;
@@ -75,6 +76,7 @@ export class QueueHub {
   private readonly views = new Map<string, View>();
   private readonly perAddress = new Map<string, number>();
   private streams = 0;
+  private ticking = false;
   private readonly ticker: NodeJS.Timeout;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
@@ -122,7 +124,7 @@ export class QueueHub {
     const key = `${wanted.since ?? ''}?${wanted.query}`;
     let view = this.views.get(key);
     if (!view) {
-      view = { ...wanted, listeners: new Set() };
+      view = { key, ...wanted, listeners: new Set() };
       this.views.set(key, view);
     }
     const listener: Listener = { res, address, key, tokens, lastEventAt: this.now() };
@@ -188,16 +190,12 @@ export class QueueHub {
       view.timer = undefined;
       view.running = this.look(view).finally(() => {
         view.running = undefined;
-        if (view.again && this.views.get(this.keyOf(view)) === view) {
+        if (view.again && this.views.get(view.key) === view) {
           view.again = false;
           this.schedule(view);
         }
       });
     }, this.options.debounceMs);
-  }
-
-  private keyOf(view: View): string {
-    return `${view.since ?? ''}?${view.query}`;
   }
 
   private async look(view: View): Promise<void> {
@@ -215,6 +213,7 @@ export class QueueHub {
     view.last = json;
     const now = this.now();
     for (const listener of view.listeners) {
+      if (listener.res.writableEnded) continue;
       listener.res.write(frame(json));
       listener.lastEventAt = now;
     }
@@ -223,18 +222,28 @@ export class QueueHub {
   /** Keeps quiet streams open through proxies, closes the ones quiet for too long, and ends the stream of anyone
    *  no longer staff (signed out, session expired, role taken away). */
   private async tick(): Promise<void> {
-    const now = this.now();
-    const source = this.options.source();
-    for (const view of this.views.values()) {
-      for (const listener of view.listeners) {
-        if (now - listener.lastEventAt >= this.options.idleMs) {
-          listener.res.end('event: idle\ndata: {}\n\n');
-          continue;
+    // A slow session lookup must not let two ticks walk the streams at once.
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      const now = this.now();
+      const source = this.options.source();
+      for (const view of this.views.values()) {
+        for (const listener of view.listeners) {
+          if (listener.res.writableEnded) continue;
+          if (now - listener.lastEventAt >= this.options.idleMs) {
+            listener.res.end('event: idle\ndata: {}\n\n');
+            continue;
+          }
+          const who = await source?.who(listener.tokens).catch(() => 'staff' as const);
+          // (The stream may have ended while its session was looked up.)
+          if (listener.res.writableEnded) continue;
+          if (who !== undefined && who !== 'staff') listener.res.end('event: denied\ndata: {}\n\n');
+          else listener.res.write(': \n\n');
         }
-        const who = await source?.who(listener.tokens).catch(() => 'staff' as const);
-        if (who !== undefined && who !== 'staff') listener.res.end('event: denied\ndata: {}\n\n');
-        else listener.res.write(': \n\n');
       }
+    } finally {
+      this.ticking = false;
     }
   }
 }
