@@ -13,6 +13,12 @@ export async function register() {
     import('./lib/data/live'),
   ]);
   registerLiveSource(listLiveChanges);
+  // The moderation queue's live channel (lib/live/queue-hub.ts): who may listen, and what a console shows.
+  const [{ registerQueueSource }, { lookQueue, sessionHolder }] = await Promise.all([
+    import('./lib/live/queue'),
+    import('./lib/data/live-queue'),
+  ]);
+  registerQueueSource({ who: sessionHolder, look: lookQueue });
   const { env } = await import('./lib/env');
   const { runsServerJobs } = await import('./lib/server/worker-number');
   if (env().MAILER === 'inline' && runsServerJobs()) {

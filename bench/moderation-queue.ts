@@ -1,5 +1,8 @@
 // Moderation queue paging: seeds 100,000 pending comments and times the first and the last page of 50, in the
-// oldest-first order and in the priority order (one comment in seven held under a threat clause),
+// oldest-first order and in the priority order (one comment in seven held under a threat clause), and in the
+// priority order with each of the console's filters (issue 16): a story (one in ten), a commenter (one in a hundred),
+// a rare rule and its clause (one in two hundred), at least two reports (one in a hundred), and a rare word in the
+// All search (one in two hundred, newest first). A filter's last page is the last page of what it matches.
 // on SQLite (a temporary file) and on PostgreSQL (BENCH_POSTGRES_URL, default the local `bench` database,
 // created if absent, which this benchmark WIPES; never the `test` database the end-to-end suite uses).
 // `npx tsx bench/moderation-queue.ts [--rows N] [--skip-postgres] [--quick] [--json FILE]`
@@ -35,22 +38,45 @@ export type QueueBenchResult = {
   lastPageMs: number;
   /** The default order of Pending: urgency, reports, age (lib/moderation/triage.ts). */
   priority?: { firstPageMs: number; lastPageMs: number; plan: string };
+  /** Pending in priority order with one filter each (text: the All search, newest first). */
+  filters?: { name: string; matches: number; firstPageMs: number; lastPageMs: number }[];
   plan: string;
 };
+
+/** What each seeded comment is, by its number: spread so each filter matches a known share. */
+const seedShape = (n: number) => ({
+  article: n % 10,
+  user: n % 100,
+  rare: n % 200 === 3,
+  threat: n % 7 === 0,
+  reports: n % 100 === 5 ? 2 : 0,
+  word: n % 200 === 7,
+});
 
 async function run(url: string, label: string): Promise<QueueBenchResult> {
   await resetDatabase(url);
   const db = await openDb(url);
-  const { pageQueue, encodeCursor } = await import('../lib/moderation/queues');
+  const { pageAll, pageQueue, encodeCursor } = await import('../lib/moderation/queues');
   const { triageKey } = await import('../lib/moderation/triage');
 
   const author = await db.author.create({
     data: { slug: 'bench', name: 'Bench', email: `bench-${label}@example.test` },
   });
-  const article = await db.article.create({
-    data: { slug: 'bench', headline: 'Bench', body: 'Body', publishedAt: new Date(), authorId: author.id },
-  });
-  const user = await db.user.create({ data: { email: `queue-${label}@example.test`, displayName: `Queue ${label}` } });
+  const articles: string[] = [];
+  for (let i = 0; i < 10; i++)
+    articles.push(
+      (
+        await db.article.create({
+          data: { slug: `bench-${i}`, headline: 'Bench', body: 'Body', publishedAt: new Date(), authorId: author.id },
+        })
+      ).id,
+    );
+  const users: string[] = [];
+  for (let i = 0; i < 100; i++) {
+    const nn = String(i).padStart(3, '0');
+    const email = `queue-${label}-u${nn}@example.test`;
+    users.push((await db.user.create({ data: { email, displayName: `Queue ${label} ${i}` } })).id);
+  }
   const start = Date.UTC(2026, 0, 1);
   const batch = 2000;
   const keys: { key: string; id: string }[] = [];
@@ -60,22 +86,28 @@ async function run(url: string, label: string): Promise<QueueBenchResult> {
         const n = offset + i;
         const id = `c${String(n).padStart(7, '0')}`;
         const createdAt = new Date(start + n * 1000);
-        const clause = n % 7 === 0 ? 'hate-and-threats' : 'moderation';
+        const shape = seedShape(n);
+        const [ruleId, clause] = shape.rare
+          ? ['personal-info', 'privacy']
+          : shape.threat
+            ? ['threat-phrases', 'hate-and-threats']
+            : ['new-commenter', 'moderation'];
         const key = triageKey({
           status: 'PENDING',
           reasonClauses: [clause],
           reportClauses: [],
-          reportCount: 0,
+          reportCount: shape.reports,
           createdAt,
         });
         keys.push({ key, id });
         return {
           id,
-          articleId: article.id,
-          userId: user.id,
-          body: `Pending comment number ${n}`,
+          articleId: articles[shape.article]!,
+          userId: users[shape.user]!,
+          body: `Pending comment number ${n}${shape.word ? ' about the zeppelin' : ''}`,
           status: 'PENDING' as const,
-          reasons: JSON.stringify([{ ruleId: 'new-commenter', outcome: 'hold', clause, message: '', evidence: [] }]),
+          reasons: JSON.stringify([{ ruleId, outcome: 'hold', clause, message: '', evidence: [] }]),
+          reportCount: shape.reports,
           triageKey: key,
           createdAt,
         };
@@ -146,6 +178,43 @@ async function run(url: string, label: string): Promise<QueueBenchResult> {
       )
         .map((row) => row.detail)
         .join('\n');
+
+  // Each filter in priority order: the last page is the one after the 51st-last match.
+  const number = (id: string) => Number(id.slice(1));
+  const cases = [
+    { name: 'story', filter: { articleId: articles[3] }, matches: (n: number) => seedShape(n).article === 3 },
+    { name: 'commenter', filter: { author: 'u042' }, matches: (n: number) => seedShape(n).user === 42 },
+    { name: 'rule', filter: { ruleId: 'personal-info' }, matches: (n: number) => seedShape(n).rare },
+    { name: 'clause', filter: { clause: 'privacy' }, matches: (n: number) => seedShape(n).rare },
+    { name: 'min reports', filter: { minReports: 2 }, matches: (n: number) => seedShape(n).reports >= 2 },
+  ];
+  const filters: NonNullable<QueueBenchResult['filters']> = [];
+  for (const { name, filter, matches } of cases) {
+    const matching = keys.filter((k) => matches(number(k.id)));
+    const cursor = encodeCursor(matching[matching.length - 51]!);
+    const first = await medianMs(() => pageQueue('pending', filter, undefined, undefined, 'priority'));
+    const lastPage = await pageQueue('pending', filter, cursor, undefined, 'priority');
+    if (lastPage.ids.length !== 50 || lastPage.next !== null)
+      throw new Error(`${name}: last page has ${lastPage.ids.length} rows`);
+    const last = await medianMs(() => pageQueue('pending', filter, cursor, undefined, 'priority'));
+    filters.push({ name, matches: matching.length, firstPageMs: first, lastPageMs: last });
+  }
+  // Text: the All search, newest first.
+  const worded = Array.from({ length: rows }, (_, n) => n).filter((n) => seedShape(n).word);
+  const textCursor = encodeCursor({
+    key: new Date(start + worded[50]! * 1000).toISOString(),
+    id: `c${String(worded[50]!).padStart(7, '0')}`,
+  });
+  const textLast = await pageAll({ q: 'zeppelin' }, textCursor);
+  if (textLast.ids.length !== 50 || textLast.next !== null)
+    throw new Error(`text: last page has ${textLast.ids.length} rows`);
+  filters.push({
+    name: 'text (All)',
+    matches: worded.length,
+    firstPageMs: await medianMs(() => pageAll({ q: 'zeppelin' }, undefined)),
+    lastPageMs: await medianMs(() => pageAll({ q: 'zeppelin' }, textCursor)),
+  });
+
   await db.$disconnect();
   return {
     database: label,
@@ -153,6 +222,7 @@ async function run(url: string, label: string): Promise<QueueBenchResult> {
     firstPageMs,
     lastPageMs,
     priority: { firstPageMs: priorityFirstMs, lastPageMs: priorityLastMs, plan: priorityPlan },
+    filters,
     plan,
   };
 }
@@ -187,6 +257,10 @@ export async function main(options: { skipPostgres?: boolean; rows?: number } = 
       );
       console.log(`  plan: ${r.priority.plan.replace(/\n/g, '\n        ')}`);
     }
+    for (const f of r.filters ?? [])
+      console.log(
+        `  filter ${f.name} (${f.matches.toLocaleString('en-US')} match): first page ${f.firstPageMs.toFixed(2)} ms · last page ${f.lastPageMs.toFixed(2)} ms`,
+      );
   }
   printVerdicts('moderation-queue', { results });
   return { rows: options.rows ?? rows, results };

@@ -77,6 +77,7 @@ type Queue = {
     firstPageMs: number;
     lastPageMs: number;
     priority?: { firstPageMs: number; lastPageMs: number };
+    filters?: { name: string; matches: number; firstPageMs: number; lastPageMs: number }[];
   }[];
 };
 
@@ -425,6 +426,24 @@ export const targets: Target[] = [
                 },
               ]
             : [],
+      ),
+  },
+  {
+    // The same bound with each of the console's filters (issue 16): the last page of what a filter matches, in
+    // priority order (text: the All search, newest first), however deep in the queue its matches lie.
+    id: 'moderation-queue-filter-last-page',
+    benchmark: 'moderation-queue',
+    target: 'last page ≤ 10 ms',
+    direction: 'at-most',
+    limit: 10,
+    measure: (result) =>
+      need<Queue>(result, (x) => Array.isArray(x.results) && x.results.length > 0, 'queue results').results.flatMap(
+        (q) =>
+          (q.filters ?? []).map((f) => ({
+            subject: `moderation queue filtered by ${f.name} (${n(f.matches)} of ${n(q.rows)} pending), ${q.database}`,
+            value: f.lastPageMs,
+            figure: `first page ${f.firstPageMs.toFixed(2)} ms, last page ${f.lastPageMs.toFixed(2)} ms`,
+          })),
       ),
   },
 ];

@@ -20,6 +20,13 @@ export function invalidateAllPages(): void {
   invalidatePaths(['*']);
 }
 
+/** A moderation queue changed with nothing a reader sees (a comment held or rejected on arrival, an appeal filed or
+ *  upheld): no page is cached at `/moderate`, but the drop reaches the queue's live channel on every instance
+ *  (lib/live/queue-hub.ts). A change that drops a story's pages wakes the channel too. */
+export function invalidateQueues(): void {
+  invalidatePaths(['/moderate']);
+}
+
 /** An article's page changed (a comment published, edited, deleted, decided, reacted to; its settings): drop
  *  the article page, its author's page and the front page (both show comment counts). */
 export async function invalidateArticle(articleId: string): Promise<void> {

@@ -15,7 +15,7 @@ import { onCommentPublished, parentNotificationSelect } from '../notifications/e
 import { recordEvent } from './audit';
 import { describeReason } from './reasons';
 import { loadContext } from './submission-context';
-import { invalidateArticle } from '../cache/invalidate';
+import { invalidateArticle, invalidateQueues } from '../cache/invalidate';
 
 export type SubmitInput = {
   viewer: Viewer;
@@ -209,6 +209,7 @@ export async function submitComment(input: SubmitInput, now = new Date()): Promi
     throw error;
   }
   if (status === 'PUBLISHED') await invalidateArticle(article.id);
+  else invalidateQueues();
   return { ok: true, commentId: id, articleSlug: article.slug, status, reasons: verdict.reasons, duplicate: false };
 }
 

@@ -226,7 +226,12 @@ export function catchUpFrom(req: IncomingMessage, now: number, windowMs: number)
   return Math.min(now, Math.max(since, now - windowMs));
 }
 
-function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+export function refuse(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(message);
 }

@@ -7,7 +7,7 @@ import { recordEvent } from '../comments/audit';
 import { isUniqueViolation } from '../database/errors';
 import { onCommentPublished, onModerationDecision } from '../notifications/events';
 import { canAppealComment, canDecideAppeal, ownsComment, type Viewer } from '../auth/permissions';
-import { invalidateArticle } from '../cache/invalidate';
+import { invalidateArticle, invalidateQueues } from '../cache/invalidate';
 import { releaseNewAccountHolds } from './release';
 
 export async function fileAppeal(viewer: Viewer, commentId: string, statement: string) {
@@ -53,6 +53,7 @@ export async function fileAppeal(viewer: Viewer, commentId: string, statement: s
       };
     throw error;
   }
+  invalidateQueues();
   return { ok: true as const, message: 'Your appeal is with a moderator who did not make the decision.' };
 }
 
@@ -145,6 +146,7 @@ export async function decideAppeal(
   if (done === 'stale') return { ok: false as const, message: 'This comment changed meanwhile: reload the queue.' };
   if (!done) return { ok: false as const, message: 'This appeal has already been decided.' };
   if (outcome === 'reinstate') await invalidateArticle(comment.articleId);
+  else invalidateQueues();
   if (outcome === 'reinstate' && comment.userId) await releaseNewAccountHolds(comment.userId, now);
   return {
     ok: true as const,

@@ -19,6 +19,8 @@ export type QueueFilter = {
   articleId?: string;
   authorId?: string;
   author?: string;
+  /** `author` resolved to the accounts it names, when they are few (narrowed below). */
+  authorIds?: string[];
   ruleId?: string;
   clause?: string;
   minReports?: number;
@@ -32,6 +34,8 @@ export type QueueFilter = {
 export const queueOrders = ['priority', 'oldest', 'newest'] as const;
 export type QueueOrder = (typeof queueOrders)[number];
 export const triageQueues: ReadonlySet<QueueName> = new Set<QueueName>(['pending', 'reported']);
+/** The queues that can grow without bound get a text search (Pending, Reported and Appeals stay short). */
+export const textSearchable: ReadonlySet<QueueName> = new Set<QueueName>(['unmoderated', 'approved', 'rejected']);
 
 type Cursor = { key: string; id: string };
 
@@ -58,6 +62,7 @@ function filterWhere(filter: QueueFilter): Prisma.CommentWhereInput {
   const all: Prisma.CommentWhereInput[] = [];
   if (filter.articleId) all.push({ articleId: filter.articleId });
   if (filter.authorId) all.push({ userId: filter.authorId });
+  if (filter.authorIds) all.push({ userId: { in: filter.authorIds } });
   if (filter.author)
     all.push({ user: { OR: [{ email: containsText(filter.author) }, { displayName: containsText(filter.author) }] } });
   // Reasons are stored as JSON.stringify writes them: `"ruleId":"personal-info"`, no spaces.
@@ -73,6 +78,21 @@ function filterWhere(filter: QueueFilter): Prisma.CommentWhereInput {
   if (filter.minReports) all.push({ reportCount: { gte: filter.minReports } });
   if (filter.q) all.push({ body: { contains: filter.q } });
   return all.length ? { AND: all } : {};
+}
+
+/** A commenter filter that names few accounts becomes their ids, so a queue is read through the (userId, status,
+ *  triageKey) index, one range per account, instead of walking the whole queue to find a rare commenter's comments.
+ *  One that names many accounts stays a subquery: their comments are dense in the queue, found as fast that way. */
+const fewAccounts = 100;
+export async function narrowFilter(filter: QueueFilter): Promise<QueueFilter> {
+  if (!filter.author) return filter;
+  const accounts = await db.user.findMany({
+    where: { OR: [{ email: containsText(filter.author) }, { displayName: containsText(filter.author) }] },
+    select: { id: true },
+    take: fewAccounts + 1,
+  });
+  if (accounts.length > fewAccounts) return filter;
+  return { ...filter, author: undefined, authorIds: accounts.map((account) => account.id) };
 }
 
 export function queueWhere(queue: QueueName, filter: QueueFilter): Prisma.CommentWhereInput {
@@ -105,7 +125,7 @@ export async function pageQueue(
   order: QueueOrder = 'priority',
 ) {
   const cursor = decodeCursor(after);
-  const where = queueWhere(queue, filter);
+  const where = queueWhere(queue, await narrowFilter(filter));
   const chosen = triageQueues.has(queue) ? order : null;
   let rows: { id: string; key: string }[];
   if (chosen === 'priority') {
@@ -169,7 +189,8 @@ export async function pageQueue(
 }
 
 /** When the oldest item still waiting in each queue that waits for a moderator arrived (null: none waits). */
-export async function oldestWaiting(filter: QueueFilter): Promise<Partial<Record<QueueName, Date | null>>> {
+export async function oldestWaiting(given: QueueFilter): Promise<Partial<Record<QueueName, Date | null>>> {
+  const filter = await narrowFilter(given);
   const waiting = ['pending', 'reported', 'appeals'] as const;
   // MIN rather than ORDER BY … LIMIT 1: the planner may then use each queue's own index (Reported's is on the report
   // count) instead of walking every published comment by date.
@@ -179,7 +200,8 @@ export async function oldestWaiting(filter: QueueFilter): Promise<Partial<Record
   return Object.fromEntries(waiting.map((name, i) => [name, found[i]?._min.createdAt ?? null]));
 }
 
-export async function queueCounts(filter: QueueFilter): Promise<Record<QueueName, number>> {
+export async function queueCounts(given: QueueFilter): Promise<Record<QueueName, number>> {
+  const filter = await narrowFilter(given);
   const entries = await Promise.all(
     queueNames.map(async (name) => [name, await db.comment.count({ where: queueWhere(name, filter) })] as const),
   );
@@ -192,7 +214,8 @@ export async function queueCounts(filter: QueueFilter): Promise<Record<QueueName
 export const allComments = 'all' as const;
 
 /** One page of every comment matching the filter, newest first, and the cursor of the next page. */
-export async function pageAll(filter: QueueFilter, after: string | undefined, take = pageSize) {
+export async function pageAll(given: QueueFilter, after: string | undefined, take = pageSize) {
+  const filter = await narrowFilter(given);
   const cursor = decodeCursor(after);
   const at = cursor && !Number.isNaN(Date.parse(cursor.key)) ? new Date(cursor.key) : null;
   const found = await db.comment.findMany({

@@ -1,9 +1,10 @@
 // The order in which server.ts looks at a request before (or instead of) handing it to Next. Each step is a
 // module of its own; this is only the sequence, so it can be driven in a test with a stand-in for Next:
-//   forwarded headers → /healthz, /metrics → live streams → write limits (POST) → canonical story URL (308) → page cache →
+//   forwarded headers → /healthz, /metrics → live streams (readers', the moderation queue's) → write limits (POST) → canonical story URL (308) → page cache →
 //   database down: kept copy or 503 → reader edition render → status-marked page → Next.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { liveSlug } from '../live/hub';
+import { queueStreamPath } from '../live/queue-hub';
 import { clientAddress, sanitizeForwardedHeaders } from './forwarded';
 import type { HealthAnswers } from './health';
 import { renderWithStatusMarker, statusMarkedPath } from './page-status';
@@ -21,6 +22,8 @@ export type RequestParts = {
   handle: NextHandler;
   /** The live channel (lib/live/hub.ts): GET /live/articles/<slug>. */
   live?: { open(req: IncomingMessage, res: ServerResponse, slug: string, address: string): void };
+  /** The moderation queue's live channel, staff only (lib/live/queue-hub.ts): GET /live/moderation. */
+  queueLive?: { open(req: IncomingMessage, res: ServerResponse, address: string): Promise<void> };
   /** The end-to-end tests' clock (TEST_CLOCK=1 only): POST /__test/clock. */
   testClock?: (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
   log?: (...values: unknown[]) => void;
@@ -28,7 +31,18 @@ export type RequestParts = {
 
 /** The listener for http.createServer: any error thrown on the way is a 500, logged. */
 export function createRequestListener(parts: RequestParts): (req: IncomingMessage, res: ServerResponse) => void {
-  const { trustProxy, health, writes, pages, database, handle, live, testClock, log = console.error } = parts;
+  const {
+    trustProxy,
+    health,
+    writes,
+    pages,
+    database,
+    handle,
+    live,
+    queueLive,
+    testClock,
+    log = console.error,
+  } = parts;
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     sanitizeForwardedHeaders(req.headers, trustProxy, req.socket.remoteAddress);
@@ -37,6 +51,7 @@ export function createRequestListener(parts: RequestParts): (req: IncomingMessag
     if (testClock?.(req, res, path)) return;
     const slug = live && path.startsWith('/live/') ? liveSlug(path) : null;
     if (slug) return live!.open(req, res, slug, clientAddress(req, trustProxy));
+    if (queueLive && path === queueStreamPath) return queueLive.open(req, res, clientAddress(req, trustProxy));
     if (req.method === 'POST' && (await writes.refused(req, res))) return;
     const found = readerSlot(req);
     if (found?.kind === 'redirect') return answer.redirect(res, found.location);

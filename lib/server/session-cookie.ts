@@ -25,11 +25,10 @@ function safeDecode(value: string): string {
 
 const sessionCookieNames = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
-/** The session a write would act as, for the per-session rate limit: the values Next itself would read (the
- *  last of each name, split the way Next splits), hashed. Null when none is non-empty. Keying on what Next
- *  reads means padding the header with decoy values cannot mint fresh limiter keys for the same session. */
-export function sessionKey(cookieHeader: string | string[] | undefined): string | null {
-  if (!cookieHeader) return null;
+/** The session cookie's values as Next itself would read them (the last of each name, split the way Next splits),
+ *  non-empty ones only: what next-auth would look up (the moderation queue's live stream, lib/live/queue-hub.ts). */
+export function sessionTokens(cookieHeader: string | string[] | undefined): string[] {
+  if (!cookieHeader) return [];
   const header = Array.isArray(cookieHeader) ? cookieHeader.join('; ') : cookieHeader;
   const seen = new Map<string, string>();
   for (const pair of header.split(/; */)) {
@@ -38,6 +37,13 @@ export function sessionKey(cookieHeader: string | string[] | undefined): string 
     const name = pair.slice(0, at);
     if (sessionCookieNames.includes(name)) seen.set(name, pair.slice(at + 1));
   }
-  const values = sessionCookieNames.map((name) => seen.get(name) ?? '').filter(Boolean);
+  return sessionCookieNames.map((name) => seen.get(name) ?? '').filter(Boolean);
+}
+
+/** The session a write would act as, for the per-session rate limit: the values Next itself would read, hashed.
+ *  Null when none is non-empty. Keying on what Next reads means padding the header with decoy values cannot mint
+ *  fresh limiter keys for the same session. */
+export function sessionKey(cookieHeader: string | string[] | undefined): string | null {
+  const values = sessionTokens(cookieHeader);
   return values.length ? createHash('sha256').update(values.join('\n')).digest('base64url') : null;
 }

@@ -8,6 +8,8 @@ import next from 'next';
 import { PageCache } from '../cache/page-cache';
 import { liveSource } from '../live/changes';
 import { defaultLiveOptions, LiveHub } from '../live/hub';
+import { queueSource } from '../live/queue';
+import { defaultQueueOptions, QueueHub } from '../live/queue-hub';
 import { createDbProbe } from '../database/health';
 import type { ServerConfig } from './config';
 import { createHealthAnswers } from './health';
@@ -27,7 +29,11 @@ export async function startWorker(config: ServerConfig): Promise<void> {
 
   const cache = new PageCache({ maxBytes: config.pageCacheMaxBytes, ttlMs: config.pageCacheTtlMs });
   const live = new LiveHub({ ...defaultLiveOptions, ...config.live, source: liveSource });
-  const relay = wireInvalidation(cache, relayLink(config.redisUrl), (paths) => live.changed(paths));
+  const queueLive = new QueueHub({ ...defaultQueueOptions, idleMs: config.live.idleMs, source: queueSource });
+  const relay = wireInvalidation(cache, relayLink(config.redisUrl), (paths) => {
+    live.changed(paths);
+    queueLive.changed(paths);
+  });
   const writes = createWriteGate(config);
   const database = createDbProbe(config.database, config.dbProbeIntervalMs);
 
@@ -36,7 +42,7 @@ export async function startWorker(config: ServerConfig): Promise<void> {
     health: createHealthAnswers({
       database,
       pageCacheStats: () => cache.stats(),
-      liveStats: () => live.stats(),
+      liveStats: () => ({ ...live.stats(), queue: queueLive.stats() }),
       metricsToken: config.metricsToken,
       worker: { number, pid: process.pid },
     }),
@@ -45,6 +51,7 @@ export async function startWorker(config: ServerConfig): Promise<void> {
     database,
     handle,
     live,
+    queueLive,
     testClock: config.testClock ? answerTestClock : undefined,
   });
 
@@ -65,6 +72,7 @@ export async function startWorker(config: ServerConfig): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     process.on(signal, () => {
       live.close();
+      queueLive.close();
       shutdown();
     });
 }

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createArticle, createNewReader, createTrustedReader } from '../support/factories';
 import { signIn } from '../e2e/fixtures';
 import { listMail, waitForMail } from '../support/mailbox';
+import { openSession } from '../support/sessions';
 
 const [a, b] = [Number(process.env.SCALE_PORT_A ?? 3601), Number(process.env.SCALE_PORT_B ?? 3602)].map(
   (port) => `http://127.0.0.1:${port}`,
@@ -149,5 +150,38 @@ test('a live stream on one instance hears of a comment posted on the other (Redi
   await Promise.race([listening, new Promise((resolve) => setTimeout(resolve, 5_000))]);
   controller.abort();
   expect(heard).toContain('"kind":"new"');
+  expect(Date.now() - postedAt).toBeLessThan(5_000);
+});
+
+test('the moderation queue’s live stream on one instance hears of a comment held on the other (Redis)', async ({
+  page,
+}) => {
+  const article = await createArticle('scale-queue-live');
+  const moderator = await createTrustedReader('ScaleQueueMod', 'MODERATOR');
+  const token = await openSession(moderator.id);
+  const controller = new AbortController();
+  const stream = await fetch(`${b}/live/moderation?article=${article.id}&queue=pending&since=${Date.now()}`, {
+    headers: { cookie: `next-auth.session-token=${token}` },
+    signal: controller.signal,
+  });
+  expect(stream.status).toBe(200);
+  const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let heard = '';
+  const listening = (async () => {
+    while (!heard.includes('"fresh":1')) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      heard += value;
+    }
+  })();
+
+  const newcomer = await createNewReader('ScaleQueueNew');
+  await signIn(page, newcomer.email, { from: `/articles/${article.slug}` });
+  await post(page, newcomer.displayName, `Held on A, counted on B ${Date.now()}`);
+  const postedAt = Date.now();
+  await Promise.race([listening, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  controller.abort();
+  expect(heard).toContain('"pending":1');
+  expect(heard).toContain('"fresh":1');
   expect(Date.now() - postedAt).toBeLessThan(5_000);
 });

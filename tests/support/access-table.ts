@@ -54,7 +54,18 @@ export type PageEntry = {
   note: string;
 };
 
-export type AccessEntry = ActionEntry | RouteEntry | PageEntry;
+/** A stream server.ts answers itself, before Next (lib/server/request-handler.ts): no file under app/ declares it. */
+export type StreamEntry = {
+  kind: 'stream';
+  /** The module that answers it. */
+  file: string;
+  path: string;
+  method: 'GET';
+  allow: readonly Role[];
+  note: string;
+};
+
+export type AccessEntry = ActionEntry | RouteEntry | PageEntry | StreamEntry;
 
 const reader = 'app/(reader)/articles/[slug]/actions.ts';
 const account = 'app/(account)/actions.ts';
@@ -328,6 +339,24 @@ export const accessTable: readonly AccessEntry[] = [
     note: 'One-click unsubscribe; the signed token is the capability.',
   },
 
+  // ── Streams answered by server.ts before Next ─────────────────────────────────────────────────────────
+  {
+    kind: 'stream',
+    file: 'lib/live/hub.ts',
+    path: '/live/articles/[slug]',
+    method: 'GET',
+    allow: everyone,
+    note: 'A story’s live thread: only ever published comments, so anyone may listen.',
+  },
+  {
+    kind: 'stream',
+    file: 'lib/live/queue-hub.ts',
+    path: '/live/moderation',
+    method: 'GET',
+    allow: staff,
+    note: 'The moderation queue’s live counts and arrivals: 401 without a session, 403 for any other account.',
+  },
+
   // ── Pages ───────────────────────────────────────────────────────────────────────────────────────────
   {
     kind: 'page',
@@ -559,4 +588,5 @@ export const accessTable: readonly AccessEntry[] = [
 export const actionEntries = accessTable.filter((entry): entry is ActionEntry => entry.kind === 'action');
 export const routeEntries = accessTable.filter((entry): entry is RouteEntry => entry.kind === 'route');
 export const pageEntries = accessTable.filter((entry): entry is PageEntry => entry.kind === 'page');
+export const streamEntries = accessTable.filter((entry): entry is StreamEntry => entry.kind === 'stream');
 export const allows = (entry: { allow: readonly Role[] }, role: Role) => entry.allow.includes(role);

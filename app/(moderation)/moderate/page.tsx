@@ -7,6 +7,7 @@ import { LiveCount } from '@/components/moderation/live-counts';
 import { ModerationCard } from '@/components/moderation/moderation-card';
 import { ClauseSelect } from '@/components/ui/clause-select';
 import { QueueKeyboard } from '@/components/moderation/queue-keyboard';
+import { QueueLive } from '@/components/moderation/queue-live';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { listArticlesForFilter, loadCards } from '@/lib/data/moderation';
 import { countOpenNotices } from '@/lib/data/notices';
@@ -19,6 +20,7 @@ import {
   queueCounts,
   queueNames,
   queueOrders,
+  textSearchable,
   triageQueues,
   type QueueName,
   type QueueOrder,
@@ -42,9 +44,6 @@ const queueLabels: Record<QueueName, string> = {
   rejected: 'Rejected',
 };
 
-/** The queues that can grow without bound get a text search (Pending, Reported and Appeals stay short). */
-const textSearchable = new Set<QueueName>(['unmoderated', 'approved', 'rejected']);
-
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 export default async function ModeratePage({ searchParams }: Props) {
@@ -65,6 +64,9 @@ export default async function ModeratePage({ searchParams }: Props) {
   const all = params.queue === allComments;
   const current = all ? allComments : queue;
   const filter = { ...given, q: all || textSearchable.has(queue) ? given.q : undefined };
+  // What enters a queue from this moment is new to this page (the live bar, components/moderation/queue-live.tsx).
+  // eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request; that moment is the value
+  const queriedAt = Date.now();
   const [counts, oldest, page, articles, openNotices] = await Promise.all([
     queueCounts(filter),
     oldestWaiting(filter),
@@ -102,6 +104,10 @@ export default async function ModeratePage({ searchParams }: Props) {
   const countParams = new URLSearchParams();
   for (const [key, value] of Object.entries(filterParams)) if (value) countParams.set(key, value);
   const countQuery = `?${countParams}`;
+  // The live stream counts with the page's own queue and filters, text search included (lib/data/live-queue.ts).
+  const liveParams = new URLSearchParams(countParams);
+  liveParams.set('queue', current);
+  if (filter.q) liveParams.set('q', filter.q);
   const filtered = Object.values(filterParams).some(Boolean) || Boolean(filter.q);
 
   return (
@@ -161,6 +167,8 @@ export default async function ModeratePage({ searchParams }: Props) {
         <QueueKeyboard bulk={bulk} />
         <DensityToggle compact={compact} href={link({ view: compact ? 'full' : 'compact' })} />
       </div>
+
+      <QueueLive query={liveParams.toString()} since={queriedAt} />
 
       <BulkSelection action={bulkDecideAction}>
         {bulk && (

@@ -4,7 +4,12 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { actionEntries as actions, pageEntries as pages, routeEntries as routes } from '../../support/access-table';
+import {
+  actionEntries as actions,
+  pageEntries as pages,
+  routeEntries as routes,
+  streamEntries as streams,
+} from '../../support/access-table';
 import { actionManifest, findAction, isInlineExport } from '../../support/server-actions';
 import { scenarios } from './scenarios';
 
@@ -145,6 +150,15 @@ test.describe('the access table is complete', () => {
       'rows for pages that no longer exist',
     ).toEqual([]);
     for (const page of pages) expect(page.path, page.file).toBe(routePath(page.file));
+  });
+
+  test('every stream server.ts answers before Next has exactly one row', () => {
+    // A stream is a hub under lib/live with an open(req, res, …) that lib/server/request-handler.ts calls.
+    const inSource = sourceFiles('lib/live')
+      .filter((file) => /\bopen\(req: IncomingMessage, res: ServerResponse/.test(readFileSync(file, 'utf8')))
+      .map(rel)
+      .sort();
+    expect(streams.map((s) => s.file).sort()).toEqual(inSource);
   });
 
   test('every action has a scenario in scenarios.ts', () => {

@@ -1,9 +1,11 @@
-// Every route handler method in the access table, requested as every role.
+// Every route handler method in the access table, requested as every role; and the streams server.ts answers itself.
 import { expect, test } from '@playwright/test';
-import { allows, roles, routeEntries as routes } from '../../support/access-table';
+import http from 'node:http';
+import { allows, roles, routeEntries as routes, streamEntries as streams } from '../../support/access-table';
+import { createArticle } from '../../support/factories';
 import { testDb } from '../../support/db';
 import { unsubscribeTokenFor } from '../../support/email-links';
-import { cookieHeader, httpRequest } from '../../support/server-actions';
+import { baseURL, cookieHeader, httpRequest } from '../../support/server-actions';
 import { createAccount } from '../../support/factories';
 import { createActor, type Actor } from '../../support/sessions';
 
@@ -126,6 +128,57 @@ for (const entry of routes) {
       test(`${role}: ${allowed ? 'allowed' : 'refused'}`, async () => {
         const check = routeChecks[`${entry.method} ${entry.path}`];
         expect(check, 'a check in routeChecks').toBeTruthy();
+        await check!(await createActor(role), allowed);
+      });
+    }
+  });
+}
+
+/** Opens a stream, reads its status and first bytes, and hangs up (a stream that is granted never ends). */
+function openStream(path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
+    const request = http.get(`${baseURL}${path}`, { headers }, (response) => {
+      response.setEncoding('utf8');
+      response.once('data', (chunk: string) => {
+        resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type']), text: chunk });
+        request.destroy();
+      });
+    });
+    request.on('error', reject);
+    request.setTimeout(15_000, () => request.destroy(new Error(`no answer from ${path}`)));
+  });
+}
+
+const streamChecks: Record<string, (actor: Actor, allowed: boolean) => Promise<void>> = {
+  'GET /live/articles/[slug]': async (actor) => {
+    const article = await createArticle('stream-access');
+    const stream = await openStream(`/live/articles/${article.slug}`, cookieHeader(actor.sessionToken));
+    expect(stream.status).toBe(200);
+    expect(stream.type).toMatch(/^text\/event-stream/);
+  },
+  'GET /live/moderation': async (actor, allowed) => {
+    const stream = await openStream(
+      `/live/moderation?queue=pending&since=${Date.now()}`,
+      cookieHeader(actor.sessionToken),
+    );
+    if (!allowed) {
+      // No session at all: 401; any account that is not staff: 403. Nothing about the queues either way.
+      expect(stream.status).toBe(actor.sessionToken ? 403 : 401);
+      expect(stream.text).not.toContain('pending');
+      return;
+    }
+    expect(stream.status).toBe(200);
+    expect(stream.type).toMatch(/^text\/event-stream/);
+  },
+};
+
+for (const entry of streams) {
+  test.describe(`stream ${entry.method} ${entry.path}`, () => {
+    for (const role of roles) {
+      const allowed = allows(entry, role);
+      test(`${role}: ${allowed ? 'allowed' : 'refused'}`, async () => {
+        const check = streamChecks[`${entry.method} ${entry.path}`];
+        expect(check, 'a check in streamChecks').toBeTruthy();
         await check!(await createActor(role), allowed);
       });
     }

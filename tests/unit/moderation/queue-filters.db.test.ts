@@ -95,4 +95,35 @@ describe('queue filters', () => {
       q: undefined,
     });
   });
+
+  test('a commenter filter naming few accounts becomes their ids (an index range each); one naming many stays a search', async () => {
+    const few = await db.user.create({ data: { email: 'narrow-one@example.test', displayName: 'Narrow One' } });
+    expect(await queues.narrowFilter({ author: 'NARROW-ONE', ruleId: 'links' })).toEqual({
+      author: undefined,
+      authorIds: [few.id],
+      ruleId: 'links',
+    });
+    expect(await queues.narrowFilter({ author: 'nobody-by-this-name' })).toEqual({ author: undefined, authorIds: [] });
+    await db.user.createMany({
+      data: Array.from({ length: 101 }, (_, i) => ({ email: `crowd-${i}@many.test`, displayName: `Crowd ${i}` })),
+    });
+    expect(await queues.narrowFilter({ author: 'many.test' })).toEqual({ author: 'many.test' });
+    // Either way the queue finds the same comments.
+    const author = await db.author.create({ data: { email: 'n@ledger.test', name: 'N Writer', slug: 'n-writer' } });
+    const article = await db.article.create({
+      data: { slug: 'narrow', headline: 'Narrow', body: 'x', publishedAt: new Date(), authorId: author.id },
+    });
+    const crowd = await db.user.findFirstOrThrow({ where: { email: 'crowd-7@many.test' } });
+    await db.comment.create({
+      data: { id: 'narrow-few', articleId: article.id, userId: few.id, body: 'a', status: 'PENDING' },
+    });
+    await db.comment.create({
+      data: { id: 'narrow-many', articleId: article.id, userId: crowd.id, body: 'b', status: 'PENDING' },
+    });
+    const ids = async (author: string) =>
+      (await queues.pageQueue('pending', { articleId: article.id, author }, undefined)).ids;
+    expect(await ids('narrow-one')).toEqual(['narrow-few']);
+    expect(await ids('many.test')).toEqual(['narrow-many']);
+    expect((await queues.queueCounts({ articleId: article.id, author: 'narrow-one' })).pending).toBe(1);
+  });
 });

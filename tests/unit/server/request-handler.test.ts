@@ -25,6 +25,13 @@ async function serve(page: (req: IncomingMessage, res: ServerResponse) => void =
       res.end('live');
     },
   };
+  const queueStreams: string[] = [];
+  const queueLive = {
+    async open(req: IncomingMessage, res: ServerResponse, address: string) {
+      queueStreams.push(`${req.url} ${address}`);
+      res.end('queue');
+    },
+  };
   const logged: unknown[] = [];
   const database = { up: true, checks: 0, healthy: () => database.up, check: async () => ++database.checks };
   const cache = new PageCache({ maxBytes: 1024 * 1024, ttlMs: 60_000 });
@@ -45,10 +52,11 @@ async function serve(page: (req: IncomingMessage, res: ServerResponse) => void =
     database,
     handle,
     live,
+    queueLive,
     log: (...values) => logged.push(values),
   });
   harness = await listen(listener);
-  return { request: harness.request, calls, database, logged, cache, streams };
+  return { request: harness.request, calls, database, logged, cache, streams, queueStreams };
 }
 
 function defaultPage(req: IncomingMessage, res: ServerResponse) {
@@ -71,6 +79,15 @@ describe('the request sequence in front of Next', () => {
     await request('/live/articles/..%2Fsecret');
     expect(streams).toHaveLength(1);
     expect(calls.map((call) => call.url)).toEqual(['/live/articles/..%2Fsecret']);
+  });
+
+  test('the moderation queue’s live stream is answered without Next, at its one path', async () => {
+    const { request, calls, queueStreams } = await serve();
+    expect((await request('/live/moderation?queue=pending&since=1')).text).toBe('queue');
+    expect(queueStreams).toEqual(['/live/moderation?queue=pending&since=1 127.0.0.1']);
+    await request('/live/moderation/x');
+    expect(queueStreams).toHaveLength(1);
+    expect(calls.map((call) => call.url)).toEqual(['/live/moderation/x']);
   });
 
   test('/healthz is answered without Next', async () => {

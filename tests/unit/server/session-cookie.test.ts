@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { carriesSession, sessionKey } from '@/lib/server/session-cookie';
+import { carriesSession, sessionKey, sessionTokens } from '@/lib/server/session-cookie';
 
 describe('carriesSession: any session cookie, in any position, empty or not, keeps a request out of the page cache', () => {
   test.each([
@@ -49,5 +49,15 @@ describe('sessionKey: keyed on the value Next reads (the last of each name), so 
   test('the __Secure- name counts too, and differs from the plain one', () => {
     expect(sessionKey('__Secure-next-auth.session-token=real')).not.toBeNull();
     expect(sessionKey('__Secure-next-auth.session-token=a')).not.toBe(sessionKey('__Secure-next-auth.session-token=b'));
+  });
+});
+
+describe('sessionTokens: the values next-auth would look up (the queue’s live stream checks them itself)', () => {
+  test('the last value of each name, non-empty ones only', () => {
+    expect(sessionTokens('theme=dark; next-auth.session-token=decoy; next-auth.session-token=real')).toEqual(['real']);
+    expect(sessionTokens('next-auth.session-token=real; next-auth.session-token=')).toEqual([]);
+    expect(sessionTokens('next-auth.session-token=a; __Secure-next-auth.session-token=b')).toEqual(['a', 'b']);
+    expect(sessionTokens('__Host-next-auth.session-token=x')).toEqual([]);
+    expect(sessionTokens(undefined)).toEqual([]);
   });
 });
