@@ -1,17 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireViewer } from '@/lib/auth/viewer';
-import { getNotificationPreferences, listMutes, measuresInForce } from '@/lib/data/accounts';
+import { getNotificationPreferences, listMeasureAppeals, listMutes, measuresInForce } from '@/lib/data/accounts';
 import { listOwnComments } from '@/lib/data/comments';
 import { heldCommentWait } from '@/lib/data/wait-times';
 import { formatDate, formatDateTime } from '@/lib/site/format';
 import { StatementOfReasons } from '@/components/comments/statement-of-reasons';
 import { listAccountHolds } from '@/lib/moderation/standing';
+import { settleExpiredMeasureAppeals } from '@/lib/moderation/measure-appeals';
 import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
 import { statementOf } from '@/lib/policy/statement';
 import { displayNameCooldownDays, nextRenameAt } from '@/lib/accounts/display-name';
 import {
   appealAction,
+  appealMeasureAction,
   changeDisplayNameAction,
   requestAccountDeletionAction,
   signOutAction,
@@ -21,6 +23,7 @@ import {
 import { DisplayNameForm } from '../welcome/display-name-form';
 import { AppealForm } from './appeal-form';
 import { DeleteAccountForm } from './delete-account-form';
+import { MeasureAppealForm } from './measure-appeal-form';
 import { PreferencesForm } from './preferences-form';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -32,19 +35,28 @@ const statusLabels = {
   DELETED: 'Deleted',
 } as const;
 
+const measureNames = { suspend: 'suspension', ban: 'ban', premoderate: 'pre-moderation' } as const;
+const isMeasureName = (kind: string | null): kind is keyof typeof measureNames => !!kind && kind in measureNames;
+
 export default async function ProfilePage() {
   const viewer = await requireViewer('/profile');
-  const [comments, prefs, holds, renameAt, measures, mutes] = await Promise.all([
+  // A suspension that has expired leaves nothing to appeal: its open appeal closes as moot before it is shown.
+  await settleExpiredMeasureAppeals(new Date(), viewer.id);
+  const [comments, prefs, holds, renameAt, measures, mutes, measureAppeals] = await Promise.all([
     listOwnComments(viewer.id),
     getNotificationPreferences(viewer.id),
     listAccountHolds(viewer),
     nextRenameAt(viewer),
     measuresInForce(viewer),
     listMutes(viewer.id),
+    listMeasureAppeals(viewer.id),
   ]);
   const heldWait = comments.some((comment) => comment.status === 'PENDING') ? await heldCommentWait() : null;
-  // Pre-moderation is explained with the other holds below; suspensions and bans here.
-  const restrictions = measures.filter((measure) => measure.kind !== 'premoderate');
+  // Pre-moderation is explained with the other holds below; here it is listed only to be appealed.
+  const restrictions = measures;
+  const appealOf = (eventId: string | null) => measureAppeals.find((appeal) => appeal.measureEventId === eventId);
+  // Appeals of measures no longer in force: their outcome (lifted, upheld then ended, closed as moot).
+  const pastAppeals = measureAppeals.filter((appeal) => !measures.some((m) => m.eventId === appeal.measureEventId));
   return (
     <div className="article">
       <p className="kicker">Your account</p>
@@ -72,24 +84,70 @@ export default async function ProfilePage() {
         </button>
       </form>
 
-      {restrictions.length > 0 && (
-        <section className="notice notice--warn" aria-labelledby="measures-title">
+      {(restrictions.length > 0 || pastAppeals.length > 0) && (
+        <section id="measures" className="notice notice--warn" aria-labelledby="measures-title">
           <h2 id="measures-title">Measures on your account</h2>
-          <ul>
-            {restrictions.map((measure) => (
-              <li key={measure.kind}>
-                {measure.kind === 'ban'
-                  ? 'Your account is banned from commenting'
-                  : `Your account is suspended from commenting until ${formatDateTime(measure.until!)}`}
-                {measure.clause && isClauseId(measure.clause) && (
-                  <>
-                    , under <a href={clauseHref(measure.clause)}>{clauseLabel(measure.clause)}</a>
-                  </>
-                )}
-                .{measure.note && <> The moderator’s message: “{measure.note}”</>}
-              </li>
-            ))}
-          </ul>
+          {restrictions.length > 0 ? (
+            <ul>
+              {restrictions.map((measure) => {
+                const appeal = appealOf(measure.eventId);
+                return (
+                  <li key={measure.kind} data-measure={measure.kind}>
+                    {measure.kind === 'ban'
+                      ? 'Your account is banned from commenting'
+                      : measure.kind === 'suspend'
+                        ? `Your account is suspended from commenting until ${formatDateTime(measure.until!)}`
+                        : 'A moderator put your account on pre-moderation: your comments are reviewed before they appear'}
+                    {measure.clause && isClauseId(measure.clause) && (
+                      <>
+                        , under <a href={clauseHref(measure.clause)}>{clauseLabel(measure.clause)}</a>
+                      </>
+                    )}
+                    .{measure.note && <> The moderator’s message: “{measure.note}”</>}
+                    {appeal ? (
+                      <p className="meta">
+                        {appeal.status === 'OPEN'
+                          ? `You appealed on ${formatDate(appeal.createdAt)}: a moderator who did not impose the measure will decide.`
+                          : `Upheld on appeal on ${formatDate(appeal.decidedAt ?? appeal.createdAt)}. The moderator’s reasons: “${appeal.decisionNote ?? ''}”`}
+                      </p>
+                    ) : (
+                      measure.eventId && (
+                        <MeasureAppealForm
+                          action={appealMeasureAction}
+                          measure={measure.kind}
+                          label={measureNames[measure.kind]}
+                        />
+                      )
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            <p>No measure is in force on your account.</p>
+          )}
+          {pastAppeals.length > 0 && (
+            <>
+              <h3>Your appeals of earlier measures</h3>
+              <ul>
+                {pastAppeals.map((appeal) => {
+                  const name = isMeasureName(appeal.measureKind) ? measureNames[appeal.measureKind] : 'measure';
+                  const on = formatDate(appeal.decidedAt ?? appeal.createdAt);
+                  return (
+                    <li key={appeal.id} data-appeal-status={appeal.status.toLowerCase()}>
+                      {appeal.status === 'LIFTED'
+                        ? `The ${name} was lifted on appeal on ${on}. The moderator’s reasons: “${appeal.decisionNote ?? ''}”`
+                        : appeal.status === 'UPHELD'
+                          ? `On appeal, the ${name} was upheld on ${on} (“${appeal.decisionNote ?? ''}”); it has since ended.`
+                          : appeal.status === 'MOOT'
+                            ? `Your appeal of the ${name} was closed on ${on}: the ${name} ended before a decision.`
+                            : `Your appeal of the ${name} is open.`}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
         </section>
       )}
 
