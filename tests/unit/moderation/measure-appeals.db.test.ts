@@ -218,3 +218,23 @@ describe('an appeal whose measure ends first is moot', () => {
     expect(await db.appeal.count({ where: { userId: reader.id } })).toBe(2);
   });
 });
+
+test('the transparency report counts appeals of measures apart from appeals of comments', async () => {
+  const { buildTransparencyReport } = await import('@/lib/data/transparency');
+  const report = await buildTransparencyReport(new Date(), false);
+  const counts = await db.appeal.groupBy({
+    by: ['status'],
+    where: { measureEventId: { not: null } },
+    _count: { _all: true },
+  });
+  const count = (status: string) => counts.find((row) => row.status === status)?._count._all ?? 0;
+  expect(count('LIFTED') + count('UPHELD') + count('MOOT')).toBeGreaterThan(0);
+  expect(report.measureAppeals).toEqual({
+    open: count('OPEN'),
+    upheld: count('UPHELD'),
+    lifted: count('LIFTED'),
+    moot: count('MOOT'),
+  });
+  // No appeal of a comment was filed in this file: the comments' figures stay at nothing.
+  expect(report.appeals).toEqual({ open: 0, upheld: 0, reinstated: 0 });
+});
