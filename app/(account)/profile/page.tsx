@@ -23,7 +23,7 @@ import {
 import { DisplayNameForm } from '../welcome/display-name-form';
 import { AppealForm } from './appeal-form';
 import { DeleteAccountForm } from './delete-account-form';
-import { MeasureAppealForm } from './measure-appeal-form';
+import { MeasuresSection } from './measures-section';
 import { PreferencesForm } from './preferences-form';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -34,9 +34,6 @@ const statusLabels = {
   REJECTED: 'Rejected',
   DELETED: 'Deleted',
 } as const;
-
-const measureNames = { suspend: 'suspension', ban: 'ban', premoderate: 'pre-moderation' } as const;
-const isMeasureName = (kind: string | null): kind is keyof typeof measureNames => !!kind && kind in measureNames;
 
 export default async function ProfilePage() {
   const viewer = await requireViewer('/profile');
@@ -52,11 +49,6 @@ export default async function ProfilePage() {
     listMeasureAppeals(viewer.id),
   ]);
   const heldWait = comments.some((comment) => comment.status === 'PENDING') ? await heldCommentWait() : null;
-  // Pre-moderation is explained with the other holds below; here it is listed only to be appealed.
-  const restrictions = measures;
-  const appealOf = (eventId: string | null) => measureAppeals.find((appeal) => appeal.measureEventId === eventId);
-  // Appeals of measures no longer in force: their outcome (lifted, upheld then ended, closed as moot).
-  const pastAppeals = measureAppeals.filter((appeal) => !measures.some((m) => m.eventId === appeal.measureEventId));
   return (
     <div className="article">
       <p className="kicker">Your account</p>
@@ -84,72 +76,7 @@ export default async function ProfilePage() {
         </button>
       </form>
 
-      {(restrictions.length > 0 || pastAppeals.length > 0) && (
-        <section id="measures" className="notice notice--warn" aria-labelledby="measures-title">
-          <h2 id="measures-title">Measures on your account</h2>
-          {restrictions.length > 0 ? (
-            <ul>
-              {restrictions.map((measure) => {
-                const appeal = appealOf(measure.eventId);
-                return (
-                  <li key={measure.kind} data-measure={measure.kind}>
-                    {measure.kind === 'ban'
-                      ? 'Your account is banned from commenting'
-                      : measure.kind === 'suspend'
-                        ? `Your account is suspended from commenting until ${formatDateTime(measure.until!)}`
-                        : 'A moderator put your account on pre-moderation: your comments are reviewed before they appear'}
-                    {measure.clause && isClauseId(measure.clause) && (
-                      <>
-                        , under <a href={clauseHref(measure.clause)}>{clauseLabel(measure.clause)}</a>
-                      </>
-                    )}
-                    .{measure.note && <> The moderator’s message: “{measure.note}”</>}
-                    {appeal ? (
-                      <p className="meta">
-                        {appeal.status === 'OPEN'
-                          ? `You appealed on ${formatDate(appeal.createdAt)}: a moderator who did not impose the measure will decide.`
-                          : `Upheld on appeal on ${formatDate(appeal.decidedAt ?? appeal.createdAt)}. The moderator’s reasons: “${appeal.decisionNote ?? ''}”`}
-                      </p>
-                    ) : (
-                      measure.eventId && (
-                        <MeasureAppealForm
-                          action={appealMeasureAction}
-                          measure={measure.kind}
-                          label={measureNames[measure.kind]}
-                        />
-                      )
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          ) : (
-            <p>No measure is in force on your account.</p>
-          )}
-          {pastAppeals.length > 0 && (
-            <>
-              <h3>Your appeals of earlier measures</h3>
-              <ul>
-                {pastAppeals.map((appeal) => {
-                  const name = isMeasureName(appeal.measureKind) ? measureNames[appeal.measureKind] : 'measure';
-                  const on = formatDate(appeal.decidedAt ?? appeal.createdAt);
-                  return (
-                    <li key={appeal.id} data-appeal-status={appeal.status.toLowerCase()}>
-                      {appeal.status === 'LIFTED'
-                        ? `The ${name} was lifted on appeal on ${on}. The moderator’s reasons: “${appeal.decisionNote ?? ''}”`
-                        : appeal.status === 'UPHELD'
-                          ? `On appeal, the ${name} was upheld on ${on} (“${appeal.decisionNote ?? ''}”); it has since ended.`
-                          : appeal.status === 'MOOT'
-                            ? `Your appeal of the ${name} was closed on ${on}: the ${name} ended before a decision.`
-                            : `Your appeal of the ${name} is open.`}
-                    </li>
-                  );
-                })}
-              </ul>
-            </>
-          )}
-        </section>
-      )}
+      <MeasuresSection measures={measures} appeals={measureAppeals} action={appealMeasureAction} />
 
       {holds.list.length > 0 && (
         <section className="notice notice--warn" aria-labelledby="holds-title">
