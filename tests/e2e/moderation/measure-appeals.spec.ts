@@ -103,6 +103,9 @@ test('a suspended reader appeals from the email’s link; the moderator who impo
   await card.getByRole('button', { name: 'Lift the measure' }).click();
   await expect(reviewer.locator('[data-measure-appeal]', { hasText: statement })).toHaveCount(0);
   expect((await db.user.findUniqueOrThrow({ where: { id: reader.id } })).suspendedUntil).toBeNull();
+  await reviewer.goto(`/moderate/people/${reader.id}`);
+  await expect(reviewer.getByRole('list', { name: 'Appeals of measures' })).toContainText(`Appeal of the suspension`);
+  await expect(reviewer.getByRole('list', { name: 'Appeals of measures' })).toContainText(`lifted`);
 
   // The reader is emailed the outcome with the reasons, sees it on their profile, and may comment again.
   const outcome = await waitForMail({ to: reader.email, subject: /suspension is lifted/, since: decidedSince });

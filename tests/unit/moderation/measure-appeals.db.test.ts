@@ -159,6 +159,15 @@ describe('deciding an appeal of a measure', () => {
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: reader.email, kind: 'measure-appeal' } });
     expect(mail.subject).toMatch(/suspension is lifted/);
     expect(mail.text).toContain('The ferry is the topic: lifted.');
+    // The commenter page lists the appeal and its outcome for the desk.
+    const { loadPerson } = await import('@/lib/data/people');
+    expect((await loadPerson(reader.id))!.measureAppeals).toEqual([
+      expect.objectContaining({
+        measureKind: 'suspend',
+        status: 'LIFTED',
+        decisionNote: 'The ferry is the topic: lifted.',
+      }),
+    ]);
   });
 
   test('a ban and pre-moderation are appealed and lifted the same way; a reader who turned off moderation emails gets none', async () => {
