@@ -71,8 +71,7 @@ export async function buildTransparencyReport(now = new Date(), useCache = true)
     where: { ...inPeriod, measureEventId: { not: null } },
     _count: { _all: true },
   });
-  const measureAppealCount = (status: string) =>
-    measureAppeals.find((row) => row.status === status)?._count._all ?? 0;
+  const measureAppealCount = (status: string) => measureAppeals.find((row) => row.status === status)?._count._all ?? 0;
   const appealCount = (status: string) => appeals.find((row) => row.status === status)?._count._all ?? 0;
   const report: TransparencyReport = {
     since,

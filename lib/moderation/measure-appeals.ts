@@ -61,7 +61,10 @@ export async function fileMeasureAppeal(viewer: Viewer, kind: AppealableMeasure,
     });
   } catch (error) {
     if (isUniqueViolation(error))
-      return { ok: false as const, message: 'You have already appealed this measure; each measure can be appealed once.' };
+      return {
+        ok: false as const,
+        message: 'You have already appealed this measure; each measure can be appealed once.',
+      };
     throw error;
   }
   return { ok: true as const, message: 'Your appeal is with a moderator who did not impose the measure.' };
@@ -133,8 +136,7 @@ export async function decideMeasureAppeal(
   now = new Date(),
 ) {
   const appeal = await db.appeal.findUnique({ where: { id: appealId } });
-  if (!appeal?.measureEventId || !appeal.measureKind)
-    return { ok: false as const, message: 'No such appeal.' };
+  if (!appeal?.measureEventId || !appeal.measureKind) return { ok: false as const, message: 'No such appeal.' };
   const kind = appeal.measureKind as AppealableMeasure;
   const imposed = await db.moderationEvent.findUnique({
     where: { id: appeal.measureEventId },

@@ -3,7 +3,14 @@
 import { statementFields } from '../data/comments';
 import type { Db } from '../db';
 import { enqueueMail } from '../mail/outbox';
-import { decisionMail, measureAppealMail, measureMail, pickMail, replyNotificationMail, type MeasureKind } from '../mail/templates';
+import {
+  decisionMail,
+  measureAppealMail,
+  measureMail,
+  pickMail,
+  replyNotificationMail,
+  type MeasureKind,
+} from '../mail/templates';
 import { clauseHref, clauseLabel, type ClauseId } from '../policy/clauses';
 import { appealHref, statementOf, statementText } from '../policy/statement';
 import { absoluteUrl, commentUrl, unsubscribeLinks } from './links';

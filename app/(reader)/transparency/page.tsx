@@ -100,9 +100,8 @@ export default async function TransparencyPage() {
         <div>
           <dt>Appeals of measures on accounts (suspensions, bans, pre-moderation)</dt>
           <dd data-figure="measure-appeals">
-            {report.measureAppeals.lifted} lifted · {report.measureAppeals.upheld} upheld ·{' '}
-            {report.measureAppeals.moot} closed because the measure had ended · {report.measureAppeals.open} under
-            review
+            {report.measureAppeals.lifted} lifted · {report.measureAppeals.upheld} upheld · {report.measureAppeals.moot}{' '}
+            closed because the measure had ended · {report.measureAppeals.open} under review
           </dd>
         </div>
       </dl>
