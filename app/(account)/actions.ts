@@ -13,6 +13,7 @@ import { safeCallbackPath, sendSignInLink } from '@/lib/auth/sign-in-link';
 import { getViewer } from '@/lib/auth/viewer';
 import { allowMail } from '@/lib/mail/recipient-limits';
 import { fileAppeal } from '@/lib/moderation/appeals';
+import { fileMeasureAppeal } from '@/lib/moderation/measure-appeals';
 import {
   changeDisplayNameSchema,
   confirmDeletionSchema,
@@ -22,7 +23,7 @@ import {
   signInSchema,
   unmuteSchema,
 } from '@/lib/validation/account';
-import { appealSchema } from '@/lib/validation/moderation';
+import { appealSchema, measureAppealSchema, type MeasureAppealField } from '@/lib/validation/moderation';
 
 const signedIn = { actor: getViewer, refused: 'Your session has ended: sign in again.' };
 
@@ -119,6 +120,19 @@ export async function appealAction(
   if (!result.ok) return invalid({}, result.message, form.echo);
   revalidatePath('/profile');
   return { status: 'done', message: result.message, at: Date.now() };
+}
+
+/** Issue 16: a reader appeals a measure on their account (suspended and banned readers can sign in to do it). */
+export async function appealMeasureAction(
+  _previous: FormState<MeasureAppealField>,
+  formData: FormData,
+): Promise<FormState<MeasureAppealField>> {
+  const form = await readForm(formData, { guard: signedIn, schema: measureAppealSchema, echo: ['statement'] });
+  if (!form.ok) return form.state;
+  const result = await fileMeasureAppeal(form.actor, form.data.measure, form.data.statement);
+  if (!result.ok) return invalid({}, result.message, form.echo);
+  revalidatePath('/profile');
+  return { status: 'done', message: result.message, tone: 'ok', at: Date.now() };
 }
 
 /** Issue 17: "Delete my account", step one: emails the signed-in reader a confirmation link. */

@@ -94,6 +94,18 @@ export const canDecideAppeal = (
   comment: { userId: string | null; decidedById: string | null },
 ) => canDecideComment(viewer, comment) && comment.decidedById !== viewer.id;
 
+/** An appeal of a measure on an account goes to a moderator who did not impose it, on an account they may act on
+ *  (never their own: staff do not decide about themselves). */
+export function measureAppealBlock(
+  moderator: Pick<Viewer, 'id' | 'role'>,
+  account: { id: string; role: Viewer['role'] },
+  imposedById: string | null,
+): string | null {
+  if (account.id === moderator.id) return 'This is an appeal about your own account: another moderator must decide it.';
+  if (imposedById === moderator.id) return 'You imposed this measure; another moderator must decide the appeal.';
+  return accountMeasureBlock(moderator, account);
+}
+
 /** Why a moderator may not suspend, ban or pre-moderate this account, or null: staff accounts are an admin's
  *  to act on, and nobody acts on their own. */
 export function accountMeasureBlock(

@@ -40,11 +40,19 @@ export async function measuresInForce(
   const events = await db.moderationEvent.findMany({
     where: { subjectUserId: user.id, action: { in: active.map((m) => m.action) } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    select: { action: true, clause: true, note: true, createdAt: true },
+    select: { id: true, action: true, clause: true, note: true, createdAt: true, actorId: true },
   });
   return active.map((measure) => {
     const event = events.find((e) => e.action === measure.action);
-    return { ...measure, clause: event?.clause ?? null, since: event?.createdAt ?? null, note: event?.note ?? null };
+    return {
+      ...measure,
+      clause: event?.clause ?? null,
+      since: event?.createdAt ?? null,
+      note: event?.note ?? null,
+      /** The audit entry that imposed it: what an appeal is about (lib/moderation/measure-appeals.ts). */
+      eventId: event?.id ?? null,
+      imposedById: event?.actorId ?? null,
+    };
   });
 }
 
@@ -56,4 +64,22 @@ export async function listMutes(userId: string) {
     select: { mutedId: true, createdAt: true, muted: { select: { displayName: true } } },
   });
   return rows.map((row) => ({ userId: row.mutedId, name: row.muted.displayName ?? 'A reader', since: row.createdAt }));
+}
+
+/** The reader's appeals of measures on their account (issue 16), newest first: the profile shows each one's state. */
+export function listMeasureAppeals(userId: string) {
+  return db.appeal.findMany({
+    where: { userId, measureEventId: { not: null } },
+    orderBy: { createdAt: 'desc' },
+    select: {
+      id: true,
+      measureEventId: true,
+      measureKind: true,
+      statement: true,
+      status: true,
+      createdAt: true,
+      decidedAt: true,
+      decisionNote: true,
+    },
+  });
 }

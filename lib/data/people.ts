@@ -7,7 +7,7 @@ import { listAccountHolds } from '../moderation/standing';
 import { statementOf } from '../policy/statement';
 import { trustScore } from '../policy/trust';
 import { viewerSelect } from '../auth/permissions';
-import { containsText, measuresInForce, namesOfUsers } from './accounts';
+import { containsText, listMeasureAppeals, measuresInForce, namesOfUsers } from './accounts';
 import { statementFields } from './comments';
 
 const day = 86_400_000;
@@ -30,7 +30,7 @@ export async function searchPeople(query: string) {
 export async function loadPerson(userId: string, now = new Date()) {
   const person = await db.user.findUnique({ where: { id: userId }, select: viewerSelect });
   if (!person) return null;
-  const [comments, reportsMade, reportsReceived, notes, holds, measures] = await Promise.all([
+  const [comments, reportsMade, reportsReceived, notes, holds, measures, measureAppeals] = await Promise.all([
     db.comment.findMany({
       where: { userId },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -68,6 +68,7 @@ export async function loadPerson(userId: string, now = new Date()) {
     }),
     listAccountHolds(person, now),
     measuresInForce(person, now),
+    listMeasureAppeals(userId),
   ]);
   const events = comments.length
     ? await db.moderationEvent.findMany({
@@ -99,6 +100,8 @@ export async function loadPerson(userId: string, now = new Date()) {
     },
     holds: holds.list,
     measures,
+    /** The reader's appeals of measures on their account (issue 16), newest first. */
+    measureAppeals,
     comments: comments.map((comment) => ({
       ...comment,
       statement: statementOf(comment),

@@ -66,7 +66,16 @@ export async function personalData(userId: string, now = new Date()) {
     db.appeal.findMany({
       where: { userId },
       orderBy: { createdAt: 'asc' },
-      select: { commentId: true, statement: true, status: true, createdAt: true, decidedAt: true, decisionNote: true },
+      // An appeal is about a comment (commentId) or a measure on the account (measureKind: suspend, ban, premoderate).
+      select: {
+        commentId: true,
+        measureKind: true,
+        statement: true,
+        status: true,
+        createdAt: true,
+        decidedAt: true,
+        decisionNote: true,
+      },
     }),
     db.outboxMessage.findMany({
       where: { to: user.email },

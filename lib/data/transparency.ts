@@ -16,7 +16,10 @@ import {
 export type TransparencyReport = DecisionFigures & {
   since: Date;
   publishedAutomatically: number;
+  /** Appeals of decisions on comments. */
   appeals: { open: number; upheld: number; reinstated: number };
+  /** Appeals of measures on accounts (issue 16), counted apart: they are about accounts, not comments. */
+  measureAppeals: { open: number; upheld: number; lifted: number; moot: number };
   /** Automatic holds and rejections a story preset caused (issue 18), by preset name, most first. */
   byPreset: { preset: string; holds: number; rejections: number }[];
 };
@@ -51,7 +54,7 @@ export async function buildTransparencyReport(now = new Date(), useCache = true)
       take: 10_000,
       select: { createdAt: true, decidedAt: true },
     }),
-    db.appeal.groupBy({ by: ['status'], where: inPeriod, _count: { _all: true } }),
+    db.appeal.groupBy({ by: ['status'], where: { ...inPeriod, commentId: { not: null } }, _count: { _all: true } }),
     // Each automatic outcome's note names the preset behind it (lib/policy/rules/context-rules.ts, presets.ts).
     db.moderationEvent.findMany({
       where: {
@@ -63,11 +66,23 @@ export async function buildTransparencyReport(now = new Date(), useCache = true)
       select: { action: true, note: true },
     }),
   ]);
+  const measureAppeals = await db.appeal.groupBy({
+    by: ['status'],
+    where: { ...inPeriod, measureEventId: { not: null } },
+    _count: { _all: true },
+  });
+  const measureAppealCount = (status: string) => measureAppeals.find((row) => row.status === status)?._count._all ?? 0;
   const appealCount = (status: string) => appeals.find((row) => row.status === status)?._count._all ?? 0;
   const report: TransparencyReport = {
     since,
     publishedAutomatically,
     appeals: { open: appealCount('OPEN'), upheld: appealCount('UPHELD'), reinstated: appealCount('REINSTATED') },
+    measureAppeals: {
+      open: measureAppealCount('OPEN'),
+      upheld: measureAppealCount('UPHELD'),
+      lifted: measureAppealCount('LIFTED'),
+      moot: measureAppealCount('MOOT'),
+    },
     byPreset: countByPreset(presetEvents),
     ...summarizeDecisions({
       decisions,

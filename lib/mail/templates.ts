@@ -1,4 +1,5 @@
-// Email bodies: every message has a plain-text and an HTML part built from the same content.
+// Email bodies: every message has a plain-text and an HTML part built from the same content. One file for every
+// email (longer than our ~250 lines for that reason), so their wording is read and kept consistent in one place.
 import { site } from '../site/identity';
 import type { Mail } from './outbox';
 
@@ -252,6 +253,49 @@ export function measureMail(input: {
       { paragraph: what[input.measure].lead },
       ...(input.clause ? [{ paragraph: `Under ${input.clause.label}: ${input.clause.url}` }] : []),
       ...(input.message ? [{ paragraph: 'The moderator’s message:' }, { quote: input.message }] : []),
+      // A measure imposed can be appealed once, from the profile's "Measures on your account" (issue 16).
+      ...(appealable.has(input.measure)
+        ? [
+            {
+              paragraph:
+                'You may appeal this measure once, from your account page: a moderator other than the one who imposed it reviews your appeal.',
+            },
+            { button: { label: 'Appeal this measure', url: `${input.profileUrl}#measures` } },
+          ]
+        : [{ button: { label: 'See your account', url: input.profileUrl } }]),
+      { small: `Stop these emails: ${input.unsubscribe.page}` },
+    ],
+    unsubscribeHeaders(input.unsubscribe.page, input.unsubscribe.oneClick),
+  );
+}
+
+const appealable = new Set<MeasureKind>(['suspend', 'ban', 'premoderate-on']);
+
+const measureNames = { suspend: 'suspension', ban: 'ban', premoderate: 'pre-moderation' } as const;
+
+/** The decision on a reader's appeal of a measure on their account, with the second moderator's reasons. */
+export function measureAppealMail(input: {
+  to: string;
+  measure: keyof typeof measureNames;
+  outcome: 'upheld' | 'lifted';
+  reason: string;
+  profileUrl: string;
+  unsubscribe: { page: string; oneClick: string };
+}): Mail {
+  const name = measureNames[input.measure];
+  const lifted = input.outcome === 'lifted';
+  return composeMail(
+    'measure-appeal',
+    input.to,
+    lifted ? `Your appeal succeeded: the ${name} is lifted` : `Your appeal was reviewed: the ${name} stays`,
+    [
+      {
+        paragraph: lifted
+          ? `A moderator other than the one who imposed it reviewed your appeal and lifted the ${name} on your account.`
+          : `A moderator other than the one who imposed it reviewed your appeal: the ${name} on your account stays as it was.`,
+      },
+      { paragraph: 'Their reasons:' },
+      { quote: input.reason },
       { button: { label: 'See your account', url: input.profileUrl } },
       { small: `Stop these emails: ${input.unsubscribe.page}` },
     ],

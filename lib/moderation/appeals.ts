@@ -67,7 +67,8 @@ export async function decideAppeal(
   now = new Date(),
 ) {
   const appeal = await db.appeal.findUnique({ where: { id: appealId } });
-  if (!appeal) return { ok: false as const, message: 'No such appeal.' };
+  // An appeal of a measure on an account is decided by lib/moderation/measure-appeals.ts.
+  if (!appeal?.commentId) return { ok: false as const, message: 'No such appeal.' };
   const comment = await db.comment.findUniqueOrThrow({
     where: { id: appeal.commentId },
     select: {

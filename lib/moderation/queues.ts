@@ -200,12 +200,20 @@ export async function oldestWaiting(given: QueueFilter): Promise<Partial<Record<
   return Object.fromEntries(waiting.map((name, i) => [name, found[i]?._min.createdAt ?? null]));
 }
 
+/** Appeals of measures on accounts (issue 16) wait in the Appeals tab above the comments' appeals. The filters are
+ *  about comments (story, rule, clause, reports, text, commenter), so a filtered tab shows and counts none of them. */
+export const showsMeasureAppeals = (filter: QueueFilter) =>
+  !Object.values(filter).some((value) => value !== undefined && value !== '');
+
 export async function queueCounts(given: QueueFilter): Promise<Record<QueueName, number>> {
   const filter = await narrowFilter(given);
   const entries = await Promise.all(
     queueNames.map(async (name) => [name, await db.comment.count({ where: queueWhere(name, filter) })] as const),
   );
-  return Object.fromEntries(entries) as Record<QueueName, number>;
+  const counts = Object.fromEntries(entries) as Record<QueueName, number>;
+  if (showsMeasureAppeals(given))
+    counts.appeals += await db.appeal.count({ where: { status: 'OPEN', measureEventId: { not: null } } });
+  return counts;
 }
 
 // ── All: a search over every comment, whatever its status (issue 16), beside the queues rather than one of them:

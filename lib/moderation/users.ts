@@ -7,6 +7,7 @@ import { onAccountMeasure } from '../notifications/events';
 import type { ClauseId } from '../policy/clauses';
 import { accountMeasureBlock, type Viewer } from '../auth/permissions';
 import { releasePremoderationHolds } from './release';
+import { closeMeasureAppealsAsMoot } from './measure-appeals';
 
 export type UserMeasure =
   | { kind: 'suspend'; days: number }
@@ -66,6 +67,18 @@ export async function applyUserMeasure(
       // The moderator's message, as the reader is emailed it (the account is subjectUserId).
       note,
     });
+    // The measure an open appeal is about has ended (lifted) or been replaced (imposed again): nothing is left to
+    // decide (lib/moderation/measure-appeals.ts).
+    const family = measure.kind === 'premoderate' ? 'premoderate' : measure.kind.replace(/^un/, '');
+    await closeMeasureAppealsAsMoot(
+      tx,
+      user.id,
+      family as 'suspend' | 'ban' | 'premoderate',
+      measure.kind.startsWith('un') || (measure.kind === 'premoderate' && !measure.on)
+        ? 'A moderator lifted the measure before the appeal was decided.'
+        : 'A moderator replaced the measure before the appeal was decided.',
+      now,
+    );
     await onAccountMeasure(tx, {
       userId: user.id,
       measure: kind,

@@ -3,7 +3,7 @@
 import { statementFields } from '../data/comments';
 import type { Db } from '../db';
 import { enqueueMail } from '../mail/outbox';
-import { decisionMail, measureMail, pickMail, type MeasureKind } from '../mail/templates';
+import { decisionMail, measureAppealMail, measureMail, pickMail, type MeasureKind } from '../mail/templates';
 import { clauseHref, clauseLabel, type ClauseId } from '../policy/clauses';
 import { appealHref, statementOf, statementText } from '../policy/statement';
 import { absoluteUrl, commentUrl, unsubscribeLinks } from './links';
@@ -142,6 +142,29 @@ export async function onAccountMeasure(
       clause: input.clause ? { label: clauseLabel(input.clause), url: absoluteUrl(clauseHref(input.clause)) } : null,
       message: input.message,
       profileUrl: absoluteUrl('/profile'),
+      unsubscribe: unsubscribeLinks({ kind: 'user', id: user.id, topic: 'moderation' }),
+    }),
+  );
+}
+
+/** Tells a reader the decision on their appeal of a measure, with the reasons (with the other moderation emails). */
+export async function onMeasureAppealDecision(
+  tx: Tx,
+  input: { userId: string; measure: 'suspend' | 'ban' | 'premoderate'; outcome: 'upheld' | 'lifted'; reason: string },
+): Promise<void> {
+  const user = await tx.user.findUniqueOrThrow({
+    where: { id: input.userId },
+    select: { id: true, email: true, notifyModeration: true },
+  });
+  if (!user.notifyModeration) return;
+  await enqueueMail(
+    tx,
+    measureAppealMail({
+      to: user.email,
+      measure: input.measure,
+      outcome: input.outcome,
+      reason: input.reason,
+      profileUrl: absoluteUrl('/profile#measures'),
       unsubscribe: unsubscribeLinks({ kind: 'user', id: user.id, topic: 'moderation' }),
     }),
   );

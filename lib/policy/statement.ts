@@ -14,7 +14,7 @@ export type StatementInput = {
   decidedByModerator: boolean;
   rejectClause: string | null;
   rejectNote: string | null;
-  appeal: { status: 'OPEN' | 'UPHELD' | 'REINSTATED'; decisionNote: string | null } | null;
+  appeal: { status: 'OPEN' | 'UPHELD' | 'REINSTATED' | 'LIFTED' | 'MOOT'; decisionNote: string | null } | null;
 };
 
 export type StatementLine = { lead: string; clause: ClauseId; label: string; href: string; detail: string };

@@ -85,6 +85,31 @@ export const appealSchema = z.object({
     .refine((text) => !forbiddenControl.test(text), 'Remove the invisible control characters from your appeal.'),
 });
 
+/** A reader's appeal against a measure on their account (issue 16): which measure, and why it should end. */
+export const measureAppealSchema = z.object({
+  measure: z.enum(['suspend', 'ban', 'premoderate'], { error: 'Choose the measure you appeal.' }),
+  statement: z
+    .string({ error: 'Explain why the measure should end.' })
+    .trim()
+    .min(10, 'Explain in at least 10 characters why the measure should end.')
+    .max(1000, 'Keep your appeal under 1,000 characters.')
+    .refine((text) => !forbiddenControl.test(text), 'Remove the invisible control characters from your appeal.'),
+});
+export type MeasureAppealField = keyof z.infer<typeof measureAppealSchema>;
+
+/** A moderator's decision on an appeal of a measure: uphold or lift, always with the reasons the reader is sent. */
+export const measureAppealDecisionSchema = z.object({
+  appealId: id,
+  outcome: z.enum(['uphold', 'lift'], { error: 'Choose uphold or lift.' }),
+  reason: z
+    .string({ error: 'Give the reasons for your decision: the reader is sent them.' })
+    .trim()
+    .min(10, 'Give the reasons for your decision in at least 10 characters: the reader is sent them.')
+    .max(1000, 'Keep the reasons under 1,000 characters.')
+    .refine((text) => !forbiddenControl.test(text), 'Remove the control characters from the reasons.'),
+});
+export type MeasureAppealDecisionField = keyof z.infer<typeof measureAppealDecisionSchema>;
+
 /** GET /api/moderation/counts: the queue filters it may be asked for. */
 export const queueCountsQuerySchema = z.object({ articleId: id.optional(), authorId: id.optional() });
 

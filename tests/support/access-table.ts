@@ -155,6 +155,13 @@ export const accessTable: readonly AccessEntry[] = [
   {
     kind: 'action',
     file: account,
+    exportName: 'appealMeasureAction',
+    allow: signedIn,
+    note: 'A measure in force on the caller’s own account, once per measure (suspended and banned readers included).',
+  },
+  {
+    kind: 'action',
+    file: account,
     exportName: 'requestAccountDeletionAction',
     allow: signedIn,
     note: 'Emails the caller’s own address a link to delete their account (not the last administrator).',
@@ -208,6 +215,13 @@ export const accessTable: readonly AccessEntry[] = [
     exportName: 'decideAppealAction',
     allow: staff,
     note: 'Not by the moderator who made the original decision.',
+  },
+  {
+    kind: 'action',
+    file: moderate,
+    exportName: 'decideMeasureAppealAction',
+    allow: staff,
+    note: 'Not by the moderator who imposed the measure, nor the account appealing (staff accounts: admins only).',
   },
   {
     kind: 'action',

@@ -1,17 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireViewer } from '@/lib/auth/viewer';
-import { getNotificationPreferences, listMutes, measuresInForce } from '@/lib/data/accounts';
+import { getNotificationPreferences, listMeasureAppeals, listMutes, measuresInForce } from '@/lib/data/accounts';
 import { listOwnComments } from '@/lib/data/comments';
 import { heldCommentWait } from '@/lib/data/wait-times';
 import { formatDate, formatDateTime } from '@/lib/site/format';
 import { StatementOfReasons } from '@/components/comments/statement-of-reasons';
 import { listAccountHolds } from '@/lib/moderation/standing';
+import { settleExpiredMeasureAppeals } from '@/lib/moderation/measure-appeals';
 import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
 import { statementOf } from '@/lib/policy/statement';
 import { displayNameCooldownDays, nextRenameAt } from '@/lib/accounts/display-name';
 import {
   appealAction,
+  appealMeasureAction,
   changeDisplayNameAction,
   requestAccountDeletionAction,
   signOutAction,
@@ -21,6 +23,7 @@ import {
 import { DisplayNameForm } from '../welcome/display-name-form';
 import { AppealForm } from './appeal-form';
 import { DeleteAccountForm } from './delete-account-form';
+import { MeasuresSection } from './measures-section';
 import { PreferencesForm } from './preferences-form';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -34,17 +37,18 @@ const statusLabels = {
 
 export default async function ProfilePage() {
   const viewer = await requireViewer('/profile');
-  const [comments, prefs, holds, renameAt, measures, mutes] = await Promise.all([
+  // A suspension that has expired leaves nothing to appeal: its open appeal closes as moot before it is shown.
+  await settleExpiredMeasureAppeals(new Date(), viewer.id);
+  const [comments, prefs, holds, renameAt, measures, mutes, measureAppeals] = await Promise.all([
     listOwnComments(viewer.id),
     getNotificationPreferences(viewer.id),
     listAccountHolds(viewer),
     nextRenameAt(viewer),
     measuresInForce(viewer),
     listMutes(viewer.id),
+    listMeasureAppeals(viewer.id),
   ]);
   const heldWait = comments.some((comment) => comment.status === 'PENDING') ? await heldCommentWait() : null;
-  // Pre-moderation is explained with the other holds below; suspensions and bans here.
-  const restrictions = measures.filter((measure) => measure.kind !== 'premoderate');
   return (
     <div className="article">
       <p className="kicker">Your account</p>
@@ -72,26 +76,7 @@ export default async function ProfilePage() {
         </button>
       </form>
 
-      {restrictions.length > 0 && (
-        <section className="notice notice--warn" aria-labelledby="measures-title">
-          <h2 id="measures-title">Measures on your account</h2>
-          <ul>
-            {restrictions.map((measure) => (
-              <li key={measure.kind}>
-                {measure.kind === 'ban'
-                  ? 'Your account is banned from commenting'
-                  : `Your account is suspended from commenting until ${formatDateTime(measure.until!)}`}
-                {measure.clause && isClauseId(measure.clause) && (
-                  <>
-                    , under <a href={clauseHref(measure.clause)}>{clauseLabel(measure.clause)}</a>
-                  </>
-                )}
-                .{measure.note && <> The moderator’s message: “{measure.note}”</>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <MeasuresSection measures={measures} appeals={measureAppeals} action={appealMeasureAction} />
 
       {holds.list.length > 0 && (
         <section className="notice notice--warn" aria-labelledby="holds-title">

@@ -5,6 +5,7 @@ import { formValues, invalid, type FormState } from '@/lib/actions/form-state';
 import { staffOrNull } from '@/lib/auth/guards';
 import { decideAppeal } from '@/lib/moderation/appeals';
 import { decideComment, type Decision } from '@/lib/moderation/decide';
+import { decideMeasureAppeal } from '@/lib/moderation/measure-appeals';
 import { addAccountNote } from '@/lib/moderation/notes';
 import { applyUserMeasure } from '@/lib/moderation/users';
 import {
@@ -13,8 +14,10 @@ import {
   bulkDecisionSchema,
   decideSchema,
   decisionTargetSchema,
+  measureAppealDecisionSchema,
   measureSchema,
   type DecisionInput,
+  type MeasureAppealDecisionField,
 } from '@/lib/validation/moderation';
 
 const staff = { actor: staffOrNull, refused: 'Only moderators can do this.' };
@@ -150,4 +153,19 @@ export async function decideAppealAction(_previous: FormState, formData: FormDat
   if (!result.ok) return invalid({}, result.message);
   revalidateAfter([result.articleSlug]);
   return { status: 'done', message: result.message, at: Date.now() };
+}
+
+/** Issue 16: the decision on a reader's appeal of a measure on their account, by a moderator who did not impose it. */
+export async function decideMeasureAppealAction(
+  _previous: FormState<MeasureAppealDecisionField>,
+  formData: FormData,
+): Promise<FormState<MeasureAppealDecisionField>> {
+  const form = await readForm(formData, { guard: staff, schema: measureAppealDecisionSchema, echo: ['reason'] });
+  if (!form.ok) return form.state;
+  const { appealId, outcome, reason } = form.data;
+  const result = await decideMeasureAppeal(form.actor, appealId, outcome, reason);
+  if (!result.ok) return invalid({}, result.message, form.echo);
+  revalidatePath('/moderate');
+  revalidatePath(`/moderate/people/${result.userId}`);
+  return { status: 'done', message: result.message, tone: 'ok', at: Date.now() };
 }

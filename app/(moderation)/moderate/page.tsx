@@ -5,12 +5,15 @@ import { densityCookie } from '@/lib/moderation/density';
 import { BulkForm, BulkSelection } from '@/components/moderation/bulk-selection';
 import { LiveCount } from '@/components/moderation/live-counts';
 import { ModerationCard } from '@/components/moderation/moderation-card';
+import { MeasureAppealCard } from '@/components/moderation/measure-appeal-card';
 import { ClauseSelect } from '@/components/ui/clause-select';
 import { QueueKeyboard } from '@/components/moderation/queue-keyboard';
 import { QueueLive } from '@/components/moderation/queue-live';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { listArticlesForFilter, loadCards } from '@/lib/data/moderation';
 import { countOpenNotices } from '@/lib/data/notices';
+import { listOpenMeasureAppeals } from '@/lib/data/measure-appeals';
+import { settleExpiredMeasureAppeals } from '@/lib/moderation/measure-appeals';
 import { isAdmin } from '@/lib/auth/permissions';
 import {
   allComments,
@@ -21,6 +24,7 @@ import {
   queueNames,
   queueOrders,
   textSearchable,
+  showsMeasureAppeals,
   triageQueues,
   type QueueName,
   type QueueOrder,
@@ -30,7 +34,13 @@ import { clauseLabel, clauses } from '@/lib/policy/clauses';
 import { readQueueFilter } from '@/lib/validation/moderation';
 import { ruleIds } from '@/lib/policy/types';
 import { QueueFilters } from '@/components/moderation/queue-filters';
-import { bulkDecideAction, decideAction, decideAppealAction, userMeasureAction } from './actions';
+import {
+  bulkDecideAction,
+  decideAction,
+  decideAppealAction,
+  decideMeasureAppealAction,
+  userMeasureAction,
+} from './actions';
 
 export const generateMetadata = staffMetadata('Moderation');
 export const dynamic = 'force-dynamic';
@@ -67,6 +77,11 @@ export default async function ModeratePage({ searchParams }: Props) {
   // What enters a queue from this moment is new to this page (the live bar, components/moderation/queue-live.tsx).
   // eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request; that moment is the value
   const queriedAt = Date.now();
+  // Appeals of measures on accounts head the Appeals tab's first page (they are few); an expired suspension's
+  // appeal closes as moot before anything is counted or shown.
+  const measureAppealsShown = !all && queue === 'appeals' && !params.after && showsMeasureAppeals(filter);
+  await settleExpiredMeasureAppeals();
+  const measureAppeals = measureAppealsShown ? await listOpenMeasureAppeals() : [];
   const [counts, oldest, page, articles, openNotices] = await Promise.all([
     queueCounts(filter),
     oldestWaiting(filter),
@@ -189,7 +204,21 @@ export default async function ModeratePage({ searchParams }: Props) {
           </BulkForm>
         )}
 
-        {cards.length === 0 ? (
+        {measureAppeals.length > 0 && (
+          <ol className="cards" aria-label="Appeals of account measures">
+            {measureAppeals.map((card) => (
+              <li key={card.id}>
+                <MeasureAppealCard
+                  card={card}
+                  now={renderedAt}
+                  viewerId={viewer.id}
+                  action={decideMeasureAppealAction}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+        {cards.length === 0 && measureAppeals.length > 0 ? null : cards.length === 0 ? (
           <p className="notice">
             {all ? 'No comment matches this search.' : `Nothing in this queue${filtered ? ' for this filter' : ''}.`}
           </p>

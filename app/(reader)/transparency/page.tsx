@@ -92,9 +92,16 @@ export default async function TransparencyPage() {
           <dd>{duration(report.medianDecisionMs)}</dd>
         </div>
         <div>
-          <dt>Appeals</dt>
+          <dt>Appeals of decisions on comments</dt>
           <dd>
             {report.appeals.reinstated} reinstated · {report.appeals.upheld} upheld · {report.appeals.open} under review
+          </dd>
+        </div>
+        <div>
+          <dt>Appeals of measures on accounts (suspensions, bans, pre-moderation)</dt>
+          <dd data-figure="measure-appeals">
+            {report.measureAppeals.lifted} lifted · {report.measureAppeals.upheld} upheld · {report.measureAppeals.moot}{' '}
+            closed because the measure had ended · {report.measureAppeals.open} under review
           </dd>
         </div>
       </dl>

@@ -118,6 +118,23 @@ async function answeredThroughLink() {
 /** The caller's own account, or (for callers without one) someone else's. */
 const ownerFor = async (actor: Actor) => actor.user ?? (await createAccount('owner'));
 
+/** Suspends an account for a week under a clause, as the walk's decider (never the caller): an appealable measure. */
+async function suspendedByDecider(userId: string) {
+  const client = await db();
+  await client.user.update({ where: { id: userId }, data: { suspendedUntil: new Date(Date.now() + 7 * 86_400_000) } });
+  return client.moderationEvent.create({
+    data: {
+      actorType: 'moderator',
+      actorId: (await decider()).id,
+      subjectUserId: userId,
+      action: 'user-suspend',
+      toStatus: 'suspended',
+      clause: 'on-topic',
+      note: 'Walk suspension.',
+    },
+  });
+}
+
 // ── The rules form ─────────────────────────────────────────────────────────────────────────────────────
 
 /** The rules form as the page renders it for the policy in force. */
@@ -298,6 +315,19 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
+  appealMeasureAction: {
+    required: ['measure', 'statement'],
+    async prepare(actor) {
+      const owner = await ownerFor(actor);
+      await suspendedByDecider(owner.id);
+      return {
+        call: form(true, { measure: 'suspend', statement: 'My comments were on topic; please look again.' }),
+        effect: async () =>
+          (await (await db()).appeal.count({ where: { userId: owner.id, measureKind: 'suspend' } })) > 0,
+      };
+    },
+  },
+
   requestAccountDeletionAction: {
     async prepare(actor) {
       return {
@@ -457,6 +487,29 @@ export const scenarios: Record<string, Scenario> = {
       });
       return {
         call: form(true, { appealId: appeal.id, outcome: 'uphold', note: 'Walk.' }),
+        effect: async () =>
+          (await (await db()).appeal.findUniqueOrThrow({ where: { id: appeal.id } })).status !== 'OPEN',
+      };
+    },
+  },
+
+  decideMeasureAppealAction: {
+    required: ['appealId', 'outcome', 'reason'],
+    async prepare() {
+      const appellant = await createAccount('measure-appellant');
+      const imposed = await suspendedByDecider(appellant.id);
+      const appeal = await (
+        await db()
+      ).appeal.create({
+        data: {
+          userId: appellant.id,
+          measureEventId: imposed.id,
+          measureKind: 'suspend',
+          statement: 'Please look again at my suspension.',
+        },
+      });
+      return {
+        call: form(true, { appealId: appeal.id, outcome: 'uphold', reason: 'Walk: the suspension stands.' }),
         effect: async () =>
           (await (await db()).appeal.findUniqueOrThrow({ where: { id: appeal.id } })).status !== 'OPEN',
       };

@@ -41,6 +41,50 @@ test.describe('beyond roles', () => {
     expect((await db.appeal.findUniqueOrThrow({ where: { id: appeal.id } })).status).toBe('OPEN');
   });
 
+  test('staff decide no appeal of a measure they imposed, nor of one on their own account', async () => {
+    const db = await testDb();
+    const week = new Date(Date.now() + 7 * 86_400_000);
+    async function appealOfSuspension(userId: string, imposedBy: string) {
+      await db.user.update({ where: { id: userId }, data: { suspendedUntil: week } });
+      const event = await db.moderationEvent.create({
+        data: { actorType: 'moderator', actorId: imposedBy, subjectUserId: userId, action: 'user-suspend' },
+      });
+      return db.appeal.create({
+        data: { userId, measureEventId: event.id, measureKind: 'suspend', statement: 'Please reconsider.' },
+      });
+    }
+    const moderator = await createActor('moderator');
+    const reader = await createAccount('measured');
+    const imposed = await appealOfSuspension(reader.id, moderator.user!.id);
+    await callForm('decideMeasureAppealAction', moderator, {
+      appealId: imposed.id,
+      outcome: 'lift',
+      reason: 'Lifting the measure I imposed.',
+    });
+    expect((await db.appeal.findUniqueOrThrow({ where: { id: imposed.id } })).status).toBe('OPEN');
+
+    const admin = await createActor('admin');
+    const otherAdmin = await createAccount('other-admin', { role: 'ADMIN' });
+    const own = await appealOfSuspension(admin.user!.id, otherAdmin.id);
+    await callForm('decideMeasureAppealAction', admin, {
+      appealId: own.id,
+      outcome: 'lift',
+      reason: 'Lifting my own suspension.',
+    });
+    expect((await db.appeal.findUniqueOrThrow({ where: { id: own.id } })).status).toBe('OPEN');
+    expect((await db.user.findUniqueOrThrow({ where: { id: admin.user!.id } })).suspendedUntil).toEqual(week);
+
+    // A colleague who imposed nothing: the same call lands (so the refusals above are about who is deciding).
+    const colleague = await createActor('moderator');
+    await callForm('decideMeasureAppealAction', colleague, {
+      appealId: imposed.id,
+      outcome: 'lift',
+      reason: 'A colleague reviewed it.',
+    });
+    expect((await db.appeal.findUniqueOrThrow({ where: { id: imposed.id } })).status).toBe('LIFTED');
+    expect((await db.user.findUniqueOrThrow({ where: { id: reader.id } })).suspendedUntil).toBeNull();
+  });
+
   test('staff cannot decide their own comments: no approving, rejecting or featuring them, no deciding their appeals', async () => {
     const db = await testDb();
     const article = await createArticle('own-comment');

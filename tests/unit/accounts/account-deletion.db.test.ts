@@ -194,6 +194,8 @@ const rules: Record<string, Record<string, Rule>> = {
   Appeal: {
     id: theirs('their appeals are deleted (the decision stays in the moderation record)'),
     commentId: theirs('their appeals are deleted'),
+    measureEventId: theirs('their appeals of measures are deleted too (the measure stays in the moderation record)'),
+    measureKind: theirs('their appeals of measures are deleted too'),
     userId: theirs('their appeals are deleted'),
     statement: theirs('their appeals are deleted'),
     status: theirs('their appeals are deleted'),
@@ -393,6 +395,7 @@ describe('deleting a reader’s account', () => {
       reportNote: 'Persephone reports this as spam about cucumbers.',
       noteAbout: 'Persephone was warned about cucumber spam in March.',
       measureNote: 'Persephone suspended for the cucumber campaign.',
+      measureAppeal: 'Persephone appeals the suspension: the cucumbers were satire.',
       quotingReport: 'Oswin quotes: zebra crossing on Quillfield Road is a disgrace',
     };
 
@@ -453,7 +456,7 @@ describe('deleting a reader’s account', () => {
       clauses: ['civility'],
       note: `Rejected: “${secret.rejected}”`,
     });
-    await recordEvent(db, {
+    const suspension = await recordEvent(db, {
       commentId: null,
       actorType: 'moderator',
       actorId: moderator.id,
@@ -463,6 +466,14 @@ describe('deleting a reader’s account', () => {
       toStatus: null,
       clause: 'spam',
       note: secret.measureNote,
+    });
+    await db.appeal.create({
+      data: {
+        measureEventId: suspension.id,
+        measureKind: 'suspend',
+        userId: persephone.id,
+        statement: secret.measureAppeal,
+      },
     });
     await recordEvent(db, {
       commentId: othersTop.id,

@@ -72,6 +72,9 @@ describe('measures on accounts', () => {
         clause: 'civility',
         since: event.createdAt,
         note: 'Three personal attacks today.',
+        // The entry that imposed it, and who: what an appeal of it is about (lib/moderation/measure-appeals.ts).
+        eventId: event.id,
+        imposedById: moderator.id,
       },
     ]);
     // Once it has run out, nothing is in force: suspensions end by themselves.

@@ -14,6 +14,14 @@ import { addAccountNoteAction, userMeasureAction } from '../../actions';
 export const generateMetadata = staffMetadata('Commenter');
 export const dynamic = 'force-dynamic';
 
+const appealedMeasure: Record<string, string> = { suspend: 'suspension', ban: 'ban', premoderate: 'pre-moderation' };
+const appealOutcome: Record<string, string> = {
+  UPHELD: 'upheld',
+  LIFTED: 'lifted',
+  MOOT: 'closed, the measure had ended',
+  REINSTATED: 'reinstated',
+};
+
 const label = (clause: string) => (isClauseId(clause) ? clauseLabel(clause) : clause);
 
 /** One commenter as the desk sees them: standing, history, reports and notes, and the measures to take. */
@@ -65,6 +73,21 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           {trust.breaches.length > 0 && <> ({trust.breaches.map((b) => label(b.clause)).join(', ')})</>}.
         </p>
         <p>Measures in force: {measures.length ? measures.join('; ') : 'none'}.</p>
+        {view.measureAppeals.length > 0 && (
+          <ul aria-label="Appeals of measures">
+            {view.measureAppeals.map((appeal) => (
+              <li key={appeal.id}>
+                Appeal of the {appealedMeasure[appeal.measureKind ?? ''] ?? 'measure'}, {formatDate(appeal.createdAt)}:{' '}
+                {appeal.status === 'OPEN' ? (
+                  <Link href="/moderate?queue=appeals">open, in the Appeals queue</Link>
+                ) : (
+                  `${appealOutcome[appeal.status]}${appeal.decidedAt ? ` on ${formatDate(appeal.decidedAt)}` : ''}${appeal.decisionNote ? ` — “${appeal.decisionNote}”` : ''}`
+                )}{' '}
+                (“{appeal.statement}”)
+              </li>
+            ))}
+          </ul>
+        )}
         {view.holds.length > 0 && (
           <ul>
             {view.holds.map((hold) => (
