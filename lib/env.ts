@@ -29,6 +29,8 @@ const schema = z.object({
   MAIL_RETRY_BASE_SECONDS: z.coerce.number().positive().default(15),
   MAIL_POLL_MS: z.coerce.number().int().min(50).default(1000),
   COMMENT_EDIT_WINDOW_SECONDS: z.coerce.number().int().min(0).default(300),
+  // How long a moderator may undo a decision, its emails held meanwhile (lib/moderation/undo.ts); 0 turns undo off.
+  MODERATION_UNDO_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   // Raise to revoke every unsubscribe link sent so far (lib/email-links/token.ts).
   UNSUBSCRIBE_LINK_VERSION: z.coerce.number().int().min(1).default(1),
   // Emails a stranger can make us send to one address (issue 12.4): sign-in links per 15 minutes, fresh
