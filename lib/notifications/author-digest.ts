@@ -9,7 +9,9 @@ export const digestIntervalSeconds = () => env().AUTHOR_DIGEST_INTERVAL_SECONDS;
 
 /** Sends every digest that is due; returns how many emails were queued. */
 export async function sendDueAuthorDigests(db: Db, now = new Date()): Promise<number> {
-  const pending = await db.authorDigestItem.groupBy({ by: ['articleId'], where: { sentAt: null } });
+  // An entry dated ahead waits out a moderator's undo window (lib/notifications/events.ts onCommentPublished).
+  const due = { sentAt: null, createdAt: { lte: now } };
+  const pending = await db.authorDigestItem.groupBy({ by: ['articleId'], where: due });
   let queued = 0;
   for (const { articleId } of pending) {
     const sent = await db.$transaction(async (tx) => {
@@ -20,7 +22,7 @@ export async function sendDueAuthorDigests(db: Db, now = new Date()): Promise<nu
       });
       if (lastSent?.sentAt && now.getTime() - lastSent.sentAt.getTime() < digestIntervalSeconds() * 1000) return false;
       const items = await tx.authorDigestItem.findMany({
-        where: { articleId, sentAt: null },
+        where: { articleId, ...due },
         orderBy: { createdAt: 'asc' },
         take: 50,
       });

@@ -2,7 +2,7 @@
 // outbox rows commit (or roll back) with it.
 import { statementFields } from '../data/comments';
 import type { Db } from '../db';
-import { enqueueMail } from '../mail/outbox';
+import { enqueueMail, type Hold } from '../mail/outbox';
 import { decisionMail, measureMail, pickMail, replyNotificationMail, type MeasureKind } from '../mail/templates';
 import { clauseHref, clauseLabel, type ClauseId } from '../policy/clauses';
 import { appealHref, statementOf, statementText } from '../policy/statement';
@@ -11,7 +11,8 @@ import { absoluteUrl, commentUrl, unsubscribeLinks } from './links';
 type Tx = Pick<Db, 'comment' | 'authorDigestItem' | 'outboxMessage' | 'user'>;
 
 /** A comment became visible to readers (posted and published, or approved later). */
-export async function onCommentPublished(tx: Tx, commentId: string): Promise<void> {
+/** `hold`: a moderator's decision caused it; its emails and digest entry wait out the undo window. */
+export async function onCommentPublished(tx: Tx, commentId: string, hold?: Hold): Promise<void> {
   const comment = await tx.comment.findUniqueOrThrow({
     where: { id: commentId },
     select: {
@@ -47,7 +48,13 @@ export async function onCommentPublished(tx: Tx, commentId: string): Promise<voi
     await tx.authorDigestItem.upsert({
       where: { commentId: comment.id },
       update: {},
-      create: { authorId: article.authorId, articleId: article.id, commentId: comment.id },
+      // A held entry is dated when the undo window ends: the digest leaves it until then.
+      create: {
+        authorId: article.authorId,
+        articleId: article.id,
+        commentId: comment.id,
+        ...(hold ? { createdAt: hold.until } : {}),
+      },
     });
   }
 
@@ -72,6 +79,7 @@ export async function onCommentPublished(tx: Tx, commentId: string): Promise<voi
           topic: kind === 'reply' ? 'replies' : 'authorReplies',
         }),
       }),
+      hold,
     );
   };
 
@@ -98,6 +106,7 @@ export type DecisionOutcome = 'approved' | 'rejected' | 'appeal-upheld' | 'appea
 export async function onModerationDecision(
   tx: Tx,
   input: { commentId: string; outcome: DecisionOutcome },
+  hold?: Hold,
 ): Promise<void> {
   const comment = await tx.comment.findUniqueOrThrow({
     where: { id: input.commentId },
@@ -124,6 +133,7 @@ export async function onModerationDecision(
       commentUrl: commentUrl(comment.article.slug, comment.id),
       unsubscribe: unsubscribeLinks({ kind: 'user', id: comment.user.id, topic: 'moderation' }),
     }),
+    hold,
   );
 }
 
@@ -152,7 +162,7 @@ export async function onAccountMeasure(
 }
 
 /** Tells a reader their comment was chosen as an editors' pick (with the moderation emails they receive). */
-export async function onCommentPicked(tx: Tx, commentId: string): Promise<void> {
+export async function onCommentPicked(tx: Tx, commentId: string, hold?: Hold): Promise<void> {
   const comment = await tx.comment.findUniqueOrThrow({
     where: { id: commentId },
     select: {
@@ -172,5 +182,6 @@ export async function onCommentPicked(tx: Tx, commentId: string): Promise<void> 
       commentUrl: commentUrl(comment.article.slug, comment.id),
       unsubscribe: unsubscribeLinks({ kind: 'user', id: comment.user.id, topic: 'moderation' }),
     }),
+    hold,
   );
 }
