@@ -44,8 +44,7 @@ export type UndoSnapshot = {
 };
 
 export type UndoResult =
-  | { ok: true; message: string; commentIds: string[]; articleSlugs: string[] }
-  | { ok: false; message: string };
+  { ok: true; message: string; commentIds: string[]; articleSlugs: string[] } | { ok: false; message: string };
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -67,13 +66,14 @@ export async function latestUndoable(moderatorId: string, now = new Date()) {
   if (!latest) return null;
   const rows = await db.decisionUndo.findMany({
     where: { batchId: latest.batchId },
-    select: { action: true, expiresAt: true, undoneAt: true },
+    select: { action: true, expiresAt: true, undoneAt: true, createdAt: true },
   });
   if (rows.some((row) => row.undoneAt) || rows[0]!.expiresAt <= now) return null;
   return {
     batchId: latest.batchId,
     label: `${verbs[rows[0]!.action] ?? 'Decided'} ${comments(rows.length)}`,
     expiresAt: rows[0]!.expiresAt,
+    decidedAt: rows[0]!.createdAt,
   };
 }
 

@@ -7,6 +7,8 @@ import { LiveCount } from '@/components/moderation/live-counts';
 import { ModerationCard } from '@/components/moderation/moderation-card';
 import { ClauseSelect } from '@/components/ui/clause-select';
 import { QueueKeyboard } from '@/components/moderation/queue-keyboard';
+import { UndoNotice } from '@/components/moderation/undo-notice';
+import { latestUndoable } from '@/lib/moderation/undo';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { listArticlesForFilter, loadCards } from '@/lib/data/moderation';
 import { countOpenNotices } from '@/lib/data/notices';
@@ -28,7 +30,7 @@ import { clauseLabel, clauses } from '@/lib/policy/clauses';
 import { readQueueFilter } from '@/lib/validation/moderation';
 import { ruleIds } from '@/lib/policy/types';
 import { QueueFilters } from '@/components/moderation/queue-filters';
-import { bulkDecideAction, decideAction, decideAppealAction, userMeasureAction } from './actions';
+import { bulkDecideAction, decideAction, decideAppealAction, undoAction, userMeasureAction } from './actions';
 
 export const generateMetadata = staffMetadata('Moderation');
 export const dynamic = 'force-dynamic';
@@ -65,12 +67,13 @@ export default async function ModeratePage({ searchParams }: Props) {
   const all = params.queue === allComments;
   const current = all ? allComments : queue;
   const filter = { ...given, q: all || textSearchable.has(queue) ? given.q : undefined };
-  const [counts, oldest, page, articles, openNotices] = await Promise.all([
+  const [counts, oldest, page, articles, openNotices, undo] = await Promise.all([
     queueCounts(filter),
     oldestWaiting(filter),
     all ? pageAll(filter, params.after) : pageQueue(queue, filter, params.after, undefined, order),
     listArticlesForFilter(),
     countOpenNotices(),
+    latestUndoable(viewer.id),
   ]);
   const cards = await loadCards(page.ids);
   // Changes on every render, including the one a decision's revalidation sends back: the counts follow it at once.
@@ -155,6 +158,18 @@ export default async function ModeratePage({ searchParams }: Props) {
         clauses={clauseOptions}
         showOrder={!all && triageQueues.has(queue)}
         showText={all || textSearchable.has(queue)}
+      />
+
+      <UndoNotice
+        action={undoAction}
+        undo={
+          undo && {
+            batchId: undo.batchId,
+            label: undo.label,
+            expiresAt: undo.expiresAt.getTime(),
+            decidedAt: undo.decidedAt.getTime(),
+          }
+        }
       />
 
       <div className="queue-tools">
