@@ -8,7 +8,7 @@ import { canDecideComment, type Viewer } from '../auth/permissions';
 import { invalidateArticle } from '../cache/invalidate';
 import type { Hold } from '../mail/outbox';
 import { releaseNewAccountHolds } from './release';
-import { undoWindowMs, type UndoSnapshot } from './undo';
+import { forgetExpiredUndos, undoWindowMs, type UndoSnapshot } from './undo';
 
 export type Decision =
   { kind: 'approve' } | { kind: 'reject'; clause: ClauseId; note?: string } | { kind: 'feature'; featured: boolean };
@@ -128,6 +128,7 @@ export async function decideComment(
         digestItem,
         released: [],
       };
+      await forgetExpiredUndos(tx, now);
       await tx.decisionUndo.create({
         data: {
           eventId: event.id,

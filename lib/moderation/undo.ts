@@ -23,6 +23,15 @@ import { refreshTriageKey } from './triage';
 /** The undo window, MODERATION_UNDO_SECONDS (10 by default; 0 turns undo off). */
 export const undoWindowMs = () => env().MODERATION_UNDO_SECONDS * 1000;
 
+/** An undo row outlives its window by this much, so a late press reads "too late" rather than "nothing to undo";
+ *  then it goes, with the reports' notes its snapshot holds. */
+const keepMs = 60 * 60_000;
+
+/** Deletes the undo rows long past their window (called with each new decision that can be undone). */
+export async function forgetExpiredUndos(tx: Pick<Db, 'decisionUndo'>, now: Date): Promise<void> {
+  await tx.decisionUndo.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - keepMs) } } });
+}
+
 /** The audit action of a reversal. */
 export const undoneAction = 'decision-undone';
 

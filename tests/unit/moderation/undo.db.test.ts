@@ -236,6 +236,19 @@ describe('undo refused', () => {
     expect(await db.moderationEvent.count({ where: { commentId: id, action: 'decision-undone' } })).toBe(0);
   });
 
+  test('long after: the undo row and its snapshot are gone with the next decision', async () => {
+    const { decideComment } = await import('@/lib/moderation/decide');
+    const { undoDecisions } = await import('@/lib/moderation/undo');
+    const [writer, moderator] = [await account(), await account('MODERATOR')];
+    const [old, next] = [await comment(writer.id, 'PENDING'), await comment(writer.id, 'PENDING')];
+    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await decideComment(moderator, old, 0, { kind: 'approve' }, hoursAgo, { batchId: 'hours-ago' });
+    expect(await db.decisionUndo.count({ where: { batchId: 'hours-ago' } })).toBe(1);
+    await decideComment(moderator, next, 0, { kind: 'approve' }, new Date(), { batchId: 'now' });
+    expect(await db.decisionUndo.count({ where: { batchId: 'hours-ago' } })).toBe(0);
+    expect(await undoDecisions(moderator, 'hours-ago')).toMatchObject({ ok: false, message: /no decision to undo/ });
+  });
+
   test('by another moderator; an admin may', async () => {
     const { decideComment } = await import('@/lib/moderation/decide');
     const { undoDecisions } = await import('@/lib/moderation/undo');
