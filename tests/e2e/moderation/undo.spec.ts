@@ -61,17 +61,23 @@ const statusOf = async (text: string) =>
 
 test('approve, then Undo: the comment is back and focused, its email never goes; a decision that stands emails after the window', async ({
   page,
+  baseURL,
 }) => {
   const db = await testDb();
   const { article, writer, texts } = await seedPending('undo-one', 2);
   await moderatorPage(page, 'ModUndoOne', `/moderate?article=${article.id}`);
 
+  // What a signed-out reader gets (the page cache serves them).
+  const story = async () => (await fetch(new URL(`/articles/${article.slug}`, baseURL)).then((r) => r.text())) ?? '';
   await card(page, texts[0]!).getByRole('button', { name: 'Approve' }).click();
   const notice = page.locator('[data-undo="open"]');
   await expect(notice).toContainText('Approved 1 comment');
   await expect(page.locator('[data-card]')).toHaveCount(1);
+  expect(await story()).toContain(texts[0]!);
   await notice.getByRole('button', { name: 'Undo' }).click();
   await expect(page.locator('.undo').getByRole('status')).toContainText('Undone: 1 comment back as before');
+  // The cached story page was dropped again: readers no longer see it.
+  expect(await story()).not.toContain(texts[0]!);
   await expect(card(page, texts[0]!)).toBeVisible();
   await expect(card(page, texts[0]!)).toBeFocused();
   expect(await statusOf(texts[0]!)).toBe('PENDING');
