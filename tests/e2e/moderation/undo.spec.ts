@@ -68,7 +68,7 @@ test('approve, then Undo: the comment is back and focused, its email never goes;
   await moderatorPage(page, 'ModUndoOne', `/moderate?article=${article.id}`);
 
   // What a signed-out reader gets (the page cache serves them).
-  const story = async () => (await fetch(new URL(`/articles/${article.slug}`, baseURL)).then((r) => r.text())) ?? '';
+  const story = async () => (await fetch(new URL(`/articles/${article.slug}`, baseURL))).text();
   await card(page, texts[0]!).getByRole('button', { name: 'Approve' }).click();
   const notice = page.locator('[data-undo="open"]');
   await expect(notice).toContainText('Approved 1 comment');
