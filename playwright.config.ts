@@ -61,6 +61,9 @@ export default defineConfig({
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         MAIL_FROM: 'The Ledger <comments@ledger.test>',
         MAIL_POLL_MS: '200',
+        // A moderator's decision holds its emails for its undo window (lib/moderation/undo.ts): shorter here, so
+        // the specs that wait for a statement of reasons get it within their timeouts, long enough to press Undo.
+        MODERATION_UNDO_SECONDS: '6',
         MAIL_RETRY_BASE_SECONDS: '1',
         AUTHOR_DIGEST_INTERVAL_SECONDS: '1',
         // Reply emails and digest entries wait this long for edits (lib/notifications/reply-notifications.ts).

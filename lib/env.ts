@@ -32,6 +32,8 @@ const schema = z.object({
   // How long a reply's email to the reader waits, so it carries the reply as edited (or is cancelled if it is
   // deleted or removed) meanwhile; also how long a comment waits before it enters its author's digest.
   REPLY_NOTIFICATION_DELAY_SECONDS: z.coerce.number().int().min(0).default(120),
+  // How long a moderator may undo a decision, its emails held meanwhile (lib/moderation/undo.ts); 0 turns undo off.
+  MODERATION_UNDO_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   // Raise to revoke every unsubscribe link sent so far (lib/email-links/token.ts).
   UNSUBSCRIBE_LINK_VERSION: z.coerce.number().int().min(1).default(1),
   // Emails a stranger can make us send to one address (issue 12.4): sign-in links per 15 minutes, fresh

@@ -62,6 +62,7 @@ export function ModerationCard({
     <article
       className="card"
       data-card
+      data-comment-id={card.id}
       tabIndex={-1}
       aria-label={`Comment by ${author?.displayName ?? card.authorProfile?.name ?? 'unknown'}`}
     >

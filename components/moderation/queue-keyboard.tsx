@@ -15,6 +15,7 @@ const shortcuts = (bulk: boolean): readonly Shortcut[] => [
   ['o', 'open the comment on its story'],
   ['e', 'keep the current card open in the compact view, or let it fold again'],
   ['v', 'switch between compact and full cards'],
+  ['u', 'undo your last decision (for a few seconds after it; its emails wait until then)'],
   ...(bulk ? [['x', 'select the current card for a bulk action'] as const] : []),
   ['/', 'search: go to the filters'],
   ['1–9', 'go to a queue tab, in the order shown (All is the last)'],
@@ -145,6 +146,9 @@ export function QueueKeyboard({ bulk }: { bulk: boolean }) {
           }
           break;
         }
+        case 'u':
+          document.querySelector<HTMLButtonElement>('[data-action="undo"]')?.click();
+          break;
         case '/':
           document.querySelector<HTMLElement>('[role="search"] input:not([type="hidden"])')?.focus();
           break;
@@ -168,7 +172,8 @@ export function QueueKeyboard({ bulk }: { bulk: boolean }) {
   return (
     <>
       <p className="meta" ref={hint}>
-        Keyboard: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>r</kbd> reject, <kbd>?</kbd>{' '}
+        Keyboard: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>r</kbd> reject, <kbd>u</kbd> undo,{' '}
+        <kbd>?</kbd>{' '}
         <button type="button" className="link-button" onClick={openHelp}>
           all shortcuts
         </button>

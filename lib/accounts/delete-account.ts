@@ -175,6 +175,12 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
     await tx.reaction.deleteMany({ where: { userId } });
     // Reports they made: the report counts stay (they are anonymous), the reporter goes.
     await tx.report.deleteMany({ where: { userId } });
+    // Undo windows last seconds: a pending undo about them, by them, or holding their report in its snapshot goes.
+    await tx.decisionUndo.deleteMany({
+      where: {
+        OR: [{ commentId: { in: commentIds } }, { moderatorId: userId }, { before: { contains: `"${userId}"` } }],
+      },
+    });
 
     // The moderation record: decisions, clauses and dates stay; notes about them or their comments (which may quote
     // either), and every link to the person, go. Their own decisions as staff keep the note they wrote about

@@ -19,6 +19,8 @@ export type AuditEntry = {
    */
   clauses?: readonly string[];
   note?: string | null;
+  /** A reversal (lib/moderation/undo.ts): the entry it reverses, which then no longer counts. */
+  reversesId?: string | null;
 };
 
 export async function recordEvent(tx: Pick<Db, 'moderationEvent' | 'decisionClause'>, entry: AuditEntry) {

@@ -12,6 +12,7 @@ import {
   summarizeDecisions,
   type DecisionFigures,
 } from '../moderation/transparency-figures';
+import { reversedEventIds } from '../moderation/undo';
 
 export type TransparencyReport = DecisionFigures & {
   since: Date;
@@ -38,34 +39,39 @@ export async function buildTransparencyReport(now = new Date(), useCache = true)
   if (useCache && cached && now.getTime() - cached.at < cacheMs) return cached.report;
   const since = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth() + 1, 1));
   const inPeriod = { createdAt: { gte: since } };
-  const [publishedAutomatically, decisions, clauses, decided, appeals, presetEvents] = await Promise.all([
-    db.moderationEvent.count({ where: { ...inPeriod, actorType: 'rule', action: 'auto-publish' } }),
-    db.moderationEvent.findMany({
-      where: { ...inPeriod, OR: decisionWhere },
-      select: { commentId: true, actorType: true, action: true, createdAt: true },
-    }),
-    db.decisionClause.findMany({
-      where: inPeriod,
-      select: { commentId: true, actorType: true, action: true, clause: true },
-    }),
-    db.comment.findMany({
-      where: { decidedById: { not: null }, decidedAt: { gte: since } },
-      orderBy: { decidedAt: 'desc' },
-      take: 10_000,
-      select: { createdAt: true, decidedAt: true },
-    }),
-    db.appeal.groupBy({ by: ['status'], where: { ...inPeriod, commentId: { not: null } }, _count: { _all: true } }),
-    // Each automatic outcome's note names the preset behind it (lib/policy/rules/context-rules.ts, presets.ts).
-    db.moderationEvent.findMany({
-      where: {
-        ...inPeriod,
-        actorType: 'rule',
-        action: { in: ['auto-hold', 'auto-reject'] },
-        note: { contains: '(preset “' },
-      },
-      select: { action: true, note: true },
-    }),
-  ]);
+  const [publishedAutomatically, allDecisions, allClauses, decided, appeals, presetEvents, reversed] =
+    await Promise.all([
+      db.moderationEvent.count({ where: { ...inPeriod, actorType: 'rule', action: 'auto-publish' } }),
+      db.moderationEvent.findMany({
+        where: { ...inPeriod, OR: decisionWhere },
+        select: { id: true, commentId: true, actorType: true, action: true, createdAt: true },
+      }),
+      db.decisionClause.findMany({
+        where: inPeriod,
+        select: { eventId: true, commentId: true, actorType: true, action: true, clause: true },
+      }),
+      db.comment.findMany({
+        where: { decidedById: { not: null }, decidedAt: { gte: since } },
+        orderBy: { decidedAt: 'desc' },
+        take: 10_000,
+        select: { createdAt: true, decidedAt: true },
+      }),
+      db.appeal.groupBy({ by: ['status'], where: { ...inPeriod, commentId: { not: null } }, _count: { _all: true } }),
+      // Each automatic outcome's note names the preset behind it (lib/policy/rules/context-rules.ts, presets.ts).
+      db.moderationEvent.findMany({
+        where: {
+          ...inPeriod,
+          actorType: 'rule',
+          action: { in: ['auto-hold', 'auto-reject'] },
+          note: { contains: '(preset “' },
+        },
+        select: { action: true, note: true },
+      }),
+      reversedEventIds(since),
+    ]);
+  // An undone decision (lib/moderation/undo.ts) never happened, as far as the figures go.
+  const decisions = allDecisions.filter((row) => !reversed.has(row.id));
+  const clauses = allClauses.filter((row) => !reversed.has(row.eventId));
   const measureAppeals = await db.appeal.groupBy({
     by: ['status'],
     where: { ...inPeriod, measureEventId: { not: null } },

@@ -4,6 +4,7 @@
 // in that minute is told the same estimate, for one read.
 import 'server-only';
 import { db } from '../db';
+import { reversedEventIds } from '../moderation/undo';
 import { describeExpectedWait, expectedWait, waitDefaults, type WaitSample } from '../moderation/expected-wait';
 
 const cacheMs = 60_000;
@@ -13,7 +14,7 @@ let cached: { samples: WaitSample[]; at: number } | null = null;
 
 export async function loadHeldDecisionSamples(now = new Date(), useCache = true): Promise<WaitSample[]> {
   if (useCache && cached && now.getTime() - cached.at < cacheMs) return cached.samples;
-  const events = await db.moderationEvent.findMany({
+  const decisions = await db.moderationEvent.findMany({
     where: {
       actorType: 'moderator',
       action: { in: ['approve', 'reject'] },
@@ -23,8 +24,11 @@ export async function loadHeldDecisionSamples(now = new Date(), useCache = true)
     },
     orderBy: { createdAt: 'desc' },
     take: maxSamples,
-    select: { commentId: true, createdAt: true },
+    select: { id: true, commentId: true, createdAt: true },
   });
+  // An undone decision did not end the wait.
+  const reversed = await reversedEventIds(new Date(now.getTime() - waitDefaults.days * 86_400_000));
+  const events = decisions.filter((event) => !reversed.has(event.id));
   const comments = await db.comment.findMany({
     where: { id: { in: events.map((event) => event.commentId!) } },
     select: { id: true, createdAt: true },

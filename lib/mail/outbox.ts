@@ -15,7 +15,10 @@ export type Mail = {
 
 type Writer = Pick<Db, 'outboxMessage'>;
 
-export async function enqueueMail(tx: Writer, mail: Mail): Promise<{ id: string }> {
+/** An email a moderator's decision caused: it waits out the decision's undo window, and goes with an undo. */
+export type Hold = { eventId: string; until: Date };
+
+export async function enqueueMail(tx: Writer, mail: Mail, hold?: Hold): Promise<{ id: string }> {
   const host = new URL(env().appUrl).hostname || 'localhost';
   const row = await tx.outboxMessage.create({
     data: {
@@ -26,6 +29,7 @@ export async function enqueueMail(tx: Writer, mail: Mail): Promise<{ id: string 
       html: mail.html,
       headers: JSON.stringify(mail.headers ?? {}),
       messageId: `<${randomUUID()}@${host}>`,
+      ...(hold ? { nextAttemptAt: hold.until, heldForEventId: hold.eventId } : {}),
     },
     select: { id: true },
   });

@@ -6,7 +6,9 @@ import { onCommentPicked, onCommentPublished, onModerationDecision } from '../no
 import { isClauseId, type ClauseId } from '../policy/clauses';
 import { canDecideComment, type Viewer } from '../auth/permissions';
 import { invalidateArticle } from '../cache/invalidate';
+import type { Hold } from '../mail/outbox';
 import { releaseNewAccountHolds } from './release';
+import { forgetExpiredUndos, undoWindowMs, type UndoSnapshot } from './undo';
 
 export type Decision =
   { kind: 'approve' } | { kind: 'reject'; clause: ClauseId; note?: string } | { kind: 'feature'; featured: boolean };
@@ -19,12 +21,17 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 const visible = (c: { status: string; hiddenByReports: boolean }) => c.status === 'PUBLISHED' && !c.hiddenByReports;
 
+/**
+ * `undo.batchId`: the moderator may undo this decision for the undo window (lib/moderation/undo.ts); the emails it
+ * causes wait until the window ends, and one undo reverses every decision of the batch (a bulk decision).
+ */
 export async function decideComment(
   moderator: Viewer,
   commentId: string,
   expectedVersion: number,
   decision: Decision,
   now = new Date(),
+  undo?: { batchId: string },
 ): Promise<DecisionResult> {
   const comment = await db.comment.findUnique({
     where: { id: commentId },
@@ -39,6 +46,13 @@ export async function decideComment(
       authorProfileId: true,
       featured: true,
       appeal: { select: { status: true } },
+      decidedAt: true,
+      decidedById: true,
+      rejectClause: true,
+      rejectNote: true,
+      reportCount: true,
+      triageKey: true,
+      reports: { select: { userId: true, clause: true, note: true, createdAt: true } },
     },
   });
   if (!comment) return { ok: false, commentId, message: 'This comment no longer exists.' };
@@ -60,7 +74,10 @@ export async function decideComment(
   if (decision.kind === 'feature' && comment.status !== 'PUBLISHED')
     return { ok: false, commentId, message: 'Only published comments can be featured.' };
 
+  const windowMs = undo ? undoWindowMs() : 0;
   const landed = await db.$transaction(async (tx) => {
+    // Whether the story's author had this comment in a digest already: an undo removes only the entry it caused.
+    const digestItem = windowMs > 0 && (await tx.authorDigestItem.count({ where: { commentId: comment.id } })) > 0;
     const result = await tx.comment.updateMany({
       where: { id: comment.id, version: expectedVersion },
       data: {
@@ -81,7 +98,7 @@ export async function decideComment(
     const delta = Number(visible(to)) - Number(visible(comment));
     if (delta !== 0)
       await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { increment: delta } } });
-    await recordEvent(tx, {
+    const event = await recordEvent(tx, {
       commentId: comment.id,
       actorType: 'moderator',
       actorId: moderator.id,
@@ -92,15 +109,57 @@ export async function decideComment(
       clauses: decision.kind === 'reject' ? [decision.clause] : [],
       note: decision.kind === 'reject' ? decision.note || null : null,
     });
-    if (decision.kind !== 'feature') await afterDecision(tx, comment, decision, to.status);
+    const hold = windowMs > 0 ? { eventId: event.id, until: new Date(now.getTime() + windowMs) } : undefined;
+    if (decision.kind !== 'feature') await afterDecision(tx, comment, decision, to.status, hold);
     // A newly picked reader's comment: its writer hears of it (not again on a re-pick of the same comment).
-    else if (decision.featured && !comment.featured && comment.userId) await onCommentPicked(tx, comment.id);
-    return true;
+    else if (decision.featured && !comment.featured && comment.userId) await onCommentPicked(tx, comment.id, hold);
+    if (undo && hold) {
+      const before: UndoSnapshot = {
+        status: comment.status,
+        hiddenByReports: comment.hiddenByReports,
+        featured: comment.featured,
+        decidedAt: comment.decidedAt?.toISOString() ?? null,
+        decidedById: comment.decidedById,
+        rejectClause: comment.rejectClause,
+        rejectNote: comment.rejectNote,
+        reportCount: comment.reportCount,
+        triageKey: comment.triageKey,
+        reports: comment.reports.map((report) => ({ ...report, createdAt: report.createdAt.toISOString() })),
+        digestItem,
+        released: [],
+      };
+      await forgetExpiredUndos(tx, now);
+      await tx.decisionUndo.create({
+        data: {
+          eventId: event.id,
+          batchId: undo.batchId,
+          commentId: comment.id,
+          moderatorId: moderator.id,
+          action: event.action,
+          before: JSON.stringify(before),
+          version: expectedVersion + 1,
+          expiresAt: hold.until,
+          createdAt: now,
+        },
+      });
+    }
+    return hold ?? true;
   });
   if (!landed) return conflict(commentId);
   await invalidateArticle(comment.articleId);
-  if (to.status === 'PUBLISHED' && comment.status !== 'PUBLISHED' && comment.userId)
-    await releaseNewAccountHolds(comment.userId, now);
+  if (to.status === 'PUBLISHED' && comment.status !== 'PUBLISHED' && comment.userId) {
+    const hold = landed === true ? undefined : landed;
+    const released = await releaseNewAccountHolds(comment.userId, now, hold);
+    // The approval's undo puts these holds back (lib/moderation/undo.ts).
+    if (hold && released.length) {
+      const row = await db.decisionUndo.findUniqueOrThrow({ where: { eventId: hold.eventId } });
+      const before = JSON.parse(row.before) as UndoSnapshot;
+      await db.decisionUndo.update({
+        where: { eventId: hold.eventId },
+        data: { before: JSON.stringify({ ...before, released }) },
+      });
+    }
+  }
   return { ok: true, commentId, articleSlug: comment.article.slug };
 }
 
@@ -109,18 +168,23 @@ async function afterDecision(
   before: { id: string; status: string; userId: string | null },
   decision: Decision,
   toStatus: string,
+  hold: Hold | undefined,
 ) {
   // Reports are settled by any decision: the card leaves the Reported queue.
   await tx.report.deleteMany({ where: { commentId: before.id } });
   // …and the triage queues altogether (the key is empty outside them).
   await tx.comment.update({ where: { id: before.id }, data: { reportCount: 0, triageKey: '' } });
-  if (toStatus === 'PUBLISHED' && before.status !== 'PUBLISHED') await onCommentPublished(tx, before.id);
+  if (toStatus === 'PUBLISHED' && before.status !== 'PUBLISHED') await onCommentPublished(tx, before.id, hold);
   // Tell the commenter when their comment's fate changed (not when a published comment is merely kept).
   if (before.userId && before.status !== toStatus)
-    await onModerationDecision(tx, {
-      commentId: before.id,
-      outcome: decision.kind === 'approve' ? 'approved' : 'rejected',
-    });
+    await onModerationDecision(
+      tx,
+      {
+        commentId: before.id,
+        outcome: decision.kind === 'approve' ? 'approved' : 'rejected',
+      },
+      hold,
+    );
 }
 
 const underAppeal =

@@ -2,7 +2,7 @@
 // outbox rows commit (or roll back) with it.
 import { statementFields } from '../data/comments';
 import type { Db } from '../db';
-import { enqueueMail } from '../mail/outbox';
+import { enqueueMail, type Hold } from '../mail/outbox';
 import { decisionMail, measureAppealMail, measureMail, pickMail, type MeasureKind } from '../mail/templates';
 import { clauseHref, clauseLabel, type ClauseId } from '../policy/clauses';
 import { appealHref, statementOf, statementText } from '../policy/statement';
@@ -51,14 +51,21 @@ async function loadPublished(tx: Tx, commentId: string): Promise<PublishedCommen
   };
 }
 
-/** A comment became visible to readers (posted and published, or approved later). */
-export async function onCommentPublished(tx: Tx, published: string | PublishedComment): Promise<void> {
+/** A comment became visible to readers (posted and published, or approved later). `hold`: a moderator's decision
+ *  caused it; its emails and digest entry wait out the undo window (lib/moderation/undo.ts). */
+export async function onCommentPublished(tx: Tx, published: string | PublishedComment, hold?: Hold): Promise<void> {
   const comment = typeof published === 'string' ? await loadPublished(tx, published) : published;
   const { article } = comment;
 
   // The story's author hears about readers' comments in a batched digest (lib/notifications/author-digest.ts).
   if (comment.userId && article.notifyAuthor) {
-    const item = { authorId: article.authorId, articleId: article.id, commentId: comment.id };
+    // A held entry is dated when the undo window ends: the digest leaves it until then.
+    const item = {
+      authorId: article.authorId,
+      articleId: article.id,
+      commentId: comment.id,
+      ...(hold ? { createdAt: hold.until } : {}),
+    };
     if (comment.fresh) await tx.authorDigestItem.create({ data: item });
     else await tx.authorDigestItem.upsert({ where: { commentId: comment.id }, update: {}, create: item });
   }
@@ -68,7 +75,9 @@ export async function onCommentPublished(tx: Tx, published: string | PublishedCo
   const send = async (userId: string, kind: ReplyKind) => {
     if (notified.has(userId) || userId === comment.userId) return;
     notified.add(userId);
-    await queueReplyNotification(tx, { commentId: comment.id, userId, kind }, new Date(), comment.fresh);
+    // Due no sooner than a moderator's undo window ends (hold): an undone approval leaves the reply unpublished,
+    // and a reply email finds it so when it is due and is cancelled (lib/notifications/reply-notifications.ts).
+    await queueReplyNotification(tx, { commentId: comment.id, userId, kind }, new Date(), comment.fresh, hold?.until);
   };
 
   const parentUser = comment.parent?.user;
@@ -94,6 +103,7 @@ export type DecisionOutcome = 'approved' | 'rejected' | 'appeal-upheld' | 'appea
 export async function onModerationDecision(
   tx: Tx,
   input: { commentId: string; outcome: DecisionOutcome },
+  hold?: Hold,
 ): Promise<void> {
   const comment = await tx.comment.findUniqueOrThrow({
     where: { id: input.commentId },
@@ -120,6 +130,7 @@ export async function onModerationDecision(
       commentUrl: commentUrl(comment.article.slug, comment.id),
       unsubscribe: unsubscribeLinks({ kind: 'user', id: comment.user.id, topic: 'moderation' }),
     }),
+    hold,
   );
 }
 
@@ -171,7 +182,7 @@ export async function onMeasureAppealDecision(
 }
 
 /** Tells a reader their comment was chosen as an editors' pick (with the moderation emails they receive). */
-export async function onCommentPicked(tx: Tx, commentId: string): Promise<void> {
+export async function onCommentPicked(tx: Tx, commentId: string, hold?: Hold): Promise<void> {
   const comment = await tx.comment.findUniqueOrThrow({
     where: { id: commentId },
     select: {
@@ -191,5 +202,6 @@ export async function onCommentPicked(tx: Tx, commentId: string): Promise<void> 
       commentUrl: commentUrl(comment.article.slug, comment.id),
       unsubscribe: unsubscribeLinks({ kind: 'user', id: comment.user.id, topic: 'moderation' }),
     }),
+    hold,
   );
 }

@@ -28,8 +28,11 @@ export async function queueReplyNotification(
   now = new Date(),
   /** The reply was published for the first time in this transaction: no row for it can exist yet. */
   fresh = false,
+  /** Not due before this (a moderator's undo window). */
+  notBefore?: Date,
 ): Promise<void> {
-  const dueAt = new Date(now.getTime() + replyNotificationDelaySeconds() * 1000);
+  const delayed = now.getTime() + replyNotificationDelaySeconds() * 1000;
+  const dueAt = new Date(Math.max(delayed, notBefore?.getTime() ?? 0));
   if (fresh) {
     await tx.replyNotification.create({ data: { ...input, dueAt } });
     return;

@@ -30,6 +30,9 @@ export const decisionTargetSchema = z.object({ commentId: id, version: z.coerce.
 
 export const decideSchema = z.intersection(decisionTargetSchema, decisionSchema);
 
+/** Undo: the decision's batch (one decision, or every comment of a bulk one). */
+export const undoSchema = z.object({ batchId: z.string().trim().min(1).max(64) });
+
 /** Bulk decisions: `selected` holds "commentId:version" for every ticked card. */
 export const bulkDecisionSchema = z.intersection(
   z.object({ selected: z.array(z.string()).min(1, 'Select at least one comment.') }),

@@ -198,6 +198,13 @@ export const accessTable: readonly AccessEntry[] = [
   {
     kind: 'action',
     file: moderate,
+    exportName: 'undoAction',
+    allow: staff,
+    note: 'Undo a decision within its window (only its moderator, or an admin).',
+  },
+  {
+    kind: 'action',
+    file: moderate,
     exportName: 'userMeasureAction',
     allow: staff,
     note: 'Suspend, ban, pre-moderate readers (staff accounts: admins only).',

@@ -1,4 +1,5 @@
 'use server';
+import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { readForm } from '@/lib/actions/form-action';
 import { formValues, invalid, type FormState } from '@/lib/actions/form-state';
@@ -6,6 +7,7 @@ import { staffOrNull } from '@/lib/auth/guards';
 import { decideAppeal } from '@/lib/moderation/appeals';
 import { decideComment, type Decision } from '@/lib/moderation/decide';
 import { decideMeasureAppeal } from '@/lib/moderation/measure-appeals';
+import { undoDecisions } from '@/lib/moderation/undo';
 import { addAccountNote } from '@/lib/moderation/notes';
 import { applyUserMeasure } from '@/lib/moderation/users';
 import {
@@ -16,6 +18,7 @@ import {
   decisionTargetSchema,
   measureAppealDecisionSchema,
   measureSchema,
+  undoSchema,
   type DecisionInput,
   type MeasureAppealDecisionField,
 } from '@/lib/validation/moderation';
@@ -51,7 +54,10 @@ export async function decideAction(
   });
   if (!form.ok) return form.state;
   const { commentId, version } = form.data;
-  const result = await decideComment(form.actor, commentId, version, toDecision(form.data));
+  // Every decision can be undone for a few seconds: the queue shows "Approved 1 comment — Undo" (undoAction).
+  const result = await decideComment(form.actor, commentId, version, toDecision(form.data), new Date(), {
+    batchId: randomUUID(),
+  });
   if (!result.ok) return invalid({}, result.message);
   revalidateAfter([result.articleSlug]);
   const labels = {
@@ -82,11 +88,20 @@ export async function bulkDecideAction(_previous: FormState, formData: FormData)
   let done = 0;
   const problems: string[] = [];
   const slugs: string[] = [];
+  // One undo reverses the whole bulk decision.
+  const batchId = randomUUID();
   for (const value of decision.selected) {
     const [commentId, version] = value.split(':');
     const target = decisionTargetSchema.safeParse({ commentId, version });
     if (!target.success) continue;
-    const result = await decideComment(moderator, target.data.commentId, target.data.version, toDecision(decision));
+    const result = await decideComment(
+      moderator,
+      target.data.commentId,
+      target.data.version,
+      toDecision(decision),
+      new Date(),
+      { batchId },
+    );
     if (result.ok) {
       done++;
       slugs.push(result.articleSlug);
@@ -102,6 +117,22 @@ export async function bulkDecideAction(_previous: FormState, formData: FormData)
         at: Date.now(),
       }
     : { status: 'done', message: `${verb} ${done} comment${done === 1 ? '' : 's'}.`, at: Date.now() };
+}
+
+/** What undoAction answers: the comments restored, so the queue can put the focus back on the first. */
+export type UndoState = FormState & { restored?: string[] };
+
+export async function undoAction(_previous: UndoState, formData: FormData): Promise<UndoState> {
+  const form = await readForm(formData, {
+    guard: staff,
+    schema: undoSchema,
+    message: 'There is no decision to undo.',
+  });
+  if (!form.ok) return form.state;
+  const result = await undoDecisions(form.actor, form.data.batchId);
+  if (!result.ok) return invalid({}, result.message);
+  revalidateAfter(result.articleSlugs);
+  return { status: 'done', message: result.message, at: Date.now(), restored: result.commentIds };
 }
 
 export async function userMeasureAction(_previous: FormState, formData: FormData): Promise<FormState> {

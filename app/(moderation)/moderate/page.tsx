@@ -9,6 +9,8 @@ import { MeasureAppealCard } from '@/components/moderation/measure-appeal-card';
 import { ClauseSelect } from '@/components/ui/clause-select';
 import { QueueKeyboard } from '@/components/moderation/queue-keyboard';
 import { QueueLive } from '@/components/moderation/queue-live';
+import { UndoNotice } from '@/components/moderation/undo-notice';
+import { latestUndoable } from '@/lib/moderation/undo';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
 import { listArticlesForFilter, loadCards } from '@/lib/data/moderation';
 import { countOpenNotices } from '@/lib/data/notices';
@@ -39,6 +41,7 @@ import {
   decideAction,
   decideAppealAction,
   decideMeasureAppealAction,
+  undoAction,
   userMeasureAction,
 } from './actions';
 
@@ -82,12 +85,13 @@ export default async function ModeratePage({ searchParams }: Props) {
   const measureAppealsShown = !all && queue === 'appeals' && !params.after && showsMeasureAppeals(filter);
   await settleExpiredMeasureAppeals();
   const measureAppeals = measureAppealsShown ? await listOpenMeasureAppeals() : [];
-  const [counts, oldest, page, articles, openNotices] = await Promise.all([
+  const [counts, oldest, page, articles, openNotices, undo] = await Promise.all([
     queueCounts(filter),
     oldestWaiting(filter),
     all ? pageAll(filter, params.after) : pageQueue(queue, filter, params.after, undefined, order),
     listArticlesForFilter(),
     countOpenNotices(),
+    latestUndoable(viewer.id),
   ]);
   const cards = await loadCards(page.ids);
   // Changes on every render, including the one a decision's revalidation sends back: the counts follow it at once.
@@ -176,6 +180,18 @@ export default async function ModeratePage({ searchParams }: Props) {
         clauses={clauseOptions}
         showOrder={!all && triageQueues.has(queue)}
         showText={all || textSearchable.has(queue)}
+      />
+
+      <UndoNotice
+        action={undoAction}
+        undo={
+          undo && {
+            batchId: undo.batchId,
+            label: undo.label,
+            expiresAt: undo.expiresAt.getTime(),
+            decidedAt: undo.decidedAt.getTime(),
+          }
+        }
       />
 
       <div className="queue-tools">

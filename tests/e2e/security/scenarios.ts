@@ -407,6 +407,48 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
+  undoAction: {
+    required: ['batchId'],
+    // A decision the caller made a moment ago (an approval): the undo holds the comment again.
+    async prepare(actor) {
+      const target = await comment({ userId: (await createAccount('undone')).id, decided: true });
+      const batchId = randomUUID();
+      const before = {
+        status: 'PENDING',
+        hiddenByReports: false,
+        featured: false,
+        decidedAt: null,
+        decidedById: null,
+        rejectClause: null,
+        rejectNote: null,
+        reportCount: 0,
+        triageKey: '0-000000-9999999999999',
+        reports: [],
+        digestItem: false,
+        released: [],
+      };
+      await (
+        await db()
+      ).decisionUndo.create({
+        data: {
+          eventId: randomUUID(),
+          batchId,
+          commentId: target.id,
+          moderatorId: actor.user?.id ?? (await decider()).id,
+          action: 'approve',
+          before: JSON.stringify(before),
+          version: target.version,
+          expiresAt: new Date(Date.now() + 10 * 60_000),
+        },
+      });
+      return {
+        call: form(true, { batchId }),
+        effect: async () =>
+          (await (await db()).comment.findUniqueOrThrow({ where: { id: target.id } })).status === 'PENDING',
+      };
+    },
+  },
+
   userMeasureAction: {
     required: ['userId', 'measure', 'clause'],
     numeric: ['days'],

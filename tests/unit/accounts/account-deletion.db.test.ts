@@ -146,8 +146,26 @@ const rules: Record<string, Record<string, Rule>> = {
     toStatus: keep('the decision'),
     clause: keep('the clause: what the law lets the moderation record keep'),
     note: { nulled: 'notes about them, their comments or by them as a reader may quote them' },
+    reversesId: keep('which decision an undo reverses (an id of another entry)'),
     createdAt: keep('the date of the decision'),
   },
+  DecisionUndo: Object.fromEntries(
+    [
+      'eventId',
+      'batchId',
+      'commentId',
+      'moderatorId',
+      'action',
+      'before',
+      'version',
+      'expiresAt',
+      'undoneAt',
+      'createdAt',
+    ].map((column) => [
+      column,
+      theirs('a pending undo about their comments, by them, or holding their report is deleted (it lasts seconds)'),
+    ]),
+  ),
   DecisionClause: Object.fromEntries(
     ['eventId', 'clause', 'commentId', 'actorType', 'action', 'createdAt'].map((column) => [
       column,
@@ -172,6 +190,7 @@ const rules: Record<string, Record<string, Rule>> = {
       'claimedAt',
       'sentAt',
       'createdAt',
+      'heldForEventId',
     ].map((column) => [
       column,
       theirs('mail to them, and copies of mail that quote their name or comments, are deleted'),
