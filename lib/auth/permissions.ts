@@ -41,9 +41,10 @@ export const canComment = (viewer: Viewer, now: Date) => commentBlock(viewer, no
 export const ownsComment = (viewer: Pick<Viewer, 'id'>, comment: { userId: string | null }) =>
   comment.userId === viewer.id;
 
+/** Not a comment a moderator removed part of (originalBody set): an edit could put back what was removed. */
 export function canEditComment(
   viewer: Viewer,
-  comment: { userId: string | null; status: string; createdAt: Date },
+  comment: { userId: string | null; status: string; createdAt: Date; originalBody?: string | null },
   now: Date,
   windowSeconds: number,
 ): boolean {
@@ -51,6 +52,7 @@ export function canEditComment(
     ownsComment(viewer, comment) &&
     comment.status !== 'DELETED' &&
     comment.status !== 'REJECTED' &&
+    comment.originalBody == null &&
     now.getTime() - comment.createdAt.getTime() <= windowSeconds * 1000 &&
     canComment(viewer, now)
   );
