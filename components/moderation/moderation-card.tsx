@@ -7,6 +7,7 @@ import { ActionForm } from './action-form';
 import { SelectBox } from './bulk-selection';
 import { DecisionForm } from './decision-form';
 import { MeasureForm } from './measure-form';
+import { RedactForm } from './redact-form';
 
 type Actions = {
   decide: (
@@ -15,6 +16,10 @@ type Actions = {
   ) => Promise<FormState<'clause' | 'note' | 'decision'>>;
   measure: (previous: FormState, formData: FormData) => Promise<FormState>;
   appeal: (previous: FormState, formData: FormData) => Promise<FormState>;
+  redact: (
+    previous: FormState<'body' | 'clause' | 'note'>,
+    formData: FormData,
+  ) => Promise<FormState<'body' | 'clause' | 'note'>>;
 };
 
 /** The body with the rule evidence spans marked. */
@@ -159,6 +164,18 @@ export function ModerationCard({
             </ul>
           </section>
         )}
+        {card.originalBody !== null && (
+          <section aria-label="Moderator’s edit" data-original>
+            <h3>Edited by a moderator</h3>
+            <p>
+              Part removed{card.redactClause && ` under ${label(card.redactClause)}`}
+              {card.redactNote && `: “${card.redactNote}”`}. Before the edit (staff only, never shown to readers):
+            </p>
+            <blockquote className="card__parent" dir="auto">
+              {card.originalBody}
+            </blockquote>
+          </section>
+        )}
         {card.status === 'REJECTED' && card.rejectClause && (
           <section aria-label="Decision">
             <h3>Decision</h3>
@@ -216,14 +233,25 @@ export function ModerationCard({
           </ActionForm>
         </section>
       ) : (
-        <DecisionForm
-          action={actions.decide}
-          commentId={card.id}
-          version={card.version}
-          status={card.status}
-          featured={card.featured}
-          clauses={clauses}
-        />
+        <>
+          <DecisionForm
+            action={actions.decide}
+            commentId={card.id}
+            version={card.version}
+            status={card.status}
+            featured={card.featured}
+            clauses={clauses}
+          />
+          {(card.status === 'PENDING' || card.status === 'PUBLISHED') && card.originalBody === null && (
+            <RedactForm
+              action={actions.redact}
+              commentId={card.id}
+              version={card.version}
+              body={card.body}
+              clauses={clauses}
+            />
+          )}
+        </>
       )}
 
       {author && author.role === 'READER' && (

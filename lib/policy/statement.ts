@@ -60,7 +60,13 @@ export function statementOfReasons(input: StatementInput): Statement | null {
     return {
       by: 'moderator',
       headline: redactedHeadline,
-      lines: [line('Part of your comment was removed under', input.redaction.clause, getClause(input.redaction.clause).summary)],
+      lines: [
+        line(
+          'Part of your comment was removed under',
+          input.redaction.clause,
+          getClause(input.redaction.clause).summary,
+        ),
+      ],
       note: input.redaction.note,
       appeal: null,
       canResubmit: false,

@@ -28,7 +28,7 @@ import { clauseLabel, clauses } from '@/lib/policy/clauses';
 import { readQueueFilter } from '@/lib/validation/moderation';
 import { ruleIds } from '@/lib/policy/types';
 import { QueueFilters } from '@/components/moderation/queue-filters';
-import { bulkDecideAction, decideAction, decideAppealAction, userMeasureAction } from './actions';
+import { bulkDecideAction, decideAction, decideAppealAction, redactAction, userMeasureAction } from './actions';
 
 export const generateMetadata = staffMetadata('Moderation');
 export const dynamic = 'force-dynamic';
@@ -194,7 +194,12 @@ export default async function ModeratePage({ searchParams }: Props) {
                   now={renderedAt}
                   clauses={clauseOptions}
                   selectable={bulk}
-                  actions={{ decide: decideAction, measure: userMeasureAction, appeal: decideAppealAction }}
+                  actions={{
+                    decide: decideAction,
+                    measure: userMeasureAction,
+                    appeal: decideAppealAction,
+                    redact: redactAction,
+                  }}
                 />
               </li>
             ))}
