@@ -83,8 +83,13 @@ export const canReportComment = (viewer: Pick<Viewer, 'id' | 'bannedAt'>, commen
   canReport(viewer) && !ownsComment(viewer, comment);
 
 /** A writer appeals a rejection of their own comment (once: the database holds one appeal per comment). */
-export const canAppealComment = (viewer: Pick<Viewer, 'id'>, comment: { userId: string | null; status: string }) =>
-  ownsComment(viewer, comment) && comment.status === 'REJECTED';
+/** A rejection, or a moderator's removal of part of a published comment (originalBody set), can be appealed. */
+export const canAppealComment = (
+  viewer: Pick<Viewer, 'id'>,
+  comment: { userId: string | null; status: string; originalBody?: string | null },
+) =>
+  ownsComment(viewer, comment) &&
+  (comment.status === 'REJECTED' || (comment.status === 'PUBLISHED' && comment.originalBody != null));
 
 /** Staff decide other people's comments: nobody approves, rejects or features their own (issue 12.7). */
 export const canDecideComment = (viewer: Pick<Viewer, 'id' | 'role'>, comment: { userId: string | null }) =>

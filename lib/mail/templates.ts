@@ -197,7 +197,7 @@ export function decisionMail(input: {
       { quote: input.body },
       ...input.statement.map((paragraph) => ({ paragraph })),
       ...input.clauseUrls.map((url) => ({ paragraph: `Read the clause: ${url}` })),
-      input.outcome === 'rejected'
+      input.outcome === 'rejected' || input.outcome === 'redacted'
         ? { button: { label: 'See it on your profile (you may appeal once)', url: input.profileUrl } }
         : { button: { label: 'See your comment', url: input.commentUrl } },
       { small: `Stop these emails: ${input.unsubscribe.page}` },

@@ -52,6 +52,23 @@ const line = (lead: string, clause: ClauseId, detail: string): StatementLine => 
   detail,
 });
 
+/** Where the writer's one appeal against a moderator's decision stands. */
+function appealState(input: StatementInput): NonNullable<Statement['appeal']> {
+  if (!input.appeal)
+    return {
+      state: 'available',
+      text: 'You may ask, once, for a second moderator to review this decision.',
+      href: appealHref(input.id),
+    };
+  if (input.appeal.status === 'OPEN')
+    return { state: 'open', text: 'Your appeal is with a moderator who did not make the decision.', href: null };
+  return {
+    state: 'upheld',
+    text: `A second moderator reviewed your appeal: the decision stands${input.appeal.decisionNote ? ` (“${input.appeal.decisionNote}”)` : ''}.`,
+    href: null,
+  };
+}
+
 export const redactedHeadline = 'Part of your comment was removed by a moderator; the rest is published.';
 
 /** null when there is nothing to explain (published comments a moderator did not edit, deleted comments). */
@@ -68,7 +85,7 @@ export function statementOfReasons(input: StatementInput): Statement | null {
         ),
       ],
       note: input.redaction.note,
-      appeal: null,
+      appeal: appealState(input),
       canResubmit: false,
       next: 'Readers see “[removed by a moderator]” where the text was taken out.',
       removed: [...input.redaction.removed],
@@ -87,21 +104,7 @@ export function statementOfReasons(input: StatementInput): Statement | null {
     : input.reasons.map((reason) =>
         line(held ? 'Held for review under' : 'Rejected under', reason.clause, reason.message),
       );
-  const appeal = held
-    ? null
-    : !input.appeal
-      ? {
-          state: 'available' as const,
-          text: 'You may ask, once, for a second moderator to review this decision.',
-          href: appealHref(input.id),
-        }
-      : input.appeal.status === 'OPEN'
-        ? { state: 'open' as const, text: 'Your appeal is with a moderator who did not make the decision.', href: null }
-        : {
-            state: 'upheld' as const,
-            text: `A second moderator reviewed your appeal: the decision stands${input.appeal.decisionNote ? ` (“${input.appeal.decisionNote}”)` : ''}.`,
-            href: null,
-          };
+  const appeal = held ? null : appealState(input);
   return {
     by: human ? 'moderator' : 'automatic',
     headline,

@@ -239,4 +239,54 @@ describe('redactAndApprove', () => {
     expect(again).toMatchObject({ ok: false, message: expect.stringContaining('already removed part') });
     expect((await db.comment.findUniqueOrThrow({ where: { id } })).originalBody).toBe(original);
   });
+
+  test('the writer can appeal a redaction: upheld leaves it, reinstated publishes the original again', async () => {
+    const { fileAppeal, decideAppeal } = await import('@/lib/moderation/appeals');
+    const { pageQueue } = await import('@/lib/moderation/queues');
+    const moderator = await account('MODERATOR');
+    const second = await account('MODERATOR');
+    const redact = await redactAndApprove();
+
+    for (const outcome of ['uphold', 'reinstate'] as const) {
+      const writer = await account();
+      const id = await held(writer.id);
+      await redact(moderator, id, 0, { edited: edit, clause: 'privacy' });
+      const redacted = await db.comment.findUniqueOrThrow({ where: { id } });
+
+      expect(await fileAppeal(writer, id, 'The number is my office line, published on our website.')).toMatchObject({
+        ok: true,
+      });
+      expect((await pageQueue('appeals', {}, undefined, 500)).ids).toContain(id);
+      // The moderator who removed it cannot decide the appeal.
+      expect(
+        (
+          await decideAppeal(
+            moderator,
+            (await db.appeal.findUniqueOrThrow({ where: { commentId: id } })).id,
+            outcome,
+            null,
+          )
+        ).ok,
+      ).toBe(false);
+      const appealId = (await db.appeal.findUniqueOrThrow({ where: { commentId: id } })).id;
+      expect(await decideAppeal(second, appealId, outcome, 'Reviewed.')).toMatchObject({ ok: true });
+
+      const row = await db.comment.findUniqueOrThrow({ where: { id } });
+      if (outcome === 'uphold') {
+        expect(row).toMatchObject({ status: 'PUBLISHED', body: redacted.body, originalBody: original });
+      } else {
+        expect(row).toMatchObject({ status: 'PUBLISHED', body: original, originalBody: null, redactClause: null });
+      }
+      const last = await db.moderationEvent.findFirstOrThrow({
+        where: { commentId: id },
+        orderBy: { createdAt: 'desc' },
+      });
+      expect(last).toMatchObject({
+        action: `appeal-${outcome}`,
+        fromStatus: 'PUBLISHED',
+        toStatus: 'PUBLISHED',
+        clause: 'privacy',
+      });
+    }
+  });
 });

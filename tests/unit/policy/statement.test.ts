@@ -107,7 +107,9 @@ describe('statement of reasons', () => {
       expect.stringMatching(/^Part of your comment was removed under §5 Respect privacy: /),
       'Removed: “0161 496 0000”',
       'Moderator’s note: No phone numbers.',
+      'You may ask, once, for a second moderator to review this decision.',
     ]);
+    expect(statement.appeal).toMatchObject({ state: 'available', href: '/profile#comment-c1' });
   });
 
   test('published and deleted comments need no statement', () => {
