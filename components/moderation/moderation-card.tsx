@@ -224,11 +224,12 @@ export function ModerationCard({
               <label htmlFor={`appeal-note-${card.id}`}>Note to the commenter (optional)</label>
               <input id={`appeal-note-${card.id}`} name="note" maxLength={1000} />
             </div>
+            {/* An appeal against a moderator's removal of part of a published comment (lib/moderation/redact.ts). */}
             <button type="submit" name="outcome" value="reinstate" className="button">
-              Reinstate
+              {card.status === 'PUBLISHED' ? 'Publish it in full' : 'Reinstate'}
             </button>
             <button type="submit" name="outcome" value="uphold" className="button button--quiet">
-              Uphold rejection
+              {card.status === 'PUBLISHED' ? 'Uphold the removal' : 'Uphold rejection'}
             </button>
           </ActionForm>
         </section>
