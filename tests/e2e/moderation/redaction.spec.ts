@@ -82,6 +82,11 @@ test('a moderator removes a phone number and publishes the rest; the writer is t
   await expect(statement).toContainText(`Removed: “${phone}”`);
   await expect(statement.getByRole('link', { name: /§\d+ Respect privacy/ })).toBeVisible();
   await expect(statement).toContainText('Phone numbers stay private.');
+  // Like any decision, it can be appealed once, from the profile.
+  await statement.getByRole('link', { name: 'Appeal this decision' }).click();
+  await expect(
+    own.locator(`#comment-${commentId}`).locator('summary', { hasText: 'Appeal this decision' }),
+  ).toBeVisible();
 
   // …and by email.
   const mail = await waitForMail({ to: writer.email, subject: /part of it removed/ });
