@@ -52,7 +52,7 @@ export function RedactForm({ action, commentId, version, body, clauses }: Props)
           <ClauseSelect id={id} clauses={clauses} errors={errors.clause} defaultValue={values?.clause} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-note`}>Note to the commenter (optional)</label>
+          <label htmlFor={`${id}-note`}>Message to the writer about the removal (optional)</label>
           <input id={`${id}-note`} name="note" maxLength={1000} defaultValue={values?.note} />
           <FieldError id={`${id}-note-error`} errors={errors.note} />
         </div>

@@ -62,7 +62,7 @@ test('a moderator removes a phone number and publishes the rest; the writer is t
 
   await editor.fill(text.replace(phone, '[removed]'));
   await held.getByLabel('Removed under').selectOption('privacy');
-  await held.getByLabel('Note to the commenter (optional)').last().fill('Phone numbers stay private.');
+  await held.getByLabel('Message to the writer about the removal (optional)').fill('Phone numbers stay private.');
   await held.getByRole('button', { name: 'Publish without the removed text' }).click();
   await expect(held).toHaveCount(0);
 
