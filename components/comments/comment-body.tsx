@@ -1,6 +1,8 @@
 import { parseCommentBody } from '@/lib/comments/comment-body';
+import { splitAtMarkers } from '@/lib/policy/redaction';
 
-export function CommentBody({ body }: { body: string }) {
+/** `redacted`: a moderator removed parts (lib/moderation/redact.ts); their markers are set apart from the words. */
+export function CommentBody({ body, redacted = false }: { body: string; redacted?: boolean }) {
   return (
     <div className="comment__body">
       {parseCommentBody(body).map((lines, p) => (
@@ -14,6 +16,16 @@ export function CommentBody({ body }: { body: string }) {
                   <a key={r} href={run.href} rel="nofollow ugc noopener">
                     {run.text}
                   </a>
+                ) : redacted ? (
+                  splitAtMarkers(run.text).map((part, m) =>
+                    part.removed ? (
+                      <span key={`${r}-${m}`} className="comment__removed" data-removed>
+                        {part.text}
+                      </span>
+                    ) : (
+                      part.text
+                    ),
+                  )
                 ) : (
                   run.text
                 ),

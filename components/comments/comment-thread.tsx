@@ -98,13 +98,18 @@ export function CommentThread({
                 {formatDateTime(comment.createdAt)}
               </time>
               {comment.editedAt && <span className="comment__edited">(edited)</span>}
+              {comment.moderatorEdited && (
+                <span className="comment__edited" data-moderator-edited>
+                  (edited by a moderator)
+                </span>
+              )}
             </header>
             {comment.inReplyTo && <p className="comment__in-reply-to">In reply to {comment.inReplyTo}</p>}
             {comment.statement && (
               <StatementOfReasons statement={comment.statement} linkAppeal withHeadline wait={comment.heldWait} />
             )}
             {comment.isOwn && comment.status === 'PENDING' && <HeldCommentWatch commentId={comment.id} />}
-            <CommentBody body={comment.body} />
+            <CommentBody body={comment.body} redacted={comment.moderatorEdited} />
             <div className="comment__actions">
               {published && (
                 <form action={actions.react}>

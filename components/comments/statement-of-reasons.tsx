@@ -11,13 +11,18 @@ type Props = {
 
 /** Renders lib/policy/statement.ts: the same words on the article page and the profile (and, as text, in the email). */
 export function StatementOfReasons({ statement, linkAppeal, withHeadline, wait }: Props) {
-  const tone = statement.headline.startsWith('Held') ? 'notice--warn' : 'notice--error';
+  const tone = statement.headline.startsWith('Held') || statement.removed.length ? 'notice--warn' : 'notice--error';
   const body = (
     <>
       <ul className="comment__reasons">
         {statement.lines.map((line, index) => (
           <li key={index}>
             {line.lead} <a href={line.href}>{line.label}</a>: {line.detail}
+          </li>
+        ))}
+        {statement.removed.map((text, index) => (
+          <li key={`removed-${index}`} data-removed-text>
+            Removed: “{text}”
           </li>
         ))}
         {statement.note && <li>Moderator’s note: {statement.note}</li>}

@@ -7,6 +7,7 @@ import { ActionForm } from './action-form';
 import { SelectBox } from './bulk-selection';
 import { DecisionForm } from './decision-form';
 import { MeasureForm } from './measure-form';
+import { RedactForm } from './redact-form';
 
 type Actions = {
   decide: (
@@ -15,6 +16,10 @@ type Actions = {
   ) => Promise<FormState<'clause' | 'note' | 'decision'>>;
   measure: (previous: FormState, formData: FormData) => Promise<FormState>;
   appeal: (previous: FormState, formData: FormData) => Promise<FormState>;
+  redact: (
+    previous: FormState<'body' | 'clause' | 'note'>,
+    formData: FormData,
+  ) => Promise<FormState<'body' | 'clause' | 'note'>>;
 };
 
 /** The body with the rule evidence spans marked. */
@@ -160,6 +165,18 @@ export function ModerationCard({
             </ul>
           </section>
         )}
+        {card.originalBody !== null && (
+          <section aria-label="Moderator’s edit" data-original>
+            <h3>Edited by a moderator</h3>
+            <p>
+              Part removed{card.redactClause && ` under ${label(card.redactClause)}`}
+              {card.redactNote && `: “${card.redactNote}”`}. Before the edit (staff only, never shown to readers):
+            </p>
+            <blockquote className="card__parent" dir="auto">
+              {card.originalBody}
+            </blockquote>
+          </section>
+        )}
         {card.status === 'REJECTED' && card.rejectClause && (
           <section aria-label="Decision">
             <h3>Decision</h3>
@@ -208,23 +225,35 @@ export function ModerationCard({
               <label htmlFor={`appeal-note-${card.id}`}>Note to the commenter (optional)</label>
               <input id={`appeal-note-${card.id}`} name="note" maxLength={1000} />
             </div>
+            {/* An appeal against a moderator's removal of part of a published comment (lib/moderation/redact.ts). */}
             <button type="submit" name="outcome" value="reinstate" className="button">
-              Reinstate
+              {card.status === 'PUBLISHED' ? 'Publish it in full' : 'Reinstate'}
             </button>
             <button type="submit" name="outcome" value="uphold" className="button button--quiet">
-              Uphold rejection
+              {card.status === 'PUBLISHED' ? 'Uphold the removal' : 'Uphold rejection'}
             </button>
           </ActionForm>
         </section>
       ) : (
-        <DecisionForm
-          action={actions.decide}
-          commentId={card.id}
-          version={card.version}
-          status={card.status}
-          featured={card.featured}
-          clauses={clauses}
-        />
+        <>
+          <DecisionForm
+            action={actions.decide}
+            commentId={card.id}
+            version={card.version}
+            status={card.status}
+            featured={card.featured}
+            clauses={clauses}
+          />
+          {(card.status === 'PENDING' || card.status === 'PUBLISHED') && card.originalBody === null && (
+            <RedactForm
+              action={actions.redact}
+              commentId={card.id}
+              version={card.version}
+              body={card.body}
+              clauses={clauses}
+            />
+          )}
+        </>
       )}
 
       {author && author.role === 'READER' && (

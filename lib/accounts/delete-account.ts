@@ -147,6 +147,9 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
           status: 'DELETED',
           reasons: '[]',
           rejectNote: null,
+          // A moderator's redaction: the original is theirs, and the note may quote it (the clause stays).
+          originalBody: null,
+          redactNote: null,
           idempotencyKey: null,
           ip: null,
           reactionCount: 0,

@@ -41,9 +41,10 @@ export const canComment = (viewer: Viewer, now: Date) => commentBlock(viewer, no
 export const ownsComment = (viewer: Pick<Viewer, 'id'>, comment: { userId: string | null }) =>
   comment.userId === viewer.id;
 
+/** Not a comment a moderator removed part of (originalBody set): an edit could put back what was removed. */
 export function canEditComment(
   viewer: Viewer,
-  comment: { userId: string | null; status: string; createdAt: Date },
+  comment: { userId: string | null; status: string; createdAt: Date; originalBody?: string | null },
   now: Date,
   windowSeconds: number,
 ): boolean {
@@ -51,6 +52,7 @@ export function canEditComment(
     ownsComment(viewer, comment) &&
     comment.status !== 'DELETED' &&
     comment.status !== 'REJECTED' &&
+    comment.originalBody == null &&
     now.getTime() - comment.createdAt.getTime() <= windowSeconds * 1000 &&
     canComment(viewer, now)
   );
@@ -81,8 +83,13 @@ export const canReportComment = (viewer: Pick<Viewer, 'id' | 'bannedAt'>, commen
   canReport(viewer) && !ownsComment(viewer, comment);
 
 /** A writer appeals a rejection of their own comment (once: the database holds one appeal per comment). */
-export const canAppealComment = (viewer: Pick<Viewer, 'id'>, comment: { userId: string | null; status: string }) =>
-  ownsComment(viewer, comment) && comment.status === 'REJECTED';
+/** A rejection, or a moderator's removal of part of a published comment (originalBody set), can be appealed. */
+export const canAppealComment = (
+  viewer: Pick<Viewer, 'id'>,
+  comment: { userId: string | null; status: string; originalBody?: string | null },
+) =>
+  ownsComment(viewer, comment) &&
+  (comment.status === 'REJECTED' || (comment.status === 'PUBLISHED' && comment.originalBody != null));
 
 /** Staff decide other people's comments: nobody approves, rejects or features their own (issue 12.7). */
 export const canDecideComment = (viewer: Pick<Viewer, 'id' | 'role'>, comment: { userId: string | null }) =>

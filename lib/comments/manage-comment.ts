@@ -38,6 +38,7 @@ async function loadComment(id: string) {
       article: { select: { slug: true } },
       hiddenByReports: true,
       version: true,
+      originalBody: true,
       appeal: { select: { status: true } },
     },
   });
@@ -54,6 +55,8 @@ export async function editComment(
 ): Promise<ManageResult> {
   const comment = await loadComment(commentId);
   if (!comment || !ownsComment(viewer, comment)) return { ok: false, message: 'You can only edit your own comments.' };
+  if (comment.originalBody !== null)
+    return { ok: false, message: 'A moderator removed part of this comment, so it can no longer be edited.' };
   if (!canEditComment(viewer, comment, now, env().COMMENT_EDIT_WINDOW_SECONDS)) {
     const minutes = Math.round(env().COMMENT_EDIT_WINDOW_SECONDS / 60);
     return { ok: false, message: `Comments can only be edited within ${minutes} minutes of posting.` };

@@ -80,6 +80,15 @@ export async function listAuditEntries(filter: AuditFilter, take = auditPageSize
   return { entries, actors, stories };
 }
 
+/** One comment's history also shows what its writer wrote before a moderator's redaction (staff only). */
+export async function originalOfRedacted(commentId: string) {
+  const comment = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { originalBody: true, body: true, redactClause: true },
+  });
+  return comment?.originalBody != null ? { ...comment, originalBody: comment.originalBody } : null;
+}
+
 /** What the filters offer: every action and clause the log holds, and the stories, newest first. */
 export async function auditFilterChoices() {
   const [actions, stories] = await Promise.all([

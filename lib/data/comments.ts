@@ -26,6 +26,8 @@ export type CommentView = {
   isOwn: boolean;
   createdAt: Date;
   editedAt: Date | null;
+  /** A moderator removed part of it (lib/moderation/redact.ts): the body carries "[removed by a moderator]". */
+  moderatorEdited: boolean;
   editableUntil: Date | null;
   inReplyTo: string | null;
   /** Why an own held or rejected comment is not published (lib/policy/statement.ts), else null. */
@@ -53,6 +55,10 @@ export const statementFields = {
   rejectNote: true,
   decidedById: true,
   appeal: { select: { status: true, decisionNote: true } },
+  // A moderator's redaction: the writer's statement says what was removed (with the body every caller selects).
+  originalBody: true,
+  redactClause: true,
+  redactNote: true,
 } as const satisfies Prisma.CommentSelect;
 
 const commentSelect = {
@@ -119,6 +125,8 @@ function commentView(
     isOwn: !!viewer && row.userId === viewer.id,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
+    // Only whether: the original itself never reaches a reader's page (the writer's statement lists what went).
+    moderatorEdited: row.originalBody !== null && row.status === 'PUBLISHED',
     editableUntil:
       viewer && canEditComment(viewer, row, now, env().COMMENT_EDIT_WINDOW_SECONDS)
         ? new Date(row.createdAt.getTime() + env().COMMENT_EDIT_WINDOW_SECONDS * 1000)

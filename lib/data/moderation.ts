@@ -31,6 +31,10 @@ export async function loadCards(ids: string[]) {
       featured: true,
       rejectClause: true,
       rejectNote: true,
+      // Staff only: what the writer wrote before a moderator's redaction (lib/moderation/redact.ts).
+      originalBody: true,
+      redactClause: true,
+      redactNote: true,
       createdAt: true,
       decidedAt: true,
       decidedById: true,

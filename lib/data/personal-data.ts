@@ -156,6 +156,8 @@ export async function personalData(userId: string, now = new Date()) {
         story: { headline: comment.article.headline, path: `/articles/${comment.article.slug}` },
         inReplyTo: comment.parentId,
         body: comment.body,
+        /** Theirs: what they wrote before a moderator removed part of it (null when nothing was removed). */
+        originalBody: comment.originalBody,
         status: comment.status,
         createdAt: comment.createdAt,
         editedAt: comment.editedAt,

@@ -168,7 +168,7 @@ export function replyNotificationMail(input: {
 
 export function decisionMail(input: {
   to: string;
-  outcome: 'approved' | 'rejected' | 'appeal-upheld' | 'appeal-reinstated';
+  outcome: 'approved' | 'rejected' | 'appeal-upheld' | 'appeal-reinstated' | 'redacted';
   headline: string;
   body: string;
   /** The statement of reasons as sentences (lib/policy/statement.ts): the same words as the article and profile. */
@@ -183,12 +183,14 @@ export function decisionMail(input: {
     rejected: 'Your comment was not published',
     'appeal-upheld': 'Your appeal was reviewed: the decision stands',
     'appeal-reinstated': 'Your appeal succeeded: your comment is published',
+    redacted: 'Your comment is published, with part of it removed',
   };
   const lead = {
     approved: `A moderator approved your comment on “${input.headline}”. It is now published.`,
     rejected: `A moderator did not publish your comment on “${input.headline}”.`,
     'appeal-upheld': `A second moderator reviewed your appeal about your comment on “${input.headline}”.`,
     'appeal-reinstated': `A second moderator reviewed your appeal and reinstated your comment on “${input.headline}”. It is now published.`,
+    redacted: `A moderator removed part of your comment on “${input.headline}” and published the rest. As published:`,
   };
   return composeMail(
     'decision',
@@ -199,7 +201,7 @@ export function decisionMail(input: {
       { quote: input.body },
       ...input.statement.map((paragraph) => ({ paragraph })),
       ...input.clauseUrls.map((url) => ({ paragraph: `Read the clause: ${url}` })),
-      input.outcome === 'rejected'
+      input.outcome === 'rejected' || input.outcome === 'redacted'
         ? { button: { label: 'See it on your profile (you may appeal once)', url: input.profileUrl } }
         : { button: { label: 'See your comment', url: input.commentUrl } },
       { small: `Stop these emails: ${input.unsubscribe.page}` },

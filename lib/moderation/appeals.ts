@@ -2,6 +2,8 @@
 // Filing an appeal bumps the comment's version, so a console tab opened before the appeal cannot decide the
 // comment any more (its compare-and-set fails); while the appeal is open, decideComment refuses every other
 // decision (lib/moderation/decide.ts). Deciding the appeal bumps the version again and closes the appeal.
+// A moderator's redaction (lib/moderation/redact.ts) is appealed the same way: reinstating it publishes the
+// original words again (the second moderator's decision); upholding it leaves the comment as published.
 import { db } from '../db';
 import { recordEvent } from '../comments/audit';
 import { isUniqueViolation } from '../database/errors';
@@ -13,17 +15,29 @@ import { releaseNewAccountHolds } from './release';
 export async function fileAppeal(viewer: Viewer, commentId: string, statement: string) {
   const comment = await db.comment.findUnique({
     where: { id: commentId },
-    select: { id: true, userId: true, status: true, rejectClause: true, version: true },
+    select: {
+      id: true,
+      userId: true,
+      status: true,
+      rejectClause: true,
+      originalBody: true,
+      redactClause: true,
+      version: true,
+    },
   });
   if (!comment || !ownsComment(viewer, comment))
     return { ok: false as const, message: 'You can only appeal decisions on your own comments.' };
   if (!canAppealComment(viewer, comment))
-    return { ok: false as const, message: 'Only rejected comments can be appealed.' };
+    return {
+      ok: false as const,
+      message: 'Only rejected comments, and comments a moderator removed part of, can be appealed.',
+    };
+  const status = comment.status === 'REJECTED' ? ('REJECTED' as const) : ('PUBLISHED' as const);
   try {
     const filed = await db.$transaction(async (tx) => {
       // Compare-and-set: the appeal is about the decision the reader saw, and every open console card goes stale.
       const locked = await tx.comment.updateMany({
-        where: { id: comment.id, version: comment.version, status: 'REJECTED' },
+        where: { id: comment.id, version: comment.version, status },
         data: { version: { increment: 1 } },
       });
       if (locked.count !== 1) return false;
@@ -33,9 +47,9 @@ export async function fileAppeal(viewer: Viewer, commentId: string, statement: s
         actorType: 'reader',
         actorId: viewer.id,
         action: 'appeal',
-        fromStatus: 'REJECTED',
-        toStatus: 'REJECTED',
-        clause: comment.rejectClause,
+        fromStatus: status,
+        toStatus: status,
+        clause: status === 'REJECTED' ? comment.rejectClause : comment.redactClause,
         note: statement,
       });
       return true;
@@ -78,10 +92,15 @@ export async function decideAppeal(
       articleId: true,
       article: { select: { slug: true } },
       rejectClause: true,
+      originalBody: true,
+      redactClause: true,
       version: true,
       status: true,
     },
   });
+  // An appeal against a redaction: the comment is published, with part removed.
+  const redacted = comment.status === 'PUBLISHED' && comment.originalBody !== null;
+  const from = redacted ? ('PUBLISHED' as const) : ('REJECTED' as const);
   if (!canDecideAppeal(moderator, comment))
     return {
       ok: false as const,
@@ -104,23 +123,34 @@ export async function decideAppeal(
       // Nothing else can change a comment under an open appeal, so the version read above still holds; the
       // bump closes the matter for any console card still showing the appeal.
       const updated = await tx.comment.updateMany({
-        where: { id: comment.id, status: 'REJECTED', version: comment.version },
+        where: { id: comment.id, status: from, version: comment.version },
         data:
-          outcome === 'reinstate'
+          outcome === 'reinstate' && redacted
             ? {
-                status: 'PUBLISHED',
-                hiddenByReports: false,
+                // The writer's own words again; nothing of the redaction stays on the comment.
+                body: comment.originalBody!,
+                originalBody: null,
+                redactClause: null,
+                redactNote: null,
                 decidedAt: now,
                 decidedById: moderator.id,
-                rejectClause: null,
-                rejectNote: null,
                 version: { increment: 1 },
               }
-            : { version: { increment: 1 } },
+            : outcome === 'reinstate'
+              ? {
+                  status: 'PUBLISHED',
+                  hiddenByReports: false,
+                  decidedAt: now,
+                  decidedById: moderator.id,
+                  rejectClause: null,
+                  rejectNote: null,
+                  version: { increment: 1 },
+                }
+              : { version: { increment: 1 } },
       });
       // Only a comment deleted under it could fail here; undo the claim rather than close an appeal on nothing.
       if (updated.count !== 1) throw new StaleAppealError();
-      if (outcome === 'reinstate') {
+      if (outcome === 'reinstate' && !redacted) {
         await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { increment: 1 } } });
         await onCommentPublished(tx, comment.id);
       }
@@ -129,9 +159,9 @@ export async function decideAppeal(
         actorType: 'moderator',
         actorId: moderator.id,
         action: outcome === 'reinstate' ? 'appeal-reinstate' : 'appeal-uphold',
-        fromStatus: 'REJECTED',
-        toStatus: outcome === 'reinstate' ? 'PUBLISHED' : 'REJECTED',
-        clause: comment.rejectClause,
+        fromStatus: from,
+        toStatus: outcome === 'reinstate' ? 'PUBLISHED' : from,
+        clause: redacted ? comment.redactClause : comment.rejectClause,
         note,
       });
       await onModerationDecision(tx, {
@@ -148,10 +178,17 @@ export async function decideAppeal(
   if (!done) return { ok: false as const, message: 'This appeal has already been decided.' };
   if (outcome === 'reinstate') await invalidateArticle(comment.articleId);
   else invalidateQueues();
-  if (outcome === 'reinstate' && comment.userId) await releaseNewAccountHolds(comment.userId, now);
+  if (outcome === 'reinstate' && comment.userId && !redacted) await releaseNewAccountHolds(comment.userId, now);
   return {
     ok: true as const,
-    message: outcome === 'reinstate' ? 'The comment is reinstated and published.' : 'The rejection is upheld.',
+    message:
+      outcome === 'reinstate'
+        ? redacted
+          ? 'The comment is published again in full, as its writer wrote it.'
+          : 'The comment is reinstated and published.'
+        : redacted
+          ? 'The removal is upheld.'
+          : 'The rejection is upheld.',
     /** The story's slug: the page to refresh. */
     articleSlug: comment.article.slug,
   };

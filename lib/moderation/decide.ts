@@ -187,10 +187,10 @@ async function afterDecision(
     );
 }
 
-const underAppeal =
+export const underAppeal =
   'The commenter has appealed this decision: only the appeal, decided by another moderator in the Appeals queue, can change it now. Nothing was changed.';
 
-async function conflict(commentId: string): Promise<DecisionResult> {
+export async function conflict(commentId: string): Promise<DecisionResult> {
   // Filing an appeal bumps the version: a card opened before it must say so, not name the reader as a decider.
   const appeal = await db.appeal.findUnique({ where: { commentId }, select: { status: true } });
   if (appeal?.status === 'OPEN') return { ok: false, commentId, message: underAppeal };

@@ -103,7 +103,8 @@ export function queueWhere(queue: QueueName, filter: QueueFilter): Prisma.Commen
     case 'reported':
       return { ...base, status: 'PUBLISHED', reportCount: { gt: 0 } };
     case 'appeals':
-      return { ...base, status: 'REJECTED', appeal: { is: { status: 'OPEN' } } };
+      // Rejections, and published comments a moderator removed part of (lib/moderation/redact.ts).
+      return { ...base, status: { in: ['REJECTED', 'PUBLISHED'] }, appeal: { is: { status: 'OPEN' } } };
     case 'unmoderated':
       return { ...base, status: 'PUBLISHED', decidedById: null };
     case 'approved':

@@ -97,7 +97,7 @@ export async function onCommentPublished(tx: Tx, published: string | PublishedCo
   }
 }
 
-export type DecisionOutcome = 'approved' | 'rejected' | 'appeal-upheld' | 'appeal-reinstated';
+export type DecisionOutcome = 'approved' | 'rejected' | 'appeal-upheld' | 'appeal-reinstated' | 'redacted';
 
 /** Tells the commenter what a moderator decided, in the statement of reasons the article and profile show. */
 export async function onModerationDecision(

@@ -3,6 +3,7 @@
 // disagree. While only the automatic checks have looked at a comment, it gives their reasons; once a
 // moderator has decided, it gives the moderator's decision instead: the clause, the note, and the appeal.
 import { clauseHref, clauseLabel, getClause, isClauseId, type ClauseId } from './clauses';
+import { removedParts } from './redaction';
 import type { Reason } from './types';
 
 export type StatementInput = {
@@ -15,6 +16,8 @@ export type StatementInput = {
   rejectClause: string | null;
   rejectNote: string | null;
   appeal: { status: 'OPEN' | 'UPHELD' | 'REINSTATED' | 'LIFTED' | 'MOOT'; decisionNote: string | null } | null;
+  /** A moderator removed part of the comment and published the rest (lib/moderation/redact.ts). */
+  redaction?: { clause: string; note: string | null; removed: readonly string[] } | null;
 };
 
 export type StatementLine = { lead: string; clause: ClauseId; label: string; href: string; detail: string };
@@ -32,6 +35,8 @@ export type Statement = {
   canResubmit: boolean;
   /** For a held comment, what happens next (the expected wait is added where it is shown: lib/data/wait-times.ts). */
   next: string | null;
+  /** What a moderator removed from a published comment, in the writer's words (empty otherwise). */
+  removed: string[];
 };
 
 export const heldNext =
@@ -47,8 +52,44 @@ const line = (lead: string, clause: ClauseId, detail: string): StatementLine => 
   detail,
 });
 
-/** null when there is nothing to explain (published or deleted comments). */
+/** Where the writer's one appeal against a moderator's decision stands. */
+function appealState(input: StatementInput): NonNullable<Statement['appeal']> {
+  if (!input.appeal)
+    return {
+      state: 'available',
+      text: 'You may ask, once, for a second moderator to review this decision.',
+      href: appealHref(input.id),
+    };
+  if (input.appeal.status === 'OPEN')
+    return { state: 'open', text: 'Your appeal is with a moderator who did not make the decision.', href: null };
+  return {
+    state: 'upheld',
+    text: `A second moderator reviewed your appeal: the decision stands${input.appeal.decisionNote ? ` (“${input.appeal.decisionNote}”)` : ''}.`,
+    href: null,
+  };
+}
+
+export const redactedHeadline = 'Part of your comment was removed by a moderator; the rest is published.';
+
+/** null when there is nothing to explain (published comments a moderator did not edit, deleted comments). */
 export function statementOfReasons(input: StatementInput): Statement | null {
+  if (input.status === 'PUBLISHED' && input.redaction && isClauseId(input.redaction.clause))
+    return {
+      by: 'moderator',
+      headline: redactedHeadline,
+      lines: [
+        line(
+          'Part of your comment was removed under',
+          input.redaction.clause,
+          getClause(input.redaction.clause).summary,
+        ),
+      ],
+      note: input.redaction.note,
+      appeal: appealState(input),
+      canResubmit: false,
+      next: 'Readers see “[removed by a moderator]” where the text was taken out.',
+      removed: [...input.redaction.removed],
+    };
   if (input.status !== 'PENDING' && input.status !== 'REJECTED') return null;
   const held = input.status === 'PENDING';
   const headline = held
@@ -63,21 +104,7 @@ export function statementOfReasons(input: StatementInput): Statement | null {
     : input.reasons.map((reason) =>
         line(held ? 'Held for review under' : 'Rejected under', reason.clause, reason.message),
       );
-  const appeal = held
-    ? null
-    : !input.appeal
-      ? {
-          state: 'available' as const,
-          text: 'You may ask, once, for a second moderator to review this decision.',
-          href: appealHref(input.id),
-        }
-      : input.appeal.status === 'OPEN'
-        ? { state: 'open' as const, text: 'Your appeal is with a moderator who did not make the decision.', href: null }
-        : {
-            state: 'upheld' as const,
-            text: `A second moderator reviewed your appeal: the decision stands${input.appeal.decisionNote ? ` (“${input.appeal.decisionNote}”)` : ''}.`,
-            href: null,
-          };
+  const appeal = held ? null : appealState(input);
   return {
     by: human ? 'moderator' : 'automatic',
     headline,
@@ -86,6 +113,7 @@ export function statementOfReasons(input: StatementInput): Statement | null {
     appeal,
     canResubmit: !held && input.appeal?.status !== 'OPEN',
     next: held ? heldNext : null,
+    removed: [],
   };
 }
 
@@ -98,7 +126,27 @@ export function statementOf(row: {
   rejectClause: string | null;
   rejectNote: string | null;
   appeal: StatementInput['appeal'];
+  /** A moderator's redaction (lib/moderation/redact.ts): the published body, the original and the decision. */
+  body?: string;
+  originalBody?: string | null;
+  redactClause?: string | null;
+  redactNote?: string | null;
 }): Statement | null {
+  if (row.status === 'PUBLISHED' && row.originalBody != null && row.body !== undefined && row.redactClause)
+    return statementOfReasons({
+      id: row.id,
+      status: row.status,
+      reasons: [],
+      decidedByModerator: true,
+      rejectClause: null,
+      rejectNote: null,
+      appeal: row.appeal,
+      redaction: {
+        clause: row.redactClause,
+        note: row.redactNote ?? null,
+        removed: removedParts(row.originalBody, row.body),
+      },
+    });
   if (row.status !== 'PENDING' && row.status !== 'REJECTED') return null;
   return statementOfReasons({
     id: row.id,
@@ -115,6 +163,7 @@ export function statementOf(row: {
 export function statementText(statement: Statement): string[] {
   return [
     ...statement.lines.map((l) => `${l.lead} ${l.label}: ${l.detail}`),
+    ...statement.removed.map((text) => `Removed: “${text}”`),
     ...(statement.note ? [`Moderator’s note: ${statement.note}`] : []),
     ...(statement.appeal ? [statement.appeal.text] : []),
   ];

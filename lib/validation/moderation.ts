@@ -33,6 +33,17 @@ export const decideSchema = z.intersection(decisionTargetSchema, decisionSchema)
 /** Undo: the decision's batch (one decision, or every comment of a bulk one). */
 export const undoSchema = z.object({ batchId: z.string().trim().min(1).max(64) });
 
+/** "Edit and approve": the moderator's edit of the comment (checked against the original by lib/policy/redaction.ts,
+ *  which refuses anything but removals), the clause that requires the removal, and an optional note to the writer. */
+export const redactSchema = decisionTargetSchema.extend({
+  body: z
+    .string({ error: 'Edit the comment: remove the part that must go.' })
+    .max(20_000, 'This edit is longer than any comment.')
+    .refine((text) => text.trim().length > 0, 'Nothing would be left: reject the comment instead.'),
+  clause: z.enum(clauseIds, { error: 'Choose the clause that requires the removal.' }),
+  note,
+});
+
 /** Bulk decisions: `selected` holds "commentId:version" for every ticked card. */
 export const bulkDecisionSchema = z.intersection(
   z.object({ selected: z.array(z.string()).min(1, 'Select at least one comment.') }),

@@ -191,6 +191,13 @@ export const accessTable: readonly AccessEntry[] = [
   {
     kind: 'action',
     file: moderate,
+    exportName: 'redactAction',
+    allow: staff,
+    note: 'Edit and approve: remove part of a held or reported comment (only removals), never one’s own.',
+  },
+  {
+    kind: 'action',
+    file: moderate,
     exportName: 'bulkDecideAction',
     allow: staff,
     note: 'Approve or reject several cards.',

@@ -9,6 +9,7 @@ import { decideComment, type Decision } from '@/lib/moderation/decide';
 import { decideMeasureAppeal } from '@/lib/moderation/measure-appeals';
 import { undoDecisions } from '@/lib/moderation/undo';
 import { addAccountNote } from '@/lib/moderation/notes';
+import { redactAndApprove } from '@/lib/moderation/redact';
 import { applyUserMeasure } from '@/lib/moderation/users';
 import {
   accountNoteSchema,
@@ -19,6 +20,7 @@ import {
   measureAppealDecisionSchema,
   measureSchema,
   undoSchema,
+  redactSchema,
   type DecisionInput,
   type MeasureAppealDecisionField,
 } from '@/lib/validation/moderation';
@@ -67,6 +69,33 @@ export async function decideAction(
     unfeature: 'Removed from editors’ picks.',
   };
   return { status: 'done', message: labels[form.data.decision], at: Date.now() };
+}
+
+export type RedactField = 'body' | 'clause' | 'note';
+
+/** "Edit and approve": publish the comment without the parts the moderator removed (lib/moderation/redact.ts). */
+export async function redactAction(
+  _previous: FormState<RedactField>,
+  formData: FormData,
+): Promise<FormState<RedactField>> {
+  const form = await readForm(formData, {
+    guard: staff,
+    schema: redactSchema,
+    echo: ['body', 'clause', 'note'],
+    message: (errors) =>
+      errors.commentId || errors.version
+        ? 'This card is out of date: reload the queue.'
+        : 'Please complete the edit: what to remove and the clause that requires it.',
+  });
+  if (!form.ok) return form.state;
+  const { commentId, version, body, clause, note } = form.data;
+  const result = await redactAndApprove(form.actor, commentId, version, { edited: body, clause, note });
+  if (!result.ok)
+    return 'field' in result
+      ? invalid({ body: [result.message] }, 'The edit was not saved: it may only remove text.', form.echo)
+      : invalid({}, result.message, form.echo);
+  revalidateAfter([result.articleSlug]);
+  return { status: 'done', message: 'Published without the removed text.', at: Date.now() };
 }
 
 export async function bulkDecideAction(_previous: FormState, formData: FormData): Promise<FormState> {

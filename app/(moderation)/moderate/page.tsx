@@ -41,6 +41,7 @@ import {
   decideAction,
   decideAppealAction,
   decideMeasureAppealAction,
+  redactAction,
   undoAction,
   userMeasureAction,
 } from './actions';
@@ -247,7 +248,12 @@ export default async function ModeratePage({ searchParams }: Props) {
                   now={renderedAt}
                   clauses={clauseOptions}
                   selectable={bulk}
-                  actions={{ decide: decideAction, measure: userMeasureAction, appeal: decideAppealAction }}
+                  actions={{
+                    decide: decideAction,
+                    measure: userMeasureAction,
+                    appeal: decideAppealAction,
+                    redact: redactAction,
+                  }}
                 />
               </li>
             ))}

@@ -389,6 +389,19 @@ export const scenarios: Record<string, Scenario> = {
     },
   },
 
+  redactAction: {
+    required: ['commentId', 'version', 'body', 'clause'],
+    numeric: ['version'],
+    async prepare() {
+      const target = await comment({ userId: (await createAccount('held')).id, status: 'PENDING' });
+      return {
+        call: form(true, { commentId: target.id, version: '0', body: 'Walk [removed]', clause: 'privacy' }),
+        effect: async () =>
+          (await (await db()).comment.findUniqueOrThrow({ where: { id: target.id } })).originalBody !== null,
+      };
+    },
+  },
+
   bulkDecideAction: {
     required: ['selected', 'decision'],
     async prepare() {

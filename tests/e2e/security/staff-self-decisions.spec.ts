@@ -101,7 +101,16 @@ test.describe('beyond roles', () => {
       });
       await callForm('decideAction', staff, { commentId: held.id, version: '0', decision: 'approve' });
       await callForm('bulkDecideAction', staff, { selected: [`${held.id}:0`], decision: 'approve' });
-      expect((await db.comment.findUniqueOrThrow({ where: { id: held.id } })).status).toBe('PENDING');
+      await callForm('redactAction', staff, {
+        commentId: held.id,
+        version: '0',
+        body: `My own [removed] comment (${role}).`,
+        clause: 'privacy',
+      });
+      expect(await db.comment.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({
+        status: 'PENDING',
+        originalBody: null,
+      });
       const published = await db.comment.create({
         data: {
           articleId: article.id,

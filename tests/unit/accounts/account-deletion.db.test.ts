@@ -108,6 +108,9 @@ const rules: Record<string, Record<string, Rule>> = {
     reasons: { tombstoned: 'emptied: a reason may quote the comment' },
     rejectClause: keep('the decision’s clause: what the law lets the moderation record keep'),
     rejectNote: { tombstoned: 'the moderator’s note may quote the comment' },
+    originalBody: { tombstoned: 'what they wrote before a moderator’s redaction: erased with the body' },
+    redactClause: keep('the redaction’s clause: what the law lets the moderation record keep'),
+    redactNote: { tombstoned: 'the moderator’s note may quote the removed text' },
     idempotencyKey: { tombstoned: 'emptied (a client-side value)' },
     reactionCount: { tombstoned: 'zeroed with the reactions; others’ counts drop by their reactions' },
     reportCount: { tombstoned: 'zeroed on a tombstone; an anonymous count elsewhere' },
@@ -406,6 +409,8 @@ describe('deleting a reader’s account', () => {
     const elsewhere = await story();
     const secret = {
       replied: 'Persephone thinks the zebra crossing on Quillfield Road is a disgrace.',
+      redacted: 'Persephone thinks the zebra crossing is a disgrace; ring her on 01632 960 123.',
+      redactedNumber: '01632 960 124',
       alone: 'Nobody answered this remark about marmalade tariffs.',
       reply: 'Persephone agrees about the tramline extension, wholeheartedly.',
       rejected: 'Persephone rejected words about the ombudsman gazette.',
@@ -427,6 +432,10 @@ describe('deleting a reader’s account', () => {
         ip: secret.ip,
         idempotencyKey: 'key-persephone-1',
         reasons: JSON.stringify([{ quote: secret.replied }]),
+        // A moderator removed her phone number before publishing it (lib/moderation/redact.ts).
+        originalBody: secret.redacted,
+        redactClause: 'privacy',
+        redactNote: `Removed “${secret.redactedNumber}”`,
       },
     });
     const othersReply = await comment({
@@ -593,6 +602,8 @@ describe('deleting a reader’s account', () => {
       'cucumber',
       secret.ip,
       'key-persephone-1',
+      // Her original words before a moderator's redaction, and the note quoting what was removed.
+      '01632 960',
     ];
     const found = async () =>
       (await everyRow()).flatMap(({ table, row }) =>

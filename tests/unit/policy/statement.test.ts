@@ -87,6 +87,31 @@ describe('statement of reasons', () => {
     expect(upheld.appeal?.text).toContain('the decision stands (“It is an advert.”)');
   });
 
+  test('published with part removed by a moderator: the clause, what was removed, the note; as text for the email', () => {
+    const statement = statementOf({
+      ...row,
+      status: 'PUBLISHED',
+      decidedById: 'mod-1',
+      body: 'Call me on [removed by a moderator] tonight.',
+      originalBody: 'Call me on 0161 496 0000 tonight.',
+      redactClause: 'privacy',
+      redactNote: 'No phone numbers.',
+    })!;
+    expect(statement.by).toBe('moderator');
+    expect(statement.headline).toContain('Part of your comment was removed by a moderator');
+    expect(statement.lines.map((l) => `${l.lead} ${l.label}`)).toEqual([
+      'Part of your comment was removed under §5 Respect privacy',
+    ]);
+    expect(statement.removed).toEqual(['0161 496 0000']);
+    expect(statementText(statement)).toEqual([
+      expect.stringMatching(/^Part of your comment was removed under §5 Respect privacy: /),
+      'Removed: “0161 496 0000”',
+      'Moderator’s note: No phone numbers.',
+      'You may ask, once, for a second moderator to review this decision.',
+    ]);
+    expect(statement.appeal).toMatchObject({ state: 'available', href: '/profile#comment-c1' });
+  });
+
   test('published and deleted comments need no statement', () => {
     expect(statementOf({ ...row, status: 'PUBLISHED' })).toBeNull();
     expect(statementOf({ ...row, status: 'DELETED' })).toBeNull();

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { requireStaffPage, staffMetadata } from '@/lib/auth/guards';
-import { auditFilterChoices, auditPageSize, listAuditEntries } from '@/lib/data/audit-log';
+import { auditFilterChoices, auditPageSize, listAuditEntries, originalOfRedacted } from '@/lib/data/audit-log';
 import { clauseLabel, clauses, isClauseId } from '@/lib/policy/clauses';
 import { formatTimestamp } from '@/lib/site/format';
 import { readAuditQuery } from '@/lib/validation/moderation';
@@ -19,7 +19,11 @@ export default async function AuditLogPage({
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) if (typeof value === 'string') params.set(key, value);
   const { filter, values } = readAuditQuery(params);
-  const [{ entries, actors, stories }, choices] = await Promise.all([listAuditEntries(filter), auditFilterChoices()]);
+  const [{ entries, actors, stories }, choices, redacted] = await Promise.all([
+    listAuditEntries(filter),
+    auditFilterChoices(),
+    values.comment ? originalOfRedacted(values.comment) : null,
+  ]);
   const last = entries.at(-1);
   const filtered = new URLSearchParams(values);
   const filtersOn = filtered.size > 0;
@@ -96,6 +100,25 @@ export default async function AuditLogPage({
         </a>{' '}
         (every matching entry, newest first). Times are UTC.
       </p>
+      {redacted && (
+        <section aria-label="Moderator’s edit" data-original>
+          <h2 className="section-title">Edited by a moderator</h2>
+          <p className="meta">
+            Published with part removed
+            {redacted.redactClause &&
+              isClauseId(redacted.redactClause) &&
+              ` under ${clauseLabel(redacted.redactClause)}`}
+            . Before the edit (staff only; never shown to readers):
+          </p>
+          <blockquote className="card__parent" dir="auto">
+            {redacted.originalBody}
+          </blockquote>
+          <p className="meta">As published:</p>
+          <blockquote className="card__parent" dir="auto">
+            {redacted.body}
+          </blockquote>
+        </section>
+      )}
       <table className="data-table">
         <thead>
           <tr>
