@@ -29,9 +29,10 @@ export type WeekFigures = {
 export type DecisionFigures = {
   automaticHolds: number;
   automaticRejections: number;
-  moderator: { approvals: number; rejections: number; appealDecisions: number };
+  /** `redactions`: published after a moderator removed part of them (lib/moderation/redact.ts). */
+  moderator: { approvals: number; rejections: number; redactions: number; appealDecisions: number };
   /** What became of the comments held automatically in the period. */
-  heldOutcomes: { approved: number; released: number; rejected: number; undecided: number };
+  heldOutcomes: { approved: number; redacted: number; released: number; rejected: number; undecided: number };
   medianDecisionMs: number | null;
   /** In the order given by clauseOrder; clauses with no figure are left out. */
   byClause: ClauseFigures[];
@@ -40,7 +41,13 @@ export type DecisionFigures = {
 };
 
 export const automaticHoldActions = ['auto-hold', 'edit-held'] as const;
-export const moderatorDecisionActions = ['approve', 'reject', 'appeal-reinstate', 'appeal-uphold'] as const;
+export const moderatorDecisionActions = [
+  'approve',
+  'reject',
+  'redact-approve',
+  'appeal-reinstate',
+  'appeal-uphold',
+] as const;
 /** Published by the system when the reason for a hold ended (lib/moderation/release.ts): not a person's decision. */
 export const releaseActions = ['release'] as const;
 
@@ -129,7 +136,8 @@ export function summarizeDecisions(input: {
   for (const { r, k } of byTime) {
     if (!held.has(k) || outcome.has(k)) continue;
     if (isRelease(r)) outcome.set(k, 'release');
-    else if (isModeratorDecision(r) && (r.action === 'approve' || r.action === 'reject')) outcome.set(k, r.action);
+    else if (isModeratorDecision(r) && ['approve', 'reject', 'redact-approve'].includes(r.action))
+      outcome.set(k, r.action);
   }
   const outcomes = [...outcome.values()];
   const count = (action: string) => outcomes.filter((a) => a === action).length;
@@ -172,10 +180,12 @@ export function summarizeDecisions(input: {
     moderator: {
       approvals: moderatorDecisions.filter((r) => r.action === 'approve').length,
       rejections: moderatorDecisions.filter((r) => r.action === 'reject').length,
+      redactions: moderatorDecisions.filter((r) => r.action === 'redact-approve').length,
       appealDecisions: moderatorDecisions.filter((r) => r.action.startsWith('appeal-')).length,
     },
     heldOutcomes: {
       approved: count('approve'),
+      redacted: count('redact-approve'),
       released: count('release'),
       rejected: count('reject'),
       undecided: held.size - outcome.size,

@@ -41,7 +41,11 @@ export default async function TransparencyPage() {
   const notices = await noticeFigures(report.since);
   const n = (value: number) => value.toLocaleString('en-US');
   const automatic = report.automaticHolds + report.automaticRejections;
-  const human = report.moderator.approvals + report.moderator.rejections + report.moderator.appealDecisions;
+  const human =
+    report.moderator.approvals +
+    report.moderator.rejections +
+    report.moderator.redactions +
+    report.moderator.appealDecisions;
   const share = (part: number) => (automatic + human ? Math.round((part / (automatic + human)) * 100) : 0);
   const lastWeeks = report.weeks;
   // The waiting-time chart counts in minutes while every weekly median is under two hours, else in hours.
@@ -76,15 +80,17 @@ export default async function TransparencyPage() {
           <dd>
             {n(human)} ({plural(report.moderator.approvals, 'approval')},{' '}
             {plural(report.moderator.rejections, 'rejection')},{' '}
+            {plural(report.moderator.redactions, 'publication with part removed', 'publications with part removed')},{' '}
             {plural(report.moderator.appealDecisions, 'appeal decision')})
           </dd>
         </div>
         <div>
           <dt>Held comments, what became of them</dt>
           <dd>
-            {n(report.heldOutcomes.approved)} approved by a moderator · {n(report.heldOutcomes.rejected)} rejected by a
-            moderator · {n(report.heldOutcomes.released)} published when the reason for the hold ended (a new account’s
-            first comment approved) · {n(report.heldOutcomes.undecided)} not yet decided
+            {n(report.heldOutcomes.approved)} approved by a moderator · {n(report.heldOutcomes.redacted)} published by a
+            moderator with part removed · {n(report.heldOutcomes.rejected)} rejected by a moderator ·{' '}
+            {n(report.heldOutcomes.released)} published when the reason for the hold ended (a new account’s first
+            comment approved) · {n(report.heldOutcomes.undecided)} not yet decided
           </dd>
         </div>
         <div>

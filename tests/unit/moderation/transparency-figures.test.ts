@@ -65,8 +65,8 @@ describe('summarizeDecisions', () => {
   test('holds, rejections and moderator decisions are kept apart; a held comment approved is not a rejection', () => {
     expect(figures.automaticHolds).toBe(2);
     expect(figures.automaticRejections).toBe(1);
-    expect(figures.moderator).toEqual({ approvals: 1, rejections: 1, appealDecisions: 0 });
-    expect(figures.heldOutcomes).toEqual({ approved: 1, released: 0, rejected: 1, undecided: 0 });
+    expect(figures.moderator).toEqual({ approvals: 1, rejections: 1, redactions: 0, appealDecisions: 0 });
+    expect(figures.heldOutcomes).toEqual({ approved: 1, redacted: 0, released: 0, rejected: 1, undecided: 0 });
   });
 
   test('a hold released by the system when its reason ended is published, not undecided, and no person decided it', () => {
@@ -84,9 +84,28 @@ describe('summarizeDecisions', () => {
       clauseOrder: ['moderation', 'privacy'],
       now,
     });
-    expect(released.heldOutcomes).toEqual({ approved: 0, released: 1, rejected: 0, undecided: 1 });
-    expect(released.moderator).toEqual({ approvals: 0, rejections: 0, appealDecisions: 0 });
+    expect(released.heldOutcomes).toEqual({ approved: 0, redacted: 0, released: 1, rejected: 0, undecided: 1 });
+    expect(released.moderator).toEqual({ approvals: 0, rejections: 0, redactions: 0, appealDecisions: 0 });
     expect(released.weeks.at(-1)?.moderatorDecisions).toBe(0);
+  });
+
+  test('a held comment a moderator published with part removed is a decision of its own, not undecided', () => {
+    const redacted = summarizeDecisions({
+      decisions: [
+        rule('phone', 'auto-hold', '2026-11-24T09:10:00Z'),
+        mod('phone', 'redact-approve', '2026-11-24T09:40:00Z'),
+      ],
+      clauses: [
+        ...cites('phone', 'rule', 'auto-hold', 'privacy'),
+        ...cites('phone', 'moderator', 'redact-approve', 'privacy'),
+      ],
+      decided: [{ createdAt: at('2026-11-24T09:10:00Z'), decidedAt: at('2026-11-24T09:40:00Z') }],
+      clauseOrder: ['privacy'],
+      now,
+    });
+    expect(redacted.heldOutcomes).toEqual({ approved: 0, redacted: 1, released: 0, rejected: 0, undecided: 0 });
+    expect(redacted.moderator).toEqual({ approvals: 0, rejections: 0, redactions: 1, appealDecisions: 0 });
+    expect(redacted.weeks.at(-1)?.moderatorDecisions).toBe(1);
   });
 
   test('weeks start on Monday (UTC), oldest first, with the median wait of each', () => {

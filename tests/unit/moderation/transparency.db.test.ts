@@ -151,9 +151,9 @@ describe('transparency figures', () => {
     expect((await db.comment.findUniqueOrThrow({ where: { id: second.commentId } })).status).toBe('PUBLISHED');
     expect(report.automaticHolds).toBe(5);
     expect(report.automaticRejections).toBe(1);
-    expect(report.moderator).toEqual({ approvals: 1, rejections: 2, appealDecisions: 0 });
+    expect(report.moderator).toEqual({ approvals: 1, rejections: 2, redactions: 0, appealDecisions: 0 });
     // Of the five held comments, one was approved, one released and two rejected; the §5 one still waits.
-    expect(report.heldOutcomes).toEqual({ approved: 1, released: 1, rejected: 2, undecided: 1 });
+    expect(report.heldOutcomes).toEqual({ approved: 1, redacted: 0, released: 1, rejected: 2, undecided: 1 });
     expect(report.weeks.at(-1)).toMatchObject({ automaticHolds: 5, automaticRejections: 1, moderatorDecisions: 3 });
 
     // What the page shows, row by row.
@@ -171,7 +171,7 @@ describe('transparency figures', () => {
       '§2 No hate speech or threats: 1 held and 0 rejected automatically, 1 rejected by moderators',
     );
     expect(html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')).toContain(
-      '1 approved by a moderator · 2 rejected by a moderator · 1 published when the reason for the hold ended',
+      '1 approved by a moderator · 0 published by a moderator with part removed · 2 rejected by a moderator · 1 published when the reason for the hold ended',
     );
     expect(html).not.toContain('<script');
   }, 60_000);
