@@ -249,17 +249,26 @@ export async function listPicks(articleId: string) {
 
 export type CommentSectionData = Awaited<ReturnType<typeof loadCommentSection>>;
 
-/** What a story's comment section shows this viewer: the threads, and whether (and why not) they may post. */
+/** How many threads everyone sees, and whether there are more than `shown`: the page around a shared list of
+ *  threads (lib/cache/shared-thread.ts), for a viewer who has nothing of their own on the story. */
+async function countThreads(articleId: string, shown: number) {
+  const totalThreads = await db.comment.count({ where: { articleId, depth: 0, ...visibleWhere(null) } });
+  return { threads: [] as CommentView[], totalThreads, hasMore: totalThreads > shown };
+}
+
+/** What a story's comment section shows this viewer: the threads, and whether (and why not) they may post.
+ *  `threads: false`: everything but the threads (their count only), for a page that gets the shared list. */
 export async function loadCommentSection(
   article: { id: string } & PresetColumns,
   viewer: Viewer | null,
   query: ThreadQuery,
   now = clockNow(),
+  { threads: withThreads = true } = {},
 ) {
   // Taken before reading: the live channel (lib/live/hub.ts) tells the page of every change after it.
   const renderedAt = Date.now();
   const [{ threads, totalThreads, hasMore }, story, picks] = await Promise.all([
-    listThreads(article.id, viewer, query.sort, query.shown),
+    withThreads ? listThreads(article.id, viewer, query.sort, query.shown) : countThreads(article.id, query.shown),
     loadStoryPolicy(article, now),
     listPicks(article.id),
   ]);

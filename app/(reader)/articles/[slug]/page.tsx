@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AuthorBox } from '@/components/articles/author-box';
@@ -8,7 +9,9 @@ import { getViewer } from '@/lib/auth/viewer';
 import { postOutcome } from '@/lib/comments/post-outcome';
 import { readThreadQueryFrom } from '@/lib/comments/thread-query';
 import { getArticleBySlug, listMoreFromAuthor, paragraphsOf } from '@/lib/data/articles';
+import { readSharedThreadMode, sharedThreadHeader } from '@/lib/cache/shared-thread';
 import { loadCommentSection, loadPostedComment } from '@/lib/data/comments';
+import { seesSharedThread } from '@/lib/data/shared-thread';
 import type { Viewer } from '@/lib/auth/permissions';
 import { formatDate } from '@/lib/site/format';
 import { id } from '@/lib/validation/fields';
@@ -65,12 +68,32 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const search = await searchParams;
   // Read exactly as the page cache keys it (server.ts redirects non-canonical queries before they get here).
   const { query } = readThreadQueryFrom(search);
+  // Issue 20's signed-in split (lib/cache/shared-thread.ts): server.ts asks for the shared list alone (`edition`),
+  // or offers to splice it into this page (`offer`), which it then leaves out when the viewer sees it as it is.
+  const mode = readSharedThreadMode((await headers()).get(sharedThreadHeader));
+  if (mode?.kind === 'edition') {
+    const section = await loadCommentSection(article, null, query);
+    return (
+      <CommentSection
+        article={article}
+        viewer={{ displayName: null }}
+        section={section}
+        query={query}
+        open={{}}
+        actions={commentActions}
+        shared={mode}
+      />
+    );
+  }
   const viewer = await getViewer();
+  const slot = mode?.kind === 'offer' && viewer !== null && (await seesSharedThread(article.id, viewer));
   const [moreStories, section, posted] = await Promise.all([
     listMoreFromAuthor(article.author.id, article.id),
-    loadCommentSection(article, viewer, query),
+    loadCommentSection(article, viewer, query, undefined, { threads: !slot }),
     postedNotice(viewer, search.posted),
   ]);
+  // A story without threads has nothing to share: its (empty) list is rendered here.
+  const shared = slot && mode?.kind === 'offer' && section.totalThreads > 0 ? mode : undefined;
   const [lede, ...rest] = paragraphsOf(article.body);
 
   return (
@@ -113,6 +136,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         open={{ reply: openId(search.reply), report: openId(search.report) }}
         posted={posted}
         actions={commentActions}
+        shared={shared && { kind: 'slot', renderedAt: shared.renderedAt }}
       />
     </article>
   );
