@@ -57,7 +57,9 @@ for (let round = 0; round < rounds; round++)
     try {
       const url = app.url + article.path;
       const signedOut = (await get(url)).text;
-      console.log(`\nSIGNED_IN_SPLIT=${split} · signed-out page ${(Buffer.byteLength(signedOut) / 1024).toFixed(0)} KB`);
+      console.log(
+        `\nSIGNED_IN_SPLIT=${split} · signed-out page ${(Buffer.byteLength(signedOut) / 1024).toFixed(0)} KB`,
+      );
       for (const [label, headers] of Object.entries(viewers)) {
         const page = await get(url, headers);
         const comments = (page.text.match(/<li class="comment comment--depth-\d/g) ?? []).length;

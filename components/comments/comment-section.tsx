@@ -33,8 +33,9 @@ type Props = {
   posted?: PostOutcome;
   actions: CommentActions;
   /** Issue 20's signed-in split (lib/cache/shared-thread.ts): `slot`, the list of threads is left to server.ts, which
-   *  read it at `renderedAt`; `edition`, only the list is rendered, as every signed-in reader who may post sees it. */
-  shared?: { kind: 'slot'; renderedAt: number } | { kind: 'edition' };
+   *  puts in the list of this version of the story's comments; `edition`, only the list is rendered, as every
+   *  signed-in reader who may post sees it. */
+  shared?: { kind: 'slot'; version: string } | { kind: 'edition' };
 };
 
 const sortLabels: Record<CommentSort, string> = {
@@ -83,9 +84,7 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
   if (shared?.kind === 'edition')
     return (
       <PostedCommentsProvider renderId="edition">
-        <div data-shared-thread="edition" data-rendered-at={section.renderedAt}>
-          {threadList}
-        </div>
+        <div data-shared-thread="edition">{threadList}</div>
         <div data-shared-thread-end="" />
       </PostedCommentsProvider>
     );
@@ -207,19 +206,13 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
           <>
             {/* A comment posted from the compose box is shown in a list of its own, next to the shared one. */}
             {sort === 'newest' && <CommentList className="comment-list" parentIds={null} at="start" count={0} />}
-            <SharedThread react={actions.react} mute={actions.mute} />
+            <SharedThread version={shared.version} react={actions.react} mute={actions.mute} />
             {sort !== 'newest' && <CommentList className="comment-list" parentIds={null} at="end" count={0} />}
           </>
         ) : (
           threadList
         )}
-        {viewer && (
-          <LiveUpdates
-            slug={article.slug}
-            // With the shared list, changes are counted from when the list was read.
-            renderedAt={shared?.kind === 'slot' ? Math.min(shared.renderedAt, section.renderedAt) : section.renderedAt}
-          />
-        )}
+        {viewer && <LiveUpdates slug={article.slug} renderedAt={section.renderedAt} />}
         {hasMore && (
           <p className="comments__more">
             <Link

@@ -11,11 +11,13 @@ import { useEffect, useRef, useTransition } from 'react';
 const filledByServer = { __html: '' };
 
 type Props = {
+  /** The version of the story's comments the page read (lib/data/shared-thread.ts): server.ts puts in that list. */
+  version: string;
   react: (formData: FormData) => Promise<void>;
   mute?: (formData: FormData) => Promise<void>;
 };
 
-export function SharedThread({ react, mute }: Props) {
+export function SharedThread({ version, react, mute }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const router = useRouter();
   const [, startTransition] = useTransition();
@@ -50,5 +52,5 @@ export function SharedThread({ react, mute }: Props) {
     };
   }, [router, react, mute]);
 
-  return <div ref={ref} data-shared-thread="slot" dangerouslySetInnerHTML={filledByServer} />;
+  return <div ref={ref} data-shared-thread="slot" data-version={version} dangerouslySetInnerHTML={filledByServer} />;
 }

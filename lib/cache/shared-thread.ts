@@ -6,8 +6,9 @@
 //
 // server.ts and the page agree through one request header, `x-ledger-thread`, which server.ts strips from every
 // request and sets itself, signed with a key derived from AUTH_SECRET (a reader cannot forge it):
-//   - `offer <renderedAt> <token>`: server.ts holds the list for this page (read at renderedAt) and will splice it,
-//     so the page may leave the slot empty if the viewer sees the shared list (lib/data/shared-thread.ts);
+//   - `offer <token>`: server.ts will splice the list, so the page may leave the slot empty when the viewer sees the
+//     shared list (lib/data/shared-thread.ts); the slot names the version of the story's comments the page read
+//     (`data-version`), and server.ts puts in the list of that version (from the cache, else rendered now);
 //   - `edition <token>`: server.ts's own request for the list (no cookie): the page renders only the list, as any
 //     signed-in reader who may post sees it, between the markers below.
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -15,11 +16,11 @@ import { env } from '../env';
 
 export const sharedThreadHeader = 'x-ledger-thread';
 
-const slotMarkup = '<div data-shared-thread="slot"></div>';
-const editionStart = /<div data-shared-thread="edition" data-rendered-at="(\d+)">/;
+const slotMarkup = /<div data-shared-thread="slot" data-version="([0-9.]+)"><\/div>/;
+const editionStart = '<div data-shared-thread="edition">';
 const editionEnd = '</div><div data-shared-thread-end=""></div>';
 
-export type SharedThreadMode = { kind: 'offer'; renderedAt: number } | { kind: 'edition' } | null;
+export type SharedThreadMode = { kind: 'offer' } | { kind: 'edition' } | null;
 
 function token(kind: string): string {
   return createHmac('sha256', env().authSecret).update(`shared-thread:${kind}`).digest('base64url');
@@ -33,34 +34,35 @@ function sameToken(given: string, kind: string): boolean {
 
 /** The header server.ts sets for an offer or for its own edition request. */
 export function sharedThreadHeaderValue(mode: NonNullable<SharedThreadMode>): string {
-  return mode.kind === 'offer' ? `offer ${mode.renderedAt} ${token('offer')}` : `edition ${token('edition')}`;
+  return `${mode.kind} ${token(mode.kind)}`;
 }
 
 /** What server.ts asked of this render, or null (no header, or one it did not sign). */
 export function readSharedThreadMode(value: string | null | undefined): SharedThreadMode {
   if (!value) return null;
-  const parts = value.split(' ');
-  if (parts[0] === 'edition' && parts.length === 2 && sameToken(parts[1]!, 'edition')) return { kind: 'edition' };
-  if (parts[0] === 'offer' && parts.length === 3 && /^\d+$/.test(parts[1]!) && sameToken(parts[2]!, 'offer'))
-    return { kind: 'offer', renderedAt: Number(parts[1]) };
-  return null;
+  const [kind, given, ...rest] = value.split(' ');
+  if ((kind !== 'edition' && kind !== 'offer') || given === undefined || rest.length) return null;
+  return sameToken(given, kind) ? { kind } : null;
 }
 
-/** The list out of an edition render, without scripts, and when it was read; null when the page is not one. */
-export function extractEdition(html: string): { html: string; renderedAt: number } | null {
-  const start = editionStart.exec(html);
-  if (!start) return null;
-  const from = start.index + start[0].length;
+/** The list out of an edition render, without scripts; null when the page is not one. */
+export function extractEdition(html: string): string | null {
+  const start = html.indexOf(editionStart);
+  if (start < 0) return null;
+  const from = start + editionStart.length;
   const to = html.indexOf(editionEnd, from);
   if (to < 0) return null;
-  const list = html.slice(from, to).replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '');
-  return { html: list, renderedAt: Number(start[1]) };
+  return html.slice(from, to).replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '');
 }
 
-/** The page with the list in its slot, or null when the page has no slot (it rendered the list itself). */
-export function spliceEdition(page: string, list: string): string | null {
-  const at = page.indexOf(slotMarkup);
-  if (at < 0) return null;
-  const inside = at + slotMarkup.length - '</div>'.length;
+/** Where the page left the slot, and the version of the list it wants; null when it rendered the list itself. */
+export function findSlot(page: string): { at: number; length: number; version: string } | null {
+  const found = slotMarkup.exec(page);
+  return found ? { at: found.index, length: found[0].length, version: found[1]! } : null;
+}
+
+/** The page with `list` in the slot findSlot found. */
+export function fillSlot(page: string, slot: { at: number; length: number }, list: string): string {
+  const inside = slot.at + slot.length - '</div>'.length;
   return page.slice(0, inside) + list + page.slice(inside);
 }

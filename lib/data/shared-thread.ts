@@ -15,3 +15,23 @@ export async function seesSharedThread(articleId: string, viewer: Viewer, now = 
   ]);
   return !comment && !reaction && !mute;
 }
+
+/** A signature of the story's comments as stored: it changes with any comment added, edited, deleted, decided,
+ *  reacted to or reported, through the app or not (a script, an import, a test writing rows). The shared list is
+ *  kept per signature as well as dropped by invalidations, so a page never gets a list older than its own read. */
+export async function sharedListVersion(articleId: string): Promise<string> {
+  const found = await db.comment.aggregate({
+    where: { articleId },
+    _count: { _all: true },
+    _sum: { version: true, reactionCount: true, reportCount: true },
+    _max: { createdAt: true, editedAt: true, deletedAt: true, decidedAt: true },
+  });
+  const times = [found._max.createdAt, found._max.editedAt, found._max.deletedAt, found._max.decidedAt];
+  return [
+    found._count._all,
+    found._sum.version ?? 0,
+    found._sum.reactionCount ?? 0,
+    found._sum.reportCount ?? 0,
+    ...times.map((time) => time?.getTime() ?? 0),
+  ].join('.');
+}

@@ -3,7 +3,9 @@
 // is dropped by exactly the invalidations that drop the signed-out page, here and on other workers and instances),
 // or is rendered once through Next by a request of server.ts's own, without cookies, and shared by the readers who
 // ask meanwhile (request collapsing, stale-while-revalidate: lib/cache/page-cache.ts). The page is then rendered by
-// Next with an offer; if it left the slot empty (the viewer sees the shared list), the list is put in it.
+// Next with an offer; if it left the slot empty (the viewer sees the shared list), the list of the version of the
+// story's comments the page read is put in it: a page never shows a list older than its own read of the database,
+// even after a change made outside the app (which no invalidation announces).
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
@@ -13,13 +15,13 @@ import { holdResponse } from '../cache/hold-response';
 import { pickEncoding, type CachedPage, type PageCache } from '../cache/page-cache';
 import {
   extractEdition,
+  fillSlot,
+  findSlot,
   readSharedThreadMode,
   sharedThreadHeader,
   sharedThreadHeaderValue,
-  spliceEdition,
 } from '../cache/shared-thread';
 import type { NextHandler } from './reader-pages';
-import { freshUntilIn } from './reader-pages';
 import { carriesSession } from './session-cookie';
 
 const gzip = promisify(zlib.gzip);
@@ -31,9 +33,15 @@ export type SignedInSplit = {
   /** Takes the header off a request unless server.ts signed it; true when it is server.ts's own edition request. */
   isEditionRequest(req: IncomingMessage): boolean;
   /** The slot (cache key and tag) when this request may get the shared list, else null. */
-  slotFor(req: IncomingMessage): { key: string; tag: string; url: string } | null;
-  render(req: IncomingMessage, res: ServerResponse, slot: { key: string; tag: string; url: string }): Promise<unknown>;
+  slotFor(req: IncomingMessage): Slot | null;
+  render(req: IncomingMessage, res: ServerResponse, slot: Slot): Promise<unknown>;
 };
+
+type Slot = { key: string; tag: string; url: string };
+
+/** In the slot when the list could not be had (Next failed to render it: the page around it rendered, though). */
+const unavailable =
+  '<p class="notice notice--warn">The comments could not be loaded just now. Reload the page to try again.</p>';
 
 /** `origin`: where server.ts's own edition requests go (this server: any worker answers them). */
 export function createSignedInSplit({
@@ -74,38 +82,37 @@ export function createSignedInSplit({
     return { key: `thread:${key}`, tag: url.pathname, url: key };
   }
 
-  /** The list for this slot: fresh, stale while another render is under way, or rendered now. */
-  async function edition(slot: { key: string; tag: string; url: string }): Promise<CachedPage | null> {
-    const hit = cache.get(slot.key);
-    if (hit) return hit;
-    const plan = cache.plan(slot.key, slot.tag);
-    if (plan.serve === 'stale') return plan.page;
-    if (plan.serve === 'wait') return plan.page;
-    const { generation, settle } = cache.beginRender(slot.key, slot.tag);
+  /** The list of this version for this slot: fresh, stale while another render is under way, or rendered now. */
+  async function edition(slot: Slot, version: string): Promise<string | null> {
+    const key = `${slot.key}#${version}`;
+    const hit = cache.get(key);
+    if (hit) return hit.identity.toString('utf8');
+    const plan = cache.plan(key, slot.tag);
+    if (plan.serve === 'stale') return plan.page.identity.toString('utf8');
+    if (plan.serve === 'wait') return (await plan.page)?.identity.toString('utf8') ?? null;
+    const { generation, settle } = cache.beginRender(key, slot.tag);
     try {
-      const html = await fetchEdition(slot.url);
-      const list = html === null ? null : extractEdition(html);
-      if (!list) {
+      const list = extractEdition((await fetchEdition(slot.url)) ?? '');
+      if (list === null) {
         settle(null);
         return null;
       }
-      const identity = Buffer.from(list.html, 'utf8');
+      const identity = Buffer.from(list, 'utf8');
       const page: CachedPage = {
-        key: slot.key,
+        key,
         tag: slot.tag,
         status: 200,
-        headers: { 'x-rendered-at': String(list.renderedAt) },
+        headers: {},
         identity,
         gzip: Buffer.alloc(0),
         br: Buffer.alloc(0),
         etag: '',
         storedAt: Date.now(),
         size: identity.length,
-        ...(html && freshUntilIn(html) !== undefined ? { freshUntil: freshUntilIn(html) } : {}),
       };
       cache.store(page, generation);
       settle(page);
-      return page;
+      return list;
     } catch (error) {
       settle(null);
       log('signed-in split: the shared list could not be rendered:', error);
@@ -136,11 +143,8 @@ export function createSignedInSplit({
     });
   }
 
-  async function render(req: IncomingMessage, res: ServerResponse, slot: { key: string; tag: string; url: string }) {
-    const list = await edition(slot);
-    if (!list) return handle(req, res);
-    const renderedAt = Number(list.headers['x-rendered-at']);
-    req.headers[sharedThreadHeader] = sharedThreadHeaderValue({ kind: 'offer', renderedAt });
+  function render(req: IncomingMessage, res: ServerResponse, slot: Slot) {
+    req.headers[sharedThreadHeader] = sharedThreadHeaderValue({ kind: 'offer' });
     // Identity bytes from Next: the list goes in before the page is compressed.
     const acceptEncoding = req.headers['accept-encoding'];
     delete req.headers['accept-encoding'];
@@ -148,24 +152,45 @@ export function createSignedInSplit({
       const type = String(res.getHeader('content-type') ?? '');
       if (res.statusCode !== 200 || res.getHeader('content-encoding') || !type.startsWith('text/html'))
         return send(body);
-      const spliced = spliceEdition(body.toString('utf8'), list.identity.toString('utf8'));
-      const page = spliced === null ? body : Buffer.from(spliced, 'utf8');
-      res.setHeader('x-shared-thread', spliced === null ? 'whole' : 'spliced');
-      if (!takesGzip(acceptEncoding)) return send(page);
-      gzip(page, { level: 4 })
-        .then((compressed) => {
-          res.setHeader('content-encoding', 'gzip');
-          const vary = String(res.getHeader('vary') ?? '');
-          if (!/accept-encoding/i.test(vary))
-            res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-          send(compressed);
+      const html = body.toString('utf8');
+      const found = findSlot(html);
+      if (!found) {
+        res.setHeader('x-shared-thread', 'whole');
+        return finish(res, body, acceptEncoding, send);
+      }
+      edition(slot, found.version)
+        .then((list) => {
+          res.setHeader('x-shared-thread', list === null ? 'failed' : 'spliced');
+          const filled = fillSlot(html, found, list ?? unavailable);
+          finish(res, Buffer.from(filled, 'utf8'), acceptEncoding, send);
         })
-        .catch(() => send(page));
+        .catch((error) => {
+          log('signed-in split:', error);
+          finish(res, Buffer.from(fillSlot(html, found, unavailable), 'utf8'), acceptEncoding, send);
+        });
     });
     return handle(req, res);
   }
 
   return { isEditionRequest, slotFor, render };
+}
+
+/** Sends the page, gzipped when the client takes it. */
+function finish(
+  res: ServerResponse,
+  page: Buffer,
+  acceptEncoding: string | string[] | undefined,
+  send: (body: Buffer) => void,
+) {
+  if (!takesGzip(acceptEncoding)) return send(page);
+  gzip(page, { level: 4 })
+    .then((compressed) => {
+      res.setHeader('content-encoding', 'gzip');
+      const vary = String(res.getHeader('vary') ?? '');
+      if (!/accept-encoding/i.test(vary)) res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+      send(compressed);
+    })
+    .catch(() => send(page));
 }
 
 /** Whether the client takes gzip (what Next would have answered with; brotli is not worth its CPU per request). */

@@ -11,7 +11,7 @@ import { readThreadQueryFrom } from '@/lib/comments/thread-query';
 import { getArticleBySlug, listMoreFromAuthor, paragraphsOf } from '@/lib/data/articles';
 import { readSharedThreadMode, sharedThreadHeader } from '@/lib/cache/shared-thread';
 import { loadCommentSection, loadPostedComment } from '@/lib/data/comments';
-import { seesSharedThread } from '@/lib/data/shared-thread';
+import { seesSharedThread, sharedListVersion } from '@/lib/data/shared-thread';
 import type { Viewer } from '@/lib/auth/permissions';
 import { formatDate } from '@/lib/site/format';
 import { id } from '@/lib/validation/fields';
@@ -72,12 +72,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   // or offers to splice it into this page (`offer`), which it then leaves out when the viewer sees it as it is.
   const mode = readSharedThreadMode((await headers()).get(sharedThreadHeader));
   if (mode?.kind === 'edition') {
-    const section = await loadCommentSection(article, null, query);
+    const section = await loadCommentSection(article, null, query, undefined, { asSignedIn: true });
     return (
       <CommentSection
         article={article}
         viewer={{ displayName: null }}
-        section={section}
+        // As a reader who may post sees it: a page takes the shared list only when its viewer may post.
+        section={{ ...section, commentsOpen: true }}
         query={query}
         open={{}}
         actions={commentActions}
@@ -87,13 +88,16 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   }
   const viewer = await getViewer();
   const slot = mode?.kind === 'offer' && viewer !== null && (await seesSharedThread(article.id, viewer));
-  const [moreStories, section, posted] = await Promise.all([
+  const [moreStories, section, posted, version] = await Promise.all([
     listMoreFromAuthor(article.author.id, article.id),
     loadCommentSection(article, viewer, query, undefined, { threads: !slot }),
     postedNotice(viewer, search.posted),
+    slot ? sharedListVersion(article.id) : undefined,
   ]);
-  // A story without threads has nothing to share: its (empty) list is rendered here.
-  const shared = slot && mode?.kind === 'offer' && section.totalThreads > 0 ? mode : undefined;
+  // The shared list is the one a reader who may post sees; a story without threads has nothing to share. Otherwise
+  // the list is rendered here (a story closed since: the page reads it again with its threads).
+  const shared = slot && version && section.commentsOpen && section.totalThreads > 0 ? { version } : undefined;
+  if (slot && !shared) Object.assign(section, await loadCommentSection(article, viewer, query));
   const [lede, ...rest] = paragraphsOf(article.body);
 
   return (
@@ -136,7 +140,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         open={{ reply: openId(search.reply), report: openId(search.report) }}
         posted={posted}
         actions={commentActions}
-        shared={shared && { kind: 'slot', renderedAt: shared.renderedAt }}
+        shared={shared && { kind: 'slot', version: shared.version }}
       />
     </article>
   );
