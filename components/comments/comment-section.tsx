@@ -38,6 +38,9 @@ type Props = {
   shared?: { kind: 'slot'; version: string } | { kind: 'edition' };
 };
 
+/** The shared list's one reaction form and one mute form (CommentThread's sharedForms). */
+const sharedForms = { react: 'shared-react-form', mute: 'shared-mute-form' };
+
 const sortLabels: Record<CommentSort, string> = {
   oldest: 'Oldest',
   newest: 'Newest',
@@ -76,6 +79,7 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
           queryFields={queryFields}
           replyNotice={open.reply ? postedNotice : undefined}
           depth={0}
+          sharedForms={shared?.kind === 'edition' ? sharedForms : undefined}
         />
       ))}
     </CommentList>
@@ -84,7 +88,11 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
   if (shared?.kind === 'edition')
     return (
       <PostedCommentsProvider renderId="edition">
-        <div data-shared-thread="edition">{threadList}</div>
+        <div data-shared-thread="edition">
+          <form id={sharedForms.react} action={actions.react} hidden />
+          {actions.mute && <form id={sharedForms.mute} action={actions.mute} hidden />}
+          {threadList}
+        </div>
         <div data-shared-thread-end="" />
       </PostedCommentsProvider>
     );

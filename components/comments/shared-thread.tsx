@@ -4,7 +4,8 @@
 // patch dangerouslySetInnerHTML when it hydrates, and the constant below is the same object on every render, so a
 // re-render leaves it alone too. The list works without JavaScript as it is (links, forms posting server actions);
 // with JavaScript this island makes it behave as the rest of the page does: reply and report links navigate on the
-// client (that render carries the whole list, replacing this slot), reactions and mutes call their server actions.
+// client (that render carries the whole list, replacing this slot), reactions and mutes call their server actions
+// (their buttons submit the list's one reaction form or one mute form, naming the comment).
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useTransition } from 'react';
 
@@ -36,10 +37,16 @@ export function SharedThread({ version, react, mute }: Props) {
     };
     const onSubmit = (event: SubmitEvent) => {
       const form = event.target as HTMLFormElement;
-      const action = form.querySelector('.comment__react') ? react : form.querySelector('.comment__mute') ? mute : null;
+      // The list's buttons submit its one reaction form or one mute form, naming their comment.
+      const button = event.submitter;
+      const action = button?.classList.contains('comment__react')
+        ? react
+        : button?.classList.contains('comment__mute')
+          ? mute
+          : null;
       if (event.defaultPrevented || !action) return;
       event.preventDefault();
-      const data = new FormData(form);
+      const data = new FormData(form, button);
       startTransition(async () => {
         await action(data);
       });
