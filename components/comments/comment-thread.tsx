@@ -139,7 +139,9 @@ export function CommentThread({
                 )
               )}
               {published && viewerCanPost && !replying && (
-                <Link className="comment__action" href={links.reply(comment.id)} scroll={false} rel="nofollow">
+                // No rel="nofollow" on Reply and Report: they are only ever on signed-in pages, which no crawler
+                // sees, and 280 of them on a page of 140 comments cost 4 KB (issue 20's HTML budget).
+                <Link className="comment__action" href={links.reply(comment.id)} scroll={false}>
                   Reply
                 </Link>
               )}
@@ -213,7 +215,7 @@ export function CommentThread({
                 )
               )}
               {published && signedIn && !comment.isOwn && !reporting && (
-                <Link className="comment__action" href={links.report(comment.id)} scroll={false} rel="nofollow">
+                <Link className="comment__action" href={links.report(comment.id)} scroll={false}>
                   Report
                 </Link>
               )}
