@@ -17,6 +17,7 @@ import { CommentForm } from './comment-form';
 import { CommentThread, type CommentActions } from './comment-thread';
 import { LiveUpdates } from './live-updates';
 import { CommentCount, CommentList, PostedCommentsProvider } from './posted-comments';
+import { SharedThread } from './shared-thread';
 
 type Props = {
   article: { id: string; slug: string; commentCount: number };
@@ -31,7 +32,14 @@ type Props = {
    *  form it was posted from: the open reply form, else the compose box. */
   posted?: PostOutcome;
   actions: CommentActions;
+  /** Issue 20's signed-in split (lib/cache/shared-thread.ts): `slot`, the list of threads is left to server.ts, which
+   *  puts in the list of this version of the story's comments; `edition`, only the list is rendered, as every
+   *  signed-in reader who may post sees it. */
+  shared?: { kind: 'slot'; version: string } | { kind: 'edition' };
 };
+
+/** The shared list's one reaction form and one mute form (CommentThread's sharedForms). */
+const sharedForms = { react: 'shared-react-form', mute: 'shared-mute-form' };
 
 const sortLabels: Record<CommentSort, string> = {
   oldest: 'Oldest',
@@ -40,7 +48,7 @@ const sortLabels: Record<CommentSort, string> = {
   picks: 'Editors’ picks',
 };
 
-export function CommentSection({ article, viewer, section, query, open, posted, actions }: Props) {
+export function CommentSection({ article, viewer, section, query, open, posted, actions, shared }: Props) {
   const { threads, totalThreads, hasMore, commentsOpen, blocked, standing } = section;
   const { sort, shown } = query;
   const path = `/articles/${article.slug}`;
@@ -48,6 +56,46 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
   const queryFields = threadQueryFields(query);
   const postedNotice = posted && { status: 'done' as const, ...posted };
   const reportClauses = clauses.filter((c) => c.reportable).map((c) => ({ id: c.id, label: clauseLabel(c.id) }));
+  const threadList = (
+    <CommentList
+      className="comment-list"
+      parentIds={null}
+      at={sort === 'newest' ? 'start' : 'end'}
+      count={threads.length}
+      empty={<p className="comments__empty">No comments yet.{commentsOpen ? ' Start the conversation.' : ''}</p>}
+    >
+      {threads.map((comment, index) => (
+        <CommentThread
+          key={comment.id}
+          anchorId={index > 0 && index % threadsPerPage === 0 ? `thread-${index + 1}` : undefined}
+          comment={comment}
+          articleId={article.id}
+          viewerCanPost={!!viewer && !blocked && commentsOpen}
+          signedIn={!!viewer}
+          actions={actions}
+          reportClauses={reportClauses}
+          open={open}
+          links={links}
+          queryFields={queryFields}
+          replyNotice={open.reply ? postedNotice : undefined}
+          depth={0}
+          sharedForms={shared?.kind === 'edition' ? sharedForms : undefined}
+        />
+      ))}
+    </CommentList>
+  );
+
+  if (shared?.kind === 'edition')
+    return (
+      <PostedCommentsProvider renderId="edition">
+        <div data-shared-thread="edition">
+          <form id={sharedForms.react} action={actions.react} hidden />
+          {actions.mute && <form id={sharedForms.mute} action={actions.mute} hidden />}
+          {threadList}
+        </div>
+        <div data-shared-thread-end="" />
+      </PostedCommentsProvider>
+    );
 
   return (
     // data-viewer marks markup made for one viewer: the page cache refuses to store a page carrying it.
@@ -162,31 +210,16 @@ export function CommentSection({ article, viewer, section, query, open, posted, 
           ))}
         </nav>
 
-        <CommentList
-          className="comment-list"
-          parentIds={null}
-          at={sort === 'newest' ? 'start' : 'end'}
-          count={threads.length}
-          empty={<p className="comments__empty">No comments yet.{commentsOpen ? ' Start the conversation.' : ''}</p>}
-        >
-          {threads.map((comment, index) => (
-            <CommentThread
-              key={comment.id}
-              anchorId={index > 0 && index % threadsPerPage === 0 ? `thread-${index + 1}` : undefined}
-              comment={comment}
-              articleId={article.id}
-              viewerCanPost={!!viewer && !blocked && commentsOpen}
-              signedIn={!!viewer}
-              actions={actions}
-              reportClauses={reportClauses}
-              open={open}
-              links={links}
-              queryFields={queryFields}
-              replyNotice={open.reply ? postedNotice : undefined}
-              depth={0}
-            />
-          ))}
-        </CommentList>
+        {shared?.kind === 'slot' ? (
+          <>
+            {/* A comment posted from the compose box is shown in a list of its own, next to the shared one. */}
+            {sort === 'newest' && <CommentList className="comment-list" parentIds={null} at="start" count={0} />}
+            <SharedThread version={shared.version} react={actions.react} mute={actions.mute} />
+            {sort !== 'newest' && <CommentList className="comment-list" parentIds={null} at="end" count={0} />}
+          </>
+        ) : (
+          threadList
+        )}
         {viewer && <LiveUpdates slug={article.slug} renderedAt={section.renderedAt} />}
         {hasMore && (
           <p className="comments__more">

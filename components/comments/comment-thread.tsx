@@ -44,6 +44,9 @@ type Props = {
   depth: number;
   /** Where "Show more comments" lands without JavaScript: the first thread of a page after the first. */
   anchorId?: string;
+  /** The ids of the page's one reaction form and one mute form, which the buttons submit (the shared signed-in
+   *  list: a form per comment would add ~45 KB to a page of 140 comments); absent: a form per button. */
+  sharedForms?: { react: string; mute: string };
 };
 
 export function CommentThread({
@@ -59,6 +62,7 @@ export function CommentThread({
   replyNotice,
   depth,
   anchorId,
+  sharedForms,
 }: Props) {
   // Whose new replies land in this comment's reply list: its own, and at the last indented level those to the
   // comments listed in it, which are shown beside their parent rather than indented further (lib/data/comments.ts).
@@ -111,22 +115,38 @@ export function CommentThread({
             {comment.isOwn && comment.status === 'PENDING' && <HeldCommentWatch commentId={comment.id} />}
             <CommentBody body={comment.body} redacted={comment.moderatorEdited} />
             <div className="comment__actions">
-              {published && (
-                <form action={actions.react}>
-                  <input type="hidden" name="commentId" value={comment.id} />
-                  <button
-                    type="submit"
-                    className="comment__react"
-                    aria-pressed={comment.viewerReacted}
-                    disabled={!signedIn || comment.isOwn}
-                    title={!signedIn ? 'Sign in to respect comments' : undefined}
-                  >
-                    Respect <span className="comment__react-count">{comment.reactionCount}</span>
-                  </button>
-                </form>
+              {published && sharedForms ? (
+                // The shared list (lib/cache/shared-thread.ts): one form per page, each button names its comment.
+                <button
+                  type="submit"
+                  form={sharedForms.react}
+                  name="commentId"
+                  value={comment.id}
+                  className="comment__react"
+                  aria-pressed={comment.viewerReacted}
+                >
+                  Respect <span className="comment__react-count">{comment.reactionCount}</span>
+                </button>
+              ) : (
+                published && (
+                  <form action={actions.react}>
+                    <input type="hidden" name="commentId" value={comment.id} />
+                    <button
+                      type="submit"
+                      className="comment__react"
+                      aria-pressed={comment.viewerReacted}
+                      disabled={!signedIn || comment.isOwn}
+                      title={!signedIn ? 'Sign in to respect comments' : undefined}
+                    >
+                      Respect <span className="comment__react-count">{comment.reactionCount}</span>
+                    </button>
+                  </form>
+                )
               )}
               {published && viewerCanPost && !replying && (
-                <Link className="comment__action" href={links.reply(comment.id)} scroll={false} rel="nofollow">
+                // No rel="nofollow" on Reply and Report: they are only ever on signed-in pages, which no crawler
+                // sees, and 280 of them on a page of 140 comments cost 4 KB (issue 20's HTML budget).
+                <Link className="comment__action" href={links.reply(comment.id)} scroll={false}>
                   Reply
                 </Link>
               )}
@@ -172,20 +192,35 @@ export function CommentThread({
                   </form>
                 </details>
               )}
-              {comment.canMute && !comment.muted && actions.mute && (
-                <form action={actions.mute}>
-                  <input type="hidden" name="commentId" value={comment.id} />
-                  <button
-                    type="submit"
-                    className="comment__mute"
-                    title={`Collapse ${comment.authorName}’s comments for you only`}
-                  >
-                    Mute
-                  </button>
-                </form>
+              {comment.canMute && !comment.muted && actions.mute && sharedForms ? (
+                <button
+                  type="submit"
+                  form={sharedForms.mute}
+                  name="commentId"
+                  value={comment.id}
+                  className="comment__mute"
+                  title={`Collapse ${comment.authorName}’s comments for you only`}
+                >
+                  Mute
+                </button>
+              ) : (
+                comment.canMute &&
+                !comment.muted &&
+                actions.mute && (
+                  <form action={actions.mute}>
+                    <input type="hidden" name="commentId" value={comment.id} />
+                    <button
+                      type="submit"
+                      className="comment__mute"
+                      title={`Collapse ${comment.authorName}’s comments for you only`}
+                    >
+                      Mute
+                    </button>
+                  </form>
+                )
               )}
               {published && signedIn && !comment.isOwn && !reporting && (
-                <Link className="comment__action" href={links.report(comment.id)} scroll={false} rel="nofollow">
+                <Link className="comment__action" href={links.report(comment.id)} scroll={false}>
                   Report
                 </Link>
               )}
@@ -244,6 +279,7 @@ export function CommentThread({
             queryFields={queryFields}
             replyNotice={replyNotice}
             depth={depth + 1}
+            sharedForms={sharedForms}
           />
         ))}
       </CommentList>

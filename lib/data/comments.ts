@@ -115,6 +115,7 @@ function commentView(
   viewerReacted: boolean,
   now: Date,
   muted: ReadonlySet<string> = noMutes,
+  asSignedIn = false,
 ): CommentView {
   return {
     id: row.id,
@@ -139,12 +140,20 @@ function commentView(
     viewerReacted,
     picked: row.featured && row.status === 'PUBLISHED',
     muted: !!row.userId && muted.has(row.userId),
-    canMute: !!viewer && !!row.userId && row.userId !== viewer.id && row.status === 'PUBLISHED',
+    canMute: (!!viewer || asSignedIn) && !!row.userId && row.userId !== viewer?.id && row.status === 'PUBLISHED',
     replies: [],
   };
 }
 
-export async function listThreads(articleId: string, viewer: Viewer | null, sort: CommentSort, shown: number) {
+/** `asSignedIn`: with no viewer, as a signed-in reader with nothing of their own on the story sees them (the shared
+ *  signed-in list, lib/cache/shared-thread.ts). */
+export async function listThreads(
+  articleId: string,
+  viewer: Viewer | null,
+  sort: CommentSort,
+  shown: number,
+  asSignedIn = false,
+) {
   const visible = visibleWhere(viewer);
   const rootWhere: Prisma.CommentWhereInput = { articleId, depth: 0, ...visible };
   const [roots, totalThreads, muted] = await Promise.all([
@@ -173,7 +182,7 @@ export async function listThreads(articleId: string, viewer: Viewer | null, sort
   const now = new Date();
   // Each visible comment, its nesting depth, and the list it sits in (where a too-deep reply to it goes).
   const views = new Map<string, { view: CommentView; depth: number; list: CommentView[] }>();
-  const toView = (row: Row) => commentView(row, viewer, reacted.has(row.id), now, muted);
+  const toView = (row: Row) => commentView(row, viewer, reacted.has(row.id), now, muted, asSignedIn);
 
   const threads: CommentView[] = [];
   for (const root of roots) {
@@ -257,17 +266,29 @@ export async function listPicks(articleId: string) {
 
 export type CommentSectionData = Awaited<ReturnType<typeof loadCommentSection>>;
 
-/** What a story's comment section shows this viewer: the threads, and whether (and why not) they may post. */
+/** How many threads everyone sees, and whether there are more than `shown`: the page around a shared list of
+ *  threads (lib/cache/shared-thread.ts), for a viewer who has nothing of their own on the story. */
+async function countThreads(articleId: string, shown: number) {
+  const totalThreads = await db.comment.count({ where: { articleId, depth: 0, ...visibleWhere(null) } });
+  return { threads: [] as CommentView[], totalThreads, hasMore: totalThreads > shown };
+}
+
+/** What a story's comment section shows this viewer: the threads, and whether (and why not) they may post.
+ *  `threads: false`: everything but the threads (their count only), for a page that gets the shared list;
+ *  `asSignedIn`: the threads as the shared signed-in list shows them (lib/cache/shared-thread.ts). */
 export async function loadCommentSection(
   article: { id: string } & PresetColumns,
   viewer: Viewer | null,
   query: ThreadQuery,
   now = clockNow(),
+  { threads: withThreads = true, asSignedIn = false } = {},
 ) {
   // Taken before reading: the live channel (lib/live/hub.ts) tells the page of every change after it.
   const renderedAt = Date.now();
   const [{ threads, totalThreads, hasMore }, story, picks] = await Promise.all([
-    listThreads(article.id, viewer, query.sort, query.shown),
+    withThreads
+      ? listThreads(article.id, viewer, query.sort, query.shown, asSignedIn)
+      : countThreads(article.id, query.shown),
     loadStoryPolicy(article, now),
     listPicks(article.id),
   ]);

@@ -17,6 +17,7 @@ const schema = z.object({
   PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   PAGE_CACHE_MAX_MB: z.coerce.number().positive().default(128),
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().positive().default(300),
+  SIGNED_IN_SPLIT: z.enum(['on', 'off']).default('on'),
   TRUST_PROXY: flag,
   REDIS_URL: redisUrlSchema,
   RATE_LIMIT_WRITES_PER_IP: z.coerce.number().int().positive().default(300),
@@ -41,6 +42,8 @@ export type ServerConfig = {
   pageCache: boolean;
   pageCacheMaxBytes: number;
   pageCacheTtlMs: number;
+  /** Signed-in story pages get the shared list of threads from the page cache (lib/server/signed-in-split.ts). */
+  signedInSplit: boolean;
   trustProxy: boolean;
   redisUrl: string | undefined;
   writesPerIpPerMinute: number;
@@ -89,6 +92,7 @@ export function serverConfig(
     pageCache: e.PAGE_CACHE === 'on',
     pageCacheMaxBytes: e.PAGE_CACHE_MAX_MB * 1024 * 1024,
     pageCacheTtlMs: e.PAGE_CACHE_TTL_SECONDS * 1000,
+    signedInSplit: e.SIGNED_IN_SPLIT === 'on',
     trustProxy: e.TRUST_PROXY,
     redisUrl: e.REDIS_URL,
     writesPerIpPerMinute: e.RATE_LIMIT_WRITES_PER_IP,

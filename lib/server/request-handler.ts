@@ -1,7 +1,8 @@
 // The order in which server.ts looks at a request before (or instead of) handing it to Next. Each step is a
 // module of its own; this is only the sequence, so it can be driven in a test with a stand-in for Next:
-//   forwarded headers → /healthz, /metrics → live streams (readers', the moderation queue's) → write limits (POST) → canonical story URL (308) → page cache →
-//   database down: kept copy or 503 → reader edition render → status-marked page → Next.
+//   forwarded headers → /healthz, /metrics → live streams (readers', the moderation queue's) → write limits (POST) →
+//   canonical story URL (308) → page cache → database down: kept copy or 503 → reader edition render → signed-in
+//   story page with the shared list → status-marked page → Next.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { liveSlug } from '../live/hub';
 import { queueStreamPath } from '../live/queue-hub';
@@ -9,6 +10,7 @@ import { clientAddress, sanitizeForwardedHeaders } from './forwarded';
 import type { HealthAnswers } from './health';
 import { renderWithStatusMarker, statusMarkedPath } from './page-status';
 import type { NextHandler, ReaderPages } from './reader-pages';
+import type { SignedInSplit } from './signed-in-split';
 import { readerSlot } from './reader-slot';
 import * as answer from './responses';
 import type { WriteGate } from './write-gate';
@@ -24,6 +26,9 @@ export type RequestParts = {
   live?: { open(req: IncomingMessage, res: ServerResponse, slug: string, address: string): void };
   /** The moderation queue's live channel, staff only (lib/live/queue-hub.ts): GET /live/moderation. */
   queueLive?: { open(req: IncomingMessage, res: ServerResponse, address: string): Promise<void> };
+  /** The signed-in split (lib/server/signed-in-split.ts): the shared list of threads spliced into signed-in story
+   *  pages; absent when SIGNED_IN_SPLIT=off or the page cache is off. */
+  split?: SignedInSplit;
   /** The end-to-end tests' clock (TEST_CLOCK=1 only): POST /__test/clock. */
   testClock?: (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
   log?: (...values: unknown[]) => void;
@@ -40,6 +45,7 @@ export function createRequestListener(parts: RequestParts): (req: IncomingMessag
     handle,
     live,
     queueLive,
+    split,
     testClock,
     log = console.error,
   } = parts;
@@ -53,6 +59,8 @@ export function createRequestListener(parts: RequestParts): (req: IncomingMessag
     if (slug) return live!.open(req, res, slug, clientAddress(req, trustProxy));
     if (queueLive && path === queueStreamPath) return queueLive.open(req, res, clientAddress(req, trustProxy));
     if (req.method === 'POST' && (await writes.refused(req, res))) return;
+    // server.ts's own request for a story's shared list of threads (signed, no cookie): never the cached page.
+    if (split?.isEditionRequest(req)) return handle(req, res);
     const found = readerSlot(req);
     if (found?.kind === 'redirect') return answer.redirect(res, found.location);
     const slot = found?.kind === 'cache' ? found : null;
@@ -71,6 +79,8 @@ export function createRequestListener(parts: RequestParts): (req: IncomingMessag
       if (res.statusCode >= 500) void database.check();
     });
     if (slot) return pages.render(req, res, slot);
+    const threadSlot = split?.slotFor(req);
+    if (threadSlot) return split!.render(req, res, threadSlot);
     if (req.method === 'GET' && statusMarkedPath(path) && !req.headers.rsc)
       return renderWithStatusMarker(req, res, handle);
     return handle(req, res);

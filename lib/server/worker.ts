@@ -16,6 +16,7 @@ import { createHealthAnswers } from './health';
 import { relayLink, wireInvalidation } from './invalidation';
 import { createReaderPages } from './reader-pages';
 import { createRequestListener } from './request-handler';
+import { createSignedInSplit } from './signed-in-split';
 import { answerTestClock } from './test-clock';
 import { gracefulShutdown } from './shutdown';
 import { workerNumber } from './worker-number';
@@ -52,6 +53,14 @@ export async function startWorker(config: ServerConfig): Promise<void> {
     handle,
     live,
     queueLive,
+    split:
+      config.pageCache && config.signedInSplit
+        ? createSignedInSplit({
+            cache,
+            handle,
+            origin: { host: loopbackHost(hostname), port },
+          })
+        : undefined,
     testClock: config.testClock ? answerTestClock : undefined,
   });
 
@@ -75,4 +84,11 @@ export async function startWorker(config: ServerConfig): Promise<void> {
       queueLive.close();
       shutdown();
     });
+}
+
+/** Where this server answers its own requests: the address it listens on, or loopback when it listens on all. */
+function loopbackHost(hostname: string): string {
+  if (hostname === '0.0.0.0' || hostname === '') return '127.0.0.1';
+  if (hostname === '::') return '::1';
+  return hostname;
 }

@@ -119,6 +119,7 @@ describe('server config', () => {
       pageCache: true,
       pageCacheMaxBytes: 128 * 1024 * 1024,
       pageCacheTtlMs: 300_000,
+      signedInSplit: true,
       trustProxy: false,
       redisUrl: undefined,
       writesPerIpPerMinute: 300,

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AuthorBox } from '@/components/articles/author-box';
@@ -8,7 +9,9 @@ import { getViewer } from '@/lib/auth/viewer';
 import { postOutcome } from '@/lib/comments/post-outcome';
 import { readThreadQueryFrom } from '@/lib/comments/thread-query';
 import { getArticleBySlug, listMoreFromAuthor, paragraphsOf } from '@/lib/data/articles';
+import { readSharedThreadMode, sharedThreadHeader } from '@/lib/cache/shared-thread';
 import { loadCommentSection, loadPostedComment } from '@/lib/data/comments';
+import { seesSharedThread, sharedListVersion } from '@/lib/data/shared-thread';
 import type { Viewer } from '@/lib/auth/permissions';
 import { formatDate } from '@/lib/site/format';
 import { id } from '@/lib/validation/fields';
@@ -65,12 +68,36 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const search = await searchParams;
   // Read exactly as the page cache keys it (server.ts redirects non-canonical queries before they get here).
   const { query } = readThreadQueryFrom(search);
+  // Issue 20's signed-in split (lib/cache/shared-thread.ts): server.ts asks for the shared list alone (`edition`),
+  // or offers to splice it into this page (`offer`), which it then leaves out when the viewer sees it as it is.
+  const mode = readSharedThreadMode((await headers()).get(sharedThreadHeader));
+  if (mode?.kind === 'edition') {
+    const section = await loadCommentSection(article, null, query, undefined, { asSignedIn: true });
+    return (
+      <CommentSection
+        article={article}
+        viewer={{ displayName: null }}
+        // As a reader who may post sees it: a page takes the shared list only when its viewer may post.
+        section={{ ...section, commentsOpen: true }}
+        query={query}
+        open={{}}
+        actions={commentActions}
+        shared={mode}
+      />
+    );
+  }
   const viewer = await getViewer();
-  const [moreStories, section, posted] = await Promise.all([
+  const slot = mode?.kind === 'offer' && viewer !== null && (await seesSharedThread(article.id, viewer));
+  const [moreStories, section, posted, version] = await Promise.all([
     listMoreFromAuthor(article.author.id, article.id),
-    loadCommentSection(article, viewer, query),
+    loadCommentSection(article, viewer, query, undefined, { threads: !slot }),
     postedNotice(viewer, search.posted),
+    slot ? sharedListVersion(article.id) : undefined,
   ]);
+  // The shared list is the one a reader who may post sees; a story without threads has nothing to share. Otherwise
+  // the list is rendered here (a story closed since: the page reads it again with its threads).
+  const shared = slot && version && section.commentsOpen && section.totalThreads > 0 ? { version } : undefined;
+  if (slot && !shared) Object.assign(section, await loadCommentSection(article, viewer, query));
   const [lede, ...rest] = paragraphsOf(article.body);
 
   return (
@@ -113,6 +140,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         open={{ reply: openId(search.reply), report: openId(search.report) }}
         posted={posted}
         actions={commentActions}
+        shared={shared && { kind: 'slot', version: shared.version }}
       />
     </article>
   );
