@@ -58,7 +58,11 @@ export type ArticlePageResult = {
   baseline: LoadSummary;
   ratio: number;
   uncached: LoadSummary;
+  /** Signed in as a reader who commented on the story (reader@example.com): the page is rendered whole. */
   signedIn: LoadSummary;
+  /** Signed in as a reader with nothing of their own on the story, the common case: the shared list of threads
+   *  is spliced in from the page cache (the signed-in split, lib/server/signed-in-split.ts). */
+  signedInNewcomer: LoadSummary;
   /** Signed-out load while comments arrive every `postEveryMs`: how many renders the changes cost. */
   hotStory: {
     load: LoadSummary;
@@ -70,7 +74,12 @@ export type ArticlePageResult = {
     hits: number;
   };
   /** One request at a time (no queueing): what a single render costs. */
-  unloaded: { signedInMedianMs: number; uncachedMedianMs: number; cachedMedianMs: number };
+  unloaded: {
+    signedInMedianMs: number;
+    signedInNewcomerMedianMs: number;
+    uncachedMedianMs: number;
+    cachedMedianMs: number;
+  };
   /** A small story (one of the demo's, a few KB): the page cache against bare node:http with the same bytes. */
   smallStory: { path: string; htmlBytes: number; cached: LoadSummary; baseline: LoadSummary; ratio: number };
 };
@@ -128,6 +137,10 @@ export async function main({
   const article = await seedDiscussion({ total: 1000, topLevel: 250, commenters: 120 });
   const reader = await db.user.findUniqueOrThrow({ where: { email: 'reader@example.com' } });
   const session = await openSession(reader.id);
+  const newcomer = await db.user.create({
+    data: { email: 'newcomer@bench.example', displayName: 'Sam Newcomer', emailVerified: new Date() },
+  });
+  const newcomerSession = await openSession(newcomer.id);
   const [poster] = await createTrustedReaders(1, { prefix: 'hot', history: 3, ageDays: 400 });
   const posterSession = await openSession(poster!.id);
   await savePolicy(
@@ -143,10 +156,11 @@ export async function main({
   let cached: LoadSummary,
     baseline: LoadSummary,
     signedIn: LoadSummary,
+    signedInNewcomer: LoadSummary,
     html: string,
     hotStory: ArticlePageResult['hotStory'],
     smallStory: ArticlePageResult['smallStory'];
-  const unloaded = { signedInMedianMs: NaN, uncachedMedianMs: NaN, cachedMedianMs: NaN };
+  const unloaded = { signedInMedianMs: NaN, signedInNewcomerMedianMs: NaN, uncachedMedianMs: NaN, cachedMedianMs: NaN };
   try {
     const pageUrl = app.url + article.path;
     // Warm: the first GET renders and stores; the cache compresses asynchronously, so wait for a hit.
@@ -236,6 +250,18 @@ export async function main({
     });
     console.log(describeLoad(signedIn));
 
+    const newcomerCookie = cookieHeader(newcomerSession);
+    const newcomerPage = await get(pageUrl, newcomerCookie);
+    if (newcomerPage.status !== 200 || !newcomerPage.text.includes('Comment as'))
+      throw new Error('the newcomer’s signed-in page did not render the comment form: is the session valid?');
+    unloaded.signedInNewcomerMedianMs = await sequential(pageUrl, newcomerCookie);
+    signedInNewcomer = await load('app, signed-in, nothing of their own on the story (shared list)', pageUrl, {
+      connections,
+      seconds: shortSeconds,
+      headers: newcomerCookie,
+    });
+    console.log(describeLoad(signedInNewcomer));
+
     (article as { commentsOnPage?: number }).commentsOnPage = commentsOnPage;
 
     const small = await warmCached(app.url + smallStoryPath);
@@ -279,6 +305,7 @@ export async function main({
     ratio,
     uncached,
     signedIn,
+    signedInNewcomer,
     hotStory,
     unloaded,
     smallStory,

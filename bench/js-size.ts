@@ -24,7 +24,14 @@ export type JsSize = {
   html: { encodedKB: number; decodedKB: number };
   files: { url: string; encoded: number; decoded: number; encoding: string }[];
 };
-export type JsSizeResult = { machine: ReturnType<typeof machineInfo>; signedOut: JsSize; signedIn: JsSize };
+export type JsSizeResult = {
+  machine: ReturnType<typeof machineInfo>;
+  signedOut: JsSize;
+  /** reader@example.com, who commented on the story: the page rendered whole. */
+  signedIn: JsSize;
+  /** A reader with nothing of their own on the story: the shared list spliced in (issue 20's split). */
+  signedInNewcomer: JsSize;
+};
 
 async function measure(page: Page, url: string): Promise<JsSize> {
   const pending: Promise<JsSize['files'][number] | null>[] = [];
@@ -74,40 +81,50 @@ export async function main({ build = false } = {}): Promise<JsSizeResult> {
   const article = await seedDiscussion();
   const reader = await db.user.findUniqueOrThrow({ where: { email: 'reader@example.com' } });
   const session = await openSession(reader.id);
+  const newcomer = await db.user.create({
+    data: { email: 'newcomer@bench.example', displayName: 'Sam Newcomer', emailVerified: new Date() },
+  });
+  const newcomerSession = await openSession(newcomer.id);
   await closeDb();
 
   const server = await startServer({ port, databaseUrl: sqliteUrl });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
-  let signedOut: JsSize, signedIn: JsSize;
+  let signedOut: JsSize, signedIn: JsSize, signedInNewcomer: JsSize;
   try {
     // A fresh context each time: nothing comes from the browser's cache.
     const outContext = await browser.newContext();
     signedOut = await measure(await outContext.newPage(), server.url + article.path);
     await outContext.close();
-    const inContext = await browser.newContext();
-    await inContext.addCookies([
-      {
-        name: 'next-auth.session-token',
-        value: session,
-        domain: '127.0.0.1',
-        path: '/',
-        httpOnly: true,
-        sameSite: 'Lax',
-      },
-    ]);
-    const inPage = await inContext.newPage();
-    signedIn = await measure(inPage, server.url + article.path);
-    if (!(await inPage.getByText('Comment as').count()))
-      throw new Error('the signed-in page shows no comment form: the session was not accepted');
-    await inContext.close();
+    const signedInAs = async (token: string) => {
+      const inContext = await browser.newContext();
+      await inContext.addCookies([
+        {
+          name: 'next-auth.session-token',
+          value: token,
+          domain: '127.0.0.1',
+          path: '/',
+          httpOnly: true,
+          sameSite: 'Lax',
+        },
+      ]);
+      const inPage = await inContext.newPage();
+      const size = await measure(inPage, server.url + article.path);
+      if (!(await inPage.getByText('Comment as').count()))
+        throw new Error('the signed-in page shows no comment form: the session was not accepted');
+      await inContext.close();
+      return size;
+    };
+    signedIn = await signedInAs(session);
+    signedInNewcomer = await signedInAs(newcomerSession);
   } finally {
     await browser.close();
     await server.stop();
   }
-  const result: JsSizeResult = { machine: machineInfo(), signedOut, signedIn };
+  const result: JsSizeResult = { machine: machineInfo(), signedOut, signedIn, signedInNewcomer };
   for (const [name, size] of [
     ['signed-out', signedOut],
-    ['signed-in', signedIn],
+    ['signed-in, a commenter on the story', signedIn],
+    ['signed-in, nothing of their own on the story', signedInNewcomer],
   ] as const) {
     console.log(
       `${name}: ${size.scripts} scripts, ${size.encodedKB} KB on the wire (${[...new Set(size.files.map((f) => f.encoding))].join('/') || 'none'}), ${size.decodedKB} KB decoded; the HTML ${size.html.encodedKB} KB on the wire, ${size.html.decodedKB} KB decoded`,

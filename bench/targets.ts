@@ -47,8 +47,9 @@ type ArticlePage = {
   baseline: Load;
   ratio: number;
   signedIn: Load;
+  signedInNewcomer?: Load;
   hotStory: { load: Load; posted: number };
-  unloaded: { signedInMedianMs: number };
+  unloaded: { signedInMedianMs: number; signedInNewcomerMedianMs?: number };
   smallStory?: { cached: Load; baseline: Load; ratio: number; htmlBytes: number };
 };
 type Freshness = {
@@ -68,6 +69,7 @@ type WritePath = {
 type JsSize = {
   signedOut: { encodedKB: number; decodedKB: number; html: { decodedKB: number } };
   signedIn: { html: { decodedKB: number } };
+  signedInNewcomer?: { html: { decodedKB: number } };
 };
 type Policy = { runs: { corpus?: string; policy: string; terms: number; commentsPerSecond: number; p99Us: number }[] };
 type Queue = {
@@ -158,6 +160,15 @@ const writeTargets = (benchmark: 'write-path' | 'write-path-postgres', perSecond
   },
 ];
 
+// Two signed-in readers: one with nothing of their own on the story (most readers: the shared list is spliced in,
+// issue 20's split) and one who commented on it (the page rendered whole). Both are held to the same targets.
+const newcomerLabel = 'nothing of their own on the story';
+const commenterLabel = 'a commenter on the story';
+const signedInViewers = (r: ArticlePage): [string, Load][] => [
+  ...(r.signedInNewcomer ? [[newcomerLabel, r.signedInNewcomer] as [string, Load]] : []),
+  [commenterLabel, r.signedIn],
+];
+
 export const targets: Target[] = [
   {
     // Issue 20: "must not regress" below 95 % of a bare node:http server serving the same bytes.
@@ -244,13 +255,11 @@ export const targets: Target[] = [
     limit: 300,
     measure: (result) => {
       const r = need<ArticlePage>(result, (x) => typeof x.signedIn?.reqPerSec === 'number', 'signed-in load');
-      return [
-        {
-          subject: 'article page, signed-in, 32 connections',
-          value: r.signedIn.p99Ms <= 100 ? r.signedIn.reqPerSec : -1,
-          figure: `${n(r.signedIn.reqPerSec, 1)} req/s, p50 ${n(r.signedIn.p50Ms)} ms, p99 ${n(r.signedIn.p99Ms)} ms`,
-        },
-      ];
+      return signedInViewers(r).map(([who, load]) => ({
+        subject: `article page, signed-in (${who}), 32 connections`,
+        value: load.p99Ms <= 100 ? load.reqPerSec : -1,
+        figure: `${n(load.reqPerSec, 1)} req/s, p50 ${n(load.p50Ms)} ms, p99 ${n(load.p99Ms)} ms`,
+      }));
     },
   },
   {
@@ -261,13 +270,17 @@ export const targets: Target[] = [
     limit: 10,
     measure: (result) => {
       const r = need<ArticlePage>(result, (x) => typeof x.unloaded?.signedInMedianMs === 'number', 'signed-in alone');
-      return [
-        {
-          subject: 'article page, signed-in, one request alone (median of 10)',
-          value: r.unloaded.signedInMedianMs,
-          figure: `${n(r.unloaded.signedInMedianMs, 1)} ms`,
-        },
+      const alone: [string, number | undefined][] = [
+        [newcomerLabel, r.unloaded.signedInNewcomerMedianMs],
+        [commenterLabel, r.unloaded.signedInMedianMs],
       ];
+      return alone
+        .filter((entry): entry is [string, number] => entry[1] !== undefined)
+        .map(([who, ms]) => ({
+          subject: `article page, signed-in (${who}), one request alone (median of 10)`,
+          value: ms,
+          figure: `${n(ms, 1)} ms`,
+        }));
     },
   },
   ...(['approve', 'post'] as const).map((change): Target => ({
@@ -367,14 +380,20 @@ export const targets: Target[] = [
     limit: 1.3,
     measure: (result) => {
       const r = need<JsSize>(result, (x) => typeof x.signedIn?.html?.decodedKB === 'number', 'signed-in HTML');
-      const ratio = r.signedIn.html.decodedKB / r.signedOut.html.decodedKB;
-      return [
-        {
-          subject: 'HTML of the article page, signed-in vs signed-out',
-          value: ratio,
-          figure: `${n(r.signedIn.html.decodedKB)} KB vs ${n(r.signedOut.html.decodedKB)} KB = ${n(ratio, 2)}×`,
-        },
+      const pages: [string, { html: { decodedKB: number } }][] = [
+        ...(r.signedInNewcomer
+          ? [[newcomerLabel, r.signedInNewcomer] as [string, { html: { decodedKB: number } }]]
+          : []),
+        [commenterLabel, r.signedIn],
       ];
+      return pages.map(([who, page]) => {
+        const ratio = page.html.decodedKB / r.signedOut.html.decodedKB;
+        return {
+          subject: `HTML of the article page, signed-in (${who}) vs signed-out`,
+          value: ratio,
+          figure: `${n(page.html.decodedKB)} KB vs ${n(r.signedOut.html.decodedKB)} KB = ${n(ratio, 2)}×`,
+        };
+      });
     },
   },
   {
