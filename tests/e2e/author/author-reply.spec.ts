@@ -91,7 +91,8 @@ test('the author is emailed, replies from the link once, and the reader hears ab
   const answer = `Thank you, that helps ${Date.now()}`;
   await page.getByLabel('Reply to Andrew Blake').fill(answer);
   await page.getByRole('button', { name: 'Post reply' }).click();
-  await expect(page.getByText(answer)).toBeVisible();
+  // In the thread, as a comment (the reply box may still hold the text for a moment while the page catches up).
+  await expect(page.locator('li.comment .comment__body').getByText(answer)).toBeVisible();
   const next = await waitForMail({ to: authorEmail, since: digestSince, timeoutMs: 30_000, contains: answer });
   expect(next.text).toContain(`${reader.displayName} replied to you (Andrew Blake), who wrote:`);
   expect(next.text).toContain('and two in Central Asia');
