@@ -3,21 +3,32 @@ import { useActionState, useId } from 'react';
 import type { FormState } from '@/lib/actions/form-state';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 
-type State = FormState<'statement'>;
-type Props = { action: (previous: State, formData: FormData) => Promise<State>; commentId: string };
+type State = FormState<string>;
+type Props = {
+  action: (previous: State, formData: FormData) => Promise<State>;
+  /** What is appealed, as hidden fields: `{ commentId }` for a decision on a comment, `{ measure }` for a measure
+   *  on the account (issue 16). */
+  fields: Record<string, string>;
+  summary: string;
+  label: string;
+};
 
-export function AppealForm({ action, commentId }: Props) {
+/** A reader's appeal, once per decision or measure: a statement of why it should change. Posts without JavaScript;
+ *  a refused statement comes back open, under its field. */
+export function AppealForm({ action, fields, summary, label }: Props) {
   const [state, submit, pending] = useActionState(action, { status: 'idle' } as State);
   const id = useId();
   const errors = state.status === 'invalid' ? state.fieldErrors.statement : undefined;
   if (state.status === 'done') return <FormStatus state={state} />;
   return (
-    <details className="comment__disclosure">
-      <summary>Appeal this decision</summary>
+    <details className="comment__disclosure" open={state.status === 'invalid' ? true : undefined}>
+      <summary>{summary}</summary>
       <form action={submit} noValidate>
-        <input type="hidden" name="commentId" value={commentId} />
+        {Object.entries(fields).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         <div className="field">
-          <label htmlFor={`${id}-statement`}>Why should this decision change? (you can appeal once)</label>
+          <label htmlFor={`${id}-statement`}>{label}</label>
           <textarea
             id={`${id}-statement`}
             name="statement"

@@ -3,7 +3,7 @@ import type { FormState } from '@/lib/actions/form-state';
 import type { listMeasureAppeals, measuresInForce } from '@/lib/data/accounts';
 import { clauseHref, clauseLabel, isClauseId } from '@/lib/policy/clauses';
 import type { MeasureAppealField } from '@/lib/validation/moderation';
-import { MeasureAppealForm } from './measure-appeal-form';
+import { AppealForm } from './appeal-form';
 
 const measureNames = { suspend: 'suspension', ban: 'ban', premoderate: 'pre-moderation' } as const;
 const isMeasureName = (kind: string | null): kind is keyof typeof measureNames => !!kind && kind in measureNames;
@@ -50,7 +50,12 @@ export function MeasuresSection({ measures, appeals, action }: Props) {
                   </p>
                 ) : (
                   measure.eventId && (
-                    <MeasureAppealForm action={action} measure={measure.kind} label={measureNames[measure.kind]} />
+                    <AppealForm
+                      action={action}
+                      fields={{ measure: measure.kind }}
+                      summary={`Appeal the ${measureNames[measure.kind]}`}
+                      label={`Why should the ${measureNames[measure.kind]} end? (you can appeal once)`}
+                    />
                   )
                 )}
               </li>

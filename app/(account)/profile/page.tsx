@@ -134,7 +134,12 @@ export default async function ProfilePage() {
                   />
                 )}
                 {statement?.appeal?.state === 'available' && (
-                  <AppealForm action={appealAction} commentId={comment.id} />
+                  <AppealForm
+                    action={appealAction}
+                    fields={{ commentId: comment.id }}
+                    summary="Appeal this decision"
+                    label="Why should this decision change? (you can appeal once)"
+                  />
                 )}
                 {comment.appeal?.status === 'REINSTATED' && comment.status === 'PUBLISHED' && (
                   <p className="meta">Reinstated on appeal.</p>
